@@ -1,0 +1,111 @@
+/**
+ * The report model (contract schemaVersion 1). Pure data and pure functions: no I/O, no clock.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export type FindingKind = 'prohibited' | 'missing';
+export type TranscriptSource = 'asr' | 'sidecar' | 'transcript' | 'cache';
+
+/** The fixed category vocabulary of the contract. Rulesets may add their own. */
+export const PROHIBITED_CATEGORIES = [
+  'superlative',
+  'guarantee',
+  'medical-claim',
+  'endorsement',
+  'misleading-price',
+] as const;
+export const DISCLOSURE_CATEGORIES = ['seller-disclosure', 'origin-disclosure', 'ad-disclosure'] as const;
+
+export interface Finding {
+  ruleId: string;
+  category: string;
+  kind: FindingKind;
+  severity: Severity;
+  /** Seconds into the recording; null for untimed transcripts. */
+  start: number | null;
+  end: number | null;
+  /** The words that matched, as said (prohibited), or "" (missing). */
+  text: string;
+  context: string;
+  message: string;
+  reference: string;
+  /** 1-based line for untimed transcripts (and always given for line-based sources). */
+  line?: number;
+}
+
+export interface FileReport {
+  path: string;
+  language: string | null;
+  status: 'ok' | 'error';
+  error?: string;
+  durationSec: number | null;
+  transcriptSource?: TranscriptSource;
+  findings: Finding[];
+}
+
+export interface ReportSummary {
+  files: number;
+  failed: number;
+  findings: number;
+  bySeverity: Partial<Record<Severity, number>>;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'livecomply'; version: string };
+  interrupted?: boolean;
+  files: FileReport[];
+  summary: ReportSummary;
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export type FailOn = Severity | 'never';
+
+export function summarize(files: readonly FileReport[]): ReportSummary {
+  const bySeverity: Partial<Record<Severity, number>> = {};
+  let findings = 0;
+  let failed = 0;
+  for (const f of files) {
+    if (f.status === 'error') failed++;
+    for (const x of f.findings) {
+      findings++;
+      bySeverity[x.severity] = (bySeverity[x.severity] ?? 0) + 1;
+    }
+  }
+  return { files: files.length, failed, findings, bySeverity };
+}
+
+export function buildReport(files: FileReport[], version: string, interrupted = false): Report {
+  const report: Report = {
+    schemaVersion: 1,
+    tool: { name: 'livecomply', version },
+    files,
+    summary: summarize(files),
+  };
+  if (interrupted) report.interrupted = true;
+  return report;
+}
+
+export function atOrAbove(sev: Severity, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return SEVERITY_RANK[sev] >= SEVERITY_RANK[failOn];
+}
+
+/** Contract exit codes: 3 when an input failed, else 1 when a finding is at or above failOn, else 0. */
+export function exitCodeFor(report: Report, failOn: FailOn): 0 | 1 | 3 {
+  if (report.files.some((f) => f.status === 'error')) return 3;
+  const failing = report.files.some((f) => f.findings.some((x) => atOrAbove(x.severity, failOn)));
+  return failing ? 1 : 0;
+}
+
+/** Stable ordering: by file path, then time (untimed by line), then rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const as = a.start ?? -1;
+  const bs = b.start ?? -1;
+  if (as !== bs) return as - bs;
+  const al = a.line ?? 0;
+  const bl = b.line ?? 0;
+  if (al !== bl) return al - bl;
+  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+}

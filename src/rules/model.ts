@@ -1,0 +1,113 @@
+/**
+ * The ruleset model: what a YAML ruleset says once it is validated. Pure data.
+ *
+ * A ruleset file:
+ *   id: cn                      # unique id; rule ids are usually prefixed with it
+ *   language: zh                # ja | zh | ko
+ *   name: …                     # optional human title
+ *   extends: [cn/ad-law.yaml]   # optional: built-in names or paths relative to this file
+ *   overrides:                  # optional: change rules inherited through `extends`
+ *     cn/ad-law/absolute: off   #   disable
+ *     cn/price/lowest: { severity: warning }
+ *   context:                    # optional, ruleset-wide: cues that make a match not a claim
+ *     negation:  { before: [不是], after: [ではありません], window: 8 }
+ *     quotation: { before: [法律规定], after: [是违禁词], window: 20 }
+ *   rules: [ … ]
+ */
+import type { Language } from '../transcript/model.js';
+import type { Severity } from '../report/model.js';
+
+export interface LocalizedMessage {
+  en: string;
+  ja?: string;
+  zh?: string;
+  ko?: string;
+}
+
+/** Words or phrases looked for around a match (in the normalised text of the same segment). */
+export interface ContextCues {
+  before?: string[];
+  after?: string[];
+  /** Either side. */
+  around?: string[];
+  /** How many characters either side of the match to look in (default 12). */
+  window?: number;
+}
+
+/** What to look for. `terms` match on token boundaries (surface or base form); `patterns` are regular expressions. */
+export interface Matcher {
+  terms?: string[];
+  patterns?: string[];
+}
+
+export interface RuleExamples {
+  bad: string[];
+  good: string[];
+}
+
+interface RuleBase extends Matcher {
+  id: string;
+  category: string;
+  severity: Severity;
+  message: LocalizedMessage;
+  /** Law name and article, e.g. "景品表示法 第5条第1号". */
+  reference: string;
+  description?: string;
+  examples: RuleExamples;
+}
+
+export interface ProhibitRule extends RuleBase {
+  kind: 'prohibit';
+  /** Exceptions: the match is not reported when one of these is found around it. */
+  unless?: ContextCues;
+  /** Whether the ruleset's negation / quotation cues suppress this rule (default true). */
+  respectContext?: boolean;
+}
+
+export interface RequireTiming {
+  /** Must be said within the first N seconds. */
+  within?: number;
+  /** Must be said at least once in every N seconds. */
+  every?: number;
+  /** Must be said within `within` seconds after each trigger (e.g. each price announcement). */
+  after?: Matcher & { within: number };
+}
+
+export interface RequireRule extends RuleBase {
+  kind: 'require';
+  /** When absent: at least once anywhere. */
+  timing?: RequireTiming;
+  /** Conditional: only required when one of these is said (e.g. a sponsorship mention). */
+  when?: Matcher;
+}
+
+export type Rule = ProhibitRule | RequireRule;
+
+export interface RulesetContext {
+  negation?: ContextCues;
+  quotation?: ContextCues;
+}
+
+/** A ruleset after `extends` and `overrides` have been applied. */
+export interface Ruleset {
+  id: string;
+  name?: string;
+  language: Language;
+  description?: string;
+  /** Files this ruleset was assembled from, outermost first. */
+  sources: string[];
+  context: RulesetContext;
+  rules: Rule[];
+}
+
+export class RulesetError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}:${column}: ${reason}`);
+    this.name = 'RulesetError';
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The transcript model every input format is parsed into and the speech layer produces.
+ * Times are seconds into the recording; `null` when the source carries no timing (plain .txt).
+ */
+export type Language = 'ja' | 'zh' | 'ko';
+export const LANGUAGES: readonly Language[] = ['ja', 'zh', 'ko'];
+
+export interface Word {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Segment {
+  /** Seconds into the recording, or null when the source has no timestamps. */
+  start: number | null;
+  end: number | null;
+  text: string;
+  /** Word-level timing when the source (or recogniser) gives it. */
+  words?: Word[];
+  /** 1-based line in the source file where this segment starts (for error messages and untimed reports). */
+  line?: number;
+}
+
+export interface Transcript {
+  language?: Language | undefined;
+  segments: Segment[];
+  /** True when no segment carries timestamps (plain .txt without [hh:mm:ss]). */
+  untimed?: boolean;
+  /** Length of the recording in seconds when known (media probe or last cue end). */
+  durationSec?: number | null;
+}
+
+/** A parse error that names the file, line and column. */
+export class TranscriptParseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}:${column}: ${reason}`);
+    this.name = 'TranscriptParseError';
+  }
+}
+
+export function isLanguage(v: unknown): v is Language {
+  return v === 'ja' || v === 'zh' || v === 'ko';
+}
+
+/** Duration implied by the transcript: the latest end time, or null when untimed. */
+export function transcriptDuration(t: Transcript): number | null {
+  if (t.durationSec != null) return t.durationSec;
+  let max: number | null = null;
+  for (const s of t.segments) {
+    const e = s.end ?? s.start;
+    if (e != null && (max === null || e > max)) max = e;
+  }
+  return max;
+}
