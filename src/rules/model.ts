@@ -100,14 +100,27 @@ export interface Ruleset {
   rules: Rule[];
 }
 
+/** One thing wrong in a ruleset file, at a place a person can jump to. */
+export interface RulesetProblem {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+export function formatProblem(p: RulesetProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.reason}`;
+}
+
+/** A ruleset that cannot be used; `problems` lists everything found, the message the first few. */
 export class RulesetError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly reason: string,
-  ) {
-    super(`${file}:${line}:${column}: ${reason}`);
+  readonly problems: RulesetProblem[];
+  constructor(problems: RulesetProblem[]) {
+    super(problems.slice(0, 20).map(formatProblem).join('\n') + (problems.length > 20 ? `\n… and ${problems.length - 20} more` : ''));
     this.name = 'RulesetError';
+    this.problems = problems;
+  }
+  get file(): string {
+    return this.problems[0]?.file ?? '';
   }
 }

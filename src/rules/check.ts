@@ -1,0 +1,225 @@
+/**
+ * Check a transcript against compiled rules: prohibited expressions where they are said, and
+ * required disclosures that are missing (with the window they were due in). Pure.
+ */
+import type { Analyzer } from '../text/analyze.js';
+import { originalSpan } from '../text/normalize.js';
+import { transcriptDuration, type Language, type Transcript } from '../transcript/model.js';
+import type { Finding } from '../report/model.js';
+import type { CompiledRules } from './compile.js';
+import { locator } from './locate.js';
+import { cueNear, findHits } from './match.js';
+import type { LocalizedMessage, RequireRule, Rule } from './model.js';
+
+export interface CheckOptions {
+  /** Message language: the audit's language (default) or English. */
+  messageLanguage?: 'local' | 'en';
+}
+
+/** One place a matcher fired, in time and in the transcript. */
+interface Occurrence {
+  segment: number;
+  start: number | null;
+  end: number | null;
+  line: number | undefined;
+}
+
+const CONTEXT_MAX = 80;
+
+export function messageFor(m: LocalizedMessage, language: Language, opts: CheckOptions): string {
+  return opts.messageLanguage === 'en' ? m.en : (m[language] ?? m.en);
+}
+
+function clipContext(text: string, start: number, end: number): string {
+  const t = text.trim();
+  if (t.length <= CONTEXT_MAX) return t;
+  const pad = Math.max(0, Math.floor((CONTEXT_MAX - (end - start)) / 2));
+  const from = Math.max(0, start - pad);
+  const to = Math.min(text.length, end + pad);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).trim()}${to < text.length ? '…' : ''}`;
+}
+
+export function checkTranscript(
+  compiled: CompiledRules,
+  transcript: Transcript,
+  analyzer: Analyzer,
+  opts: CheckOptions = {},
+): Finding[] {
+  const language = compiled.language;
+  const findings: Finding[] = [];
+  /** Per matcher: where it fired (for required disclosures, triggers and conditions). */
+  const occurrences: Occurrence[][] = compiled.matchers.map(() => []);
+
+  transcript.segments.forEach((seg, si) => {
+    if (!seg.text.trim()) return;
+    const a = analyzer.analyze(seg.text);
+    const loc = locator(seg);
+    for (const hit of findHits(compiled, a)) {
+      const m = compiled.matchers[hit.matcher];
+      if (!m) continue;
+      const rule = compiled.rules[m.rule] as Rule;
+      const span = originalSpan(a.norm, hit.start, hit.end);
+      if (rule.kind === 'prohibit' && m.role === 'match') {
+        const text = a.norm.text;
+        if (cueNear(text, hit.start, hit.end, compiled.unless[m.rule])) continue;
+        if (rule.respectContext !== false) {
+          if (cueNear(text, hit.start, hit.end, compiled.negation)) continue;
+          if (cueNear(text, hit.start, hit.end, compiled.quotation)) continue;
+        }
+        const f: Finding = {
+          ruleId: rule.id,
+          category: rule.category,
+          kind: 'prohibited',
+          severity: rule.severity,
+          start: loc.startAt(span.start),
+          end: loc.endAt(span.end),
+          text: seg.text.slice(span.start, span.end),
+          context: clipContext(seg.text, span.start, span.end),
+          message: messageFor(rule.message, language, opts),
+          reference: rule.reference,
+        };
+        if (seg.line !== undefined) f.line = seg.line;
+        findings.push(f);
+      } else {
+        occurrences[hit.matcher]?.push({ segment: si, start: loc.startAt(span.start), end: loc.endAt(span.end), line: seg.line });
+      }
+    }
+  });
+
+  const duration = transcriptDuration(transcript);
+  const untimed = transcript.untimed === true || transcript.segments.every((s) => s.start === null);
+  compiled.rules.forEach((rule, ri) => {
+    if (rule.kind !== 'require') return;
+    const of = (role: 'match' | 'trigger' | 'when') => {
+      const idx = compiled.matchers.findIndex((m) => m.rule === ri && m.role === role);
+      return idx < 0 ? [] : (occurrences[idx] ?? []);
+    };
+    if (rule.when && of('when').length === 0) return;
+    const ctx: RequireContext = { rule, language, opts, transcript, duration: duration ?? 0, untimed };
+    findings.push(...missingDisclosures(ctx, of('match'), of('trigger')));
+  });
+  return findings;
+}
+
+interface RequireContext {
+  rule: RequireRule;
+  language: Language;
+  opts: CheckOptions;
+  transcript: Transcript;
+  duration: number;
+  untimed: boolean;
+}
+
+const DETAIL: Record<'never' | 'late' | 'gap' | 'after', Record<Language | 'en', (a: string, b: string) => string>> = {
+  never: {
+    en: () => 'never said in this recording',
+    ja: () => '配信中に一度も言及されていません',
+    zh: () => '整场直播中未提及',
+    ko: () => '방송 중 한 번도 언급되지 않았습니다',
+  },
+  late: {
+    en: (a) => `not said within the first ${a}`,
+    ja: (a) => `冒頭${a}以内に言及されていません`,
+    zh: (a) => `开播${a}内未提及`,
+    ko: (a) => `시작 ${a} 이내에 언급되지 않았습니다`,
+  },
+  gap: {
+    en: (a, b) => `not repeated for ${a} (required every ${b})`,
+    ja: (a, b) => `${a}にわたり再言及がありません（${b}ごとに必要）`,
+    zh: (a, b) => `${a}内未再次提及（要求每${b}提及一次）`,
+    ko: (a, b) => `${a} 동안 다시 언급되지 않았습니다(${b}마다 필요)`,
+  },
+  after: {
+    en: (a) => `not said within ${a} after this`,
+    ja: (a) => `この発言から${a}以内に言及されていません`,
+    zh: (a) => `此后${a}内未提及`,
+    ko: (a) => `이 발언 후 ${a} 이내에 언급되지 않았습니다`,
+  },
+};
+
+export function formatDuration(sec: number): string {
+  const s = Math.round(sec);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(r).padStart(2, '0')}` : `${m}:${String(r).padStart(2, '0')}`;
+}
+
+function missing(ctx: RequireContext, start: number | null, end: number | null, detail: string, context = '', line?: number): Finding {
+  const base = messageFor(ctx.rule.message, ctx.language, ctx.opts);
+  const f: Finding = {
+    ruleId: ctx.rule.id,
+    category: ctx.rule.category,
+    kind: 'missing',
+    severity: ctx.rule.severity,
+    start: start === null ? null : Math.round(start * 1000) / 1000,
+    end: end === null ? null : Math.round(end * 1000) / 1000,
+    text: '',
+    context,
+    message: `${base} (${detail})`,
+    reference: ctx.rule.reference,
+  };
+  if (line !== undefined) f.line = line;
+  return f;
+}
+
+function detail(ctx: RequireContext, kind: keyof typeof DETAIL, a = '', b = ''): string {
+  const lang = ctx.opts.messageLanguage === 'en' ? 'en' : ctx.language;
+  return DETAIL[kind][lang](a, b);
+}
+
+function missingDisclosures(ctx: RequireContext, said: Occurrence[], triggers: Occurrence[]): Finding[] {
+  const { rule, duration, untimed, transcript } = ctx;
+  const timing = rule.timing ?? {};
+  const findings: Finding[] = [];
+  const segText = (o: Occurrence) => transcript.segments[o.segment]?.text.trim() ?? '';
+
+  if (untimed) {
+    // Without timestamps only order is known: "within N s" and "every N s" reduce to "at least once".
+    if (timing.after) {
+      for (const t of triggers) {
+        if (!said.some((s) => s.segment >= t.segment)) {
+          findings.push(missing(ctx, null, null, detail(ctx, 'never'), segText(t), t.line));
+          break;
+        }
+      }
+      if (timing.within === undefined && timing.every === undefined) return findings;
+    }
+    if (said.length === 0) return [missing(ctx, null, null, detail(ctx, 'never'), '', transcript.segments[0]?.line ?? 1)];
+    return findings;
+  }
+
+  const times = said.map((s) => s.start ?? 0).sort((x, y) => x - y);
+  const basic = timing.after === undefined || timing.within !== undefined || timing.every !== undefined;
+  if (times.length === 0 && basic) return [missing(ctx, 0, duration, detail(ctx, 'never'))];
+
+  const first = times[0];
+  if (timing.within !== undefined && (first === undefined || first > timing.within)) {
+    findings.push(missing(ctx, 0, Math.min(timing.within, duration), detail(ctx, 'late', formatDuration(timing.within))));
+  }
+  if (timing.every !== undefined) {
+    const points = [0, ...times, duration];
+    for (let i = 1; i < points.length; i++) {
+      const a = points[i - 1] as number;
+      const b = points[i] as number;
+      if (b - a > timing.every) {
+        findings.push(missing(ctx, a, b, detail(ctx, 'gap', formatDuration(b - a), formatDuration(timing.every))));
+      }
+    }
+  }
+  if (timing.after) {
+    const within = timing.after.within;
+    let coveredUntil = -Infinity;
+    for (const t of [...triggers].sort((x, y) => (x.start ?? 0) - (y.start ?? 0))) {
+      const at = t.start ?? 0;
+      if (at < coveredUntil) continue;
+      const ok = said.some((s) => s.segment === t.segment || ((s.start ?? 0) >= at && (s.start ?? 0) <= at + within));
+      if (!ok) {
+        const end = Math.min(at + within, Math.max(duration, at));
+        findings.push(missing(ctx, at, end, detail(ctx, 'after', formatDuration(within)), segText(t), t.line));
+      }
+      coveredUntil = at + within;
+    }
+  }
+  return findings;
+}

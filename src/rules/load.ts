@@ -1,0 +1,150 @@
+/**
+ * Load rulesets from disk (the I/O edge of rules/): resolve built-in names and paths, follow
+ * `extends`, apply `overrides`. Parsing and validation are pure (parse.ts).
+ */
+import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Rule, Ruleset, RulesetContext, ContextCues, RulesetProblem } from './model.js';
+import { RulesetError } from './model.js';
+import { parseRulesetSource, type RulesetFile } from './parse.js';
+
+/** The rulesets shipped with livecomply (`<package>/rulesets`). */
+export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');
+
+export function builtinRulesetNames(): string[] {
+  if (!existsSync(BUILTIN_DIR)) return [];
+  return readdirSync(BUILTIN_DIR)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => f.replace(/\.ya?ml$/, ''))
+    .sort();
+}
+
+function looksLikePath(ref: string): boolean {
+  return ref.includes('/') || ref.includes('\\') || /\.ya?ml$/i.test(ref);
+}
+
+/** A ruleset reference: a built-in name (`jp`) or a path (relative to `baseDir`). */
+export function resolveRulesetRef(ref: string, baseDir: string): string {
+  if (looksLikePath(ref)) return path.resolve(baseDir, ref);
+  for (const ext of ['.yaml', '.yml']) {
+    const p = path.join(BUILTIN_DIR, ref + ext);
+    if (existsSync(p)) return p;
+  }
+  const local = path.resolve(baseDir, ref);
+  if (existsSync(local)) return local;
+  const names = builtinRulesetNames();
+  throw new RulesetError([
+    {
+      file: ref,
+      line: 1,
+      column: 1,
+      reason: `no built-in ruleset "${ref}" (built-in: ${names.join(', ') || 'none'}) and no such file`,
+    },
+  ]);
+}
+
+function displayPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') ? rel : abs;
+}
+
+async function readRulesetFile(abs: string): Promise<RulesetFile> {
+  const shown = displayPath(abs);
+  let text: string;
+  try {
+    text = await readFile(abs, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : (e as Error).message;
+    throw new RulesetError([{ file: shown, line: 1, column: 1, reason: `cannot read ruleset: ${why}` }]);
+  }
+  const { ruleset, problems } = parseRulesetSource(text, shown);
+  if (!ruleset) throw new RulesetError(problems);
+  return ruleset;
+}
+
+function mergeCues(a: ContextCues | undefined, b: ContextCues | undefined): ContextCues | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const out: ContextCues = {
+    before: [...(a.before ?? []), ...(b.before ?? [])],
+    after: [...(a.after ?? []), ...(b.after ?? [])],
+    around: [...(a.around ?? []), ...(b.around ?? [])],
+  };
+  const w = b.window ?? a.window;
+  if (w !== undefined) out.window = w;
+  return out;
+}
+
+function mergeContext(a: RulesetContext, b: RulesetContext): RulesetContext {
+  const out: RulesetContext = {};
+  const negation = mergeCues(a.negation, b.negation);
+  const quotation = mergeCues(a.quotation, b.quotation);
+  if (negation) out.negation = negation;
+  if (quotation) out.quotation = quotation;
+  return out;
+}
+
+async function assemble(abs: string, chain: string[]): Promise<Ruleset> {
+  if (chain.includes(abs)) {
+    const cycle = [...chain.slice(chain.indexOf(abs)), abs].map(displayPath).join(' → ');
+    throw new RulesetError([{ file: displayPath(chain[chain.length - 1] ?? abs), line: 1, column: 1, reason: `"extends" goes round in a circle: ${cycle}` }]);
+  }
+  const file = await readRulesetFile(abs);
+  const problems: RulesetProblem[] = [];
+  let rules: Rule[] = [];
+  let context: RulesetContext = {};
+  const sources: string[] = [];
+  for (const [i, ref] of file.extends.entries()) {
+    let parent: Ruleset;
+    try {
+      parent = await assemble(resolveRulesetRef(ref, path.dirname(abs)), [...chain, abs]);
+    } catch (e) {
+      if (e instanceof RulesetError && e.problems.length === 1 && e.problems[0]?.file === ref) {
+        throw new RulesetError([{ file: file.file, ...file.positionOf(['extends', i]), reason: e.problems[0].reason }]);
+      }
+      throw e;
+    }
+    if (parent.language !== file.language) {
+      problems.push({
+        file: file.file,
+        ...file.positionOf(['extends', i]),
+        reason: `extends "${ref}", a ${parent.language} ruleset, but this ruleset is ${file.language}`,
+      });
+      continue;
+    }
+    // A later parent's rule with the same id replaces an earlier one.
+    const ids = new Set(parent.rules.map((r) => r.id));
+    rules = [...rules.filter((r) => !ids.has(r.id)), ...parent.rules];
+    context = mergeContext(context, parent.context);
+    sources.push(...parent.sources);
+  }
+  for (const [id, ov] of Object.entries(file.overrides)) {
+    const idx = rules.findIndex((r) => r.id === id);
+    if (idx < 0) {
+      problems.push({ file: file.file, ...file.positionOf(['overrides', id]), reason: `overrides "${id}", but no inherited rule has that id` });
+      continue;
+    }
+    const rule = rules[idx] as Rule;
+    if (ov === 'off' || (typeof ov === 'object' && ov.enabled === false)) rules.splice(idx, 1);
+    else if (typeof ov === 'object' && ov.severity) rules[idx] = { ...rule, severity: ov.severity };
+  }
+  if (problems.length > 0) throw new RulesetError(problems);
+  const own = new Set(file.rules.map((r) => r.id));
+  rules = [...rules.filter((r) => !own.has(r.id)), ...file.rules];
+  context = mergeContext(context, file.context);
+  const ruleset: Ruleset = { id: file.id, language: file.language, sources: [file.file, ...sources], context, rules };
+  if (file.name !== undefined) ruleset.name = file.name;
+  if (file.description !== undefined) ruleset.description = file.description;
+  return ruleset;
+}
+
+/** Load a built-in ruleset by name or a YAML file by path, with everything it extends. */
+export async function loadRuleset(ref: string, cwd = process.cwd()): Promise<Ruleset> {
+  return assemble(resolveRulesetRef(ref, cwd), []);
+}
+
+/** The built-in ruleset for a language. */
+export const DEFAULT_RULESET: Record<'ja' | 'zh' | 'ko', string> = { ja: 'jp', zh: 'cn', ko: 'kr' };

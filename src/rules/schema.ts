@@ -1,0 +1,127 @@
+/** JSON Schema of a ruleset file (what `rules lint` and every load check). */
+const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+const cues = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    before: stringList,
+    after: stringList,
+    around: stringList,
+    window: { type: 'integer', minimum: 0, maximum: 200 },
+  },
+} as const;
+const matcher = {
+  terms: stringList,
+  patterns: stringList,
+} as const;
+const message = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['en'],
+  properties: {
+    en: { type: 'string', minLength: 1 },
+    ja: { type: 'string', minLength: 1 },
+    zh: { type: 'string', minLength: 1 },
+    ko: { type: 'string', minLength: 1 },
+  },
+} as const;
+const seconds = { type: 'number', exclusiveMinimum: 0 } as const;
+
+const common = {
+  id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._/-]*$' },
+  kind: { enum: ['prohibit', 'require'] },
+  category: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+  severity: { enum: ['error', 'warning', 'info'] },
+  message,
+  reference: { type: 'string', minLength: 1 },
+  description: { type: 'string' },
+  ...matcher,
+  examples: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['bad', 'good'],
+    properties: {
+      bad: { ...stringList, minItems: 1 },
+      good: { ...stringList, minItems: 1 },
+    },
+  },
+} as const;
+
+const prohibitRule = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'kind', 'category', 'severity', 'message', 'reference', 'examples'],
+  properties: {
+    ...common,
+    kind: { const: 'prohibit' },
+    unless: cues,
+    respectContext: { type: 'boolean' },
+  },
+} as const;
+
+const requireRule = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'kind', 'category', 'severity', 'message', 'reference', 'examples'],
+  properties: {
+    ...common,
+    kind: { const: 'require' },
+    timing: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        within: seconds,
+        every: seconds,
+        after: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['within'],
+          properties: { ...matcher, within: seconds },
+        },
+      },
+    },
+    when: { type: 'object', additionalProperties: false, properties: { ...matcher } },
+  },
+} as const;
+
+export const rulesetSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'language'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._/-]*$' },
+    name: { type: 'string' },
+    description: { type: 'string' },
+    language: { enum: ['ja', 'zh', 'ko'] },
+    extends: { oneOf: [{ type: 'string', minLength: 1 }, stringList] },
+    overrides: {
+      type: 'object',
+      additionalProperties: {
+        oneOf: [
+          { const: 'off' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: { severity: { enum: ['error', 'warning', 'info'] }, enabled: { type: 'boolean' } },
+          },
+        ],
+      },
+    },
+    context: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { negation: cues, quotation: cues },
+    },
+    rules: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['kind'],
+        properties: { kind: { enum: ['prohibit', 'require'] } },
+        if: { properties: { kind: { const: 'prohibit' } } },
+        then: prohibitRule,
+        else: requireRule,
+      },
+    },
+  },
+} as const;

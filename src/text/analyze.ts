@@ -1,0 +1,42 @@
+/**
+ * One segment's text, ready for matching: normalised, tokenized, with its token boundaries.
+ * Pure: the tokenizer and converter are handed in.
+ */
+import type { Language } from '../transcript/model.js';
+import { normalize, type NormalizedText } from './normalize.js';
+import type { Token, Tokenizer } from './tokenizer.js';
+
+export interface Analyzer {
+  readonly language: Language;
+  analyze(text: string): AnalyzedText;
+  /** Normalise a rule term or cue exactly as transcript text is normalised. */
+  normalizeTerm(term: string): string;
+}
+
+export interface AnalyzedText {
+  norm: NormalizedText;
+  tokens: Token[];
+  /** Offsets (in the normalised text) where a token starts or ends. */
+  boundaries: Set<number>;
+}
+
+export function createAnalyzer(tokenizer: Tokenizer, toSimplified?: (s: string) => string): Analyzer {
+  const language = tokenizer.language;
+  const opts = toSimplified ? { toSimplified } : {};
+  return {
+    language,
+    analyze(text) {
+      const norm = normalize(text, language, opts);
+      const tokens = tokenizer.tokenize(norm.text);
+      const boundaries = new Set<number>([0, norm.text.length]);
+      for (const t of tokens) {
+        boundaries.add(t.start);
+        boundaries.add(t.end);
+      }
+      return { norm, tokens, boundaries };
+    },
+    normalizeTerm(term) {
+      return normalize(term, language, opts).text.trim();
+    },
+  };
+}

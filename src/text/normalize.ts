@@ -1,0 +1,128 @@
+/**
+ * Normalisation before matching, keeping a map from every normalised character back to the
+ * original text so findings can quote the words as they were said. Pure.
+ *
+ * Steps: NFKC per grapheme (full/half width, compatibility forms) and Latin lower-casing;
+ * whitespace between CJK characters removed (Whisper and subtitlers insert it at random) and
+ * other runs collapsed; Chinese Traditional → Simplified (through an injected converter);
+ * spoken numbers rewritten as digits (百パーセント / 百分之百 / 백 퍼센트 → 100%).
+ */
+import type { Language } from '../transcript/model.js';
+import { rewriteSpokenNumbers } from './numbers.js';
+
+export interface NormalizedText {
+  original: string;
+  text: string;
+  /** For each UTF-16 index of `text`, the original span it came from. */
+  origStart: number[];
+  origEnd: number[];
+}
+
+export interface NormalizeOptions {
+  /** Traditional → Simplified converter for Chinese (string in, string out). */
+  toSimplified?: (s: string) => string;
+}
+
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/** Han, kana, CJK punctuation and full-width forms: scripts written without spaces. */
+const CJK_NO_SPACE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30fc\uff01-\uff60]/u;
+
+class Builder {
+  text = '';
+  origStart: number[] = [];
+  origEnd: number[] = [];
+  push(s: string, start: number, end: number): void {
+    this.text += s;
+    for (let i = 0; i < s.length; i++) {
+      this.origStart.push(start);
+      this.origEnd.push(end);
+    }
+  }
+}
+
+function nfkcPass(original: string): NormalizedText {
+  const b = new Builder();
+  for (const g of graphemes.segment(original)) {
+    const start = g.index;
+    const end = start + g.segment.length;
+    let n = g.segment.normalize('NFKC').toLowerCase();
+    // NFKC maps the ideographic space and friends to ' '; all whitespace becomes a plain space.
+    n = n.replace(/\s+/gu, ' ');
+    b.push(n, start, end);
+  }
+  return { original, text: b.text, origStart: b.origStart, origEnd: b.origEnd };
+}
+
+function isCjkNoSpace(ch: string | undefined): boolean {
+  return ch !== undefined && CJK_NO_SPACE.test(ch);
+}
+
+function whitespacePass(n: NormalizedText): NormalizedText {
+  const b = new Builder();
+  const t = n.text;
+  let i = 0;
+  while (i < t.length) {
+    if (t[i] === ' ') {
+      let j = i;
+      while (j < t.length && t[j] === ' ') j++;
+      const prev = b.text[b.text.length - 1];
+      const next = t[j];
+      const dropped = b.text.length === 0 || j === t.length || (isCjkNoSpace(prev) && isCjkNoSpace(next));
+      if (!dropped) b.push(' ', n.origStart[i] ?? 0, n.origEnd[j - 1] ?? 0);
+      i = j;
+      continue;
+    }
+    b.push(t[i] as string, n.origStart[i] ?? 0, n.origEnd[i] ?? 0);
+    i++;
+  }
+  return { original: n.original, text: b.text, origStart: b.origStart, origEnd: b.origEnd };
+}
+
+function simplifiedPass(n: NormalizedText, conv: (s: string) => string): NormalizedText {
+  const whole = conv(n.text);
+  if (whole.length === n.text.length) return { ...n, text: whole };
+  // Phrase conversion changed the length: fall back to character by character, which keeps the map.
+  const b = new Builder();
+  for (let i = 0; i < n.text.length; i++) {
+    b.push(conv(n.text[i] as string), n.origStart[i] ?? 0, n.origEnd[i] ?? 0);
+  }
+  return { original: n.original, text: b.text, origStart: b.origStart, origEnd: b.origEnd };
+}
+
+/**
+ * Replace spans of `n.text`; each replacement maps back to the union of the spans it replaced.
+ * `edits` must be sorted and non-overlapping.
+ */
+export function applyEdits(n: NormalizedText, edits: readonly { start: number; end: number; to: string }[]): NormalizedText {
+  if (edits.length === 0) return n;
+  const b = new Builder();
+  let i = 0;
+  for (const e of edits) {
+    for (; i < e.start; i++) b.push(n.text[i] as string, n.origStart[i] ?? 0, n.origEnd[i] ?? 0);
+    b.push(e.to, n.origStart[e.start] ?? 0, n.origEnd[e.end - 1] ?? 0);
+    i = e.end;
+  }
+  for (; i < n.text.length; i++) b.push(n.text[i] as string, n.origStart[i] ?? 0, n.origEnd[i] ?? 0);
+  return { original: n.original, text: b.text, origStart: b.origStart, origEnd: b.origEnd };
+}
+
+export function normalize(original: string, language: Language, opts: NormalizeOptions = {}): NormalizedText {
+  let n = whitespacePass(nfkcPass(original));
+  if (language === 'zh' && opts.toSimplified) n = simplifiedPass(n, opts.toSimplified);
+  n = applyEdits(n, rewriteSpokenNumbers(n.text, language));
+  return n;
+}
+
+/** The original span behind normalised [start, end). */
+export function originalSpan(n: NormalizedText, start: number, end: number): { start: number; end: number } {
+  if (n.text.length === 0) return { start: 0, end: 0 };
+  const s = n.origStart[Math.min(start, n.text.length - 1)] ?? 0;
+  const e = n.origEnd[Math.max(Math.min(end, n.text.length) - 1, 0)] ?? n.original.length;
+  return { start: s, end: Math.max(e, s) };
+}
+
+/** Normalise a rule term or cue the same way as transcript text (no offsets kept). */
+export function normalizeTerm(term: string, language: Language, opts: NormalizeOptions = {}): string {
+  return normalize(term, language, opts).text.trim();
+}

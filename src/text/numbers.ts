@@ -1,0 +1,113 @@
+/**
+ * Spoken numbers as digits, so a rule written "100%" catches 百パーセント, 百分之百 and 백 퍼센트.
+ * Works on text that has already been NFKC-normalised and lower-cased. Pure.
+ */
+import type { Language } from '../transcript/model.js';
+
+const DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  영: 0, 공: 0, 일: 1, 이: 2, 삼: 3, 사: 4, 오: 5, 육: 6, 칠: 7, 팔: 8, 구: 9,
+};
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 십: 10, 백: 100, 천: 1000 };
+const MYRIAD: Record<string, number> = { 万: 10_000, 萬: 10_000, 만: 10_000 };
+
+const NUMERAL_CHARS = '〇零一二两兩三四五六七八九十百千万萬영공일이삼사오육칠팔구십백천만';
+const NUM = `[0-9]+(?:\\.[0-9]+)?|[${NUMERAL_CHARS}]+`;
+
+/** Value of a CJK (Chinese/Japanese kanji or Korean Sino-Korean) numeral, or undefined. */
+export function parseCjkNumeral(s: string): number | undefined {
+  if (/^[0-9]+(\.[0-9]+)?$/.test(s)) return Number(s);
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  let sawAny = false;
+  for (const ch of s) {
+    const d = DIGITS[ch];
+    if (d !== undefined) {
+      if (digit !== undefined) {
+        // Positional reading: 二〇二四 / 一〇〇
+        digit = digit * 10 + d;
+      } else digit = d;
+      sawAny = true;
+      continue;
+    }
+    const u = UNITS[ch];
+    if (u !== undefined) {
+      section += (digit ?? 1) * u;
+      digit = undefined;
+      sawAny = true;
+      continue;
+    }
+    const m = MYRIAD[ch];
+    if (m !== undefined) {
+      total += (section + (digit ?? (section === 0 ? 1 : 0))) * m;
+      section = 0;
+      digit = undefined;
+      sawAny = true;
+      continue;
+    }
+    return undefined;
+  }
+  if (!sawAny) return undefined;
+  return total + section + (digit ?? 0);
+}
+
+export interface Edit {
+  start: number;
+  end: number;
+  to: string;
+}
+
+interface Rewrite {
+  re: RegExp;
+  to: (m: RegExpExecArray) => string | undefined;
+}
+
+function percent(numGroup: number): (m: RegExpExecArray) => string | undefined {
+  return (m) => {
+    const v = parseCjkNumeral(m[numGroup] ?? '');
+    return v === undefined ? undefined : `${v}%`;
+  };
+}
+
+const NUMBER_ONE: Rewrite = { re: /n[o0]\.? ?1(?![0-9])|ナンバーワン|ナンバー1(?![0-9])|넘버원|number ?one/gu, to: () => 'no.1' };
+
+const REWRITES: Record<Language, Rewrite[]> = {
+  ja: [
+    { re: new RegExp(`(${NUM}) ?(?:パーセント|ぱーせんと|%)`, 'gu'), to: percent(1) },
+    NUMBER_ONE,
+  ],
+  zh: [
+    { re: /百分百/gu, to: () => '100%' },
+    { re: new RegExp(`百分之(${NUM})`, 'gu'), to: percent(1) },
+    { re: new RegExp(`([0-9]+(?:\\.[0-9]+)?) ?%`, 'gu'), to: percent(1) },
+    NUMBER_ONE,
+  ],
+  ko: [
+    // Single-syllable Sino-Korean digits (이, 사, 오…) are also everyday words: only count a
+    // numeral that has a unit in it (백, 구십, 오십…) or digits, and not 프로그램 / 프로모션.
+    {
+      re: /([0-9]+(?:\.[0-9]+)?|[일이삼사오육칠팔구]?[십백천][일이삼사오육칠팔구십백천]*) ?(?:퍼센트|%|프로(?!그램|모션|필|젝트|틴|바이오|세스|듀))/gu,
+      to: percent(1),
+    },
+    NUMBER_ONE,
+  ],
+};
+
+/** Non-overlapping edits, in order, turning spoken numbers into digits. */
+export function rewriteSpokenNumbers(text: string, language: Language): Edit[] {
+  const edits: Edit[] = [];
+  for (const rw of REWRITES[language]) {
+    rw.re.lastIndex = 0;
+    for (let m = rw.re.exec(text); m !== null; m = rw.re.exec(text)) {
+      const to = rw.to(m);
+      const start = m.index;
+      const end = start + m[0].length;
+      if (to !== undefined && to !== m[0] && !edits.some((e) => e.start < end && start < e.end)) {
+        edits.push({ start, end, to });
+      }
+      if (m[0].length === 0) rw.re.lastIndex++;
+    }
+  }
+  return edits.sort((a, b) => a.start - b.start);
+}

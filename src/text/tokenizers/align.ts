@@ -1,0 +1,26 @@
+import type { Token } from '../tokenizer.js';
+
+export interface RawToken {
+  surface: string;
+  base?: string;
+  pos: string;
+}
+
+/**
+ * Give analyser output UTF-16 offsets by finding each surface in order. Analysers report offsets
+ * in bytes (lindera) or code points (jieba) or not at all; searching is exact and uniform.
+ * Surfaces that cannot be found (an analyser that rewrote its input) are dropped.
+ */
+export function alignTokens(text: string, raw: readonly RawToken[]): Token[] {
+  const out: Token[] = [];
+  let cursor = 0;
+  for (const r of raw) {
+    if (r.surface.length === 0 || /^\s+$/u.test(r.surface)) continue;
+    const at = text.indexOf(r.surface, cursor);
+    if (at < 0) continue;
+    const base = r.base && r.base !== '*' ? r.base : r.surface;
+    out.push({ surface: r.surface, base, pos: r.pos, start: at, end: at + r.surface.length });
+    cursor = at + r.surface.length;
+  }
+  return out;
+}
