@@ -77,7 +77,7 @@ export function parseRulesetSource(text: string, file: string): { ruleset?: Rule
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: RulesetProblem[] = [];
   for (const err of doc.errors) {
-    const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
+    const pos = lineCounter.linePos(err.pos[0]);
     problems.push({ file, line: pos.line, column: pos.col, reason: `YAML: ${err.message.split('\n')[0] ?? err.message}` });
   }
   if (problems.length > 0) return { problems };
@@ -96,7 +96,13 @@ export function parseRulesetSource(text: string, file: string): { ruleset?: Rule
   };
   const at = (path: readonly (string | number)[], reason: string): RulesetProblem => ({ file, ...positionOf(path), reason });
 
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // Unresolved aliases and alias bombs ("billion laughs") are refused here.
+    return { problems: [at([], `YAML: ${(e as Error).message}`)] };
+  }
   if (data === null || data === undefined) {
     return { problems: [at([], 'the file is empty: expected a ruleset with "id", "language" and "rules"')] };
   }

@@ -1,0 +1,66 @@
+/**
+ * The checking engine of a run: rulesets loaded once, analysers and compiled matchers built once
+ * per language and only for the languages that occur.
+ */
+import { createAnalyzer, type Analyzer } from '../text/analyze.js';
+import { loadSimplifier, loadTokenizer } from '../text/tokenizers/index.js';
+import type { Language, Transcript } from '../transcript/model.js';
+import type { Finding } from '../report/model.js';
+import { compareFindings } from '../report/model.js';
+import { checkTranscript, type CheckOptions } from '../rules/check.js';
+import { compileRules, type CompiledRules } from '../rules/compile.js';
+import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
+import type { Ruleset } from '../rules/model.js';
+
+export interface EngineOptions extends CheckOptions {
+  /** Ruleset names or paths; when empty, the built-in ruleset of each file's language. */
+  rulesets?: string[];
+  cwd?: string;
+}
+
+export interface Prepared {
+  analyzer: Analyzer;
+  compiled: CompiledRules;
+  rulesets: Ruleset[];
+}
+
+export async function createAnalyzerFor(language: Language): Promise<Analyzer> {
+  const tokenizer = await loadTokenizer(language);
+  return createAnalyzer(tokenizer, language === 'zh' ? await loadSimplifier() : undefined);
+}
+
+export class Engine {
+  private readonly prepared = new Map<Language, Promise<Prepared>>();
+  private explicit: Promise<Ruleset[]> | undefined;
+
+  constructor(private readonly opts: EngineOptions = {}) {}
+
+  /** Load the explicitly named rulesets now, so a bad ruleset is a usage error before any file is read. */
+  async loadExplicit(): Promise<Ruleset[]> {
+    if (!this.opts.rulesets?.length) return [];
+    this.explicit ??= Promise.all(this.opts.rulesets.map((r) => loadRuleset(r, this.opts.cwd)));
+    return this.explicit;
+  }
+
+  private async rulesetsFor(language: Language): Promise<Ruleset[]> {
+    if (this.opts.rulesets?.length) return this.loadExplicit();
+    return [await loadRuleset(DEFAULT_RULESET[language])];
+  }
+
+  prepare(language: Language): Promise<Prepared> {
+    let p = this.prepared.get(language);
+    if (!p) {
+      p = (async () => {
+        const [analyzer, rulesets] = await Promise.all([createAnalyzerFor(language), this.rulesetsFor(language)]);
+        return { analyzer, rulesets, compiled: compileRules(rulesets, analyzer) };
+      })();
+      this.prepared.set(language, p);
+    }
+    return p;
+  }
+
+  async check(transcript: Transcript, language: Language): Promise<Finding[]> {
+    const { analyzer, compiled } = await this.prepare(language);
+    return checkTranscript(compiled, transcript, analyzer, this.opts).sort(compareFindings);
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Turn the command line's inputs (files and folders) into the list of things to audit.
+ * Folders are walked recursively (symlink loops are safe: each real folder is visited once),
+ * hidden entries are skipped, include/exclude globs apply to paths relative to the folder given.
+ * A transcript with the same stem as a media file beside it is that media file's sidecar,
+ * not an input of its own.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import picomatch from 'picomatch';
+
+export const MEDIA_EXTENSIONS = ['.mp4', '.mkv', '.mov', '.flv', '.ts', '.webm', '.m4a', '.mp3', '.wav', '.aac', '.flac', '.ogg'];
+export const TRANSCRIPT_EXTENSIONS = ['.srt', '.vtt', '.json', '.txt'];
+
+export type InputKind = 'media' | 'transcript';
+
+export interface AuditInput {
+  /** As shown in reports: relative to the working directory when inside it. */
+  path: string;
+  absolute: string;
+  kind: InputKind;
+  /** For media: transcripts beside it with the same stem, best first. */
+  sidecars: string[];
+}
+
+/** An input that could not even be listed (missing path, unreadable folder). */
+export interface InputProblem {
+  path: string;
+  error: string;
+}
+
+export interface CollectOptions {
+  include?: string[];
+  exclude?: string[];
+  cwd?: string;
+}
+
+export function kindOf(file: string): InputKind | undefined {
+  const ext = path.extname(file).toLowerCase();
+  if (MEDIA_EXTENSIONS.includes(ext)) return 'media';
+  if (TRANSCRIPT_EXTENSIONS.includes(ext)) return 'transcript';
+  return undefined;
+}
+
+function stem(file: string): string {
+  return file.slice(0, file.length - path.extname(file).length);
+}
+
+function display(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs).split(path.sep).join('/');
+}
+
+async function walk(dir: string, seen: Set<string>, out: string[], problems: InputProblem[], cwd: string): Promise<void> {
+  let real: string;
+  try {
+    real = await realpath(dir);
+  } catch (e) {
+    problems.push({ path: display(dir, cwd), error: `cannot read folder: ${(e as Error).message}` });
+    return;
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push({ path: display(dir, cwd), error: `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const p = path.join(dir, e.name);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        const st = await stat(p);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        continue; // a dangling link is not an input
+      }
+    }
+    if (isDir) await walk(p, seen, out, problems, cwd);
+    else if (isFile && kindOf(p)) out.push(p);
+  }
+}
+
+/** Pair media with their sidecar transcripts and drop the sidecars from the list. */
+function pairSidecars(files: string[], cwd: string): AuditInput[] {
+  const byStem = new Map<string, string[]>();
+  for (const f of files) if (kindOf(f) === 'transcript') byStem.set(stem(f), [...(byStem.get(stem(f)) ?? []), f]);
+  const consumed = new Set<string>();
+  const inputs: AuditInput[] = [];
+  for (const f of files) {
+    if (kindOf(f) !== 'media') continue;
+    const side = (byStem.get(stem(f)) ?? []).sort(
+      (a, b) => TRANSCRIPT_EXTENSIONS.indexOf(path.extname(a).toLowerCase()) - TRANSCRIPT_EXTENSIONS.indexOf(path.extname(b).toLowerCase()),
+    );
+    side.forEach((s) => consumed.add(s));
+    inputs.push({ path: display(f, cwd), absolute: f, kind: 'media', sidecars: side });
+  }
+  for (const f of files) {
+    const kind = kindOf(f);
+    if (kind === 'transcript' && !consumed.has(f)) inputs.push({ path: display(f, cwd), absolute: f, kind, sidecars: [] });
+  }
+  return inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export async function collectInputs(args: readonly string[], opts: CollectOptions = {}): Promise<{ inputs: AuditInput[]; problems: InputProblem[] }> {
+  const cwd = opts.cwd ?? process.cwd();
+  const problems: InputProblem[] = [];
+  const files: string[] = [];
+  const explicit = new Set<string>();
+  const include = opts.include?.length ? picomatch(opts.include, { dot: false }) : undefined;
+  const exclude = opts.exclude?.length ? picomatch(opts.exclude, { dot: true }) : undefined;
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    let st;
+    try {
+      st = await stat(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      problems.push({ path: display(abs, cwd), error: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code ?? (e as Error).message}` });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const found: string[] = [];
+      await walk(abs, new Set(), found, problems, cwd);
+      for (const f of found) {
+        const rel = path.relative(abs, f).split(path.sep).join('/');
+        if (include && !include(rel)) continue;
+        if (exclude && exclude(rel)) continue;
+        files.push(f);
+      }
+    } else {
+      files.push(abs);
+      explicit.add(abs);
+    }
+  }
+  const unique = [...new Set(files)];
+  const inputs = pairSidecars(unique.filter((f) => kindOf(f) !== undefined), cwd);
+  // A file named on the command line is audited even with an unknown extension: ffprobe may know it.
+  for (const f of unique) {
+    if (kindOf(f) === undefined && explicit.has(f)) inputs.push({ path: display(f, cwd), absolute: f, kind: 'media', sidecars: [] });
+  }
+  // A sidecar named explicitly on the command line is audited on its own too.
+  for (const f of explicit) {
+    if (kindOf(f) === 'transcript' && !inputs.some((i) => i.absolute === f)) inputs.push({ path: display(f, cwd), absolute: f, kind: 'transcript', sidecars: [] });
+  }
+  return { inputs, problems };
+}

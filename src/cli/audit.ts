@@ -1,0 +1,113 @@
+/**
+ * `livecomply audit <inputs...>`: collect inputs, audit them, write the report(s), pick the exit code.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { auditBatch } from '../audit/batch.js';
+import { Engine } from '../audit/engine.js';
+import { collectInputs } from '../audit/inputs.js';
+import { buildReport, exitCodeFor, type FailOn, type FileReport, type Report } from '../report/model.js';
+import { FORMAT_EXTENSIONS, render, type FormatName, type RenderContext } from '../report/formats/index.js';
+import type { Language } from '../transcript/model.js';
+import { UsageError } from './errors.js';
+import { writeAtomic, writeStdout } from './output.js';
+import { Progress, summaryTable } from './progress.js';
+import { VERSION } from './version.js';
+
+export interface AuditCommandOptions {
+  lang: Language | 'auto';
+  rulesets: string[];
+  formats: FormatName[];
+  output?: string;
+  outputDir?: string;
+  failOn: FailOn;
+  transcript: 'auto' | 'asr' | 'sidecar';
+  model?: string;
+  modelDir?: string;
+  cacheDir?: string;
+  ffmpeg?: string;
+  concurrency?: number;
+  include?: string[];
+  exclude?: string[];
+  messageLanguage: 'local' | 'en';
+  color: boolean;
+  interactive: boolean;
+}
+
+export function defaultConcurrency(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()));
+}
+
+export async function runAudit(args: string[], opts: AuditCommandOptions): Promise<number> {
+  if (opts.formats.length > 1 && !opts.outputDir) {
+    throw new UsageError(`several formats (${opts.formats.join(', ')}) need --output-dir to write one report file per format`);
+  }
+  const engine = new Engine({ rulesets: opts.rulesets, messageLanguage: opts.messageLanguage });
+  // A bad ruleset is a configuration error (exit 2) before any input is touched.
+  const explicit = await engine.loadExplicit();
+  const { inputs, problems } = await collectInputs(args, {
+    ...(opts.include ? { include: opts.include } : {}),
+    ...(opts.exclude ? { exclude: opts.exclude } : {}),
+  });
+  if (inputs.length === 0 && problems.length === 0) {
+    throw new UsageError(`no media or transcript files found in ${args.join(', ')} (looked for ${['.srt', '.vtt', '.json', '.txt', '.mp4', '…'].join(' ')})`);
+  }
+  const progress = new Progress({ total: inputs.length, interactive: opts.interactive });
+  const needTranscripts = opts.formats.includes('html');
+  let result;
+  try {
+    result = await auditBatch(
+      inputs,
+      engine,
+      {
+        lang: opts.lang,
+        transcript: opts.transcript,
+        concurrency: opts.concurrency ?? defaultConcurrency(),
+        keepTranscripts: needTranscripts,
+        ...(opts.model ? { model: opts.model } : {}),
+        ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
+        ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+        ...(opts.ffmpeg ? { ffmpegPath: opts.ffmpeg } : {}),
+      },
+      {
+        onStart: (input) => progress.start(input.path),
+        onStage: (input, stage) => progress.stage(input.path, stage),
+        onDone: (report) => progress.finish(report),
+      },
+    );
+  } finally {
+    progress.stop();
+  }
+  const failedInputs: FileReport[] = problems.map((p) => ({ path: p.path, language: null, status: 'error', error: p.error, durationSec: null, findings: [] }));
+  const files = [...result.files, ...failedInputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const report = buildReport(files, VERSION);
+  const ruleMeta = explicit.flatMap((rs) => rs.rules);
+  const ctx: RenderContext = {
+    color: opts.color,
+    failOn: opts.failOn,
+    cwd: process.cwd(),
+    ...(ruleMeta.length ? { rules: ruleMeta } : {}),
+    ...(needTranscripts ? { transcripts: Object.fromEntries(result.transcripts) } : {}),
+  };
+  await emit(report, opts, ctx);
+  if (inputs.length + problems.length > 1 && !(opts.formats.length === 1 && opts.formats[0] === 'pretty' && !opts.output)) {
+    process.stderr.write(summaryTable(report.files));
+  }
+  return exitCodeFor(report, opts.failOn);
+}
+
+export async function emit(report: Report, opts: { formats: FormatName[]; output?: string; outputDir?: string }, ctx: RenderContext): Promise<void> {
+  if (opts.outputDir) {
+    for (const format of opts.formats) {
+      const file = path.join(opts.outputDir, `livecomply-report.${FORMAT_EXTENSIONS[format]}`);
+      await writeAtomic(file, await render(format, report, { ...ctx, color: false, outputDir: path.resolve(opts.outputDir) }));
+    }
+    return;
+  }
+  const format = opts.formats[0] ?? 'pretty';
+  if (opts.output) {
+    await writeAtomic(opts.output, await render(format, report, { ...ctx, color: false, outputDir: path.resolve(path.dirname(opts.output)) }));
+    return;
+  }
+  await writeStdout(await render(format, report, ctx));
+}

@@ -1,0 +1,105 @@
+/**
+ * Progress on stderr. On a terminal: one line redrawn in place (files done / total, what each
+ * file in flight is doing, an ETA). In CI or when stderr is not a terminal: no animation, one
+ * line per finished file. Quiet for a single input.
+ */
+import type { FileReport } from '../report/model.js';
+import type { Stage } from '../audit/audit-file.js';
+import { clock } from '../report/time.js';
+
+export interface ProgressOptions {
+  total: number;
+  interactive: boolean;
+  stream?: NodeJS.WriteStream;
+  now?: () => number;
+}
+
+export class Progress {
+  private done = 0;
+  private readonly inFlight = new Map<string, Stage | 'starting'>();
+  private readonly started: number;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly stream: NodeJS.WriteStream;
+  private readonly now: () => number;
+  private lastWidth = 0;
+
+  constructor(private readonly opts: ProgressOptions) {
+    this.stream = opts.stream ?? process.stderr;
+    this.now = opts.now ?? Date.now;
+    this.started = this.now();
+    if (this.active && opts.interactive) {
+      this.timer = setInterval(() => this.draw(), 200);
+      this.timer.unref();
+    }
+  }
+
+  private get active(): boolean {
+    return this.opts.total > 1;
+  }
+
+  start(path: string): void {
+    this.inFlight.set(path, 'starting');
+  }
+
+  stage(path: string, stage: Stage): void {
+    this.inFlight.set(path, stage);
+  }
+
+  finish(report: FileReport): void {
+    this.done++;
+    this.inFlight.delete(report.path);
+    if (!this.active) return;
+    if (this.opts.interactive) {
+      this.draw();
+      return;
+    }
+    const what = report.status === 'error' ? `error: ${report.error ?? ''}` : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`;
+    this.stream.write(`[${this.done}/${this.opts.total}] ${report.path}: ${what}\n`);
+  }
+
+  private eta(): string {
+    if (this.done === 0) return '';
+    const elapsed = (this.now() - this.started) / 1000;
+    const left = (elapsed / this.done) * (this.opts.total - this.done);
+    return ` · ETA ${clock(left)}`;
+  }
+
+  private draw(): void {
+    const current = [...this.inFlight.entries()].map(([p, s]) => `${shorten(p)} (${s})`).join(', ');
+    const line = `[${this.done}/${this.opts.total}]${this.eta()}${current ? ` · ${current}` : ''}`;
+    const width = this.stream.columns ? this.stream.columns - 1 : 120;
+    const shown = line.length > width ? line.slice(0, width - 1) + '…' : line;
+    this.stream.write(`\r${shown}${' '.repeat(Math.max(0, this.lastWidth - shown.length))}`);
+    this.lastWidth = shown.length;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    if (this.active && this.opts.interactive && this.lastWidth > 0) this.stream.write(`\r${' '.repeat(this.lastWidth)}\r`);
+  }
+}
+
+function shorten(p: string): string {
+  return p.length > 40 ? '…' + p.slice(-39) : p;
+}
+
+/** The end-of-batch table: files, findings by severity, failed files. */
+export function summaryTable(files: readonly FileReport[]): string {
+  const ok = files.filter((f) => f.status === 'ok');
+  const failed = files.filter((f) => f.status === 'error');
+  const count = (sev: string) => ok.reduce((n, f) => n + f.findings.filter((x) => x.severity === sev).length, 0);
+  const rows: [string, string][] = [
+    ['files', String(files.length)],
+    ['audited', String(ok.length)],
+    ['failed', String(failed.length)],
+    ['errors', String(count('error'))],
+    ['warnings', String(count('warning'))],
+    ['info', String(count('info'))],
+  ];
+  const lines = rows.map(([k, v]) => `  ${k.padEnd(10)} ${v.padStart(6)}`);
+  if (failed.length > 0) {
+    lines.push('  failed files:');
+    for (const f of failed) lines.push(`    ${f.path}: ${f.error ?? ''}`);
+  }
+  return `summary\n${lines.join('\n')}\n`;
+}

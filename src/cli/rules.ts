@@ -1,0 +1,111 @@
+/**
+ * `livecomply rules list | show | lint | test [ruleset...]` (default: every built-in ruleset).
+ */
+import { Chalk } from 'chalk';
+import { stringify } from 'yaml';
+import { createAnalyzerFor } from '../audit/engine.js';
+import { compileRules } from '../rules/compile.js';
+import { runExamples } from '../rules/examples.js';
+import { builtinRulesetNames, loadRuleset } from '../rules/load.js';
+import { RulesetError, formatProblem, type Ruleset } from '../rules/model.js';
+import { writeStdout } from './output.js';
+
+export interface RulesCommandOptions {
+  color: boolean;
+  json?: boolean;
+}
+
+function refsOrBuiltins(refs: string[]): string[] {
+  return refs.length > 0 ? refs : builtinRulesetNames();
+}
+
+async function loadAll(refs: string[]): Promise<Ruleset[]> {
+  return Promise.all(refsOrBuiltins(refs).map((r) => loadRuleset(r)));
+}
+
+export async function rulesList(refs: string[], opts: RulesCommandOptions): Promise<number> {
+  const rulesets = await loadAll(refs);
+  if (opts.json) {
+    const data = rulesets.map((rs) => ({ id: rs.id, language: rs.language, name: rs.name, rules: rs.rules.length, byCategory: countBy(rs) }));
+    await writeStdout(JSON.stringify(data, null, 2) + '\n');
+    return 0;
+  }
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const out: string[] = [];
+  for (const rs of rulesets) {
+    out.push(`${c.bold(rs.id)}  ${c.dim(`${rs.language} · ${rs.rules.length} rules${rs.name ? ` · ${rs.name}` : ''}`)}`);
+    for (const [cat, n] of Object.entries(countBy(rs))) out.push(`  ${cat.padEnd(20)} ${String(n).padStart(4)}`);
+    out.push('');
+  }
+  await writeStdout(out.join('\n'));
+  return 0;
+}
+
+function countBy(rs: Ruleset): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of rs.rules) counts[r.category] = (counts[r.category] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** `rules show <ruleset-or-rule-id>`: a ruleset's rules, or one rule, as YAML. */
+export async function rulesShow(refs: string[], opts: RulesCommandOptions): Promise<number> {
+  const builtins = builtinRulesetNames();
+  const rulesetRefs = refs.filter((r) => builtins.includes(r) || /\.ya?ml$/i.test(r));
+  const ruleIds = refs.filter((r) => !rulesetRefs.includes(r));
+  const rulesets = await loadAll(rulesetRefs.length > 0 || ruleIds.length === 0 ? rulesetRefs : []);
+  const pool = ruleIds.length > 0 && rulesetRefs.length === 0 ? await loadAll([]) : rulesets;
+  const out: string[] = [];
+  if (ruleIds.length > 0) {
+    for (const id of ruleIds) {
+      const rule = pool.flatMap((rs) => rs.rules).find((r) => r.id === id);
+      if (!rule) {
+        process.stderr.write(`livecomply: no rule "${id}" in ${pool.map((r) => r.id).join(', ')}\n`);
+        return 2;
+      }
+      out.push(stringify(rule));
+    }
+  } else {
+    for (const rs of rulesets) {
+      out.push(`# ${rs.id} (${rs.language}) from ${rs.sources.join(', ')}`);
+      out.push(stringify({ id: rs.id, language: rs.language, context: rs.context, rules: rs.rules }));
+    }
+  }
+  await writeStdout(opts.json ? JSON.stringify(pool, null, 2) + '\n' : out.join('\n'));
+  return 0;
+}
+
+/** `rules lint`: validate; every problem as file:line:col. Exit 2 when any ruleset is invalid. */
+export async function rulesLint(refs: string[]): Promise<number> {
+  let bad = 0;
+  for (const ref of refsOrBuiltins(refs)) {
+    try {
+      const rs = await loadRuleset(ref);
+      process.stdout.write(`✔ ${ref}: ${rs.rules.length} rules\n`);
+    } catch (e) {
+      if (!(e instanceof RulesetError)) throw e;
+      bad++;
+      for (const p of e.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    }
+  }
+  return bad > 0 ? 2 : 0;
+}
+
+/** `rules test`: run every rule's examples. Exit 1 when one fails. */
+export async function rulesTest(refs: string[], opts: RulesCommandOptions): Promise<number> {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const rulesets = await loadAll(refs);
+  let passed = 0;
+  let failed = 0;
+  for (const rs of rulesets) {
+    const analyzer = await createAnalyzerFor(rs.language);
+    const compiled = compileRules([rs], analyzer);
+    const results = runExamples(compiled, analyzer);
+    const bad = results.filter((r) => !r.passed);
+    passed += results.length - bad.length;
+    failed += bad.length;
+    process.stdout.write(`${bad.length ? c.red('✖') : c.green('✔')} ${rs.id}: ${results.length - bad.length}/${results.length} examples pass\n`);
+    for (const r of bad) process.stdout.write(`  ${c.red(r.ruleId)} ${r.kind} example ${JSON.stringify(r.text)}: ${r.reason ?? ''}\n`);
+  }
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,54 @@
+/**
+ * Report formats by name (one file each, as ESLint formatters and Vitest reporters are).
+ */
+import type { Report, Severity } from '../model.js';
+import { formatJson } from './json.js';
+import { formatPretty } from './pretty.js';
+
+export const FORMAT_NAMES = ['pretty', 'json', 'sarif', 'junit', 'csv', 'md', 'html'] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** File extension for each format when written into --output-dir. */
+export const FORMAT_EXTENSIONS: Record<FormatName, string> = {
+  pretty: 'txt',
+  json: 'json',
+  sarif: 'sarif',
+  junit: 'xml',
+  csv: 'csv',
+  md: 'md',
+  html: 'html',
+};
+
+export interface RenderContext {
+  color: boolean;
+  failOn: Severity | 'never';
+  cwd?: string;
+  outputDir?: string;
+  rules?: RuleMetaLike[];
+  transcripts?: Record<string, { start: number | null; end: number | null; text: string }[]>;
+}
+
+export interface RuleMetaLike {
+  id: string;
+  kind: 'prohibit' | 'require';
+  category: string;
+  severity: Severity;
+  reference: string;
+  message: { en: string; ja?: string; zh?: string; ko?: string };
+  description?: string;
+}
+
+export function isFormatName(s: string): s is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(s);
+}
+
+export async function render(format: FormatName, report: Report, ctx: RenderContext): Promise<string> {
+  switch (format) {
+    case 'pretty':
+      return formatPretty(report, { color: ctx.color, failOn: ctx.failOn });
+    case 'json':
+      return formatJson(report);
+    default:
+      throw new Error(`the ${format} format is not available in this build`);
+  }
+}

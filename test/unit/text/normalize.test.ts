@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { normalize, originalSpan } from '../../../src/text/normalize.js';
+import { parseCjkNumeral } from '../../../src/text/numbers.js';
+import { loadSimplifier } from '../../../src/text/tokenizers/index.js';
+
+describe('normalize', () => {
+  it('folds full-width forms and Latin case (NFKC)', () => {
+    const n = normalize('ＮＯ．１の美容液、１００％', 'ja');
+    expect(n.text).toBe('no.1の美容液、100%');
+  });
+
+  it('maps every normalised character back to the words as said', () => {
+    const original = '全網 最低價！百分之百有效';
+    const n = normalize(original, 'zh');
+    const i = n.text.indexOf('100%');
+    expect(i).toBeGreaterThan(0);
+    const span = originalSpan(n, i, i + 4);
+    expect(original.slice(span.start, span.end)).toBe('百分之百');
+  });
+
+  it('removes spaces between CJK characters but keeps Korean word spacing', () => {
+    expect(normalize('全网 最低 价', 'zh').text).toBe('全网最低价');
+    expect(normalize('日本 一', 'ja').text).toBe('日本一');
+    expect(normalize('업계  최고의   제품', 'ko').text).toBe('업계 최고의 제품');
+  });
+
+  it('converts Traditional to Simplified Chinese for matching', async () => {
+    const toSimplified = await loadSimplifier();
+    const n = normalize('國家級產品', 'zh', { toSimplified });
+    expect(n.text).toBe('国家级产品');
+    expect(originalSpan(n, 0, 3)).toEqual({ start: 0, end: 3 });
+  });
+
+  it.each([
+    ['ja', '百パーセント治ります', '100%治ります'],
+    ['ja', '９９パーセント', '99%'],
+    ['zh', '百分之百有效', '100%有效'],
+    ['zh', '百分之九十九的人', '99%的人'],
+    ['zh', '百分百满意', '100%满意'],
+    ['ko', '백 퍼센트 효과', '100% 효과'],
+    ['ko', '백프로 만족', '100% 만족'],
+    ['ko', '구십구 퍼센트', '99%'],
+    ['ja', 'ナンバーワンの人気', 'no.1の人気'],
+    ['ko', '넘버원 크림', 'no.1 크림'],
+  ] as const)('spoken numbers: %s %s', (lang, input, expected) => {
+    expect(normalize(input, lang).text).toBe(expected);
+  });
+
+  it('leaves everyday Korean words that look like numerals alone', () => {
+    expect(normalize('이 프로그램은 최근 이 프로모션', 'ko').text).toBe('이 프로그램은 최근 이 프로모션');
+  });
+
+  it('property: every normalised index maps inside the original, in order', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.constantFrom('ja', 'zh', 'ko' as const), (s, lang) => {
+        const n = normalize(s, lang);
+        expect(n.origStart.length).toBe(n.text.length);
+        for (let i = 0; i < n.text.length; i++) {
+          const a = n.origStart[i] ?? -1;
+          const b = n.origEnd[i] ?? -1;
+          expect(a).toBeGreaterThanOrEqual(0);
+          expect(b).toBeLessThanOrEqual(s.length);
+          expect(a).toBeLessThanOrEqual(b);
+          if (i > 0) expect(a).toBeGreaterThanOrEqual(n.origStart[i - 1] ?? 0);
+        }
+      }),
+    );
+  });
+
+  it('property: normalising twice changes nothing more', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('ja', 'zh', 'ko' as const), (s, lang) => {
+        const once = normalize(s, lang).text;
+        expect(normalize(once, lang).text).toBe(once);
+      }),
+    );
+  });
+});
+
+describe('parseCjkNumeral', () => {
+  it.each([
+    ['百', 100],
+    ['九十九', 99],
+    ['一百二十', 120],
+    ['二十四', 24],
+    ['十', 10],
+    ['一万', 10000],
+    ['三千五百', 3500],
+    ['两百', 200],
+    ['구십구', 99],
+    ['백', 100],
+    ['42', 42],
+  ])('%s = %d', (s, v) => {
+    expect(parseCjkNumeral(s)).toBe(v);
+  });
+  it('rejects non-numerals', () => {
+    expect(parseCjkNumeral('日本')).toBeUndefined();
+    expect(parseCjkNumeral('')).toBeUndefined();
+  });
+});

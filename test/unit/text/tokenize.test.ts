@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Analyzer } from '../../../src/text/analyze.js';
+import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { detectLanguage } from '../../../src/text/detect.js';
+
+const analyzers: Partial<Record<'ja' | 'zh' | 'ko', Analyzer>> = {};
+beforeAll(async () => {
+  for (const l of ['ja', 'zh', 'ko'] as const) analyzers[l] = await createAnalyzerFor(l);
+});
+
+function surfaces(lang: 'ja' | 'zh' | 'ko', text: string): string[] {
+  return analyzers[lang]!.analyze(text).tokens.map((t) => t.surface);
+}
+
+describe('Japanese (kuromoji, IPADIC)', () => {
+  it('splits words and gives base forms and parts of speech', () => {
+    const tokens = analyzers.ja!.analyze('シミが消えて治ります').tokens;
+    const naori = tokens.find((t) => t.surface === '治り');
+    expect(naori?.base).toBe('治る');
+    expect(naori?.pos).toMatch(/^動詞/);
+  });
+  it('keeps trap words whole: 最寄り, 最初, 最近', () => {
+    expect(surfaces('ja', '最寄り駅')).toContain('最寄り駅');
+    expect(surfaces('ja', '最初に')).toContain('最初');
+    expect(surfaces('ja', '最近は')).toContain('最近');
+  });
+  it('offsets point into the normalised text', () => {
+    const a = analyzers.ja!.analyze('この美容液は日本一');
+    for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
+  });
+});
+
+describe('Chinese (jieba)', () => {
+  it('segments words: 国家级 / 全网 / 最低价', () => {
+    expect(surfaces('zh', '这款是国家级产品，全网最低价')).toEqual(expect.arrayContaining(['国家级', '全网', '最低价']));
+  });
+  it('keeps trap words whole: 最近, 第一次, 首先', () => {
+    expect(surfaces('zh', '我们最近第一次上新，首先看成分')).toEqual(expect.arrayContaining(['最近', '第一次', '首先']));
+  });
+  it('handles Traditional input (matched as Simplified)', () => {
+    expect(surfaces('zh', '國家級產品')).toContain('国家级');
+  });
+});
+
+describe('Korean (lindera ko-dic)', () => {
+  it('splits particles off: 크림/은 최고/의', () => {
+    const s = surfaces('ko', '이 크림은 최고의 효과');
+    expect(s).toEqual(expect.arrayContaining(['크림', '은', '최고', '의', '효과']));
+  });
+  it('keeps 최근 and 첫 번째 as their own words', () => {
+    const s = surfaces('ko', '최근에 첫 번째로');
+    expect(s).toContain('최근');
+    expect(s).toContain('첫');
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ['この美容液は日本一です', 'ja'],
+    ['这款是国家级产品', 'zh'],
+    ['這款是國家級產品', 'zh'],
+    ['이 크림은 최고의 효과', 'ko'],
+    ['hello', undefined],
+  ])('%s → %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+});
