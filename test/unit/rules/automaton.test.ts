@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Automaton } from '../../../src/rules/automaton.js';
+
+function naive(patterns: string[], text: string): string[] {
+  const out: string[] = [];
+  patterns.forEach((p, i) => {
+    if (!p) return;
+    for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) out.push(`${at}:${at + p.length}:${i}`);
+  });
+  return out.sort();
+}
+
+describe('Automaton (Aho–Corasick)', () => {
+  it('finds overlapping and nested patterns', () => {
+    const a = new Automaton(['he', 'she', 'his', 'hers'].map((p, i) => ({ key: p.split(''), value: i })));
+    const hits = a.search('ushers'.split('')).map((h) => `${h.start}:${h.end}:${h.value}`).sort();
+    expect(hits).toEqual(['1:4:1', '2:4:0', '2:6:3']);
+  });
+
+  it('works over token sequences too', () => {
+    const a = new Automaton([{ key: ['治る'], value: 'cure' }, { key: ['肌', 'が', '白く'], value: 'whiten' }]);
+    expect(a.search(['シミ', 'が', '治る', 'し', '肌', 'が', '白く']).map((h) => h.value)).toEqual(['cure', 'whiten']);
+  });
+
+  it('property: the same hits as a naive search, whatever the patterns', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', 'b', '最', '近'), maxLength: 4 }), { maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', '最', '近'), maxLength: 40 }), (patterns, text) => {
+        const a = new Automaton(patterns.map((p, i) => ({ key: p.split(''), value: i })));
+        const got = a.search(text.split('')).map((h) => `${h.start}:${h.end}:${h.value}`).sort();
+        expect(got).toEqual(naive(patterns, text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
