@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { RulesetError } from '../rules/model.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats/index.js';
+import { ConfigError, loadConfig } from '../config/load.js';
 import { runAudit } from './audit.js';
 import { UsageError } from './errors.js';
 import { rulesLint, rulesList, rulesShow, rulesTest } from './rules.js';
@@ -64,18 +65,37 @@ export async function main(argv: string[]): Promise<number> {
     .option('--include <glob>', 'only files matching (relative to each folder given); repeatable', collect)
     .option('--exclude <glob>', 'skip files matching; repeatable', collect)
     .addOption(new Option('--message-lang <lang>', 'language of finding messages').choices(['local', 'en']).default('local'))
-    .action(async (inputs: string[], o: Record<string, unknown>) => {
-      const formats = (o.format as FormatName[] | undefined) ?? [process.stdout.isTTY || o.output === undefined ? 'pretty' : 'json'];
+    .option('--config <file>', 'configuration file (default: livecomply.config.yaml found upward from here)')
+    .action(async (inputs: string[], o: Record<string, unknown>, cmd: Command) => {
+      const config = await loadConfig(o.config as string | undefined);
+      // Command-line options override the configuration file, which overrides the defaults.
+      const opt = <T>(cliKey: string, configValue: T | undefined): T | undefined => {
+        const fromCli = cmd.getOptionValueSource(cliKey) === 'cli';
+        return fromCli || configValue === undefined ? (o[cliKey] as T | undefined) : configValue;
+      };
+      const output = opt<string>('output', config?.output);
+      const formatList = opt<string[]>('format', config?.format);
+      const formats = formatList ? parseFormats(formatList.join(',')) : [output ? formatForFile(output) : 'pretty'];
       exitCode = await runAudit(inputs, {
-        lang: o.lang as 'ja' | 'zh' | 'ko' | 'auto',
-        rulesets: (o.ruleset as string[] | undefined) ?? [],
+        lang: opt('lang', config?.lang) ?? 'auto',
+        rulesets: opt<string[]>('ruleset', config?.rulesets) ?? [],
         formats,
-        failOn: o.failOn as 'error' | 'warning' | 'info' | 'never',
-        transcript: o.transcript as 'auto' | 'asr' | 'sidecar',
-        messageLanguage: o.messageLang as 'local' | 'en',
+        failOn: opt('failOn', config?.failOn) ?? 'error',
+        transcript: opt('transcript', config?.transcript) ?? 'auto',
+        messageLanguage: opt('messageLang', config?.messageLang) ?? 'local',
         color: wantsColor(process.stdout),
         interactive: process.stderr.isTTY === true && !process.env.CI,
-        ...pick(o, ['output', 'outputDir', 'model', 'modelDir', 'cacheDir', 'ffmpeg', 'concurrency', 'include', 'exclude']),
+        ...defined({
+          output,
+          outputDir: opt<string>('outputDir', config?.outputDir),
+          model: opt<string>('model', config?.model),
+          modelDir: opt<string>('modelDir', config?.modelDir),
+          cacheDir: opt<string>('cacheDir', config?.cacheDir),
+          ffmpeg: o.ffmpeg as string | undefined,
+          concurrency: opt<number>('concurrency', config?.concurrency),
+          include: opt<string[]>('include', config?.include),
+          exclude: opt<string[]>('exclude', config?.exclude),
+        }),
       });
     });
 
@@ -119,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    if (e instanceof RulesetError || e instanceof UsageError) {
+    if (e instanceof RulesetError || e instanceof UsageError || e instanceof ConfigError) {
       process.stderr.write(`livecomply: ${e.message}\n`);
       return 2;
     }
@@ -127,8 +147,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function pick(o: Record<string, unknown>, keys: string[]): Record<string, never> {
-  const out: Record<string, unknown> = {};
-  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
-  return out as Record<string, never>;
+/** Drop undefined values (the options object has optional, not undefined-able, fields). */
+function defined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
+/** With --output and no --format, the file's extension says the format. */
+function formatForFile(file: string): FormatName {
+  const ext = file.toLowerCase().split('.').pop() ?? '';
+  const byExt: Record<string, FormatName> = { json: 'json', sarif: 'sarif', xml: 'junit', csv: 'csv', md: 'md', html: 'html', htm: 'html' };
+  return byExt[ext] ?? 'pretty';
 }

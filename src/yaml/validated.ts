@@ -1,0 +1,128 @@
+/**
+ * YAML text → data validated by a JSON Schema, with every problem at a file:line:col a person can
+ * jump to. Shared by rulesets and the configuration file. Pure.
+ */
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+export interface YamlProblem {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+export type PathKey = string | number;
+
+export interface ValidatedYaml<T> {
+  data?: T;
+  problems: YamlProblem[];
+  /** Position of a path in the document (the deepest part of it that exists). */
+  positionOf(path: readonly PathKey[]): { line: number; column: number };
+}
+
+function pointerToPath(pointer: string): PathKey[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+export function pathLabel(path: readonly PathKey[]): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${p}` : p;
+  return s || '(top level)';
+}
+
+function describe(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return `is missing "${String(p.missingProperty)}"`;
+    case 'additionalProperties':
+      return `has an unknown key "${String(p.additionalProperty)}"`;
+    case 'enum':
+      return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return `must be ${JSON.stringify(p.allowedValue)}`;
+    case 'type':
+      return `must be ${String(p.type)}`;
+    case 'pattern':
+      return `must match ${String(p.pattern)} (lower-case letters, digits, "-", "_", "/", ".")`;
+    case 'minItems':
+      return `must have at least ${String(p.limit)} item(s)`;
+    case 'minLength':
+      return 'must not be empty';
+    case 'minimum':
+      return `must be at least ${String(p.limit)}`;
+    case 'exclusiveMinimum':
+      return `must be greater than ${String(p.limit)}`;
+    default:
+      return e.message ?? 'is not valid';
+  }
+}
+
+/** ajv reports the failed `if`/`oneOf` and the branches; keep the errors that tell the user something. */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors
+    .filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf')
+    .filter((e) => {
+      const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+function keyOffset(doc: Document, path: readonly PathKey[]): number | undefined {
+  // For a map key, the key's own position reads best ("severity:" rather than its value).
+  const parent = path.length > 0 ? doc.getIn(path.slice(0, -1), true) : undefined;
+  const last = path[path.length - 1];
+  if (isMap(parent) && last !== undefined) {
+    const pair = parent.items.find((it) => isScalar(it.key) && it.key.value === last);
+    if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
+  }
+  const node = doc.getIn(path, true) as Node | undefined;
+  return node?.range?.[0];
+}
+
+export function parseValidatedYaml<T>(text: string, file: string, validate: ValidateFunction, emptyMessage: string): ValidatedYaml<T> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const positionOf = (path: readonly PathKey[]) => {
+    for (let n = path.length; n >= 0; n--) {
+      const offset = keyOffset(doc, path.slice(0, n));
+      if (offset !== undefined) {
+        const lp = lineCounter.linePos(offset);
+        return { line: lp.line, column: lp.col };
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+  const at = (path: readonly PathKey[], reason: string): YamlProblem => ({ file, ...positionOf(path), reason });
+  const problems: YamlProblem[] = doc.errors.map((err) => {
+    const pos = lineCounter.linePos(err.pos[0]);
+    return { file, line: pos.line, column: pos.col, reason: `YAML: ${err.message.split('\n')[0] ?? err.message}` };
+  });
+  if (problems.length > 0) return { problems, positionOf };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // Unresolved aliases and alias bombs ("billion laughs") are refused here.
+    return { problems: [at([], `YAML: ${(e as Error).message}`)], positionOf };
+  }
+  if (data === null || data === undefined) return { problems: [at([], emptyMessage)], positionOf };
+  if (!validate(data)) {
+    for (const e of relevantErrors(validate.errors ?? [])) {
+      const path = pointerToPath(e.instancePath);
+      const extra = e.keyword === 'additionalProperties' ? [String((e.params as { additionalProperty: string }).additionalProperty)] : [];
+      problems.push(at([...path, ...extra], `${pathLabel(path)} ${describe(e)}`));
+    }
+    return { problems, positionOf };
+  }
+  return { data: data as T, problems, positionOf };
+}
