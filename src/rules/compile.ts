@@ -31,6 +31,8 @@ export interface CompiledRules {
   surface: Automaton<number>;
   /** Term base-form sequences → matcher index (so 治る matches 治ります). */
   lemma: Automaton<number>;
+  /** Indexes of the matchers that have regular expressions (the only per-rule work in a scan). */
+  withPatterns: number[];
   /** Per rule: its `unless` exceptions. */
   unless: (CompiledCues | undefined)[];
   negation?: CompiledCues;
@@ -104,6 +106,7 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
     matchers,
     surface: new Automaton(surfaceKeys),
     lemma: new Automaton(lemmaKeys),
+    withPatterns: matchers.flatMap((m, i) => (m.patterns.length > 0 ? [i] : [])),
     unless: rules.map((r) => (r.kind === 'prohibit' ? compileCues(r.unless, analyzer) : undefined)),
   };
   const negation = compileCues(context.negation, analyzer);

@@ -25,8 +25,8 @@ export function findHits(compiled: CompiledRules, a: AnalyzedText): Hit[] {
       if (first && last) hits.push({ matcher: h.value, start: first.start, end: last.end });
     }
   }
-  compiled.matchers.forEach((m, i) => {
-    for (const re of m.patterns) {
+  for (const i of compiled.withPatterns) {
+    for (const re of compiled.matchers[i]?.patterns ?? []) {
       re.lastIndex = 0;
       for (let x = re.exec(text); x !== null; x = re.exec(text)) {
         if (x[0].length === 0) {
@@ -36,7 +36,7 @@ export function findHits(compiled: CompiledRules, a: AnalyzedText): Hit[] {
         hits.push({ matcher: i, start: x.index, end: x.index + x[0].length });
       }
     }
-  });
+  }
   return dedupe(hits);
 }
 

@@ -1,0 +1,157 @@
+import { mkdtempSync, readFileSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { validateReport } from '../helpers/schema.js';
+
+interface JsonReport {
+  files: { path: string; status: string; error?: string; language: string | null; findings: { ruleId: string; category: string; kind: string; start: number | null; end: number | null; text: string; line?: number }[] }[];
+  summary: { files: number; failed: number; findings: number };
+}
+
+const json = (s: string) => JSON.parse(s) as JsonReport;
+
+describe('livecomply audit (end to end)', () => {
+  it('audits the bundled samples: a contract-valid JSON report, exit 1 because they hold violations', async () => {
+    const r = await runCli(['audit', 'samples/', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = json(r.stdout);
+    expect(validateReport(report)).toEqual([]);
+    expect(report.files.map((f) => [f.path, f.language, f.status])).toEqual([
+      ['samples/ja-no-seller.txt', 'ja', 'ok'],
+      ['samples/ja-stream.vtt', 'ja', 'ok'],
+      ['samples/ko-stream.json', 'ko', 'ok'],
+      ['samples/zh-stream.srt', 'zh', 'ok'],
+    ]);
+    const noSeller = report.files[0]!;
+    expect(noSeller.findings.some((f) => f.kind === 'missing' && f.category === 'seller-disclosure')).toBe(true);
+    for (const f of report.files) expect(f.findings.length).toBeGreaterThan(0);
+  });
+
+  it('a Chinese .srt: 国家级 and 全网最低价 at the right seconds, 最近 and 第一次 clean', async () => {
+    const r = await runCli(['audit', 'test/fixtures/e2e/zh-claims.srt', '--format', 'json', '--ruleset', 'cn']);
+    const [file] = json(r.stdout).files;
+    const prohibited = file!.findings.filter((f) => f.kind === 'prohibited');
+    const national = prohibited.find((f) => f.text === '国家级');
+    expect(national?.category).toBe('superlative');
+    expect(national!.start!).toBeGreaterThanOrEqual(10);
+    expect(national!.end!).toBeLessThanOrEqual(14);
+    const lowest = prohibited.find((f) => f.text.includes('最低价'));
+    expect(lowest?.category).toBe('misleading-price');
+    expect(lowest!.start!).toBeGreaterThanOrEqual(100);
+    expect(lowest!.end!).toBeLessThanOrEqual(105);
+    // Nothing in the first cue (最近, 第一次): no finding starts before 6 s.
+    expect(prohibited.filter((f) => f.start! < 6)).toEqual([]);
+  });
+
+  it('pretty output: grouped by file, m:ss times, no colour when NO_COLOR is set or not a TTY', async () => {
+    const r = await runCli(['audit', 'test/fixtures/e2e/zh-claims.srt', '--ruleset', 'cn']);
+    expect(r.stdout).toContain('test/fixtures/e2e/zh-claims.srt');
+    expect(r.stdout).toMatch(/0:1\d/);
+    expect(r.stdout).toMatch(/\d+ findings? \(/);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('exit 0 when nothing reaches --fail-on', async () => {
+    const r = await runCli(['audit', 'test/fixtures/e2e/zh-claims.srt', '--fail-on', 'never', '--format', 'json']);
+    expect(r.code).toBe(0);
+  });
+
+  it('an invalid ruleset exits 2 with file:line:col', async () => {
+    const r = await runCli(['audit', 'samples/', '--ruleset', 'test/fixtures/e2e/invalid/ruleset.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('test/fixtures/e2e/invalid/ruleset.yaml:7:5: rules[0].severity must be one of');
+    expect(r.stdout).toBe('');
+  });
+
+  it('a bad option exits 2', async () => {
+    const r = await runCli(['audit', 'samples/', '--fail-on', 'sometimes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/fail-on/);
+  });
+
+  it('an unreadable or broken input exits 3 while the other inputs are still reported', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-e2e-'));
+    const unreadable = path.join(dir, 'locked.srt');
+    writeFileSync(unreadable, '1\n00:00:01,000 --> 00:00:02,000\n国家级\n');
+    chmodSync(unreadable, 0o000);
+    const r = await runCli(['audit', 'test/fixtures/e2e/batch', 'missing-file.srt', unreadable, '--format', 'json', '--lang', 'auto']);
+    expect(r.code).toBe(3);
+    const report = json(r.stdout);
+    expect(validateReport(report)).toEqual([]);
+    const byPath = Object.fromEntries(report.files.map((f) => [f.path, f]));
+    expect(byPath['test/fixtures/e2e/batch/broken.srt']?.status).toBe('error');
+    expect(byPath['test/fixtures/e2e/batch/broken.srt']?.error).toMatch(/broken\.srt:2:\d+/);
+    expect(byPath['missing-file.srt']).toMatchObject({ status: 'error', error: 'no such file or folder' });
+    expect(byPath['test/fixtures/e2e/batch/ok.vtt']?.status).toBe('ok');
+    expect(byPath['test/fixtures/e2e/batch/nested/claims.txt']?.status).toBe('ok');
+    const untimed = byPath['test/fixtures/e2e/batch/nested/claims.txt']!.findings.find((f) => f.kind === 'prohibited');
+    expect(untimed).toMatchObject({ start: null, end: null, line: 1 });
+    // Root can read anything: the permission case only bites for other users.
+    if (process.getuid?.() !== 0) expect(report.files.find((f) => f.path.endsWith('locked.srt'))?.status).toBe('error');
+  });
+
+  it('writes several formats into --output-dir', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-out-'));
+    const r = await runCli(['audit', 'samples/zh-stream.srt', '--format', 'json,md', '--output-dir', dir]);
+    expect(r.code).toBe(1);
+    expect(existsSync(path.join(dir, 'livecomply-report.json'))).toBe(true);
+    expect(validateReport(JSON.parse(readFileSync(path.join(dir, 'livecomply-report.json'), 'utf8')))).toEqual([]);
+  });
+
+  it('several formats without --output-dir is a usage error', async () => {
+    const r = await runCli(['audit', 'samples/', '--format', 'json,csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--output-dir/);
+  });
+
+  it('reads livecomply.config.yaml upward from the working directory; options override it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-cfg-'));
+    writeFileSync(path.join(dir, 'livecomply.config.yaml'), 'failOn: never\nformat: json\n');
+    writeFileSync(path.join(dir, 'a.srt'), readFileSync(path.join(ROOT, 'samples/zh-stream.srt')));
+    const sub = path.join(dir, 'sub');
+    (await import('node:fs')).mkdirSync(sub);
+    const r = await runCli(['audit', '../a.srt'], { cwd: sub });
+    expect(r.code).toBe(0);
+    expect(json(r.stdout).files[0]?.findings.length).toBeGreaterThan(0);
+    const r2 = await runCli(['audit', '../a.srt', '--fail-on', 'error'], { cwd: sub });
+    expect(r2.code).toBe(1);
+  });
+
+  it('an invalid config file exits 2 with file:line:col', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-cfg-'));
+    writeFileSync(path.join(dir, 'livecomply.config.yaml'), 'format: json\nfailOn: sometimes\n');
+    const r = await runCli(['audit', path.join(ROOT, 'samples')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('livecomply.config.yaml:2:1: failOn must be one of');
+  });
+});
+
+describe('livecomply rules', () => {
+  it('rules test: every built-in rule passes its own examples', async () => {
+    const r = await runCli(['rules', 'test']);
+    expect(r.stdout).toMatch(/\b0 failed\b/);
+    expect(r.code).toBe(0);
+  });
+
+  it('rules list shows the three rulesets with counts per category', async () => {
+    const r = await runCli(['rules', 'list', '--json']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as { id: string; byCategory: Record<string, number> }[];
+    expect(list.map((x) => x.id)).toEqual(expect.arrayContaining(['cn', 'jp', 'kr']));
+    for (const rs of list) expect(rs.byCategory['seller-disclosure']).toBeGreaterThan(0);
+  });
+
+  it('rules lint: an invalid ruleset exits 2 with file:line:col', async () => {
+    const r = await runCli(['rules', 'lint', 'test/fixtures/e2e/invalid/ruleset.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ruleset\.yaml:7:5: /);
+  });
+
+  it('rules show prints one rule', async () => {
+    const r = await runCli(['rules', 'show', 'test/fixtures/rulesets/zh-basic.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('test-zh/absolute');
+  });
+});
