@@ -42,9 +42,17 @@ export class Engine {
     return this.explicit;
   }
 
+  /** The named rulesets written for this language (a mixed folder can name jp, cn and kr at once). */
   private async rulesetsFor(language: Language): Promise<Ruleset[]> {
-    if (this.opts.rulesets?.length) return this.loadExplicit();
-    return [await loadRuleset(DEFAULT_RULESET[language])];
+    if (!this.opts.rulesets?.length) return [await loadRuleset(DEFAULT_RULESET[language])];
+    const all = await this.loadExplicit();
+    const mine = all.filter((rs) => rs.language === language);
+    if (mine.length === 0) {
+      throw new Error(
+        `the spoken language is ${language}, but no --ruleset given is for ${language} (${all.map((rs) => `${rs.id}: ${rs.language}`).join(', ')}); add --ruleset ${DEFAULT_RULESET[language]} or pass --lang`,
+      );
+    }
+    return mine;
   }
 
   prepare(language: Language): Promise<Prepared> {

@@ -54,6 +54,15 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   }
   const progress = new Progress({ total: inputs.length, interactive: opts.interactive });
   const needTranscripts = opts.formats.includes('html');
+  // Ctrl-C: stop starting files, finish the ones in flight, write a partial report marked
+  // "interrupted". A second Ctrl-C quits at once.
+  const abort = new AbortController();
+  const onSigint = () => {
+    if (abort.signal.aborted) process.exit(130);
+    abort.abort();
+    process.stderr.write('\nlivecomply: interrupted; finishing the files in progress (Ctrl-C again to quit now)\n');
+  };
+  process.on('SIGINT', onSigint);
   let result;
   try {
     result = await auditBatch(
@@ -64,6 +73,7 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
         transcript: opts.transcript,
         concurrency: opts.concurrency ?? defaultConcurrency(),
         keepTranscripts: needTranscripts,
+        signal: abort.signal,
         ...(opts.model ? { model: opts.model } : {}),
         ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
@@ -77,10 +87,11 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
     );
   } finally {
     progress.stop();
+    process.off('SIGINT', onSigint);
   }
   const failedInputs: FileReport[] = problems.map((p) => ({ path: p.path, language: null, status: 'error', error: p.error, durationSec: null, findings: [] }));
   const files = [...result.files, ...failedInputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const report = buildReport(files, VERSION);
+  const report = buildReport(files, VERSION, abort.signal.aborted);
   const ruleMeta = explicit.flatMap((rs) => rs.rules);
   const ctx: RenderContext = {
     color: opts.color,
@@ -93,7 +104,7 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   if (inputs.length + problems.length > 1 && !(opts.formats.length === 1 && opts.formats[0] === 'pretty' && !opts.output)) {
     process.stderr.write(summaryTable(report.files));
   }
-  return exitCodeFor(report, opts.failOn);
+  return abort.signal.aborted ? 130 : exitCodeFor(report, opts.failOn);
 }
 
 export async function emit(report: Report, opts: { formats: FormatName[]; output?: string; outputDir?: string }, ctx: RenderContext): Promise<void> {
