@@ -58,3 +58,18 @@ export function transcriptDuration(t: Transcript): number | null {
   }
   return max;
 }
+
+const LANGUAGE_NAMES: Readonly<Record<string, Language>> = {
+  ja: 'ja', jpn: 'ja', japanese: 'ja',
+  zh: 'zh', zho: 'zh', chi: 'zh', cmn: 'zh', chinese: 'zh', mandarin: 'zh',
+  ko: 'ko', kor: 'ko', korean: 'ko',
+};
+
+/**
+ * The language a tag names, when it is one we audit: `ja`, `ja-JP`, `zh_TW`, `zh-Hans`, `kor`,
+ * `Japanese`… (case-insensitive; region and script subtags are ignored). Undefined otherwise.
+ */
+export function languageFromTag(tag: string): Language | undefined {
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return Object.hasOwn(LANGUAGE_NAMES, primary) ? LANGUAGE_NAMES[primary] : undefined;
+}
