@@ -45,7 +45,7 @@ export function formatPretty(report: Report, opts: PrettyOptions): string {
     const untimedNote = file.findings.some((f) => f.start === null);
     for (const f of [...file.findings].sort(compareFindings)) {
       const where = whereLabel(f).padEnd(12);
-      const head = `  ${c.cyan(where)} ${sevLabel(c, f.severity)} ${c.magenta(f.category.padEnd(18))} ${f.kind === 'missing' ? c.bold('missing: ') : ''}${f.message}`;
+      const head = `  ${c.cyan(where)} ${sevLabel(c, f.severity)} ${c.magenta(f.category.padEnd(18))} ${f.kind === 'missing' ? c.bold('missing: ') : c.bold(`「${f.text}」 `)}${f.message}`;
       out.push(head);
       if (f.context) out.push(`  ${' '.repeat(12)} ${highlight(c, f)}`);
       out.push(`  ${' '.repeat(12)} ${c.dim(`${f.reference} · ${f.ruleId}`)}`);
