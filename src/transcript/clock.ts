@@ -42,7 +42,7 @@ export function parseClock(token: string, sep: FractionSeparator): number | Cloc
   if (seconds > 59) return { offset: secondsAt, reason: `expected seconds 00–59, found ${quote(ss)}` };
   const fraction = frac === undefined ? 0 : Math.round(Number(`0.${frac}`) * 1000);
   const ms = ((hours * 60 + minutes) * 60 + seconds) * 1000 + fraction;
-  if (!Number.isSafeInteger(ms)) return { offset: 0, reason: `the time ${quote(token)} is too large to be a position in a recording` };
+  if (!Number.isSafeInteger(ms)) return { offset: 0, reason: `expected a time small enough to be a position in a recording, found ${quote(token)}` };
   return ms;
 }
 

@@ -157,6 +157,7 @@ export class LocatedJson {
         return out;
       }
       if (c === '\\') out += this.escape();
+      else if (c === '\n' || c === '\r') this.fail(this.pos, 'expected a double quote to close the string before the line break (a line break inside a string is written \\n)');
       else this.fail(this.pos, 'expected a control character in a string to be escaped (\\n, \\t, \\u0000…)');
     }
   }

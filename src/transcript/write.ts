@@ -98,7 +98,9 @@ function writeVtt(t: Transcript, segments: readonly TimedSegment[]): string {
 
 /**
  * The cue line with inline timestamps before each word, when the words spell the line exactly
- * and lie inside the cue in order; otherwise undefined and the words are not written.
+ * and lie inside the cue in order; otherwise undefined and the words are not written. The first
+ * word gets no timestamp when it starts with the cue (WebVTT wants them after the cue start), so
+ * a lone word spanning the whole cue reads back as the cue itself.
  */
 function karaokeLine(s: TimedSegment, line: string): string | undefined {
   const words = s.words;
