@@ -94,10 +94,11 @@ describe('livecomply audit (end to end)', () => {
 
   it('writes several formats into --output-dir', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-out-'));
-    const r = await runCli(['audit', 'samples/zh-stream.srt', '--format', 'json,md', '--output-dir', dir]);
+    const r = await runCli(['audit', 'samples/zh-stream.srt', '--format', 'json,pretty', '--output-dir', dir]);
     expect(r.code).toBe(1);
     expect(existsSync(path.join(dir, 'livecomply-report.json'))).toBe(true);
     expect(validateReport(JSON.parse(readFileSync(path.join(dir, 'livecomply-report.json'), 'utf8')))).toEqual([]);
+    expect(readFileSync(path.join(dir, 'livecomply-report.txt'), 'utf8')).toContain('samples/zh-stream.srt');
   });
 
   it('several formats without --output-dir is a usage error', async () => {
