@@ -9,6 +9,7 @@ import { isLanguage, transcriptDuration, type Language, type Transcript } from '
 import { parseTranscript } from '../transcript/parse.js';
 import type { FileReport, TranscriptSource } from '../report/model.js';
 import type { Engine } from './engine.js';
+import { loadSpeech } from './speech.js';
 import type { AuditInput } from './inputs.js';
 
 export type Stage = 'reading' | 'probing' | 'extracting' | 'transcribing' | 'checking';
@@ -59,7 +60,7 @@ async function wordsOf(input: AuditInput, opts: AuditFileOptions): Promise<Words
     let durationSec = transcriptDuration(transcript);
     opts.onStage?.('probing');
     try {
-      const { probeMedia } = await import('../media/probe.js');
+      const { probeMedia } = await loadSpeech();
       durationSec = (await probeMedia(input.absolute, mediaOpts(opts))).durationSec ?? durationSec;
     } catch {
       // The words come from the sidecar; a recording ffprobe cannot read still gets audited.
@@ -69,7 +70,7 @@ async function wordsOf(input: AuditInput, opts: AuditFileOptions): Promise<Words
   if (opts.transcript === 'sidecar') {
     throw new Error(`no sidecar transcript beside it (looked for the same name with .srt, .vtt, .json or .txt); use --transcript auto or asr to transcribe it locally`);
   }
-  const { transcribeMedia } = await import('../asr/transcribe.js');
+  const { transcribeMedia } = await loadSpeech();
   const r = await transcribeMedia(input.absolute, {
     lang: opts.lang,
     ...mediaOpts(opts),

@@ -1,0 +1,29 @@
+/**
+ * The speech side (ffprobe, ffmpeg, Whisper), loaded only when a media file needs it, so auditing
+ * transcripts never pays for transformers.js or onnxruntime.
+ */
+import type { Language, Transcript } from '../transcript/model.js';
+
+export interface SpeechOptions {
+  lang: Language | 'auto';
+  model?: string;
+  modelDir?: string;
+  cacheDir?: string;
+  ffmpegPath?: string;
+  ffprobePath?: string;
+  onStage?: (stage: 'probing' | 'extracting' | 'transcribing') => void;
+}
+
+export interface Speech {
+  probeMedia(path: string, opts: { ffmpegPath?: string; ffprobePath?: string }): Promise<{ durationSec: number | null }>;
+  transcribeMedia(path: string, opts: SpeechOptions): Promise<{ transcript: Transcript; source: 'asr' | 'cache'; durationSec: number }>;
+}
+
+// Module paths as values: the media and ASR modules are optional at type-check time.
+const PROBE = '../media/probe.js';
+const TRANSCRIBE = '../asr/transcribe.js';
+
+export async function loadSpeech(): Promise<Speech> {
+  const [probe, asr] = (await Promise.all([import(PROBE), import(TRANSCRIBE)])) as [Pick<Speech, 'probeMedia'>, Pick<Speech, 'transcribeMedia'>];
+  return { probeMedia: probe.probeMedia, transcribeMedia: asr.transcribeMedia };
+}
