@@ -1,0 +1,98 @@
+/**
+ * Accuracy of the built-in rulesets on the labelled corpora: precision, recall and F1 per language
+ * and per category, trap lines left clean, and whether removing the seller and origin lines from a
+ * stream produces the missing-disclosure findings. Also, where ../shared/reference is present, how
+ * the rules fare on its public example sentences (measured, never copied).
+ * Run: npm run bench:accuracy [-- --lang zh] [-- --verbose]
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { createAnalyzerFor } from '../src/audit/engine.js';
+import { checkTranscript } from '../src/rules/check.js';
+import { compileRules } from '../src/rules/compile.js';
+import { DEFAULT_RULESET, loadRuleset } from '../src/rules/load.js';
+import type { Language } from '../src/transcript/model.js';
+import { corpusFiles, evaluateCorpus, f1, loadCorpus, precision, recall, type Counts, type CorpusResult } from '../test/corpus/evaluate.js';
+
+const args = process.argv.slice(2);
+const only = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : undefined;
+const verbose = args.includes('--verbose');
+
+const pct = (x: number) => x.toFixed(3);
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+const countRow = (name: string, c: Counts) => row([name, c.tp + c.fn, c.tp, c.fp, c.fn, pct(precision(c)), pct(recall(c)), pct(f1(c))]);
+
+const results: CorpusResult[] = [];
+for (const file of await corpusFiles()) {
+  const corpus = await loadCorpus(file);
+  if (only && corpus.language !== only) continue;
+  results.push(await evaluateCorpus(corpus));
+}
+if (results.length === 0) {
+  console.log('no corpus found (test/corpus/{ja,zh,ko}.yaml)');
+  process.exit(1);
+}
+
+console.log('\n## Per language\n');
+console.log(row(['language', 'ruleset', 'lines', 'precision', 'recall', 'F1', 'trap lines clean', 'streams: seller+origin missing when removed']));
+console.log(row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---']));
+for (const r of results) {
+  const streams = r.streams.length ? `${r.streams.filter((s) => s.ok).length}/${r.streams.length}` : 'no streams';
+  console.log(row([r.language, r.ruleset, r.lines, pct(precision(r.total)), pct(recall(r.total)), pct(f1(r.total)), `${r.traps.clean}/${r.traps.total}`, streams]));
+}
+
+for (const r of results) {
+  console.log(`\n## ${r.language} (${r.ruleset}) per category\n`);
+  console.log(row(['category', 'labelled', 'TP', 'FP', 'FN', 'precision', 'recall', 'F1']));
+  console.log(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const [cat, c] of [...r.byCategory].sort(([a], [b]) => a.localeCompare(b))) console.log(countRow(cat, c));
+  for (const s of r.streams) {
+    console.log(`stream ${s.file}: missing as recorded [${s.missingAsIs.join(', ') || 'none'}]; without its ${s.removedLines} seller/origin lines [${s.missingWithoutDisclosures.join(', ') || 'none'}] → ${s.ok ? 'ok' : 'NOT OK'}`);
+  }
+  if (verbose || r.mistakes.length <= 40) {
+    for (const m of r.mistakes) console.log(`  ${m.kind} ${m.category} (line ${m.line}): ${m.text}${m.fired.length ? `   ← ${m.fired.join('; ')}` : ''}`);
+    for (const d of r.traps.dirty) console.log(`  trap not clean (line ${d.line}): ${d.text}   ← ${d.fired.join('; ')}`);
+  } else {
+    console.log(`  ${r.mistakes.length} mistakes (run with --verbose to list them)`);
+  }
+}
+
+// Public reference sentences (../shared/reference/sentences): measured only, never copied.
+const refDir = path.resolve(import.meta.dirname, '..', '..', 'shared', 'reference', 'sentences');
+if (!existsSync(refDir)) {
+  console.log('\n(reference sentences not present at ../shared/reference/sentences: skipped)');
+} else {
+  console.log('\n## Public reference sentences (../shared/reference/sentences)\n');
+  console.log(row(['set', 'language', 'sentences', 'labelled violating', 'flagged of those', 'labelled acceptable', 'flagged of those (false alarms)']));
+  console.log(row(['---', '---', '---:', '---:', '---:', '---:', '---:']));
+  const sets: [string, Language][] = [
+    ['ja-acceptable-wording.yaml', 'ja'],
+    ['ko-checker-fixtures.yaml', 'ko'],
+  ];
+  for (const [name, lang] of sets) {
+    const file = path.join(refDir, name);
+    if (!existsSync(file)) continue;
+    if (only && only !== lang) continue;
+    const items = parse(await readFile(file, 'utf8')) as { text: string; violating: boolean }[];
+    const analyzer = await createAnalyzerFor(lang);
+    const compiled = compileRules([await loadRuleset(DEFAULT_RULESET[lang])], analyzer);
+    let bad = 0;
+    let badHit = 0;
+    let good = 0;
+    let goodHit = 0;
+    for (const it of items) {
+      const hit = checkTranscript(compiled, { segments: [{ start: 0, end: 5, text: it.text }] }, analyzer).some((f) => f.kind === 'prohibited');
+      if (it.violating) {
+        bad++;
+        if (hit) badHit++;
+      } else {
+        good++;
+        if (hit) goodHit++;
+      }
+    }
+    console.log(row([name, lang, items.length, bad, bad ? `${badHit} (${pct(badHit / bad)})` : '-', good, good ? `${goodHit} (${pct(goodHit / good)})` : '-']));
+  }
+  console.log('\n(These sets were written for printed cosmetics copy, not speech, and label some things our laws do not: read the rates as a rough outside check.)');
+}

@@ -1,0 +1,259 @@
+/**
+ * Accuracy of the built-in rulesets on the labelled corpora (test/corpus/{ja,zh,ko}.yaml) and the
+ * stream transcripts beside them (test/corpus/streams/<lang>-*.srt). Shared by the accuracy test and
+ * `npm run bench:accuracy`.
+ *
+ * Each corpus line is checked on its own, as a one-segment transcript:
+ * - prohibited categories raised by the ruleset are compared with the line's `expect`;
+ * - disclosure categories the line satisfies are compared with its `discloses`. A line "satisfies"
+ *   a disclosure when the ruleset's require rule for that category, taken without its timing and
+ *   its `when` condition, finds what it looks for in the line;
+ * - a `trap` line (ordinary words that look like claims, negations, quotations) must raise nothing.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { createAnalyzerFor } from '../../src/audit/engine.js';
+import { checkTranscript } from '../../src/rules/check.js';
+import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
+import { loadRuleset } from '../../src/rules/load.js';
+import type { Rule, Ruleset } from '../../src/rules/model.js';
+import type { Analyzer } from '../../src/text/analyze.js';
+import { isLanguage, type Language, type Transcript } from '../../src/transcript/model.js';
+import { parseTranscript } from '../../src/transcript/parse.js';
+
+export const CORPUS_DIR = path.resolve(import.meta.dirname);
+
+export interface CorpusLine {
+  text: string;
+  expect: string[];
+  discloses: string[];
+  trap: boolean;
+  /** 1-based line in the corpus file. */
+  line: number;
+}
+
+export interface Corpus {
+  file: string;
+  language: Language;
+  ruleset: string;
+  lines: CorpusLine[];
+}
+
+export class CorpusError extends Error {}
+
+function stringList(v: unknown, where: string): string[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new CorpusError(`${where}: expected a list of category names`);
+  return v as string[];
+}
+
+/** Read and check a corpus file; every problem names file and line. */
+export async function loadCorpus(file: string): Promise<Corpus> {
+  const source = await readFile(file, 'utf8');
+  const doc = parseDocument(source);
+  const shown = path.relative(process.cwd(), file) || file;
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new CorpusError(`${shown}:${e.linePos?.[0]?.line ?? 1}:${e.linePos?.[0]?.col ?? 1}: ${e.message}`);
+  }
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : source.slice(0, offset).split('\n').length);
+  const data = doc.toJS() as { language?: unknown; ruleset?: unknown; lines?: unknown } | null;
+  if (!data || typeof data.language !== 'string' || !isLanguage(data.language)) throw new CorpusError(`${shown}:1:1: "language" must be ja, zh or ko`);
+  if (typeof data.ruleset !== 'string') throw new CorpusError(`${shown}:1:1: "ruleset" must name the ruleset to measure`);
+  if (!Array.isArray(data.lines)) throw new CorpusError(`${shown}:1:1: "lines" must be a list`);
+  const nodes = (doc.get('lines', true) as { items?: { range?: [number, number, number] }[] } | undefined)?.items ?? [];
+  const lines: CorpusLine[] = data.lines.map((raw: unknown, i: number) => {
+    const line = lineOf(nodes[i]?.range?.[0]);
+    const where = `${shown}:${line}`;
+    const o = raw as { text?: unknown; expect?: unknown; discloses?: unknown; trap?: unknown };
+    if (!o || typeof o.text !== 'string' || !o.text.trim()) throw new CorpusError(`${where}: each line needs a non-empty "text"`);
+    return {
+      text: o.text,
+      expect: stringList(o.expect, where),
+      discloses: stringList(o.discloses, where),
+      trap: o.trap === true,
+      line,
+    };
+  });
+  return { file, language: data.language, ruleset: data.ruleset, lines };
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Mistake {
+  line: number;
+  text: string;
+  category: string;
+  kind: 'false positive' | 'false negative';
+  /** Rules that fired on the line (for false positives), with the words they matched. */
+  fired: string[];
+}
+
+export interface StreamCheck {
+  file: string;
+  /** Missing-disclosure findings on the stream as recorded (categories). */
+  missingAsIs: string[];
+  /** Categories reported missing once the seller and origin lines are removed. */
+  missingWithoutDisclosures: string[];
+  removedLines: number;
+  ok: boolean;
+}
+
+export interface CorpusResult {
+  language: Language;
+  ruleset: string;
+  lines: number;
+  byCategory: Map<string, Counts>;
+  total: Counts;
+  traps: { total: number; clean: number; dirty: { line: number; text: string; fired: string[] }[] };
+  mistakes: Mistake[];
+  streams: StreamCheck[];
+}
+
+export function precision(c: Counts): number {
+  return c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+}
+export function recall(c: Counts): number {
+  return c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+}
+export function f1(c: Counts): number {
+  const p = precision(c);
+  const r = recall(c);
+  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+}
+
+function oneLine(text: string): Transcript {
+  return { segments: [{ start: 0, end: 5, text, line: 1 }], durationSec: 5 };
+}
+
+/** The ruleset's require rules as bare recognisers: no timing, no condition, nothing prohibited. */
+function disclosureRecognisers(rs: Ruleset): Ruleset {
+  const rules: Rule[] = [];
+  for (const r of rs.rules) {
+    if (r.kind !== 'require') continue;
+    const { timing: _t, when: _w, ...bare } = r;
+    rules.push(bare);
+  }
+  return { ...rs, rules };
+}
+
+interface Prepared {
+  analyzer: Analyzer;
+  full: CompiledRules;
+  disclosures: CompiledRules;
+  disclosureCategories: string[];
+}
+
+async function prepare(language: Language, rulesetRef: string): Promise<Prepared> {
+  const rs = await loadRuleset(rulesetRef);
+  const analyzer = await createAnalyzerFor(language);
+  const recognisers = disclosureRecognisers(rs);
+  return {
+    analyzer,
+    full: compileRules([rs], analyzer),
+    disclosures: compileRules([recognisers], analyzer),
+    disclosureCategories: [...new Set(recognisers.rules.map((r) => r.category))],
+  };
+}
+
+/** Disclosure categories a text satisfies. */
+function disclosed(p: Prepared, text: string): Set<string> {
+  const missing = new Set(checkTranscript(p.disclosures, oneLine(text), p.analyzer).map((f) => f.category));
+  return new Set(p.disclosureCategories.filter((c) => !missing.has(c)));
+}
+
+function bump(map: Map<string, Counts>, cat: string, key: keyof Counts): void {
+  const c = map.get(cat) ?? { tp: 0, fp: 0, fn: 0 };
+  c[key]++;
+  map.set(cat, c);
+}
+
+export async function evaluateCorpus(corpus: Corpus): Promise<CorpusResult> {
+  const p = await prepare(corpus.language, corpus.ruleset);
+  const byCategory = new Map<string, Counts>();
+  const mistakes: Mistake[] = [];
+  const traps: CorpusResult['traps'] = { total: 0, clean: 0, dirty: [] };
+  for (const l of corpus.lines) {
+    const findings = checkTranscript(p.full, oneLine(l.text), p.analyzer).filter((f) => f.kind === 'prohibited');
+    const raised = new Set(findings.map((f) => f.category));
+    const fired = findings.map((f) => `${f.ruleId} 「${f.text}」`);
+    const said = disclosed(p, l.text);
+    const compare = (got: Set<string>, want: string[]) => {
+      const wanted = new Set(want);
+      for (const c of new Set([...got, ...wanted])) {
+        if (got.has(c) && wanted.has(c)) bump(byCategory, c, 'tp');
+        else if (got.has(c)) {
+          bump(byCategory, c, 'fp');
+          mistakes.push({ line: l.line, text: l.text, category: c, kind: 'false positive', fired: fired.filter((f) => findings.some((x) => x.category === c && f.startsWith(x.ruleId))) });
+        } else {
+          bump(byCategory, c, 'fn');
+          mistakes.push({ line: l.line, text: l.text, category: c, kind: 'false negative', fired });
+        }
+      }
+    };
+    compare(raised, l.expect);
+    compare(said, l.discloses);
+    if (l.trap) {
+      traps.total++;
+      if (findings.length === 0) traps.clean++;
+      else traps.dirty.push({ line: l.line, text: l.text, fired });
+    }
+  }
+  const total: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (const c of byCategory.values()) {
+    total.tp += c.tp;
+    total.fp += c.fp;
+    total.fn += c.fn;
+  }
+  return { language: corpus.language, ruleset: corpus.ruleset, lines: corpus.lines.length, byCategory, total, traps, mistakes, streams: await checkStreams(p, corpus.language) };
+}
+
+/**
+ * Each stream as recorded should have its seller and origin said; with every line that says them
+ * removed, the ruleset must report both as missing.
+ */
+async function checkStreams(p: Prepared, language: Language): Promise<StreamCheck[]> {
+  const dir = path.join(CORPUS_DIR, 'streams');
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.startsWith(`${language}-`) && /\.(srt|vtt|json|txt)$/.test(n)).sort();
+  } catch {
+    return [];
+  }
+  const out: StreamCheck[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const transcript = parseTranscript(await readFile(file, 'utf8'), file);
+    const missing = (t: Transcript) => [...new Set(checkTranscript(p.full, t, p.analyzer).filter((f) => f.kind === 'missing').map((f) => f.category))].sort();
+    const missingAsIs = missing(transcript);
+    const keep = transcript.segments.filter((s) => {
+      const said = disclosed(p, s.text);
+      return !said.has('seller-disclosure') && !said.has('origin-disclosure');
+    });
+    const stripped: Transcript = { ...transcript, segments: keep };
+    const missingWithoutDisclosures = missing(stripped);
+    out.push({
+      file: path.relative(process.cwd(), file),
+      missingAsIs,
+      missingWithoutDisclosures,
+      removedLines: transcript.segments.length - keep.length,
+      ok:
+        !missingAsIs.includes('seller-disclosure') &&
+        !missingAsIs.includes('origin-disclosure') &&
+        missingWithoutDisclosures.includes('seller-disclosure') &&
+        missingWithoutDisclosures.includes('origin-disclosure'),
+    });
+  }
+  return out;
+}
+
+/** The corpus files present, by language. */
+export async function corpusFiles(): Promise<string[]> {
+  const names = await readdir(CORPUS_DIR);
+  return names.filter((n) => /^(ja|zh|ko)\.ya?ml$/.test(n)).sort().map((n) => path.join(CORPUS_DIR, n));
+}
