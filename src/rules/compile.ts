@@ -87,9 +87,9 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       const text = a.norm.text.trim();
       if (text.length === 0) continue;
       surfaceKeys.push({ key: text.split(''), value: index });
-      if (a.tokens.some((t) => t.base !== t.surface)) {
-        lemmaKeys.push({ key: a.tokens.map((t) => t.base), value: index });
-      }
+      // Always by base form too: a term said in its dictionary form (治る, 消える) must still match
+      // the conjugated forms in speech (治ります, 消えました), whose tokens carry that base form.
+      if (a.tokens.length > 0) lemmaKeys.push({ key: a.tokens.map((t) => t.base), value: index });
     }
   };
   rules.forEach((rule, i) => {
