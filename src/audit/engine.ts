@@ -10,7 +10,7 @@ import { compareFindings } from '../report/model.js';
 import { checkTranscript, type CheckOptions } from '../rules/check.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
-import type { Ruleset } from '../rules/model.js';
+import type { Rule, Ruleset } from '../rules/model.js';
 
 export interface EngineOptions extends CheckOptions {
   /** Ruleset names or paths; when empty, the built-in ruleset of each file's language. */
@@ -65,6 +65,24 @@ export class Engine {
       this.prepared.set(language, p);
     }
     return p;
+  }
+
+  /**
+   * Every rule of the rulesets this run used (the explicitly named ones and the per-language
+   * defaults loaded for the files seen), once each, for reports that describe their rules (SARIF).
+   */
+  async rulesUsed(): Promise<Rule[]> {
+    const sets: Ruleset[] = [];
+    if (this.explicit) {
+      const explicit = await Promise.allSettled([this.explicit]);
+      for (const r of explicit) if (r.status === 'fulfilled') sets.push(...r.value);
+    }
+    for (const r of await Promise.allSettled(this.prepared.values())) {
+      if (r.status === 'fulfilled') sets.push(...r.value.rulesets);
+    }
+    const seen = new Map<string, Rule>();
+    for (const rs of sets) for (const rule of rs.rules) if (!seen.has(rule.id)) seen.set(rule.id, rule);
+    return [...seen.values()];
   }
 
   async check(transcript: Transcript, language: Language): Promise<Finding[]> {

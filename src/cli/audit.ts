@@ -92,7 +92,8 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   const failedInputs: FileReport[] = problems.map((p) => ({ path: p.path, language: null, status: 'error', error: p.error, durationSec: null, findings: [] }));
   const files = [...result.files, ...failedInputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const report = buildReport(files, VERSION, abort.signal.aborted);
-  const ruleMeta = explicit.flatMap((rs) => rs.rules);
+  // Every ruleset used (named or the per-language defaults), so SARIF lists every rule.
+  const ruleMeta = await engine.rulesUsed();
   const ctx: RenderContext = {
     color: opts.color,
     failOn: opts.failOn,
