@@ -1,11 +1,14 @@
 /**
  * `livecomply audit <inputs...>`: collect inputs, audit them, write the report(s), pick the exit code.
  */
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { auditBatch } from '../audit/batch.js';
 import { Engine } from '../audit/engine.js';
 import { collectInputs } from '../audit/inputs.js';
+import { inShard, parseShard, ShardError, type Shard } from '../audit/shard.js';
+import { applyBaseline, BaselineError, createBaseline, parseBaseline, type Baseline } from '../report/baseline.js';
 import { buildReport, exitCodeFor, type FailOn, type FileReport, type Report } from '../report/model.js';
 import { FORMAT_EXTENSIONS, render, type FormatName, type RenderContext } from '../report/formats/index.js';
 import type { Language } from '../transcript/model.js';
@@ -29,6 +32,10 @@ export interface AuditCommandOptions {
   concurrency?: number;
   include?: string[];
   exclude?: string[];
+  /** `k/n`: audit only the k-th of n stable shares of the inputs. */
+  shard?: string;
+  baseline?: string;
+  writeBaseline?: string;
   messageLanguage: 'local' | 'en';
   color: boolean;
   interactive: boolean;
@@ -42,16 +49,21 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   if (opts.formats.length > 1 && !opts.outputDir) {
     throw new UsageError(`several formats (${opts.formats.join(', ')}) need --output-dir to write one report file per format`);
   }
+  const shard = readShard(opts.shard);
+  const baseline = opts.baseline ? await readBaseline(opts.baseline) : undefined;
   const engine = new Engine({ rulesets: opts.rulesets, messageLanguage: opts.messageLanguage });
   // A bad ruleset is a configuration error (exit 2) before any input is touched.
   const explicit = await engine.loadExplicit();
-  const { inputs, problems } = await collectInputs(args, {
+  const collected = await collectInputs(args, {
     ...(opts.include ? { include: opts.include } : {}),
     ...(opts.exclude ? { exclude: opts.exclude } : {}),
   });
-  if (inputs.length === 0 && problems.length === 0) {
+  if (collected.inputs.length === 0 && collected.problems.length === 0) {
     throw new UsageError(`no media or transcript files found in ${args.join(', ')} (looked for ${['.srt', '.vtt', '.json', '.txt', '.mp4', '…'].join(' ')})`);
   }
+  // A shard may well be empty (few files, many machines): it still writes its (empty) report.
+  const inputs = collected.inputs.filter((i) => inShard(i.path, shard));
+  const problems = collected.problems.filter((p) => inShard(p.path, shard));
   const progress = new Progress({ total: inputs.length, interactive: opts.interactive });
   const needTranscripts = opts.formats.includes('html');
   // Ctrl-C: stop starting files, finish the ones in flight, write a partial report marked
@@ -91,7 +103,12 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   }
   const failedInputs: FileReport[] = problems.map((p) => ({ path: p.path, language: null, status: 'error', error: p.error, durationSec: null, findings: [] }));
   const files = [...result.files, ...failedInputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const report = buildReport(files, VERSION, abort.signal.aborted);
+  let report = buildReport(files, VERSION, abort.signal.aborted);
+  if (opts.writeBaseline) {
+    await writeAtomic(opts.writeBaseline, JSON.stringify(createBaseline(report), null, 2) + '\n');
+    process.stderr.write(`livecomply: wrote ${report.summary.findings} accepted finding(s) to ${opts.writeBaseline}\n`);
+  }
+  if (baseline) report = applyBaseline(report, baseline);
   // Every ruleset used (named or the per-language defaults), so SARIF lists every rule.
   const ruleMeta = await engine.rulesUsed();
   const ctx: RenderContext = {
@@ -122,4 +139,30 @@ export async function emit(report: Report, opts: { formats: FormatName[]; output
     return;
   }
   await writeStdout(await render(format, report, ctx));
+}
+
+function readShard(spec: string | undefined): Shard | undefined {
+  if (spec === undefined) return undefined;
+  try {
+    return parseShard(spec);
+  } catch (e) {
+    if (e instanceof ShardError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+async function readBaseline(file: string): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`--baseline ${file}: ${code === 'ENOENT' ? 'no such file (create it with --write-baseline)' : `cannot read (${code ?? (e as Error).message})`}`);
+  }
+  try {
+    return parseBaseline(text, file);
+  } catch (e) {
+    if (e instanceof BaselineError) throw new UsageError(e.message);
+    throw e;
+  }
 }

@@ -7,6 +7,7 @@ import { RulesetError } from '../rules/model.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats/index.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import { runAudit } from './audit.js';
+import { runMerge } from './merge.js';
 import { UsageError } from './errors.js';
 import { rulesLint, rulesList, rulesShow, rulesTest } from './rules.js';
 import { VERSION } from './version.js';
@@ -66,6 +67,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('--exclude <glob>', 'skip files matching; repeatable', collect)
     .addOption(new Option('--message-lang <lang>', 'language of finding messages').choices(['local', 'en']).default('local'))
     .option('--config <file>', 'configuration file (default: livecomply.config.yaml found upward from here)')
+    .option('--baseline <file>', 'report only findings not accepted in this baseline')
+    .option('--write-baseline <file>', "record this run's findings as accepted")
+    .option('--shard <k/n>', 'audit only the k-th of n stable shares of the inputs (split a batch over machines)')
     .action(async (inputs: string[], o: Record<string, unknown>, cmd: Command) => {
       const config = await loadConfig(o.config as string | undefined);
       // Command-line options override the configuration file, which overrides the defaults.
@@ -95,7 +99,27 @@ export async function main(argv: string[]): Promise<number> {
           concurrency: opt<number>('concurrency', config?.concurrency),
           include: opt<string[]>('include', config?.include),
           exclude: opt<string[]>('exclude', config?.exclude),
+          shard: o.shard as string | undefined,
+          baseline: o.baseline as string | undefined,
+          writeBaseline: o.writeBaseline as string | undefined,
         }),
+      });
+    });
+
+  program
+    .command('merge')
+    .argument('<reports...>', 'JSON reports (e.g. one per shard)')
+    .description('combine JSON reports (one per shard) into one report, in any format')
+    .option('--format <formats>', `report format(s), comma-separated: ${FORMAT_NAMES.join(', ')}`, parseFormats)
+    .option('--output <file>', 'write the report there (atomically) instead of stdout')
+    .option('--output-dir <dir>', 'with several formats, one report file per format there')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
+    .action(async (files: string[], o: { format?: FormatName[]; output?: string; outputDir?: string; failOn: 'error' | 'warning' | 'info' | 'never' }) => {
+      exitCode = await runMerge(files, {
+        formats: o.format ?? [o.output ? formatForFile(o.output) : 'pretty'],
+        failOn: o.failOn,
+        color: wantsColor(process.stdout),
+        ...defined({ output: o.output, outputDir: o.outputDir }),
       });
     });
 

@@ -48,6 +48,8 @@ export interface ReportSummary {
   failed: number;
   findings: number;
   bySeverity: Partial<Record<Severity, number>>;
+  /** With --baseline: findings left out because the baseline accepts them. */
+  baselined?: number;
 }
 
 export interface Report {

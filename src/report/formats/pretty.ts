@@ -61,6 +61,7 @@ export function formatPretty(report: Report, opts: PrettyOptions): string {
   const mark = s.failed > 0 || failing ? c.red('✖') : c.green('✔');
   let line = `${mark} ${plural(s.findings, 'finding')}${sev.length ? ` (${sev.join(', ')})` : ''} in ${plural(s.files, 'file')}`;
   if (s.failed > 0) line += c.red(`, ${s.failed} could not be audited`);
+  if (s.baselined) line += c.dim(`; ${plural(s.baselined, 'accepted finding')} left out (baseline)`);
   if (report.interrupted) line += c.yellow(' (interrupted: the report is partial)');
   out.push(line);
   return out.join('\n') + '\n';

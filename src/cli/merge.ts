@@ -1,0 +1,50 @@
+/**
+ * `livecomply merge <reports.json...>`: combine shard reports into one report in any format, as if
+ * one run had audited everything. A report that cannot be read is a usage error (exit 2): merging
+ * without it would silently drop a shard.
+ */
+import { readFile } from 'node:fs/promises';
+import { exitCodeFor, type FailOn, type Report } from '../report/model.js';
+import { mergeReports, parseReport, ReportFormatError } from '../report/merge.js';
+import type { FormatName } from '../report/formats/index.js';
+import { emit } from './audit.js';
+import { UsageError } from './errors.js';
+import { summaryTable } from './progress.js';
+import { VERSION } from './version.js';
+
+export interface MergeCommandOptions {
+  formats: FormatName[];
+  output?: string;
+  outputDir?: string;
+  failOn: FailOn;
+  color: boolean;
+}
+
+export async function runMerge(files: string[], opts: MergeCommandOptions): Promise<number> {
+  if (files.length === 0) throw new UsageError('merge needs at least one JSON report');
+  if (opts.formats.length > 1 && !opts.outputDir) {
+    throw new UsageError(`several formats (${opts.formats.join(', ')}) need --output-dir to write one report file per format`);
+  }
+  const reports: Report[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})`}`);
+    }
+    try {
+      reports.push(parseReport(text, file));
+    } catch (e) {
+      if (e instanceof ReportFormatError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  const report = mergeReports(reports, VERSION);
+  await emit(report, opts, { color: opts.color, failOn: opts.failOn, cwd: process.cwd() });
+  if (report.files.length > 1 && !(opts.formats.length === 1 && opts.formats[0] === 'pretty' && !opts.output)) {
+    process.stderr.write(summaryTable(report.files));
+  }
+  return exitCodeFor(report, opts.failOn);
+}
