@@ -105,10 +105,10 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   const files = [...result.files, ...failedInputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   let report = buildReport(files, VERSION, abort.signal.aborted);
   if (opts.writeBaseline) {
-    await writeAtomic(opts.writeBaseline, JSON.stringify(createBaseline(report), null, 2) + '\n');
+    await writeAtomic(opts.writeBaseline, JSON.stringify(createBaseline(report, relativeTo(opts.writeBaseline)), null, 2) + '\n');
     process.stderr.write(`livecomply: wrote ${report.summary.findings} accepted finding(s) to ${opts.writeBaseline}\n`);
   }
-  if (baseline) report = applyBaseline(report, baseline);
+  if (baseline && opts.baseline) report = applyBaseline(report, baseline, relativeTo(opts.baseline));
   // Every ruleset used (named or the per-language defaults), so SARIF lists every rule.
   const ruleMeta = await engine.rulesUsed();
   const ctx: RenderContext = {
@@ -165,4 +165,10 @@ async function readBaseline(file: string): Promise<Baseline> {
     if (e instanceof BaselineError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** Report paths as seen from the baseline file's folder, so a baseline works from any directory. */
+function relativeTo(baselineFile: string): (reportPath: string) => string {
+  const dir = path.dirname(path.resolve(baselineFile));
+  return (p) => path.relative(dir, path.resolve(p)).split(path.sep).join('/');
 }

@@ -100,7 +100,8 @@ export async function main(argv: string[]): Promise<number> {
           include: opt<string[]>('include', config?.include),
           exclude: opt<string[]>('exclude', config?.exclude),
           shard: o.shard as string | undefined,
-          baseline: o.baseline as string | undefined,
+          // Writing a baseline ignores the one the config names (it may not exist yet).
+          baseline: o.writeBaseline && cmd.getOptionValueSource('baseline') !== 'cli' ? undefined : opt<string>('baseline', config?.baseline),
           writeBaseline: o.writeBaseline as string | undefined,
         }),
       });

@@ -28,6 +28,8 @@ export interface Config {
   modelDir?: string;
   cacheDir?: string;
   messageLang?: 'local' | 'en';
+  /** Accepted findings (a file written by --write-baseline). */
+  baseline?: string;
 }
 
 const list = { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 } }] };
@@ -49,6 +51,7 @@ const schema = {
     modelDir: { type: 'string', minLength: 1 },
     cacheDir: { type: 'string', minLength: 1 },
     messageLang: { enum: ['local', 'en'] },
+    baseline: { type: 'string', minLength: 1 },
   },
 };
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -102,6 +105,7 @@ export function parseConfig(text: string, file: string): Config {
   set('outputDir', rel(raw.outputDir));
   set('modelDir', rel(raw.modelDir));
   set('cacheDir', rel(raw.cacheDir));
+  set('baseline', rel(raw.baseline));
   return config;
 }
 

@@ -35,14 +35,22 @@ function findingKey(file: string, f: Finding): string {
   return key(f.ruleId, file, f.kind === 'missing' ? '' : normaliseFindingText(f.text));
 }
 
-export function createBaseline(report: Report): Baseline {
+/**
+ * How a report's file path is written in the baseline. The CLI passes "relative to the baseline
+ * file's folder", so the baseline works from any working directory.
+ */
+export type BaselinePath = (reportPath: string) => string;
+const asIs: BaselinePath = (p) => p;
+
+export function createBaseline(report: Report, pathFor: BaselinePath = asIs): Baseline {
   const counts = new Map<string, BaselineEntry>();
   for (const file of report.files) {
     for (const f of file.findings) {
-      const k = findingKey(file.path, f);
+      const where = pathFor(file.path).replace(/\\/g, '/');
+      const k = findingKey(where, f);
       const e = counts.get(k);
       if (e) e.count++;
-      else counts.set(k, { ruleId: f.ruleId, file: file.path.replace(/\\/g, '/'), text: f.kind === 'missing' ? '' : normaliseFindingText(f.text), count: 1 });
+      else counts.set(k, { ruleId: f.ruleId, file: where, text: f.kind === 'missing' ? '' : normaliseFindingText(f.text), count: 1 });
     }
   }
   const findings = [...counts.values()].sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.text.localeCompare(b.text));
@@ -70,7 +78,7 @@ export function parseBaseline(json: string, file: string): Baseline {
 }
 
 /** The report without the findings the baseline accepts; `summary.baselined` says how many were left out. */
-export function applyBaseline(report: Report, baseline: Baseline): Report {
+export function applyBaseline(report: Report, baseline: Baseline, pathFor: BaselinePath = asIs): Report {
   const left = new Map<string, number>();
   for (const e of baseline.findings) {
     const k = key(e.ruleId, e.file, e.text);
@@ -78,8 +86,9 @@ export function applyBaseline(report: Report, baseline: Baseline): Report {
   }
   let suppressed = 0;
   const files = report.files.map((file) => {
+    const where = pathFor(file.path);
     const findings = file.findings.filter((f) => {
-      const k = findingKey(file.path, f);
+      const k = findingKey(where, f);
       const n = left.get(k) ?? 0;
       if (n === 0) return true;
       left.set(k, n - 1);

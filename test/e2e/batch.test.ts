@@ -13,6 +13,8 @@ interface JsonReport {
   files: { path: string; status: string; findings: { ruleId: string; start: number | null; text: string }[] }[];
   summary: { files: number; failed: number; findings: number; baselined?: number };
 }
+// A fixed ruleset, so these tests do not move when the built-in rulesets grow.
+const RULES = path.join(ROOT, 'test/fixtures/rulesets/zh-basic.yaml');
 const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as JsonReport;
 
 /** A batch folder: the samples, the e2e batch (with a broken transcript), and a few more copies. */
@@ -71,11 +73,11 @@ describe('baseline', () => {
   it('silences accepted findings, also in a re-cut recording, and still reports new ones', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-base-'));
     cpSync(path.join(ROOT, 'samples/zh-stream.srt'), path.join(dir, 'stream.srt'));
-    const first = await runCli(['audit', 'stream.srt', '--write-baseline', 'accepted.json', '--format', 'json'], { cwd: dir });
+    const first = await runCli(['audit', 'stream.srt', '--write-baseline', 'accepted.json', '--format', 'json', '--ruleset', RULES], { cwd: dir });
     expect(first.code).toBe(1);
     const accepted = JSON.parse(first.stdout) as JsonReport;
 
-    const again = await runCli(['audit', 'stream.srt', '--baseline', 'accepted.json', '--format', 'json'], { cwd: dir });
+    const again = await runCli(['audit', 'stream.srt', '--baseline', 'accepted.json', '--format', 'json', '--ruleset', RULES], { cwd: dir });
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ summary: { findings: 0, baselined: accepted.summary.findings } });
 
@@ -84,12 +86,25 @@ describe('baseline', () => {
       const t = Number(h) * 3600 + Number(m) * 60 + Number(s) + 7;
       return `${String(Math.floor(t / 3600)).padStart(2, '0')}:${String(Math.floor(t / 60) % 60).padStart(2, '0')}:${String(t % 60).padStart(2, '0')},${ms}`;
     });
-    writeFileSync(path.join(dir, 'stream.srt'), `${srt.trimEnd()}\n\n99\n00:01:30,000 --> 00:01:34,000\n这款面霜是世界级的顶级品质\n`);
-    const recut = await runCli(['audit', 'stream.srt', '--baseline', 'accepted.json', '--format', 'json'], { cwd: dir });
+    writeFileSync(path.join(dir, 'stream.srt'), `${srt.trimEnd()}\n\n99\n00:01:30,000 --> 00:01:34,000\n这款面霜是国家级的最佳品质\n`);
+    const recut = await runCli(['audit', 'stream.srt', '--baseline', 'accepted.json', '--format', 'json', '--ruleset', RULES], { cwd: dir });
     expect(recut.code).toBe(1);
     const r = JSON.parse(recut.stdout) as JsonReport;
     expect(r.files[0]!.findings.length).toBeGreaterThan(0);
     for (const f of r.files[0]!.findings) expect(f.start).toBeGreaterThanOrEqual(90);
+  });
+
+  it('the config file can name the baseline (relative to the config file)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-base-cfg-'));
+    cpSync(path.join(ROOT, 'samples/zh-stream.srt'), path.join(dir, 'streams', 'a.srt'));
+    writeFileSync(path.join(dir, 'livecomply.config.yaml'), 'baseline: compliance/accepted.json\n');
+    const first = await runCli(['audit', 'streams', '--write-baseline', 'compliance/accepted.json', '--ruleset', RULES], { cwd: dir });
+    // Writing a baseline ignores the one the config names (it may not exist yet); the run reports as usual.
+    expect(first.code).toBe(1);
+    const sub = path.join(dir, 'streams');
+    const again = await runCli(['audit', '.', '--format', 'json', '--ruleset', RULES], { cwd: sub });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ summary: { findings: 0 } });
   });
 
   it('a baseline that is missing or not a baseline is a usage error', async () => {
