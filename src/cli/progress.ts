@@ -83,6 +83,8 @@ function shorten(p: string): string {
   return p.length > 40 ? '…' + p.slice(-39) : p;
 }
 
+const MAX_FAILED_SHOWN = 20;
+
 /** The end-of-batch table: files, findings by severity, failed files. */
 export function summaryTable(files: readonly FileReport[]): string {
   const ok = files.filter((f) => f.status === 'ok');
@@ -98,8 +100,11 @@ export function summaryTable(files: readonly FileReport[]): string {
   ];
   const lines = rows.map(([k, v]) => `  ${k.padEnd(10)} ${v.padStart(6)}`);
   if (failed.length > 0) {
+    // A batch of 500 broken files should not bury the terminal: the report lists them all.
+    const shown = failed.length > MAX_FAILED_SHOWN ? failed.slice(0, MAX_FAILED_SHOWN - 1) : failed;
     lines.push('  failed files:');
-    for (const f of failed) lines.push(`    ${f.path}: ${f.error ?? ''}`);
+    for (const f of shown) lines.push(`    ${f.path}: ${f.error ?? ''}`);
+    if (shown.length < failed.length) lines.push(`    … and ${failed.length - shown.length} more (every one is in the report)`);
   }
   return `summary\n${lines.join('\n')}\n`;
 }

@@ -63,4 +63,11 @@ describe('summaryTable', () => {
     expect(t).toContain('errors          2');
     expect(t).toContain('b: broken');
   });
+
+  it('lists at most 20 failed files and says how many more the report holds', () => {
+    const t = summaryTable(Array.from({ length: 500 }, (_, i) => failed(`f${i}`)));
+    expect(t).toContain('failed        500');
+    expect(t.split('\n').filter((l) => l.includes(': broken'))).toHaveLength(19);
+    expect(t).toContain('… and 481 more (every one is in the report)');
+  });
 });
