@@ -19,11 +19,8 @@ export interface Speech {
   transcribeMedia(path: string, opts: SpeechOptions): Promise<{ transcript: Transcript; source: 'asr' | 'cache'; durationSec: number }>;
 }
 
-// Module paths as values: the media and ASR modules are optional at type-check time.
-const PROBE = '../media/probe.js';
-const TRANSCRIBE = '../asr/transcribe.js';
-
+/** Loaded on first use only (dynamic imports), so auditing transcripts never loads ffmpeg helpers or transformers.js. */
 export async function loadSpeech(): Promise<Speech> {
-  const [probe, asr] = (await Promise.all([import(PROBE), import(TRANSCRIBE)])) as [Pick<Speech, 'probeMedia'>, Pick<Speech, 'transcribeMedia'>];
+  const [probe, asr] = await Promise.all([import('../media/probe.js'), import('../asr/transcribe.js')]);
   return { probeMedia: probe.probeMedia, transcribeMedia: asr.transcribeMedia };
 }
