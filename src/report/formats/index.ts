@@ -2,8 +2,13 @@
  * Report formats by name (one file each, as ESLint formatters and Vitest reporters are).
  */
 import type { Report, Severity } from '../model.js';
+import { formatCsv } from './csv.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
 import { formatPretty } from './pretty.js';
+import { formatSarif } from './sarif.js';
 
 export const FORMAT_NAMES = ['pretty', 'json', 'sarif', 'junit', 'csv', 'md', 'html'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
@@ -36,6 +41,8 @@ export interface RuleMetaLike {
   reference: string;
   message: { en: string; ja?: string; zh?: string; ko?: string };
   description?: string;
+  /** A page that explains the rule (SARIF helpUri). */
+  helpUri?: string;
 }
 
 export function isFormatName(s: string): s is FormatName {
@@ -48,7 +55,15 @@ export async function render(format: FormatName, report: Report, ctx: RenderCont
       return formatPretty(report, { color: ctx.color, failOn: ctx.failOn });
     case 'json':
       return formatJson(report);
-    default:
-      throw new Error(`the ${format} format is not available in this build`);
+    case 'sarif':
+      return formatSarif(report, ctx);
+    case 'junit':
+      return formatJunit(report, ctx);
+    case 'csv':
+      return formatCsv(report);
+    case 'md':
+      return formatMarkdown(report, ctx);
+    case 'html':
+      return formatHtml(report, ctx);
   }
 }

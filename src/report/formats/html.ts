@@ -1,0 +1,404 @@
+/**
+ * One self-contained HTML file (inline CSS and JS, no network, no external assets) that a person
+ * opens offline: summary; filters by file, severity and category; each finding with its time,
+ * context (match highlighted), message and law; per file a player for the recording (clicking a
+ * finding seeks to its second and plays) and the transcript with matches highlighted (clicking a
+ * line seeks there).
+ *
+ * Safety: every piece of report text reaches the page as JSON inside
+ * <script type="application/json"> (with <, >, &, U+2028/9 escaped) and is put in the DOM with
+ * textContent only, never as markup; a Content-Security-Policy allows only this page's own
+ * script (by hash) and media.
+ *
+ * The player's src is the recording's path relative to the report's folder (ctx.outputDir; report
+ * paths are relative to ctx.cwd). Only media inputs get a player: a transcript audited on its own
+ * has none (to hear the recording, audit the recording itself: its sidecar transcript is then
+ * used and the report's path is the recording's).
+ */
+import { createHash } from 'node:crypto';
+import type { FileReport, Report } from '../model.js';
+import { compareFindings } from '../model.js';
+import { clock, whereLabel } from '../time.js';
+import type { RenderContext } from './index.js';
+import { pathFromReport, plural, severityCounts } from './shared.js';
+
+const VIDEO = ['.mp4', '.mkv', '.mov', '.flv', '.ts', '.webm', '.m4v', '.avi'];
+const AUDIO = ['.m4a', '.mp3', '.wav', '.aac', '.flac', '.ogg', '.oga', '.opus', '.weba'];
+
+/** What kind of player a report path gets: video, audio, or none (a transcript file). */
+export function mediaKind(p: string): 'video' | 'audio' | undefined {
+  const dot = p.lastIndexOf('.');
+  const ext = dot >= 0 && dot > p.lastIndexOf('/') ? p.slice(dot).toLowerCase() : '';
+  if (VIDEO.includes(ext)) return 'video';
+  if (AUDIO.includes(ext)) return 'audio';
+  return undefined;
+}
+
+/** JSON that is safe inside a <script> element: nothing in it can close the element or start a comment. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Text safe in HTML content and quoted attribute values. */
+export function htmlEscape(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+interface HtmlFinding {
+  ruleId: string;
+  category: string;
+  kind: string;
+  severity: string;
+  start: number | null;
+  end: number | null;
+  where: string;
+  text: string;
+  context: string;
+  message: string;
+  reference: string;
+  line: number | null;
+}
+
+interface HtmlFile {
+  path: string;
+  language: string | null;
+  status: string;
+  error: string | null;
+  duration: string;
+  transcriptSource: string | null;
+  media: { kind: 'audio' | 'video'; src: string } | null;
+  findings: HtmlFinding[];
+  transcript: { start: number | null; end: number | null; time: string; text: string }[] | null;
+}
+
+export interface HtmlData {
+  tool: { name: string; version: string };
+  interrupted: boolean;
+  failOn: string;
+  summary: Report['summary'];
+  files: HtmlFile[];
+}
+
+export function htmlData(report: Report, ctx: Pick<RenderContext, 'failOn' | 'cwd' | 'outputDir' | 'transcripts'>): HtmlData {
+  const files = report.files.map((file: FileReport): HtmlFile => {
+    const kind = mediaKind(file.path);
+    const transcript = ctx.transcripts?.[file.path];
+    return {
+      path: file.path,
+      language: file.language,
+      status: file.status,
+      error: file.status === 'error' ? (file.error ?? 'could not be audited') : null,
+      duration: file.durationSec != null ? clock(file.durationSec) : '',
+      transcriptSource: file.transcriptSource ?? null,
+      media: kind && file.transcriptSource !== 'transcript' ? { kind, src: pathFromReport(file.path, ctx) } : null,
+      findings: [...file.findings].sort(compareFindings).map((f) => ({
+        ruleId: f.ruleId,
+        category: f.category,
+        kind: f.kind,
+        severity: f.severity,
+        start: f.start,
+        end: f.end,
+        where: whereLabel(f),
+        text: f.text,
+        context: f.context,
+        message: f.message,
+        reference: f.reference,
+        line: f.line ?? null,
+      })),
+      transcript: transcript ? transcript.map((s) => ({ start: s.start, end: s.end, time: clock(s.start), text: s.text })) : null,
+    };
+  });
+  return { tool: report.tool, interrupted: report.interrupted === true, failOn: ctx.failOn, summary: report.summary, files };
+}
+
+const CSS = `
+:root { color-scheme: light dark; --bg: #ffffff; --fg: #1d1f23; --muted: #5d6470; --line: #d8dce2; --panel: #f5f6f8;
+  --error: #b3261e; --warning: #8a5a00; --info: #1f5fbf; --mark: #ffe27a; --mark-fg: #1d1f23; --accent: #2357c5; --active: #e7eefc; }
+@media (prefers-color-scheme: dark) { :root { --bg: #15171a; --fg: #e6e8eb; --muted: #a0a7b2; --line: #343840; --panel: #1d2024;
+  --error: #ff8a80; --warning: #ffcc66; --info: #8ab4ff; --mark: #7a5d00; --mark-fg: #fff6d6; --accent: #8ab4ff; --active: #24304a; } }
+* { box-sizing: border-box; }
+html { font-size: 15px; }
+body { margin: 0; background: var(--bg); color: var(--fg); line-height: 1.55;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans CJK JP", "Noto Sans JP",
+  "Yu Gothic UI", Meiryo, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans CJK KR", sans-serif; }
+:lang(ja) { font-family: system-ui, "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic UI", Meiryo, sans-serif; }
+:lang(zh) { font-family: system-ui, "PingFang SC", "PingFang TC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif; }
+:lang(ko) { font-family: system-ui, "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans CJK KR", "Noto Sans KR", sans-serif; }
+header, main { max-width: 1100px; margin: 0 auto; padding: 0 1rem; }
+header { padding-top: 1.25rem; }
+h1 { font-size: 1.35rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.1rem; margin: 0; word-break: break-all; }
+.muted { color: var(--muted); }
+.summary { margin: .25rem 0 .75rem; }
+.banner { border: 1px solid var(--warning); color: var(--warning); padding: .4rem .6rem; border-radius: 6px; margin: .5rem 0; }
+.filters { position: sticky; top: 0; z-index: 2; background: var(--bg); border-bottom: 1px solid var(--line); padding: .5rem 0; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+.filters label { white-space: nowrap; }
+.filters select { max-width: 22rem; }
+select, button { font: inherit; color: inherit; }
+.file { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .75rem 1rem; background: var(--panel); }
+.file-head { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; }
+.failed .file-head h2::before { content: "✖ "; color: var(--error); }
+.error { color: var(--error); }
+.player { width: 100%; max-height: 360px; margin: .5rem 0; background: #000; }
+audio.player { background: transparent; height: 40px; }
+table { width: 100%; border-collapse: collapse; margin: .5rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-top: 1px solid var(--line); }
+th { font-weight: 600; font-size: .9rem; color: var(--muted); }
+tr.finding { cursor: pointer; }
+tr.finding:hover, tr.finding:focus { background: var(--active); outline: none; }
+tr.finding.active { background: var(--active); box-shadow: inset 3px 0 0 var(--accent); }
+.sev { font-weight: 600; white-space: nowrap; }
+.sev-error { color: var(--error); } .sev-warning { color: var(--warning); } .sev-info { color: var(--info); }
+.time { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.time button, .seg button { border: 0; background: none; color: var(--accent); padding: 0; cursor: pointer; font-variant-numeric: tabular-nums; }
+.ctx { margin-top: .15rem; }
+.law { color: var(--muted); font-size: .9rem; }
+.rule { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; color: var(--muted); }
+mark { background: var(--mark); color: var(--mark-fg); border-radius: 2px; padding: 0 .1em; }
+details { margin-top: .5rem; }
+summary { cursor: pointer; color: var(--accent); }
+ol.transcript { list-style: none; padding: 0; margin: .5rem 0; max-height: 420px; overflow: auto; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); }
+.seg { display: grid; grid-template-columns: 5.5rem 1fr; gap: .5rem; padding: .2rem .5rem; cursor: pointer; }
+.seg:hover { background: var(--active); }
+.seg.current, .seg.flash { background: var(--active); box-shadow: inset 3px 0 0 var(--accent); }
+.seg.hit { font-weight: 600; }
+.count { margin-left: auto; }
+footer { max-width: 1100px; margin: 2rem auto; padding: 0 1rem; font-size: .85rem; }
+@media print { .filters, .player, details { display: none; } .file { break-inside: avoid; } }
+`;
+
+/** The page's script: renders the report from the embedded JSON with textContent only. */
+const SCRIPT = `
+'use strict';
+(() => {
+  const data = JSON.parse(document.getElementById('lc-data').textContent);
+  const el = (tag, props, ...kids) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(props || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'class') e.className = v;
+      else if (k === 'dataset') Object.assign(e.dataset, v);
+      else if (typeof v === 'function') e.addEventListener(k, v);
+      else e.setAttribute(k, v === true ? '' : String(v));
+    }
+    for (const kid of kids.flat()) if (kid !== null && kid !== undefined && kid !== false) e.append(kid instanceof Node ? kid : String(kid));
+    return e;
+  };
+  const clock = (sec) => {
+    if (sec === null || sec === undefined) return '';
+    const s = Math.floor(sec), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = String(s % 60).padStart(2, '0');
+    return h > 0 ? h + ':' + String(m).padStart(2, '0') + ':' + r : m + ':' + r;
+  };
+  const highlightAll = (text, words) => {
+    const ws = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length);
+    if (!ws.length) return [text];
+    const out = [];
+    let plain = '';
+    for (let i = 0; i < text.length; ) {
+      const w = ws.find((x) => text.startsWith(x, i));
+      if (w) { if (plain) out.push(plain); plain = ''; out.push(el('mark', {}, w)); i += w.length; }
+      else { plain += text[i]; i++; }
+    }
+    if (plain) out.push(plain);
+    return out;
+  };
+  const highlightOne = (context, text) => {
+    const i = text ? context.indexOf(text) : -1;
+    if (i < 0) return [context];
+    return [context.slice(0, i), el('mark', {}, text), context.slice(i + text.length)];
+  };
+
+  const players = [];
+  const segLists = [];
+  const rows = [];
+  const sections = [];
+
+  const seek = (fi, t) => {
+    const p = players[fi];
+    if (!p || t === null || t === undefined) return;
+    const go = () => { p.currentTime = t; const r = p.play(); if (r && r.catch) r.catch(() => {}); };
+    if (p.readyState >= 1) go(); else { p.addEventListener('loadedmetadata', go, { once: true }); if (p.networkState === 0) p.load(); }
+  };
+  const segmentFor = (fi, f) => {
+    const segs = data.files[fi].transcript;
+    if (!segs) return -1;
+    let best = -1;
+    for (let i = 0; i < segs.length; i++) {
+      const s = segs[i];
+      const inTime = f.start !== null && s.start !== null && s.start <= f.start + 0.01 && (s.end === null || f.start < s.end + 0.01);
+      const hasText = f.text && s.text.includes(f.text);
+      if (inTime && (hasText || !f.text)) return i;
+      if (best < 0 && (inTime || (f.start === null && hasText))) best = i;
+    }
+    return best;
+  };
+  const flashSegment = (fi, i) => {
+    const list = segLists[fi];
+    if (!list || i < 0) return;
+    const li = list.children[i];
+    if (!li) return;
+    list.closest('details').open = true;
+    for (const x of list.querySelectorAll('.flash')) x.classList.remove('flash');
+    li.classList.add('flash');
+    list.scrollTop = li.offsetTop - list.offsetTop - 40;
+  };
+  const jump = (fi, f, row) => {
+    for (const r of document.querySelectorAll('tr.finding.active')) r.classList.remove('active');
+    row.classList.add('active');
+    seek(fi, f.start);
+    flashSegment(fi, segmentFor(fi, f));
+  };
+
+  const s = data.summary;
+  const sev = ['error', 'warning', 'info'].filter((k) => s.bySeverity[k]).map((k) => s.bySeverity[k] + ' ' + k + (s.bySeverity[k] === 1 ? '' : 's'));
+  const summary = document.getElementById('lc-summary');
+  summary.textContent = s.findings + ' finding' + (s.findings === 1 ? '' : 's') + (sev.length ? ' (' + sev.join(', ') + ')' : '') + ' in ' + s.files + ' file' + (s.files === 1 ? '' : 's') + (s.failed ? ', ' + s.failed + ' could not be audited' : '') + '. Findings at or above "' + data.failOn + '" fail the check.';
+
+  // Filters
+  const fileSel = document.getElementById('f-file');
+  data.files.forEach((f, i) => fileSel.append(el('option', { value: String(i) }, f.path)));
+  const catSel = document.getElementById('f-category');
+  const cats = [...new Set(data.files.flatMap((f) => f.findings.map((x) => x.category)))].sort();
+  for (const c of cats) catSel.append(el('option', { value: c }, c));
+  const sevBoxes = [...document.querySelectorAll('input[name=severity]')];
+  const countEl = document.getElementById('f-count');
+
+  const main = document.getElementById('lc-files');
+  data.files.forEach((file, fi) => {
+    const sec = el('section', { class: 'file' + (file.status === 'error' ? ' failed' : ''), id: 'file-' + fi, lang: file.language || undefined, dataset: { file: String(fi) } });
+    sections.push(sec);
+    const meta = [file.language, file.transcriptSource, file.duration].filter(Boolean).join(' · ');
+    sec.append(el('div', { class: 'file-head' }, el('h2', {}, file.path), meta ? el('span', { class: 'muted' }, meta) : null,
+      el('span', { class: 'muted' }, file.status === 'error' ? 'could not be audited' : file.findings.length + ' finding' + (file.findings.length === 1 ? '' : 's'))));
+    if (file.error) sec.append(el('p', { class: 'error' }, 'Could not audit this file: ' + file.error));
+    if (file.media) {
+      const p = el(file.media.kind, { class: 'player', controls: true, preload: 'metadata', src: file.media.src });
+      players[fi] = p;
+      sec.append(p);
+    }
+    if (file.findings.length) {
+      const tbody = el('tbody');
+      for (const f of file.findings) {
+        const row = el('tr', { class: 'finding', tabindex: '0', dataset: { file: String(fi), severity: f.severity, category: f.category, start: f.start === null ? '' : String(f.start) } },
+          el('td', { class: 'time' }, el('button', { type: 'button', title: f.start === null ? 'show in transcript' : 'play from here' }, f.where || '—')),
+          el('td', {}, el('span', { class: 'sev sev-' + f.severity }, f.severity), el('div', { class: 'muted' }, f.category)),
+          el('td', {},
+            el('div', {}, f.kind === 'missing' ? el('strong', {}, 'missing: ') : el('strong', {}, '「', f.text, '」 '), f.message),
+            f.context ? el('div', { class: 'ctx' }, highlightOne(f.context, f.text)) : null,
+            el('div', { class: 'law' }, f.reference, ' · ', el('span', { class: 'rule' }, f.ruleId))));
+        row.addEventListener('click', () => jump(fi, f, row));
+        row.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); jump(fi, f, row); } });
+        rows.push(row);
+        tbody.append(row);
+      }
+      sec.append(el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'time'), el('th', {}, 'severity'), el('th', {}, 'finding'))), tbody));
+    } else if (file.status === 'ok') {
+      sec.append(el('p', { class: 'muted' }, 'No findings.'));
+    }
+    if (file.transcript && file.transcript.length) {
+      const words = file.findings.map((f) => f.text);
+      const list = el('ol', { class: 'transcript' });
+      file.transcript.forEach((seg) => {
+        const hits = highlightAll(seg.text, words);
+        const li = el('li', { class: 'seg' + (hits.some((h) => h instanceof Node) ? ' hit' : ''), dataset: { start: seg.start === null ? '' : String(seg.start) } },
+          el('button', { type: 'button', tabindex: seg.start === null ? '-1' : '0' }, seg.time || '·'), el('span', {}, hits));
+        if (seg.start !== null) li.addEventListener('click', () => seek(fi, seg.start));
+        list.append(li);
+      });
+      segLists[fi] = list;
+      sec.append(el('details', {}, el('summary', {}, 'Transcript (' + file.transcript.length + ' line' + (file.transcript.length === 1 ? '' : 's') + ')'), list));
+      const p = players[fi];
+      if (p) {
+        let current = -1;
+        p.addEventListener('timeupdate', () => {
+          const t = p.currentTime;
+          let i = -1;
+          for (let k = 0; k < file.transcript.length; k++) { const x = file.transcript[k]; if (x.start !== null && x.start <= t) i = k; else if (x.start !== null && x.start > t) break; }
+          if (i === current) return;
+          if (current >= 0 && list.children[current]) list.children[current].classList.remove('current');
+          current = i;
+          if (i >= 0 && list.children[i]) list.children[i].classList.add('current');
+        });
+      }
+    }
+    main.append(sec);
+  });
+
+  const apply = () => {
+    const file = fileSel.value;
+    const cat = catSel.value;
+    const sevs = new Set(sevBoxes.filter((b) => b.checked).map((b) => b.value));
+    let shown = 0;
+    for (const r of rows) {
+      const ok = (file === '' || r.dataset.file === file) && sevs.has(r.dataset.severity) && (cat === '' || r.dataset.category === cat);
+      r.hidden = !ok;
+      if (ok) shown++;
+    }
+    for (const sec of sections) sec.hidden = file !== '' && sec.dataset.file !== file;
+    countEl.textContent = 'showing ' + shown + ' of ' + rows.length + ' finding' + (rows.length === 1 ? '' : 's');
+  };
+  for (const c of [fileSel, catSel, ...sevBoxes]) c.addEventListener('change', apply);
+  apply();
+  document.documentElement.dataset.ready = 'true';
+})();
+`;
+
+function sha256Base64(s: string): string {
+  return createHash('sha256').update(s, 'utf8').digest('base64');
+}
+
+export function formatHtml(report: Report, ctx: Pick<RenderContext, 'failOn' | 'cwd' | 'outputDir' | 'transcripts'>): string {
+  const data = htmlData(report, ctx);
+  const s = report.summary;
+  const sev = severityCounts(s.bySeverity);
+  const title = `livecomply report — ${plural(s.findings, 'finding')} in ${plural(s.files, 'file')}`;
+  const staticSummary = `${plural(s.findings, 'finding')}${sev ? ` (${sev})` : ''} in ${plural(s.files, 'file')}${s.failed ? `, ${s.failed} could not be audited` : ''}.`;
+  const csp = [
+    "default-src 'none'",
+    `script-src 'sha256-${sha256Base64(SCRIPT)}'`,
+    "style-src 'unsafe-inline'",
+    "media-src 'self' file: blob: data:",
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const sevBox = (v: string) => `<label><input type="checkbox" name="severity" value="${v}" checked> <span class="sev sev-${v}">${v}</span> (${s.bySeverity[v as 'error'] ?? 0})</label>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${htmlEscape(csp)}">
+<meta name="generator" content="${htmlEscape(`${report.tool.name} ${report.tool.version}`)}">
+<title>${htmlEscape(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>livecomply report</h1>
+<p class="summary" id="lc-summary">${htmlEscape(staticSummary)}</p>
+${report.interrupted ? '<p class="banner">The audit was interrupted: this report covers only the files finished before it stopped.</p>\n' : ''}<noscript><p class="banner">This report needs JavaScript to show its findings; the same data is in the JSON report (--format json).</p></noscript>
+</header>
+<main>
+<div class="filters" id="lc-filters" role="search">
+<label>File <select id="f-file"><option value="">all files</option></select></label>
+${sevBox('error')}
+${sevBox('warning')}
+${sevBox('info')}
+<label>Category <select id="f-category"><option value="">all categories</option></select></label>
+<span class="count muted" id="f-count"></span>
+</div>
+<div id="lc-files"></div>
+</main>
+<footer class="muted">${htmlEscape(`${report.tool.name} ${report.tool.version}`)} · times are m:ss (h:mm:ss past an hour) into the recording · click a finding or a transcript line to play from there</footer>
+<script type="application/json" id="lc-data">${scriptJson(data)}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

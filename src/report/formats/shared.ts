@@ -1,0 +1,157 @@
+/**
+ * Rendering helpers shared by the report formats (rule entries, paths as URIs, match spans).
+ * Pure: no I/O, no clock.
+ */
+import path from 'node:path';
+import type { FileReport, Finding, Report, Severity } from '../model.js';
+import { SEVERITY_RANK } from '../model.js';
+import type { RenderContext, RuleMetaLike } from './index.js';
+
+/** A rule as a report describes it: from the rulesets when the context has them, else from its findings. */
+export interface RuleEntry {
+  id: string;
+  kind: 'prohibit' | 'require';
+  category: string;
+  severity: Severity;
+  reference: string;
+  message: { en: string; ja?: string; zh?: string; ko?: string };
+  description?: string;
+  helpUri?: string;
+  /** True when known only from findings (no ruleset metadata in the context, e.g. a merged report). */
+  derived: boolean;
+}
+
+/**
+ * Every rule a report should describe: all rules in `ctx.rules` (in their order), then any rule
+ * seen in a finding but absent there, derived from its first finding (its message stands in for
+ * the English one, since a finding carries only the message in the language it was written in).
+ */
+export function ruleEntries(report: Report, rules: readonly RuleMetaLike[] | undefined): RuleEntry[] {
+  const out = new Map<string, RuleEntry>();
+  for (const r of rules ?? []) {
+    if (out.has(r.id)) continue;
+    const e: RuleEntry = { id: r.id, kind: r.kind, category: r.category, severity: r.severity, reference: r.reference, message: { ...r.message }, derived: false };
+    if (r.description) e.description = r.description;
+    if (r.helpUri) e.helpUri = r.helpUri;
+    out.set(r.id, e);
+  }
+  for (const file of report.files) {
+    for (const f of file.findings) {
+      const known = out.get(f.ruleId);
+      if (known) {
+        if (known.derived && SEVERITY_RANK[f.severity] > SEVERITY_RANK[known.severity]) known.severity = f.severity;
+        continue;
+      }
+      out.set(f.ruleId, {
+        id: f.ruleId,
+        kind: f.kind === 'missing' ? 'require' : 'prohibit',
+        category: f.category,
+        severity: f.severity,
+        reference: f.reference,
+        message: { en: baseMessage(f) },
+        derived: true,
+      });
+    }
+  }
+  return [...out.values()];
+}
+
+/** A missing finding's message ends with the window detail in parentheses; a rule's message is without it. */
+function baseMessage(f: Finding): string {
+  if (f.kind !== 'missing') return f.message;
+  const m = /^(.*\S)\s+\([^()]*\)$/su.exec(f.message);
+  return m?.[1] ?? f.message;
+}
+
+/** The rule's message in a file's language (ja/zh/ko), when the rule has one that differs from English. */
+export function localMessage(rule: RuleEntry, language: string | null | undefined): string | undefined {
+  const langs = language ? [language] : ['ja', 'zh', 'ko'];
+  for (const l of langs) {
+    const m = (rule.message as Record<string, string | undefined>)[l];
+    if (m && m !== rule.message.en) return m;
+  }
+  return undefined;
+}
+
+/** Languages a rule's messages are written in, besides English. */
+export function ruleLanguages(rule: RuleEntry): string[] {
+  return (['ja', 'zh', 'ko'] as const).filter((l) => rule.message[l] !== undefined);
+}
+
+/** The matched words inside the context: [before, match, after], or undefined when the context does not contain them. */
+export function matchSpan(f: Pick<Finding, 'text' | 'context'>): [string, string, string] | undefined {
+  if (!f.text) return undefined;
+  const i = f.context.indexOf(f.text);
+  if (i < 0) return undefined;
+  return [f.context.slice(0, i), f.text, f.context.slice(i + f.text.length)];
+}
+
+/** Findings of a file in report order. */
+export function sortedFindings(file: FileReport, compare: (a: Finding, b: Finding) => number): Finding[] {
+  return [...file.findings].sort(compare);
+}
+
+/** Percent-encode a path's segments for use in a URI reference ('/'-separated; '..' kept). */
+export function encodePathUri(p: string): string {
+  return p
+    .split('/')
+    .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
+function isAbsolutePath(p: string): boolean {
+  return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
+}
+
+/** A file:// URI for an absolute path (POSIX or Windows), optionally with a trailing slash (a folder). */
+export function fileUri(abs: string, folder = false): string {
+  let p = abs.replace(/\\/g, '/');
+  if (/^[A-Za-z]:\//.test(p)) p = '/' + p;
+  if (folder && !p.endsWith('/')) p += '/';
+  return 'file://' + encodePathUri(p);
+}
+
+/**
+ * How a report's file path is written as a URI: relative paths (the usual case: relative to the
+ * working directory) stay relative; absolute paths become file:// URIs.
+ */
+export function reportPathUri(p: string): { uri: string; relative: boolean } {
+  if (isAbsolutePath(p)) return { uri: fileUri(p), relative: false };
+  return { uri: encodePathUri(p.replace(/\\/g, '/')), relative: true };
+}
+
+/**
+ * The path of a report's file as seen from the report's own folder (for links and players in
+ * HTML), '/'-separated and percent-encoded. Relative paths are relative to `ctx.cwd`.
+ */
+export function pathFromReport(p: string, ctx: Pick<RenderContext, 'cwd' | 'outputDir'>): string {
+  const posixish = (s: string) => s.replace(/\\/g, '/');
+  let target: string | undefined;
+  if (isAbsolutePath(p)) target = p;
+  else if (ctx.cwd) target = path.join(ctx.cwd, p);
+  if (target !== undefined && ctx.outputDir) {
+    const rel = path.relative(ctx.outputDir, target);
+    return encodePathUri(posixish(rel === '' ? path.basename(target) : rel));
+  }
+  if (target !== undefined && isAbsolutePath(target)) return fileUri(target);
+  return encodePathUri(posixish(p));
+}
+
+/** Plural with the count: "1 finding", "2 findings". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "3 errors, 1 warning" (only non-zero severities, most severe first). */
+export function severityCounts(bySeverity: Partial<Record<Severity, number>>): string {
+  return (['error', 'warning', 'info'] as const)
+    .filter((k) => (bySeverity[k] ?? 0) > 0)
+    .map((k) => plural(bySeverity[k] ?? 0, k))
+    .join(', ');
+}
+
+/** Whether the report fails its exit-code check at ctx.failOn (a failed input, or a finding at or above it). */
+export function countAtOrAbove(file: FileReport, failOn: Severity | 'never'): number {
+  if (failOn === 'never') return 0;
+  return file.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]).length;
+}
