@@ -20,7 +20,6 @@ export const PRESETS: Readonly<Record<string, string>> = {
   tiny: 'onnx-community/whisper-tiny',
   base: 'onnx-community/whisper-base',
   small: 'onnx-community/whisper-small',
-  medium: 'onnx-community/whisper-medium-ONNX',
   'large-v3-turbo': 'onnx-community/whisper-large-v3-turbo',
 };
 export const DEFAULT_MODEL = 'small';

@@ -10,6 +10,7 @@ import { runAudit } from './audit.js';
 import { runMerge } from './merge.js';
 import { UsageError } from './errors.js';
 import { rulesLint, rulesList, rulesShow, rulesTest } from './rules.js';
+import { runTranscribe, TRANSCRIBE_FORMATS, type TranscribeFormat } from './transcribe.js';
 import { VERSION } from './version.js';
 
 function wantsColor(stream: NodeJS.WriteStream): boolean {
@@ -121,6 +122,33 @@ export async function main(argv: string[]): Promise<number> {
         failOn: o.failOn,
         color: wantsColor(process.stdout),
         ...defined({ output: o.output, outputDir: o.outputDir }),
+      });
+    });
+
+  program
+    .command('transcribe')
+    .description('write transcripts of media files (locally, with Whisper) without auditing them')
+    .argument('<media...>', 'media files or folders of them')
+    .addOption(new Option('--format <format>', 'transcript format').choices([...TRANSCRIBE_FORMATS]).default('srt'))
+    .option('--output-dir <dir>', 'write transcripts there instead of beside each media file')
+    .addOption(new Option('--lang <lang>', 'spoken language').choices(['ja', 'zh', 'ko', 'auto']).default('auto'))
+    .option('--model <id>', 'speech model: tiny | base | small (default), -q8/-fp16 variants, or a model id')
+    .option('--model-dir <dir>', 'local model folder for offline use (env LIVECOMPLY_MODEL_DIR)')
+    .option('--cache-dir <dir>', 'transcript and model cache (env LIVECOMPLY_CACHE_DIR)')
+    .option('--ffmpeg <path>', 'ffmpeg binary (env LIVECOMPLY_FFMPEG)')
+    .option('--concurrency <n>', 'files processed at once', parsePositiveInt)
+    .action(async (media: string[], o: Record<string, unknown>) => {
+      exitCode = await runTranscribe(media, {
+        format: o.format as TranscribeFormat,
+        lang: o.lang as 'ja' | 'zh' | 'ko' | 'auto',
+        ...defined({
+          outputDir: o.outputDir as string | undefined,
+          model: o.model as string | undefined,
+          modelDir: o.modelDir as string | undefined,
+          cacheDir: o.cacheDir as string | undefined,
+          ffmpeg: o.ffmpeg as string | undefined,
+          concurrency: o.concurrency as number | undefined,
+        }),
       });
     });
 
