@@ -5,9 +5,10 @@
  * A transcript with the same stem as a media file beside it is that media file's sidecar,
  * not an input of its own.
  */
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { sniff, SNIFF_BYTES, type Sniffed } from './sniff.js';
 
 export const MEDIA_EXTENSIONS = ['.mp4', '.mkv', '.mov', '.flv', '.ts', '.webm', '.m4a', '.mp3', '.wav', '.aac', '.flac', '.ogg'];
 export const TRANSCRIPT_EXTENSIONS = ['.srt', '.vtt', '.json', '.txt'];
@@ -84,12 +85,40 @@ async function walk(dir: string, seen: Set<string>, out: string[], problems: Inp
       }
     }
     if (isDir) await walk(p, seen, out, problems, cwd);
-    else if (isFile && kindOf(p)) out.push(p);
+    else if (isFile) out.push(p);
   }
 }
 
+async function sniffFile(file: string): Promise<Sniffed> {
+  let fh;
+  try {
+    fh = await open(file, 'r');
+    const buf = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+    return sniff(buf.subarray(0, bytesRead));
+  } catch {
+    return undefined; // unreadable: a named file still gets audited (and its error reported)
+  } finally {
+    await fh?.close();
+  }
+}
+
+/**
+ * What a file found in a folder is: by extension, else by content (a recording or transcript with
+ * no or an unknown extension). A `.json` that is livecomply's own report or baseline is not an input.
+ */
+async function classify(file: string): Promise<InputKind | undefined> {
+  const byName = kindOf(file);
+  if (byName && path.extname(file).toLowerCase() !== '.json') return byName;
+  const byContent = await sniffFile(file);
+  if (byContent === 'livecomply-output') return undefined;
+  if (byName) return byName;
+  return byContent;
+}
+
 /** Pair media with their sidecar transcripts and drop the sidecars from the list. */
-function pairSidecars(files: string[], cwd: string): AuditInput[] {
+function pairSidecars(files: string[], kinds: ReadonlyMap<string, InputKind>, cwd: string): AuditInput[] {
+  const kindOf = (f: string) => kinds.get(f);
   const byStem = new Map<string, string[]>();
   for (const f of files) if (kindOf(f) === 'transcript') byStem.set(stem(f), [...(byStem.get(stem(f)) ?? []), f]);
   const consumed = new Set<string>();
@@ -141,11 +170,13 @@ export async function collectInputs(args: readonly string[], opts: CollectOption
     }
   }
   const unique = [...new Set(files)];
-  const inputs = pairSidecars(unique.filter((f) => kindOf(f) !== undefined), cwd);
-  // A file named on the command line is audited even with an unknown extension: ffprobe may know it.
+  const kinds = new Map<string, InputKind>();
   for (const f of unique) {
-    if (kindOf(f) === undefined && explicit.has(f)) inputs.push({ path: display(f, cwd), absolute: f, kind: 'media', sidecars: [] });
+    // A file named on the command line is audited whatever its name: by content, else as media (ffprobe may know it).
+    const kind = explicit.has(f) ? (kindOf(f) ?? ((await sniffFile(f)) === 'transcript' ? 'transcript' : 'media')) : await classify(f);
+    if (kind) kinds.set(f, kind);
   }
+  const inputs = pairSidecars(unique.filter((f) => kinds.has(f)), kinds, cwd);
   // A sidecar named explicitly on the command line is audited on its own too.
   for (const f of explicit) {
     if (kindOf(f) === 'transcript' && !inputs.some((i) => i.absolute === f)) inputs.push({ path: display(f, cwd), absolute: f, kind: 'transcript', sidecars: [] });
