@@ -92,7 +92,7 @@ export function htmlData(report: Report, ctx: Pick<RenderContext, 'failOn' | 'cw
       path: file.path,
       language: file.language,
       status: file.status,
-      error: file.status === 'error' ? (file.error ?? 'could not be audited') : null,
+      error: file.status === 'error' ? (file.error || 'could not be audited') : null,
       duration: file.durationSec != null ? clock(file.durationSec) : '',
       transcriptSource: file.transcriptSource ?? null,
       media: kind && file.transcriptSource !== 'transcript' ? { kind, src: pathFromReport(file.path, ctx) } : null,

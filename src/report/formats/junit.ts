@@ -86,7 +86,7 @@ function suite(file: FileReport, failOn: RenderContext['failOn'], id: number): s
   if (file.status === 'error') {
     tests = 1;
     errors = 1;
-    const msg = file.error ?? 'could not be audited';
+    const msg = file.error || 'could not be audited';
     cases.push(`  <testcase${attrs({ classname: file.path, name: 'audit', time: '0' })}>`, `    <error${attrs({ message: msg, type: 'input-error' })}>${xmlEscape(msg)}</error>`, '  </testcase>');
   } else {
     for (const f of [...file.findings].sort(compareFindings)) {

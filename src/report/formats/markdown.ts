@@ -59,7 +59,7 @@ export function formatMarkdown(report: Report, ctx: Pick<RenderContext, 'failOn'
   const failed = report.files.filter((f) => f.status === 'error');
   if (failed.length) {
     out.push('#### Could not be audited', '');
-    for (const f of failed) out.push(`- ${mdCode(f.path)}: ${mdCell(f.error ?? 'unknown error')}`);
+    for (const f of failed) out.push(`- ${mdCode(f.path)}: ${mdCell(f.error || 'unknown error')}`);
     out.push('');
   }
   let used = out.join('\n').length;

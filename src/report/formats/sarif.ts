@@ -208,7 +208,7 @@ export function buildSarif(report: Report, ctx: Pick<RenderContext, 'rules' | 'c
     if (file.status === 'error') {
       notifications.push({
         level: 'error',
-        message: { text: `${file.path}: ${file.error ?? 'could not be audited'}` },
+        message: { text: `${file.path}: ${file.error || 'could not be audited'}` },
         descriptor: { id: 'livecomply/input-error' },
         locations: [{ physicalLocation: { artifactLocation: location(file.path, fileIndex) } }],
       });
