@@ -436,7 +436,8 @@ export function guardSegments(segments: readonly Segment[], regions: readonly Sp
     }
     const collapsed = collapseRepeats(raw, o.maxRepeats);
     const bytes = Buffer.byteLength(collapsed, 'utf8');
-    if (bytes >= o.minBytesForRatio && compressionRatio(collapsed) > o.maxCompressionRatio) {
+    // Mostly one loop (谢谢谢谢…), or still one pattern over and over after collapsing.
+    if (collapsed.length <= raw.length * 0.25 || (bytes >= o.minBytesForRatio && compressionRatio(collapsed) > o.maxCompressionRatio)) {
       dropped.push({ segment: seg, reason: 'repetition' });
       continue;
     }

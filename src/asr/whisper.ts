@@ -71,6 +71,8 @@ export function convertAsrOutput(out: AsrPipelineOutput, opts: ConvertOptions): 
   // Fill null starts/ends from the neighbours; the last null end is the end of the audio.
   const timed: { start: number; end: number; text: string }[] = [];
   chunks.forEach((c, i) => {
+    // Text placed after the audio ended was not heard: Whisper made it up.
+    if (dur > 0 && finite(c.timestamp[0]) && c.timestamp[0] >= dur) return;
     const prevEnd = timed[timed.length - 1]?.end ?? 0;
     const rawStart = c.timestamp[0];
     const rawEnd = c.timestamp[1];

@@ -204,6 +204,7 @@ describe('hallucination guard', () => {
 
   it('collapses looping n-grams and drops what is still one pattern over and over', () => {
     expect(collapseRepeats('谢谢谢谢谢谢谢谢谢谢谢谢')).toBe('谢');
+    expect(guardSegments([seg(0, 30, '谢谢谢谢谢谢谢谢谢谢谢谢谢谢谢谢')], null).dropped.map((d) => d.reason)).toEqual(['repetition']);
     expect(collapseRepeats('安い！安い！安い！')).toBe('安い！安い！安い！');
     expect(compressionRatio('はい、'.repeat(40))).toBeGreaterThan(2.4);
     expect(compressionRatio('この美容液は日本一売れています。シミが消えます。今だけ半額、送料無料でお届けします。')).toBeLessThan(2.4);
