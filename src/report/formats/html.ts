@@ -149,6 +149,7 @@ audio.player { background: transparent; height: 40px; }
 table { width: 100%; border-collapse: collapse; margin: .5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-top: 1px solid var(--line); }
 th { font-weight: 600; font-size: .9rem; color: var(--muted); }
+th.c-time { width: 8.5rem; } th.c-sev { width: 10rem; }
 tr.finding { cursor: pointer; }
 tr.finding:hover, tr.finding:focus { background: var(--active); outline: none; }
 tr.finding.active { background: var(--active); box-shadow: inset 3px 0 0 var(--accent); }
@@ -296,7 +297,7 @@ const SCRIPT = `
         rows.push(row);
         tbody.append(row);
       }
-      sec.append(el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'time'), el('th', {}, 'severity'), el('th', {}, 'finding'))), tbody));
+      sec.append(el('table', {}, el('thead', {}, el('tr', {}, el('th', { class: 'c-time' }, 'time'), el('th', { class: 'c-sev' }, 'severity'), el('th', {}, 'finding'))), tbody));
     } else if (file.status === 'ok') {
       sec.append(el('p', { class: 'muted' }, 'No findings.'));
     }
@@ -320,6 +321,7 @@ const SCRIPT = `
           let i = -1;
           for (let k = 0; k < file.transcript.length; k++) { const x = file.transcript[k]; if (x.start !== null && x.start <= t) i = k; else if (x.start !== null && x.start > t) break; }
           if (i === current) return;
+          for (const x of list.querySelectorAll('.flash')) if (x !== list.children[i]) x.classList.remove('flash');
           if (current >= 0 && list.children[current]) list.children[current].classList.remove('current');
           current = i;
           if (i >= 0 && list.children[i]) list.children[i].classList.add('current');
