@@ -1,30 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { buildSarif, FINGERPRINT_KEY, formatSarif, normaliseForFingerprint, SRCROOT, type SarifLog } from '../../../src/report/formats/sarif.js';
 import { buildReport } from '../../../src/report/model.js';
-import { ROOT } from '../../helpers/cli.js';
+import { validateSarif } from '../../helpers/sarif.js';
 import { files, finding, report, RULES } from './formats-fixture.js';
-
-const SCHEMA = path.join(ROOT, 'test', 'fixtures', 'schemas', 'sarif-schema-2.1.0.json');
-
-export function validateSarif(log: unknown): string[] {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-  const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
-  const errors = validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
-  // Ajv has no formats without ajv-formats: check the uri-reference ones here (RFC 3986: ASCII, no spaces).
-  const uris: string[] = [];
-  JSON.stringify(log, (k, v: unknown) => {
-    if ((k === 'uri' || k === 'helpUri' || k === 'informationUri') && typeof v === 'string') uris.push(v);
-    return v;
-  });
-  for (const u of uris) {
-    if (!/^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/.test(u)) errors.push(`not a URI reference: ${u}`);
-    else new URL(u, 'file:///base/');
-  }
-  return errors;
-}
 
 const ctx = { rules: RULES, cwd: '/home/me/project' };
 const parse = (s: string) => JSON.parse(s) as SarifLog;
