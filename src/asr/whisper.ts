@@ -139,6 +139,8 @@ async function loadPipeline(resolved: ResolvedModel, opts: LoadOptions): Promise
   if (!p) {
     p = (async () => {
       const tf = await import('@huggingface/transformers');
+      // Its warnings go to the console; stdout may be carrying a report.
+      tf.env.logLevel = tf.LogLevel.ERROR;
       tf.env.useFSCache = true;
       tf.env.allowLocalModels = true;
       let modelRef: string;

@@ -96,6 +96,14 @@ describe('transcribeWith (recorded recogniser outputs)', () => {
   });
 });
 
+describe('transcribeMedia with a damaged model folder', () => {
+  it('names the folder and says the files may be damaged (transformers.js is loaded for real)', async () => {
+    await expect(transcribeMedia(f('other.wav'), { lang: 'zh', modelDir, cacheDir: f('cache5') })).rejects.toThrow(
+      new RegExp(`speech model in ${modelDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/onnx-community/whisper-small could not be loaded \\(.*\\); the files may be damaged`),
+    );
+  });
+});
+
 describe('transcript cache key', () => {
   it('changes with the content, the model, the precision and the language; stable otherwise', async () => {
     const content = await hashFile(f('stream.m4a'));
