@@ -223,7 +223,11 @@ const SCRIPT = `
     const p = players[fi];
     if (!p || t === null || t === undefined) return;
     const go = () => { p.currentTime = t; const r = p.play(); if (r && r.catch) r.catch(() => {}); };
-    if (p.readyState >= 1) go(); else { p.addEventListener('loadedmetadata', go, { once: true }); if (p.networkState === 0) p.load(); }
+    if (p.readyState >= 1) go();
+    else {
+      p.addEventListener('loadedmetadata', go, { once: true });
+      if (p.preload === 'none' || p.networkState === 0) { p.preload = 'metadata'; p.load(); }
+    }
   };
   const segmentFor = (fi, f) => {
     const segs = data.files[fi].transcript;
@@ -238,9 +242,25 @@ const SCRIPT = `
     }
     return best;
   };
+  const buildTranscript = (fi) => {
+    const list = segLists[fi];
+    if (!list || list.children.length) return;
+    const file = data.files[fi];
+    const words = file.findings.map((f) => f.text);
+    const frag = document.createDocumentFragment();
+    for (const seg of file.transcript) {
+      const hits = highlightAll(seg.text, words);
+      const li = el('li', { class: 'seg' + (hits.some((h) => h instanceof Node) ? ' hit' : ''), dataset: { start: seg.start === null ? '' : String(seg.start) } },
+        el('button', { type: 'button', tabindex: seg.start === null ? '-1' : '0' }, seg.time || '·'), el('span', {}, hits));
+      if (seg.start !== null) li.addEventListener('click', () => seek(fi, seg.start));
+      frag.append(li);
+    }
+    list.append(frag);
+  };
   const flashSegment = (fi, i) => {
     const list = segLists[fi];
     if (!list || i < 0) return;
+    buildTranscript(fi);
     const li = list.children[i];
     if (!li) return;
     list.closest('details').open = true;
@@ -278,7 +298,7 @@ const SCRIPT = `
       el('span', { class: 'muted' }, file.status === 'error' ? 'could not be audited' : file.findings.length + ' finding' + (file.findings.length === 1 ? '' : 's'))));
     if (file.error) sec.append(el('p', { class: 'error' }, 'Could not audit this file: ' + file.error));
     if (file.media) {
-      const p = el(file.media.kind, { class: 'player', controls: true, preload: 'metadata', src: file.media.src });
+      const p = el(file.media.kind, { class: 'player', controls: true, preload: players.filter(Boolean).length < 20 ? 'metadata' : 'none', src: file.media.src });
       players[fi] = p;
       sec.append(p);
     }
@@ -302,21 +322,17 @@ const SCRIPT = `
       sec.append(el('p', { class: 'muted' }, 'No findings.'));
     }
     if (file.transcript && file.transcript.length) {
-      const words = file.findings.map((f) => f.text);
+      // Transcript lines are built when first shown (long recordings have thousands).
       const list = el('ol', { class: 'transcript' });
-      file.transcript.forEach((seg) => {
-        const hits = highlightAll(seg.text, words);
-        const li = el('li', { class: 'seg' + (hits.some((h) => h instanceof Node) ? ' hit' : ''), dataset: { start: seg.start === null ? '' : String(seg.start) } },
-          el('button', { type: 'button', tabindex: seg.start === null ? '-1' : '0' }, seg.time || '·'), el('span', {}, hits));
-        if (seg.start !== null) li.addEventListener('click', () => seek(fi, seg.start));
-        list.append(li);
-      });
       segLists[fi] = list;
-      sec.append(el('details', {}, el('summary', {}, 'Transcript (' + file.transcript.length + ' line' + (file.transcript.length === 1 ? '' : 's') + ')'), list));
+      const details = el('details', {}, el('summary', {}, 'Transcript (' + file.transcript.length + ' line' + (file.transcript.length === 1 ? '' : 's') + ')'), list);
+      details.addEventListener('toggle', () => { if (details.open) buildTranscript(fi); });
+      sec.append(details);
       const p = players[fi];
       if (p) {
         let current = -1;
         p.addEventListener('timeupdate', () => {
+          if (!list.children.length) return;
           const t = p.currentTime;
           let i = -1;
           for (let k = 0; k < file.transcript.length; k++) { const x = file.transcript[k]; if (x.start !== null && x.start <= t) i = k; else if (x.start !== null && x.start > t) break; }

@@ -16,6 +16,7 @@ import type { RenderContext } from './index.js';
  * by U+FFFD. In attributes, tab/LF/CR become character references so parsers keep them.
  */
 export function xmlEscape(s: string, attribute = false): string {
+  if (!/[&<>"'\u0000-\u001f\ud800-\udfff\ufffe\uffff]/.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
