@@ -52,7 +52,7 @@ describe('shards and merge', () => {
 
     const pretty = await runCli(['merge', 'shard-1.json', 'shard-2.json', 'shard-3.json', 'shard-4.json'], { cwd: dir });
     expect(pretty.stdout).toContain('could not be audited');
-  });
+    }, 240_000); // six CLI runs, each loading three tokenizers: slow on a loaded 2-core machine
 
   it('a report that cannot be read stops the merge (exit 2) naming it', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-merge-'));
