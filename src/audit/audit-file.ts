@@ -3,8 +3,7 @@
  * decide its language, check it, and return its part of the report. Never throws: a file that
  * cannot be audited becomes a report entry with status "error" and a sentence a person can act on.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { detectLanguage } from '../text/detect.js';
 import { isLanguage, transcriptDuration, type Language, type Transcript } from '../transcript/model.js';
 import { parseTranscript } from '../transcript/parse.js';
@@ -24,6 +23,7 @@ export interface AuditFileOptions {
   ffmpegPath?: string;
   ffprobePath?: string;
   onStage?: (stage: Stage) => void;
+  signal?: AbortSignal;
 }
 
 export interface AuditedFile {
@@ -55,7 +55,7 @@ async function wordsOf(input: AuditInput, opts: AuditFileOptions): Promise<Words
     const transcript = await readTranscriptFile(input.absolute, input.path);
     return { transcript, source: 'transcript', durationSec: transcriptDuration(transcript) };
   }
-  const sidecar = input.sidecars[0] ?? (await sidecarOnDisk(input.absolute));
+  const sidecar = input.sidecars[0];
   if (opts.transcript !== 'asr' && sidecar) {
     const transcript = await readTranscriptFile(sidecar, sidecar === input.absolute ? input.path : sidecarLabel(input, sidecar));
     let durationSec = transcriptDuration(transcript);
@@ -78,22 +78,10 @@ async function wordsOf(input: AuditInput, opts: AuditFileOptions): Promise<Words
     ...(opts.model ? { model: opts.model } : {}),
     ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
     onStage: (s: 'probing' | 'extracting' | 'transcribing') => opts.onStage?.(s),
   });
   return { transcript: r.transcript, source: r.source, durationSec: r.durationSec };
-}
-
-/** A transcript beside a media file named on its own (x.mp4 → x.srt, x.vtt, x.json, x.txt, in that order). */
-async function sidecarOnDisk(media: string): Promise<string | undefined> {
-  const stem = media.slice(0, media.length - extname(media).length);
-  for (const ext of ['.srt', '.vtt', '.json', '.txt']) {
-    try {
-      if ((await stat(stem + ext)).isFile()) return stem + ext;
-    } catch {
-      // not there
-    }
-  }
-  return undefined;
 }
 
 function mediaOpts(opts: AuditFileOptions): { ffmpegPath?: string; ffprobePath?: string } {

@@ -116,6 +116,20 @@ async function classify(file: string): Promise<InputKind | undefined> {
   return byContent;
 }
 
+/** Transcripts beside a media file with the same stem (x.mp4 → x.srt, x.vtt, x.json, x.txt, in that order). */
+async function sidecarsOnDisk(media: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const ext of TRANSCRIPT_EXTENSIONS) {
+    const p = stem(media) + ext;
+    try {
+      if ((await stat(p)).isFile()) found.push(p);
+    } catch {
+      // not there
+    }
+  }
+  return found;
+}
+
 /** Pair media with their sidecar transcripts and drop the sidecars from the list. */
 function pairSidecars(files: string[], kinds: ReadonlyMap<string, InputKind>, cwd: string): AuditInput[] {
   const kindOf = (f: string) => kinds.get(f);
@@ -177,6 +191,10 @@ export async function collectInputs(args: readonly string[], opts: CollectOption
     if (kind) kinds.set(f, kind);
   }
   const inputs = pairSidecars(unique.filter((f) => kinds.has(f)), kinds, cwd);
+  // A recording named on its own still uses the transcript beside it on disk.
+  for (const input of inputs) {
+    if (input.kind === 'media' && input.sidecars.length === 0 && explicit.has(input.absolute)) input.sidecars = await sidecarsOnDisk(input.absolute);
+  }
   // A sidecar named explicitly on the command line is audited on its own too.
   for (const f of explicit) {
     if (kindOf(f) === 'transcript' && !inputs.some((i) => i.absolute === f)) inputs.push({ path: display(f, cwd), absolute: f, kind: 'transcript', sidecars: [] });

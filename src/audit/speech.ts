@@ -12,6 +12,8 @@ export interface SpeechOptions {
   ffmpegPath?: string;
   ffprobePath?: string;
   onStage?: (stage: 'probing' | 'extracting' | 'transcribing') => void;
+  /** Ctrl-C: stop ffmpeg and the recogniser; the file is reported as interrupted. */
+  signal?: AbortSignal;
 }
 
 export interface Speech {

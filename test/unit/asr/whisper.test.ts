@@ -7,7 +7,7 @@ import { ROOT } from '../../helpers/cli.js';
 function fixture(name: string): { out: AsrPipelineOutput; durationSec: number; wordLevel: boolean } {
   const raw: unknown = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/asr', name), 'utf8'));
   if (!isAsrOutput(raw)) throw new Error(`${name} is not in the pipeline's output shape`);
-  const meta = (raw as { _meta: { durationSec: number; return_timestamps: boolean | 'word' } })._meta;
+  const meta = (raw as unknown as { _meta: { durationSec: number; return_timestamps: boolean | 'word' } })._meta;
   return { out: raw, durationSec: meta.durationSec, wordLevel: meta.return_timestamps === 'word' };
 }
 

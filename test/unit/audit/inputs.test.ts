@@ -62,6 +62,11 @@ describe('collectInputs', () => {
     });
   });
 
+  it('a recording named on its own picks up the transcripts beside it on disk', async () => {
+    const dir = tree({ 'rec/live.mp4': wav(), 'rec/live.vtt': 'WEBVTT\n', 'rec/live.srt': SRT, 'rec/other.srt': SRT });
+    expect((await list(['rec/live.mp4'], dir)).inputs).toEqual([['rec/live.mp4', 'media', ['live.srt', 'live.vtt']]]);
+  });
+
   it('survives a symlink loop', async () => {
     const dir = tree({ 'x/a.srt': SRT });
     symlinkSync('..', path.join(dir, 'x', 'up'));

@@ -94,8 +94,8 @@ describe('CSV', () => {
   it('guards against formula injection: cells starting with = + - @ (or tab, CR) get a leading apostrophe', () => {
     const rows = rowsOf(formatCsv(report()));
     const hostile = rows[4]!;
-    expect(hostile.context.startsWith(`'=HYPERLINK(`)).toBe(true);
-    expect(hostile.message.startsWith(`'+cmd|`)).toBe(true);
+    expect(hostile.context!.startsWith(`'=HYPERLINK(`)).toBe(true);
+    expect(hostile.message!.startsWith(`'+cmd|`)).toBe(true);
     expect(hostile.reference).toBe(`'-广告法 第九条第三项`);
     expect(hostile.context).toContain('\nnew line'); // the newline is kept, inside quotes
     for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(defuse(s)).toBe(`'${s}`);
