@@ -13,6 +13,7 @@ import { buildReport, exitCodeFor, type FailOn, type FileReport, type Report } f
 import { FORMAT_EXTENSIONS, render, type FormatName, type RenderContext } from '../report/formats/index.js';
 import type { Language } from '../transcript/model.js';
 import { UsageError } from './errors.js';
+import { checkModelOption } from './model-option.js';
 import { writeAtomic, writeStdout } from './output.js';
 import { Progress, summaryTable } from './progress.js';
 import { VERSION } from './version.js';
@@ -49,6 +50,7 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   if (opts.formats.length > 1 && !opts.outputDir) {
     throw new UsageError(`several formats (${opts.formats.join(', ')}) need --output-dir to write one report file per format`);
   }
+  await checkModelOption(opts.model);
   const shard = readShard(opts.shard);
   const baseline = opts.baseline ? await readBaseline(opts.baseline) : undefined;
   const engine = new Engine({ rulesets: opts.rulesets, messageLanguage: opts.messageLanguage });

@@ -10,6 +10,7 @@ import { loadSpeech, type SpeechOptions } from '../audit/speech.js';
 import type { Language, Transcript } from '../transcript/model.js';
 import { serializeTranscript } from '../transcript/write.js';
 import { EXIT, UsageError } from './errors.js';
+import { checkModelOption } from './model-option.js';
 import { writeAtomic } from './output.js';
 
 export type TranscribeFormat = 'srt' | 'vtt' | 'json';
@@ -45,15 +46,7 @@ export async function runTranscribe(
   deps: { transcribe?: TranscribeFn; log?: (line: string) => void } = {},
 ): Promise<number> {
   if (media.length === 0) throw new UsageError('transcribe: give at least one media file');
-  if (opts.model !== undefined) {
-    const { parseModelSpec, ModelSpecError } = await import('../asr/model.js');
-    try {
-      parseModelSpec(opts.model);
-    } catch (e) {
-      if (e instanceof ModelSpecError) throw new UsageError(e.message);
-      throw e;
-    }
-  }
+  await checkModelOption(opts.model);
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const cwd = opts.cwd ?? process.cwd();
   const { inputs, problems } = await collectInputs(media, { cwd });

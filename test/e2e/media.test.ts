@@ -58,6 +58,13 @@ describe('media inputs (end to end, built CLI)', () => {
     expect(report.summary.failed).toBe(1);
   });
 
+  it('audit --model with a name that is no model: exit 2 before any file is read', async () => {
+    const r = await runCli(['audit', f('nosidecar.m4a'), '--model', 'whisper-gigantic'], { env: OFFLINE });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown model "whisper-gigantic"');
+    expect(r.stdout).toBe('');
+  });
+
   it('transcribe: exit 3 with the offline message when there is no model; 2 for a bad format or model', async () => {
     const r = await runCli(['transcribe', f('nosidecar.m4a'), '--cache-dir', f('cache')], { env: OFFLINE });
     expect(r.code).toBe(3);
