@@ -24,27 +24,39 @@ const pct = (x: number) => x.toFixed(3);
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const countRow = (name: string, c: Counts) => row([name, c.tp + c.fn, c.tp, c.fp, c.fn, pct(precision(c)), pct(recall(c)), pct(f1(c))]);
 
-const results: CorpusResult[] = [];
-for (const file of await corpusFiles()) {
-  const corpus = await loadCorpus(file);
-  if (only && corpus.language !== only) continue;
-  results.push(await evaluateCorpus(corpus));
+async function evaluateSet(set: 'corpus' | 'holdout'): Promise<CorpusResult[]> {
+  const out: CorpusResult[] = [];
+  for (const file of await corpusFiles(set)) {
+    const corpus = await loadCorpus(file);
+    if (only && corpus.language !== only) continue;
+    out.push(await evaluateCorpus(corpus, { streams: set === 'corpus' }));
+  }
+  return out;
 }
+
+const results = await evaluateSet('corpus');
+const holdout = await evaluateSet('holdout');
 if (results.length === 0) {
   console.log('no corpus found (test/corpus/{ja,zh,ko}.yaml)');
   process.exit(1);
 }
 
-console.log('\n## Per language\n');
-console.log(row(['language', 'ruleset', 'lines', 'precision', 'recall', 'F1', 'trap lines clean', 'streams: seller+origin missing when removed']));
-console.log(row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---']));
-for (const r of results) {
-  const streams = r.streams.length ? `${r.streams.filter((s) => s.ok).length}/${r.streams.length}` : 'no streams';
-  console.log(row([r.language, r.ruleset, r.lines, pct(precision(r.total)), pct(recall(r.total)), pct(f1(r.total)), `${r.traps.clean}/${r.traps.total}`, streams]));
+function languageTable(title: string, rs: CorpusResult[], withStreams: boolean): void {
+  console.log(`\n## ${title}\n`);
+  console.log(row(['language', 'ruleset', 'lines', 'precision', 'recall', 'F1', 'trap lines clean', ...(withStreams ? ['streams: seller+origin missing when removed'] : [])]));
+  console.log(row(['---', '---', '---:', '---:', '---:', '---:', '---:', ...(withStreams ? ['---'] : [])]));
+  for (const r of rs) {
+    const streams = r.streams.length ? `${r.streams.filter((s) => s.ok).length}/${r.streams.length}` : 'no streams';
+    console.log(row([r.language, r.ruleset, r.lines, pct(precision(r.total)), pct(recall(r.total)), pct(f1(r.total)), `${r.traps.clean}/${r.traps.total}`, ...(withStreams ? [streams] : [])]));
+  }
 }
 
-for (const r of results) {
-  console.log(`\n## ${r.language} (${r.ruleset}) per category\n`);
+languageTable('Tuning corpus (test/corpus): per language', results, true);
+if (holdout.length) languageTable('Blind hold-out set (test/corpus/holdout: written without seeing the rules, never tuned on)', holdout, false);
+else console.log('\n(no blind hold-out set at test/corpus/holdout)');
+
+for (const [label, r] of [...results.map((x) => ['corpus', x] as const), ...holdout.map((x) => ['hold-out', x] as const)]) {
+  console.log(`\n## ${label} ${r.language} (${r.ruleset}) per category\n`);
   console.log(row(['category', 'labelled', 'TP', 'FP', 'FN', 'precision', 'recall', 'F1']));
   console.log(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const [cat, c] of [...r.byCategory].sort(([a], [b]) => a.localeCompare(b))) console.log(countRow(cat, c));
