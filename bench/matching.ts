@@ -51,3 +51,30 @@ for (const n of [10, 100, 1000, 5000]) {
     `${String(n).padStart(5)} rules: compile ${compileMs.toFixed(0).padStart(5)} ms, check ${transcript.segments.length} segments in ${ms.toFixed(0).padStart(5)} ms = ${((transcript.segments.length / ms) * 1000).toFixed(0).padStart(6)} segments/s (${findings.length} findings)`,
   );
 }
+
+// The built-in rulesets on a 3-hour stream: the corpus streams repeated to 3 hours of cues.
+const { loadRuleset, DEFAULT_RULESET } = await import('../src/rules/load.js');
+const { parseTranscript } = await import('../src/transcript/parse.js');
+const { readFile, readdir } = await import('node:fs/promises');
+const path = await import('node:path');
+const streamsDir = path.resolve(import.meta.dirname, '..', 'test', 'corpus', 'streams');
+console.log('\nbuilt-in rulesets, a 3-hour stream each (corpus streams repeated):');
+for (const lang of ['ja', 'zh', 'ko'] as const) {
+  const analyzer = await createAnalyzerFor(lang);
+  const rs = await loadRuleset(DEFAULT_RULESET[lang]);
+  const compiled = compileRules([rs], analyzer);
+  const names = (await readdir(streamsDir)).filter((n) => n.startsWith(`${lang}-`));
+  const cues = [];
+  for (const n of names) cues.push(...parseTranscript(await readFile(path.join(streamsDir, n), 'utf8'), n).segments);
+  const segments: Transcript['segments'] = [];
+  let offset = 0;
+  while (offset < 3 * 3600) {
+    const base = offset;
+    for (const c of cues) segments.push({ ...c, start: (c.start ?? 0) + base, end: (c.end ?? 0) + base });
+    offset = (segments[segments.length - 1]?.end ?? offset) + 1;
+  }
+  const t0 = performance.now();
+  const findings = checkTranscript(compiled, { segments }, analyzer);
+  const ms = performance.now() - t0;
+  console.log(`  ${lang} (${rs.rules.length} rules): ${segments.length} cues in ${ms.toFixed(0)} ms (${findings.length} findings)`);
+}
