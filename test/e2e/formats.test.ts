@@ -1,5 +1,6 @@
 /**
- * Every report format from one CLI run (--output-dir) over the samples plus a corrupt transcript:
+ * Every report format from one CLI run (--output-dir) over a mixed folder — the samples, a recording
+ * with its sidecar transcript, a recording with no transcript and no model, and a corrupt transcript:
  * each file is written, the exit code is 3, and the failed file appears in each format.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,8 +14,11 @@ import { ROOT, runCli, type RunResult } from '../helpers/cli.js';
 import { validateSarif } from '../helpers/sarif.js';
 import { validateReport } from '../helpers/schema.js';
 import { findAll, parseXml, textOf } from '../helpers/xml.js';
+import { audioFile, speechLike } from '../helpers/media.js';
 
 const BROKEN = 'in/broken.srt';
+const RECORDING = 'in/live.m4a';
+const UNTRANSCRIBED = 'in/no-words.m4a';
 const BROKEN_SRT = '1\n00:00:01,000 --> 00:00:03,000\n日本一の美容液です\n\n2\n00:00:05,000 --> yesterday\n壊れた行\n';
 
 describe('livecomply audit --format json,html,sarif,junit,csv,md --output-dir', () => {
@@ -27,7 +31,14 @@ describe('livecomply audit --format json,html,sarif,junit,csv,md --output-dir', 
     mkdirSync(path.join(dir, 'in'));
     for (const f of readdirSync(path.join(ROOT, 'samples'))) copyFileSync(path.join(ROOT, 'samples', f), path.join(dir, 'in', f));
     writeFileSync(path.join(dir, BROKEN), BROKEN_SRT);
-    r = await runCli(['audit', 'in', '--format', 'json,html,sarif,junit,csv,md', '--output-dir', 'out'], { cwd: dir });
+    // A recording with its sidecar, and one with neither sidecar nor model (fails with the offline message).
+    audioFile(path.join(dir, RECORDING), [speechLike(12)], ['-c:a', 'aac']);
+    writeFileSync(path.join(dir, 'in/live.srt'), '1\n00:00:05,000 --> 00:00:08,000\n这款面霜全网最低价\n');
+    audioFile(path.join(dir, UNTRANSCRIBED), [speechLike(4)], ['-c:a', 'aac']);
+    r = await runCli(['audit', 'in', '--format', 'json,html,sarif,junit,csv,md', '--output-dir', 'out', '--cache-dir', 'cache'], {
+      cwd: dir,
+      env: { LIVECOMPLY_OFFLINE: '1', LIVECOMPLY_MODEL_DIR: undefined, LIVECOMPLY_CACHE_DIR: undefined },
+    });
   });
 
   it('writes one file per format and exits 3 (an input could not be audited)', () => {
@@ -42,6 +53,13 @@ describe('livecomply audit --format json,html,sarif,junit,csv,md --output-dir', 
     expect(broken.status).toBe('error');
     expect(broken.error).toMatch(/broken\.srt:\d+/);
     for (const f of report.files.filter((x) => x.language === 'ja')) expect(f.status).toBe('ok');
+    const live = report.files.find((f) => f.path === RECORDING)!;
+    expect(live).toMatchObject({ status: 'ok', transcriptSource: 'sidecar', language: 'zh' });
+    expect(live.durationSec).toBeCloseTo(12, 0);
+    expect(live.findings.find((f) => f.category === 'misleading-price')!.start).toBeGreaterThanOrEqual(5);
+    const none = report.files.find((f) => f.path === UNTRANSCRIBED)!;
+    expect(none.status).toBe('error');
+    expect(none.error).toContain('--model-dir');
   });
 
   it('SARIF: schema-valid; the broken file is a tool execution notification; every rule of the rulesets used is described', async () => {
@@ -49,7 +67,7 @@ describe('livecomply audit --format json,html,sarif,junit,csv,md --output-dir', 
     expect(validateSarif(log)).toEqual([]);
     const run = log.runs[0]!;
     expect(run.invocations[0]!.executionSuccessful).toBe(false);
-    expect(run.invocations[0]!.toolExecutionNotifications.map((n) => n.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual([BROKEN]);
+    expect(run.invocations[0]!.toolExecutionNotifications.map((n) => n.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual([BROKEN, UNTRANSCRIBED]);
     expect(run.originalUriBaseIds?.['%SRCROOT%']?.uri).toMatch(/^file:\/\/\/.*\/$/);
     // The default Japanese ruleset was used (no --ruleset): all its rules are there, triggered or not.
     const ids = new Set(run.tool.driver.rules.map((x) => x.id));
@@ -92,6 +110,7 @@ describe('livecomply audit --format json,html,sarif,junit,csv,md --output-dir', 
     const broken = data.files.find((f) => f.path === BROKEN)!;
     expect(broken.status).toBe('error');
     expect(broken.error).toMatch(/broken\.srt:\d+/);
-    expect(data.files.every((f) => f.media === null)).toBe(true); // transcripts only: no players
+    // Transcripts have no player; recordings have one (also the one that could not be transcribed: listen to it).
+    expect(data.files.filter((f) => f.media !== null).map((f) => f.path)).toEqual([RECORDING, UNTRANSCRIBED]);
   });
 });
