@@ -8,15 +8,7 @@ import { SEVERITY_RANK } from '../model.js';
 import type { RenderContext, RuleMetaLike } from './index.js';
 
 /** A rule as a report describes it: from the rulesets when the context has them, else from its findings. */
-export interface RuleEntry {
-  id: string;
-  kind: 'prohibit' | 'require';
-  category: string;
-  severity: Severity;
-  reference: string;
-  message: { en: string; ja?: string; zh?: string; ko?: string };
-  description?: string;
-  helpUri?: string;
+export interface RuleEntry extends RuleMetaLike {
   /** True when known only from findings (no ruleset metadata in the context, e.g. a merged report). */
   derived: boolean;
 }
