@@ -6,6 +6,7 @@
  */
 import type { Finding, Report } from './model.js';
 import { summarize } from './model.js';
+import { parseJsonNamed } from './json-input.js';
 
 export interface BaselineEntry {
   ruleId: string;
@@ -59,13 +60,7 @@ export function createBaseline(report: Report, pathFor: BaselinePath = asIs): Ba
 
 /** Parse a baseline file's JSON; `file` names it in errors. */
 export function parseBaseline(json: string, file: string): Baseline {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (e) {
-    throw new BaselineError(`${file}: not valid JSON (${(e as Error).message})`);
-  }
-  const o = data as Partial<Baseline> | null;
+  const o = parseJsonNamed(json, file, (m) => new BaselineError(m)) as Partial<Baseline> | null;
   if (!o || typeof o !== 'object' || o.kind !== 'livecomply-baseline' || !Array.isArray(o.findings)) {
     throw new BaselineError(`${file}: not a livecomply baseline (write one with --write-baseline ${file})`);
   }

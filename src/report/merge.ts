@@ -4,6 +4,7 @@
  */
 import type { FileReport, Report } from './model.js';
 import { buildReport } from './model.js';
+import { parseJsonNamed } from './json-input.js';
 
 export class ReportFormatError extends Error {}
 
@@ -11,13 +12,7 @@ const STATUSES = new Set(['ok', 'error']);
 
 /** Parse and check a JSON report well enough to merge it; `file` names it in errors. */
 export function parseReport(json: string, file: string): Report {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (e) {
-    throw new ReportFormatError(`${file}: not valid JSON (${(e as Error).message})`);
-  }
-  const r = data as Partial<Report> | null;
+  const r = parseJsonNamed(json, file, (m) => new ReportFormatError(m)) as Partial<Report> | null;
   if (!r || typeof r !== 'object' || !Array.isArray(r.files) || r.tool?.name !== 'livecomply') {
     throw new ReportFormatError(`${file}: not a livecomply JSON report (make one with --format json)`);
   }
