@@ -6,7 +6,8 @@
 import type { Analyzer } from '../text/analyze.js';
 import type { Language } from '../transcript/model.js';
 import { Automaton } from './automaton.js';
-import type { ContextCues, Matcher, Rule, Ruleset, RulesetContext } from './model.js';
+import type { CueGroups, Matcher, Rule, Ruleset, RulesetContext } from './model.js';
+import { cueGroups } from './model.js';
 
 export type MatcherRole = 'match' | 'trigger' | 'when';
 
@@ -21,6 +22,7 @@ export interface CompiledCues {
   after: string[];
   around: string[];
   window: number;
+  scope?: 'clause' | 'sentence';
 }
 
 export interface CompiledRules {
@@ -34,17 +36,22 @@ export interface CompiledRules {
   /** Indexes of the matchers that have regular expressions (the only per-rule work in a scan). */
   withPatterns: number[];
   /** Per rule: its `unless` exceptions. */
-  unless: (CompiledCues | undefined)[];
-  negation?: CompiledCues;
-  quotation?: CompiledCues;
+  unless: (CompiledCues[] | undefined)[];
+  negation?: CompiledCues[];
+  quotation?: CompiledCues[];
 }
 
 export const DEFAULT_WINDOW = 12;
 
-function compileCues(c: ContextCues | undefined, analyzer: Analyzer): CompiledCues | undefined {
-  if (!c) return undefined;
+function compileCues(c: CueGroups | undefined, analyzer: Analyzer): CompiledCues[] | undefined {
+  const groups = cueGroups(c);
+  if (groups.length === 0) return undefined;
   const norm = (xs: string[] | undefined) => (xs ?? []).map((x) => analyzer.normalizeTerm(x)).filter((x) => x.length > 0);
-  return { before: norm(c.before), after: norm(c.after), around: norm(c.around), window: c.window ?? DEFAULT_WINDOW };
+  return groups.map((g) => {
+    const out: CompiledCues = { before: norm(g.before), after: norm(g.after), around: norm(g.around), window: g.window ?? DEFAULT_WINDOW };
+    if (g.scope) out.scope = g.scope;
+    return out;
+  });
 }
 
 /** Rules of several rulesets as one list: a later ruleset's rule replaces an earlier one with the same id. */
@@ -57,17 +64,9 @@ export function combineRulesets(rulesets: readonly Ruleset[]): { rules: Rule[]; 
       byId.set(r.id, r);
     }
     for (const key of ['negation', 'quotation'] as const) {
-      const c = rs.context[key];
-      if (!c) continue;
-      const prev = context[key];
-      context[key] = prev
-        ? {
-            before: [...(prev.before ?? []), ...(c.before ?? [])],
-            after: [...(prev.after ?? []), ...(c.after ?? [])],
-            around: [...(prev.around ?? []), ...(c.around ?? [])],
-            window: Math.max(prev.window ?? DEFAULT_WINDOW, c.window ?? DEFAULT_WINDOW),
-          }
-        : c;
+      // Each ruleset's cue groups keep their own windows.
+      const all = [...cueGroups(context[key]), ...cueGroups(rs.context[key])];
+      if (all.length > 0) context[key] = all;
     }
   }
   return { rules: [...byId.values()], context };

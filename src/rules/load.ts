@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Rule, Ruleset, RulesetContext, ContextCues, RulesetProblem } from './model.js';
-import { RulesetError } from './model.js';
+import type { CueGroups, Rule, Ruleset, RulesetContext, RulesetProblem } from './model.js';
+import { cueGroups, RulesetError } from './model.js';
 import { parseRulesetSource, type RulesetFile } from './parse.js';
 
 /** The rulesets shipped with livecomply (`<package>/rulesets`). */
@@ -65,17 +65,9 @@ async function readRulesetFile(abs: string): Promise<RulesetFile> {
   return ruleset;
 }
 
-function mergeCues(a: ContextCues | undefined, b: ContextCues | undefined): ContextCues | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  const out: ContextCues = {
-    before: [...(a.before ?? []), ...(b.before ?? [])],
-    after: [...(a.after ?? []), ...(b.after ?? [])],
-    around: [...(a.around ?? []), ...(b.around ?? [])],
-  };
-  const w = b.window ?? a.window;
-  if (w !== undefined) out.window = w;
-  return out;
+function mergeCues(a: CueGroups | undefined, b: CueGroups | undefined): CueGroups | undefined {
+  const all = [...cueGroups(a), ...cueGroups(b)];
+  return all.length > 0 ? all : undefined;
 }
 
 function mergeContext(a: RulesetContext, b: RulesetContext): RulesetContext {

@@ -55,20 +55,42 @@ function dedupe(hits: Hit[]): Hit[] {
   return out;
 }
 
-/** Whether one of the cues appears within the window before/after/around [start, end). */
-export function cueNear(text: string, start: number, end: number, cues: CompiledCues | undefined): boolean {
-  if (!cues) return false;
-  const before = text.slice(Math.max(0, start - cues.window - maxLen(cues.before, cues.around)), start);
-  const after = text.slice(end, end + cues.window + maxLen(cues.after, cues.around));
+/** The furthest a `scope` reaches, in characters either side. */
+export const MAX_SCOPE = 120;
+
+const SENTENCE_END = /[。!?！？\n]/;
+const CLAUSE_END = /[。!?！？\n、,，;；]/;
+
+/** Characters from `start` back to the start of its sentence/clause, and from `end` on to its end. */
+function scopeReach(text: string, start: number, end: number, scope: 'clause' | 'sentence'): { back: number; ahead: number } {
+  const stop = scope === 'sentence' ? SENTENCE_END : CLAUSE_END;
+  let b = start;
+  while (b > 0 && start - b < MAX_SCOPE && !stop.test(text[b - 1] as string)) b--;
+  let a = end;
+  while (a < text.length && a - end < MAX_SCOPE && !stop.test(text[a] as string)) a++;
+  return { back: start - b, ahead: a - end };
+}
+
+/** Whether one of the cues of one group appears within its window (or scope) before/after/around [start, end). */
+function groupNear(text: string, start: number, end: number, cues: CompiledCues): boolean {
+  const reach = cues.scope ? scopeReach(text, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
+  const before = text.slice(Math.max(0, start - reach.back - maxLen(cues.before, cues.around)), start);
+  const after = text.slice(end, end + reach.ahead + maxLen(cues.after, cues.around));
+  // With a scope, a cue must lie wholly inside the sentence/clause.
   const inBefore = (c: string) => {
     const i = before.lastIndexOf(c);
-    return i >= 0 && before.length - (i + c.length) <= cues.window;
+    return i >= 0 && (cues.scope ? before.length - i <= reach.back : before.length - (i + c.length) <= reach.back);
   };
   const inAfter = (c: string) => {
     const i = after.indexOf(c);
-    return i >= 0 && i <= cues.window;
+    return i >= 0 && (cues.scope ? i + c.length <= reach.ahead : i <= reach.ahead);
   };
   return cues.before.some(inBefore) || cues.after.some(inAfter) || cues.around.some((c) => inBefore(c) || inAfter(c));
+}
+
+/** Whether any cue group finds one of its cues around [start, end). */
+export function cueNear(text: string, start: number, end: number, groups: readonly CompiledCues[] | undefined): boolean {
+  return groups?.some((g) => groupNear(text, start, end, g)) ?? false;
 }
 
 function maxLen(...lists: string[][]): number {

@@ -32,6 +32,19 @@ export interface ContextCues {
   around?: string[];
   /** How many characters either side of the match to look in (default 12). */
   window?: number;
+  /**
+   * Look as far as the sentence goes (to 。！？!? or a line break) or the clause (also stops at
+   * commas) instead of `window` characters, at most 120 characters: "日本一とか、そういうことは
+   * 言えないんですけど" — the denial comes at the far end of the sentence.
+   */
+  scope?: 'clause' | 'sentence';
+}
+
+/** One group of cues, or several groups each with its own window or scope. */
+export type CueGroups = ContextCues | ContextCues[];
+
+export function cueGroups(c: CueGroups | undefined): ContextCues[] {
+  return c === undefined ? [] : Array.isArray(c) ? c : [c];
 }
 
 /** What to look for. `terms` match on token boundaries (surface or base form); `patterns` are regular expressions. */
@@ -59,7 +72,7 @@ interface RuleBase extends Matcher {
 export interface ProhibitRule extends RuleBase {
   kind: 'prohibit';
   /** Exceptions: the match is not reported when one of these is found around it. */
-  unless?: ContextCues;
+  unless?: CueGroups;
   /** Whether the ruleset's negation / quotation cues suppress this rule (default true). */
   respectContext?: boolean;
 }
@@ -84,8 +97,8 @@ export interface RequireRule extends RuleBase {
 export type Rule = ProhibitRule | RequireRule;
 
 export interface RulesetContext {
-  negation?: ContextCues;
-  quotation?: ContextCues;
+  negation?: CueGroups;
+  quotation?: CueGroups;
 }
 
 /** A ruleset after `extends` and `overrides` have been applied. */

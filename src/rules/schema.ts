@@ -8,8 +8,11 @@ const cues = {
     after: stringList,
     around: stringList,
     window: { type: 'integer', minimum: 0, maximum: 200 },
+    scope: { enum: ['clause', 'sentence'] },
   },
 } as const;
+/** One group of cues, or a list of groups with their own windows. */
+const cueGroups = { oneOf: [cues, { type: 'array', minItems: 1, items: cues }] } as const;
 const matcher = {
   terms: stringList,
   patterns: stringList,
@@ -54,7 +57,7 @@ const prohibitRule = {
   properties: {
     ...common,
     kind: { const: 'prohibit' },
-    unless: cues,
+    unless: cueGroups,
     respectContext: { type: 'boolean' },
   },
 } as const;
@@ -110,7 +113,7 @@ export const rulesetSchema = {
     context: {
       type: 'object',
       additionalProperties: false,
-      properties: { negation: cues, quotation: cues },
+      properties: { negation: cueGroups, quotation: cueGroups },
     },
     rules: {
       type: 'array',

@@ -67,8 +67,12 @@ function describe(e: ErrorObject): string {
 /** ajv reports the failed `if`/`oneOf` and the branches; keep the errors that tell the user something. */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
+  // A branch of a oneOf that failed only on its type ("must be array" when an object was given)
+  // is noise when another branch says what is really wrong deeper inside.
+  const deeper = (path: string) => errors.some((x) => x.instancePath.startsWith(`${path}/`) || (x.instancePath === path && x.keyword !== 'type' && x.keyword !== 'oneOf'));
   return errors
     .filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf')
+    .filter((e) => !(e.keyword === 'type' && errors.some((o) => o.keyword === 'oneOf' && o.instancePath === e.instancePath) && deeper(e.instancePath)))
     .filter((e) => {
       const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
       if (seen.has(key)) return false;

@@ -4,6 +4,7 @@ import { parseRulesetSource } from '../../../src/rules/parse.js';
 import { loadRuleset } from '../../../src/rules/load.js';
 import { RulesetError } from '../../../src/rules/model.js';
 import { unsafeRegexReason } from '../../../src/rules/safe-regex.js';
+import { cueGroups } from '../../../src/rules/model.js';
 
 const FIX = 'test/fixtures/rulesets';
 
@@ -101,7 +102,7 @@ describe('extends and overrides', () => {
     const ids = rs.rules.map((r) => r.id);
     expect(ids).toEqual(['test-zh/absolute', 'test-zh/seller', 'house/no-competitor']);
     expect(rs.rules.find((r) => r.id === 'test-zh/absolute')?.severity).toBe('warning');
-    expect(rs.context.negation?.before).toContain('不是');
+    expect(cueGroups(rs.context.negation).flatMap((g) => g.before ?? [])).toContain('不是');
     expect(rs.sources).toEqual([`${FIX}/layered/house.yaml`, `${FIX}/zh-basic.yaml`]);
   });
 

@@ -1,0 +1,81 @@
+/**
+ * Context cues: several groups with their own windows, and groups scoped to the sentence or clause
+ * (a denial at the far end of a long sentence).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { checkTranscript } from '../../../src/rules/check.js';
+import { compileRules } from '../../../src/rules/compile.js';
+import { parseRulesetSource } from '../../../src/rules/parse.js';
+import type { Ruleset } from '../../../src/rules/model.js';
+import type { Analyzer } from '../../../src/text/analyze.js';
+
+let ja: Analyzer;
+beforeAll(async () => {
+  ja = await createAnalyzerFor('ja');
+});
+
+function ruleset(context: string, unless = ''): Ruleset {
+  const yaml = `id: t
+language: ja
+context:
+${context}
+rules:
+  - id: t/best
+    kind: prohibit
+    category: superlative
+    severity: error
+    message: { ja: 日本一は根拠が必要, en: needs a basis }
+    reference: 景品表示法 第5条第1号
+    terms: [日本一]
+${unless}
+    examples: { bad: [日本一の美容液], good: [美容液] }
+`;
+  const { ruleset: f, problems } = parseRulesetSource(yaml, 't.yaml');
+  expect(problems).toEqual([]);
+  return { id: f!.id, language: 'ja', sources: [], context: f!.context, rules: f!.rules };
+}
+
+const flags = (rs: Ruleset, text: string) =>
+  checkTranscript(compileRules([rs], ja), { segments: [{ start: 0, end: 5, text }] }, ja).filter((f) => f.kind === 'prohibited').length > 0;
+
+describe('context cue groups', () => {
+  it('a sentence-scoped group reaches a denial at the end of the sentence, a windowed one does not', () => {
+    const text = '日本一とか、そういう大げさなことは私の口からは言えないんですけど、私は好きです';
+    expect(flags(ruleset('  negation: { after: [言えない], window: 6 }'), text)).toBe(true);
+    expect(flags(ruleset('  negation: { after: [言えない], scope: sentence }'), text)).toBe(false);
+  });
+
+  it('the scope ends at the sentence: a denial in the next sentence does not excuse the claim', () => {
+    const rs = ruleset('  negation: { after: [言えない], scope: sentence }');
+    expect(flags(rs, '日本一の美容液です。ほかのことは言えないけど')).toBe(true);
+  });
+
+  it('a clause scope also stops at commas', () => {
+    const text = '日本一の美容液です、ほかの店のことは言えないけど';
+    expect(flags(ruleset('  negation: { after: [言えない], scope: sentence }'), text)).toBe(false);
+    expect(flags(ruleset('  negation: { after: [言えない], scope: clause }'), text)).toBe(true);
+  });
+
+  it('several groups keep their own windows: a tight one before, a sentence-long one after', () => {
+    const rs = ruleset(`  negation:
+    - { before: [別に], window: 2 }
+    - { after: [言えません], scope: sentence }`);
+    expect(flags(rs, '別に日本一とは思わない')).toBe(false);
+    expect(flags(rs, '別に言わないけど、うちの美容液は日本一です')).toBe(true); // 別に is too far before
+    expect(flags(rs, '日本一なんて、根拠のないことは言えません')).toBe(false);
+  });
+
+  it('rule exceptions (unless) take groups too', () => {
+    const rs = ruleset('  {}', '    unless: [{ before: [自称], window: 1 }, { after: [とは言いません], scope: sentence }]');
+    expect(flags(rs, '自称日本一のラーメン屋さんの話')).toBe(false);
+    expect(flags(rs, '日本一の美容液、とは言いません')).toBe(false);
+    expect(flags(rs, '日本一の美容液です')).toBe(true);
+  });
+
+  it('a scope that is not clause or sentence is a ruleset error with its place', () => {
+    const { problems } = parseRulesetSource('id: t\nlanguage: ja\ncontext:\n  negation: { after: [x], scope: paragraph }\nrules: []\n', 't.yaml');
+    // One message that says what is wrong (not also "must be array" from the other form).
+    expect(problems).toEqual([{ file: 't.yaml', line: 4, column: 27, reason: 'context.negation.scope must be one of "clause", "sentence"' }]);
+  });
+});
