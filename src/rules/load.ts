@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { CueGroups, Rule, Ruleset, RulesetContext, RulesetProblem } from './model.js';
 import { cueGroups, RulesetError } from './model.js';
 import { parseRulesetSource, type RulesetFile } from './parse.js';
+import { expandPattern } from './vocab.js';
 
 /** The rulesets shipped with livecomply (`<package>/rulesets`). */
 export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');
@@ -88,6 +89,7 @@ async function assemble(abs: string, chain: string[]): Promise<Ruleset> {
   const problems: RulesetProblem[] = [];
   let rules: Rule[] = [];
   let context: RulesetContext = {};
+  let vocab: Record<string, string[]> = {};
   const sources: string[] = [];
   for (const [i, ref] of file.extends.entries()) {
     let parent: Ruleset;
@@ -111,6 +113,7 @@ async function assemble(abs: string, chain: string[]): Promise<Ruleset> {
     const ids = new Set(parent.rules.map((r) => r.id));
     rules = [...rules.filter((r) => !ids.has(r.id)), ...parent.rules];
     context = mergeContext(context, parent.context);
+    vocab = { ...vocab, ...parent.vocab };
     sources.push(...parent.sources);
   }
   for (const [id, ov] of Object.entries(file.overrides)) {
@@ -123,14 +126,44 @@ async function assemble(abs: string, chain: string[]): Promise<Ruleset> {
     if (ov === 'off' || (typeof ov === 'object' && ov.enabled === false)) rules.splice(idx, 1);
     else if (typeof ov === 'object' && ov.severity) rules[idx] = { ...rule, severity: ov.severity };
   }
+  vocab = { ...vocab, ...file.vocab };
+  const ownRules = expandVocab(file, vocab, problems);
   if (problems.length > 0) throw new RulesetError(problems);
-  const own = new Set(file.rules.map((r) => r.id));
-  rules = [...rules.filter((r) => !own.has(r.id)), ...file.rules];
+  const own = new Set(ownRules.map((r) => r.id));
+  rules = [...rules.filter((r) => !own.has(r.id)), ...ownRules];
   context = mergeContext(context, file.context);
   const ruleset: Ruleset = { id: file.id, language: file.language, sources: [file.file, ...sources], context, rules };
+  if (Object.keys(vocab).length > 0) ruleset.vocab = vocab;
   if (file.name !== undefined) ruleset.name = file.name;
   if (file.description !== undefined) ruleset.description = file.description;
   return ruleset;
+}
+
+/** The file's rules with `{name}` word lists expanded in every pattern; unknown names become problems. */
+function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[]): Rule[] {
+  const expand = (patterns: string[] | undefined, path: (string | number)[]) =>
+    patterns?.map((p, j) => {
+      const { pattern, unknown } = expandPattern(p, vocab);
+      for (const name of unknown) {
+        const known = Object.keys(vocab);
+        problems.push({
+          file: file.file,
+          ...file.positionOf([...path, j]),
+          reason: `pattern uses {${name}}, but no vocab list "${name}" is defined in this ruleset or one it extends${known.length ? ` (defined: ${known.join(', ')})` : ''}`,
+        });
+      }
+      return pattern;
+    });
+  return file.rules.map((rule, i) => {
+    const r: Rule = { ...rule };
+    if (rule.patterns) r.patterns = expand(rule.patterns, ['rules', i, 'patterns']) ?? [];
+    if (r.kind === 'require') {
+      const after = r.timing?.after;
+      if (r.timing && after?.patterns) r.timing = { ...r.timing, after: { ...after, patterns: expand(after.patterns, ['rules', i, 'timing', 'after', 'patterns']) ?? [] } };
+      if (r.when?.patterns) r.when = { ...r.when, patterns: expand(r.when.patterns, ['rules', i, 'when', 'patterns']) ?? [] };
+    }
+    return r;
+  });
 }
 
 /** Load a built-in ruleset by name or a YAML file by path, with everything it extends. */

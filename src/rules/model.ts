@@ -104,6 +104,8 @@ export interface RulesetContext {
 /** A ruleset after `extends` and `overrides` have been applied. */
 export interface Ruleset {
   id: string;
+  /** Word lists (own and inherited) that patterns use as `{name}`; already expanded in `rules`. */
+  vocab?: Record<string, string[]>;
   name?: string;
   language: Language;
   description?: string;

@@ -8,6 +8,7 @@ import { isLanguage, type Language } from '../transcript/model.js';
 import type { Rule, RulesetContext, RulesetProblem } from './model.js';
 import { unsafeRegexReason } from './safe-regex.js';
 import { rulesetSchema } from './schema.js';
+import { placeholderPattern } from './vocab.js';
 
 export type Override = 'off' | { severity?: Rule['severity']; enabled?: boolean };
 
@@ -21,6 +22,8 @@ export interface RulesetFile {
   extends: string[];
   overrides: Record<string, Override>;
   context: RulesetContext;
+  /** Word lists its patterns (and those of rulesets extending it) use as `{name}`. */
+  vocab: Record<string, string[]>;
   rules: Rule[];
   /** Where things are, for later problems (overrides naming unknown rules). */
   positionOf(path: readonly (string | number)[]): { line: number; column: number };
@@ -37,6 +40,7 @@ interface RawRuleset {
   extends?: string | string[];
   overrides?: Record<string, Override>;
   context?: RulesetContext;
+  vocab?: Record<string, string[]>;
   rules?: Rule[];
 }
 
@@ -57,6 +61,7 @@ export function parseRulesetSource(text: string, file: string): { ruleset?: Rule
     extends: raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends],
     overrides: raw.overrides ?? {},
     context: raw.context ?? {},
+    vocab: raw.vocab ?? {},
     rules,
     positionOf,
   };
@@ -81,7 +86,8 @@ function checkRules(rules: Rule[], language: Language, at: At): RulesetProblem[]
     if (!hasMatcher(rule)) problems.push(at(['rules', i], `rules[${i}] needs "terms" or "patterns": what to look for`));
     const checkPatterns = (patterns: string[] | undefined, path: (string | number)[]) =>
       patterns?.forEach((p, j) => {
-        const why = unsafeRegexReason(p);
+        // `{name}` word lists are expanded when the ruleset is assembled; their shape is one plain alternative.
+        const why = unsafeRegexReason(placeholderPattern(p));
         if (why) problems.push(at([...path, j], `pattern ${JSON.stringify(p)} ${why}`));
       });
     checkPatterns(rule.patterns, ['rules', i, 'patterns']);

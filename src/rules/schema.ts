@@ -93,6 +93,11 @@ export const rulesetSchema = {
   required: ['id', 'language'],
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._/-]*$' },
+    vocab: {
+      type: 'object',
+      propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_-]*$' },
+      additionalProperties: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+    },
     name: { type: 'string' },
     description: { type: 'string' },
     language: { enum: ['ja', 'zh', 'ko'] },

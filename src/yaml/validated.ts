@@ -123,6 +123,12 @@ export function parseValidatedYaml<T>(text: string, file: string, validate: Vali
   if (!validate(data)) {
     for (const e of relevantErrors(validate.errors ?? [])) {
       const path = pointerToPath(e.instancePath);
+      if (e.keyword === 'propertyNames') continue; // its inner error (below) says which key and why
+      if (e.propertyName !== undefined) {
+        // A key that is not allowed as a name (propertyNames): point at the key itself.
+        problems.push(at([...path, e.propertyName], `${pathLabel(path)} key "${e.propertyName}" must start with a letter or "_" and hold only letters, digits, "_" and "-"`));
+        continue;
+      }
       const extra = e.keyword === 'additionalProperties' ? [String((e.params as { additionalProperty: string }).additionalProperty)] : [];
       problems.push(at([...path, ...extra], `${pathLabel(path)} ${describe(e)}`));
     }

@@ -1,0 +1,41 @@
+/**
+ * Word lists a ruleset names once and its patterns use by name: `{disease}` in a pattern stands for
+ * any word of `vocab.disease`, as a non-capturing alternation of the escaped words (longest first).
+ * A list of 200 disease names then lives in one place instead of six patterns, and the 500-character
+ * limit applies to the pattern as written. Pure.
+ */
+export type Vocab = Readonly<Record<string, readonly string[]>>;
+
+/** `{name}`: a letter first, so regex quantifiers like `{2}` or `{1,3}` are never mistaken for one. */
+export const VOCAB_REF = /\{([A-Za-z_][A-Za-z0-9_-]*)\}/g;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+export function alternation(words: readonly string[]): string {
+  const sorted = [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return `(?:${sorted.map(escape).join('|')})`;
+}
+
+/** The names a pattern refers to. */
+export function vocabRefs(pattern: string): string[] {
+  return [...pattern.matchAll(VOCAB_REF)].map((m) => m[1] as string);
+}
+
+/** The pattern with every `{name}` expanded; names missing from `vocab` are returned instead. */
+export function expandPattern(pattern: string, vocab: Vocab): { pattern: string; unknown: string[] } {
+  const unknown: string[] = [];
+  const out = pattern.replace(VOCAB_REF, (whole, name: string) => {
+    const words = vocab[name];
+    if (!words) {
+      unknown.push(name);
+      return whole;
+    }
+    return alternation(words);
+  });
+  return { pattern: out, unknown };
+}
+
+/** For checking a pattern's shape before the vocabulary is known: each `{name}` as one plain alternative. */
+export function placeholderPattern(pattern: string): string {
+  return pattern.replace(VOCAB_REF, '(?:x)');
+}

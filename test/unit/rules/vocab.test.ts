@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { checkTranscript } from '../../../src/rules/check.js';
+import { compileRules } from '../../../src/rules/compile.js';
+import { loadRuleset } from '../../../src/rules/load.js';
+import { RulesetError } from '../../../src/rules/model.js';
+import { alternation, expandPattern, vocabRefs } from '../../../src/rules/vocab.js';
+
+describe('vocab expansion', () => {
+  it('expands {name} into an escaped alternation, longest word first, and leaves quantifiers alone', () => {
+    expect(alternation(['痛风', '高血压', 'a.b', '痛风'])).toBe('(?:a\\.b|高血压|痛风)');
+    expect(expandPattern('{disease}.{0,8}(治好|根治)', { disease: ['痛风', '糖尿病'] })).toEqual({ pattern: '(?:糖尿病|痛风).{0,8}(治好|根治)', unknown: [] });
+    expect(expandPattern('x{2}y{1,3}', {})).toEqual({ pattern: 'x{2}y{1,3}', unknown: [] });
+    expect(expandPattern('{nope}', {}).unknown).toEqual(['nope']);
+    expect(vocabRefs('{a}.{0,3}{b_2}')).toEqual(['a', 'b_2']);
+  });
+});
+
+function files(map: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-vocab-'));
+  for (const [name, text] of Object.entries(map)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const RULE = (id: string, pattern: string) => `  - id: ${id}
+    kind: prohibit
+    category: medical-claim
+    severity: error
+    message: { zh: 不得宣称治疗疾病, en: no cure claims }
+    reference: 《广告法》第十七条
+    patterns: ['${pattern}']
+    examples: { bad: [喝了糖尿病就治好了], good: [喝了心情好] }
+`;
+
+describe('vocab in rulesets', () => {
+  it('a list defined once is used by the rulesets that extend it, and a 200-word list fits', async () => {
+    const diseases = ['糖尿病', '高血压', '痛风', ...Array.from({ length: 200 }, (_, i) => `病${i}号`)];
+    const dir = files({
+      'vocab.yaml': `id: v\nlanguage: zh\nvocab:\n  disease: [${diseases.join(', ')}]\nrules: []\n`,
+      'claims.yaml': `id: c\nlanguage: zh\nextends: [vocab.yaml]\nrules:\n${RULE('c/cure', '{disease}.{0,8}(治好|根治)')}`,
+    });
+    const rs = await loadRuleset(path.join(dir, 'claims.yaml'));
+    expect(rs.vocab?.disease).toHaveLength(203);
+    expect(rs.rules[0]!.patterns![0]!.length).toBeGreaterThan(500);
+    const zh = await createAnalyzerFor('zh');
+    const found = (text: string) => checkTranscript(compileRules([rs], zh), { segments: [{ start: 0, end: 5, text }] }, zh).length > 0;
+    expect(found('喝了三个月，痛风就治好了')).toBe(true);
+    expect(found('病17号也能根治')).toBe(true);
+    expect(found('心情治好了')).toBe(false);
+  });
+
+  it('an unknown name is a ruleset error at the pattern, naming the lists that exist', async () => {
+    const dir = files({ 'r.yaml': `id: r\nlanguage: zh\nvocab:\n  disease: [痛风]\nrules:\n${RULE('r/cure', '{diseases}.{0,8}治好')}` });
+    const err = await loadRuleset(path.join(dir, 'r.yaml')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RulesetError);
+    const p = (err as RulesetError).problems[0]!;
+    expect(p.line).toBe(12);
+    expect(p.reason).toBe('pattern uses {diseases}, but no vocab list "diseases" is defined in this ruleset or one it extends (defined: disease)');
+  });
+
+  it('a bad list name or an empty list is refused with its place', async () => {
+    const dir = files({ 'r.yaml': 'id: r\nlanguage: zh\nvocab:\n  1bad: [x]\n  empty: []\nrules: []\n' });
+    const err = (await loadRuleset(path.join(dir, 'r.yaml')).catch((e: unknown) => e)) as RulesetError;
+    expect(err.problems.map((p) => [p.line, p.reason])).toEqual([
+      [4, 'vocab key "1bad" must start with a letter or "_" and hold only letters, digits, "_" and "-"'],
+      [5, 'vocab.empty must have at least 1 item(s)'],
+    ]);
+  });
+});
