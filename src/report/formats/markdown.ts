@@ -15,13 +15,16 @@ export const MARKDOWN_BUDGET = 60_000;
 
 /**
  * Text safe in a GFM table cell: Markdown punctuation backslash-escaped (so user text cannot
- * make links, emphasis, HTML or break out of the cell), line breaks as <br>.
+ * make links, emphasis, HTML or break out of the cell), line breaks as <br>, and an invisible
+ * word joiner (U+2060) after `@` and `#` so a host saying "@someone" or "#12" in a stream does not notify a
+ * user or link an issue when the report is posted as a pull-request comment.
  */
 export function mdCell(s: string): string {
   return s
     .replace(/[\\`*_{}[\]<>|~&]/g, (c) => `\\${c}`)
     .replace(/\r\n|\r|\n/g, '<br>')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/([@#])(?=[\p{L}\p{N}_])/gu, '$1\u2060');
 }
 
 /** A file path shown as inline code (backticks inside get a longer fence; pipes escaped for tables). */

@@ -36,6 +36,9 @@ describe('Markdown', () => {
     expect(hostile).toContain('\\*\\*bold\\*\\*');
     expect(hostile).toContain('\\[link\\]');
     expect(mdCell('a|b\nc\r\nd')).toBe('a\\|b<br>c<br>d');
+    // No mentions or issue links when posted on GitHub (a word joiner after @ and #).
+    expect(mdCell('thanks @octocat, see #12')).toBe('thanks @\u2060octocat, see #\u206012');
+    expect(mdCell('a @ b # c')).toBe('a @ b # c');
     expect(mdCode('a`b|c')).toBe('``a`b\\|c``');
     expect(md).toContain('#### `hostile/a\\|b,"c".srt`');
   });
