@@ -1,6 +1,7 @@
 /**
  * Report rendering cost and size: every format over a synthetic batch (200 files of one hour,
- * 50 findings each = 10,000 findings, with transcripts of 720 segments per file for HTML).
+ * 50 findings each = 10,000 findings, with transcripts of 720 segments per file for HTML), then
+ * that HTML report opened in headless chromium (first row on screen, click, filter changes).
  * Run: npx tsx bench/formats.ts
  */
 import { performance } from 'node:perf_hooks';
@@ -30,4 +31,87 @@ for (const format of FORMAT_NAMES) {
   const out = await render(format, report, ctx);
   const ms = performance.now() - t0;
   console.log(`${format.padEnd(7)} ${ms.toFixed(0).padStart(5)} ms  ${(Buffer.byteLength(out) / 2 ** 20).toFixed(2).padStart(6)} MiB`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The HTML report of this batch in a real headless browser (Debian's chromium via playwright-core):
+// time from navigation to the first finding row on screen, to the page's script being done
+// (html[data-ready]), to a click on a finding answering, and to each filter change settled (the
+// rows for the new filter are in the DOM and a frame has been painted). Skipped without chromium.
+{
+  const { existsSync, mkdtempSync, writeFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { pathToFileURL } = await import('node:url');
+  const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  if (!CHROMIUM) {
+    console.log('html in chromium: SKIPPED (chromium is not installed)');
+  } else {
+    const { chromium } = await import('playwright-core');
+    const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-bench-html-')), 'report.html');
+    writeFileSync(file, await render('html', report, { ...ctx, outputDir: path.dirname(file) }));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const RUNS = 3;
+    const rows: Record<string, number[]> = {};
+    const add = (k: string, v: number) => (rows[k] ??= []).push(v);
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      // tsx compiles the in-page functions below with esbuild's keepNames, which calls __name().
+      await page.addInitScript('globalThis.__name = (f) => f');
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'commit', timeout: 120_000 });
+      // performance.now() in the page counts from the navigation's start.
+      add('first finding row visible', await (await page.waitForFunction(() => {
+        const r = document.querySelector('tr.finding');
+        if (!r) return false;
+        const b = r.getBoundingClientRect();
+        return b.height > 0 && b.top < innerHeight ? performance.now() : false;
+      }, undefined, { polling: 'raf', timeout: 120_000 })).jsonValue() as number);
+      await page.waitForSelector('html[data-ready=true]', { timeout: 120_000 });
+      add('data-ready seen', await page.evaluate(() => performance.now()));
+      // A click on the first finding: until the row is marked active and a frame painted.
+      add('click on a finding', await page.evaluate(async () => {
+        const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        await frame();
+        const t0 = performance.now();
+        (document.querySelector('tr.finding') as HTMLElement).click();
+        await frame();
+        if (!document.querySelector('tr.finding.active')) throw new Error('click did nothing');
+        return performance.now() - t0;
+      }));
+      const change = async (label: string, act: string, expect: string) => {
+        add(`filter: ${label}`, await page.evaluate(async ([act, expect]) => {
+          const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          await frame();
+          const t0 = performance.now();
+          const [kind, sel, value] = act!.split('|') as [string, string, string];
+          const c = document.querySelector(sel) as HTMLInputElement | HTMLSelectElement;
+          if (kind === 'check') (c as HTMLInputElement).checked = value === 'on';
+          else c.value = value;
+          c.dispatchEvent(new Event('change', { bubbles: true }));
+          // Settled: the count says what we expect and a finding row is on screen (or none match).
+          for (;;) {
+            await frame();
+            const r = Array.from(document.querySelectorAll('tr.finding')).find((x) => { const b = x.getBoundingClientRect(); return b.height > 0 && b.bottom > 0 && b.top < innerHeight; });
+            if (document.getElementById('f-count')!.textContent!.startsWith(expect!) && r) break;
+            if (performance.now() - t0 > 60_000) throw new Error('filter did not settle');
+          }
+          return performance.now() - t0;
+        }, [act, expect]));
+      };
+      await change('severity -warning', 'check|input[name=severity][value=warning]|off', 'showing 6600 ');
+      await change('severity +warning', 'check|input[name=severity][value=warning]|on', 'showing 10000 ');
+      await change('category', 'select|#f-category|superlative', 'showing 10000 ');
+      await change('file = last', `select|#f-file|${FILES - 1}`, `showing ${PER_FILE} `);
+      await change('file = all', 'select|#f-file|', 'showing 10000 ');
+      add('DOM elements after', await page.evaluate(() => document.getElementsByTagName('*').length));
+      await page.close();
+    }
+    await browser.close();
+    console.log(`\nhtml in headless chromium (${RUNS} loads, median; ${path.basename(CHROMIUM)}):`);
+    for (const [k, v] of Object.entries(rows)) {
+      const m = [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+      console.log(`  ${k.padEnd(28)} ${k.startsWith('DOM') ? String(m).padStart(7) : `${m.toFixed(0).padStart(5)} ms`}`);
+    }
+  }
 }

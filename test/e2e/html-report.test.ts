@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHtml } from '../../src/report/formats/html.js';
+import { buildReport, type FileReport } from '../../src/report/model.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { report as hostileReport } from '../unit/report/formats-fixture.js';
 
@@ -161,6 +162,78 @@ describe.skipIf(!CHROMIUM)('HTML report in a headless browser', () => {
     // Untimed findings: clicking does not fail; there is no player to seek.
     await page.locator('tr.finding', { hasText: 'line 3' }).click();
     expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
+    await page.close();
+  });
+
+  it('a big report builds finding rows only near the screen, and filters, clicks and transcripts still work everywhere', async () => {
+    const FILES = 60;
+    const PER = 20;
+    const files: FileReport[] = Array.from({ length: FILES }, (_, i) => ({
+      path: `big/day-${String(i).padStart(2, '0')}.mp4`,
+      language: 'ja',
+      status: 'ok',
+      durationSec: 1800,
+      transcriptSource: 'sidecar',
+      findings: Array.from({ length: PER }, (_, k) => ({
+        ruleId: `t/r${k % 4}`, category: k % 4 === 0 ? 'misleading-price' : 'superlative', kind: 'prohibited', severity: k % 2 ? 'warning' : 'error',
+        start: k * 60 + 10, end: k * 60 + 12, text: k % 4 === 0 ? '今だけ' : '日本一', context: `ファイル${i}の${k % 4 === 0 ? '今だけ' : '日本一'}です`, message: 'm', reference: '景品表示法',
+      })),
+    }));
+    const transcripts = Object.fromEntries(files.map((f) => [f.path, Array.from({ length: 90 }, (_, k) => ({ start: k * 20, end: k * 20 + 20, text: k % 3 === 0 ? `${f.path}の日本一です` : 'こんばんは' }))]));
+    const file = path.join(dir, 'big.html');
+    writeFileSync(file, formatHtml(buildReport(files, '1'), { failOn: 'error', cwd: dir, outputDir: dir, transcripts }));
+    const { page } = await open(file);
+    const total = FILES * PER;
+    expect(await page.locator('#f-count').textContent()).toBe(`showing ${total} of ${total} findings`);
+    expect(await page.locator('section.file').count()).toBe(FILES);
+    // Rows exist for the first sections only; the last one has none (and no player) until it comes near.
+    const first = await page.locator('tr.finding').count();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(total / 4);
+    expect(await page.locator('section.file').first().locator('tr.finding').count()).toBe(PER);
+    const last = page.locator(`#file-${FILES - 1}`);
+    expect(await last.locator('tr.finding').count()).toBe(0);
+    expect(await last.locator('video').count()).toBe(0);
+
+    // Scrolled to: its rows and its player appear; the rows far above are dropped again.
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(() => last.locator('tr.finding').count(), { timeout: 5000 }).toBe(PER);
+    expect(await last.locator('video').getAttribute('src')).toBe(`big/day-${FILES - 1}.mp4`);
+    await expect.poll(() => page.locator('section.file').first().locator('tr.finding').count(), { timeout: 5000 }).toBe(0);
+    expect(await page.locator('tr.finding').count()).toBeLessThan(total / 4);
+
+    // Filters work on all findings, built or not; the rows on screen follow.
+    await page.uncheck('input[name=severity][value=warning]');
+    expect(await page.locator('#f-count').textContent()).toBe(`showing ${total / 2} of ${total} findings`);
+    expect(await last.locator('tr.finding:visible').count()).toBe(PER / 2);
+    expect(await page.locator('tr.finding[data-severity=warning]').count()).toBe(0);
+    await page.selectOption('#f-category', 'misleading-price');
+    expect(await page.locator('#f-count').textContent()).toBe(`showing ${(total / 4)} of ${total} findings`);
+    expect(await last.locator('tr.finding:visible').count()).toBe(PER / 4);
+    await page.selectOption('#f-file', { label: 'big/day-30.mp4' });
+    expect(await page.locator('section.file:visible h2').allTextContents()).toEqual(['big/day-30.mp4']);
+    await expect.poll(() => page.locator('tr.finding:visible').count(), { timeout: 5000 }).toBe(PER / 4);
+    expect(await page.locator('#f-count').textContent()).toBe(`showing ${PER / 4} of ${total} findings`);
+    await page.selectOption('#f-file', '');
+    await page.selectOption('#f-category', '');
+    await page.check('input[name=severity][value=warning]');
+    expect(await page.locator('#f-count').textContent()).toBe(`showing ${total} of ${total} findings`);
+
+    // A section in the middle: its rows come when scrolled to; a click marks the row, opens the
+    // transcript at the matching line (match highlighted), and a transcript line is clickable.
+    const mid = page.locator('#file-30');
+    await mid.scrollIntoViewIfNeeded();
+    await expect.poll(() => mid.locator('tr.finding').count(), { timeout: 5000 }).toBe(PER);
+    const row = mid.locator('tr.finding').nth(1);
+    expect(await row.locator('mark').textContent()).toBe('日本一');
+    await row.click();
+    expect(await row.getAttribute('class')).toContain('active');
+    expect(await mid.locator('details').getAttribute('open')).not.toBeNull();
+    expect(await mid.locator('li.seg').count()).toBe(90);
+    expect(await mid.locator('li.seg.flash').textContent()).toContain('big/day-30.mp4の日本一です');
+    expect(await mid.locator('li.seg.flash mark').textContent()).toBe('日本一');
+    await mid.locator('li.seg').nth(5).click();
+    expect(await page.locator('tr.finding.active').count()).toBe(1);
     await page.close();
   });
 

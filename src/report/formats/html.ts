@@ -5,6 +5,12 @@
  * finding seeks to its second and plays) and the transcript with matches highlighted (clicking a
  * line seeks there).
  *
+ * Big reports (thousands of findings) stay quick: the page builds a file's finding rows and its
+ * player only when the section comes near the screen (IntersectionObserver) and drops the rows
+ * again when it scrolls far away (a placeholder of the same height keeps the scrollbar); filters
+ * run on the embedded data and rebuild only the sections on screen; transcripts are built when
+ * opened. Printing builds every row that passes the filters. Ctrl+F finds only the rows built.
+ *
  * Safety: every piece of report text reaches the page as JSON inside
  * <script type="application/json"> (with <, >, &, U+2028/9 escaped) and is put in the DOM with
  * textContent only, never as markup; a Content-Security-Policy allows only this page's own
@@ -146,6 +152,7 @@ select, button { font: inherit; color: inherit; }
 .error { color: var(--error); }
 .player { width: 100%; max-height: 360px; margin: .5rem 0; background: #000; }
 audio.player { background: transparent; height: 40px; }
+.player-slot.video { aspect-ratio: 2 / 1; } .player-slot.audio { height: 40px; background: transparent; }
 table { width: 100%; border-collapse: collapse; margin: .5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-top: 1px solid var(--line); }
 th { font-weight: 600; font-size: .9rem; color: var(--muted); }
@@ -195,17 +202,19 @@ const SCRIPT = `
     const s = Math.floor(sec), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = String(s % 60).padStart(2, '0');
     return h > 0 ? h + ':' + String(m).padStart(2, '0') + ':' + r : m + ':' + r;
   };
+  // Every occurrence of any of the words marked, the longest word winning where several start at one place.
   const highlightAll = (text, words) => {
     const ws = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length);
     if (!ws.length) return [text];
     const out = [];
-    let plain = '';
     for (let i = 0; i < text.length; ) {
-      const w = ws.find((x) => text.startsWith(x, i));
-      if (w) { if (plain) out.push(plain); plain = ''; out.push(el('mark', {}, w)); i += w.length; }
-      else { plain += text[i]; i++; }
+      let at = -1, w = '';
+      for (const x of ws) { const j = text.indexOf(x, i); if (j >= 0 && (at < 0 || j < at)) { at = j; w = x; } }
+      if (at < 0) { out.push(text.slice(i)); break; }
+      if (at > i) out.push(text.slice(i, at));
+      out.push(el('mark', {}, w));
+      i = at + w.length;
     }
-    if (plain) out.push(plain);
     return out;
   };
   const highlightOne = (context, text) => {
@@ -216,8 +225,16 @@ const SCRIPT = `
 
   const players = [];
   const segLists = [];
-  const rows = [];
   const sections = [];
+  // Finding rows exist only for the sections on or near the screen (built when a section comes
+  // within ROOM px of the viewport, dropped when it leaves); elsewhere a placeholder of the rows'
+  // height keeps the scrollbar honest. Filters work on the data (state[fi].match: the indexes of
+  // the file's findings that pass) and rebuild only the sections whose rows exist.
+  const ROOM = 1000;
+  const boxes = [];
+  const slots = [];
+  const state = data.files.map(() => ({ built: false, match: [] }));
+  let rowH = 84, measured = false, active = '';
 
   const seek = (fi, t) => {
     const p = players[fi];
@@ -268,9 +285,11 @@ const SCRIPT = `
     li.classList.add('flash');
     list.scrollTop = li.offsetTop - list.offsetTop - 40;
   };
-  const jump = (fi, f, row) => {
+  const jump = (fi, k, row) => {
+    const f = data.files[fi].findings[k];
     for (const r of document.querySelectorAll('tr.finding.active')) r.classList.remove('active');
     row.classList.add('active');
+    active = fi + ':' + k;
     seek(fi, f.start);
     flashSegment(fi, segmentFor(fi, f));
   };
@@ -289,47 +308,27 @@ const SCRIPT = `
   const sevBoxes = [...document.querySelectorAll('input[name=severity]')];
   const countEl = document.getElementById('f-count');
 
-  const main = document.getElementById('lc-files');
-  data.files.forEach((file, fi) => {
-    const sec = el('section', { class: 'file' + (file.status === 'error' ? ' failed' : ''), id: 'file-' + fi, lang: file.language || undefined, dataset: { file: String(fi) } });
-    sections.push(sec);
-    const meta = [file.language, file.transcriptSource, file.duration].filter(Boolean).join(' · ');
-    sec.append(el('div', { class: 'file-head' }, el('h2', {}, file.path), meta ? el('span', { class: 'muted' }, meta) : null,
-      el('span', { class: 'muted' }, file.status === 'error' ? 'could not be audited' : file.findings.length + ' finding' + (file.findings.length === 1 ? '' : 's'))));
-    if (file.error) sec.append(el('p', { class: 'error' }, 'Could not audit this file: ' + file.error));
-    if (file.media) {
-      const p = el(file.media.kind, { class: 'player', controls: true, preload: players.filter(Boolean).length < 20 ? 'metadata' : 'none', src: file.media.src });
+  const head = () => el('thead', {}, el('tr', {}, el('th', { class: 'c-time' }, 'time'), el('th', { class: 'c-sev' }, 'severity'), el('th', {}, 'finding')));
+  const makeRow = (fi, k) => {
+    const f = data.files[fi].findings[k];
+    return el('tr', { class: 'finding' + (active === fi + ':' + k ? ' active' : ''), tabindex: '0', dataset: { file: String(fi), index: String(k), severity: f.severity, category: f.category, start: f.start === null ? '' : String(f.start) } },
+      el('td', { class: 'time' }, el('button', { type: 'button', title: f.start === null ? 'show in transcript' : 'play from here' }, f.where || '—')),
+      el('td', {}, el('span', { class: 'sev sev-' + f.severity }, f.severity), el('div', { class: 'muted' }, f.category)),
+      el('td', {},
+        el('div', {}, f.kind === 'missing' ? el('strong', {}, 'missing: ') : el('strong', {}, '「', f.text, '」 '), f.message),
+        f.context ? el('div', { class: 'ctx' }, highlightOne(f.context, f.text)) : null,
+        el('div', { class: 'law' }, f.reference, ' · ', el('span', { class: 'rule' }, f.ruleId))));
+  };
+  let made = 0;
+  const wake = (fi) => {
+    const file = data.files[fi];
+    if (slots[fi]) {
+      const p = el(file.media.kind, { class: 'player', controls: true, preload: made++ < 20 ? 'metadata' : 'none', src: file.media.src });
       players[fi] = p;
-      sec.append(p);
-    }
-    if (file.findings.length) {
-      const tbody = el('tbody');
-      for (const f of file.findings) {
-        const row = el('tr', { class: 'finding', tabindex: '0', dataset: { file: String(fi), severity: f.severity, category: f.category, start: f.start === null ? '' : String(f.start) } },
-          el('td', { class: 'time' }, el('button', { type: 'button', title: f.start === null ? 'show in transcript' : 'play from here' }, f.where || '—')),
-          el('td', {}, el('span', { class: 'sev sev-' + f.severity }, f.severity), el('div', { class: 'muted' }, f.category)),
-          el('td', {},
-            el('div', {}, f.kind === 'missing' ? el('strong', {}, 'missing: ') : el('strong', {}, '「', f.text, '」 '), f.message),
-            f.context ? el('div', { class: 'ctx' }, highlightOne(f.context, f.text)) : null,
-            el('div', { class: 'law' }, f.reference, ' · ', el('span', { class: 'rule' }, f.ruleId))));
-        row.addEventListener('click', () => jump(fi, f, row));
-        row.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); jump(fi, f, row); } });
-        rows.push(row);
-        tbody.append(row);
-      }
-      sec.append(el('table', {}, el('thead', {}, el('tr', {}, el('th', { class: 'c-time' }, 'time'), el('th', { class: 'c-sev' }, 'severity'), el('th', {}, 'finding'))), tbody));
-    } else if (file.status === 'ok') {
-      sec.append(el('p', { class: 'muted' }, 'No findings.'));
-    }
-    if (file.transcript && file.transcript.length) {
-      // Transcript lines are built when first shown (long recordings have thousands).
-      const list = el('ol', { class: 'transcript' });
-      segLists[fi] = list;
-      const details = el('details', {}, el('summary', {}, 'Transcript (' + file.transcript.length + ' line' + (file.transcript.length === 1 ? '' : 's') + ')'), list);
-      details.addEventListener('toggle', () => { if (details.open) buildTranscript(fi); });
-      sec.append(details);
-      const p = players[fi];
-      if (p) {
+      slots[fi].replaceWith(p);
+      slots[fi] = null;
+      const list = segLists[fi];
+      if (list) {
         let current = -1;
         p.addEventListener('timeupdate', () => {
           if (!list.children.length) return;
@@ -344,24 +343,117 @@ const SCRIPT = `
         });
       }
     }
-    main.append(sec);
+    if (boxes[fi] && !state[fi].built) buildRows(fi);
+  };
+  const estimate = (fi) => (state[fi].match.length ? 40 + state[fi].match.length * rowH : 40);
+  const buildRows = (fi) => {
+    const st = state[fi], box = boxes[fi];
+    if (!box) return;
+    if (!st.match.length) box.replaceChildren(el('p', { class: 'muted' }, 'No findings match the filters.'));
+    else {
+      const tbody = el('tbody');
+      for (const k of st.match) tbody.append(makeRow(fi, k));
+      box.replaceChildren(el('table', {}, head(), tbody));
+      if (!measured && st.match.length >= 3) { const h = tbody.getBoundingClientRect().height / st.match.length; if (h > 0) { rowH = h; measured = true; } }
+    }
+    box.style.height = '';
+    st.built = true;
+  };
+  const dropRows = (fi, height) => {
+    const box = boxes[fi];
+    if (!box) return;
+    box.replaceChildren();
+    box.style.height = (height || estimate(fi)) + 'px';
+    state[fi].built = false;
+  };
+
+  const main = document.getElementById('lc-files');
+  const frag = document.createDocumentFragment();
+  data.files.forEach((file, fi) => {
+    const sec = el('section', { class: 'file' + (file.status === 'error' ? ' failed' : ''), id: 'file-' + fi, lang: file.language || undefined, dataset: { file: String(fi) } });
+    sections.push(sec);
+    const meta = [file.language, file.transcriptSource, file.duration].filter(Boolean).join(' · ');
+    sec.append(el('div', { class: 'file-head' }, el('h2', {}, file.path), meta ? el('span', { class: 'muted' }, meta) : null,
+      el('span', { class: 'muted' }, file.status === 'error' ? 'could not be audited' : file.findings.length + ' finding' + (file.findings.length === 1 ? '' : 's'))));
+    if (file.error) sec.append(el('p', { class: 'error' }, 'Could not audit this file: ' + file.error));
+    if (file.media) {
+      // The player itself is made when the section first comes near the screen (see wake).
+      slots[fi] = el('div', { class: 'player player-slot ' + file.media.kind });
+      sec.append(slots[fi]);
+    }
+    if (file.findings.length) {
+      boxes[fi] = el('div', { class: 'rows' });
+      sec.append(boxes[fi]);
+    } else if (file.status === 'ok') {
+      sec.append(el('p', { class: 'muted' }, 'No findings.'));
+    }
+    if (file.transcript && file.transcript.length) {
+      // Transcript lines are built when first shown (long recordings have thousands).
+      const list = el('ol', { class: 'transcript' });
+      segLists[fi] = list;
+      const details = el('details', {}, el('summary', {}, 'Transcript (' + file.transcript.length + ' line' + (file.transcript.length === 1 ? '' : 's') + ')'), list);
+      details.addEventListener('toggle', () => { if (details.open) buildTranscript(fi); });
+      sec.append(details);
+    }
+    frag.append(sec);
+  });
+  main.append(frag);
+
+  // One listener for every finding row, present or future.
+  const rowOf = (e) => { const r = e.target.closest && e.target.closest('tr.finding'); return r && main.contains(r) ? r : null; };
+  main.addEventListener('click', (e) => { const r = rowOf(e); if (r) jump(Number(r.dataset.file), Number(r.dataset.index), r); });
+  main.addEventListener('keydown', (e) => {
+    const r = rowOf(e);
+    if (r && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); jump(Number(r.dataset.file), Number(r.dataset.index), r); }
   });
 
+  const total = data.files.reduce((n, f) => n + f.findings.length, 0);
   const apply = () => {
     const file = fileSel.value;
     const cat = catSel.value;
     const sevs = new Set(sevBoxes.filter((b) => b.checked).map((b) => b.value));
     let shown = 0;
-    for (const r of rows) {
-      const ok = (file === '' || r.dataset.file === file) && sevs.has(r.dataset.severity) && (cat === '' || r.dataset.category === cat);
-      r.hidden = !ok;
-      if (ok) shown++;
-    }
-    for (const sec of sections) sec.hidden = file !== '' && sec.dataset.file !== file;
-    countEl.textContent = 'showing ' + shown + ' of ' + rows.length + ' finding' + (rows.length === 1 ? '' : 's');
+    data.files.forEach((f, fi) => {
+      const on = file === '' || String(fi) === file;
+      sections[fi].hidden = !on;
+      const m = [];
+      if (on) f.findings.forEach((x, k) => { if (sevs.has(x.severity) && (cat === '' || x.category === cat)) m.push(k); });
+      shown += m.length;
+      const st = state[fi];
+      const same = m.length === st.match.length && m.every((v, i) => v === st.match[i]);
+      st.match = m;
+      if (same && (st.built || !on)) return;
+      if (on && st.built) buildRows(fi);
+      else dropRows(fi, 0);
+    });
+    countEl.textContent = 'showing ' + shown + ' of ' + total + ' finding' + (total === 1 ? '' : 's');
   };
-  for (const c of [fileSel, catSel, ...sevBoxes]) c.addEventListener('change', apply);
+  // The sections on or near the screen get their rows now (so what is shown is never a
+  // placeholder); the observer does the rest as they come near.
+  const fill = () => {
+    for (let fi = 0; fi < sections.length; fi++) {
+      if (sections[fi].hidden) continue;
+      const b = sections[fi].getBoundingClientRect();
+      if (b.top > innerHeight + ROOM) break;
+      if (b.bottom >= -ROOM) wake(fi);
+    }
+  };
+  for (const c of [fileSel, catSel, ...sevBoxes]) c.addEventListener('change', () => { apply(); fill(); });
   apply();
+  fill();
+  if ('IntersectionObserver' in window) {
+    const io = new IntersectionObserver((entries) => {
+      // Read every height before writing anything (one layout, not one per section).
+      const leaving = entries.filter((e) => !e.isIntersecting && state[Number(e.target.dataset.file)].built).map((e) => [Number(e.target.dataset.file), boxes[Number(e.target.dataset.file)].offsetHeight]);
+      for (const [fi, h] of leaving) dropRows(fi, h);
+      for (const e of entries) { const fi = Number(e.target.dataset.file); if (e.isIntersecting && !sections[fi].hidden) wake(fi); }
+    }, { rootMargin: ROOM + 'px 0px' });
+    for (const sec of sections) io.observe(sec);
+  } else {
+    for (let fi = 0; fi < sections.length; fi++) if (!sections[fi].hidden) wake(fi);
+  }
+  // Printing shows every finding that passes the filters.
+  addEventListener('beforeprint', () => { for (let fi = 0; fi < sections.length; fi++) if (!state[fi].built && !sections[fi].hidden) buildRows(fi); });
   document.documentElement.dataset.ready = 'true';
 })();
 `;
