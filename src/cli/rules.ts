@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { createAnalyzerFor } from '../audit/engine.js';
 import { compileRules } from '../rules/compile.js';
 import { runExamples } from '../rules/examples.js';
-import { builtinRulesetNames, loadRuleset } from '../rules/load.js';
+import { asWritten, builtinRulesetNames, loadRuleset } from '../rules/load.js';
 import { RulesetError, formatProblem, type Ruleset } from '../rules/model.js';
 import { writeStdout } from './output.js';
 
@@ -62,12 +62,12 @@ export async function rulesShow(refs: string[], opts: RulesCommandOptions): Prom
         process.stderr.write(`livecomply: no rule "${id}" in ${pool.map((r) => r.id).join(', ')}\n`);
         return 2;
       }
-      out.push(stringify(rule));
+      out.push(stringify(asWritten(rule)));
     }
   } else {
     for (const rs of rulesets) {
       out.push(`# ${rs.id} (${rs.language}) from ${rs.sources.join(', ')}`);
-      out.push(stringify({ id: rs.id, language: rs.language, context: rs.context, rules: rs.rules }));
+      out.push(stringify({ id: rs.id, language: rs.language, context: rs.context, ...(rs.vocab ? { vocab: rs.vocab } : {}), rules: rs.rules.map(asWritten) }));
     }
   }
   await writeStdout(opts.json ? JSON.stringify(pool, null, 2) + '\n' : out.join('\n'));

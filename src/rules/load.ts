@@ -124,7 +124,7 @@ async function assemble(abs: string, chain: string[]): Promise<Ruleset> {
     }
     const rule = rules[idx] as Rule;
     if (ov === 'off' || (typeof ov === 'object' && ov.enabled === false)) rules.splice(idx, 1);
-    else if (typeof ov === 'object' && ov.severity) rules[idx] = { ...rule, severity: ov.severity };
+    else if (typeof ov === 'object' && ov.severity) rules[idx] = remember({ ...rule, severity: ov.severity }, { ...asWritten(rule), severity: ov.severity });
   }
   vocab = { ...vocab, ...file.vocab };
   const ownRules = expandVocab(file, vocab, problems);
@@ -162,8 +162,20 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
       if (r.timing && after?.patterns) r.timing = { ...r.timing, after: { ...after, patterns: expand(after.patterns, ['rules', i, 'timing', 'after', 'patterns']) ?? [] } };
       if (r.when?.patterns) r.when = { ...r.when, patterns: expand(r.when.patterns, ['rules', i, 'when', 'patterns']) ?? [] };
     }
-    return r;
+    return remember(r, rule);
   });
+}
+
+/** Each loaded rule as its file wrote it (patterns with `{name}`, not the expanded lists), for `rules show`. */
+const written = new WeakMap<Rule, Rule>();
+
+function remember(loaded: Rule, asWrittenRule: Rule): Rule {
+  written.set(loaded, asWrittenRule);
+  return loaded;
+}
+
+export function asWritten(rule: Rule): Rule {
+  return written.get(rule) ?? rule;
 }
 
 /** Load a built-in ruleset by name or a YAML file by path, with everything it extends. */

@@ -155,4 +155,20 @@ describe('livecomply rules', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('test-zh/absolute');
   });
+
+  it('rules show prints patterns as written ({name}) with the vocab lists, not the expanded regular expressions', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-show-'));
+    writeFileSync(
+      path.join(dir, 'v.yaml'),
+      `id: v\nlanguage: zh\nvocab:\n  disease: [痛风, 糖尿病]\nrules:\n  - id: v/cure\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { zh: 不得宣称治病, en: no cure claims }\n    reference: 《广告法》第十七条\n    patterns: ['{disease}.{0,4}治好']\n    examples: { bad: [痛风治好了], good: [心情好了] }\n`,
+    );
+    const all = await runCli(['rules', 'show', path.join(dir, 'v.yaml')]);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('{disease}.{0,4}治好');
+    expect(all.stdout).toMatch(/vocab:\n\s+disease:/);
+    expect(all.stdout).not.toContain('(?:');
+    // The expanded form is what matches.
+    const t = await runCli(['rules', 'test', path.join(dir, 'v.yaml')]);
+    expect(t.code).toBe(0);
+  });
 });
