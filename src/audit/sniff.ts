@@ -3,29 +3,13 @@
  * extension), and for JSON files in a folder that are livecomply's own reports or baselines rather
  * than transcripts. Pure.
  */
+import { mediaContainer } from '../media/container.js';
 import { sniffTranscriptFormat } from '../transcript/parse.js';
 
 export type Sniffed = 'media' | 'transcript' | 'livecomply-output' | undefined;
 
 /** How many leading bytes `sniff` needs. */
 export const SNIFF_BYTES = 4096;
-
-const ascii = (b: Uint8Array, at: number, s: string) => s.split('').every((c, i) => b[at + i] === c.charCodeAt(0));
-
-function isMedia(b: Uint8Array): boolean {
-  if (b.length < 4) return false;
-  if (['ftyp', 'moov', 'mdat', 'free', 'wide', 'skip'].some((box) => ascii(b, 4, box))) return true; // ISO BMFF: mp4 mov m4a 3gp
-  if (b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) return true; // Matroska / WebM
-  if (ascii(b, 0, 'RIFF') && (ascii(b, 8, 'WAVE') || ascii(b, 8, 'AVI '))) return true;
-  if (ascii(b, 0, 'ID3') || ascii(b, 0, 'OggS') || ascii(b, 0, 'fLaC') || ascii(b, 0, 'FLV') || ascii(b, 0, '#!AMR')) return true;
-  if (ascii(b, 0, 'FORM') && (ascii(b, 8, 'AIFF') || ascii(b, 8, 'AIFC'))) return true;
-  if (b[0] === 0x30 && b[1] === 0x26 && b[2] === 0xb2 && b[3] === 0x75) return true; // ASF: wma wmv
-  if (b[0] === 0x47 && b.length > 188 && b[188] === 0x47) return true; // MPEG transport stream
-  if (b[0] === 0x00 && b[1] === 0x00 && b[2] === 0x01 && (b[3] === 0xba || b[3] === 0xb3)) return true; // MPEG program stream
-  if (b[0] === 0xff && b[1] !== undefined && (b[1] & 0xf6) === 0xf0) return true; // AAC ADTS
-  if (b[0] === 0xff && b[1] !== undefined && (b[1] & 0xe0) === 0xe0 && (b[1] & 0x06) !== 0) return true; // MPEG audio frame
-  return false;
-}
 
 function text(b: Uint8Array): string | undefined {
   if (b.includes(0)) return undefined;
@@ -61,7 +45,7 @@ export function isLivecomplyOutput(head: string): boolean {
  * plain text.
  */
 export function sniff(head: Uint8Array): Sniffed {
-  if (isMedia(head)) return 'media';
+  if (mediaContainer(head)) return 'media';
   const t = text(head);
   if (t === undefined) return undefined;
   if (isLivecomplyOutput(t)) return 'livecomply-output';

@@ -3,6 +3,7 @@
  * file, empty, not media, truncated/corrupt, no audio stream). One ffprobe run per file.
  */
 import { open, stat } from 'node:fs/promises';
+import { mediaContainer } from './container.js';
 import { inputArg, lastLines, locate, MediaError, runTool, type BinaryOptions } from './ffmpeg.js';
 
 export interface AudioStreamInfo {
@@ -43,21 +44,6 @@ function num(v: string | number | undefined): number | null {
   return Number.isFinite(n) && n >= 0 ? n : null;
 }
 
-/** The first bytes say which container a file claims to be (to tell "truncated" from "not media"). */
-export function sniffContainer(head: Uint8Array): string | undefined {
-  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
-  if (head.length >= 8 && ascii(4, 8) === 'ftyp') return 'MP4/MOV';
-  if (head.length >= 4 && head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return 'Matroska/WebM';
-  if (ascii(0, 4) === 'RIFF') return 'WAV';
-  if (ascii(0, 4) === 'OggS') return 'Ogg';
-  if (ascii(0, 4) === 'fLaC') return 'FLAC';
-  if (ascii(0, 3) === 'FLV') return 'FLV';
-  if (ascii(0, 3) === 'ID3') return 'MP3';
-  if (head.length >= 2 && head[0] === 0xff && (head[1]! & 0xe0) === 0xe0) return 'MPEG audio/AAC';
-  if (head.length >= 189 && head[0] === 0x47 && head[188] === 0x47) return 'MPEG-TS';
-  return undefined;
-}
-
 /** Check the file exists and is readable before handing it to ffprobe (clearer errors). */
 async function checkFile(file: string): Promise<{ size: number; head: Uint8Array }> {
   let size: number;
@@ -91,7 +77,8 @@ async function checkFile(file: string): Promise<{ size: number; head: Uint8Array
 
 /** Turn an ffprobe failure into a sentence about the file. */
 export function probeFailure(file: string, stderr: string, head: Uint8Array): MediaError {
-  const claimed = sniffContainer(head);
+  // Which container the first bytes claim tells "truncated recording" from "not media".
+  const claimed = mediaContainer(head);
   const detail = lastLines(stderr.replaceAll(inputArg(file), '').replaceAll(file, ''), 1).replace(/^:\s*/, '');
   if (/moov atom not found/i.test(stderr) && claimed === 'MP4/MOV') {
     return new MediaError(`${file}: truncated or unfinished MP4/MOV recording (its index, the "moov atom", is missing — the recording was probably cut off before it was saved); re-export it, or repair it with a tool such as untrunc`);
