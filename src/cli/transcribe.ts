@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import pLimit from 'p-limit';
+import { errorMessage } from '../audit/audit-file.js';
 import { collectInputs } from '../audit/inputs.js';
 import { loadSpeech, type SpeechOptions } from '../audit/speech.js';
 import type { Language, Transcript } from '../transcript/model.js';
@@ -34,10 +35,6 @@ export type TranscribeFn = (file: string, opts: SpeechOptions) => Promise<{ tran
 export function transcriptPath(media: string, format: TranscribeFormat, outputDir?: string): string {
   const stem = path.basename(media, path.extname(media));
   return path.join(outputDir ?? path.dirname(media), `${stem}.${format}`);
-}
-
-function errorText(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).trim() || 'unknown error';
 }
 
 export async function runTranscribe(
@@ -89,7 +86,7 @@ export async function runTranscribe(
           log(`livecomply: ${input.path} → ${path.relative(cwd, out) || out} (${n} segment${n === 1 ? '' : 's'}${n === 0 ? ', no speech found' : ''}${r.source === 'cache' ? ', from cache' : ''})`);
         } catch (e) {
           failed++;
-          const msg = errorText(e);
+          const msg = errorMessage(e);
           log(`livecomply: ${msg.startsWith(input.absolute) ? input.path + msg.slice(input.absolute.length) : `${input.path}: ${msg}`}`);
         }
       }),
