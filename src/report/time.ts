@@ -1,11 +1,14 @@
-/** Times as people read them: m:ss under an hour, h:mm:ss above. Pure. */
-export function clock(sec: number | null): string {
+/**
+ * Times as people read them: m:ss under an hour, h:mm:ss above; with `alwaysHours`, h:mm:ss
+ * throughout (so spreadsheets sort and parse them alike). Pure.
+ */
+export function clock(sec: number | null, opts: { alwaysHours?: boolean } = {}): string {
   if (sec === null) return '';
   const s = Math.floor(sec);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const r = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
+  return h > 0 || opts.alwaysHours ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
 }
 
 /** Where a finding is: its time range, or its line in an untimed transcript. */

@@ -8,6 +8,7 @@
  */
 import type { FileReport, Finding, Report } from '../model.js';
 import { compareFindings } from '../model.js';
+import { clock } from '../time.js';
 
 export const CSV_COLUMNS = [
   'file',
@@ -43,11 +44,7 @@ export function csvField(s: string): string {
 
 /** Seconds as h:mm:ss (always with hours, so spreadsheets sort and parse them alike). */
 export function hms(sec: number | null): string {
-  if (sec === null) return '';
-  const s = Math.floor(sec);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return `${h}:${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  return clock(sec, { alwaysHours: true });
 }
 
 function num(n: number | null | undefined): string {
