@@ -11,6 +11,7 @@ import type { FileReport, TranscriptSource } from '../report/model.js';
 import type { Engine } from './engine.js';
 import { loadSpeech } from './speech.js';
 import type { AuditInput } from './inputs.js';
+import { readErrorReason } from '../io/file-errors.js';
 
 export type Stage = 'reading' | 'probing' | 'extracting' | 'transcribing' | 'checking';
 
@@ -37,8 +38,7 @@ async function readTranscriptFile(abs: string, shown: string): Promise<Transcrip
   try {
     content = await readFile(abs, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `${shown}: no such file` : code === 'EACCES' ? `${shown}: permission denied` : `${shown}: cannot read (${code ?? (e as Error).message})`);
+    throw new Error(`${shown}: ${readErrorReason(e)}`);
   }
   return parseTranscript(content, shown);
 }

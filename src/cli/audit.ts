@@ -17,6 +17,7 @@ import { checkModelOption } from './model-option.js';
 import { writeAtomic, writeStdout } from './output.js';
 import { Progress, summaryTable } from './progress.js';
 import { VERSION } from './version.js';
+import { readErrorReason } from '../io/file-errors.js';
 
 export interface AuditCommandOptions {
   lang: Language | 'auto';
@@ -158,8 +159,8 @@ async function readBaseline(file: string): Promise<Baseline> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`--baseline ${file}: ${code === 'ENOENT' ? 'no such file (create it with --write-baseline)' : `cannot read (${code ?? (e as Error).message})`}`);
+    const hint = (e as NodeJS.ErrnoException).code === 'ENOENT' ? ' (create it with --write-baseline)' : '';
+    throw new UsageError(`--baseline ${file}: ${readErrorReason(e)}${hint}`);
   }
   try {
     return parseBaseline(text, file);

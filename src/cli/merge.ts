@@ -11,6 +11,7 @@ import { emit } from './audit.js';
 import { UsageError } from './errors.js';
 import { summaryTable } from './progress.js';
 import { VERSION } from './version.js';
+import { readErrorReason } from '../io/file-errors.js';
 
 export interface MergeCommandOptions {
   formats: FormatName[];
@@ -31,8 +32,7 @@ export async function runMerge(files: string[], opts: MergeCommandOptions): Prom
     try {
       text = await readFile(file, 'utf8');
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})`}`);
+      throw new UsageError(`${file}: ${readErrorReason(e)}`);
     }
     try {
       reports.push(parseReport(text, file));

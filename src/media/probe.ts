@@ -5,6 +5,7 @@
 import { open, stat } from 'node:fs/promises';
 import { mediaContainer } from './container.js';
 import { inputArg, lastLines, locate, MediaError, runTool, type BinaryOptions } from './ffmpeg.js';
+import { readErrorReason } from '../io/file-errors.js';
 
 export interface AudioStreamInfo {
   /** Stream index in the container (for -map 0:<index>). */
@@ -53,10 +54,7 @@ async function checkFile(file: string): Promise<{ size: number; head: Uint8Array
     size = st.size;
   } catch (e) {
     if (e instanceof MediaError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new MediaError(`${file}: no such file`);
-    if (code === 'EACCES') throw new MediaError(`${file}: permission denied`);
-    throw new MediaError(`${file}: cannot read (${code ?? (e as Error).message})`);
+    throw new MediaError(`${file}: ${readErrorReason(e)}`);
   }
   if (size === 0) throw new MediaError(`${file}: empty file (0 bytes); was the recording saved completely?`);
   const head = new Uint8Array(512);
@@ -69,8 +67,7 @@ async function checkFile(file: string): Promise<{ size: number; head: Uint8Array
       await fh.close();
     }
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new MediaError(`${file}: ${code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? (e as Error).message})`}`);
+    throw new MediaError(`${file}: ${readErrorReason(e)}`);
   }
   return { size, head: head.subarray(0, n) };
 }
