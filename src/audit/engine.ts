@@ -73,10 +73,8 @@ export class Engine {
    */
   async rulesUsed(): Promise<Rule[]> {
     const sets: Ruleset[] = [];
-    if (this.explicit) {
-      const explicit = await Promise.allSettled([this.explicit]);
-      for (const r of explicit) if (r.status === 'fulfilled') sets.push(...r.value);
-    }
+    // A ruleset that failed to load was reported already; describe the ones that loaded.
+    for (const r of await Promise.allSettled(this.explicit ? [this.explicit] : [])) if (r.status === 'fulfilled') sets.push(...r.value);
     for (const r of await Promise.allSettled(this.prepared.values())) {
       if (r.status === 'fulfilled') sets.push(...r.value.rulesets);
     }

@@ -8,6 +8,7 @@ import { auditBatch } from '../audit/batch.js';
 import { Engine } from '../audit/engine.js';
 import { collectInputs } from '../audit/inputs.js';
 import { inShard, parseShard, ShardError, type Shard } from '../audit/shard.js';
+import { readErrorReason } from '../io/file-errors.js';
 import { applyBaseline, BaselineError, createBaseline, parseBaseline, type Baseline } from '../report/baseline.js';
 import { buildReport, exitCodeFor, type FailOn, type FileReport, type Report } from '../report/model.js';
 import { FORMAT_EXTENSIONS, render, type FormatName, type RenderContext } from '../report/formats/index.js';
@@ -17,7 +18,6 @@ import { checkModelOption } from './model-option.js';
 import { writeAtomic, writeStdout } from './output.js';
 import { Progress, summaryTable } from './progress.js';
 import { VERSION } from './version.js';
-import { readErrorReason } from '../io/file-errors.js';
 
 export interface AuditCommandOptions {
   lang: Language | 'auto';
@@ -56,7 +56,7 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   const baseline = opts.baseline ? await readBaseline(opts.baseline) : undefined;
   const engine = new Engine({ rulesets: opts.rulesets, messageLanguage: opts.messageLanguage });
   // A bad ruleset is a configuration error (exit 2) before any input is touched.
-  const explicit = await engine.loadExplicit();
+  await engine.loadExplicit();
   const collected = await collectInputs(args, {
     ...(opts.include ? { include: opts.include } : {}),
     ...(opts.exclude ? { exclude: opts.exclude } : {}),
