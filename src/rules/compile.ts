@@ -7,7 +7,7 @@ import type { Analyzer } from '../text/analyze.js';
 import type { Language } from '../transcript/model.js';
 import { Automaton } from './automaton.js';
 import type { CueGroups, Matcher, Rule, Ruleset, RulesetContext } from './model.js';
-import { cueGroups } from './model.js';
+import { cueGroups, mergeContext } from './model.js';
 
 export type MatcherRole = 'match' | 'trigger' | 'when';
 
@@ -57,17 +57,13 @@ function compileCues(c: CueGroups | undefined, analyzer: Analyzer): CompiledCues
 /** Rules of several rulesets as one list: a later ruleset's rule replaces an earlier one with the same id. */
 export function combineRulesets(rulesets: readonly Ruleset[]): { rules: Rule[]; context: RulesetContext } {
   const byId = new Map<string, Rule>();
-  const context: RulesetContext = {};
+  let context: RulesetContext = {};
   for (const rs of rulesets) {
     for (const r of rs.rules) {
       byId.delete(r.id);
       byId.set(r.id, r);
     }
-    for (const key of ['negation', 'quotation'] as const) {
-      // Each ruleset's cue groups keep their own windows.
-      const all = [...cueGroups(context[key]), ...cueGroups(rs.context[key])];
-      if (all.length > 0) context[key] = all;
-    }
+    context = mergeContext(context, rs.context);
   }
   return { rules: [...byId.values()], context };
 }

@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CueGroups, Rule, Ruleset, RulesetContext, RulesetProblem } from './model.js';
-import { cueGroups, RulesetError } from './model.js';
+import type { Rule, Ruleset, RulesetContext, RulesetProblem } from './model.js';
+import { mergeContext, RulesetError } from './model.js';
 import { parseRulesetSource, type RulesetFile } from './parse.js';
 import { expandPattern } from './vocab.js';
 
@@ -64,20 +64,6 @@ async function readRulesetFile(abs: string): Promise<RulesetFile> {
   const { ruleset, problems } = parseRulesetSource(text, shown);
   if (!ruleset) throw new RulesetError(problems);
   return ruleset;
-}
-
-function mergeCues(a: CueGroups | undefined, b: CueGroups | undefined): CueGroups | undefined {
-  const all = [...cueGroups(a), ...cueGroups(b)];
-  return all.length > 0 ? all : undefined;
-}
-
-function mergeContext(a: RulesetContext, b: RulesetContext): RulesetContext {
-  const out: RulesetContext = {};
-  const negation = mergeCues(a.negation, b.negation);
-  const quotation = mergeCues(a.quotation, b.quotation);
-  if (negation) out.negation = negation;
-  if (quotation) out.quotation = quotation;
-  return out;
 }
 
 async function assemble(abs: string, chain: string[]): Promise<Ruleset> {

@@ -47,6 +47,16 @@ export function cueGroups(c: CueGroups | undefined): ContextCues[] {
   return c === undefined ? [] : Array.isArray(c) ? c : [c];
 }
 
+/** Two rulesets' context cues together: every group of both, each keeping its own window or scope. */
+export function mergeContext(a: RulesetContext, b: RulesetContext): RulesetContext {
+  const out: RulesetContext = {};
+  for (const key of ['negation', 'quotation'] as const) {
+    const all = [...cueGroups(a[key]), ...cueGroups(b[key])];
+    if (all.length > 0) out[key] = all;
+  }
+  return out;
+}
+
 /** What to look for. `terms` match on token boundaries (surface or base form); `patterns` are regular expressions. */
 export interface Matcher {
   terms?: string[];
