@@ -14,6 +14,8 @@ import { compareFindings } from '../model.js';
 import { clock } from '../time.js';
 import type { RenderContext } from './index.js';
 import { fileUri, localMessage, reportPathUri, ruleEntries, ruleLanguages, type RuleEntry } from './shared.js';
+// Words as a baseline matches them, so a fingerprint and a baseline agree on what is "the same finding".
+import { normaliseFindingText } from '../baseline.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const INFORMATION_URI = 'https://www.npmjs.com/package/livecomply';
@@ -107,14 +109,6 @@ export interface SarifResult {
   properties: { category: string; kind: Finding['kind']; severity: Severity; text: string; reference: string; startSec: number | null; endSec: number | null };
 }
 
-/** Words as a fingerprint sees them: compatibility-normalised, lower case, without spaces or punctuation. */
-export function normaliseForFingerprint(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
-}
-
 function sha256(s: string): string {
   return createHash('sha256').update(s, 'utf8').digest('hex');
 }
@@ -124,7 +118,7 @@ export function fingerprints(file: FileReport): Map<Finding, string> {
   const seen = new Map<string, number>();
   const out = new Map<Finding, string>();
   for (const f of [...file.findings].sort(compareFindings)) {
-    const key = sha256([f.ruleId, file.path, f.kind, normaliseForFingerprint(f.text)].join('\u0000'));
+    const key = sha256([f.ruleId, file.path, f.kind, normaliseFindingText(f.text)].join('\u0000'));
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     out.set(f, `${key}:${n + 1}`);

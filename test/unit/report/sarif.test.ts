@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSarif, FINGERPRINT_KEY, formatSarif, normaliseForFingerprint, SRCROOT, type SarifLog } from '../../../src/report/formats/sarif.js';
+import { buildSarif, FINGERPRINT_KEY, formatSarif, SRCROOT, type SarifLog } from '../../../src/report/formats/sarif.js';
+import { normaliseFindingText as normaliseForFingerprint } from '../../../src/report/baseline.js';
 import { buildReport } from '../../../src/report/model.js';
 import { validateSarif } from '../../helpers/sarif.js';
 import { files, finding, report, RULES } from './formats-fixture.js';
