@@ -31,6 +31,8 @@ export interface Finding {
   reference: string;
   /** 1-based line for untimed transcripts (and always given for line-based sources). */
   line?: number;
+  /** Which of the rule's matchers found the words (prohibited findings). */
+  matcher?: string;
 }
 
 export interface FileReport {

@@ -8,7 +8,7 @@ import { transcriptDuration, type Language, type Transcript } from '../transcrip
 import type { Finding } from '../report/model.js';
 import type { CompiledRules } from './compile.js';
 import { locator } from './locate.js';
-import { cueNear, findHits } from './match.js';
+import { cueNear, scanSegment } from './match.js';
 import type { LocalizedMessage, RequireRule, Rule } from './model.js';
 
 export interface CheckOptions {
@@ -54,17 +54,17 @@ export function checkTranscript(
     if (!seg.text.trim()) return;
     const a = analyzer.analyze(seg.text);
     const loc = locator(seg);
-    for (const hit of findHits(compiled, a)) {
+    const { hits, lattice } = scanSegment(compiled, a);
+    for (const hit of hits) {
       const m = compiled.matchers[hit.matcher];
       if (!m) continue;
       const rule = compiled.rules[m.rule] as Rule;
       const span = originalSpan(a.norm, hit.start, hit.end);
       if (rule.kind === 'prohibit' && m.role === 'match') {
-        const text = a.norm.text;
-        if (cueNear(text, hit.start, hit.end, compiled.unless[m.rule])) continue;
+        if (cueNear(lattice, hit.start, hit.end, compiled.unless[m.rule])) continue;
         if (rule.respectContext !== false) {
-          if (cueNear(text, hit.start, hit.end, compiled.negation)) continue;
-          if (cueNear(text, hit.start, hit.end, compiled.quotation)) continue;
+          if (cueNear(lattice, hit.start, hit.end, compiled.negation)) continue;
+          if (cueNear(lattice, hit.start, hit.end, compiled.quotation)) continue;
         }
         const f: Finding = {
           ruleId: rule.id,
@@ -77,6 +77,7 @@ export function checkTranscript(
           context: clipContext(seg.text, span.start, span.end),
           message: messageFor(rule.message, language, opts),
           reference: rule.reference,
+          matcher: m.id,
         };
         if (seg.line !== undefined) f.line = seg.line;
         findings.push(f);
@@ -90,10 +91,8 @@ export function checkTranscript(
   const untimed = transcript.untimed === true || transcript.segments.every((s) => s.start === null);
   compiled.rules.forEach((rule, ri) => {
     if (rule.kind !== 'require') return;
-    const of = (role: 'match' | 'trigger' | 'when') => {
-      const idx = compiled.matchers.findIndex((m) => m.rule === ri && m.role === role);
-      return idx < 0 ? [] : (occurrences[idx] ?? []);
-    };
+    const of = (role: 'match' | 'trigger' | 'when') =>
+      compiled.matchers.flatMap((m, idx) => (m.rule === ri && m.role === role ? (occurrences[idx] ?? []) : []));
     if (rule.when && of('when').length === 0) return;
     const ctx: RequireContext = { rule, language, opts, transcript, duration: duration ?? 0, untimed };
     findings.push(...missingDisclosures(ctx, of('match'), of('trigger')));
