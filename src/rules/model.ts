@@ -125,6 +125,8 @@ interface RuleBase extends Matcher {
   message: LocalizedMessage;
   /** Law name and article, e.g. "景品表示法 第5条第1号". */
   reference: string;
+  /** Where the official text of that article can be read (SARIF helpUri). */
+  url?: string;
   description?: string;
   examples: RuleExamples;
 }

@@ -65,6 +65,7 @@ const common = {
   severity: { enum: ['error', 'warning', 'info'] },
   message,
   reference: { type: 'string', minLength: 1 },
+  url: { type: 'string', pattern: '^https?://' },
   description: { type: 'string' },
   ...matcher,
   examples: {

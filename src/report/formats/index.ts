@@ -43,6 +43,8 @@ export interface RuleMetaLike {
   description?: string;
   /** A page that explains the rule (SARIF helpUri). */
   helpUri?: string;
+  /** Where the cited law's text can be read (a rule's `url`; SARIF helpUri when no helpUri is given). */
+  url?: string;
 }
 
 export function isFormatName(s: string): s is FormatName {

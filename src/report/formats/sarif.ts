@@ -106,7 +106,7 @@ export interface SarifResult {
   message: Message;
   locations: { physicalLocation: { artifactLocation: ArtifactLocation; region: SarifRegion } }[];
   partialFingerprints: Record<string, string>;
-  properties: { category: string; kind: Finding['kind']; severity: Severity; text: string; reference: string; startSec: number | null; endSec: number | null };
+  properties: { category: string; kind: Finding['kind']; severity: Severity; text: string; reference: string; startSec: number | null; endSec: number | null; matcher?: string };
 }
 
 function sha256(s: string): string {
@@ -222,7 +222,7 @@ export function buildSarif(report: Report, ctx: Pick<RenderContext, 'rules' | 'c
         message: resultMessage(f, rule, file.language),
         locations: [{ physicalLocation: { artifactLocation: location(file.path, fileIndex), region } }],
         partialFingerprints: { [FINGERPRINT_KEY]: prints.get(f)! },
-        properties: { category: f.category, kind: f.kind, severity: f.severity, text: f.text, reference: f.reference, startSec: f.start, endSec: f.end },
+        properties: { category: f.category, kind: f.kind, severity: f.severity, text: f.text, reference: f.reference, startSec: f.start, endSec: f.end, ...(f.matcher ? { matcher: f.matcher } : {}) },
       });
     }
   });
