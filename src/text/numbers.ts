@@ -80,7 +80,8 @@ const REWRITES: Record<Language, Rewrite[]> = {
   zh: [
     { re: /百分百/gu, to: () => '100%' },
     { re: new RegExp(`百分之(${NUM})`, 'gu'), to: percent(1) },
-    { re: new RegExp(`([0-9]+(?:\\.[0-9]+)?) ?%`, 'gu'), to: percent(1) },
+    // 100% and 一〇〇% alike (a subtitle writes the numeral, a speaker says it).
+    { re: new RegExp(`(${NUM}) ?%`, 'gu'), to: percent(1) },
     NUMBER_ONE,
   ],
   ko: [
