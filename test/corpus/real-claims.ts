@@ -222,3 +222,49 @@ export async function evaluateRealClaims(lang: Language, claims: RealClaim[], op
   }
   return result;
 }
+
+/** Shortest claim (in characters, after `copyKey`) that the copy guard looks for. */
+export const COPY_MIN_CHARS = 8;
+
+/** The text as compared by the copy guard: NFKC, lower-case, no whitespace, punctuation or symbols. */
+export function copyKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+export interface Copy {
+  /** The project file and 1-based line where the copied claim starts. */
+  file: string;
+  line: number;
+  language: Language;
+  part: Part;
+  /** Line of the claim in its real-claims file: given for the tuning part only, never for the held-out part. */
+  claimLine?: number;
+}
+
+/**
+ * Real claims copied into project files (the claims may be measured, never copied): every claim of
+ * at least COPY_MIN_CHARS characters is looked for in each text, ignoring spacing, punctuation and
+ * width. Held-out copies are reported without pointing at the claim.
+ */
+export function findCopies(files: { file: string; text: string }[], claims: { language: Language; claim: RealClaim }[]): Copy[] {
+  const keys = claims
+    .map(({ language, claim }) => ({ language, claim, key: copyKey(claim.text), part: partOf(claim.source) }))
+    .filter((k) => [...k.key].length >= COPY_MIN_CHARS);
+  const out: Copy[] = [];
+  for (const { file, text } of files) {
+    // Stripped text with, for each of its characters, the line it came from.
+    let stripped = '';
+    const lineAt: number[] = [];
+    text.split('\n').forEach((l, i) => {
+      const k = copyKey(l);
+      stripped += k;
+      for (let j = 0; j < k.length; j++) lineAt.push(i + 1);
+    });
+    for (const k of keys) {
+      const at = stripped.indexOf(k.key);
+      if (at < 0) continue;
+      out.push({ file, line: lineAt[at] ?? 1, language: k.language, part: k.part, ...(k.part === 'tuning' ? { claimLine: k.claim.line } : {}) });
+    }
+  }
+  return out;
+}

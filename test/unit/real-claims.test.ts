@@ -4,13 +4,15 @@
  * floors on the TUNING part; the held-out part is measured and logged, with only a very low floor
  * (no tuning pass may read it). Skipped, visibly, where ../shared is absent.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  copyKey,
   evaluateRealClaims,
+  findCopies,
   loadRealClaims,
   normaliseSource,
   RealClaimsError,
@@ -90,6 +92,31 @@ describe('loadRealClaims', () => {
   });
 });
 
+describe('findCopies', () => {
+  const claim = (text: string, source: string) => ({ text, violating: true, category: 'efficacy', source, note: '', line: 7 });
+  it('finds a claim copied with other spacing, punctuation or width, on the line it starts, and hides held-out lines', () => {
+    expect(copyKey('一个月, 瘦 ２０斤!')).toBe('一个月瘦20斤');
+    // Pick a tuning and a held-out source by their hash so the test does not depend on the data set.
+    const sources = Array.from({ length: 50 }, (_, i) => `https://example.org/case/${i}`);
+    const tuning = sources.find((s) => partOf(s) === 'tuning')!;
+    const held = sources.find((s) => partOf(s) === 'holdout')!;
+    const claims = [
+      { language: 'zh' as const, claim: claim('喝它三十天就能甩掉二十斤肉', tuning) },
+      { language: 'ko' as const, claim: claim('바르기만 하면 주름이 싹 사라져요', held) },
+      { language: 'ja' as const, claim: claim('短い', tuning) },
+    ];
+    const files = [
+      { file: 'rulesets/x.yaml', text: 'rules:\n  - bad: "喝它三十天,\n    就能甩掉 二十斤肉"\n' },
+      { file: 'test/corpus/ko.yaml', text: 'lines:\n- text: 바르기만 하면, 주름이 싹 사라져요!\n- text: 短い\n' },
+      { file: 'README.md', text: '喝它三十天' },
+    ];
+    expect(findCopies(files, claims)).toEqual([
+      { file: 'rulesets/x.yaml', line: 2, language: 'zh', part: 'tuning', claimLine: 7 },
+      { file: 'test/corpus/ko.yaml', line: 2, language: 'ko', part: 'holdout' },
+    ]);
+  });
+});
+
 const present = realClaimsPresent();
 if (!present) console.log(`real claims not present at ${REAL_CLAIMS_DIR}: real-claims tests skipped`);
 
@@ -131,5 +158,34 @@ describe.skipIf(!present).each(REAL_CLAIM_LANGUAGES)('real claims %s', (lang) =>
     expect(r.falseAlarms).toEqual([]);
     console.log(`real claims ${lang} HELD-OUT: recall ${r.recall.hit}/${r.recall.total} (${rate(r.recall).toFixed(3)}), compliant clean ${r.clean.hit}/${r.clean.total} (${rate(r.clean).toFixed(3)})`);
     expect(rate(r.recall)).toBeGreaterThanOrEqual(HOLDOUT_RECALL_FLOOR);
+  });
+});
+
+const REPO = path.resolve(import.meta.dirname, '..', '..');
+
+async function projectTexts(): Promise<{ file: string; text: string }[]> {
+  const out: { file: string; text: string }[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (/\.(ya?ml|ts|js|json|srt|vtt|txt|md)$/.test(e.name)) out.push({ file: path.relative(REPO, p), text: await readFile(p, 'utf8') });
+    }
+  };
+  for (const d of ['rulesets', 'src', 'test', 'bench']) await walk(path.join(REPO, d));
+  out.push({ file: 'README.md', text: await readFile(path.join(REPO, 'README.md'), 'utf8') });
+  return out;
+}
+
+describe.skipIf(!present)('real claims are measured, never copied', () => {
+  it('no project file contains a real claim', async () => {
+    const claims = [];
+    for (const language of REAL_CLAIM_LANGUAGES) {
+      if (!realClaimsPresent(language)) continue;
+      for (const claim of await loadRealClaims(language, 'all')) claims.push({ language, claim });
+    }
+    const copies = findCopies(await projectTexts(), claims);
+    const said = copies.map((c) => `${c.file}:${c.line} copies a ${c.language} real claim (${c.part === 'tuning' ? `real-claims-${c.language}.yaml:${c.claimLine}` : 'held-out part'}); write your own wording`);
+    expect(said).toEqual([]);
   });
 });
