@@ -1,7 +1,7 @@
 /**
  * `livecomply audit <inputs...>`: collect inputs, audit them, write the report(s), pick the exit code.
  */
-import { readFile } from 'node:fs/promises';
+import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import os from 'node:os';
 import path from 'node:path';
 import { auditBatch } from '../audit/batch.js';
@@ -157,7 +157,7 @@ function readShard(spec: string | undefined): Shard | undefined {
 async function readBaseline(file: string): Promise<Baseline> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readRegularText(file, MAX_BYTES.baseline);
   } catch (e) {
     const hint = (e as NodeJS.ErrnoException).code === 'ENOENT' ? ' (create it with --write-baseline)' : '';
     throw new UsageError(`--baseline ${file}: ${readErrorReason(e)}${hint}`);

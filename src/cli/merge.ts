@@ -3,7 +3,7 @@
  * one run had audited everything. A report that cannot be read is a usage error (exit 2): merging
  * without it would silently drop a shard.
  */
-import { readFile } from 'node:fs/promises';
+import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import { exitCodeFor, type FailOn, type Report } from '../report/model.js';
 import { mergeReports, parseReport, ReportFormatError } from '../report/merge.js';
 import type { FormatName } from '../report/formats/index.js';
@@ -30,7 +30,7 @@ export async function runMerge(files: string[], opts: MergeCommandOptions): Prom
   for (const file of files) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await readRegularText(file, MAX_BYTES.report);
     } catch (e) {
       throw new UsageError(`${file}: ${readErrorReason(e)}`);
     }

@@ -40,6 +40,12 @@ export interface FileReport {
   error?: string;
   durationSec: number | null;
   transcriptSource?: TranscriptSource;
+  /** The text encoding a transcript file was read in (UTF-8, UTF-16LE, GB18030, Shift_JIS…). */
+  encoding?: string;
+  /** Every language whose rules were used, the file's own first (only when more than one). */
+  languages?: string[];
+  /** Things a person should know about this file's audit (declared language contradicted, sidecar longer than the recording…). */
+  warnings?: string[];
   findings: Finding[];
 }
 
