@@ -7,7 +7,7 @@ import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import { exitCodeFor, type FailOn, type Report } from '../report/model.js';
 import { mergeReports, parseReport, ReportFormatError } from '../report/merge.js';
 import type { FormatName } from '../report/formats/index.js';
-import { emit } from './audit.js';
+import { checkOutputs, emit } from './audit.js';
 import { UsageError } from './errors.js';
 import { summaryTable } from './progress.js';
 import { VERSION } from './version.js';
@@ -26,6 +26,7 @@ export async function runMerge(files: string[], opts: MergeCommandOptions): Prom
   if (opts.formats.length > 1 && !opts.outputDir) {
     throw new UsageError(`several formats (${opts.formats.join(', ')}) need --output-dir to write one report file per format`);
   }
+  await checkOutputs(opts, files);
   const reports: Report[] = [];
   for (const file of files) {
     let text: string;

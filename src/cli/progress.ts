@@ -57,6 +57,15 @@ export class Progress {
     this.stream.write(`[${this.done}/${this.opts.total}] ${report.path}: ${what}\n`);
   }
 
+  /** A line for the person at the terminal (a warning), printed above the progress line. */
+  note(line: string): void {
+    if (this.opts.interactive && this.lastWidth > 0) {
+      this.stream.write(`\r${' '.repeat(this.lastWidth)}\r`);
+      this.lastWidth = 0;
+    }
+    this.stream.write(`${line}\n`);
+  }
+
   private eta(): string {
     if (this.done === 0) return '';
     const elapsed = (this.now() - this.started) / 1000;
