@@ -10,7 +10,7 @@ import { parseTranscript } from '../transcript/parse.js';
 import { splitLongSegments } from '../transcript/split.js';
 import { formatClock } from '../transcript/clock.js';
 import { MAX_BYTES, readRegularFile } from '../io/read-file.js';
-import type { FileReport, TranscriptSource } from '../report/model.js';
+import type { FileReport, Finding, TranscriptSource } from '../report/model.js';
 import type { Engine } from './engine.js';
 import { loadSpeech } from './speech.js';
 import type { AuditInput } from './inputs.js';
@@ -36,17 +36,6 @@ export interface AuditedFile {
   report: FileReport;
   /** The words that were checked (for reports that show the transcript). */
   transcript?: Transcript;
-}
-
-/**
- * The message of an error about one file without the file's name in front (the report entry names
- * the file, and progress and summaries print it once): `x.srt:2:18: reason` → `line 2, column 18: reason`.
- */
-export function withoutPrefix(message: string, shown: string): string {
-  if (!message.startsWith(`${shown}:`)) return message;
-  const rest = message.slice(shown.length + 1);
-  const m = /^(\d+):(\d+):\s*/.exec(rest);
-  return m ? `line ${m[1]}, column ${m[2]}: ${rest.slice(m[0].length)}` : rest.trimStart();
 }
 
 async function readTranscriptFile(abs: string, shown: string): Promise<{ transcript: Transcript; encoding: string }> {
@@ -115,6 +104,17 @@ async function wordsOf(input: AuditInput, opts: AuditFileOptions): Promise<Words
   return { transcript: r.transcript, source: r.source, durationSec: r.durationSec, warnings: [] };
 }
 
+/** The line of the cue being said at `f.start` (else the next one, else the last). */
+function setLine(f: Finding, t: Transcript): void {
+  let line: number | undefined;
+  for (const s of t.segments) {
+    if (s.line === undefined) continue;
+    line = s.line;
+    if ((s.end ?? s.start ?? 0) >= (f.start ?? 0)) break;
+  }
+  if (line !== undefined) f.line = line;
+}
+
 /** Word timestamps outside their segment (a broken export): used as given, but worth a warning. */
 function wordTimeWarnings(t: Transcript): string[] {
   let count = 0;
@@ -181,6 +181,9 @@ export async function auditFile(input: AuditInput, engine: Engine, opts: AuditFi
     if (!plan) return fail('could not tell the language (no Japanese, Chinese or Korean text found); pass --lang ja, zh or ko');
     opts.onStage?.('checking');
     const { findings, notes } = await engine.checkPlan(transcript, plan);
+    // A transcript file's timed findings all get a line (SARIF viewers place results by line): a missing
+    // disclosure's window by the cue said when it opens.
+    if (input.kind === 'transcript') for (const f of findings) if (f.line === undefined && f.start !== null) setLine(f, words.transcript);
     const warnings = [...(plan.warning ? [plan.warning] : []), ...words.warnings, ...wordTimeWarnings(words.transcript), ...notes];
     const report: FileReport = { path: input.path, language: plan.primary, status: 'ok', durationSec: words.durationSec, transcriptSource: words.source, ...extra, findings };
     if (plan.languages.length > 1) report.languages = plan.languages;
@@ -188,7 +191,7 @@ export async function auditFile(input: AuditInput, engine: Engine, opts: AuditFi
     return { report, transcript: words.transcript };
   } catch (e) {
     return {
-      report: { path: input.path, language: opts.lang === 'auto' ? null : opts.lang, status: 'error', error: withoutPrefix(errorMessage(e), input.path), durationSec: null, findings: [] },
+      report: { path: input.path, language: opts.lang === 'auto' ? null : opts.lang, status: 'error', error: errorMessage(e), durationSec: null, findings: [] },
     };
   }
 }

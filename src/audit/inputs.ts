@@ -174,7 +174,11 @@ function pairSidecars(files: string[], kinds: ReadonlyMap<string, InputKind>, cw
   return inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export async function collectInputs(args: readonly string[], opts: CollectOptions = {}): Promise<{ inputs: AuditInput[]; problems: InputProblem[] }> {
+export async function collectInputs(
+  args: readonly string[],
+  opts: CollectOptions = {},
+): Promise<{ inputs: AuditInput[]; problems: InputProblem[]; /** Files in the folders that --include/--exclude left out. */ filteredOut: number }> {
+  let filteredOut = 0;
   const cwd = opts.cwd ?? process.cwd();
   const problems: InputProblem[] = [];
   const files: string[] = [];
@@ -200,8 +204,10 @@ export async function collectInputs(args: readonly string[], opts: CollectOption
       await walk(abs, new Set(), found, problems, cwd);
       for (const f of found) {
         const rel = path.relative(abs, f).split(path.sep).join('/');
-        if (include && !include(rel)) continue;
-        if (exclude && exclude(rel)) continue;
+        if ((include && !include(rel)) || (exclude && exclude(rel))) {
+          filteredOut++;
+          continue;
+        }
         files.push(f);
       }
     } else {
@@ -225,5 +231,5 @@ export async function collectInputs(args: readonly string[], opts: CollectOption
   for (const f of explicit) {
     if (kindOf(f) === 'transcript' && !inputs.some((i) => i.absolute === f)) inputs.push({ path: display(f, cwd), absolute: f, kind: 'transcript', sidecars: [] });
   }
-  return { inputs, problems };
+  return { inputs, problems, filteredOut };
 }

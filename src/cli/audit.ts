@@ -70,6 +70,7 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
     ...(opts.exclude ? { exclude: opts.exclude } : {}),
   });
   if (collected.inputs.length === 0 && collected.problems.length === 0) {
+    if (collected.filteredOut > 0) throw new UsageError(filterMessage(args, collected.filteredOut, opts));
     throw new UsageError(`no media or transcript files found in ${args.join(', ')} (looked for ${['.srt', '.vtt', '.json', '.txt', '.mp4', '…'].join(' ')})`);
   }
   await checkOutputs(opts, [...args.map((a) => path.resolve(a)), ...collected.inputs.flatMap((i) => [i.absolute, ...i.sidecars])]);
@@ -216,6 +217,14 @@ export async function emit(report: Report, opts: { formats: FormatName[]; output
   }
   await writeStdout(await render(format, report, ctx));
   return [];
+}
+
+/** Nothing left after --include/--exclude: say so, and how globs match. */
+export function filterMessage(args: readonly string[], filteredOut: number, opts: { include?: string[]; exclude?: string[] }): string {
+  const filters = [...(opts.include ?? []).map((g) => `--include "${g}"`), ...(opts.exclude ?? []).map((g) => `--exclude "${g}"`)].join(' ');
+  const nested = (opts.include ?? []).filter((g) => !g.includes('/'));
+  const hint = nested.length ? `; globs match paths relative to the folder given, so "${nested[0]}" matches only files directly in it: use "**/${nested[0]}" for every subfolder` : '';
+  return `no files to audit in ${args.join(', ')}: ${filters} left out all ${filteredOut} file(s) found${hint}`;
 }
 
 function readShard(spec: string | undefined): Shard | undefined {

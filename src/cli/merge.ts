@@ -5,7 +5,7 @@
  */
 import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import { exitCodeFor, type FailOn, type Report } from '../report/model.js';
-import { mergeReports, parseReport, ReportFormatError } from '../report/merge.js';
+import { mergeDifferences, mergeReports, parseReport, ReportFormatError } from '../report/merge.js';
 import type { FormatName } from '../report/formats/index.js';
 import { checkOutputs, emit } from './audit.js';
 import { UsageError } from './errors.js';
@@ -42,6 +42,7 @@ export async function runMerge(files: string[], opts: MergeCommandOptions): Prom
       throw e;
     }
   }
+  for (const note of mergeDifferences(reports.map((report, i) => ({ file: files[i] ?? '', report })))) process.stderr.write(`livecomply: merge: ${note}\n`);
   const report = mergeReports(reports, VERSION);
   await emit(report, opts, { color: opts.color, failOn: opts.failOn, cwd: process.cwd() });
   if (report.files.length > 1 && !(opts.formats.length === 1 && opts.formats[0] === 'pretty' && !opts.output)) {

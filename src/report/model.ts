@@ -66,6 +66,15 @@ export interface Report {
   summary: ReportSummary;
 }
 
+/**
+ * "path: error" for a failed file, the path once: an error that already starts with the path
+ * (a parse error's `broken.srt:2:18: …`) is shown as it is.
+ */
+export function fileErrorLine(f: Pick<FileReport, 'path' | 'error'>): string {
+  const error = f.error || 'unknown error';
+  return error.startsWith(`${f.path}:`) ? error : `${f.path}: ${error}`;
+}
+
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export type FailOn = Severity | 'never';
