@@ -44,7 +44,7 @@ export function isReportFileName(name: string): boolean {
 /** The summary line that ends every pretty report ("✔ 0 findings in 3 files"). */
 const PRETTY_SUMMARY = /^[✔✖] \d+ findings? (?:\([^)]*\) )?in \d+ files?\b/m;
 /** A pretty report's file heading followed by a result line. */
-const PRETTY_FILE = /\n {2}(?:✔ no findings|✖ could not audit:|\d+:\d{2}(?::\d{2})? |line \d+ )/;
+const PRETTY_FILE = /\n {2}(?:✔ no findings|✖ could not audit:|⚠ warning:|(?:\d+:)?\d+:\d{2}\D|line \d+)/;
 
 /**
  * livecomply's own output: a JSON report or baseline, or a pretty (text) report (skipped in

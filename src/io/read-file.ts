@@ -78,7 +78,7 @@ export async function readRegularText(file: string, maxBytes: number): Promise<s
 }
 
 function megabytes(n: number): string {
-  return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+  return n < 1024 * 1024 ? `${n} bytes` : `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 /** Words for the two errors above, or undefined for other errors. */
