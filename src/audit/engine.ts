@@ -4,7 +4,8 @@
  */
 import { createAnalyzer, type Analyzer } from '../text/analyze.js';
 import { loadSimplifier, loadTokenizer } from '../text/tokenizers/index.js';
-import type { Language, Transcript } from '../transcript/model.js';
+import { languageName, type LanguagePlan } from '../text/detect.js';
+import { transcriptDuration, type Language, type Transcript } from '../transcript/model.js';
 import type { Finding } from '../report/model.js';
 import { compareFindings } from '../report/model.js';
 import { checkTranscript, type CheckOptions } from '../rules/check.js';
@@ -81,6 +82,34 @@ export class Engine {
     const seen = new Map<string, Rule>();
     for (const rs of sets) for (const rule of rs.rules) if (!seen.has(rule.id)) seen.set(rule.id, rule);
     return [...seen.values()];
+  }
+
+  /**
+   * Check each segment with the rules of its language (a file that mixes languages). The file's
+   * own language gets every rule, over its own lines; another language's lines get that
+   * language's prohibited expressions (its required disclosures belong to a broadcast in it).
+   * A language no named --ruleset covers is left out with a note instead of failing the file.
+   */
+  async checkPlan(transcript: Transcript, plan: LanguagePlan): Promise<{ findings: Finding[]; notes: string[] }> {
+    if (plan.languages.length === 1) return { findings: await this.check(transcript, plan.primary), notes: [] };
+    const durationSec = transcriptDuration(transcript);
+    const findings: Finding[] = [];
+    const notes: string[] = [];
+    for (const language of plan.languages) {
+      const segments = transcript.segments.filter((_, i) => plan.perSegment[i] === language);
+      const part: Transcript = { ...transcript, segments, durationSec };
+      if (language === plan.primary) {
+        findings.push(...(await this.check(part, language)));
+        continue;
+      }
+      try {
+        findings.push(...(await this.check(part, language)).filter((f) => f.kind === 'prohibited'));
+      } catch (e) {
+        if (!this.opts.rulesets?.length) throw e;
+        notes.push(`${segments.length} line(s) in ${languageName(language)} were not checked: no --ruleset given is for ${language} (add --ruleset ${DEFAULT_RULESET[language]})`);
+      }
+    }
+    return { findings: findings.sort(compareFindings), notes };
   }
 
   async check(transcript: Transcript, language: Language): Promise<Finding[]> {

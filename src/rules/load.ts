@@ -2,7 +2,8 @@
  * Load rulesets from disk (the I/O edge of rules/): resolve built-in names and paths, follow
  * `extends`, apply `overrides`. Parsing and validation are pure (parse.ts).
  */
-import { readFile } from 'node:fs/promises';
+import { readErrorReason } from '../io/file-errors.js';
+import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,10 +56,11 @@ async function readRulesetFile(abs: string): Promise<RulesetFile> {
   const shown = displayPath(abs);
   let text: string;
   try {
-    text = await readFile(abs, 'utf8');
+    // Only a regular file of bounded size: `extends: [/dev/urandom]` or a FIFO must not hang or fill memory.
+    text = await readRegularText(abs, MAX_BYTES.yaml);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a YAML file' : (e as Error).message;
+    const why = code === 'EISDIR' ? 'is a folder, not a YAML file' : readErrorReason(e);
     throw new RulesetError([{ file: shown, line: 1, column: 1, reason: `cannot read ruleset: ${why}` }]);
   }
   const { ruleset, problems } = parseRulesetSource(text, shown);

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileReport, Finding, Report, Severity } from '../model.js';
-import { compareFindings } from '../model.js';
+import { compareFindings, fileErrorLine } from '../model.js';
 import { clock } from '../time.js';
 import type { RenderContext } from './index.js';
 import { fileUri, localMessage, reportPathUri, ruleEntries, ruleLanguages, type RuleEntry } from './shared.js';
@@ -202,7 +202,7 @@ export function buildSarif(report: Report, ctx: Pick<RenderContext, 'rules' | 'c
     if (file.status === 'error') {
       notifications.push({
         level: 'error',
-        message: { text: `${file.path}: ${file.error || 'could not be audited'}` },
+        message: { text: fileErrorLine({ path: file.path, error: file.error || 'could not be audited' }) },
         descriptor: { id: 'livecomply/input-error' },
         locations: [{ physicalLocation: { artifactLocation: location(file.path, fileIndex) } }],
       });
