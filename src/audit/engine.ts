@@ -11,11 +11,14 @@ import { checkTranscript, type CheckOptions } from '../rules/check.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
 import type { Rule, Ruleset } from '../rules/model.js';
+import { loadRulesetCached, type RulesetCacheOptions } from './ruleset-cache.js';
 
 export interface EngineOptions extends CheckOptions {
   /** Ruleset names or paths; when empty, the built-in ruleset of each file's language. */
   rulesets?: string[];
   cwd?: string;
+  /** Keep loaded rulesets in the on-disk cache (the CLI passes its version and --cache-dir). */
+  rulesetCache?: Omit<RulesetCacheOptions, 'cwd'>;
 }
 
 export interface Prepared {
@@ -35,16 +38,21 @@ export class Engine {
 
   constructor(private readonly opts: EngineOptions = {}) {}
 
+  private load(ref: string): Promise<Ruleset> {
+    const cache = this.opts.rulesetCache;
+    return cache ? loadRulesetCached(ref, { ...cache, ...(this.opts.cwd ? { cwd: this.opts.cwd } : {}) }) : loadRuleset(ref, this.opts.cwd);
+  }
+
   /** Load the explicitly named rulesets now, so a bad ruleset is a usage error before any file is read. */
   async loadExplicit(): Promise<Ruleset[]> {
     if (!this.opts.rulesets?.length) return [];
-    this.explicit ??= Promise.all(this.opts.rulesets.map((r) => loadRuleset(r, this.opts.cwd)));
+    this.explicit ??= Promise.all(this.opts.rulesets.map((r) => this.load(r)));
     return this.explicit;
   }
 
   /** The named rulesets written for this language (a mixed folder can name jp, cn and kr at once). */
   private async rulesetsFor(language: Language): Promise<Ruleset[]> {
-    if (!this.opts.rulesets?.length) return [await loadRuleset(DEFAULT_RULESET[language])];
+    if (!this.opts.rulesets?.length) return [await this.load(DEFAULT_RULESET[language])];
     const all = await this.loadExplicit();
     const mine = all.filter((rs) => rs.language === language);
     if (mine.length === 0) {
