@@ -57,7 +57,7 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   const engine = new Engine({
     rulesets: opts.rulesets,
     messageLanguage: opts.messageLanguage,
-    rulesetCache: { version: VERSION, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) },
+    cache: { version: VERSION, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) },
   });
   // A bad ruleset is a configuration error (exit 2) before any input is touched.
   await engine.loadExplicit();
