@@ -62,7 +62,11 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   await checkModelOption(opts.model);
   const shard = readShard(opts.shard);
   const baseline = opts.baseline ? await readBaseline(opts.baseline) : undefined;
-  const engine = new Engine({ rulesets: opts.rulesets, messageLanguage: opts.messageLanguage });
+  const engine = new Engine({
+    rulesets: opts.rulesets,
+    messageLanguage: opts.messageLanguage,
+    cache: { version: VERSION, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) },
+  });
   // A bad ruleset is a configuration error (exit 2) before any input is touched.
   await engine.loadExplicit();
   const collected = await collectInputs(args, {
