@@ -12,6 +12,7 @@ import type { Engine } from './engine.js';
 import { loadSpeech } from './speech.js';
 import type { AuditInput } from './inputs.js';
 import { readErrorReason } from '../io/file-errors.js';
+import type { Manifest } from '../manifest/model.js';
 
 export type Stage = 'reading' | 'probing' | 'extracting' | 'transcribing' | 'checking';
 
@@ -25,6 +26,8 @@ export interface AuditFileOptions {
   ffprobePath?: string;
   onStage?: (stage: Stage) => void;
   signal?: AbortSignal;
+  /** The product manifest for this input (validated before the batch started). */
+  manifest?: Manifest;
 }
 
 export interface AuditedFile {
@@ -125,9 +128,11 @@ export async function auditFile(input: AuditInput, engine: Engine, opts: AuditFi
       };
     }
     opts.onStage?.('checking');
-    const findings = await engine.check(words.transcript, language);
+    const findings = await engine.check(words.transcript, language, opts.manifest);
+    const report: FileReport = { path: input.path, language, status: 'ok', durationSec: words.durationSec, transcriptSource: words.source, findings };
+    if (opts.manifest) report.manifest = opts.manifest.file;
     return {
-      report: { path: input.path, language, status: 'ok', durationSec: words.durationSec, transcriptSource: words.source, findings },
+      report,
       transcript: words.transcript,
     };
   } catch (e) {

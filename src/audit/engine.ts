@@ -11,6 +11,9 @@ import { checkTranscript, type CheckOptions } from '../rules/check.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
 import type { Rule, Ruleset } from '../rules/model.js';
+import { applyManifest, sponsoredRules, withRuleMetadata } from '../manifest/apply.js';
+import { loadGazetteer, loadStatements } from '../manifest/load.js';
+import type { Manifest } from '../manifest/model.js';
 
 export interface EngineOptions extends CheckOptions {
   /** Ruleset names or paths; when empty, the built-in ruleset of each file's language. */
@@ -22,6 +25,10 @@ export interface Prepared {
   analyzer: Analyzer;
   compiled: CompiledRules;
   rulesets: Ruleset[];
+  /** Every rule by id (for the manifest stage and the rule metadata findings carry). */
+  rules: Map<string, Rule>;
+  /** With `sponsored: true` in a manifest: the ad disclosures required whatever is said (built on first use). */
+  sponsored?: CompiledRules;
 }
 
 export async function createAnalyzerFor(language: Language): Promise<Analyzer> {
@@ -60,7 +67,9 @@ export class Engine {
     if (!p) {
       p = (async () => {
         const [analyzer, rulesets] = await Promise.all([createAnalyzerFor(language), this.rulesetsFor(language)]);
-        return { analyzer, rulesets, compiled: compileRules(rulesets, analyzer) };
+        const rules = new Map<string, Rule>();
+        for (const rs of rulesets) for (const r of rs.rules) if (!rules.has(r.id)) rules.set(r.id, r);
+        return { analyzer, rulesets, rules, compiled: compileRules(rulesets, analyzer) };
       })();
       this.prepared.set(language, p);
     }
@@ -83,8 +92,28 @@ export class Engine {
     return [...seen.values()];
   }
 
-  async check(transcript: Transcript, language: Language): Promise<Finding[]> {
-    const { analyzer, compiled } = await this.prepare(language);
-    return checkTranscript(compiled, transcript, analyzer, this.opts).sort(compareFindings);
+  /**
+   * Check a transcript; with a manifest, the manifest stage then scopes the findings to the
+   * product talked about and adds the statements that contradict the declaration.
+   */
+  async check(transcript: Transcript, language: Language, manifest?: Manifest): Promise<Finding[]> {
+    const prepared = await this.prepare(language);
+    let compiled = prepared.compiled;
+    if (manifest?.sponsored) {
+      prepared.sponsored ??= compileRules(
+        prepared.rulesets.map((rs) => ({ ...rs, rules: sponsoredRules(rs.rules) })),
+        prepared.analyzer,
+      );
+      compiled = prepared.sponsored;
+    }
+    let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, this.opts), prepared.rules);
+    if (manifest) {
+      findings = applyManifest(
+        findings,
+        { manifest, transcript, rules: prepared.rules, gazetteer: loadGazetteer(), statements: loadStatements() },
+        { language, rulesetId: DEFAULT_RULESET[language], ...(this.opts.messageLanguage ? { messageLanguage: this.opts.messageLanguage } : {}) },
+      );
+    }
+    return findings.sort(compareFindings);
   }
 }

@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { RulesetError } from '../rules/model.js';
 import { FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats/index.js';
 import { ConfigError, loadConfig } from '../config/load.js';
+import { ManifestError } from '../manifest/parse.js';
 import { runAudit } from './audit.js';
 import { runMerge } from './merge.js';
 import { UsageError } from './errors.js';
@@ -70,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--config <file>', 'configuration file (default: livecomply.config.yaml found upward from here)')
     .option('--baseline <file>', 'report only findings not accepted in this baseline')
     .option('--write-baseline <file>', "record this run's findings as accepted")
+    .option('--manifest <file>', 'the product manifest for the inputs (default: <stem>.manifest.yaml beside each input)')
     .option('--shard <k/n>', 'audit only the k-th of n stable shares of the inputs (split a batch over machines)')
     .action(async (inputs: string[], o: Record<string, unknown>, cmd: Command) => {
       const config = await loadConfig(o.config as string | undefined);
@@ -101,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
           include: opt<string[]>('include', config?.include),
           exclude: opt<string[]>('exclude', config?.exclude),
           shard: o.shard as string | undefined,
+          manifest: opt<string>('manifest', config?.manifest),
           // Writing a baseline ignores the one the config names (it may not exist yet).
           baseline: o.writeBaseline && cmd.getOptionValueSource('baseline') !== 'cli' ? undefined : opt<string>('baseline', config?.baseline),
           writeBaseline: o.writeBaseline as string | undefined,
@@ -192,7 +195,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    if (e instanceof RulesetError || e instanceof UsageError || e instanceof ConfigError) {
+    if (e instanceof RulesetError || e instanceof UsageError || e instanceof ConfigError || e instanceof ManifestError) {
       process.stderr.write(`livecomply: ${e.message}\n`);
       return 2;
     }

@@ -13,6 +13,8 @@ export const PROHIBITED_CATEGORIES = [
   'medical-claim',
   'endorsement',
   'misleading-price',
+  'efficacy',
+  'false-origin',
 ] as const;
 export const DISCLOSURE_CATEGORIES = ['seller-disclosure', 'origin-disclosure', 'ad-disclosure'] as const;
 
@@ -31,6 +33,14 @@ export interface Finding {
   reference: string;
   /** 1-based line for untimed transcripts (and always given for line-based sources). */
   line?: number;
+  /** What `reference` is: statute, guideline or policy (from the rule). */
+  basis?: 'statute' | 'guideline' | 'policy';
+  /** Where the cited text can be read. */
+  url?: string;
+  /** The manifest product the finding concerns, by its name. */
+  product?: string;
+  /** For a statement that contradicts the manifest: the declared values, e.g. { origin: 'CN' }. */
+  declared?: Record<string, unknown>;
 }
 
 export interface FileReport {
@@ -40,6 +50,8 @@ export interface FileReport {
   error?: string;
   durationSec: number | null;
   transcriptSource?: TranscriptSource;
+  /** The product manifest used for this file, as given or found (only when one was used). */
+  manifest?: string;
   findings: Finding[];
 }
 

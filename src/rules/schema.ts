@@ -1,4 +1,6 @@
 /** JSON Schema of a ruleset file (what `rules lint` and every load check). */
+import { BASES, PRODUCT_CATEGORIES } from './model.js';
+
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 const cues = {
   type: 'object',
@@ -38,6 +40,9 @@ const common = {
   message,
   reference: { type: 'string', minLength: 1 },
   description: { type: 'string' },
+  products: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PRODUCT_CATEGORIES] } },
+  basis: { enum: [...BASES] },
+  url: { type: 'string', pattern: '^https?://' },
   ...matcher,
   examples: {
     type: 'object',
