@@ -43,6 +43,10 @@ export interface RuleMetaLike {
   description?: string;
   /** A page that explains the rule (SARIF helpUri). */
   helpUri?: string;
+  /** statute | guideline | policy */
+  basis?: 'statute' | 'guideline' | 'policy';
+  /** Where the official text of the cited article can be read. */
+  url?: string;
 }
 
 export function isFormatName(s: string): s is FormatName {

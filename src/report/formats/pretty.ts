@@ -6,6 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Report, Severity } from '../model.js';
 import { atOrAbove, compareFindings } from '../model.js';
 import { clock, whereLabel } from '../time.js';
+import { declaredLabel, lawLabel } from './shared.js';
 
 export interface PrettyOptions {
   color: boolean;
@@ -48,7 +49,9 @@ export function formatPretty(report: Report, opts: PrettyOptions): string {
       const head = `  ${c.cyan(where)} ${sevLabel(c, f.severity)} ${c.magenta(f.category.padEnd(18))} ${f.kind === 'missing' ? c.bold('missing: ') : c.bold(`「${f.text}」 `)}${f.message}`;
       out.push(head);
       if (f.context) out.push(`  ${' '.repeat(12)} ${highlight(c, f)}`);
-      out.push(`  ${' '.repeat(12)} ${c.dim(`${f.reference} · ${f.ruleId}`)}`);
+      out.push(`  ${' '.repeat(12)} ${c.dim(`${lawLabel(f)} · ${f.ruleId}`)}`);
+      const about = [f.product ? `product: ${f.product}` : '', f.declared ? `declared ${declaredLabel(f)}` : ''].filter(Boolean).join(' · ');
+      if (about) out.push(`  ${' '.repeat(12)} ${c.dim(about)}`);
     }
     if (untimedNote) out.push(c.dim('  (no timestamps in this transcript: places are line numbers)'));
     out.push('');
