@@ -19,7 +19,7 @@ import {
   type StatementCues,
   type StatementData,
 } from './model.js';
-import { claimForm, claimSimilarity, compactWithMap, dice, originalRange, PARAPHRASE_THRESHOLD, type Compact } from './text.js';
+import { claimForm, claimSimilarity, compactWithMap, containment, dice, originalRange, PARAPHRASE_THRESHOLD, type Compact } from './text.js';
 
 /** How many segments back a product named earlier is still "the product being talked about". */
 export const PRODUCT_LOOKBACK = 5;
@@ -188,7 +188,12 @@ function registeredClaim(p: ManifestProduct, s: SegmentInfo, loc: Located): bool
   const words = claimForm(loc.finding.text);
   const at = said.indexOf(words);
   if (at < 0 || words.length === 0) return false;
-  return claims.some((c) => claimSimilarity(said, at, words.length, claimForm(c)) >= PARAPHRASE_THRESHOLD);
+  // Close: the finding's own words are (mostly) words of the claim, and the stretch of speech
+  // around them reads like the claim.
+  return claims.some((c) => {
+    const claim = claimForm(c);
+    return containment(words, claim) >= PARAPHRASE_THRESHOLD && claimSimilarity(said, at, words.length, claim) >= PARAPHRASE_THRESHOLD;
+  });
 }
 
 /**

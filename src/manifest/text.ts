@@ -65,6 +65,19 @@ export function dice(a: string, b: string): number {
   return na + nb === 0 ? 0 : (2 * both) / (na + nb);
 }
 
+/** The share of `words`' bigrams (characters, for one character) that occur in `claim` (0..1). */
+export function containment(words: string, claim: string): number {
+  const gw = grams(words);
+  const gc = grams(claim);
+  let n = 0;
+  let inClaim = 0;
+  for (const [g, v] of gw) {
+    n += v;
+    inClaim += Math.min(v, gc.get(g) ?? 0);
+  }
+  return n === 0 ? 0 : inClaim / n;
+}
+
 /** How close a paraphrase must be to a registered claim to be allowed. */
 export const PARAPHRASE_THRESHOLD = 0.75;
 
