@@ -497,7 +497,7 @@ function priceContradictions(s: SegmentInfo, i: number, segs: SegmentInfo[], m: 
       start: numStart,
       end,
       declared: { [what]: values.length === 1 ? values[0] : values },
-      shown: values.map((v) => v.toLocaleString('en-US')).join(' / '),
+      shown: values.map((v) => `${v.toLocaleString('en-US')}${cues.price.currency[0] ?? ''}`).join(' / '),
       what,
     };
     if (one) x.product = declared[0]!.name;
