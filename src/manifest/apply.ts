@@ -5,7 +5,7 @@
  * Also gives every finding its rule's `basis` and `url` (with or without a manifest). Pure.
  */
 import { SEVERITY_RANK, type Finding } from '../report/model.js';
-import { locator } from '../rules/locate.js';
+import { locator, type Locator } from '../rules/locate.js';
 import type { ProductCategory, Rule } from '../rules/model.js';
 import type { Language, Segment, Transcript } from '../transcript/model.js';
 import {
@@ -66,6 +66,7 @@ interface SegmentInfo {
   c: Compact;
   /** Product mentions: product index and compact offset. */
   mentions: { product: number; at: number }[];
+  locator?: Locator;
 }
 
 function productNames(p: ManifestProduct): string[] {
@@ -87,15 +88,27 @@ function indexSegments(t: Transcript, m: Manifest): SegmentInfo[] {
   });
 }
 
+/** Segments that can hold a finding: those around its time (or on its line); all when none is. */
+function nearby(f: Finding, segs: SegmentInfo[]): number[] {
+  const near: number[] = [];
+  segs.forEach((s, i) => {
+    const { start, end, line } = s.seg;
+    if (f.start !== null && start !== null && end !== null) {
+      if (start - 1 <= f.start && f.start <= end + 1) near.push(i);
+    } else if (f.start === null && f.line !== undefined && line === f.line) near.push(i);
+  });
+  return near.length > 0 ? near : segs.map((_, i) => i);
+}
+
 /** Where a finding's words are: the segment holding them at (or nearest to) its time or line. */
 function locate(f: Finding, segs: SegmentInfo[]): Located {
   const words = compact(f.text);
   let best: Located = { finding: f, segment: undefined, at: 0, len: 0 };
   let bestDist = Infinity;
-  segs.forEach((s, i) => {
-    if (f.line !== undefined && s.seg.line !== undefined && f.start === null && s.seg.line !== f.line) return;
-    if (!words) return;
-    const loc = locator(s.seg);
+  if (!words) return best;
+  for (const i of nearby(f, segs)) {
+    const s = segs[i]!;
+    const loc = (s.locator ??= locator(s.seg));
     for (let at = s.c.text.indexOf(words); at >= 0; at = s.c.text.indexOf(words, at + 1)) {
       const orig = originalRange(s.c, at, at + words.length);
       const t = loc.startAt(orig.start);
@@ -105,7 +118,7 @@ function locate(f: Finding, segs: SegmentInfo[]): Located {
         best = { finding: f, segment: i, at, len: words.length };
       }
     }
-  });
+  }
   return best;
 }
 
@@ -253,7 +266,7 @@ function toFinding(st: Statement, segs: SegmentInfo[], ctx: ManifestContext, opt
   const en = opts.messageLanguage === 'en';
   const what = st.what ? (en ? ctx.statements.en.what[st.what] : (law.what?.[st.what] ?? ctx.statements.en.what[st.what])) : '';
   const template = en ? ctx.statements.en[st.category] : law.message;
-  const loc = locator(s.seg);
+  const loc = (s.locator ??= locator(s.seg));
   const f: Finding = {
     ruleId: `${opts.rulesetId}/manifest/${st.category}`,
     category: st.category,
@@ -281,13 +294,21 @@ function candidates(segs: SegmentInfo[], i: number, at: number, m: Manifest): { 
   return { list: m.products, one: false };
 }
 
+const compacted = new WeakMap<readonly string[], string[]>();
+
+/** A cue list in compact form, computed once per list. */
+function cl(list: readonly string[]): string[] {
+  let c = compacted.get(list);
+  if (!c) compacted.set(list, (c = list.map(compact).filter((x) => x.length > 0)));
+  return c;
+}
+
 function startsWithAny(text: string, at: number, list: readonly string[]): string | undefined {
-  return list.map(compact).find((c) => c.length > 0 && text.startsWith(c, at));
+  return cl(list).find((c) => text.startsWith(c, at));
 }
 
 function endsWithAny(text: string, end: number, list: readonly string[]): string | undefined {
-  const head = text.slice(0, end);
-  return list.map(compact).find((c) => c.length > 0 && head.endsWith(c));
+  return cl(list).find((c) => end >= c.length && text.startsWith(c, end - c.length));
 }
 
 interface OriginSaid {
@@ -297,11 +318,34 @@ interface OriginSaid {
 }
 
 /** Origin statements in a compact text: a standalone origin word, or a place with an origin cue after or before it. */
+const NONE: readonly string[] = [];
+
+const byFirstChar = new WeakMap<Gazetteer, Map<Language, Map<string, OriginName[]>>>();
+
+/** The names a spoken language uses (its domestic words first), indexed by their first character. */
+function namesIndex(g: Gazetteer, language: Language): Map<string, OriginName[]> {
+  let perLang = byFirstChar.get(g);
+  if (!perLang) byFirstChar.set(g, (perLang = new Map()));
+  let index = perLang.get(language);
+  if (!index) {
+    index = new Map();
+    for (const n of [...g.domestic[language], ...g.names]) {
+      if (!n.text) continue;
+      const k = n.text[0]!;
+      index.set(k, [...(index.get(k) ?? []), n]);
+    }
+    // Longest first within each first character (domestic words before places of the same length).
+    for (const list of index.values()) list.sort((a, b) => b.text.length - a.text.length);
+    perLang.set(language, index);
+  }
+  return index;
+}
+
 export function originStatements(text: string, language: Language, g: Gazetteer, cues: StatementCues['origin']): OriginSaid[] {
-  const names: OriginName[] = [...g.domestic[language], ...g.names];
+  const index = namesIndex(g, language);
   const out: OriginSaid[] = [];
   for (let i = 0; i < text.length; ) {
-    const n = names.find((x) => x.text.length > 0 && text.startsWith(x.text, i));
+    const n = index.get(text[i]!)?.find((x) => text.startsWith(x.text, i));
     if (!n) {
       i++;
       continue;
@@ -311,19 +355,19 @@ export function originStatements(text: string, language: Language, g: Gazetteer,
     let end = nameEnd;
     let stated = n.standalone;
     const after = startsWithAny(text, nameEnd, cues.after);
-    if (after && !startsWithAny(text, nameEnd + compact(after).length, cues.notAfter ?? [])) {
+    if (after && !startsWithAny(text, nameEnd + after.length, cues.notAfter ?? NONE)) {
       stated = true;
-      end = nameEnd + compact(after).length;
+      end = nameEnd + after.length;
     }
     const before = endsWithAny(text, i, cues.before);
     if (before) {
       stated = true;
-      start = i - compact(before).length;
+      start = i - before.length;
     }
     const tail = text.slice(end, end + 8);
-    const denied = cues.denied.map(compact).some((d) => d && tail.indexOf(d) >= 0 && tail.indexOf(d) <= 3);
+    const denied = cl(cues.denied).some((d) => tail.indexOf(d) >= 0 && tail.indexOf(d) <= 3);
     const head = text.slice(Math.max(0, start - 4), start);
-    const deniedBefore = (cues.deniedBefore ?? []).map(compact).some((d) => d && head.includes(d));
+    const deniedBefore = cl(cues.deniedBefore ?? NONE).some((d) => head.includes(d));
     if (stated && !denied && !deniedBefore) out.push({ start, end, place: n.place });
     i = nameEnd;
   }
@@ -379,18 +423,18 @@ function sellerContradictions(s: SegmentInfo, i: number, m: Manifest, cues: Stat
   const out: Statement[] = [];
   const report = (start: number, end: number) => {
     const said = t.slice(start, end);
-    if (said.length < 2 || cues.seller.notNames.some((w) => said.includes(compact(w)))) return;
+    if (said.length < 2 || cl(cues.seller.notNames).some((w) => said.includes(w))) return;
     if (sellerMatches(said, names)) return;
     if (out.some((o) => o.start < end && start < o.end)) return;
     out.push({ category: 'seller-disclosure', segment: i, start, end, declared: { seller: m.seller!.name }, shown: m.seller!.name });
   };
-  const afterCues = cues.seller.after.map(compact);
-  for (const cue of cues.seller.before.map(compact)) {
+  const afterCues = cl(cues.seller.after);
+  for (const cue of cl(cues.seller.before)) {
     for (let at = t.indexOf(cue); at >= 0; at = t.indexOf(cue, at + 1)) {
       const from = at + cue.length;
       let to = Math.min(t.length, from + 24);
       let endedBy = '';
-      for (const e of cues.seller.end.map(compact)) {
+      for (const e of cl(cues.seller.end)) {
         const j = t.indexOf(e, from + 1);
         if (j > from && j < to) {
           to = j;
@@ -403,12 +447,12 @@ function sellerContradictions(s: SegmentInfo, i: number, m: Manifest, cues: Stat
       report(from, from + clause.length);
     }
   }
-  for (const cue of cues.seller.after.map(compact)) {
+  for (const cue of cl(cues.seller.after)) {
     for (let at = t.indexOf(cue); at > 0; at = t.indexOf(cue, at + 1)) {
       let from = at;
       while (from > 0 && at - from < 24 && !CLAUSE_END.test(t[from - 1]!)) from--;
       const said = t.slice(from, at);
-      const marker = COMPANY_MARKERS.map(compact).find((k) => said.includes(k));
+      const marker = cl(COMPANY_MARKERS).find((k) => said.includes(k));
       if (!marker) continue;
       // Start at the name, not at a topic before it (今日は株式会社…が販売): from the last particle before the marker.
       const cut = Math.max(said.lastIndexOf('は', said.indexOf(marker)), said.lastIndexOf('은', said.indexOf(marker)), said.lastIndexOf('는', said.indexOf(marker)));
@@ -457,7 +501,8 @@ function priceContradictions(s: SegmentInfo, i: number, segs: SegmentInfo[], m: 
   if (!m.products.some((p) => p.price !== undefined || p.referencePrice !== undefined)) return [];
   const t = s.c.text;
   const out: Statement[] = [];
-  const currencies = cues.price.currency.map(compact).sort((a, b) => b.length - a.length);
+  const currencies = [...cl(cues.price.currency)].sort((a, b) => b.length - a.length);
+  if (!currencies.some((c) => t.includes(c))) return out;
   for (let at = 0; at < t.length; at++) {
     const cur = currencies.find((c) => t.startsWith(c, at));
     if (!cur) continue;
@@ -478,9 +523,9 @@ function priceContradictions(s: SegmentInfo, i: number, segs: SegmentInfo[], m: 
     let clauseEnd = end;
     while (clauseEnd < t.length && !CLAUSE_END.test(t[clauseEnd]!)) clauseEnd++;
     const clause = t.slice(clauseStart, clauseEnd);
-    if (cues.price.ignore.map(compact).some((w) => clause.includes(w))) continue;
+    if (cl(cues.price.ignore).some((w) => clause.includes(w))) continue;
     const lead = t.slice(Math.max(clauseStart, numStart - 12), numStart);
-    const lastIndex = (list: string[]) => Math.max(-1, ...list.map(compact).map((c) => lead.lastIndexOf(c)));
+    const lastIndex = (list: string[]) => Math.max(-1, ...cl(list).map((c) => lead.lastIndexOf(c)));
     const ref = lastIndex(cues.price.reference);
     const price = lastIndex(cues.price.cues);
     if (ref < 0 && price < 0) continue;
