@@ -242,4 +242,25 @@ describe('applyManifest (in process)', () => {
     expect('when' in sponsoredRules([ad])[0]!).toBe(false);
     expect(sponsoredRules([ad])[0]).not.toBe(ad);
   });
+
+  it('a reference price is compared with referencePrice; the seller said by name satisfies a missing seller disclosure; 由于 is not a seller', () => {
+    const m = {
+      file: 'm.yaml',
+      seller: { name: '株式会社サンプル', aliases: ['サンプル公式ショップ'] },
+      products: [{ name: 'クリーム', aliases: [], category: 'cosmetic' as const, price: 3980, referencePrice: { amount: 5980 } }],
+    };
+    const t: Transcript = {
+      segments: [
+        { start: 0, end: 5, text: 'クリームの定価は6980円、お値段は3980円です。' },
+        { start: 5, end: 10, text: 'サンプル公式ショップからお届けします' },
+      ],
+    };
+    const missingSeller: Finding = { ...finding('seller', '', 0, 'seller-disclosure'), kind: 'missing', end: 10 };
+    const out = applyManifest([missingSeller], { manifest: m, transcript: t, rules, gazetteer: g, statements }, { language: 'ja', rulesetId: 'jp', messageLanguage: 'en' });
+    expect(out.map((f) => [f.category, f.text, f.declared, f.product])).toEqual([['misleading-price', '6980円', { referencePrice: 5980 }, 'クリーム']]);
+    expect(out[0]!.message).toBe('The host says "6980円" but the manifest declares the reference price as 5,980円');
+    const zh: Transcript = { segments: [{ start: 0, end: 5, text: '由于库存有限，本店由示例旗舰店发货' }] };
+    const mz = { file: 'z.yaml', seller: { name: '示例旗舰店', aliases: [] }, products: [] };
+    expect(applyManifest([], { manifest: mz, transcript: zh, rules, gazetteer: g, statements }, { language: 'zh', rulesetId: 'cn' })).toEqual([]);
+  });
 });
