@@ -15,6 +15,7 @@ import type { Engine } from './engine.js';
 import { loadSpeech } from './speech.js';
 import type { AuditInput } from './inputs.js';
 import { readErrorReason } from '../io/file-errors.js';
+import type { Manifest } from '../manifest/model.js';
 
 export type Stage = 'reading' | 'probing' | 'extracting' | 'transcribing' | 'checking';
 
@@ -30,6 +31,8 @@ export interface AuditFileOptions {
   ffprobePath?: string;
   onStage?: (stage: Stage) => void;
   signal?: AbortSignal;
+  /** The product manifest for this input (validated before the batch started). */
+  manifest?: Manifest;
 }
 
 export interface AuditedFile {
@@ -180,12 +183,13 @@ export async function auditFile(input: AuditInput, engine: Engine, opts: AuditFi
     );
     if (!plan) return fail('could not tell the language (no Japanese, Chinese or Korean text found); pass --lang ja, zh or ko');
     opts.onStage?.('checking');
-    const { findings, notes } = await engine.checkPlan(transcript, plan);
+    const { findings, notes } = await engine.checkPlan(transcript, plan, opts.manifest);
     // A transcript file's timed findings all get a line (SARIF viewers place results by line): a missing
     // disclosure's window by the cue said when it opens.
     if (input.kind === 'transcript') for (const f of findings) if (f.line === undefined && f.start !== null) setLine(f, words.transcript);
     const warnings = [...(plan.warning ? [plan.warning] : []), ...words.warnings, ...wordTimeWarnings(words.transcript), ...notes];
     const report: FileReport = { path: input.path, language: plan.primary, status: 'ok', durationSec: words.durationSec, transcriptSource: words.source, ...extra, findings };
+    if (opts.manifest) report.manifest = opts.manifest.file;
     if (plan.languages.length > 1) report.languages = plan.languages;
     if (warnings.length) report.warnings = warnings;
     return { report, transcript: words.transcript };

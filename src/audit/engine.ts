@@ -14,6 +14,9 @@ import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
 import type { Rule, Ruleset } from '../rules/model.js';
 import { loadRulesetCached, type RulesetCacheOptions } from './ruleset-cache.js';
+import { applyManifest, sponsoredRules, withRuleMetadata } from '../manifest/apply.js';
+import { loadGazetteer, loadStatements } from '../manifest/load.js';
+import type { Manifest } from '../manifest/model.js';
 
 export interface EngineOptions extends CheckOptions {
   /** Ruleset names or paths; when empty, the built-in ruleset of each file's language. */
@@ -31,6 +34,10 @@ export interface Prepared {
   analyzer: Analyzer;
   compiled: CompiledRules;
   rulesets: Ruleset[];
+  /** Every rule by id (for the manifest stage and the rule metadata findings carry). */
+  rules: Map<string, Rule>;
+  /** With `sponsored: true` in a manifest: the ad disclosures required whatever is said (built on first use). */
+  sponsored?: CompiledRules;
 }
 
 /**
@@ -80,7 +87,9 @@ export class Engine {
       p = (async () => {
         const cacheDir = this.opts.cache?.cacheDir;
         const [analyzer, rulesets] = await Promise.all([createAnalyzerFor(language, cacheDir ? { cacheDir } : {}), this.rulesetsFor(language)]);
-        return { analyzer, rulesets, compiled: compileRules(rulesets, analyzer) };
+        const rules = new Map<string, Rule>();
+        for (const rs of rulesets) for (const r of rs.rules) if (!rules.has(r.id)) rules.set(r.id, r);
+        return { analyzer, rulesets, rules, compiled: compileRules(rulesets, analyzer) };
       })();
       this.prepared.set(language, p);
     }
@@ -109,8 +118,8 @@ export class Engine {
    * language's prohibited expressions (its required disclosures belong to a broadcast in it).
    * A language no named --ruleset covers is left out with a note instead of failing the file.
    */
-  async checkPlan(transcript: Transcript, plan: LanguagePlan): Promise<{ findings: Finding[]; notes: string[] }> {
-    if (plan.languages.length === 1) return { findings: await this.check(transcript, plan.primary), notes: [] };
+  async checkPlan(transcript: Transcript, plan: LanguagePlan, manifest?: Manifest): Promise<{ findings: Finding[]; notes: string[] }> {
+    if (plan.languages.length === 1) return { findings: await this.check(transcript, plan.primary, manifest), notes: [] };
     const durationSec = transcriptDuration(transcript);
     const findings: Finding[] = [];
     const notes: string[] = [];
@@ -118,7 +127,7 @@ export class Engine {
       const segments = transcript.segments.filter((_, i) => plan.perSegment[i] === language);
       const part: Transcript = { ...transcript, segments, durationSec };
       if (language === plan.primary) {
-        findings.push(...(await this.check(part, language)));
+        findings.push(...(await this.check(part, language, manifest)));
         continue;
       }
       try {
@@ -131,8 +140,28 @@ export class Engine {
     return { findings: findings.sort(compareFindings), notes };
   }
 
-  async check(transcript: Transcript, language: Language): Promise<Finding[]> {
-    const { analyzer, compiled } = await this.prepare(language);
-    return checkTranscript(compiled, transcript, analyzer, this.opts).sort(compareFindings);
+  /**
+   * Check a transcript; with a manifest, the manifest stage then scopes the findings to the
+   * product talked about and adds the statements that contradict the declaration.
+   */
+  async check(transcript: Transcript, language: Language, manifest?: Manifest): Promise<Finding[]> {
+    const prepared = await this.prepare(language);
+    let compiled = prepared.compiled;
+    if (manifest?.sponsored) {
+      prepared.sponsored ??= compileRules(
+        prepared.rulesets.map((rs) => ({ ...rs, rules: sponsoredRules(rs.rules) })),
+        prepared.analyzer,
+      );
+      compiled = prepared.sponsored;
+    }
+    let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, this.opts), prepared.rules);
+    if (manifest) {
+      findings = applyManifest(
+        findings,
+        { manifest, transcript, rules: prepared.rules, gazetteer: loadGazetteer(), statements: loadStatements() },
+        { language, rulesetId: DEFAULT_RULESET[language], ...(this.opts.messageLanguage ? { messageLanguage: this.opts.messageLanguage } : {}) },
+      );
+    }
+    return findings.sort(compareFindings);
   }
 }

@@ -11,6 +11,8 @@ import { Engine } from '../audit/engine.js';
 import { collectInputs } from '../audit/inputs.js';
 import { inShard, parseShard, ShardError, type Shard } from '../audit/shard.js';
 import { readErrorReason } from '../io/file-errors.js';
+import { manifestBeside, readManifest } from '../manifest/load.js';
+import type { Manifest } from '../manifest/model.js';
 import { applyBaseline, BaselineError, createBaseline, parseBaseline, type Baseline } from '../report/baseline.js';
 import { buildReport, exitCodeFor, type FailOn, type FileReport, type Report } from '../report/model.js';
 import { FORMAT_EXTENSIONS, render, type FormatName, type RenderContext } from '../report/formats/index.js';
@@ -46,6 +48,8 @@ export interface AuditCommandOptions {
   shard?: string;
   baseline?: string;
   writeBaseline?: string;
+  /** The product manifest for every input (else `<stem>.manifest.yaml` beside each). */
+  manifest?: string;
   messageLanguage: 'local' | 'en';
   color: boolean;
   interactive: boolean;
@@ -81,6 +85,15 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   // A shard may well be empty (few files, many machines): it still writes its (empty) report.
   const inputs = collected.inputs.filter((i) => inShard(i.path, shard));
   const problems = collected.problems.filter((p) => inShard(p.path, shard));
+  // Every manifest is read and validated before any input is audited: a bad one is a usage error (exit 2).
+  const explicitManifest = opts.manifest ? await readManifest(path.resolve(opts.manifest), shownPath(opts.manifest)) : undefined;
+  const manifests = new Map<string, Manifest>();
+  if (!explicitManifest) {
+    for (const input of inputs) {
+      const beside = manifestBeside(input.absolute);
+      if (beside) manifests.set(input.path, await readManifest(beside, shownPath(beside)));
+    }
+  }
   const progress = new Progress({ total: inputs.length, interactive: opts.interactive });
   const needTranscripts = opts.formats.includes('html');
   // Ctrl-C: stop starting files, finish the ones in flight, write a partial report marked
@@ -104,6 +117,8 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
         concurrency: opts.concurrency ?? defaultConcurrency(),
         keepTranscripts: needTranscripts,
         signal: abort.signal,
+        manifests,
+        ...(explicitManifest ? { manifest: explicitManifest } : {}),
         ...(opts.model ? { model: opts.model } : {}),
         ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
@@ -229,6 +244,13 @@ export function filterMessage(args: readonly string[], filteredOut: number, opts
   const nested = (opts.include ?? []).filter((g) => !g.includes('/'));
   const hint = nested.length ? `; globs match paths relative to the folder given, so "${nested[0]}" matches only files directly in it: use "**/${nested[0]}" for every subfolder` : '';
   return `no files to audit in ${args.join(', ')}: ${filters} left out all ${filteredOut} file(s) found${hint}`;
+}
+
+/** A path as reports show it: relative to the working directory when inside it. */
+function shownPath(p: string): string {
+  const abs = path.resolve(p);
+  const rel = path.relative(process.cwd(), abs);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs).split(path.sep).join('/');
 }
 
 function readShard(spec: string | undefined): Shard | undefined {

@@ -67,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--config <file>', 'configuration file (default: livecomply.config.yaml found upward from here)')
     .option('--baseline <file>', 'report only findings not accepted in this baseline')
     .option('--write-baseline <file>', "record this run's findings as accepted")
+    .option('--manifest <file>', 'the product manifest for the inputs (default: <stem>.manifest.yaml beside each input)')
     .option('--shard <k/n>', 'audit only the k-th of n stable shares of the inputs (split a batch over machines)')
     .action(async (inputs: string[], o: Record<string, unknown>, cmd: Command) => {
       const { loadConfig } = await import('../config/load.js');
@@ -103,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
           include: opt<string[]>('include', config?.include),
           exclude: opt<string[]>('exclude', config?.exclude),
           shard: o.shard as string | undefined,
+          manifest: opt<string>('manifest', config?.manifest),
           // Writing a baseline ignores the one the config names (it may not exist yet).
           baseline: o.writeBaseline && cmd.getOptionValueSource('baseline') !== 'cli' ? undefined : opt<string>('baseline', config?.baseline),
           writeBaseline: o.writeBaseline as string | undefined,
@@ -210,8 +212,13 @@ export async function main(argv: string[]): Promise<number> {
 
 /** A bad ruleset, option or configuration file: exit 2 with its message (the modules are loaded by then). */
 async function isUsageProblem(e: unknown): Promise<boolean> {
-  const [{ RulesetError }, { UsageError }, { ConfigError }] = await Promise.all([import('../rules/model.js'), import('./errors.js'), import('../config/load.js')]);
-  return e instanceof RulesetError || e instanceof UsageError || e instanceof ConfigError;
+  const [{ RulesetError }, { UsageError }, { ConfigError }, { ManifestError }] = await Promise.all([
+    import('../rules/model.js'),
+    import('./errors.js'),
+    import('../config/load.js'),
+    import('../manifest/parse.js'),
+  ]);
+  return e instanceof RulesetError || e instanceof UsageError || e instanceof ConfigError || e instanceof ManifestError;
 }
 
 /** Drop undefined values (the options object has optional, not undefined-able, fields). */

@@ -31,6 +31,8 @@ export interface Config {
   messageLang?: 'local' | 'en';
   /** Accepted findings (a file written by --write-baseline). */
   baseline?: string;
+  /** The product manifest for every input (relative to this file). */
+  manifest?: string;
 }
 
 const list = { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 } }] };
@@ -53,6 +55,7 @@ const schema = {
     cacheDir: { type: 'string', minLength: 1 },
     messageLang: { enum: ['local', 'en'] },
     baseline: { type: 'string', minLength: 1 },
+    manifest: { type: 'string', minLength: 1 },
   },
 };
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -107,6 +110,7 @@ export function parseConfig(text: string, file: string): Config {
   set('modelDir', rel(raw.modelDir));
   set('cacheDir', rel(raw.cacheDir));
   set('baseline', rel(raw.baseline));
+  set('manifest', rel(raw.manifest));
   return config;
 }
 

@@ -13,6 +13,8 @@ export const PROHIBITED_CATEGORIES = [
   'medical-claim',
   'endorsement',
   'misleading-price',
+  'efficacy',
+  'false-origin',
 ] as const;
 export const DISCLOSURE_CATEGORIES = ['seller-disclosure', 'origin-disclosure', 'ad-disclosure'] as const;
 
@@ -33,6 +35,14 @@ export interface Finding {
   line?: number;
   /** Which of the rule's matchers found the words (prohibited findings). */
   matcher?: string;
+  /** What `reference` is: statute, guideline or policy (from the rule). */
+  basis?: 'statute' | 'guideline' | 'policy';
+  /** Where the cited text can be read. */
+  url?: string;
+  /** The manifest product the finding concerns, by its name. */
+  product?: string;
+  /** For a statement that contradicts the manifest: the declared values, e.g. { origin: 'CN' }. */
+  declared?: Record<string, unknown>;
 }
 
 export interface FileReport {
@@ -48,6 +58,8 @@ export interface FileReport {
   languages?: string[];
   /** Things a person should know about this file's audit (declared language contradicted, sidecar longer than the recording…). */
   warnings?: string[];
+  /** The product manifest used for this file, as given or found (only when one was used). */
+  manifest?: string;
   findings: Finding[];
 }
 

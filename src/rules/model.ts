@@ -17,6 +17,24 @@
 import type { Language } from '../transcript/model.js';
 import type { Severity } from '../report/model.js';
 
+/** The product categories a manifest declares and a rule may be limited to. */
+export const PRODUCT_CATEGORIES = [
+  'cosmetic',
+  'functional-cosmetic',
+  'food',
+  'health-food',
+  'functional-food',
+  'quasi-drug',
+  'drug',
+  'medical-device',
+  'general',
+] as const;
+export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
+
+/** What a rule's reference is: a law, official guidance, or a house or platform policy with no legal duty behind it. */
+export const BASES = ['statute', 'guideline', 'policy'] as const;
+export type Basis = (typeof BASES)[number];
+
 export interface LocalizedMessage {
   en: string;
   ja?: string;
@@ -130,6 +148,10 @@ interface RuleBase extends Matcher {
   url?: string;
   description?: string;
   examples: RuleExamples;
+  /** The product categories the rule's law covers (absent: every product). Used with a manifest. */
+  products?: ProductCategory[];
+  /** What `reference` is: statute, guideline or policy. */
+  basis?: Basis;
 }
 
 export interface ProhibitRule extends RuleBase {

@@ -1,4 +1,6 @@
 /** JSON Schema of a ruleset file (what `rules lint` and every load check). */
+import { BASES, PRODUCT_CATEGORIES } from './model.js';
+
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 const cues = {
   type: 'object',
@@ -67,6 +69,8 @@ const common = {
   reference: { type: 'string', minLength: 1 },
   url: { type: 'string', pattern: '^https?://' },
   description: { type: 'string' },
+  products: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PRODUCT_CATEGORIES] } },
+  basis: { enum: [...BASES] },
   ...matcher,
   examples: {
     type: 'object',

@@ -27,6 +27,10 @@ export const CSV_COLUMNS = [
   'message',
   'reference',
   'line',
+  'basis',
+  'url',
+  'product',
+  'declared',
 ] as const;
 
 const BOM = '\uFEFF';
@@ -70,6 +74,10 @@ function row(file: FileReport, f: Finding | undefined): string[] {
     text(f?.message),
     text(f?.reference),
     num(f?.line),
+    f?.basis ?? '',
+    text(f?.url),
+    text(f?.product),
+    text(f?.declared ? JSON.stringify(f.declared) : ''),
   ];
 }
 

@@ -26,7 +26,7 @@ import type { FileReport, Report } from '../model.js';
 import { compareFindings } from '../model.js';
 import { clock, whereLabel } from '../time.js';
 import type { RenderContext } from './index.js';
-import { pathFromReport, plural, severityCounts } from './shared.js';
+import { declaredLabel, pathFromReport, plural, severityCounts } from './shared.js';
 
 const VIDEO = ['.mp4', '.mkv', '.mov', '.flv', '.ts', '.webm', '.m4v', '.avi'];
 const AUDIO = ['.m4a', '.mp3', '.wav', '.aac', '.flac', '.ogg', '.oga', '.opus', '.weba'];
@@ -68,6 +68,11 @@ interface HtmlFinding {
   message: string;
   reference: string;
   line: number | null;
+  basis: string | null;
+  /** Only http(s) addresses reach the page. */
+  url: string | null;
+  product: string | null;
+  declared: string | null;
 }
 
 interface HtmlFile {
@@ -115,6 +120,10 @@ export function htmlData(report: Report, ctx: Pick<RenderContext, 'failOn' | 'cw
         message: f.message,
         reference: f.reference,
         line: f.line ?? null,
+        basis: f.basis ?? null,
+        url: f.url && /^https?:\/\//i.test(f.url) ? f.url : null,
+        product: f.product ?? null,
+        declared: f.declared ? declaredLabel(f) : null,
       })),
       transcript: transcript ? transcript.map((s) => ({ start: s.start, end: s.end, time: clock(s.start), text: s.text })) : null,
     };
@@ -317,7 +326,8 @@ const SCRIPT = `
       el('td', {},
         el('div', {}, f.kind === 'missing' ? el('strong', {}, 'missing: ') : el('strong', {}, '「', f.text, '」 '), f.message),
         f.context ? el('div', { class: 'ctx' }, highlightOne(f.context, f.text)) : null,
-        el('div', { class: 'law' }, f.reference, ' · ', el('span', { class: 'rule' }, f.ruleId))));
+        (f.product || f.declared) ? el('div', { class: 'law' }, f.product ? 'product: ' + f.product : '', f.product && f.declared ? ' · ' : '', f.declared ? 'declared ' + f.declared : '') : null,
+        el('div', { class: 'law' }, f.url ? el('a', { href: f.url, rel: 'noopener noreferrer', target: '_blank' }, f.reference) : f.reference, f.basis ? ' (' + f.basis + ')' : '', ' · ', el('span', { class: 'rule' }, f.ruleId))));
   };
   let made = 0;
   const wake = (fi) => {

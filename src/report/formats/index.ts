@@ -32,6 +32,8 @@ export interface RuleMetaLike {
   description?: string;
   /** A page that explains the rule (SARIF helpUri). */
   helpUri?: string;
+  /** statute | guideline | policy */
+  basis?: 'statute' | 'guideline' | 'policy';
   /** Where the cited law's text can be read (a rule's `url`; SARIF helpUri when no helpUri is given). */
   url?: string;
 }

@@ -62,6 +62,10 @@ function findingBody(f: Finding): string {
     f.context ? `context: ${f.context}` : '',
     `message: ${f.message}`,
     `law: ${f.reference}`,
+    f.basis ? `basis: ${f.basis}` : '',
+    f.url ? `url: ${f.url}` : '',
+    f.product ? `product: ${f.product}` : '',
+    f.declared ? `declared: ${JSON.stringify(f.declared)}` : '',
   ]
     .filter(Boolean)
     .join('\n');
