@@ -4,7 +4,9 @@
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export type FindingKind = 'prohibited' | 'missing';
-export type TranscriptSource = 'asr' | 'sidecar' | 'transcript' | 'cache';
+export type TranscriptSource = 'asr' | 'sidecar' | 'embedded' | 'transcript' | 'cache';
+/** Where a finding's words came from (contract: absent = speech). */
+export type FindingSource = 'speech' | 'subtitle' | 'screen';
 
 /** The fixed category vocabulary of the contract. Rulesets may add their own. */
 export const PROHIBITED_CATEGORIES = [
@@ -31,6 +33,8 @@ export interface Finding {
   reference: string;
   /** 1-based line for untimed transcripts (and always given for line-based sources). */
   line?: number;
+  /** Where the words were: said (absent or `speech`), in a subtitle track, or shown on screen. */
+  source?: FindingSource;
 }
 
 export interface FileReport {

@@ -4,12 +4,12 @@
  */
 import type { Analyzer } from '../text/analyze.js';
 import { originalSpan } from '../text/normalize.js';
-import { transcriptDuration, type Language, type Transcript } from '../transcript/model.js';
+import { transcriptDuration, type Language, type SegmentSource, type Transcript } from '../transcript/model.js';
 import type { Finding } from '../report/model.js';
 import type { CompiledRules } from './compile.js';
 import { locator } from './locate.js';
 import { cueNear, findHits } from './match.js';
-import type { LocalizedMessage, RequireRule, Rule } from './model.js';
+import type { DisclosureChannel, LocalizedMessage, RequireRule, Rule } from './model.js';
 
 export interface CheckOptions {
   /** Message language: the audit's language (default) or English. */
@@ -19,6 +19,8 @@ export interface CheckOptions {
 /** One place a matcher fired, in time and in the transcript. */
 interface Occurrence {
   segment: number;
+  /** Where the words came from (absent = speech). */
+  source: SegmentSource | undefined;
   start: number | null;
   end: number | null;
   line: number | undefined;
@@ -79,9 +81,10 @@ export function checkTranscript(
           reference: rule.reference,
         };
         if (seg.line !== undefined) f.line = seg.line;
+        if (seg.source) f.source = seg.source;
         findings.push(f);
       } else {
-        occurrences[hit.matcher]?.push({ segment: si, start: loc.startAt(span.start), end: loc.endAt(span.end), line: seg.line });
+        occurrences[hit.matcher]?.push({ segment: si, source: seg.source, start: loc.startAt(span.start), end: loc.endAt(span.end), line: seg.line });
       }
     }
   });
@@ -96,9 +99,15 @@ export function checkTranscript(
     };
     if (rule.when && of('when').length === 0) return;
     const ctx: RequireContext = { rule, language, opts, transcript, duration: duration ?? 0, untimed };
-    findings.push(...missingDisclosures(ctx, of('match'), of('trigger')));
+    findings.push(...missingDisclosures(ctx, of('match').filter((o) => onChannel(o.source, rule.channel)), of('trigger')));
   });
   return findings;
+}
+
+/** Whether words from this source count for a disclosure required on this channel. */
+export function onChannel(source: SegmentSource | undefined, channel: DisclosureChannel = 'either'): boolean {
+  if (channel === 'either') return true;
+  return channel === 'shown' ? source === 'screen' : source !== 'screen';
 }
 
 interface RequireContext {
