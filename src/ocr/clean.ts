@@ -32,26 +32,27 @@ const TO_KATAKANA = new Map(PAIRS.map(([k, h]) => [h, k]));
  */
 export function fixConfusions(text: string, language: Language): string {
   const cs = [...text];
-  const isKata = (c: string | undefined) => c !== undefined && KATAKANA.test(c) && !TO_KANJI.has(c);
-  const isHan = (c: string | undefined) => c !== undefined && HAN.test(c) && !TO_KATAKANA.has(c);
   const out: string[] = [];
   cs.forEach((c, i) => {
     out.push(pick(c, out[i - 1], cs[i + 1]));
   });
   return out.join('');
 
+  /** `prev` is already decided (plain script test); `next` may still be a look-alike. */
   function pick(c: string, prev: string | undefined, next: string | undefined): string {
-    {
-      if (language === 'zh') return TO_KANJI.get(c) ?? c;
-      if (language !== 'ja') return c;
-      if (TO_KANJI.has(c) && !isKata(prev) && !isKata(next) && (isHan(prev) || isHan(next))) {
-        // ー after a kanji (日本ー) is the kanji 一; after kana it is the long vowel (ハート).
-        if (c === 'ー' && prev !== undefined && KANA.test(prev)) return c;
-        return TO_KANJI.get(c)!;
-      }
-      if (TO_KATAKANA.has(c) && (isKata(prev) || isKata(next))) return TO_KATAKANA.get(c)!;
-      return c;
+    const kataBefore = prev !== undefined && KATAKANA.test(prev) && prev !== 'ー';
+    const hanBefore = prev !== undefined && HAN.test(prev);
+    const kataAfter = next !== undefined && KATAKANA.test(next) && !TO_KANJI.has(next);
+    const hanAfter = next !== undefined && HAN.test(next) && !TO_KATAKANA.has(next);
+    if (language === 'zh') return TO_KANJI.get(c) ?? c;
+    if (language !== 'ja') return c;
+    if (TO_KANJI.has(c) && !kataBefore && !kataAfter && (hanBefore || hanAfter)) {
+      // ー after kana (ありがとー) is the long vowel, whatever follows.
+      if (c === 'ー' && prev !== undefined && KANA.test(prev)) return c;
+      return TO_KANJI.get(c)!;
     }
+    if (TO_KATAKANA.has(c) && (kataBefore || kataAfter)) return TO_KATAKANA.get(c)!;
+    return c;
   }
 }
 

@@ -71,7 +71,7 @@ export async function readScreen(file: string, info: MediaInfo, opts: ScreenOpti
   const size = frameSize(info.video?.width ?? null, info.video?.height ?? null);
   const imageSubs = info.subtitles.find((s) => !s.text && (s.codec === 'hdmv_pgs_subtitle' || s.codec === 'dvb_subtitle' || s.codec === 'dvd_subtitle'));
   const pool = await ocrPool(opts.language);
-  const tracker = new ScreenTracker({ rejoinSec: 1.5 / fps });
+  const tracker = new ScreenTracker({ rejoinSec: 2 / fps });
   let prev: Thumbnail | undefined;
   let frames = 0;
   let framesRead = 0;

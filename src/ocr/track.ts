@@ -29,7 +29,7 @@ interface Active {
 }
 
 export interface TrackerOptions {
-  /** A line that comes back within this many seconds of its last sighting continues its segment (OCR flicker). */
+  /** A line seen again within this many seconds of its last sighting continues its segment (OCR missed it in between). */
   rejoinSec: number;
 }
 
@@ -41,7 +41,7 @@ export class ScreenTracker {
   private readonly opts: TrackerOptions;
 
   constructor(opts: Partial<TrackerOptions> = {}) {
-    this.opts = { rejoinSec: 1.5, ...opts };
+    this.opts = { rejoinSec: 2, ...opts };
   }
 
   /** The regions to read: the changed ones grown to take in every line on screen they cut through. */
