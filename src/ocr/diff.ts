@@ -119,7 +119,9 @@ export function changedRects(prev: Thumbnail | undefined, cur: Thumbnail, opts: 
     const pad = Math.round(cellPx / 2);
     rects.push(clip({ left: x0 * cellPx - pad, top: y0 * cellPx - pad, width: (x1 - x0 + 1) * cellPx + 2 * pad, height: (y1 - y0 + 1) * cellPx + 2 * pad }, cur.frameWidth, cur.frameHeight));
   }
-  const merged = mergeOverlapping(rects);
+  // Words of one line are separate groups when the gap between them is wider than a cell: join
+  // rectangles less than a line's gap apart so a line is read whole.
+  const merged = mergeOverlapping(rects, 3 * cellPx);
   const area = merged.reduce((a, r) => a + r.width * r.height, 0);
   if (merged.length > opts.maxRects || area > opts.wholeFrameShare * cur.frameWidth * cur.frameHeight) return whole;
   return merged;
@@ -143,14 +145,15 @@ export function union(a: Rect, b: Rect): Rect {
   return { left, top, width: Math.max(a.left + a.width, b.left + b.width) - left, height: Math.max(a.top + a.height, b.top + b.height) - top };
 }
 
-/** Join rectangles that overlap until none do. */
-export function mergeOverlapping(rects: readonly Rect[]): Rect[] {
+/** Join rectangles that overlap (or come within `gap` pixels of each other) until none do. */
+export function mergeOverlapping(rects: readonly Rect[], gap = 0): Rect[] {
+  const near = (a: Rect, b: Rect) => intersects({ left: a.left - gap, top: a.top - gap, width: a.width + 2 * gap, height: a.height + 2 * gap }, b);
   const out = [...rects];
   for (let changed = true; changed; ) {
     changed = false;
     outer: for (let i = 0; i < out.length; i++) {
       for (let j = i + 1; j < out.length; j++) {
-        if (intersects(out[i]!, out[j]!)) {
+        if (near(out[i]!, out[j]!)) {
           out[i] = union(out[i]!, out[j]!);
           out.splice(j, 1);
           changed = true;

@@ -34,13 +34,16 @@ export interface ScreenResult {
 
 const pools = new Map<string, Promise<OcrPool>>();
 
+/** Videos longer than this get a second OCR worker (when there is a second core); a worker takes seconds to start. */
+const GROW_AFTER_SEC = 30;
+
 /** OCR workers are started once per run and language (about 2 s each) and shared by every file. */
 export function ocrPool(language: Language | undefined): Promise<OcrPool> {
   const codes = language ? [TESSERACT_LANG[language]] : LANGUAGES.map((l) => TESSERACT_LANG[l]);
   const key = codes.join('+');
   let p = pools.get(key);
   if (!p) {
-    p = OcrPool.create(codes, Math.max(1, Math.min(2, os.availableParallelism())));
+    p = OcrPool.create(codes, 1);
     p.catch(() => pools.delete(key));
     pools.set(key, p);
   }
@@ -71,6 +74,7 @@ export async function readScreen(file: string, info: MediaInfo, opts: ScreenOpti
   const size = frameSize(info.video?.width ?? null, info.video?.height ?? null);
   const imageSubs = info.subtitles.find((s) => !s.text && (s.codec === 'hdmv_pgs_subtitle' || s.codec === 'dvb_subtitle' || s.codec === 'dvd_subtitle'));
   const pool = await ocrPool(opts.language);
+  if ((info.durationSec ?? 0) > GROW_AFTER_SEC) pool.grow(Math.max(1, Math.min(2, os.availableParallelism())));
   const tracker = new ScreenTracker({ rejoinSec: 2 / fps });
   let prev: Thumbnail | undefined;
   let frames = 0;
@@ -102,6 +106,7 @@ export async function readScreen(file: string, info: MediaInfo, opts: ScreenOpti
       const read = changed.length ? tracker.regionsToRead(changed) : [];
       if (read.length) framesRead++;
       pending.push({ t, read, lines: read.length ? pool.read(toPgm(frame), read) : Promise.resolve([]) });
+      // Keep every worker busy, but hold no more frames than there are workers.
       await settle(pool.size);
     }
     await settle(0);

@@ -63,29 +63,51 @@ interface TessBlock {
 export class OcrPool {
   private readonly idle: TessWorker[] = [];
   private readonly waiting: ((w: TessWorker) => void)[] = [];
-  private constructor(private readonly workers: TessWorker[]) {
+  private growing: Promise<void> | undefined;
+  private constructor(
+    private readonly codes: readonly string[],
+    private readonly workers: TessWorker[],
+  ) {
     this.idle.push(...workers);
   }
 
-  static async create(codes: readonly string[], size: number): Promise<OcrPool> {
+  private static async start(codes: readonly string[], n: number): Promise<TessWorker[]> {
     const { createWorker } = await import('tesseract.js');
     const folder = await langFolder(codes);
     try {
       const workers = await Promise.all(
-        Array.from({ length: Math.max(1, size) }, () =>
-          createWorker(codes.join('+'), 1, { langPath: folder.dir, gzip: true, cacheMethod: 'none' }) as Promise<unknown> as Promise<TessWorker>,
-        ),
+        Array.from({ length: n }, () => createWorker(codes.join('+'), 1, { langPath: folder.dir, gzip: true, cacheMethod: 'none' }) as Promise<unknown> as Promise<TessWorker>),
       );
       // Tesseract's own diagnostics ("Image too small to scale!!") are not for the user.
       await Promise.all(workers.map((w) => w.setParameters({ debug_file: '/dev/null' })));
-      return new OcrPool(workers);
+      return workers;
     } finally {
       await folder.cleanup();
     }
   }
 
+  /** A pool of `size` workers (each takes a few seconds to start). */
+  static async create(codes: readonly string[], size: number): Promise<OcrPool> {
+    return new OcrPool(codes, await OcrPool.start(codes, Math.max(1, size)));
+  }
+
   get size(): number {
     return this.workers.length;
+  }
+
+  /** Start more workers (for a long video), without waiting: they join when ready. */
+  grow(size: number): void {
+    const more = size - this.workers.length;
+    if (more <= 0 || this.growing) return;
+    this.growing = OcrPool.start(this.codes, more).then(
+      (ws) => {
+        this.workers.push(...ws);
+        for (const w of ws) this.release(w);
+      },
+      () => {
+        // A worker that fails to start only costs speed; the others go on.
+      },
+    );
   }
 
   private acquire(): Promise<TessWorker> {
@@ -123,6 +145,7 @@ export class OcrPool {
   }
 
   async terminate(): Promise<void> {
+    await this.growing;
     await Promise.allSettled(this.workers.map((w) => w.terminate()));
   }
 }
