@@ -115,3 +115,13 @@ export function compareFindings(a: Finding, b: Finding): number {
   if (al !== bl) return al - bl;
   return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
 }
+
+/** Where a finding's words were, for reports: "screen" or "subtitle"; undefined when said (speech). */
+export function sourceLabel(f: Pick<Finding, 'source'>): 'screen' | 'subtitle' | undefined {
+  return f.source === 'screen' || f.source === 'subtitle' ? f.source : undefined;
+}
+
+/** The verb for a prohibited finding's words: said, shown on screen, or in the subtitles. */
+export function saidVerb(f: Pick<Finding, 'source'>): string {
+  return f.source === 'screen' ? 'shown on screen' : f.source === 'subtitle' ? 'in the subtitles' : 'said';
+}

@@ -27,6 +27,7 @@ export const CSV_COLUMNS = [
   'message',
   'reference',
   'line',
+  'source',
 ] as const;
 
 const BOM = '\uFEFF';
@@ -70,6 +71,7 @@ function row(file: FileReport, f: Finding | undefined): string[] {
     text(f?.message),
     text(f?.reference),
     num(f?.line),
+    f ? (f.source ?? 'speech') : '',
   ];
 }
 

@@ -5,7 +5,7 @@
  * rows are counted instead of listed (GitHub comments hold at most 65,536 characters).
  */
 import type { FileReport, Report } from '../model.js';
-import { atOrAbove, compareFindings } from '../model.js';
+import { atOrAbove, compareFindings, saidVerb, sourceLabel } from '../model.js';
 import { clock, whereLabel } from '../time.js';
 import type { RenderContext } from './index.js';
 import { plural, severityCounts } from './shared.js';
@@ -81,7 +81,7 @@ export function formatMarkdown(report: Report, ctx: Pick<RenderContext, 'failOn'
     used += headLen;
     let shown = 0;
     for (const f of findings) {
-      const words = f.kind === 'missing' ? `*missing:* ${mdCell(f.message)}` : `「${mdCell(f.text)}」 ${mdCell(f.message)}`;
+      const words = f.kind === 'missing' ? `*missing:* ${mdCell(f.message)}` : `「${mdCell(f.text)}」 ${sourceLabel(f) ? `*(${saidVerb(f)})* ` : ''}${mdCell(f.message)}`;
       const line = `| ${mdCell(whereLabel(f) || '—')} | ${SEV_MARK[f.severity]} | ${mdCode(f.ruleId)} | ${words} | ${mdCell(f.reference)} |`;
       if (used + line.length + 1 > budget) break;
       out.push(line);

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileReport, Finding, Report, Severity } from '../model.js';
-import { compareFindings } from '../model.js';
+import { compareFindings, saidVerb, sourceLabel } from '../model.js';
 import { clock } from '../time.js';
 import type { RenderContext } from './index.js';
 import { fileUri, localMessage, reportPathUri, ruleEntries, ruleLanguages, type RuleEntry } from './shared.js';
@@ -106,7 +106,7 @@ export interface SarifResult {
   message: Message;
   locations: { physicalLocation: { artifactLocation: ArtifactLocation; region: SarifRegion } }[];
   partialFingerprints: Record<string, string>;
-  properties: { category: string; kind: Finding['kind']; severity: Severity; text: string; reference: string; startSec: number | null; endSec: number | null };
+  properties: { category: string; kind: Finding['kind']; severity: Severity; text: string; reference: string; startSec: number | null; endSec: number | null; source: NonNullable<Finding['source']> };
 }
 
 function sha256(s: string): string {
@@ -178,7 +178,7 @@ function describeRule(r: RuleEntry): SarifRule {
 
 function resultMessage(f: Finding, rule: RuleEntry | undefined, language: string | null): Message {
   const where = f.start !== null ? `at ${clock(f.start)}${f.end !== null && Math.floor(f.end) !== Math.floor(f.start) ? `–${clock(f.end)}` : ''}` : f.line !== undefined ? `on line ${f.line}` : '';
-  const said = f.kind === 'missing' ? 'missing' : `「${f.text}」`;
+  const said = f.kind === 'missing' ? 'missing' : `「${f.text}」${sourceLabel(f) ? ` (${saidVerb(f)})` : ''}`;
   const en = rule && rule.message.en !== f.message && localMessage(rule, language) !== undefined ? ` (${rule.message.en})` : '';
   const text = `${said}${where ? ` ${where}` : ''}: ${f.message}${en} — ${f.reference}`;
   return { text };
@@ -222,7 +222,7 @@ export function buildSarif(report: Report, ctx: Pick<RenderContext, 'rules' | 'c
         message: resultMessage(f, rule, file.language),
         locations: [{ physicalLocation: { artifactLocation: location(file.path, fileIndex), region } }],
         partialFingerprints: { [FINGERPRINT_KEY]: prints.get(f)! },
-        properties: { category: f.category, kind: f.kind, severity: f.severity, text: f.text, reference: f.reference, startSec: f.start, endSec: f.end },
+        properties: { category: f.category, kind: f.kind, severity: f.severity, text: f.text, reference: f.reference, startSec: f.start, endSec: f.end, source: f.source ?? 'speech' },
       });
     }
   });
