@@ -55,7 +55,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--output <file>', 'write the report there (atomically) instead of stdout')
     .option('--output-dir <dir>', 'with several formats, one report file per format there')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
-    .addOption(new Option('--transcript <source>', 'where a media file\'s words come from').choices(['auto', 'asr', 'sidecar']).default('auto'))
+    .addOption(new Option('--transcript <source>', 'where a media file\'s words come from').choices(['auto', 'asr', 'sidecar', 'embedded']).default('auto'))
+    .addOption(new Option('--screen <on|off>', 'also read the text shown on screen by OCR (media with a video stream)').choices(['on', 'off']).default('on'))
     .option('--model <id>', 'speech model: tiny | base | small (default), or a model id')
     .option('--model-dir <dir>', 'local model folder for offline use (env LIVECOMPLY_MODEL_DIR)')
     .option('--cache-dir <dir>', 'transcript and model cache (env LIVECOMPLY_CACHE_DIR)')
@@ -90,6 +91,7 @@ export async function main(argv: string[]): Promise<number> {
         formats,
         failOn: opt('failOn', config?.failOn) ?? 'error',
         transcript: opt('transcript', config?.transcript) ?? 'auto',
+        screen: opt('screen', config?.screen) ?? 'on',
         messageLanguage: opt('messageLang', config?.messageLang) ?? 'local',
         color: wantsColor(process.stdout),
         interactive: process.stderr.isTTY === true && !process.env.CI,
