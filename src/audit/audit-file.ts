@@ -3,11 +3,14 @@
  * decide its language, check it, and return its part of the report. Never throws: a file that
  * cannot be audited becomes a report entry with status "error" and a sentence a person can act on.
  */
-import { readFile } from 'node:fs/promises';
-import { detectLanguage } from '../text/detect.js';
+import { detectLanguage, planLanguages, type Declared } from '../text/detect.js';
+import { decodeText } from '../transcript/decode.js';
 import { isLanguage, transcriptDuration, type Language, type Transcript } from '../transcript/model.js';
 import { parseTranscript } from '../transcript/parse.js';
-import type { FileReport, TranscriptSource } from '../report/model.js';
+import { splitLongSegments } from '../transcript/split.js';
+import { formatClock } from '../transcript/clock.js';
+import { MAX_BYTES, readRegularFile } from '../io/read-file.js';
+import type { FileReport, Finding, TranscriptSource } from '../report/model.js';
 import type { Engine } from './engine.js';
 import { loadSpeech } from './speech.js';
 import type { AuditInput } from './inputs.js';
@@ -18,6 +21,8 @@ export type Stage = 'reading' | 'probing' | 'extracting' | 'transcribing' | 'che
 
 export interface AuditFileOptions {
   lang: Language | 'auto';
+  /** Where a `lang` other than auto came from, for warnings (`--lang`, `lang: in livecomply.config.yaml`). */
+  langFrom?: string;
   transcript: 'auto' | 'asr' | 'sidecar';
   model?: string;
   modelDir?: string;
@@ -36,40 +41,50 @@ export interface AuditedFile {
   transcript?: Transcript;
 }
 
-async function readTranscriptFile(abs: string, shown: string): Promise<Transcript> {
-  let content: string;
+async function readTranscriptFile(abs: string, shown: string): Promise<{ transcript: Transcript; encoding: string }> {
+  let bytes: Buffer;
   try {
-    content = await readFile(abs, 'utf8');
+    bytes = await readRegularFile(abs, MAX_BYTES.transcript);
   } catch (e) {
     throw new Error(`${shown}: ${readErrorReason(e)}`);
   }
-  return parseTranscript(content, shown);
+  const { text, encoding } = decodeText(bytes, shown);
+  return { transcript: parseTranscript(text, shown), encoding };
 }
 
 interface Words {
   transcript: Transcript;
   source: TranscriptSource;
   durationSec: number | null;
+  encoding?: string;
+  warnings: string[];
 }
 
 async function wordsOf(input: AuditInput, opts: AuditFileOptions): Promise<Words> {
   opts.onStage?.('reading');
   if (input.kind === 'transcript') {
-    const transcript = await readTranscriptFile(input.absolute, input.path);
-    return { transcript, source: 'transcript', durationSec: transcriptDuration(transcript) };
+    const { transcript, encoding } = await readTranscriptFile(input.absolute, input.path);
+    return { transcript, source: 'transcript', durationSec: transcriptDuration(transcript), encoding, warnings: [] };
   }
   const sidecar = input.sidecars[0];
   if (opts.transcript !== 'asr' && sidecar) {
-    const transcript = await readTranscriptFile(sidecar, sidecar === input.absolute ? input.path : sidecarLabel(input, sidecar));
-    let durationSec = transcriptDuration(transcript);
+    const label = sidecar === input.absolute ? input.path : sidecarLabel(input, sidecar);
+    const { transcript, encoding } = await readTranscriptFile(sidecar, label);
+    const spoken = transcriptDuration(transcript);
+    let durationSec = spoken;
+    const warnings: string[] = [];
     opts.onStage?.('probing');
     try {
       const { probeMedia } = await loadSpeech();
-      durationSec = (await probeMedia(input.absolute, mediaOpts(opts))).durationSec ?? durationSec;
+      const probed = (await probeMedia(input.absolute, mediaOpts(opts))).durationSec;
+      if (probed != null && spoken != null && spoken > probed + 1) {
+        warnings.push(`the transcript beside it (${label}) runs to ${formatClock(spoken, '.')}, past the end of the recording (${formatClock(probed, '.')}): is it this recording's transcript?`);
+      }
+      durationSec = probed ?? durationSec;
     } catch {
       // The words come from the sidecar; a recording ffprobe cannot read still gets audited.
     }
-    return { transcript: { ...transcript, durationSec }, source: 'sidecar', durationSec };
+    return { transcript: { ...transcript, durationSec }, source: 'sidecar', durationSec, encoding, warnings };
   }
   if (opts.transcript === 'sidecar') {
     throw new Error(`no sidecar transcript beside it (looked for the same name with .srt, .vtt, .json or .txt); use --transcript auto or asr to transcribe it locally`);
@@ -83,8 +98,41 @@ async function wordsOf(input: AuditInput, opts: AuditFileOptions): Promise<Words
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
     onStage: (s: 'probing' | 'extracting' | 'transcribing') => opts.onStage?.(s),
+  }).catch((e: unknown) => {
+    // With --transcript asr the transcript beside it was passed over on purpose: say so rather than advise adding one.
+    if (!sidecar) throw e;
+    const msg = errorMessage(e).replace(/[,;.]?\s*or put a transcript beside (?:it|the recording) \(same name, [^)]*\)\.?/i, '.');
+    throw new Error(`${msg} The transcript beside it (${sidecarLabel(input, sidecar)}) was not used because of --transcript asr; use --transcript auto to audit it instead.`);
   });
-  return { transcript: r.transcript, source: r.source, durationSec: r.durationSec };
+  return { transcript: r.transcript, source: r.source, durationSec: r.durationSec, warnings: [] };
+}
+
+/** The line of the cue being said at `f.start` (else the next one, else the last). */
+function setLine(f: Finding, t: Transcript): void {
+  let line: number | undefined;
+  for (const s of t.segments) {
+    if (s.line === undefined) continue;
+    line = s.line;
+    if ((s.end ?? s.start ?? 0) >= (f.start ?? 0)) break;
+  }
+  if (line !== undefined) f.line = line;
+}
+
+/** Word timestamps outside their segment (a broken export): used as given, but worth a warning. */
+function wordTimeWarnings(t: Transcript): string[] {
+  let count = 0;
+  let firstLine: number | undefined;
+  for (const s of t.segments) {
+    if (s.start === null || s.end === null || !s.words) continue;
+    for (const w of s.words) {
+      if (w.start < s.start - 0.5 || w.end > s.end + 0.5) {
+        count++;
+        firstLine ??= s.line;
+      }
+    }
+  }
+  if (count === 0) return [];
+  return [`${count} word timestamp(s) lie outside their segment's start and end${firstLine !== undefined ? ` (first at line ${firstLine})` : ''}; findings are timed by the words as given`];
 }
 
 function mediaOpts(opts: AuditFileOptions): { ffmpegPath?: string; ffprobePath?: string } {
@@ -98,6 +146,13 @@ function sidecarLabel(input: AuditInput, sidecar: string): string {
   const base = input.path.slice(0, input.path.lastIndexOf('/') + 1);
   const name = sidecar.split(/[\\/]/).pop() ?? sidecar;
   return base + name;
+}
+
+/** The language declared for a transcript, and by what: the command line or configuration, else the transcript itself. */
+export function declaredLanguage(t: Transcript, requested: Language | 'auto', requestedBy = '--lang'): Declared | undefined {
+  if (requested !== 'auto') return { language: requested, by: requestedBy };
+  if (t.language && isLanguage(t.language)) return { language: t.language, by: 'the transcript\'s "language"' };
+  return undefined;
 }
 
 export function languageOf(t: Transcript, requested: Language | 'auto'): Language | undefined {
@@ -114,28 +169,33 @@ export function errorMessage(e: unknown): string {
 export async function auditFile(input: AuditInput, engine: Engine, opts: AuditFileOptions): Promise<AuditedFile> {
   try {
     const words = await wordsOf(input, opts);
-    const language = languageOf(words.transcript, opts.lang);
-    if (!language) {
-      return {
-        report: {
-          path: input.path,
-          language: null,
-          status: 'error',
-          error: 'could not tell the language (no Japanese, Chinese or Korean text found); pass --lang ja, zh or ko',
-          durationSec: words.durationSec,
-          findings: [],
-        },
-      };
+    const extra = words.encoding ? { encoding: words.encoding } : {};
+    const fail = (error: string): AuditedFile => ({
+      report: { path: input.path, language: null, status: 'error', error, durationSec: words.durationSec, ...extra, findings: [] },
+    });
+    if (!words.transcript.segments.some((s) => s.text.trim() !== '')) {
+      return fail(words.source === 'asr' || words.source === 'cache' ? 'no speech was recognised in this recording, so nothing was checked' : 'the transcript has no words (it is empty or has only blank cues), so nothing was checked');
     }
+    const transcript = splitLongSegments(words.transcript);
+    const plan = planLanguages(
+      transcript.segments.map((s) => s.text),
+      declaredLanguage(words.transcript, opts.lang, opts.langFrom),
+    );
+    if (!plan) return fail('could not tell the language (no Japanese, Chinese or Korean text found); pass --lang ja, zh or ko');
     opts.onStage?.('checking');
-    const findings = await engine.check(words.transcript, language, opts.manifest);
-    const report: FileReport = { path: input.path, language, status: 'ok', durationSec: words.durationSec, transcriptSource: words.source, findings };
+    const { findings, notes } = await engine.checkPlan(transcript, plan, opts.manifest);
+    // A transcript file's timed findings all get a line (SARIF viewers place results by line): a missing
+    // disclosure's window by the cue said when it opens.
+    if (input.kind === 'transcript') for (const f of findings) if (f.line === undefined && f.start !== null) setLine(f, words.transcript);
+    const warnings = [...(plan.warning ? [plan.warning] : []), ...words.warnings, ...wordTimeWarnings(words.transcript), ...notes];
+    const report: FileReport = { path: input.path, language: plan.primary, status: 'ok', durationSec: words.durationSec, transcriptSource: words.source, ...extra, findings };
+    if (plan.languages.length > 1) report.languages = plan.languages;
+    if (warnings.length) report.warnings = warnings;
     if (opts.manifest) report.manifest = opts.manifest.file;
-    return {
-      report,
-      transcript: words.transcript,
-    };
+    return { report, transcript: words.transcript };
   } catch (e) {
-    return { report: { path: input.path, language: opts.lang === 'auto' ? null : opts.lang, status: 'error', error: errorMessage(e), durationSec: null, findings: [] } };
+    return {
+      report: { path: input.path, language: opts.lang === 'auto' ? null : opts.lang, status: 'error', error: errorMessage(e), durationSec: null, findings: [] },
+    };
   }
 }

@@ -4,7 +4,8 @@
  */
 import { createAnalyzer, type Analyzer } from '../text/analyze.js';
 import { loadSimplifier, loadTokenizer } from '../text/tokenizers/index.js';
-import type { Language, Transcript } from '../transcript/model.js';
+import { languageName, type LanguagePlan } from '../text/detect.js';
+import { transcriptDuration, type Language, type Transcript } from '../transcript/model.js';
 import type { Finding } from '../report/model.js';
 import { compareFindings } from '../report/model.js';
 import { checkTranscript, type CheckOptions } from '../rules/check.js';
@@ -93,8 +94,36 @@ export class Engine {
   }
 
   /**
-   * Check a transcript; with a manifest, the manifest stage then scopes the findings to the
-   * product talked about and adds the statements that contradict the declaration.
+   * Check each segment with the rules of its language (a file that mixes languages). The file's
+   * own language gets every rule, over its own lines; another language's lines get that
+   * language's prohibited expressions (its required disclosures belong to a broadcast in it).
+   * A language no named --ruleset covers is left out with a note instead of failing the file.
+   */
+  async checkPlan(transcript: Transcript, plan: LanguagePlan, manifest?: Manifest): Promise<{ findings: Finding[]; notes: string[] }> {
+    if (plan.languages.length === 1) return { findings: await this.check(transcript, plan.primary, manifest), notes: [] };
+    const durationSec = transcriptDuration(transcript);
+    const findings: Finding[] = [];
+    const notes: string[] = [];
+    for (const language of plan.languages) {
+      const segments = transcript.segments.filter((_, i) => plan.perSegment[i] === language);
+      const part: Transcript = { ...transcript, segments, durationSec };
+      if (language === plan.primary) {
+        findings.push(...(await this.check(part, language, manifest)));
+        continue;
+      }
+      try {
+        findings.push(...(await this.check(part, language, manifest)).filter((f) => f.kind === 'prohibited'));
+      } catch (e) {
+        if (!this.opts.rulesets?.length) throw e;
+        notes.push(`${segments.length} line(s) in ${languageName(language)} were not checked: no --ruleset given is for ${language} (add --ruleset ${DEFAULT_RULESET[language]})`);
+      }
+    }
+    return { findings: findings.sort(compareFindings), notes };
+  }
+
+  /**
+   * Check a transcript in one language; with a manifest, the manifest stage then scopes the
+   * findings to the product talked about and adds the statements that contradict the declaration.
    */
   async check(transcript: Transcript, language: Language, manifest?: Manifest): Promise<Finding[]> {
     const prepared = await this.prepare(language);

@@ -8,7 +8,7 @@
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { sniff, SNIFF_BYTES, type Sniffed } from './sniff.js';
+import { isLivecomplyOutput, isReportFileName, sniff, SNIFF_BYTES, type Sniffed } from './sniff.js';
 
 export const MEDIA_EXTENSIONS = ['.mp4', '.mkv', '.mov', '.flv', '.ts', '.webm', '.m4a', '.mp3', '.wav', '.aac', '.flac', '.ogg'];
 export const TRANSCRIPT_EXTENSIONS = ['.srt', '.vtt', '.json', '.txt'];
@@ -108,12 +108,34 @@ async function sniffFile(file: string): Promise<Sniffed> {
  * no or an unknown extension). A `.json` that is livecomply's own report or baseline is not an input.
  */
 async function classify(file: string): Promise<InputKind | undefined> {
+  // Reports livecomply wrote into the folder (--output-dir, or a pretty report saved as .txt) are not transcripts.
+  if (isReportFileName(path.basename(file))) return undefined;
   const byName = kindOf(file);
-  if (byName && path.extname(file).toLowerCase() !== '.json') return byName;
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.txt') return (await isPrettyReport(file)) ? undefined : byName;
+  if (byName && ext !== '.json') return byName;
   const byContent = await sniffFile(file);
   if (byContent === 'livecomply-output') return undefined;
   if (byName) return byName;
   return byContent;
+}
+
+/** A pretty report saved as text: its first lines and its summary line. */
+async function isPrettyReport(file: string): Promise<boolean> {
+  let fh;
+  try {
+    fh = await open(file, 'r');
+    const size = (await fh.stat()).size;
+    const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+    await fh.read(head, 0, head.length, 0);
+    const tail = Buffer.alloc(Math.min(size, 1024));
+    await fh.read(tail, 0, tail.length, size - tail.length);
+    return isLivecomplyOutput(head.toString('utf8'), tail.toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    await fh?.close();
+  }
 }
 
 /** Transcripts beside a media file with the same stem (x.mp4 → x.srt, x.vtt, x.json, x.txt, in that order). */
@@ -152,7 +174,11 @@ function pairSidecars(files: string[], kinds: ReadonlyMap<string, InputKind>, cw
   return inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export async function collectInputs(args: readonly string[], opts: CollectOptions = {}): Promise<{ inputs: AuditInput[]; problems: InputProblem[] }> {
+export async function collectInputs(
+  args: readonly string[],
+  opts: CollectOptions = {},
+): Promise<{ inputs: AuditInput[]; problems: InputProblem[]; /** Files in the folders that --include/--exclude left out. */ filteredOut: number }> {
+  let filteredOut = 0;
   const cwd = opts.cwd ?? process.cwd();
   const problems: InputProblem[] = [];
   const files: string[] = [];
@@ -169,13 +195,19 @@ export async function collectInputs(args: readonly string[], opts: CollectOption
       problems.push({ path: display(abs, cwd), error: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code ?? (e as Error).message}` });
       continue;
     }
+    if (!st.isDirectory() && !st.isFile()) {
+      problems.push({ path: display(abs, cwd), error: `is ${st.isFIFO() ? 'a named pipe' : st.isSocket() ? 'a socket' : 'a device'}, not a regular file; livecomply reads only regular files` });
+      continue;
+    }
     if (st.isDirectory()) {
       const found: string[] = [];
       await walk(abs, new Set(), found, problems, cwd);
       for (const f of found) {
         const rel = path.relative(abs, f).split(path.sep).join('/');
-        if (include && !include(rel)) continue;
-        if (exclude && exclude(rel)) continue;
+        if ((include && !include(rel)) || (exclude && exclude(rel))) {
+          filteredOut++;
+          continue;
+        }
         files.push(f);
       }
     } else {
@@ -199,5 +231,5 @@ export async function collectInputs(args: readonly string[], opts: CollectOption
   for (const f of explicit) {
     if (kindOf(f) === 'transcript' && !inputs.some((i) => i.absolute === f)) inputs.push({ path: display(f, cwd), absolute: f, kind: 'transcript', sidecars: [] });
   }
-  return { inputs, problems };
+  return { inputs, problems, filteredOut };
 }

@@ -33,10 +33,27 @@ function trimPartial(b: Uint8Array): Uint8Array {
   return b.subarray(0, end);
 }
 
-/** livecomply's JSON report or baseline (skipped in folders, so reports written there are not re-audited). */
-export function isLivecomplyOutput(head: string): boolean {
+/** The name of the report files `--output-dir` writes (`livecomply-report.json`, `.txt`, `.html`…). */
+export const REPORT_STEM = 'livecomply-report';
+
+/** A report file written by --output-dir, by its name: never an input. */
+export function isReportFileName(name: string): boolean {
+  return /^livecomply-report\.(?:txt|json|sarif|xml|csv|md|html)$/i.test(name);
+}
+
+/** The summary line that ends every pretty report ("✔ 0 findings in 3 files"). */
+const PRETTY_SUMMARY = /^[✔✖] \d+ findings? (?:\([^)]*\) )?in \d+ files?\b/m;
+/** A pretty report's file heading followed by a result line. */
+const PRETTY_FILE = /\n {2}(?:✔ no findings|✖ could not audit:|⚠ warning:|(?:\d+:)?\d+:\d{2}\D|line \d+)/;
+
+/**
+ * livecomply's own output: a JSON report or baseline, or a pretty (text) report (skipped in
+ * folders, so reports written there are not re-audited).
+ */
+export function isLivecomplyOutput(head: string, tail = ''): boolean {
   const h = head.trimStart();
-  return h.startsWith('{') && (/"kind"\s*:\s*"livecomply-baseline"/.test(h) || (/"schemaVersion"\s*:/.test(h) && /"tool"\s*:\s*\{\s*"name"\s*:\s*"livecomply"/.test(h)));
+  if (h.startsWith('{')) return /"kind"\s*:\s*"livecomply-baseline"/.test(h) || (/"schemaVersion"\s*:/.test(h) && /"tool"\s*:\s*\{\s*"name"\s*:\s*"livecomply"/.test(h));
+  return PRETTY_FILE.test(h) && PRETTY_SUMMARY.test(tail || h);
 }
 
 /**

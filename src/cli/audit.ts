@@ -1,7 +1,9 @@
 /**
  * `livecomply audit <inputs...>`: collect inputs, audit them, write the report(s), pick the exit code.
  */
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { MAX_BYTES, readRegularText } from '../io/read-file.js';
+import { REPORT_STEM } from '../audit/sniff.js';
 import os from 'node:os';
 import path from 'node:path';
 import { auditBatch } from '../audit/batch.js';
@@ -17,12 +19,18 @@ import { FORMAT_EXTENSIONS, render, type FormatName, type RenderContext } from '
 import type { Language } from '../transcript/model.js';
 import { UsageError } from './errors.js';
 import { checkModelOption } from './model-option.js';
-import { writeAtomic, writeStdout } from './output.js';
+import { resolvedPath, unwritableReason, writeAllAtomic, writeErrorReason, writeStdout } from './output.js';
 import { Progress, summaryTable } from './progress.js';
 import { VERSION } from './version.js';
 
 export interface AuditCommandOptions {
   lang: Language | 'auto';
+  /** Where lang came from, for the language-mismatch warning. */
+  langFrom?: string;
+  /** The report's destination was set by the configuration file (the run says where it wrote). */
+  outputFromConfig?: boolean;
+  /** The configuration file in use (never overwritten). */
+  configFile?: string;
   rulesets: string[];
   formats: FormatName[];
   output?: string;
@@ -66,8 +74,10 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
     ...(opts.exclude ? { exclude: opts.exclude } : {}),
   });
   if (collected.inputs.length === 0 && collected.problems.length === 0) {
+    if (collected.filteredOut > 0) throw new UsageError(filterMessage(args, collected.filteredOut, opts));
     throw new UsageError(`no media or transcript files found in ${args.join(', ')} (looked for ${['.srt', '.vtt', '.json', '.txt', '.mp4', '…'].join(' ')})`);
   }
+  await checkOutputs(opts, [...args.map((a) => path.resolve(a)), ...collected.inputs.flatMap((i) => [i.absolute, ...i.sidecars])]);
   // A shard may well be empty (few files, many machines): it still writes its (empty) report.
   const inputs = collected.inputs.filter((i) => inShard(i.path, shard));
   const problems = collected.problems.filter((p) => inShard(p.path, shard));
@@ -98,6 +108,7 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
       engine,
       {
         lang: opts.lang,
+        ...(opts.langFrom ? { langFrom: opts.langFrom } : {}),
         transcript: opts.transcript,
         concurrency: opts.concurrency ?? defaultConcurrency(),
         keepTranscripts: needTranscripts,
@@ -112,7 +123,10 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
       {
         onStart: (input) => progress.start(input.path),
         onStage: (input, stage) => progress.stage(input.path, stage),
-        onDone: (report) => progress.finish(report),
+        onDone: (report) => {
+          progress.finish(report);
+          for (const w of report.warnings ?? []) progress.note(`livecomply: ${report.path}: warning: ${w}`);
+        },
       },
     );
   } finally {
@@ -123,8 +137,14 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   const files = [...result.files, ...failedInputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   let report = buildReport(files, VERSION, abort.signal.aborted);
   if (opts.writeBaseline) {
-    await writeAtomic(opts.writeBaseline, JSON.stringify(createBaseline(report, relativeTo(opts.writeBaseline)), null, 2) + '\n');
-    process.stderr.write(`livecomply: wrote ${report.summary.findings} accepted finding(s) to ${opts.writeBaseline}\n`);
+    // A file that could not be audited this time keeps the findings the old baseline accepted for it.
+    const previous = await readBaseline(opts.writeBaseline).catch(() => undefined);
+    const written = createBaseline(report, relativeTo(opts.writeBaseline), previous);
+    await writeReports([{ file: opts.writeBaseline, content: JSON.stringify(written, null, 2) + '\n' }]);
+    const kept = written.findings.reduce((n, e) => n + e.count, 0) - report.summary.findings;
+    process.stderr.write(
+      `livecomply: wrote ${report.summary.findings} accepted finding(s) to ${opts.writeBaseline}${kept > 0 ? ` (and kept ${kept} from the old baseline for files that could not be audited)` : ''}\n`,
+    );
   }
   if (baseline && opts.baseline) report = applyBaseline(report, baseline, relativeTo(opts.baseline));
   // Every ruleset used (named or the per-language defaults), so SARIF lists every rule.
@@ -136,27 +156,90 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
     ...(ruleMeta.length ? { rules: ruleMeta } : {}),
     ...(needTranscripts ? { transcripts: Object.fromEntries(result.transcripts) } : {}),
   };
-  await emit(report, opts, ctx);
+  const written = await emit(report, opts, ctx);
+  if (opts.outputFromConfig && written.length) process.stderr.write(`livecomply: wrote ${written.join(', ')} (output set in the configuration file)\n`);
   if (inputs.length + problems.length > 1 && !(opts.formats.length === 1 && opts.formats[0] === 'pretty' && !opts.output)) {
     process.stderr.write(summaryTable(report.files));
   }
   return abort.signal.aborted ? 130 : exitCodeFor(report, opts.failOn);
 }
 
-export async function emit(report: Report, opts: { formats: FormatName[]; output?: string; outputDir?: string }, ctx: RenderContext): Promise<void> {
+/** The files a run will write its report(s) to. */
+export function reportTargets(opts: { formats: FormatName[]; output?: string; outputDir?: string }): string[] {
+  if (opts.outputDir) return opts.formats.map((f) => reportFileIn(opts.outputDir as string, f));
+  return opts.output ? [opts.output] : [];
+}
+
+function reportFileIn(dir: string, format: FormatName): string {
+  return path.join(dir, `${REPORT_STEM}.${FORMAT_EXTENSIONS[format]}`);
+}
+
+/** Write reports (together), a failure as a sentence naming the file (exit 2). */
+async function writeReports(files: { file: string; content: string }[]): Promise<void> {
+  try {
+    await writeAllAtomic(files);
+  } catch (e) {
+    const which = files.length === 1 ? (files[0]?.file ?? '') : files.map((f) => f.file).join(', ');
+    throw new UsageError(`cannot write ${which}: ${writeErrorReason(e)}`);
+  }
+}
+
+/**
+ * Before any work: every report and baseline this run will write can be written, and none of them
+ * is one of the inputs (`audit v.srt --output v.srt` would replace the transcript with its report),
+ * the baseline being read, or the configuration file.
+ */
+export async function checkOutputs(
+  opts: { formats: FormatName[]; output?: string; outputDir?: string; writeBaseline?: string; baseline?: string; configFile?: string },
+  inputFiles: readonly string[],
+): Promise<void> {
   if (opts.outputDir) {
-    for (const format of opts.formats) {
-      const file = path.join(opts.outputDir, `livecomply-report.${FORMAT_EXTENSIONS[format]}`);
-      await writeAtomic(file, await render(format, report, { ...ctx, color: false, outputDir: path.resolve(opts.outputDir) }));
+    const st = await stat(opts.outputDir).catch(() => undefined);
+    if (st && !st.isDirectory()) throw new UsageError(`--output-dir ${opts.outputDir}: is a file, not a folder`);
+  }
+  const protectedFiles = new Map<string, string>();
+  for (const f of inputFiles) protectedFiles.set(await resolvedPath(f), 'an input of this audit');
+  if (opts.configFile) protectedFiles.set(await resolvedPath(opts.configFile), 'the configuration file');
+  const reports = reportTargets(opts).map((file) => ({ file, option: opts.outputDir ? '--output-dir' : '--output' }));
+  const all = [...reports, ...(opts.writeBaseline ? [{ file: opts.writeBaseline, option: '--write-baseline' }] : [])];
+  for (const { file, option } of all) {
+    const real = await resolvedPath(file);
+    const isInput = protectedFiles.get(real);
+    if (isInput) throw new UsageError(`${option} ${file}: that is ${isInput}; livecomply never writes over its inputs (choose another file)`);
+    if (opts.baseline && option !== '--write-baseline' && real === (await resolvedPath(opts.baseline))) {
+      throw new UsageError(`${option} ${file}: that is the --baseline being read; choose another file`);
     }
-    return;
+    const why = await unwritableReason(file);
+    if (why) throw new UsageError(`cannot write the report to ${file} (${option}): ${why}`);
+  }
+}
+
+/** Render and write the report(s); returns the files written (none for stdout). */
+export async function emit(report: Report, opts: { formats: FormatName[]; output?: string; outputDir?: string }, ctx: RenderContext): Promise<string[]> {
+  if (opts.outputDir) {
+    const dir = opts.outputDir;
+    const files = [];
+    for (const format of opts.formats) {
+      files.push({ file: reportFileIn(dir, format), content: await render(format, report, { ...ctx, color: false, outputDir: path.resolve(dir) }) });
+    }
+    await writeReports(files);
+    return files.map((f) => f.file);
   }
   const format = opts.formats[0] ?? 'pretty';
   if (opts.output) {
-    await writeAtomic(opts.output, await render(format, report, { ...ctx, color: false, outputDir: path.resolve(path.dirname(opts.output)) }));
-    return;
+    await writeReports([{ file: opts.output, content: await render(format, report, { ...ctx, color: false, outputDir: path.resolve(path.dirname(opts.output)) }) }]);
+    return [opts.output];
   }
   await writeStdout(await render(format, report, ctx));
+  return [];
+}
+
+/** Nothing left after --include/--exclude: say so, and how globs match. */
+export function filterMessage(args: readonly string[], filteredOut: number, opts: { include?: string[]; exclude?: string[] }): string {
+  const filters = [...(opts.include ?? []).map((g) => `--include "${g}"`), ...(opts.exclude ?? []).map((g) => `--exclude "${g}"`)].join(' ');
+  const nested = (opts.include ?? []).filter((g) => !g.includes('/'));
+  const hint = nested.length ? `; globs match paths relative to the folder given, so "${nested[0]}" matches only files directly in it: use "**/${nested[0]}" for every subfolder` : '';
+  return `no files to audit in ${args.join(', ')}: ${filters} left out all ${filteredOut} file(s) found${hint}`;
 }
 
 /** A path as reports show it: relative to the working directory when inside it. */
@@ -179,7 +262,7 @@ function readShard(spec: string | undefined): Shard | undefined {
 async function readBaseline(file: string): Promise<Baseline> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readRegularText(file, MAX_BYTES.baseline);
   } catch (e) {
     const hint = (e as NodeJS.ErrnoException).code === 'ENOENT' ? ' (create it with --write-baseline)' : '';
     throw new UsageError(`--baseline ${file}: ${readErrorReason(e)}${hint}`);

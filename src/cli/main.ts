@@ -85,6 +85,9 @@ export async function main(argv: string[]): Promise<number> {
       const formats = formatList ? parseFormats(formatList.join(',')) : [output ? formatForFile(output) : 'pretty'];
       exitCode = await runAudit(inputs, {
         lang: opt('lang', config?.lang) ?? 'auto',
+        langFrom: cmd.getOptionValueSource('lang') !== 'cli' && config?.lang ? `lang: ${config.lang} in ${config.file}` : '--lang',
+        ...(config ? { configFile: config.file } : {}),
+        outputFromConfig: cmd.getOptionValueSource('output') !== 'cli' && cmd.getOptionValueSource('outputDir') !== 'cli' && (config?.output !== undefined || config?.outputDir !== undefined),
         rulesets: opt<string[]>('ruleset', config?.rulesets) ?? [],
         formats,
         failOn: opt('failOn', config?.failOn) ?? 'error',

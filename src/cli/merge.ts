@@ -3,11 +3,11 @@
  * one run had audited everything. A report that cannot be read is a usage error (exit 2): merging
  * without it would silently drop a shard.
  */
-import { readFile } from 'node:fs/promises';
+import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import { exitCodeFor, type FailOn, type Report } from '../report/model.js';
-import { mergeReports, parseReport, ReportFormatError } from '../report/merge.js';
+import { mergeDifferences, mergeReports, parseReport, ReportFormatError } from '../report/merge.js';
 import type { FormatName } from '../report/formats/index.js';
-import { emit } from './audit.js';
+import { checkOutputs, emit } from './audit.js';
 import { UsageError } from './errors.js';
 import { summaryTable } from './progress.js';
 import { VERSION } from './version.js';
@@ -26,11 +26,12 @@ export async function runMerge(files: string[], opts: MergeCommandOptions): Prom
   if (opts.formats.length > 1 && !opts.outputDir) {
     throw new UsageError(`several formats (${opts.formats.join(', ')}) need --output-dir to write one report file per format`);
   }
+  await checkOutputs(opts, files);
   const reports: Report[] = [];
   for (const file of files) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await readRegularText(file, MAX_BYTES.report);
     } catch (e) {
       throw new UsageError(`${file}: ${readErrorReason(e)}`);
     }
@@ -41,6 +42,7 @@ export async function runMerge(files: string[], opts: MergeCommandOptions): Prom
       throw e;
     }
   }
+  for (const note of mergeDifferences(reports.map((report, i) => ({ file: files[i] ?? '', report })))) process.stderr.write(`livecomply: merge: ${note}\n`);
   const report = mergeReports(reports, VERSION);
   await emit(report, opts, { color: opts.color, failOn: opts.failOn, cwd: process.cwd() });
   if (report.files.length > 1 && !(opts.formats.length === 1 && opts.formats[0] === 'pretty' && !opts.output)) {

@@ -3,9 +3,10 @@
  * file in flight is doing, an ETA). In CI or when stderr is not a terminal: no animation, one
  * line per finished file. Quiet for a single input.
  */
-import type { FileReport } from '../report/model.js';
+import { fileErrorLine, type FileReport } from '../report/model.js';
 import type { Stage } from '../audit/audit-file.js';
 import { clock } from '../report/time.js';
+import { visibleLine as v } from '../report/visible.js';
 
 export interface ProgressOptions {
   total: number;
@@ -53,8 +54,17 @@ export class Progress {
       this.draw();
       return;
     }
-    const what = report.status === 'error' ? `error: ${report.error ?? ''}` : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`;
-    this.stream.write(`[${this.done}/${this.opts.total}] ${report.path}: ${what}\n`);
+    const what = report.status === 'error' ? `error: ${v(fileErrorLine(report))}` : `${v(report.path)}: ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`;
+    this.stream.write(`[${this.done}/${this.opts.total}] ${what}\n`);
+  }
+
+  /** A line for the person at the terminal (a warning), printed above the progress line. */
+  note(line: string): void {
+    if (this.opts.interactive && this.lastWidth > 0) {
+      this.stream.write(`\r${' '.repeat(this.lastWidth)}\r`);
+      this.lastWidth = 0;
+    }
+    this.stream.write(`${v(line)}\n`);
   }
 
   private eta(): string {
@@ -79,7 +89,8 @@ export class Progress {
   }
 }
 
-function shorten(p: string): string {
+function shorten(path: string): string {
+  const p = v(path);
   return p.length > 40 ? '…' + p.slice(-39) : p;
 }
 
@@ -103,7 +114,7 @@ export function summaryTable(files: readonly FileReport[]): string {
     // A batch of 500 broken files should not bury the terminal: the report lists them all.
     const shown = failed.length > MAX_FAILED_SHOWN ? failed.slice(0, MAX_FAILED_SHOWN - 1) : failed;
     lines.push('  failed files:');
-    for (const f of shown) lines.push(`    ${f.path}: ${f.error ?? ''}`);
+    for (const f of shown) lines.push(`    ${v(fileErrorLine(f))}`);
     if (shown.length < failed.length) lines.push(`    … and ${failed.length - shown.length} more (every one is in the report)`);
   }
   return `summary\n${lines.join('\n')}\n`;

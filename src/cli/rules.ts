@@ -7,7 +7,8 @@ import { createAnalyzerFor } from '../audit/engine.js';
 import { compileRules } from '../rules/compile.js';
 import { runExamples } from '../rules/examples.js';
 import { asWritten, builtinRulesetNames, loadRuleset } from '../rules/load.js';
-import { RulesetError, formatProblem, type Ruleset } from '../rules/model.js';
+import { RulesetError, formatProblem, type Matcher, type Ruleset } from '../rules/model.js';
+import { matchEntries } from '../rules/compile.js';
 import { writeStdout } from './output.js';
 
 export interface RulesCommandOptions {
@@ -80,7 +81,13 @@ export async function rulesLint(refs: string[]): Promise<number> {
   for (const ref of refsOrBuiltins(refs)) {
     try {
       const rs = await loadRuleset(ref);
-      process.stdout.write(`✔ ${ref}: ${rs.rules.length} rules\n`);
+      const regexes = regexMatchers(rs);
+      process.stdout.write(`✔ ${ref}: ${rs.rules.length} rules, ${regexes.length} regular expression${regexes.length === 1 ? '' : 's'}\n`);
+      for (const r of regexes) {
+        if (couldBeStructured(r.source)) {
+          process.stdout.write(`  warning ${r.rule} matcher ${r.matcher}: ${JSON.stringify(r.source)} is only words and alternatives: write it as "words" or "seq"\n`);
+        }
+      }
     } catch (e) {
       if (!(e instanceof RulesetError)) throw e;
       bad++;
@@ -88,6 +95,30 @@ export async function rulesLint(refs: string[]): Promise<number> {
     }
   }
   return bad > 0 ? 2 : 0;
+}
+
+/** Every regular-expression matcher of a ruleset's rules, as written (with `{name}` lists unexpanded). */
+export function regexMatchers(rs: Ruleset): { rule: string; matcher: string; source: string }[] {
+  const out: { rule: string; matcher: string; source: string }[] = [];
+  for (const rule of rs.rules) {
+    const written = asWritten(rule);
+    const all: Matcher[] = [written];
+    if (written.kind === 'require') {
+      if (written.timing?.after) all.push(written.timing.after);
+      if (written.when) all.push(written.when);
+    }
+    for (const m of all) for (const e of matchEntries(m)) if (e.regex !== undefined) out.push({ rule: rule.id, matcher: e.id, source: e.regex });
+  }
+  return out;
+}
+
+/**
+ * Whether a regular expression says nothing a structured matcher cannot: literal words, groups of
+ * alternatives, optional groups and `{name}` lists — no classes, wildcards, repetition or lookaround.
+ */
+export function couldBeStructured(source: string): boolean {
+  const s = source.replace(/\{[A-Za-z_][A-Za-z0-9_-]*\}/g, 'x').replace(/\(\?:/g, '(');
+  return !/[[\].*+\\^$]|\{\d|\(\?/.test(s);
 }
 
 /** `rules test`: run every rule's examples. Exit 1 when one fails. */

@@ -3,7 +3,8 @@
  * --config), validated like rulesets with file:line:col errors. Command-line options override it.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readErrorReason } from '../io/file-errors.js';
+import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { parseValidatedYaml, type YamlProblem } from '../yaml/validated.js';
@@ -118,10 +119,10 @@ export async function loadConfig(explicit: string | undefined, cwd = process.cwd
   if (!file) return undefined;
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readRegularText(file, MAX_BYTES.yaml);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError([{ file, line: 1, column: 1, reason: code === 'ENOENT' ? 'no such configuration file' : `cannot read: ${code ?? (e as Error).message}` }]);
+    throw new ConfigError([{ file, line: 1, column: 1, reason: code === 'ENOENT' ? 'no such configuration file' : `cannot read configuration: ${readErrorReason(e)}` }]);
   }
   const shown = path.relative(cwd, file) || file;
   return parseConfig(text, shown.startsWith('..') ? file : shown);

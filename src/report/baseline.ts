@@ -43,8 +43,17 @@ function findingKey(file: string, f: Finding): string {
 export type BaselinePath = (reportPath: string) => string;
 const asIs: BaselinePath = (p) => p;
 
-export function createBaseline(report: Report, pathFor: BaselinePath = asIs): Baseline {
+/**
+ * The baseline of a report. With `previous` (the baseline being replaced), a file that could not
+ * be audited this time (a parse error, a missing recording) keeps the entries it had: they would
+ * otherwise come back as new findings once the file is fixed.
+ */
+export function createBaseline(report: Report, pathFor: BaselinePath = asIs, previous?: Baseline): Baseline {
   const counts = new Map<string, BaselineEntry>();
+  if (previous) {
+    const failed = new Set(report.files.filter((f) => f.status === 'error').map((f) => pathFor(f.path).replace(/\\/g, '/')));
+    for (const e of previous.findings) if (failed.has(e.file)) counts.set(key(e.ruleId, e.file, e.text), { ...e });
+  }
   for (const file of report.files) {
     for (const f of file.findings) {
       const where = pathFor(file.path).replace(/\\/g, '/');

@@ -5,6 +5,7 @@
 import type { FileReport, Report } from './model.js';
 import { buildReport } from './model.js';
 import { parseJsonNamed } from './json-input.js';
+import { reportProblems } from './validate.js';
 
 export class ReportFormatError extends Error {}
 
@@ -21,7 +22,39 @@ export function parseReport(json: string, file: string): Report {
     const ok = f && typeof f.path === 'string' && STATUSES.has(f.status) && Array.isArray(f.findings);
     if (!ok) throw new ReportFormatError(`${file}: files[${i}] needs path, status (ok | error) and findings`);
   });
+  const problems = reportProblems(r);
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 5).join('; ');
+    throw new ReportFormatError(`${file}: does not match the report schema: ${shown}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+  }
   return r as Report;
+}
+
+/**
+ * What differs between the reports being merged, as sentences: other livecomply versions (their
+ * rules may differ), and files that more than one report covers (the later report's entry is kept).
+ */
+export function mergeDifferences(reports: readonly { file: string; report: Report }[]): string[] {
+  const notes: string[] = [];
+  const versions = new Map<string, string[]>();
+  for (const { file, report } of reports) versions.set(report.tool.version, [...(versions.get(report.tool.version) ?? []), file]);
+  if (versions.size > 1) {
+    notes.push(`the reports come from different livecomply versions (${[...versions].map(([v, fs]) => `${v}: ${fs.join(', ')}`).join('; ')}); their rules may differ`);
+  }
+  const seen = new Map<string, string>();
+  const twice: string[] = [];
+  for (const { file, report } of reports) {
+    for (const f of report.files) {
+      const before = seen.get(f.path);
+      if (before !== undefined && before !== file) twice.push(`${f.path} (in ${before} and ${file})`);
+      seen.set(f.path, file);
+    }
+  }
+  if (twice.length > 0) {
+    const shown = twice.slice(0, 5).join(', ');
+    notes.push(`${twice.length} file(s) are in more than one report; the entry of the later report is kept: ${shown}${twice.length > 5 ? ', …' : ''}`);
+  }
+  return notes;
 }
 
 export function mergeReports(reports: readonly Report[], version: string): Report {

@@ -33,6 +33,8 @@ export interface Finding {
   reference: string;
   /** 1-based line for untimed transcripts (and always given for line-based sources). */
   line?: number;
+  /** Which of the rule's matchers found the words (prohibited findings). */
+  matcher?: string;
   /** What `reference` is: statute, guideline or policy (from the rule). */
   basis?: 'statute' | 'guideline' | 'policy';
   /** Where the cited text can be read. */
@@ -50,6 +52,12 @@ export interface FileReport {
   error?: string;
   durationSec: number | null;
   transcriptSource?: TranscriptSource;
+  /** The text encoding a transcript file was read in (UTF-8, UTF-16LE, GB18030, Shift_JIS…). */
+  encoding?: string;
+  /** Every language whose rules were used, the file's own first (only when more than one). */
+  languages?: string[];
+  /** Things a person should know about this file's audit (declared language contradicted, sidecar longer than the recording…). */
+  warnings?: string[];
   /** The product manifest used for this file, as given or found (only when one was used). */
   manifest?: string;
   findings: Finding[];
@@ -70,6 +78,15 @@ export interface Report {
   interrupted?: boolean;
   files: FileReport[];
   summary: ReportSummary;
+}
+
+/**
+ * "path: error" for a failed file, the path once: an error that already starts with the path
+ * (a parse error's `broken.srt:2:18: …`) is shown as it is.
+ */
+export function fileErrorLine(f: Pick<FileReport, 'path' | 'error'>): string {
+  const error = f.error || 'unknown error';
+  return error.startsWith(`${f.path}:`) ? error : `${f.path}: ${error}`;
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

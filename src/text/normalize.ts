@@ -2,7 +2,9 @@
  * Normalisation before matching, keeping a map from every normalised character back to the
  * original text so findings can quote the words as they were said. Pure.
  *
- * Steps: NFKC per grapheme (full/half width, compatibility forms) and Latin lower-casing;
+ * Steps: invisible format characters (zero-width space and joiners, word joiner, BOM, soft hyphen:
+ * all of \p{Cf}) dropped, so 国\u200b家\u200b级 reads 国家级; NFKC per grapheme (full/half width,
+ * compatibility forms) and Latin lower-casing;
  * whitespace between CJK characters removed (Whisper and subtitlers insert it at random) and
  * other runs collapsed; Chinese Traditional → Simplified (through an injected converter);
  * spoken numbers rewritten as digits (百パーセント / 百分之百 / 백 퍼센트 → 100%).
@@ -28,28 +30,79 @@ const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 /** Han, kana, CJK punctuation and full-width forms: scripts written without spaces. */
 const CJK_NO_SPACE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30fc\uff01-\uff60]/u;
 
+/**
+ * Text built piece by piece with its offset map. Pieces are joined once at the end (`text`):
+ * reading a character of a string being concatenated flattens it, which made long segments
+ * quadratic; `last` keeps the last character without that.
+ */
 class Builder {
-  text = '';
+  private parts: string[] = [];
+  last: string | undefined;
+  length = 0;
   origStart: number[] = [];
   origEnd: number[] = [];
   push(s: string, start: number, end: number): void {
-    this.text += s;
+    if (s.length === 0) return;
+    this.parts.push(s);
+    this.length += s.length;
+    this.last = s[s.length - 1];
     for (let i = 0; i < s.length; i++) {
       this.origStart.push(start);
       this.origEnd.push(end);
     }
   }
+  get text(): string {
+    if (this.parts.length > 1) this.parts = [this.parts.join('')];
+    return this.parts[0] ?? '';
+  }
+}
+
+/**
+ * Invisible characters: format characters (\p{Cf}: U+200B–U+200F, U+2060–U+2064, U+FEFF, U+00AD,
+ * bidi controls, tags) and the other default-ignorable code points (variation selectors, the
+ * combining grapheme joiner, Hangul fillers U+115F/U+1160/U+3164/U+FFA0).
+ */
+const FORMAT_CHARS = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
+/**
+ * Intl.Segmenter is superlinear on long strings (a 65,000-character line took 100 s), so text is
+ * segmented in windows of at most this many UTF-16 units, each cut where no grapheme can span it.
+ */
+export const GRAPHEME_WINDOW = 2048;
+
+/** A character that always starts a new grapheme (nothing before it can extend into it). */
+const SAFE_START = /[\s!-~\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff60]/u;
+
+/** Where to end the window that starts at `from`: the last safe cut in it, or the window's end. */
+function windowEnd(s: string, from: number): number {
+  const hard = from + GRAPHEME_WINDOW;
+  if (hard >= s.length) return s.length;
+  for (let i = hard; i > from + GRAPHEME_WINDOW / 2; i--) {
+    const prev = s.charCodeAt(i - 1);
+    // Not between CR and LF, after a zero-width joiner or inside a surrogate pair.
+    if (prev === 0x0d || prev === 0x200d || (prev >= 0xd800 && prev <= 0xdbff)) continue;
+    if (SAFE_START.test(s[i] as string)) return i;
+  }
+  const prev = s.charCodeAt(hard - 1);
+  return prev >= 0xd800 && prev <= 0xdbff ? hard + 1 : hard;
 }
 
 function nfkcPass(original: string): NormalizedText {
   const b = new Builder();
-  for (const g of graphemes.segment(original)) {
-    const start = g.index;
-    const end = start + g.segment.length;
-    let n = g.segment.normalize('NFKC').toLowerCase();
-    // NFKC maps the ideographic space and friends to ' '; all whitespace becomes a plain space.
-    n = n.replace(/\s+/gu, ' ');
-    b.push(n, start, end);
+  for (let from = 0; from < original.length; ) {
+    const to = windowEnd(original, from);
+    for (const g of graphemes.segment(original.slice(from, to))) {
+      const start = from + g.index;
+      const end = start + g.segment.length;
+      // Format characters are dropped before NFKC, so a zero-width joiner cannot hide a term.
+      let n = g.segment.replace(FORMAT_CHARS, '');
+      if (n === '') continue;
+      n = n.normalize('NFKC').toLowerCase().replace(FORMAT_CHARS, '');
+      // NFKC maps the ideographic space and friends to ' '; all whitespace becomes a plain space.
+      n = n.replace(/\s+/gu, ' ');
+      b.push(n, start, end);
+    }
+    from = to;
   }
   return { original, text: b.text, origStart: b.origStart, origEnd: b.origEnd };
 }
@@ -66,9 +119,9 @@ function whitespacePass(n: NormalizedText): NormalizedText {
     if (t[i] === ' ') {
       let j = i;
       while (j < t.length && t[j] === ' ') j++;
-      const prev = b.text[b.text.length - 1];
+      const prev = b.last;
       const next = t[j];
-      const dropped = b.text.length === 0 || j === t.length || (isCjkNoSpace(prev) && isCjkNoSpace(next));
+      const dropped = b.length === 0 || j === t.length || (isCjkNoSpace(prev) && isCjkNoSpace(next));
       if (!dropped) b.push(' ', n.origStart[i] ?? 0, n.origEnd[j - 1] ?? 0);
       i = j;
       continue;

@@ -72,7 +72,19 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   // A branch of a oneOf that failed only on its type ("must be array" when an object was given)
   // is noise when another branch says what is really wrong deeper inside.
   const deeper = (path: string) => errors.some((x) => x.instancePath.startsWith(`${path}/`) || (x.instancePath === path && x.keyword !== 'type' && x.keyword !== 'oneOf'));
-  return errors
+  // A discriminator (`kind`) fails one `const` per branch and maybe an `enum`: say the allowed values once.
+  const constsAt = new Map<string, unknown[]>();
+  for (const e of errors) if (e.keyword === 'const') constsAt.set(e.instancePath, [...(constsAt.get(e.instancePath) ?? []), (e.params as { allowedValue: unknown }).allowedValue]);
+  const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
+  const merged = errors.flatMap((e): ErrorObject[] => {
+    if (e.keyword !== 'const') return [e];
+    const values = constsAt.get(e.instancePath) ?? [];
+    if (enumAt.has(e.instancePath)) return [];
+    if (values.length < 2) return [e];
+    if (values[0] !== (e.params as { allowedValue: unknown }).allowedValue) return [];
+    return [{ ...e, keyword: 'enum', params: { allowedValues: [...new Set(values)] } }];
+  });
+  return merged
     .filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf')
     .filter((e) => !(e.keyword === 'type' && errors.some((o) => o.keyword === 'oneOf' && o.instancePath === e.instancePath) && deeper(e.instancePath)))
     .filter((e) => {
@@ -95,6 +107,16 @@ function keyOffset(doc: Document, path: readonly PathKey[]): number | undefined 
   return node?.range?.[0];
 }
 
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The top-level keys the schema knows, when it lists them. */
+function topLevelKeys(validate: ValidateFunction): string[] | undefined {
+  const schema = validate.schema as { properties?: Record<string, unknown> } | boolean;
+  return typeof schema === 'object' && schema.properties ? Object.keys(schema.properties) : undefined;
+}
+
 export function parseValidatedYaml<T>(text: string, file: string, validate: ValidateFunction, emptyMessage: string): ValidatedYaml<T> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
@@ -111,7 +133,9 @@ export function parseValidatedYaml<T>(text: string, file: string, validate: Vali
   const at = (path: readonly PathKey[], reason: string): YamlProblem => ({ file, ...positionOf(path), reason });
   const problems: YamlProblem[] = doc.errors.map((err) => {
     const pos = lineCounter.linePos(err.pos[0]);
-    return { file, line: pos.line, column: pos.col, reason: `YAML: ${err.message.split('\n')[0] ?? err.message}` };
+    // The parser's message ends "at line 4, column 1:" before a code frame; the place is already in file:line:col.
+    const first = (err.message.split('\n')[0] ?? err.message).replace(/\s*at line \d+, column \d+:?\s*$/, '');
+    return { file, line: pos.line, column: pos.col, reason: `YAML: ${first}` };
   });
   if (problems.length > 0) return { problems, positionOf };
   let data: unknown;
@@ -122,6 +146,11 @@ export function parseValidatedYaml<T>(text: string, file: string, validate: Vali
     return { problems: [at([], `YAML: ${(e as Error).message}`)], positionOf };
   }
   if (data === null || data === undefined) return { problems: [at([], emptyMessage)], positionOf };
+  const known = topLevelKeys(validate);
+  if (known && isPlainObject(data) && Object.keys(data).length > 0 && !Object.keys(data).some((k) => known.includes(k))) {
+    // Not one of ours at all (a password file, a CSV, someone's notes): quote none of its content.
+    return { problems: [at([], `is not this kind of YAML file: none of its top-level keys is one of ${known.join(', ')} (its content is not shown)`)], positionOf };
+  }
   if (!validate(data)) {
     for (const e of relevantErrors(validate.errors ?? [])) {
       const path = pointerToPath(e.instancePath);

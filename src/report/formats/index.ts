@@ -45,7 +45,7 @@ export interface RuleMetaLike {
   helpUri?: string;
   /** statute | guideline | policy */
   basis?: 'statute' | 'guideline' | 'policy';
-  /** Where the official text of the cited article can be read. */
+  /** Where the cited law's text can be read (a rule's `url`; SARIF helpUri when no helpUri is given). */
   url?: string;
 }
 

@@ -5,6 +5,7 @@
  * rows are counted instead of listed (GitHub comments hold at most 65,536 characters).
  */
 import type { FileReport, Report } from '../model.js';
+import { visible, visibleLine } from '../visible.js';
 import { atOrAbove, compareFindings } from '../model.js';
 import { clock, whereLabel } from '../time.js';
 import type { RenderContext } from './index.js';
@@ -20,16 +21,15 @@ export const MARKDOWN_BUDGET = 60_000;
  * user or link an issue when the report is posted as a pull-request comment.
  */
 export function mdCell(s: string): string {
-  return s
+  return visible(s)
     .replace(/[\\`*_{}[\]<>|~&]/g, (c) => `\\${c}`)
     .replace(/\r\n|\r|\n/g, '<br>')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/([@#])(?=[\p{L}\p{N}_])/gu, '$1\u2060');
 }
 
 /** A file path shown as inline code (backticks inside get a longer fence; pipes escaped for tables). */
 export function mdCode(s: string): string {
-  const clean = s.replace(/\r\n|\r|\n/g, ' ');
+  const clean = visibleLine(s);
   const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((m) => m.length));
   const fence = '`'.repeat(longest + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';

@@ -7,6 +7,7 @@ import type { Finding, Report, Severity } from '../model.js';
 import { atOrAbove, compareFindings } from '../model.js';
 import { clock, whereLabel } from '../time.js';
 import { declaredLabel, lawLabel } from './shared.js';
+import { visibleLine as v } from '../visible.js';
 
 export interface PrettyOptions {
   color: boolean;
@@ -14,10 +15,10 @@ export interface PrettyOptions {
 }
 
 function highlight(c: ChalkInstance, f: Finding): string {
-  if (!f.text) return c.dim(f.context);
+  if (!f.text) return c.dim(v(f.context));
   const i = f.context.indexOf(f.text);
-  if (i < 0) return f.context;
-  return f.context.slice(0, i) + c.bold.underline.red(f.text) + f.context.slice(i + f.text.length);
+  if (i < 0) return v(f.context);
+  return v(f.context.slice(0, i)) + c.bold.underline.red(v(f.text)) + v(f.context.slice(i + f.text.length));
 }
 
 function sevLabel(c: ChalkInstance, s: Severity): string {
@@ -34,9 +35,10 @@ export function formatPretty(report: Report, opts: PrettyOptions): string {
   const out: string[] = [];
   for (const file of report.files) {
     const meta = [file.language, file.transcriptSource, file.durationSec != null ? clock(file.durationSec) : undefined].filter(Boolean).join(', ');
-    out.push(c.underline(file.path) + (meta ? c.dim(`  (${meta})`) : ''));
+    out.push(c.underline(v(file.path)) + (meta ? c.dim(`  (${v(meta)})`) : ''));
+    for (const w of file.warnings ?? []) out.push(`  ${c.yellow('⚠ warning:')} ${v(w)}`);
     if (file.status === 'error') {
-      out.push(`  ${c.red('✖ could not audit:')} ${file.error ?? 'unknown error'}`, '');
+      out.push(`  ${c.red('✖ could not audit:')} ${v(file.error ?? 'unknown error')}`, '');
       continue;
     }
     if (file.findings.length === 0) {
@@ -46,12 +48,12 @@ export function formatPretty(report: Report, opts: PrettyOptions): string {
     const untimedNote = file.findings.some((f) => f.start === null);
     for (const f of [...file.findings].sort(compareFindings)) {
       const where = whereLabel(f).padEnd(12);
-      const head = `  ${c.cyan(where)} ${sevLabel(c, f.severity)} ${c.magenta(f.category.padEnd(18))} ${f.kind === 'missing' ? c.bold('missing: ') : c.bold(`「${f.text}」 `)}${f.message}`;
+      const head = `  ${c.cyan(where)} ${sevLabel(c, f.severity)} ${c.magenta(v(f.category).padEnd(18))} ${f.kind === 'missing' ? c.bold('missing: ') : c.bold(`「${v(f.text)}」 `)}${v(f.message)}`;
       out.push(head);
       if (f.context) out.push(`  ${' '.repeat(12)} ${highlight(c, f)}`);
-      out.push(`  ${' '.repeat(12)} ${c.dim(`${lawLabel(f)} · ${f.ruleId}`)}`);
+      out.push(`  ${' '.repeat(12)} ${c.dim(v(`${lawLabel(f)} · ${f.ruleId}`))}`);
       const about = [f.product ? `product: ${f.product}` : '', f.declared ? `declared ${declaredLabel(f)}` : ''].filter(Boolean).join(' · ');
-      if (about) out.push(`  ${' '.repeat(12)} ${c.dim(about)}`);
+      if (about) out.push(`  ${' '.repeat(12)} ${c.dim(v(about))}`);
     }
     if (untimedNote) out.push(c.dim('  (no timestamps in this transcript: places are line numbers)'));
     out.push('');

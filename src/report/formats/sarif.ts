@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileReport, Finding, Report, Severity } from '../model.js';
-import { compareFindings } from '../model.js';
+import { compareFindings, fileErrorLine } from '../model.js';
 import { clock } from '../time.js';
 import type { RenderContext } from './index.js';
 import { fileUri, lawLabel, localMessage, reportPathUri, ruleEntries, ruleLanguages, type RuleEntry } from './shared.js';
@@ -114,6 +114,7 @@ export interface SarifResult {
     reference: string;
     startSec: number | null;
     endSec: number | null;
+    matcher?: string;
     basis?: string;
     url?: string;
     product?: string;
@@ -182,7 +183,7 @@ function describeRule(r: RuleEntry): SarifRule {
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { category: r.category, kind: r.kind, reference: r.reference, tags: ['compliance', r.category, r.kind === 'require' ? 'disclosure' : 'prohibited-speech'] },
   };
-  if (r.helpUri ?? r.url) rule.helpUri = (r.helpUri ?? r.url)!;
+  if (r.helpUri) rule.helpUri = r.helpUri;
   if (r.basis) rule.properties.basis = r.basis;
   const languages = ruleLanguages(r);
   if (languages.length) rule.properties.languages = languages;
@@ -215,7 +216,7 @@ export function buildSarif(report: Report, ctx: Pick<RenderContext, 'rules' | 'c
     if (file.status === 'error') {
       notifications.push({
         level: 'error',
-        message: { text: `${file.path}: ${file.error || 'could not be audited'}` },
+        message: { text: fileErrorLine({ path: file.path, error: file.error || 'could not be audited' }) },
         descriptor: { id: 'livecomply/input-error' },
         locations: [{ physicalLocation: { artifactLocation: location(file.path, fileIndex) } }],
       });
@@ -227,7 +228,7 @@ export function buildSarif(report: Report, ctx: Pick<RenderContext, 'rules' | 'c
       if (f.start !== null) region.properties!.time = clock(f.start);
       if (f.line !== undefined && f.line >= 1) region.startLine = f.line;
       if (f.context) region.snippet = { text: f.context };
-      const properties: SarifResult['properties'] = { category: f.category, kind: f.kind, severity: f.severity, text: f.text, reference: f.reference, startSec: f.start, endSec: f.end };
+      const properties: SarifResult['properties'] = { category: f.category, kind: f.kind, severity: f.severity, text: f.text, reference: f.reference, startSec: f.start, endSec: f.end, ...(f.matcher ? { matcher: f.matcher } : {}) };
       if (f.basis) properties.basis = f.basis;
       if (f.url) properties.url = f.url;
       if (f.product) properties.product = f.product;

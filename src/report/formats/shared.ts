@@ -24,7 +24,8 @@ export function ruleEntries(report: Report, rules: readonly RuleMetaLike[] | und
     if (out.has(r.id)) continue;
     const e: RuleEntry = { id: r.id, kind: r.kind, category: r.category, severity: r.severity, reference: r.reference, message: { ...r.message }, derived: false };
     if (r.description) e.description = r.description;
-    if (r.helpUri) e.helpUri = r.helpUri;
+    const uri = r.url ?? r.helpUri;
+    if (uri) e.helpUri = uri;
     if (r.basis) e.basis = r.basis;
     if (r.url) e.url = r.url;
     out.set(r.id, e);
