@@ -2,6 +2,7 @@
  * The checking engine of a run: rulesets loaded once, analysers and compiled matchers built once
  * per language and only for the languages that occur.
  */
+import { defaultCacheDir } from '../asr/model.js';
 import { createAnalyzer, type Analyzer } from '../text/analyze.js';
 import { loadSimplifier, loadTokenizer } from '../text/tokenizers/index.js';
 import { languageName, type LanguagePlan } from '../text/detect.js';
@@ -12,6 +13,7 @@ import { checkTranscript, type CheckOptions } from '../rules/check.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
 import type { Rule, Ruleset } from '../rules/model.js';
+import { loadRulesetCached, type RulesetCacheOptions } from './ruleset-cache.js';
 import { applyManifest, sponsoredRules, withRuleMetadata } from '../manifest/apply.js';
 import { loadGazetteer, loadStatements } from '../manifest/load.js';
 import type { Manifest } from '../manifest/model.js';
@@ -20,6 +22,12 @@ export interface EngineOptions extends CheckOptions {
   /** Ruleset names or paths; when empty, the built-in ruleset of each file's language. */
   rulesets?: string[];
   cwd?: string;
+  /**
+   * Keep loaded rulesets in the on-disk cache (the CLI passes its version and --cache-dir; the
+   * Japanese dictionary's expanded copy goes to the same folder). Without it, rulesets are read
+   * from their YAML every time.
+   */
+  cache?: Omit<RulesetCacheOptions, 'cwd'>;
 }
 
 export interface Prepared {
@@ -32,8 +40,13 @@ export interface Prepared {
   sponsored?: CompiledRules;
 }
 
-export async function createAnalyzerFor(language: Language): Promise<Analyzer> {
-  const tokenizer = await loadTokenizer(language);
+/**
+ * The analyser of a language, built once per process. `cacheDir`: where the Japanese dictionary's
+ * expanded copy is kept (default: the user's cache folder; null: none, expand it every time).
+ */
+export async function createAnalyzerFor(language: Language, opts: { cacheDir?: string | null } = {}): Promise<Analyzer> {
+  const cacheDir = opts.cacheDir === null ? undefined : (opts.cacheDir ?? defaultCacheDir());
+  const tokenizer = await loadTokenizer(language, cacheDir ? { cacheDir } : {});
   return createAnalyzer(tokenizer, language === 'zh' ? await loadSimplifier() : undefined);
 }
 
@@ -43,16 +56,21 @@ export class Engine {
 
   constructor(private readonly opts: EngineOptions = {}) {}
 
+  private load(ref: string): Promise<Ruleset> {
+    const cache = this.opts.cache;
+    return cache ? loadRulesetCached(ref, { ...cache, ...(this.opts.cwd ? { cwd: this.opts.cwd } : {}) }) : loadRuleset(ref, this.opts.cwd);
+  }
+
   /** Load the explicitly named rulesets now, so a bad ruleset is a usage error before any file is read. */
   async loadExplicit(): Promise<Ruleset[]> {
     if (!this.opts.rulesets?.length) return [];
-    this.explicit ??= Promise.all(this.opts.rulesets.map((r) => loadRuleset(r, this.opts.cwd)));
+    this.explicit ??= Promise.all(this.opts.rulesets.map((r) => this.load(r)));
     return this.explicit;
   }
 
   /** The named rulesets written for this language (a mixed folder can name jp, cn and kr at once). */
   private async rulesetsFor(language: Language): Promise<Ruleset[]> {
-    if (!this.opts.rulesets?.length) return [await loadRuleset(DEFAULT_RULESET[language])];
+    if (!this.opts.rulesets?.length) return [await this.load(DEFAULT_RULESET[language])];
     const all = await this.loadExplicit();
     const mine = all.filter((rs) => rs.language === language);
     if (mine.length === 0) {
@@ -67,7 +85,8 @@ export class Engine {
     let p = this.prepared.get(language);
     if (!p) {
       p = (async () => {
-        const [analyzer, rulesets] = await Promise.all([createAnalyzerFor(language), this.rulesetsFor(language)]);
+        const cacheDir = this.opts.cache?.cacheDir;
+        const [analyzer, rulesets] = await Promise.all([createAnalyzerFor(language, cacheDir ? { cacheDir } : {}), this.rulesetsFor(language)]);
         const rules = new Map<string, Rule>();
         for (const rs of rulesets) for (const r of rs.rules) if (!rules.has(r.id)) rules.set(r.id, r);
         return { analyzer, rulesets, rules, compiled: compileRules(rulesets, analyzer) };
@@ -122,8 +141,8 @@ export class Engine {
   }
 
   /**
-   * Check a transcript in one language; with a manifest, the manifest stage then scopes the
-   * findings to the product talked about and adds the statements that contradict the declaration.
+   * Check a transcript; with a manifest, the manifest stage then scopes the findings to the
+   * product talked about and adds the statements that contradict the declaration.
    */
   async check(transcript: Transcript, language: Language, manifest?: Manifest): Promise<Finding[]> {
     const prepared = await this.prepare(language);

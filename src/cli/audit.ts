@@ -22,6 +22,7 @@ import { checkModelOption } from './model-option.js';
 import { resolvedPath, unwritableReason, writeAllAtomic, writeErrorReason, writeStdout } from './output.js';
 import { Progress, summaryTable } from './progress.js';
 import { VERSION } from './version.js';
+import { closeScreen } from '../audit/speech.js';
 
 export interface AuditCommandOptions {
   lang: Language | 'auto';
@@ -36,7 +37,9 @@ export interface AuditCommandOptions {
   output?: string;
   outputDir?: string;
   failOn: FailOn;
-  transcript: 'auto' | 'asr' | 'sidecar';
+  transcript: 'auto' | 'asr' | 'sidecar' | 'embedded';
+  /** Read on-screen text by OCR (media with a video stream; default on). */
+  screen?: 'on' | 'off';
   model?: string;
   modelDir?: string;
   cacheDir?: string;
@@ -66,7 +69,11 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   await checkModelOption(opts.model);
   const shard = readShard(opts.shard);
   const baseline = opts.baseline ? await readBaseline(opts.baseline) : undefined;
-  const engine = new Engine({ rulesets: opts.rulesets, messageLanguage: opts.messageLanguage });
+  const engine = new Engine({
+    rulesets: opts.rulesets,
+    messageLanguage: opts.messageLanguage,
+    cache: { version: VERSION, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) },
+  });
   // A bad ruleset is a configuration error (exit 2) before any input is touched.
   await engine.loadExplicit();
   const collected = await collectInputs(args, {
@@ -110,6 +117,7 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
         lang: opts.lang,
         ...(opts.langFrom ? { langFrom: opts.langFrom } : {}),
         transcript: opts.transcript,
+        ...(opts.screen ? { screen: opts.screen } : {}),
         concurrency: opts.concurrency ?? defaultConcurrency(),
         keepTranscripts: needTranscripts,
         signal: abort.signal,
@@ -132,6 +140,7 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
+    await closeScreen();
   }
   const failedInputs: FileReport[] = problems.map((p) => ({ path: p.path, language: null, status: 'error', error: p.error, durationSec: null, findings: [] }));
   const files = [...result.files, ...failedInputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -2,14 +2,12 @@
  * `livecomply rules list | show | lint | test [ruleset...]` (default: every built-in ruleset).
  */
 import { Chalk } from 'chalk';
-import { stringify } from 'yaml';
-import { createAnalyzerFor } from '../audit/engine.js';
-import { compileRules } from '../rules/compile.js';
-import { runExamples } from '../rules/examples.js';
 import { asWritten, builtinRulesetNames, loadRuleset } from '../rules/load.js';
 import { RulesetError, formatProblem, type Matcher, type Ruleset } from '../rules/model.js';
 import { matchEntries } from '../rules/compile.js';
+import { loadRulesetCached } from '../audit/ruleset-cache.js';
 import { writeStdout } from './output.js';
+import { VERSION } from './version.js';
 
 export interface RulesCommandOptions {
   color: boolean;
@@ -20,8 +18,9 @@ function refsOrBuiltins(refs: string[]): string[] {
   return refs.length > 0 ? refs : builtinRulesetNames();
 }
 
-async function loadAll(refs: string[]): Promise<Ruleset[]> {
-  return Promise.all(refsOrBuiltins(refs).map((r) => loadRuleset(r)));
+/** Through the on-disk cache (`rules show` and `rules lint` read the YAML itself: as written, every problem). */
+async function loadAll(refs: string[], cached = true): Promise<Ruleset[]> {
+  return Promise.all(refsOrBuiltins(refs).map((r) => (cached ? loadRulesetCached(r, { version: VERSION }) : loadRuleset(r))));
 }
 
 export async function rulesList(refs: string[], opts: RulesCommandOptions): Promise<number> {
@@ -53,8 +52,9 @@ export async function rulesShow(refs: string[], opts: RulesCommandOptions): Prom
   const builtins = builtinRulesetNames();
   const rulesetRefs = refs.filter((r) => builtins.includes(r) || /\.ya?ml$/i.test(r));
   const ruleIds = refs.filter((r) => !rulesetRefs.includes(r));
-  const rulesets = await loadAll(rulesetRefs.length > 0 || ruleIds.length === 0 ? rulesetRefs : []);
-  const pool = ruleIds.length > 0 && rulesetRefs.length === 0 ? await loadAll([]) : rulesets;
+  const rulesets = await loadAll(rulesetRefs.length > 0 || ruleIds.length === 0 ? rulesetRefs : [], false);
+  const pool = ruleIds.length > 0 && rulesetRefs.length === 0 ? await loadAll([], false) : rulesets;
+  const { stringify } = await import('yaml');
   const out: string[] = [];
   if (ruleIds.length > 0) {
     for (const id of ruleIds) {
@@ -125,6 +125,8 @@ export function couldBeStructured(source: string): boolean {
 export async function rulesTest(refs: string[], opts: RulesCommandOptions): Promise<number> {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const rulesets = await loadAll(refs);
+  // The tokenizers and matchers only for this command (`rules list` stays fast).
+  const [{ createAnalyzerFor }, { compileRules }, { runExamples }] = await Promise.all([import('../audit/engine.js'), import('../rules/compile.js'), import('../rules/examples.js')]);
   let passed = 0;
   let failed = 0;
   for (const rs of rulesets) {

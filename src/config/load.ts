@@ -24,7 +24,8 @@ export interface Config {
   include?: string[];
   exclude?: string[];
   concurrency?: number;
-  transcript?: 'auto' | 'asr' | 'sidecar';
+  transcript?: 'auto' | 'asr' | 'sidecar' | 'embedded';
+  screen?: 'on' | 'off';
   model?: string;
   modelDir?: string;
   cacheDir?: string;
@@ -49,7 +50,8 @@ const schema = {
     include: list,
     exclude: list,
     concurrency: { type: 'integer', minimum: 1 },
-    transcript: { enum: ['auto', 'asr', 'sidecar'] },
+    transcript: { enum: ['auto', 'asr', 'sidecar', 'embedded'] },
+    screen: { enum: ['on', 'off'] },
     model: { type: 'string', minLength: 1 },
     modelDir: { type: 'string', minLength: 1 },
     cacheDir: { type: 'string', minLength: 1 },

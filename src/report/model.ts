@@ -4,7 +4,9 @@
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export type FindingKind = 'prohibited' | 'missing';
-export type TranscriptSource = 'asr' | 'sidecar' | 'transcript' | 'cache';
+export type TranscriptSource = 'asr' | 'sidecar' | 'embedded' | 'transcript' | 'cache';
+/** Where a finding's words came from (contract: absent = speech). */
+export type FindingSource = 'speech' | 'subtitle' | 'screen';
 
 /** The fixed category vocabulary of the contract. Rulesets may add their own. */
 export const PROHIBITED_CATEGORIES = [
@@ -43,6 +45,8 @@ export interface Finding {
   product?: string;
   /** For a statement that contradicts the manifest: the declared values, e.g. { origin: 'CN' }. */
   declared?: Record<string, unknown>;
+  /** Where the words were: said (absent or `speech`), in a subtitle track, or shown on screen. */
+  source?: FindingSource;
 }
 
 export interface FileReport {
@@ -139,4 +143,14 @@ export function compareFindings(a: Finding, b: Finding): number {
   const bl = b.line ?? 0;
   if (al !== bl) return al - bl;
   return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+}
+
+/** Where a finding's words were, for reports: "screen" or "subtitle"; undefined when said (speech). */
+export function sourceLabel(f: Pick<Finding, 'source'>): 'screen' | 'subtitle' | undefined {
+  return f.source === 'screen' || f.source === 'subtitle' ? f.source : undefined;
+}
+
+/** The verb for a prohibited finding's words: said, shown on screen, or in the subtitles. */
+export function saidVerb(f: Pick<Finding, 'source'>): string {
+  return f.source === 'screen' ? 'shown on screen' : f.source === 'subtitle' ? 'in the subtitles' : 'said';
 }

@@ -4,12 +4,12 @@
  */
 import type { Analyzer, AnalyzedText } from '../text/analyze.js';
 import { originalSpan } from '../text/normalize.js';
-import { transcriptDuration, type Language, type Segment, type Transcript } from '../transcript/model.js';
+import { transcriptDuration, type Language, type Segment, type SegmentSource, type Transcript } from '../transcript/model.js';
 import type { Finding } from '../report/model.js';
 import type { CompiledRules } from './compile.js';
 import { locator } from './locate.js';
 import { cueNear, scanSegment } from './match.js';
-import type { LocalizedMessage, RequireRule, Rule } from './model.js';
+import type { DisclosureChannel, LocalizedMessage, RequireRule, Rule } from './model.js';
 
 export interface CheckOptions {
   /** Message language: the audit's language (default) or English. */
@@ -19,6 +19,8 @@ export interface CheckOptions {
 /** One place a matcher fired, in time and in the transcript. */
 interface Occurrence {
   segment: number;
+  /** Where the words came from (absent = speech). */
+  source: SegmentSource | undefined;
   start: number | null;
   end: number | null;
   line: number | undefined;
@@ -86,7 +88,7 @@ export function checkTranscript(
   const occurrences: Occurrence[][] = compiled.matchers.map(() => []);
 
   /** Where a hit's normalised span lies in the transcript: one segment, or the end of one and the start of the next. */
-  type Place = { text: string; context: string; start: number | null; end: number | null; segment: number; line: number | undefined };
+  type Place = { text: string; context: string; start: number | null; end: number | null; segment: number; line: number | undefined; source: SegmentSource | undefined };
   const handle = (a: AnalyzedText, place: (start: number, end: number) => Place | undefined) => {
     const { hits, lattice } = scanSegment(compiled, a);
     for (const hit of hits) {
@@ -115,9 +117,10 @@ export function checkTranscript(
           matcher: m.id,
         };
         if (p.line !== undefined) f.line = p.line;
+        if (p.source) f.source = p.source;
         findings.push(f);
       } else {
-        occurrences[hit.matcher]?.push({ segment: p.segment, start: p.start, end: p.end, line: p.line });
+        occurrences[hit.matcher]?.push({ segment: p.segment, source: p.source, start: p.start, end: p.end, line: p.line });
       }
     }
   };
@@ -135,6 +138,7 @@ export function checkTranscript(
         end: loc.endAt(span.end),
         segment: si,
         line: seg.line,
+        source: seg.source,
       };
     });
   });
@@ -148,7 +152,7 @@ export function checkTranscript(
     const next = pieces[si + 1];
     const seg = transcript.segments[si] as Segment;
     const nextSeg = transcript.segments[si + 1];
-    if (next?.length && ps.length && nextSeg && adjacent(seg, nextSeg)) pairs.push([ps[ps.length - 1] as Piece, next[0] as Piece]);
+    if (next?.length && ps.length && nextSeg && nextSeg.source === seg.source && adjacent(seg, nextSeg)) pairs.push([ps[ps.length - 1] as Piece, next[0] as Piece]);
   });
   for (const [p1, p2] of pairs) {
     const s1 = transcript.segments[p1.segment] as Segment;
@@ -173,6 +177,7 @@ export function checkTranscript(
         end: loc2.endAt(headEnd),
         segment: p1.segment,
         line: s1.line,
+        source: s1.source,
       };
     });
   }
@@ -185,9 +190,15 @@ export function checkTranscript(
       compiled.matchers.flatMap((m, idx) => (m.rule === ri && m.role === role ? (occurrences[idx] ?? []) : []));
     if (rule.when && of('when').length === 0) return;
     const ctx: RequireContext = { rule, language, opts, transcript, duration: duration ?? 0, untimed };
-    findings.push(...missingDisclosures(ctx, of('match'), of('trigger')));
+    findings.push(...missingDisclosures(ctx, of('match').filter((o) => onChannel(o.source, rule.channel)), of('trigger')));
   });
   return findings;
+}
+
+/** Whether words from this source count for a disclosure required on this channel. */
+export function onChannel(source: SegmentSource | undefined, channel: DisclosureChannel = 'either'): boolean {
+  if (channel === 'either') return true;
+  return channel === 'shown' ? source === 'screen' : source !== 'screen';
 }
 
 interface RequireContext {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MatchEntry, Matcher, Rule, Ruleset, RulesetContext, RulesetProblem, SeqElement, SeqObject } from './model.js';
 import { mergeContext, RulesetError } from './model.js';
-import { parseRulesetSource, type RulesetFile } from './parse.js';
+import type { RulesetFile } from './parse.js';
 import { expandPattern, expandWords } from './vocab.js';
 
 /** The rulesets shipped with livecomply (`<package>/rulesets`). */
@@ -52,7 +52,10 @@ function displayPath(abs: string): string {
   return rel && !rel.startsWith('..') ? rel : abs;
 }
 
-async function readRulesetFile(abs: string): Promise<RulesetFile> {
+/** Every file a load read, with the text it read (a cache keys the loaded ruleset by their content). */
+export type ReadFiles = { path: string; text: string }[];
+
+async function readRulesetFile(abs: string, read: ReadFiles): Promise<RulesetFile> {
   const shown = displayPath(abs);
   let text: string;
   try {
@@ -63,17 +66,21 @@ async function readRulesetFile(abs: string): Promise<RulesetFile> {
     const why = code === 'EISDIR' ? 'is a folder, not a YAML file' : readErrorReason(e);
     throw new RulesetError([{ file: shown, line: 1, column: 1, reason: `cannot read ruleset: ${why}` }]);
   }
+  read.push({ path: abs, text });
+  // Imported here, not at the top: the YAML parser and the schema validator are only needed when
+  // a ruleset is actually parsed (not when a cached copy is used).
+  const { parseRulesetSource } = await import('./parse.js');
   const { ruleset, problems } = parseRulesetSource(text, shown);
   if (!ruleset) throw new RulesetError(problems);
   return ruleset;
 }
 
-async function assemble(abs: string, chain: string[]): Promise<Ruleset> {
+async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<Ruleset> {
   if (chain.includes(abs)) {
     const cycle = [...chain.slice(chain.indexOf(abs)), abs].map(displayPath).join(' → ');
     throw new RulesetError([{ file: displayPath(chain[chain.length - 1] ?? abs), line: 1, column: 1, reason: `"extends" goes round in a circle: ${cycle}` }]);
   }
-  const file = await readRulesetFile(abs);
+  const file = await readRulesetFile(abs, read);
   const problems: RulesetProblem[] = [];
   let rules: Rule[] = [];
   let context: RulesetContext = {};
@@ -82,7 +89,7 @@ async function assemble(abs: string, chain: string[]): Promise<Ruleset> {
   for (const [i, ref] of file.extends.entries()) {
     let parent: Ruleset;
     try {
-      parent = await assemble(resolveRulesetRef(ref, path.dirname(abs)), [...chain, abs]);
+      parent = await assemble(resolveRulesetRef(ref, path.dirname(abs)), [...chain, abs], read);
     } catch (e) {
       if (e instanceof RulesetError && e.problems.length === 1 && e.problems[0]?.file === ref) {
         throw new RulesetError([{ file: file.file, ...file.positionOf(['extends', i]), reason: e.problems[0].reason }]);
@@ -198,7 +205,13 @@ export function asWritten(rule: Rule): Rule {
 
 /** Load a built-in ruleset by name or a YAML file by path, with everything it extends. */
 export async function loadRuleset(ref: string, cwd = process.cwd()): Promise<Ruleset> {
-  return assemble(resolveRulesetRef(ref, cwd), []);
+  return assemble(resolveRulesetRef(ref, cwd), [], []);
+}
+
+/** Load a ruleset (as loadRuleset) and say which files it was assembled from, with their text. */
+export async function loadRulesetReading(abs: string): Promise<{ ruleset: Ruleset; read: ReadFiles }> {
+  const read: ReadFiles = [];
+  return { ruleset: await assemble(abs, [], read), read };
 }
 
 /** The built-in ruleset for a language. */

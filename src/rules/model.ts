@@ -177,7 +177,14 @@ export interface RequireRule extends RuleBase {
   timing?: RequireTiming;
   /** Conditional: only required when one of these is said (e.g. a sponsorship mention). */
   when?: Matcher;
+  /**
+   * Where the disclosure counts: `spoken` (speech or its subtitles), `shown` (text on screen), or
+   * `either` (default).
+   */
+  channel?: DisclosureChannel;
 }
+
+export type DisclosureChannel = 'spoken' | 'shown' | 'either';
 
 export type Rule = ProhibitRule | RequireRule;
 

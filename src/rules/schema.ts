@@ -117,6 +117,7 @@ const requireRule = {
       },
     },
     when: { type: 'object', additionalProperties: false, properties: { ...matcher } },
+    channel: { enum: ['spoken', 'shown', 'either'] },
   },
 } as const;
 

@@ -31,6 +31,7 @@ export const CSV_COLUMNS = [
   'url',
   'product',
   'declared',
+  'source',
 ] as const;
 
 const BOM = '\uFEFF';
@@ -78,6 +79,7 @@ function row(file: FileReport, f: Finding | undefined): string[] {
     text(f?.url),
     text(f?.product),
     text(f?.declared ? JSON.stringify(f.declared) : ''),
+    f ? (f.source ?? 'speech') : '',
   ];
 }
 

@@ -23,7 +23,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileReport, Report } from '../model.js';
-import { compareFindings } from '../model.js';
+import { compareFindings, sourceLabel } from '../model.js';
 import { clock, whereLabel } from '../time.js';
 import type { RenderContext } from './index.js';
 import { declaredLabel, pathFromReport, plural, severityCounts } from './shared.js';
@@ -73,6 +73,7 @@ interface HtmlFinding {
   url: string | null;
   product: string | null;
   declared: string | null;
+  source: string | null;
 }
 
 interface HtmlFile {
@@ -124,6 +125,7 @@ export function htmlData(report: Report, ctx: Pick<RenderContext, 'failOn' | 'cw
         url: f.url && /^https?:\/\//i.test(f.url) ? f.url : null,
         product: f.product ?? null,
         declared: f.declared ? declaredLabel(f) : null,
+        source: sourceLabel(f) ?? null,
       })),
       transcript: transcript ? transcript.map((s) => ({ start: s.start, end: s.end, time: clock(s.start), text: s.text })) : null,
     };
@@ -170,6 +172,7 @@ tr.finding { cursor: pointer; }
 tr.finding:hover, tr.finding:focus { background: var(--active); outline: none; }
 tr.finding.active { background: var(--active); box-shadow: inset 3px 0 0 var(--accent); }
 .sev { font-weight: 600; white-space: nowrap; }
+.badge { display: inline-block; font-size: 0.75em; padding: 0 0.4em; margin-right: 0.4em; border-radius: 0.3em; border: 1px solid currentColor; color: var(--accent); }
 .sev-error { color: var(--error); } .sev-warning { color: var(--warning); } .sev-info { color: var(--info); }
 .time { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .time button, .seg button { border: 0; background: none; color: var(--accent); padding: 0; cursor: pointer; font-variant-numeric: tabular-nums; }
@@ -324,7 +327,7 @@ const SCRIPT = `
       el('td', { class: 'time' }, el('button', { type: 'button', title: f.start === null ? 'show in transcript' : 'play from here' }, f.where || '—')),
       el('td', {}, el('span', { class: 'sev sev-' + f.severity }, f.severity), el('div', { class: 'muted' }, f.category)),
       el('td', {},
-        el('div', {}, f.kind === 'missing' ? el('strong', {}, 'missing: ') : el('strong', {}, '「', f.text, '」 '), f.message),
+        el('div', {}, f.kind === 'missing' ? el('strong', {}, 'missing: ') : el('strong', {}, '「', f.text, '」 '), f.source ? el('span', { class: 'badge badge-' + f.source, title: f.source === 'screen' ? 'shown on screen (read by OCR)' : 'in the subtitle track' }, f.source) : null, f.message),
         f.context ? el('div', { class: 'ctx' }, highlightOne(f.context, f.text)) : null,
         (f.product || f.declared) ? el('div', { class: 'law' }, f.product ? 'product: ' + f.product : '', f.product && f.declared ? ' · ' : '', f.declared ? 'declared ' + f.declared : '') : null,
         el('div', { class: 'law' }, f.url ? el('a', { href: f.url, rel: 'noopener noreferrer', target: '_blank' }, f.reference) : f.reference, f.basis ? ' (' + f.basis + ')' : '', ' · ', el('span', { class: 'rule' }, f.ruleId))));

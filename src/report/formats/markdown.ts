@@ -6,7 +6,7 @@
  */
 import type { FileReport, Report } from '../model.js';
 import { visible, visibleLine } from '../visible.js';
-import { atOrAbove, compareFindings } from '../model.js';
+import { atOrAbove, compareFindings, saidVerb, sourceLabel } from '../model.js';
 import { clock, whereLabel } from '../time.js';
 import type { RenderContext } from './index.js';
 import { declaredLabel, lawLabel, plural, severityCounts } from './shared.js';
@@ -82,7 +82,7 @@ export function formatMarkdown(report: Report, ctx: Pick<RenderContext, 'failOn'
     let shown = 0;
     for (const f of findings) {
       const declared = f.declared ? ` (declared ${mdCell(declaredLabel(f))})` : '';
-      const words = f.kind === 'missing' ? `*missing:* ${mdCell(f.message)}` : `「${mdCell(f.text)}」 ${mdCell(f.message)}${declared}`;
+      const words = f.kind === 'missing' ? `*missing:* ${mdCell(f.message)}` : `「${mdCell(f.text)}」 ${sourceLabel(f) ? `*(${saidVerb(f)})* ` : ''}${mdCell(f.message)}${declared}`;
       const line = `| ${mdCell(whereLabel(f) || '—')} | ${SEV_MARK[f.severity]} | ${mdCode(f.ruleId)} | ${words} | ${mdCell(lawLabel(f))} |`;
       if (used + line.length + 1 > budget) break;
       out.push(line);

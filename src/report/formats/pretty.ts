@@ -4,10 +4,10 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Report, Severity } from '../model.js';
-import { atOrAbove, compareFindings } from '../model.js';
+import { atOrAbove, compareFindings, sourceLabel } from '../model.js';
 import { clock, whereLabel } from '../time.js';
-import { declaredLabel, lawLabel } from './shared.js';
 import { visibleLine as v } from '../visible.js';
+import { declaredLabel, lawLabel } from './shared.js';
 
 export interface PrettyOptions {
   color: boolean;
@@ -48,7 +48,7 @@ export function formatPretty(report: Report, opts: PrettyOptions): string {
     const untimedNote = file.findings.some((f) => f.start === null);
     for (const f of [...file.findings].sort(compareFindings)) {
       const where = whereLabel(f).padEnd(12);
-      const head = `  ${c.cyan(where)} ${sevLabel(c, f.severity)} ${c.magenta(v(f.category).padEnd(18))} ${f.kind === 'missing' ? c.bold('missing: ') : c.bold(`「${v(f.text)}」 `)}${v(f.message)}`;
+      const head = `  ${c.cyan(where)} ${sevLabel(c, f.severity)} ${c.magenta(v(f.category).padEnd(18))} ${f.kind === 'missing' ? c.bold('missing: ') : c.bold(`「${v(f.text)}」 `)}${sourceLabel(f) ? c.yellow(`[${sourceLabel(f)}] `) : ''}${v(f.message)}`;
       out.push(head);
       if (f.context) out.push(`  ${' '.repeat(12)} ${highlight(c, f)}`);
       out.push(`  ${' '.repeat(12)} ${c.dim(v(`${lawLabel(f)} · ${f.ruleId}`))}`);

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileReport, Finding, Report, Severity } from '../model.js';
-import { compareFindings, fileErrorLine } from '../model.js';
+import { compareFindings, fileErrorLine, saidVerb, sourceLabel } from '../model.js';
 import { clock } from '../time.js';
 import type { RenderContext } from './index.js';
 import { fileUri, lawLabel, localMessage, reportPathUri, ruleEntries, ruleLanguages, type RuleEntry } from './shared.js';
@@ -119,6 +119,8 @@ export interface SarifResult {
     url?: string;
     product?: string;
     declared?: Record<string, unknown>;
+    matcher?: string;
+    source: NonNullable<Finding['source']>;
   };
 }
 
@@ -192,7 +194,7 @@ function describeRule(r: RuleEntry): SarifRule {
 
 function resultMessage(f: Finding, rule: RuleEntry | undefined, language: string | null): Message {
   const where = f.start !== null ? `at ${clock(f.start)}${f.end !== null && Math.floor(f.end) !== Math.floor(f.start) ? `–${clock(f.end)}` : ''}` : f.line !== undefined ? `on line ${f.line}` : '';
-  const said = f.kind === 'missing' ? 'missing' : `「${f.text}」`;
+  const said = f.kind === 'missing' ? 'missing' : `「${f.text}」${sourceLabel(f) ? ` (${saidVerb(f)})` : ''}`;
   const en = rule && rule.message.en !== f.message && localMessage(rule, language) !== undefined ? ` (${rule.message.en})` : '';
   const text = `${said}${where ? ` ${where}` : ''}: ${f.message}${en} — ${lawLabel(f)}`;
   return { text };
@@ -228,11 +230,12 @@ export function buildSarif(report: Report, ctx: Pick<RenderContext, 'rules' | 'c
       if (f.start !== null) region.properties!.time = clock(f.start);
       if (f.line !== undefined && f.line >= 1) region.startLine = f.line;
       if (f.context) region.snippet = { text: f.context };
-      const properties: SarifResult['properties'] = { category: f.category, kind: f.kind, severity: f.severity, text: f.text, reference: f.reference, startSec: f.start, endSec: f.end, ...(f.matcher ? { matcher: f.matcher } : {}) };
+      const properties: SarifResult['properties'] = { category: f.category, kind: f.kind, severity: f.severity, text: f.text, reference: f.reference, startSec: f.start, endSec: f.end, source: f.source ?? 'speech' };
       if (f.basis) properties.basis = f.basis;
       if (f.url) properties.url = f.url;
       if (f.product) properties.product = f.product;
       if (f.declared) properties.declared = f.declared;
+      if (f.matcher) properties.matcher = f.matcher;
       results.push({
         ruleId: f.ruleId,
         ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
