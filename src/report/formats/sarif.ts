@@ -114,7 +114,6 @@ export interface SarifResult {
     reference: string;
     startSec: number | null;
     endSec: number | null;
-    matcher?: string;
     basis?: string;
     url?: string;
     product?: string;
@@ -185,7 +184,7 @@ function describeRule(r: RuleEntry): SarifRule {
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { category: r.category, kind: r.kind, reference: r.reference, tags: ['compliance', r.category, r.kind === 'require' ? 'disclosure' : 'prohibited-speech'] },
   };
-  if (r.helpUri) rule.helpUri = r.helpUri;
+  if (r.helpUri ?? r.url) rule.helpUri = (r.helpUri ?? r.url)!;
   if (r.basis) rule.properties.basis = r.basis;
   const languages = ruleLanguages(r);
   if (languages.length) rule.properties.languages = languages;
