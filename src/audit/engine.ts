@@ -131,7 +131,7 @@ export class Engine {
         continue;
       }
       try {
-        findings.push(...(await this.check(part, language)).filter((f) => f.kind === 'prohibited'));
+        findings.push(...(await this.check(part, language, manifest)).filter((f) => f.kind === 'prohibited'));
       } catch (e) {
         if (!this.opts.rulesets?.length) throw e;
         notes.push(`${segments.length} line(s) in ${languageName(language)} were not checked: no --ruleset given is for ${language} (add --ruleset ${DEFAULT_RULESET[language]})`);
