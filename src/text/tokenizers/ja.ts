@@ -11,7 +11,7 @@
  * A cache that cannot be read or written only means the gunzip path.
  */
 import { createRequire } from 'node:module';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -38,11 +38,11 @@ type TokenizerClass = new (dic: KuromojiDictionaries) => { tokenize(text: string
 
 /** The dictionary files kuromoji ships, as its loader reads them. */
 const FILES = ['base', 'check', 'tid', 'tid_pos', 'tid_map', 'cc', 'unk', 'unk_pos', 'unk_map', 'unk_char', 'unk_compat', 'unk_invoke'] as const;
-type Part = (typeof FILES)[number] | 'map_index' | 'map_runs';
+type Part = (typeof FILES)[number] | 'map_index' | 'map_runs' | 'max_surface';
 /** Byte buffers read only at offsets their entries name: the zero padding after the last entry can go. */
 const TRIMMABLE = new Set<string>(['tid', 'tid_pos', 'unk', 'unk_pos']);
 /** Bump when the cache layout changes. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 const MAGIC = 'livecomply-kuromoji-dict\n';
 
 function kuromojiRoot(): string {
@@ -111,6 +111,35 @@ function targetMapView(index: Int32Array, runs: Int32Array): unknown {
 
 type Parts = Map<Part, Uint8Array>;
 
+/**
+ * The longest surface in the dictionary, in UTF-16 units. tid_pos.dat holds one
+ * `surface,f1,…,f9` string per word (nine IPADIC features); the surface is what precedes the last
+ * nine commas. kuromoji looks words up with the whole rest of the sentence at every position
+ * (encoding it to UTF-8 each time: quadratic in the sentence); no word is longer than this, so
+ * the rest can be cut there without changing a single lookup.
+ */
+function longestSurface(pos: Uint8Array): number {
+  let longest = 0;
+  let start = 0;
+  for (let i = 0; i < pos.length; i++) {
+    if (pos[i] !== 0) continue;
+    if (i > start) {
+      let commas = 0;
+      let end = i;
+      while (end > start && commas < 9) if (pos[--end] === 0x2c) commas++;
+      // UTF-16 units: one per UTF-8 lead byte, two for a four-byte sequence.
+      let units = 0;
+      for (let j = start; j < end; j++) {
+        const b = pos[j] as number;
+        if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+      }
+      if (units > longest) longest = units;
+    }
+    start = i + 1;
+  }
+  return longest;
+}
+
 async function fromPackage(): Promise<Parts> {
   const dir = path.join(kuromojiRoot(), 'dict');
   const unzip = promisify(gunzip);
@@ -127,6 +156,8 @@ async function fromPackage(): Promise<Parts> {
       parts.set(name, TRIMMABLE.has(name) ? trim(b) : b);
     }
   }
+  const longest = new Int32Array([longestSurface(parts.get('tid_pos') as Uint8Array)]);
+  parts.set('max_surface', new Uint8Array(longest.buffer));
   return parts;
 }
 
@@ -166,6 +197,11 @@ async function writeCache(file: string, parts: Parts): Promise<void> {
       await fh.close();
     }
     await rename(tmp, file);
+    // Copies for another kuromoji version or layout are never read again.
+    const dir = path.dirname(file);
+    for (const old of await readdir(dir)) {
+      if (/^kuromoji-.*\.bin$/.test(old) && old !== path.basename(file)) await rm(path.join(dir, old), { force: true });
+    }
   } catch {
     await rm(tmp, { force: true }).catch(() => undefined);
   }
@@ -192,7 +228,7 @@ async function readCache(file: string): Promise<Parts | undefined> {
     const bytes = buf.byteOffset % 8 === 0 ? buf : Buffer.from(buf);
     const parts: Parts = new Map();
     for (const s of header.sections) parts.set(s.name, new Uint8Array(bytes.buffer, bytes.byteOffset + s.offset, s.length));
-    return [...FILES.filter((f) => f !== 'tid_map'), 'map_index', 'map_runs'].every((p) => parts.has(p as Part)) ? parts : undefined;
+    return [...FILES.filter((f) => f !== 'tid_map'), 'map_index', 'map_runs', 'max_surface'].every((p) => parts.has(p as Part)) ? parts : undefined;
   } catch {
     return undefined;
   }
@@ -206,6 +242,10 @@ function build(parts: Parts): { tokenize(text: string): KuromojiToken[] } {
   const p = (name: Part) => parts.get(name) as Uint8Array;
   const dic = new Dictionaries();
   dic.loadTrie(view(Int32Array, p('base'), 4), view(Int32Array, p('check'), 4));
+  const longest = (view(Int32Array, p('max_surface'), 4)[0] as number) + 1;
+  const trie = dic.trie as { commonPrefixSearch(key: string): unknown };
+  const search = trie.commonPrefixSearch.bind(trie);
+  trie.commonPrefixSearch = (key: string) => search(key.length > longest ? key.slice(0, longest) : key);
   dic.token_info_dictionary.loadDictionary(p('tid'));
   dic.token_info_dictionary.loadPosVector(p('tid_pos'));
   dic.token_info_dictionary.target_map = targetMapView(view(Int32Array, p('map_index'), 4), view(Int32Array, p('map_runs'), 4));
