@@ -38,11 +38,11 @@ type TokenizerClass = new (dic: KuromojiDictionaries) => { tokenize(text: string
 
 /** The dictionary files kuromoji ships, as its loader reads them. */
 const FILES = ['base', 'check', 'tid', 'tid_pos', 'tid_map', 'cc', 'unk', 'unk_pos', 'unk_map', 'unk_char', 'unk_compat', 'unk_invoke'] as const;
-type Part = (typeof FILES)[number] | 'map_index' | 'map_runs' | 'max_surface';
+type Part = (typeof FILES)[number] | 'map_index' | 'map_runs';
 /** Byte buffers read only at offsets their entries name: the zero padding after the last entry can go. */
 const TRIMMABLE = new Set<string>(['tid', 'tid_pos', 'unk', 'unk_pos']);
 /** Bump when the cache layout changes. */
-const LAYOUT = 2;
+const LAYOUT = 3;
 const MAGIC = 'livecomply-kuromoji-dict\n';
 
 function kuromojiRoot(): string {
@@ -112,32 +112,50 @@ function targetMapView(index: Int32Array, runs: Int32Array): unknown {
 type Parts = Map<Part, Uint8Array>;
 
 /**
- * The longest surface in the dictionary, in UTF-16 units. tid_pos.dat holds one
- * `surface,f1,…,f9` string per word (nine IPADIC features); the surface is what precedes the last
- * nine commas. kuromoji looks words up with the whole rest of the sentence at every position
- * (encoding it to UTF-8 each time: quadratic in the sentence); no word is longer than this, so
- * the rest can be cut there without changing a single lookup.
+ * The trie's common-prefix search, as doublearray's (same results, same order), without its
+ * cost: that one encodes the whole rest of the sentence to UTF-8 at every position (quadratic in
+ * the sentence) and copies bytes for every word found. This walks the code points of the key
+ * and stops at the first one no word continues with.
  */
-function longestSurface(pos: Uint8Array): number {
-  let longest = 0;
-  let start = 0;
-  for (let i = 0; i < pos.length; i++) {
-    if (pos[i] !== 0) continue;
-    if (i > start) {
-      let commas = 0;
-      let end = i;
-      while (end > start && commas < 9) if (pos[--end] === 0x2c) commas++;
-      // UTF-16 units: one per UTF-8 lead byte, two for a four-byte sequence.
-      let units = 0;
-      for (let j = start; j < end; j++) {
-        const b = pos[j] as number;
-        if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+function prefixSearch(base: Int32Array, check: Int32Array): (key: string) => { k: string; v?: number }[] {
+  return (key) => {
+    const result: { k: string; v?: number }[] = [];
+    let parent = 0;
+    const step = (byte: number): boolean => {
+      const child = (base[parent] as number) + byte;
+      if (check[child] !== parent) return false;
+      parent = child;
+      return true;
+    };
+    for (let i = 0; i < key.length; ) {
+      let cp = key.charCodeAt(i);
+      let next = i + 1;
+      if (cp >= 0xd800 && cp <= 0xdbff) {
+        const low = key.charCodeAt(next);
+        // A lone high surrogate: doublearray gives up on the key (it throws); no word has one.
+        if (!(low >= 0xdc00 && low <= 0xdfff)) return result;
+        cp = (cp - 0xd800) * 0x400 + 0x10000 + (low - 0xdc00);
+        next++;
       }
-      if (units > longest) longest = units;
+      const ok =
+        cp < 0x80
+          ? step(cp)
+          : cp < 0x800
+            ? step((cp >>> 6) | 0xc0) && step((cp & 0x3f) | 0x80)
+            : cp < 0x10000
+              ? step((cp >>> 12) | 0xe0) && step(((cp >> 6) & 0x3f) | 0x80) && step((cp & 0x3f) | 0x80)
+              : step((cp >>> 18) | 0xf0) && step(((cp >> 12) & 0x3f) | 0x80) && step(((cp >> 6) & 0x3f) | 0x80) && step((cp & 0x3f) | 0x80);
+      if (!ok) return result;
+      // A word ends here when the terminal code (0) continues the path.
+      const leaf = base[parent] as number;
+      if (check[leaf] === parent) {
+        const value = base[leaf] as number;
+        result.push(value <= 0 ? { k: key.slice(0, next), v: -value - 1 } : { k: key.slice(0, next) });
+      }
+      i = next;
     }
-    start = i + 1;
-  }
-  return longest;
+    return result;
+  };
 }
 
 async function fromPackage(): Promise<Parts> {
@@ -156,8 +174,6 @@ async function fromPackage(): Promise<Parts> {
       parts.set(name, TRIMMABLE.has(name) ? trim(b) : b);
     }
   }
-  const longest = new Int32Array([longestSurface(parts.get('tid_pos') as Uint8Array)]);
-  parts.set('max_surface', new Uint8Array(longest.buffer));
   return parts;
 }
 
@@ -228,7 +244,7 @@ async function readCache(file: string): Promise<Parts | undefined> {
     const bytes = buf.byteOffset % 8 === 0 ? buf : Buffer.from(buf);
     const parts: Parts = new Map();
     for (const s of header.sections) parts.set(s.name, new Uint8Array(bytes.buffer, bytes.byteOffset + s.offset, s.length));
-    return [...FILES.filter((f) => f !== 'tid_map'), 'map_index', 'map_runs', 'max_surface'].every((p) => parts.has(p as Part)) ? parts : undefined;
+    return [...FILES.filter((f) => f !== 'tid_map'), 'map_index', 'map_runs'].every((p) => parts.has(p as Part)) ? parts : undefined;
   } catch {
     return undefined;
   }
@@ -241,11 +257,10 @@ function build(parts: Parts): { tokenize(text: string): KuromojiToken[] } {
   const KTokenizer = require('kuromoji/src/Tokenizer.js') as TokenizerClass;
   const p = (name: Part) => parts.get(name) as Uint8Array;
   const dic = new Dictionaries();
-  dic.loadTrie(view(Int32Array, p('base'), 4), view(Int32Array, p('check'), 4));
-  const longest = (view(Int32Array, p('max_surface'), 4)[0] as number) + 1;
-  const trie = dic.trie as { commonPrefixSearch(key: string): unknown };
-  const search = trie.commonPrefixSearch.bind(trie);
-  trie.commonPrefixSearch = (key: string) => search(key.length > longest ? key.slice(0, longest) : key);
+  const base = view(Int32Array, p('base'), 4);
+  const check = view(Int32Array, p('check'), 4);
+  dic.loadTrie(base, check);
+  (dic.trie as { commonPrefixSearch(key: string): unknown }).commonPrefixSearch = prefixSearch(base, check);
   dic.token_info_dictionary.loadDictionary(p('tid'));
   dic.token_info_dictionary.loadPosVector(p('tid_pos'));
   dic.token_info_dictionary.target_map = targetMapView(view(Int32Array, p('map_index'), 4), view(Int32Array, p('map_runs'), 4));
