@@ -31,7 +31,7 @@ export function runExamples(compiled: CompiledRules, analyzer: Analyzer, onlyRul
   for (const rule of compiled.rules) {
     if (onlyRules && !onlyRules.has(rule.id)) continue;
     // Rules built in code (not parsed from YAML) may still hold plain strings.
-    for (const ex of (rule.examples.bad as (BadExample | string)[]).map(canonicalBadExample)) {
+    for (const ex of rule.examples.bad.map(canonicalBadExample)) {
       const raised = raisedBy(rule.id, ex.text);
       const reason = badExampleFailure(ex, raised, shown);
       const r: ExampleResult = { ruleId: rule.id, kind: 'bad', text: ex.text, passed: reason === undefined };

@@ -114,7 +114,8 @@ export interface BadExample {
 }
 
 export interface RuleExamples {
-  bad: BadExample[];
+  /** Canonical once parsed (parse.ts); a rule built in code may still give plain strings. */
+  bad: (BadExample | string)[];
   good: string[];
 }
 
