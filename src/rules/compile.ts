@@ -9,6 +9,7 @@ import type { Language } from '../transcript/model.js';
 import { Automaton } from './automaton.js';
 import type { CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext } from './model.js';
 import { cueGroups, mergeContext } from './model.js';
+import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
 
 export type MatcherRole = 'match' | 'trigger' | 'when';
@@ -29,7 +30,7 @@ export interface CompiledMatcher {
   id: string;
   /** A structured matcher's steps; absent for a regular expression. */
   steps?: Step[];
-  regex?: RegExp;
+  regex?: LinearRegex;
 }
 
 export interface CompiledCues {
@@ -203,7 +204,7 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
   const add = (m: Matcher, rule: number, role: MatcherRole) => {
     for (const entry of matchEntries(m)) {
       const cm: CompiledMatcher = { rule, role, id: entry.id };
-      if (entry.regex !== undefined) cm.regex = new RegExp(entry.regex, 'gu');
+      if (entry.regex !== undefined) cm.regex = compileLinear(entry.regex);
       else cm.steps = compileSteps(entry, lex);
       matchers.push(cm);
     }

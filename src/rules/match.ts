@@ -194,14 +194,7 @@ export function scanSegment(compiled: CompiledRules, a: AnalyzedText): { hits: H
   for (const i of compiled.withRegex) {
     const re = compiled.matchers[i]?.regex;
     if (!re) continue;
-    re.lastIndex = 0;
-    for (let x = re.exec(text); x !== null; x = re.exec(text)) {
-      if (x[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      hits.push({ matcher: i, start: x.index, end: x.index + x[0].length });
-    }
+    for (const x of re.spans(text)) hits.push({ matcher: i, ...x });
   }
   return { hits: dedupe(compiled, hits), lattice: L };
 }

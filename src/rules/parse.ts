@@ -7,7 +7,7 @@ import { parseValidatedYaml } from '../yaml/validated.js';
 import { isLanguage, type Language } from '../transcript/model.js';
 import type { BadExample, Matcher, Rule, RulesetContext, RulesetProblem } from './model.js';
 import { entryProblem, seqProblems, vocabName } from './seq-syntax.js';
-import { unsafeRegexReason } from './safe-regex.js';
+import { linearRegexProblem } from './regex.js';
 import { rulesetSchema } from './schema.js';
 import { placeholderPattern } from './vocab.js';
 
@@ -99,7 +99,7 @@ function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at
   if ((m.match?.length ?? 0) + (m.terms?.length ?? 0) + (m.patterns?.length ?? 0) === 0) problems.push(at(path, missing));
   const checkRegex = (p: string, where: (string | number)[]) => {
     // `{name}` word lists are expanded when the ruleset is assembled; their shape is one plain alternative.
-    const why = unsafeRegexReason(placeholderPattern(p));
+    const why = linearRegexProblem(placeholderPattern(p));
     if (why) problems.push(at(where, `pattern ${JSON.stringify(p)} ${why}`));
   };
   m.patterns?.forEach((p, j) => checkRegex(p, [...path, 'patterns', j]));

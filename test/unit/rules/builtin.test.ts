@@ -1,0 +1,68 @@
+/**
+ * The built-in rulesets are written in the structured matcher language: every bad example states
+ * the words it must report, few regular expressions remain and each says why it is one.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { regexMatchers } from '../../../src/cli/rules.js';
+import { BUILTIN_DIR, builtinRulesetNames, loadRuleset } from '../../../src/rules/load.js';
+import { canonicalBadExample } from '../../../src/rules/parse.js';
+
+/** At most this many `regex:` matchers across all built-in rulesets (issue 9: from 662). */
+const MAX_REGEXES = 100;
+
+async function yamlFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await yamlFiles(p)));
+    else if (/\.ya?ml$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+describe('built-in rulesets', () => {
+  it('state the exact words every bad example must report', async () => {
+    const missing: string[] = [];
+    for (const name of builtinRulesetNames()) {
+      const rs = await loadRuleset(name);
+      for (const rule of rs.rules) for (const ex of rule.examples.bad.map(canonicalBadExample)) if (rule.kind === 'prohibit' && !ex.match) missing.push(`${rule.id}: ${ex.text}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it(`keep at most ${MAX_REGEXES} regular expressions, and no older terms/patterns shorthands`, async () => {
+    const counts: Record<string, number> = {};
+    let total = 0;
+    const seen = new Set<string>();
+    for (const name of builtinRulesetNames()) {
+      for (const r of regexMatchers(await loadRuleset(name))) {
+        const key = `${r.rule}#${r.matcher}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        total++;
+        counts[r.rule.split('/').slice(0, 2).join('/')] = (counts[r.rule.split('/').slice(0, 2).join('/')] ?? 0) + 1;
+      }
+    }
+    console.log(`regular expressions in rulesets/: ${total} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    expect(total).toBeLessThanOrEqual(MAX_REGEXES);
+    for (const file of await yamlFiles(BUILTIN_DIR)) {
+      const text = await readFile(file, 'utf8');
+      expect(text, file).not.toMatch(/^\s+(terms|patterns):/m);
+    }
+  });
+
+  it('say why each regular expression is one, in a comment on the line above', async () => {
+    const unexplained: string[] = [];
+    for (const file of await yamlFiles(BUILTIN_DIR)) {
+      const lines = (await readFile(file, 'utf8')).split('\n');
+      lines.forEach((line, i) => {
+        if (/^\s*(-\s+)?regex:/.test(line) && !/^\s*#\s*regex:/.test(lines[i - 1] ?? '') && !/^\s*#\s*regex:/.test(lines[i - 2] ?? '')) {
+          unexplained.push(`${path.relative(BUILTIN_DIR, file)}:${i + 1}`);
+        }
+      });
+    }
+    expect(unexplained).toEqual([]);
+  });
+});
