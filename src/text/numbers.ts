@@ -75,6 +75,8 @@ const NUMBER_ONE: Rewrite = { re: /n[o0]\.? ?1(?![0-9])|ナンバーワン|ナ�
 const REWRITES: Record<Language, Rewrite[]> = {
   ja: [
     { re: new RegExp(`(${NUM}) ?(?:パーセント|ぱーせんと|%)`, 'gu'), to: percent(1) },
+    // A long-vowel mark after a kanji is a misread 一 (日本ー, 世界ー): it never lengthens a kanji.
+    { re: /(?<=\p{Script=Han})ー(?!\p{Script=Katakana})/gu, to: () => '一' },
     NUMBER_ONE,
   ],
   zh: [
