@@ -54,7 +54,7 @@ export class Progress {
       this.draw();
       return;
     }
-    const what = report.status === 'error' ? `error: ${v(fileErrorLine(report))}` : `${v(report.path)}: ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`;
+    const what = report.status === 'error' ? v(errorWithPlace(report)) : `${v(report.path)}: ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`;
     this.stream.write(`[${this.done}/${this.opts.total}] ${what}\n`);
   }
 
@@ -92,6 +92,13 @@ export class Progress {
 function shorten(path: string): string {
   const p = v(path);
   return p.length > 40 ? '…' + p.slice(-39) : p;
+}
+
+/** `b.mp4: error: no audio`, or with a place in the file `broken.srt:2:18: error: expected …` (the path once). */
+function errorWithPlace(f: FileReport): string {
+  const line = fileErrorLine(f);
+  const m = line.startsWith(`${f.path}:`) ? /^(.*?:\d+:\d+:)\s*(.*)$/s.exec(line) : null;
+  return m ? `${m[1]} error: ${m[2]}` : `${f.path}: error: ${line.slice(f.path.length + 2)}`;
 }
 
 const MAX_FAILED_SHOWN = 20;

@@ -26,19 +26,32 @@ interface Counts {
   han: number;
 }
 
+const HANGUL = /\p{Script=Hangul}/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HAN = /\p{Script=Han}/u;
+
 function countScripts(text: string): Counts {
   const c: Counts = { hangul: 0, kana: 0, han: 0 };
-  for (const ch of text) {
-    if (/\p{Script=Hangul}/u.test(ch)) c.hangul++;
-    else if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) c.kana++;
-    else if (/\p{Script=Han}/u.test(ch)) c.han++;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // ASCII and Latin (most of a line's punctuation, digits and spaces) cannot be any of the three.
+    if (code < 0x1100) continue;
+    const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    const ch = isPair ? text.slice(i, i + 2) : text[i] as string;
+    if (isPair) i++;
+    if (HANGUL.test(ch)) c.hangul++;
+    else if (KANA.test(ch)) c.kana++;
+    else if (HAN.test(ch)) c.han++;
   }
   return c;
 }
 
 /** What the script of one line says: a language, "han" (Chinese characters only: Chinese or Japanese), or nothing. */
 export function lineScript(text: string): Language | 'han' | undefined {
-  const c = countScripts(text);
+  return scriptOf(countScripts(text));
+}
+
+function scriptOf(c: Counts): Language | 'han' | undefined {
   const total = c.hangul + c.kana + c.han;
   if (total === 0) return undefined;
   if (c.hangul > 0 && c.hangul >= c.kana && c.hangul >= c.han * 0.5) return 'ko';
@@ -80,11 +93,9 @@ const PLAIN = 8;
  * another has it plainly, the file's language is that other one and a warning says so. Pure.
  */
 export function planLanguages(texts: readonly string[], declared: Declared | undefined): LanguagePlan | undefined {
-  const scripts = texts.map(lineScript);
-  const weights = texts.map((t) => {
-    const c = countScripts(t);
-    return c.hangul + c.kana + c.han;
-  });
+  const counts = texts.map(countScripts);
+  const scripts = counts.map(scriptOf);
+  const weights = counts.map((c) => c.hangul + c.kana + c.han);
   const byScript: Language = scripts.includes('ja') ? 'ja' : 'zh';
   const resolve = (hanAs: Language) => {
     const resolved = scripts.map((s) => (s === 'han' ? hanAs : s));

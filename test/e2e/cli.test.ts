@@ -171,4 +171,14 @@ describe('livecomply rules', () => {
     const t = await runCliInProcess(['rules', 'test', path.join(dir, 'v.yaml')]);
     expect(t.code).toBe(0);
   });
+
+  it('never writes over an input: audit v.srt --output ./v.srt exits 2 before auditing, and v.srt is untouched', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-e2e-same-'));
+    const srt = '1\n00:00:01,000 --> 00:00:03,000\n国家级配方\n';
+    writeFileSync(path.join(dir, 'v.srt'), srt);
+    const r = await runCli(['audit', 'v.srt', '--output', './v.srt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('livecomply: --output ./v.srt: that is an input of this audit; livecomply never writes over its inputs (choose another file)\n');
+    expect(readFileSync(path.join(dir, 'v.srt'), 'utf8')).toBe(srt);
+  });
 });

@@ -11,7 +11,7 @@
  * A cache that cannot be read or written only means the gunzip path.
  */
 import { createRequire } from 'node:module';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -42,7 +42,7 @@ type Part = (typeof FILES)[number] | 'map_index' | 'map_runs';
 /** Byte buffers read only at offsets their entries name: the zero padding after the last entry can go. */
 const TRIMMABLE = new Set<string>(['tid', 'tid_pos', 'unk', 'unk_pos']);
 /** Bump when the cache layout changes. */
-const LAYOUT = 1;
+const LAYOUT = 3;
 const MAGIC = 'livecomply-kuromoji-dict\n';
 
 function kuromojiRoot(): string {
@@ -111,6 +111,53 @@ function targetMapView(index: Int32Array, runs: Int32Array): unknown {
 
 type Parts = Map<Part, Uint8Array>;
 
+/**
+ * The trie's common-prefix search, as doublearray's (same results, same order), without its
+ * cost: that one encodes the whole rest of the sentence to UTF-8 at every position (quadratic in
+ * the sentence) and copies bytes for every word found. This walks the code points of the key
+ * and stops at the first one no word continues with.
+ */
+function prefixSearch(base: Int32Array, check: Int32Array): (key: string) => { k: string; v?: number }[] {
+  return (key) => {
+    const result: { k: string; v?: number }[] = [];
+    let parent = 0;
+    const step = (byte: number): boolean => {
+      const child = (base[parent] as number) + byte;
+      if (check[child] !== parent) return false;
+      parent = child;
+      return true;
+    };
+    for (let i = 0; i < key.length; ) {
+      let cp = key.charCodeAt(i);
+      let next = i + 1;
+      if (cp >= 0xd800 && cp <= 0xdbff) {
+        const low = key.charCodeAt(next);
+        // A lone high surrogate: doublearray gives up on the key (it throws); no word has one.
+        if (!(low >= 0xdc00 && low <= 0xdfff)) return result;
+        cp = (cp - 0xd800) * 0x400 + 0x10000 + (low - 0xdc00);
+        next++;
+      }
+      const ok =
+        cp < 0x80
+          ? step(cp)
+          : cp < 0x800
+            ? step((cp >>> 6) | 0xc0) && step((cp & 0x3f) | 0x80)
+            : cp < 0x10000
+              ? step((cp >>> 12) | 0xe0) && step(((cp >> 6) & 0x3f) | 0x80) && step((cp & 0x3f) | 0x80)
+              : step((cp >>> 18) | 0xf0) && step(((cp >> 12) & 0x3f) | 0x80) && step(((cp >> 6) & 0x3f) | 0x80) && step((cp & 0x3f) | 0x80);
+      if (!ok) return result;
+      // A word ends here when the terminal code (0) continues the path.
+      const leaf = base[parent] as number;
+      if (check[leaf] === parent) {
+        const value = base[leaf] as number;
+        result.push(value <= 0 ? { k: key.slice(0, next), v: -value - 1 } : { k: key.slice(0, next) });
+      }
+      i = next;
+    }
+    return result;
+  };
+}
+
 async function fromPackage(): Promise<Parts> {
   const dir = path.join(kuromojiRoot(), 'dict');
   const unzip = promisify(gunzip);
@@ -166,6 +213,11 @@ async function writeCache(file: string, parts: Parts): Promise<void> {
       await fh.close();
     }
     await rename(tmp, file);
+    // Copies for another kuromoji version or layout are never read again.
+    const dir = path.dirname(file);
+    for (const old of await readdir(dir)) {
+      if (/^kuromoji-.*\.bin$/.test(old) && old !== path.basename(file)) await rm(path.join(dir, old), { force: true });
+    }
   } catch {
     await rm(tmp, { force: true }).catch(() => undefined);
   }
@@ -205,7 +257,10 @@ function build(parts: Parts): { tokenize(text: string): KuromojiToken[] } {
   const KTokenizer = require('kuromoji/src/Tokenizer.js') as TokenizerClass;
   const p = (name: Part) => parts.get(name) as Uint8Array;
   const dic = new Dictionaries();
-  dic.loadTrie(view(Int32Array, p('base'), 4), view(Int32Array, p('check'), 4));
+  const base = view(Int32Array, p('base'), 4);
+  const check = view(Int32Array, p('check'), 4);
+  dic.loadTrie(base, check);
+  (dic.trie as { commonPrefixSearch(key: string): unknown }).commonPrefixSearch = prefixSearch(base, check);
   dic.token_info_dictionary.loadDictionary(p('tid'));
   dic.token_info_dictionary.loadPosVector(p('tid_pos'));
   dic.token_info_dictionary.target_map = targetMapView(view(Int32Array, p('map_index'), 4), view(Int32Array, p('map_runs'), 4));

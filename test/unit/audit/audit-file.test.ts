@@ -13,6 +13,7 @@ import { auditFile } from '../../../src/audit/audit-file.js';
 import { Engine } from '../../../src/audit/engine.js';
 import type { AuditInput } from '../../../src/audit/inputs.js';
 import type { Language } from '../../../src/transcript/model.js';
+import { audioFile, speechLike } from '../../helpers/media.js';
 
 const engine = new Engine();
 let dir: string;
@@ -138,4 +139,23 @@ describe('auditFile', () => {
     expect(r.status).toBe('ok');
     expect(r.findings.map((f) => [f.text, f.line])).toContainEqual(['国家级', 1]);
   }, 120_000);
+
+  it('a sidecar that runs past the end of its recording is used, with a warning', async () => {
+    const media = audioFile(path.join(dir, 'short.wav'), [speechLike(2)]);
+    const sidecar = path.join(dir, 'short.srt');
+    writeFileSync(sidecar, '1\n00:00:01,000 --> 00:00:02,000\n日本一\n\n2\n00:09:00,000 --> 00:09:05,000\nありがとう\n');
+    const r = (await auditFile({ path: 'short.wav', absolute: media, kind: 'media', sidecars: [sidecar] }, engine, { lang: 'auto', transcript: 'auto' })).report;
+    expect(r.status).toBe('ok');
+    expect(r.warnings?.[0]).toMatch(/^the transcript beside it \(short\.srt\) runs to 00:09:05\.000, past the end of the recording \(00:00:02\.\d+\): is it this recording's transcript\?$/);
+  });
+
+  it('--transcript asr with a transcript beside the recording: the error says it was passed over, not to add one', async () => {
+    const media = audioFile(path.join(dir, 'asr.wav'), [speechLike(1)]);
+    const sidecar = path.join(dir, 'asr.srt');
+    writeFileSync(sidecar, '1\n00:00:00,000 --> 00:00:01,000\n日本一\n');
+    const r = (await auditFile({ path: 'asr.wav', absolute: media, kind: 'media', sidecars: [sidecar] }, engine, { lang: 'auto', transcript: 'asr', modelDir: path.join(dir, 'no-models') })).report;
+    expect(r.status).toBe('error');
+    expect(r.error).not.toMatch(/put a transcript beside/i);
+    expect(r.error).toMatch(/The transcript beside it \(asr\.srt\) was not used because of --transcript asr; use --transcript auto to audit it instead\.$/);
+  });
 });

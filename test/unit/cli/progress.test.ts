@@ -71,3 +71,14 @@ describe('summaryTable', () => {
     expect(t).toContain('… and 481 more (every one is in the report)');
   });
 });
+
+describe('Progress: a failed file with a place in it', () => {
+  it('names the path once: broken.srt:2:18: error: …, not broken.srt: broken.srt:2:18: …', () => {
+    const chunks: string[] = [];
+    const stream = { write: (s: string) => chunks.push(s), columns: 80 } as unknown as NodeJS.WriteStream;
+    const p = new Progress({ total: 2, interactive: false, stream });
+    p.finish({ path: 'broken.srt', language: null, status: 'error', error: 'broken.srt:2:18: expected a timing line', durationSec: null, findings: [] });
+    expect(chunks.join('')).toBe('[1/2] broken.srt:2:18: error: expected a timing line\n');
+    expect(summaryTable([{ path: 'broken.srt', language: null, status: 'error', error: 'broken.srt:2:18: expected a timing line', durationSec: null, findings: [] }])).toContain('    broken.srt:2:18: expected a timing line\n');
+  });
+});
