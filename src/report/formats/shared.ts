@@ -25,7 +25,7 @@ export function ruleEntries(report: Report, rules: readonly RuleMetaLike[] | und
     const e: RuleEntry = { id: r.id, kind: r.kind, category: r.category, severity: r.severity, reference: r.reference, message: { ...r.message }, derived: false };
     if (r.description) e.description = r.description;
     const uri = r.url ?? r.helpUri;
-    if (uri) e.helpUri = uri;
+    if (uri) e.helpUri = asUri(uri);
     if (r.basis) e.basis = r.basis;
     if (r.url) e.url = r.url;
     out.set(r.id, e);
@@ -146,6 +146,18 @@ export function declaredLabel(f: Pick<Finding, 'declared'>): string {
   return Object.entries(f.declared)
     .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(' / ') : v === null ? '(none)' : String(v)}`)
     .join(', ');
+}
+
+/**
+ * An address written with non-ASCII characters (https://www.law.go.kr/법령/화장품법) as a URI
+ * (percent-encoded UTF-8), which SARIF's helpUri must be; an address already encoded stays as it is.
+ */
+export function asUri(s: string): string {
+  try {
+    return encodeURI(decodeURI(s));
+  } catch {
+    return encodeURI(s);
+  }
 }
 
 /** Plural with the count: "1 finding", "2 findings". */

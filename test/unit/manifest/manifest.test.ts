@@ -264,3 +264,12 @@ describe('applyManifest (in process)', () => {
     expect(applyManifest([], { manifest: mz, transcript: zh, rules, gazetteer: g, statements }, { language: 'zh', rulesetId: 'cn' })).toEqual([]);
   });
 });
+
+describe('rule addresses in reports', () => {
+  it('a Korean law.go.kr address becomes a percent-encoded URI (SARIF helpUri); an encoded one is left alone', async () => {
+    const { asUri } = await import('../../../src/report/formats/shared.js');
+    expect(asUri('https://www.law.go.kr/법령/화장품법/제13조')).toBe('https://www.law.go.kr/%EB%B2%95%EB%A0%B9/%ED%99%94%EC%9E%A5%ED%92%88%EB%B2%95/%EC%A0%9C13%EC%A1%B0');
+    expect(asUri('https://www.law.go.kr/%EB%B2%95%EB%A0%B9')).toBe('https://www.law.go.kr/%EB%B2%95%EB%A0%B9');
+    expect(asUri('https://laws.e-gov.go.jp/law/337AC0000000134#Mp-At_5')).toBe('https://laws.e-gov.go.jp/law/337AC0000000134#Mp-At_5');
+  });
+});
