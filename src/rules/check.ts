@@ -210,7 +210,7 @@ interface RequireContext {
   untimed: boolean;
 }
 
-const DETAIL: Record<'never' | 'late' | 'gap' | 'after', Record<Language | 'en', (a: string, b: string) => string>> = {
+const DETAIL: Record<'never' | 'late' | 'gap' | 'after' | 'end', Record<Language | 'en', (a: string, b: string) => string>> = {
   never: {
     en: () => 'never said in this recording',
     ja: () => '配信中に一度も言及されていません',
@@ -228,6 +228,12 @@ const DETAIL: Record<'never' | 'late' | 'gap' | 'after', Record<Language | 'en',
     ja: (a, b) => `${a}にわたり再言及がありません（${b}ごとに必要）`,
     zh: (a, b) => `${a}内未再次提及（要求每${b}提及一次）`,
     ko: (a, b) => `${a} 동안 다시 언급되지 않았습니다(${b}마다 필요)`,
+  },
+  end: {
+    en: (a) => `not said within the last ${a}`,
+    ja: (a) => `終了前${a}以内に言及されていません`,
+    zh: (a) => `结束前${a}内未提及`,
+    ko: (a) => `종료 전 ${a} 이내에 언급되지 않았습니다`,
   },
   after: {
     en: (a) => `not said within ${a} after this`,
@@ -283,19 +289,23 @@ function missingDisclosures(ctx: RequireContext, said: Occurrence[], triggers: O
           break;
         }
       }
-      if (timing.within === undefined && timing.every === undefined) return findings;
+      if (timing.within === undefined && timing.every === undefined && timing.end === undefined) return findings;
     }
     if (said.length === 0) return [missing(ctx, null, null, detail(ctx, 'never'), '', transcript.segments[0]?.line ?? 1)];
     return findings;
   }
 
   const times = said.map((s) => s.start ?? 0).sort((x, y) => x - y);
-  const basic = timing.after === undefined || timing.within !== undefined || timing.every !== undefined;
+  const basic = timing.after === undefined || timing.within !== undefined || timing.every !== undefined || timing.end !== undefined;
   if (times.length === 0 && basic) return [missing(ctx, 0, duration, detail(ctx, 'never'))];
 
   const first = times[0];
   if (timing.within !== undefined && (first === undefined || first > timing.within)) {
     findings.push(missing(ctx, 0, Math.min(timing.within, duration), detail(ctx, 'late', formatDuration(timing.within))));
+  }
+  if (timing.end !== undefined && times.length > 0 && duration > 0) {
+    const from = Math.max(0, duration - timing.end);
+    if (!times.some((t) => t >= from)) findings.push(missing(ctx, from, duration, detail(ctx, 'end', formatDuration(timing.end))));
   }
   if (timing.every !== undefined) {
     const points = [0, ...times, duration];

@@ -167,6 +167,8 @@ export interface RequireTiming {
   within?: number;
   /** Must be said at least once in every N seconds. */
   every?: number;
+  /** Must be said within the last N seconds of the recording (Korea's endorsement guideline: at the end of a live stream too). */
+  end?: number;
   /** Must be said within `within` seconds after each trigger (e.g. each price announcement). */
   after?: Matcher & { within: number };
 }

@@ -108,6 +108,7 @@ const requireRule = {
       properties: {
         within: seconds,
         every: seconds,
+        end: seconds,
         after: {
           type: 'object',
           additionalProperties: false,

@@ -94,6 +94,12 @@ describe('required disclosures', () => {
     expect(fs.map((f) => [f.start, f.end])).toEqual([[200, 900]]);
   });
 
+  it('within the last N seconds: said only at the start is a finding over the end window', () => {
+    const fs = missing(timing, { segments: [seg(5, 10, '本场直播为广告'), seg(900, 1000, '再见')], durationSec: 1000 }, 'timing/start-and-end');
+    expect(fs.map((f) => [f.start, f.end, f.message])).toEqual([[880, 1000, '须在开头和结尾说明广告 (结束前2:00内未提及)']]);
+    expect(missing(timing, { segments: [seg(5, 10, '本场直播为广告'), seg(950, 960, '再说一次，本场为广告')], durationSec: 1000 }, 'timing/start-and-end')).toEqual([]);
+  });
+
   it('the end of the recording closes the last gap', () => {
     const fs = missing(timing, { segments: [seg(5, 10, '广告：本场直播')], durationSec: 1000 }, 'timing/early-and-periodic');
     expect(fs.map((f) => [f.start, f.end])).toEqual([[5, 1000]]);
