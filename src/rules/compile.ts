@@ -67,6 +67,8 @@ export interface CompiledRules {
   startsWith: number[][];
   /** Structured matchers that start with a number. */
   startsWithNumber: number[];
+  /** Whether any matcher has a number element (numbers are only looked for then). */
+  usesNumbers: boolean;
   /** Structured matchers that start with a part of speech: tried at every token. */
   startsAnywhere: number[];
   /** Indexes of the regular-expression matchers (the only per-matcher work in a scan). */
@@ -240,6 +242,7 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
     lexicon,
     startsWith: startsWith.map((l) => [...new Set(l)]),
     startsWithNumber: [...startsWithNumber],
+    usesNumbers: matchers.some((m) => m.steps?.some((s) => s.kind === 'number') ?? false),
     startsAnywhere: [...startsAnywhere],
     withRegex: matchers.flatMap((m, i) => (m.regex ? [i] : [])),
     unless,

@@ -74,7 +74,7 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
       }
     }
   }
-  if (compiled.startsWithNumber.length > 0 || compiled.matchers.some((m) => m.steps?.some((s) => s.kind === 'number'))) {
+  if (compiled.usesNumbers) {
     for (const n of findNumbers(text, compiled.language)) {
       const t = tokenStartingAt.get(n.start);
       if (t !== undefined) L.numbers.set(t, n.end);
@@ -208,11 +208,12 @@ export function findHits(compiled: CompiledRules, a: AnalyzedText): Hit[] {
  * one rule finding the same words are one finding.
  */
 function dedupe(compiled: CompiledRules, hits: Hit[]): Hit[] {
+  const ROLE = { match: 0, trigger: 1, when: 2 } as const;
   const group = (h: Hit) => {
     const m = compiled.matchers[h.matcher];
-    return m ? `${m.rule}\u0000${m.role}` : '';
+    return m ? m.rule * 3 + ROLE[m.role] : -1;
   };
-  hits.sort((a, b) => (group(a) < group(b) ? -1 : group(a) > group(b) ? 1 : 0) || a.start - b.start || b.end - b.start - (a.end - a.start) || a.matcher - b.matcher);
+  hits.sort((a, b) => group(a) - group(b) || a.start - b.start || b.end - b.start - (a.end - a.start) || a.matcher - b.matcher);
   const out: Hit[] = [];
   for (const h of hits) {
     const prev = out[out.length - 1];

@@ -87,11 +87,24 @@ function windowEnd(s: string, from: number): number {
   return prev >= 0xd800 && prev <= 0xdbff ? hard + 1 : hard;
 }
 
+/**
+ * Characters NFKC and lower-casing leave as they are, each its own grapheme: CJK ideographs, Hangul
+ * syllables, hiragana, katakana, ASCII digits, lower-case letters, punctuation and the space. A window made of
+ * these alone (most of a transcript) is copied without segmenting it.
+ */
+const SIMPLE = /^[\u4e00-\u9fff\uac00-\ud7a3\u3041-\u3096\u30a1-\u30fa\u30fc\u3001\u3002\u300c-\u300f\x20-\x40\x5b-\x7e]*$/;
+
 function nfkcPass(original: string): NormalizedText {
   const b = new Builder();
   for (let from = 0; from < original.length; ) {
     const to = windowEnd(original, from);
-    for (const g of graphemes.segment(original.slice(from, to))) {
+    const window = original.slice(from, to);
+    if (SIMPLE.test(window)) {
+      for (let i = 0; i < window.length; i++) b.push(window[i] as string, from + i, from + i + 1);
+      from = to;
+      continue;
+    }
+    for (const g of graphemes.segment(window)) {
       const start = from + g.index;
       const end = start + g.segment.length;
       // Format characters are dropped before NFKC, so a zero-width joiner cannot hide a term.

@@ -99,3 +99,22 @@ describe('parseCjkNumeral', () => {
     expect(parseCjkNumeral('')).toBeUndefined();
   });
 });
+
+describe('the fast path for text NFKC leaves alone', () => {
+  // A leading full-width Ａ sends the whole line through grapheme-by-grapheme NFKC; a leading `a`
+  // lets a line of plain CJK, kana, Hangul and ASCII be copied as is. Both must agree.
+  const alphabet = fc.constantFrom(...'日本一国家级최고예요ひらがなカタカナー、。「」abc123 !?%.,~ｶＡ①㈱é\u0301\u200b');
+  it('gives the same text and offsets as full normalisation', () => {
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (s) => {
+        for (const lang of ['ja', 'zh', 'ko'] as const) {
+          const slow = normalize(`Ａ${s}`, lang);
+          const fast = normalize(`a${s}`, lang);
+          expect(fast.text).toBe(slow.text);
+          expect(fast.origStart).toEqual(slow.origStart);
+          expect(fast.origEnd).toEqual(slow.origEnd);
+        }
+      }),
+    );
+  });
+});
