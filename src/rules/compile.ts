@@ -52,8 +52,16 @@ export interface Lexicon {
   /** Per atom: whether its words may match inside a token (context cues), not only on token boundaries. */
   atomLoose: boolean[];
   atomCount: number;
-  /** Normalised literal characters → literal id. */
+  /**
+   * Normalised literal characters → literal id (≥ 0); and, for a literal of several words, the
+   * characters of all but its last word → -(stem index + 1) (see `stems`).
+   */
   surface: Automaton<number>;
+  /**
+   * A literal of several words matches when its first words are said as written and its last word
+   * in any form: 良くなる is 良く (an adverb alone, an adjective in 良くなった) + なる in any form.
+   */
+  stems: { literal: number; lastBase: string }[];
   /** Literal base-form sequences → literal id. */
   lemma: Automaton<number>;
 }
@@ -110,6 +118,7 @@ class LexiconBuilder {
   private readonly atomLoose: boolean[] = [];
   private readonly surfaceKeys: { key: string[]; value: number }[] = [];
   private readonly lemmaKeys: { key: string[]; value: number }[] = [];
+  private readonly stems: { literal: number; lastBase: string }[] = [];
 
   constructor(private readonly analyzer: Analyzer) {}
 
@@ -135,8 +144,17 @@ class LexiconBuilder {
     this.surfaceKeys.push({ key: norm.split(''), value: id });
     // By base form too: a word written in its dictionary form (治る, 消える) must still match the
     // conjugated forms in speech (治ります, 消えました), whose tokens carry that base form.
-    const tokens = this.analyzer.analyze(norm).tokens;
+    const a = this.analyzer.analyze(norm);
+    const tokens = a.tokens;
     if (tokens.length > 0) this.lemmaKeys.push({ key: tokens.map((t) => t.base), value: id });
+    const last = tokens[tokens.length - 1];
+    if (tokens.length > 1 && last) {
+      const stem = a.norm.text.slice(0, last.start);
+      if (stem.trim()) {
+        this.surfaceKeys.push({ key: stem.split(''), value: -(this.stems.length + 1) });
+        this.stems.push({ literal: id, lastBase: last.base });
+      }
+    }
     return id;
   }
 
@@ -146,6 +164,7 @@ class LexiconBuilder {
       atomLoose: this.atomLoose,
       atomCount: this.atomLoose.length,
       surface: new Automaton(this.surfaceKeys),
+      stems: this.stems,
       lemma: new Automaton(this.lemmaKeys),
     };
   }

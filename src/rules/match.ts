@@ -57,6 +57,17 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
   for (const h of lexicon.surface.search(text.split(''))) {
     const s = tokenStartingAt.get(h.start);
     const e = tokenEndingAt.get(h.end);
+    if (h.value < 0) {
+      // The first words of a literal, as written; its last word in any form.
+      const stem = lexicon.stems[-h.value - 1];
+      const next = e === undefined ? undefined : a.tokens[e];
+      if (!stem || s === undefined || e === undefined || !next || next.base !== stem.lastBase) continue;
+      for (const atom of lexicon.literalAtoms[stem.literal] ?? []) {
+        if (lexicon.atomLoose[atom]) push(L.chars, atom, { start: h.start, end: next.end });
+        else onToken(atom, s, e + 1);
+      }
+      continue;
+    }
     for (const atom of lexicon.literalAtoms[h.value] ?? []) {
       push(L.chars, atom, { start: h.start, end: h.end });
       // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近).
