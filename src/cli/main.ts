@@ -12,6 +12,7 @@ import { UsageError } from './errors.js';
 import { rulesLint, rulesList, rulesShow, rulesTest } from './rules.js';
 import { runTranscribe, TRANSCRIBE_FORMATS, type TranscribeFormat } from './transcribe.js';
 import { VERSION } from './version.js';
+import { visible } from '../report/visible.js';
 
 function wantsColor(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
@@ -196,7 +197,7 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
     if (e instanceof RulesetError || e instanceof UsageError || e instanceof ConfigError) {
-      process.stderr.write(`livecomply: ${e.message}\n`);
+      process.stderr.write(`livecomply: ${visible(e.message)}\n`);
       return 2;
     }
     throw e;
