@@ -3,7 +3,15 @@
  * and per category, trap lines left clean, and whether removing the seller and origin lines from a
  * stream produces the missing-disclosure findings. Also, where ../shared/reference is present, how
  * the rules fare on its public example sentences (measured, never copied).
- * Run: npm run bench:accuracy [-- --lang zh] [-- --verbose] [-- --no-holdout]
+ * Also the real claims of ../shared/reference/sentences/real-claims-{zh,ja,ko}.yaml (claims that
+ * regulators punished, and compliant wording), split by source into a tuning part and a held-out
+ * part (test/corpus/real-claims.ts): recall and compliant lines left clean per part and language.
+ * Held-out parts (of the real claims and test/corpus/holdout) are printed as counts only, never
+ * their texts.
+ * Run: npm run bench:accuracy [-- --lang zh] [-- --verbose] [-- --no-holdout] [-- --misses]
+ *   --no-holdout  compute and print nothing from any held-out part (for whoever tunes the rules)
+ *   --misses      list the tuning part's missed real claims and false alarms
+ * `npm run bench:tuning` is `bench:accuracy --no-holdout --misses`: what rule writers run.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -14,11 +22,14 @@ import { checkTranscript } from '../src/rules/check.js';
 import { compileRules } from '../src/rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../src/rules/load.js';
 import type { Language } from '../src/transcript/model.js';
+import { evaluateRealClaims, loadRealClaims, rate, REAL_CLAIM_LANGUAGES, realClaimsFile, realClaimsPresent, type Rate, type RealClaimsResult } from '../test/corpus/real-claims.js';
 import { corpusFiles, evaluateCorpus, f1, loadCorpus, precision, recall, type Counts, type CorpusResult } from '../test/corpus/evaluate.js';
 
 const args = process.argv.slice(2);
 const only = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : undefined;
 const verbose = args.includes('--verbose');
+const noHoldout = args.includes('--no-holdout');
+const misses = args.includes('--misses');
 
 const pct = (x: number) => x.toFixed(3);
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -36,7 +47,7 @@ async function evaluateSet(set: 'corpus' | 'holdout'): Promise<CorpusResult[]> {
 
 const results = await evaluateSet('corpus');
 // --no-holdout: for whoever tunes the rules, who must not see the blind set's lines.
-const holdout = args.includes('--no-holdout') ? [] : await evaluateSet('holdout');
+const holdout = noHoldout ? [] : await evaluateSet('holdout');
 if (results.length === 0) {
   console.log('no corpus found (test/corpus/{ja,zh,ko}.yaml)');
   process.exit(1);
@@ -64,7 +75,10 @@ for (const [label, r] of [...results.map((x) => ['corpus', x] as const), ...hold
   for (const s of r.streams) {
     console.log(`stream ${s.file}: missing as recorded [${s.missingAsIs.join(', ') || 'none'}]; without its ${s.removedLines} seller/origin lines [${s.missingWithoutDisclosures.join(', ') || 'none'}] → ${s.ok ? 'ok' : 'NOT OK'}`);
   }
-  if (verbose || r.mistakes.length <= 40) {
+  if (label === 'hold-out') {
+    // A blind set stays blind: counts only, never its lines.
+    if (r.mistakes.length || r.traps.dirty.length) console.log(`  ${r.mistakes.length} mistakes, ${r.traps.dirty.length} trap lines not clean (hold-out lines are never printed)`);
+  } else if (verbose || r.mistakes.length <= 40) {
     for (const m of r.mistakes) console.log(`  ${m.kind} ${m.category} (line ${m.line}): ${m.text}${m.fired.length ? `   ← ${m.fired.join('; ')}` : ''}`);
     for (const d of r.traps.dirty) console.log(`  trap not clean (line ${d.line}): ${d.text}   ← ${d.fired.join('; ')}`);
   } else {
@@ -108,4 +122,41 @@ if (!existsSync(refDir)) {
     console.log(row([name, lang, items.length, bad, bad ? `${badHit} (${pct(badHit / bad)})` : '-', good, good ? `${goodHit} (${pct(goodHit / good)})` : '-']));
   }
   console.log('\n(These sets were written for printed cosmetics copy, not speech, and label some things our laws do not: read the rates as a rough outside check.)');
+}
+
+// Real claims (../shared/reference/sentences/real-claims-*.yaml): measured only, never copied.
+const frac = (r: Rate) => `${r.hit}/${r.total} (${pct(rate(r))})`;
+if (!realClaimsPresent()) {
+  console.log('\n(real claims not present at ../shared/reference/sentences: skipped)');
+} else {
+  const langs = REAL_CLAIM_LANGUAGES.filter((l) => (!only || only === l) && realClaimsPresent(l));
+  const tuning: RealClaimsResult[] = [];
+  const held: RealClaimsResult[] = [];
+  for (const lang of langs) {
+    tuning.push(await evaluateRealClaims(lang, await loadRealClaims(lang, 'tuning'), { part: 'tuning', texts: misses }));
+    // Held-out: counts only (no texts are even kept), and not computed at all with --no-holdout.
+    if (!noHoldout) held.push(await evaluateRealClaims(lang, await loadRealClaims(lang, 'holdout'), { part: 'holdout' }));
+  }
+  console.log('\n## Real claims (../shared/reference/sentences/real-claims-*.yaml), split by source\n');
+  console.log('A claim counts as caught when any prohibited finding fires on it; a compliant line is clean when none does.\n');
+  console.log(row(['language', 'part', 'sources', 'items', 'recall (violating flagged)', 'compliant lines clean']));
+  console.log(row(['---', '---', '---:', '---:', '---:', '---:']));
+  for (const r of [...tuning, ...held].sort((a, b) => langs.indexOf(a.language) - langs.indexOf(b.language))) {
+    console.log(row([r.language, r.part, r.sources, r.items, frac(r.recall), frac(r.clean)]));
+  }
+  if (noHoldout) console.log('\n(--no-holdout: the held-out part was neither measured nor read)');
+  for (const r of [...tuning, ...held]) {
+    console.log(`\n### real claims ${r.language} ${r.part}: recall per category\n`);
+    console.log(row(['category', 'violating', 'flagged', 'recall']));
+    console.log(row(['---', '---:', '---:', '---:']));
+    for (const [cat, c] of [...r.byCategory].sort(([a], [b]) => a.localeCompare(b))) console.log(row([cat, c.total, c.hit, pct(rate(c))]));
+    if (r.part === 'tuning' && misses) {
+      const file = path.relative(process.cwd(), realClaimsFile(r.language));
+      console.log(`\nmissed (${r.misses.length}):`);
+      for (const m of r.misses) console.log(`  MISS ${m.category} (${file}:${m.line}): ${m.text}`);
+      console.log(`false alarms (${r.falseAlarms.length}):`);
+      for (const m of r.falseAlarms) console.log(`  FALSE ALARM ${m.category} (${file}:${m.line}): ${m.text}   ← ${m.fired.join('; ')}`);
+    }
+  }
+  if (!misses) console.log('\n(run `npm run bench:tuning` to list the tuning part\'s missed claims and false alarms)');
 }

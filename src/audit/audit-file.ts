@@ -12,17 +12,20 @@ import { formatClock } from '../transcript/clock.js';
 import { MAX_BYTES, readRegularFile } from '../io/read-file.js';
 import type { FileReport, Finding, TranscriptSource } from '../report/model.js';
 import type { Engine } from './engine.js';
-import { loadSpeech } from './speech.js';
+import { loadSight, loadSpeech } from './speech.js';
 import type { AuditInput } from './inputs.js';
 import { readErrorReason } from '../io/file-errors.js';
+import type { Manifest } from '../manifest/model.js';
 
-export type Stage = 'reading' | 'probing' | 'extracting' | 'transcribing' | 'checking';
+export type Stage = 'reading' | 'probing' | 'extracting' | 'transcribing' | 'ocr' | 'checking';
 
 export interface AuditFileOptions {
   lang: Language | 'auto';
   /** Where a `lang` other than auto came from, for warnings (`--lang`, `lang: in livecomply.config.yaml`). */
   langFrom?: string;
-  transcript: 'auto' | 'asr' | 'sidecar';
+  transcript: 'auto' | 'asr' | 'sidecar' | 'embedded';
+  /** Read on-screen text by OCR (media with a video stream; default on). */
+  screen?: 'on' | 'off';
   model?: string;
   modelDir?: string;
   cacheDir?: string;
@@ -30,6 +33,8 @@ export interface AuditFileOptions {
   ffprobePath?: string;
   onStage?: (stage: Stage) => void;
   signal?: AbortSignal;
+  /** The product manifest for this input (validated before the batch started). */
+  manifest?: Manifest;
 }
 
 export interface AuditedFile {
@@ -57,7 +62,36 @@ interface Words {
   warnings: string[];
 }
 
+/**
+ * Add the text shown on screen (OCR of sampled frames) to the words, for media with a video
+ * stream, unless --screen off. Screen segments are marked `source: "screen"`.
+ */
+async function withScreen(input: AuditInput, words: Words, opts: AuditFileOptions): Promise<Words> {
+  if (input.kind === 'transcript' || opts.screen === 'off') return words;
+  const sight = await loadSight();
+  const bin = { ...mediaOpts(opts), ...(opts.signal ? { signal: opts.signal } : {}) };
+  let info;
+  try {
+    info = await sight.probe(input.absolute, bin);
+  } catch (e) {
+    // The words came from a sidecar beside a recording ffprobe cannot read: audit the words.
+    if (words.source === 'sidecar') return words;
+    throw e;
+  }
+  if (!info.hasVideo) return words;
+  opts.onStage?.('ocr');
+  const language = opts.lang !== 'auto' ? opts.lang : words.transcript.segments.length ? languageOf(words.transcript, 'auto') : undefined;
+  const screen = await sight.readScreen(input.absolute, info, { language, ...bin });
+  if (screen.segments.length === 0) return words;
+  const segments = [...words.transcript.segments, ...screen.segments].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  return { ...words, transcript: { ...words.transcript, ...(language ? { language } : {}), segments } };
+}
+
 async function wordsOf(input: AuditInput, opts: AuditFileOptions): Promise<Words> {
+  return withScreen(input, await spokenWordsOf(input, opts), opts);
+}
+
+async function spokenWordsOf(input: AuditInput, opts: AuditFileOptions): Promise<Words> {
   opts.onStage?.('reading');
   if (input.kind === 'transcript') {
     const { transcript, encoding } = await readTranscriptFile(input.absolute, input.path);
@@ -85,6 +119,29 @@ async function wordsOf(input: AuditInput, opts: AuditFileOptions): Promise<Words
   }
   if (opts.transcript === 'sidecar') {
     throw new Error(`no sidecar transcript beside it (looked for the same name with .srt, .vtt, .json or .txt); use --transcript auto or asr to transcribe it locally`);
+  }
+  if (opts.transcript === 'auto' || opts.transcript === 'embedded') {
+    opts.onStage?.('probing');
+    const sight = await loadSight();
+    const info = await sight.probe(input.absolute, { ...mediaOpts(opts), ...(opts.signal ? { signal: opts.signal } : {}) });
+    const track = sight.pickSubtitleTrack(info.subtitles, opts.lang);
+    if (track) {
+      opts.onStage?.('extracting');
+      const transcript = await sight.extractSubtitles(input.absolute, track, { ...mediaOpts(opts), ...(opts.signal ? { signal: opts.signal } : {}) });
+      const durationSec = info.durationSec ?? transcriptDuration(transcript);
+      return { transcript: { ...transcript, durationSec }, source: 'embedded', durationSec, warnings: [] };
+    }
+    if (opts.transcript === 'embedded') {
+      const image = info.subtitles.filter((t) => !t.text);
+      const other = info.subtitles.filter((t) => t.text);
+      throw new Error(
+        other.length && opts.lang !== 'auto'
+          ? `no text subtitle track in ${opts.lang} (its text tracks are tagged ${other.map((t) => t.language ?? 'und').join(', ')}); pass --lang auto or use --transcript auto or asr`
+          : image.length
+            ? `its subtitle tracks are images (${image.map((t) => t.codec ?? '?').join(', ')}), not text; they are read on screen by OCR with --transcript asr or auto`
+            : `no text subtitle track in it (looked for subrip, ass/ssa, mov_text, webvtt); use --transcript auto or asr to transcribe it locally`,
+      );
+    }
   }
   const { transcribeMedia } = await loadSpeech();
   const r = await transcribeMedia(input.absolute, {
@@ -180,12 +237,13 @@ export async function auditFile(input: AuditInput, engine: Engine, opts: AuditFi
     );
     if (!plan) return fail('could not tell the language (no Japanese, Chinese or Korean text found); pass --lang ja, zh or ko');
     opts.onStage?.('checking');
-    const { findings, notes } = await engine.checkPlan(transcript, plan);
+    const { findings, notes } = await engine.checkPlan(transcript, plan, opts.manifest);
     // A transcript file's timed findings all get a line (SARIF viewers place results by line): a missing
     // disclosure's window by the cue said when it opens.
     if (input.kind === 'transcript') for (const f of findings) if (f.line === undefined && f.start !== null) setLine(f, words.transcript);
     const warnings = [...(plan.warning ? [plan.warning] : []), ...words.warnings, ...wordTimeWarnings(words.transcript), ...notes];
     const report: FileReport = { path: input.path, language: plan.primary, status: 'ok', durationSec: words.durationSec, transcriptSource: words.source, ...extra, findings };
+    if (opts.manifest) report.manifest = opts.manifest.file;
     if (plan.languages.length > 1) report.languages = plan.languages;
     if (warnings.length) report.warnings = warnings;
     return { report, transcript: words.transcript };

@@ -8,6 +8,7 @@ import type { FileReport } from '../report/model.js';
 import { auditFile, type AuditFileOptions, type Stage } from './audit-file.js';
 import type { Engine } from './engine.js';
 import type { AuditInput } from './inputs.js';
+import type { Manifest } from '../manifest/model.js';
 
 export interface BatchEvents {
   onStart?(input: AuditInput, index: number): void;
@@ -23,7 +24,7 @@ export interface BatchResult {
 export async function auditBatch(
   inputs: readonly AuditInput[],
   engine: Engine,
-  opts: AuditFileOptions & { concurrency: number; keepTranscripts?: boolean; signal?: AbortSignal },
+  opts: AuditFileOptions & { concurrency: number; keepTranscripts?: boolean; signal?: AbortSignal; manifests?: ReadonlyMap<string, Manifest> },
   events: BatchEvents = {},
 ): Promise<BatchResult> {
   const limit = pLimit(Math.max(1, opts.concurrency));
@@ -34,7 +35,8 @@ export async function auditBatch(
       limit(async () => {
         if (opts.signal?.aborted) return;
         events.onStart?.(input, i);
-        const { report, transcript } = await auditFile(input, engine, { ...opts, onStage: (s) => events.onStage?.(input, s) });
+        const manifest = opts.manifests?.get(input.path) ?? opts.manifest;
+        const { report, transcript } = await auditFile(input, engine, { ...opts, ...(manifest ? { manifest } : {}), onStage: (s) => events.onStage?.(input, s) });
         files[i] = report;
         if (opts.keepTranscripts && transcript) {
           transcripts.set(report.path, transcript.segments.map((s) => ({ start: s.start, end: s.end, text: s.text })));

@@ -2,6 +2,7 @@
  * The checking engine of a run: rulesets loaded once, analysers and compiled matchers built once
  * per language and only for the languages that occur.
  */
+import { defaultCacheDir } from '../asr/model.js';
 import { createAnalyzer, type Analyzer } from '../text/analyze.js';
 import { loadSimplifier, loadTokenizer } from '../text/tokenizers/index.js';
 import { languageName, type LanguagePlan } from '../text/detect.js';
@@ -12,21 +13,40 @@ import { checkTranscript, type CheckOptions } from '../rules/check.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
 import type { Rule, Ruleset } from '../rules/model.js';
+import { loadRulesetCached, type RulesetCacheOptions } from './ruleset-cache.js';
+import { applyManifest, sponsoredRules, withRuleMetadata } from '../manifest/apply.js';
+import { loadGazetteer, loadStatements } from '../manifest/load.js';
+import type { Manifest } from '../manifest/model.js';
 
 export interface EngineOptions extends CheckOptions {
   /** Ruleset names or paths; when empty, the built-in ruleset of each file's language. */
   rulesets?: string[];
   cwd?: string;
+  /**
+   * Keep loaded rulesets in the on-disk cache (the CLI passes its version and --cache-dir; the
+   * Japanese dictionary's expanded copy goes to the same folder). Without it, rulesets are read
+   * from their YAML every time.
+   */
+  cache?: Omit<RulesetCacheOptions, 'cwd'>;
 }
 
 export interface Prepared {
   analyzer: Analyzer;
   compiled: CompiledRules;
   rulesets: Ruleset[];
+  /** Every rule by id (for the manifest stage and the rule metadata findings carry). */
+  rules: Map<string, Rule>;
+  /** With `sponsored: true` in a manifest: the ad disclosures required whatever is said (built on first use). */
+  sponsored?: CompiledRules;
 }
 
-export async function createAnalyzerFor(language: Language): Promise<Analyzer> {
-  const tokenizer = await loadTokenizer(language);
+/**
+ * The analyser of a language, built once per process. `cacheDir`: where the Japanese dictionary's
+ * expanded copy is kept (default: the user's cache folder; null: none, expand it every time).
+ */
+export async function createAnalyzerFor(language: Language, opts: { cacheDir?: string | null } = {}): Promise<Analyzer> {
+  const cacheDir = opts.cacheDir === null ? undefined : (opts.cacheDir ?? defaultCacheDir());
+  const tokenizer = await loadTokenizer(language, cacheDir ? { cacheDir } : {});
   return createAnalyzer(tokenizer, language === 'zh' ? await loadSimplifier() : undefined);
 }
 
@@ -36,16 +56,21 @@ export class Engine {
 
   constructor(private readonly opts: EngineOptions = {}) {}
 
+  private load(ref: string): Promise<Ruleset> {
+    const cache = this.opts.cache;
+    return cache ? loadRulesetCached(ref, { ...cache, ...(this.opts.cwd ? { cwd: this.opts.cwd } : {}) }) : loadRuleset(ref, this.opts.cwd);
+  }
+
   /** Load the explicitly named rulesets now, so a bad ruleset is a usage error before any file is read. */
   async loadExplicit(): Promise<Ruleset[]> {
     if (!this.opts.rulesets?.length) return [];
-    this.explicit ??= Promise.all(this.opts.rulesets.map((r) => loadRuleset(r, this.opts.cwd)));
+    this.explicit ??= Promise.all(this.opts.rulesets.map((r) => this.load(r)));
     return this.explicit;
   }
 
   /** The named rulesets written for this language (a mixed folder can name jp, cn and kr at once). */
   private async rulesetsFor(language: Language): Promise<Ruleset[]> {
-    if (!this.opts.rulesets?.length) return [await loadRuleset(DEFAULT_RULESET[language])];
+    if (!this.opts.rulesets?.length) return [await this.load(DEFAULT_RULESET[language])];
     const all = await this.loadExplicit();
     const mine = all.filter((rs) => rs.language === language);
     if (mine.length === 0) {
@@ -60,8 +85,11 @@ export class Engine {
     let p = this.prepared.get(language);
     if (!p) {
       p = (async () => {
-        const [analyzer, rulesets] = await Promise.all([createAnalyzerFor(language), this.rulesetsFor(language)]);
-        return { analyzer, rulesets, compiled: compileRules(rulesets, analyzer) };
+        const cacheDir = this.opts.cache?.cacheDir;
+        const [analyzer, rulesets] = await Promise.all([createAnalyzerFor(language, cacheDir ? { cacheDir } : {}), this.rulesetsFor(language)]);
+        const rules = new Map<string, Rule>();
+        for (const rs of rulesets) for (const r of rs.rules) if (!rules.has(r.id)) rules.set(r.id, r);
+        return { analyzer, rulesets, rules, compiled: compileRules(rulesets, analyzer) };
       })();
       this.prepared.set(language, p);
     }
@@ -90,8 +118,8 @@ export class Engine {
    * language's prohibited expressions (its required disclosures belong to a broadcast in it).
    * A language no named --ruleset covers is left out with a note instead of failing the file.
    */
-  async checkPlan(transcript: Transcript, plan: LanguagePlan): Promise<{ findings: Finding[]; notes: string[] }> {
-    if (plan.languages.length === 1) return { findings: await this.check(transcript, plan.primary), notes: [] };
+  async checkPlan(transcript: Transcript, plan: LanguagePlan, manifest?: Manifest): Promise<{ findings: Finding[]; notes: string[] }> {
+    if (plan.languages.length === 1) return { findings: await this.check(transcript, plan.primary, manifest), notes: [] };
     const durationSec = transcriptDuration(transcript);
     const findings: Finding[] = [];
     const notes: string[] = [];
@@ -99,11 +127,11 @@ export class Engine {
       const segments = transcript.segments.filter((_, i) => plan.perSegment[i] === language);
       const part: Transcript = { ...transcript, segments, durationSec };
       if (language === plan.primary) {
-        findings.push(...(await this.check(part, language)));
+        findings.push(...(await this.check(part, language, manifest)));
         continue;
       }
       try {
-        findings.push(...(await this.check(part, language)).filter((f) => f.kind === 'prohibited'));
+        findings.push(...(await this.check(part, language, manifest)).filter((f) => f.kind === 'prohibited'));
       } catch (e) {
         if (!this.opts.rulesets?.length) throw e;
         notes.push(`${segments.length} line(s) in ${languageName(language)} were not checked: no --ruleset given is for ${language} (add --ruleset ${DEFAULT_RULESET[language]})`);
@@ -112,8 +140,28 @@ export class Engine {
     return { findings: findings.sort(compareFindings), notes };
   }
 
-  async check(transcript: Transcript, language: Language): Promise<Finding[]> {
-    const { analyzer, compiled } = await this.prepare(language);
-    return checkTranscript(compiled, transcript, analyzer, this.opts).sort(compareFindings);
+  /**
+   * Check a transcript; with a manifest, the manifest stage then scopes the findings to the
+   * product talked about and adds the statements that contradict the declaration.
+   */
+  async check(transcript: Transcript, language: Language, manifest?: Manifest): Promise<Finding[]> {
+    const prepared = await this.prepare(language);
+    let compiled = prepared.compiled;
+    if (manifest?.sponsored) {
+      prepared.sponsored ??= compileRules(
+        prepared.rulesets.map((rs) => ({ ...rs, rules: sponsoredRules(rs.rules) })),
+        prepared.analyzer,
+      );
+      compiled = prepared.sponsored;
+    }
+    let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, this.opts), prepared.rules);
+    if (manifest) {
+      findings = applyManifest(
+        findings,
+        { manifest, transcript, rules: prepared.rules, gazetteer: loadGazetteer(), statements: loadStatements() },
+        { language, rulesetId: DEFAULT_RULESET[language], ...(this.opts.messageLanguage ? { messageLanguage: this.opts.messageLanguage } : {}) },
+      );
+    }
+    return findings.sort(compareFindings);
   }
 }

@@ -11,6 +11,8 @@ import { Engine } from '../audit/engine.js';
 import { collectInputs } from '../audit/inputs.js';
 import { inShard, parseShard, ShardError, type Shard } from '../audit/shard.js';
 import { readErrorReason } from '../io/file-errors.js';
+import { manifestBeside, readManifest } from '../manifest/load.js';
+import type { Manifest } from '../manifest/model.js';
 import { applyBaseline, BaselineError, createBaseline, parseBaseline, type Baseline } from '../report/baseline.js';
 import { buildReport, exitCodeFor, type FailOn, type FileReport, type Report } from '../report/model.js';
 import { FORMAT_EXTENSIONS, render, type FormatName, type RenderContext } from '../report/formats/index.js';
@@ -20,6 +22,7 @@ import { checkModelOption } from './model-option.js';
 import { resolvedPath, unwritableReason, writeAllAtomic, writeErrorReason, writeStdout } from './output.js';
 import { Progress, summaryTable } from './progress.js';
 import { VERSION } from './version.js';
+import { closeScreen } from '../audit/speech.js';
 
 export interface AuditCommandOptions {
   lang: Language | 'auto';
@@ -34,7 +37,9 @@ export interface AuditCommandOptions {
   output?: string;
   outputDir?: string;
   failOn: FailOn;
-  transcript: 'auto' | 'asr' | 'sidecar';
+  transcript: 'auto' | 'asr' | 'sidecar' | 'embedded';
+  /** Read on-screen text by OCR (media with a video stream; default on). */
+  screen?: 'on' | 'off';
   model?: string;
   modelDir?: string;
   cacheDir?: string;
@@ -46,6 +51,8 @@ export interface AuditCommandOptions {
   shard?: string;
   baseline?: string;
   writeBaseline?: string;
+  /** The product manifest for every input (else `<stem>.manifest.yaml` beside each). */
+  manifest?: string;
   messageLanguage: 'local' | 'en';
   color: boolean;
   interactive: boolean;
@@ -62,7 +69,11 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   await checkModelOption(opts.model);
   const shard = readShard(opts.shard);
   const baseline = opts.baseline ? await readBaseline(opts.baseline) : undefined;
-  const engine = new Engine({ rulesets: opts.rulesets, messageLanguage: opts.messageLanguage });
+  const engine = new Engine({
+    rulesets: opts.rulesets,
+    messageLanguage: opts.messageLanguage,
+    cache: { version: VERSION, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) },
+  });
   // A bad ruleset is a configuration error (exit 2) before any input is touched.
   await engine.loadExplicit();
   const collected = await collectInputs(args, {
@@ -77,6 +88,15 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   // A shard may well be empty (few files, many machines): it still writes its (empty) report.
   const inputs = collected.inputs.filter((i) => inShard(i.path, shard));
   const problems = collected.problems.filter((p) => inShard(p.path, shard));
+  // Every manifest is read and validated before any input is audited: a bad one is a usage error (exit 2).
+  const explicitManifest = opts.manifest ? await readManifest(path.resolve(opts.manifest), shownPath(opts.manifest)) : undefined;
+  const manifests = new Map<string, Manifest>();
+  if (!explicitManifest) {
+    for (const input of inputs) {
+      const beside = manifestBeside(input.absolute);
+      if (beside) manifests.set(input.path, await readManifest(beside, shownPath(beside)));
+    }
+  }
   const progress = new Progress({ total: inputs.length, interactive: opts.interactive });
   const needTranscripts = opts.formats.includes('html');
   // Ctrl-C: stop starting files, finish the ones in flight, write a partial report marked
@@ -97,9 +117,12 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
         lang: opts.lang,
         ...(opts.langFrom ? { langFrom: opts.langFrom } : {}),
         transcript: opts.transcript,
+        ...(opts.screen ? { screen: opts.screen } : {}),
         concurrency: opts.concurrency ?? defaultConcurrency(),
         keepTranscripts: needTranscripts,
         signal: abort.signal,
+        manifests,
+        ...(explicitManifest ? { manifest: explicitManifest } : {}),
         ...(opts.model ? { model: opts.model } : {}),
         ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
@@ -117,6 +140,7 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
+    await closeScreen();
   }
   const failedInputs: FileReport[] = problems.map((p) => ({ path: p.path, language: null, status: 'error', error: p.error, durationSec: null, findings: [] }));
   const files = [...result.files, ...failedInputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -225,6 +249,13 @@ export function filterMessage(args: readonly string[], filteredOut: number, opts
   const nested = (opts.include ?? []).filter((g) => !g.includes('/'));
   const hint = nested.length ? `; globs match paths relative to the folder given, so "${nested[0]}" matches only files directly in it: use "**/${nested[0]}" for every subfolder` : '';
   return `no files to audit in ${args.join(', ')}: ${filters} left out all ${filteredOut} file(s) found${hint}`;
+}
+
+/** A path as reports show it: relative to the working directory when inside it. */
+function shownPath(p: string): string {
+  const abs = path.resolve(p);
+  const rel = path.relative(process.cwd(), abs);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs).split(path.sep).join('/');
 }
 
 function readShard(spec: string | undefined): Shard | undefined {

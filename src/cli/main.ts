@@ -3,14 +3,11 @@
  * every failure into the contract's exit code with a message naming what went wrong.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { RulesetError } from '../rules/model.js';
-import { FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats/index.js';
-import { ConfigError, loadConfig } from '../config/load.js';
-import { runAudit } from './audit.js';
-import { runMerge } from './merge.js';
-import { UsageError } from './errors.js';
-import { rulesLint, rulesList, rulesShow, rulesTest } from './rules.js';
-import { runTranscribe, TRANSCRIBE_FORMATS, type TranscribeFormat } from './transcribe.js';
+// Only what parsing needs is loaded up front: each command's module (rulesets, tokenizers, the
+// report formatters, the speech model) is imported when that command runs, so `--version` and
+// `--help` start in tens of milliseconds.
+import { FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats/names.js';
+import { TRANSCRIBE_FORMATS, type TranscribeFormat } from './transcribe-formats.js';
 import { VERSION } from './version.js';
 import { visible } from '../report/visible.js';
 
@@ -59,7 +56,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--output <file>', 'write the report there (atomically) instead of stdout')
     .option('--output-dir <dir>', 'with several formats, one report file per format there')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
-    .addOption(new Option('--transcript <source>', 'where a media file\'s words come from').choices(['auto', 'asr', 'sidecar']).default('auto'))
+    .addOption(new Option('--transcript <source>', 'where a media file\'s words come from').choices(['auto', 'asr', 'sidecar', 'embedded']).default('auto'))
+    .addOption(new Option('--screen <on|off>', 'also read the text shown on screen by OCR (media with a video stream)').choices(['on', 'off']).default('on'))
     .option('--model <id>', 'speech model: tiny | base | small (default), or a model id')
     .option('--model-dir <dir>', 'local model folder for offline use (env LIVECOMPLY_MODEL_DIR)')
     .option('--cache-dir <dir>', 'transcript and model cache (env LIVECOMPLY_CACHE_DIR)')
@@ -71,8 +69,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('--config <file>', 'configuration file (default: livecomply.config.yaml found upward from here)')
     .option('--baseline <file>', 'report only findings not accepted in this baseline')
     .option('--write-baseline <file>', "record this run's findings as accepted")
+    .option('--manifest <file>', 'the product manifest for the inputs (default: <stem>.manifest.yaml beside each input)')
     .option('--shard <k/n>', 'audit only the k-th of n stable shares of the inputs (split a batch over machines)')
     .action(async (inputs: string[], o: Record<string, unknown>, cmd: Command) => {
+      const { loadConfig } = await import('../config/load.js');
+      const { runAudit } = await import('./audit.js');
       const config = await loadConfig(o.config as string | undefined);
       // Command-line options override the configuration file, which overrides the defaults.
       const opt = <T>(cliKey: string, configValue: T | undefined): T | undefined => {
@@ -91,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
         formats,
         failOn: opt('failOn', config?.failOn) ?? 'error',
         transcript: opt('transcript', config?.transcript) ?? 'auto',
+        screen: opt('screen', config?.screen) ?? 'on',
         messageLanguage: opt('messageLang', config?.messageLang) ?? 'local',
         color: wantsColor(process.stdout),
         interactive: process.stderr.isTTY === true && !process.env.CI,
@@ -105,6 +107,7 @@ export async function main(argv: string[]): Promise<number> {
           include: opt<string[]>('include', config?.include),
           exclude: opt<string[]>('exclude', config?.exclude),
           shard: o.shard as string | undefined,
+          manifest: opt<string>('manifest', config?.manifest),
           // Writing a baseline ignores the one the config names (it may not exist yet).
           baseline: o.writeBaseline && cmd.getOptionValueSource('baseline') !== 'cli' ? undefined : opt<string>('baseline', config?.baseline),
           writeBaseline: o.writeBaseline as string | undefined,
@@ -121,6 +124,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--output-dir <dir>', 'with several formats, one report file per format there')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
     .action(async (files: string[], o: { format?: FormatName[]; output?: string; outputDir?: string; failOn: 'error' | 'warning' | 'info' | 'never' }) => {
+      const { runMerge } = await import('./merge.js');
       exitCode = await runMerge(files, {
         formats: o.format ?? [o.output ? formatForFile(o.output) : 'pretty'],
         failOn: o.failOn,
@@ -142,6 +146,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--ffmpeg <path>', 'ffmpeg binary (env LIVECOMPLY_FFMPEG)')
     .option('--concurrency <n>', 'files processed at once', parsePositiveInt)
     .action(async (media: string[], o: Record<string, unknown>) => {
+      const { runTranscribe } = await import('./transcribe.js');
       exitCode = await runTranscribe(media, {
         format: o.format as TranscribeFormat,
         lang: o.lang as 'ja' | 'zh' | 'ko' | 'auto',
@@ -164,6 +169,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('rulesets with rule counts per category')
     .option('--json', 'as JSON')
     .action(async (refs: string[], o: { json?: boolean }) => {
+      const { rulesList } = await import('./rules.js');
       exitCode = await rulesList(refs, { ...rulesOpts(), json: o.json === true });
     });
   rules
@@ -172,6 +178,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('print rulesets, or single rules by id, as YAML')
     .option('--json', 'as JSON')
     .action(async (refs: string[], o: { json?: boolean }) => {
+      const { rulesShow } = await import('./rules.js');
       exitCode = await rulesShow(refs, { ...rulesOpts(), json: o.json === true });
     });
   rules
@@ -179,6 +186,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[rulesets...]')
     .description('validate rulesets; problems as file:line:col')
     .action(async (refs: string[]) => {
+      const { rulesLint } = await import('./rules.js');
       exitCode = await rulesLint(refs);
     });
   rules
@@ -186,6 +194,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[rulesets...]')
     .description("run every rule's good and bad examples")
     .action(async (refs: string[]) => {
+      const { rulesTest } = await import('./rules.js');
       exitCode = await rulesTest(refs, rulesOpts());
     });
 
@@ -196,12 +205,23 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
-    if (e instanceof RulesetError || e instanceof UsageError || e instanceof ConfigError) {
-      process.stderr.write(`livecomply: ${visible(e.message)}\n`);
+    if (await isUsageProblem(e)) {
+      process.stderr.write(`livecomply: ${visible((e as Error).message)}\n`);
       return 2;
     }
     throw e;
   }
+}
+
+/** A bad ruleset, option or configuration file: exit 2 with its message (the modules are loaded by then). */
+async function isUsageProblem(e: unknown): Promise<boolean> {
+  const [{ RulesetError }, { UsageError }, { ConfigError }, { ManifestError }] = await Promise.all([
+    import('../rules/model.js'),
+    import('./errors.js'),
+    import('../config/load.js'),
+    import('../manifest/parse.js'),
+  ]);
+  return e instanceof RulesetError || e instanceof UsageError || e instanceof ConfigError || e instanceof ManifestError;
 }
 
 /** Drop undefined values (the options object has optional, not undefined-able, fields). */

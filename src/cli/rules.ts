@@ -2,13 +2,12 @@
  * `livecomply rules list | show | lint | test [ruleset...]` (default: every built-in ruleset).
  */
 import { Chalk } from 'chalk';
-import { stringify } from 'yaml';
-import { createAnalyzerFor } from '../audit/engine.js';
-import { compileRules } from '../rules/compile.js';
-import { runExamples } from '../rules/examples.js';
 import { asWritten, builtinRulesetNames, loadRuleset } from '../rules/load.js';
-import { RulesetError, formatProblem, type Ruleset } from '../rules/model.js';
+import { RulesetError, formatProblem, type Matcher, type Ruleset } from '../rules/model.js';
+import { matchEntries } from '../rules/compile.js';
+import { loadRulesetCached } from '../audit/ruleset-cache.js';
 import { writeStdout } from './output.js';
+import { VERSION } from './version.js';
 
 export interface RulesCommandOptions {
   color: boolean;
@@ -19,8 +18,9 @@ function refsOrBuiltins(refs: string[]): string[] {
   return refs.length > 0 ? refs : builtinRulesetNames();
 }
 
-async function loadAll(refs: string[]): Promise<Ruleset[]> {
-  return Promise.all(refsOrBuiltins(refs).map((r) => loadRuleset(r)));
+/** Through the on-disk cache (`rules show` and `rules lint` read the YAML itself: as written, every problem). */
+async function loadAll(refs: string[], cached = true): Promise<Ruleset[]> {
+  return Promise.all(refsOrBuiltins(refs).map((r) => (cached ? loadRulesetCached(r, { version: VERSION }) : loadRuleset(r))));
 }
 
 export async function rulesList(refs: string[], opts: RulesCommandOptions): Promise<number> {
@@ -52,8 +52,9 @@ export async function rulesShow(refs: string[], opts: RulesCommandOptions): Prom
   const builtins = builtinRulesetNames();
   const rulesetRefs = refs.filter((r) => builtins.includes(r) || /\.ya?ml$/i.test(r));
   const ruleIds = refs.filter((r) => !rulesetRefs.includes(r));
-  const rulesets = await loadAll(rulesetRefs.length > 0 || ruleIds.length === 0 ? rulesetRefs : []);
-  const pool = ruleIds.length > 0 && rulesetRefs.length === 0 ? await loadAll([]) : rulesets;
+  const rulesets = await loadAll(rulesetRefs.length > 0 || ruleIds.length === 0 ? rulesetRefs : [], false);
+  const pool = ruleIds.length > 0 && rulesetRefs.length === 0 ? await loadAll([], false) : rulesets;
+  const { stringify } = await import('yaml');
   const out: string[] = [];
   if (ruleIds.length > 0) {
     for (const id of ruleIds) {
@@ -80,7 +81,13 @@ export async function rulesLint(refs: string[]): Promise<number> {
   for (const ref of refsOrBuiltins(refs)) {
     try {
       const rs = await loadRuleset(ref);
-      process.stdout.write(`✔ ${ref}: ${rs.rules.length} rules\n`);
+      const regexes = regexMatchers(rs);
+      process.stdout.write(`✔ ${ref}: ${rs.rules.length} rules, ${regexes.length} regular expression${regexes.length === 1 ? '' : 's'}\n`);
+      for (const r of regexes) {
+        if (couldBeStructured(r.source)) {
+          process.stdout.write(`  warning ${r.rule} matcher ${r.matcher}: ${JSON.stringify(r.source)} is only words and alternatives: write it as "words" or "seq"\n`);
+        }
+      }
     } catch (e) {
       if (!(e instanceof RulesetError)) throw e;
       bad++;
@@ -90,10 +97,36 @@ export async function rulesLint(refs: string[]): Promise<number> {
   return bad > 0 ? 2 : 0;
 }
 
+/** Every regular-expression matcher of a ruleset's rules, as written (with `{name}` lists unexpanded). */
+export function regexMatchers(rs: Ruleset): { rule: string; matcher: string; source: string }[] {
+  const out: { rule: string; matcher: string; source: string }[] = [];
+  for (const rule of rs.rules) {
+    const written = asWritten(rule);
+    const all: Matcher[] = [written];
+    if (written.kind === 'require') {
+      if (written.timing?.after) all.push(written.timing.after);
+      if (written.when) all.push(written.when);
+    }
+    for (const m of all) for (const e of matchEntries(m)) if (e.regex !== undefined) out.push({ rule: rule.id, matcher: e.id, source: e.regex });
+  }
+  return out;
+}
+
+/**
+ * Whether a regular expression says nothing a structured matcher cannot: literal words, groups of
+ * alternatives, optional groups and `{name}` lists — no classes, wildcards, repetition or lookaround.
+ */
+export function couldBeStructured(source: string): boolean {
+  const s = source.replace(/\{[A-Za-z_][A-Za-z0-9_-]*\}/g, 'x').replace(/\(\?:/g, '(');
+  return !/[[\].*+\\^$]|\{\d|\(\?/.test(s);
+}
+
 /** `rules test`: run every rule's examples. Exit 1 when one fails. */
 export async function rulesTest(refs: string[], opts: RulesCommandOptions): Promise<number> {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const rulesets = await loadAll(refs);
+  // The tokenizers and matchers only for this command (`rules list` stays fast).
+  const [{ createAnalyzerFor }, { compileRules }, { runExamples }] = await Promise.all([import('../audit/engine.js'), import('../rules/compile.js'), import('../rules/examples.js')]);
   let passed = 0;
   let failed = 0;
   for (const rs of rulesets) {

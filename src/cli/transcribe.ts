@@ -14,8 +14,8 @@ import { EXIT, UsageError } from './errors.js';
 import { checkModelOption } from './model-option.js';
 import { writeAtomic } from './output.js';
 
-export type TranscribeFormat = 'srt' | 'vtt' | 'json';
-export const TRANSCRIBE_FORMATS: readonly TranscribeFormat[] = ['srt', 'vtt', 'json'];
+import type { TranscribeFormat } from './transcribe-formats.js';
+export { TRANSCRIBE_FORMATS, type TranscribeFormat } from './transcribe-formats.js';
 
 export interface TranscribeCommandOptions {
   format: TranscribeFormat;

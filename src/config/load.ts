@@ -24,13 +24,16 @@ export interface Config {
   include?: string[];
   exclude?: string[];
   concurrency?: number;
-  transcript?: 'auto' | 'asr' | 'sidecar';
+  transcript?: 'auto' | 'asr' | 'sidecar' | 'embedded';
+  screen?: 'on' | 'off';
   model?: string;
   modelDir?: string;
   cacheDir?: string;
   messageLang?: 'local' | 'en';
   /** Accepted findings (a file written by --write-baseline). */
   baseline?: string;
+  /** The product manifest for every input (relative to this file). */
+  manifest?: string;
 }
 
 const list = { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 } }] };
@@ -47,12 +50,14 @@ const schema = {
     include: list,
     exclude: list,
     concurrency: { type: 'integer', minimum: 1 },
-    transcript: { enum: ['auto', 'asr', 'sidecar'] },
+    transcript: { enum: ['auto', 'asr', 'sidecar', 'embedded'] },
+    screen: { enum: ['on', 'off'] },
     model: { type: 'string', minLength: 1 },
     modelDir: { type: 'string', minLength: 1 },
     cacheDir: { type: 'string', minLength: 1 },
     messageLang: { enum: ['local', 'en'] },
     baseline: { type: 'string', minLength: 1 },
+    manifest: { type: 'string', minLength: 1 },
   },
 };
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -107,6 +112,7 @@ export function parseConfig(text: string, file: string): Config {
   set('modelDir', rel(raw.modelDir));
   set('cacheDir', rel(raw.cacheDir));
   set('baseline', rel(raw.baseline));
+  set('manifest', rel(raw.manifest));
   return config;
 }
 

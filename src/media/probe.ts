@@ -17,12 +17,35 @@ export interface AudioStreamInfo {
   durationSec: number | null;
 }
 
+export interface SubtitleStreamInfo {
+  /** Stream index in the container (for -map 0:<index>). */
+  index: number;
+  codec: string | null;
+  language: string | null;
+  title: string | null;
+  /** Text subtitles (subrip, ass/ssa, mov_text, webvtt) can be extracted as words; image ones (PGS, DVB) cannot. */
+  text: boolean;
+  default: boolean;
+}
+
 export interface MediaInfo {
   durationSec: number | null;
   formatName: string | null;
   audio: AudioStreamInfo[];
   hasVideo: boolean;
+  /** The first video stream (not cover art), when there is one. */
+  video: VideoStreamInfo | null;
+  subtitles: SubtitleStreamInfo[];
 }
+
+export interface VideoStreamInfo {
+  index: number;
+  width: number | null;
+  height: number | null;
+}
+
+/** Subtitle codecs ffmpeg turns into SRT text. */
+export const TEXT_SUBTITLE_CODECS: ReadonlySet<string> = new Set(['subrip', 'srt', 'ass', 'ssa', 'mov_text', 'webvtt', 'text']);
 
 interface FfprobeStream {
   index?: number;
@@ -30,8 +53,10 @@ interface FfprobeStream {
   codec_name?: string;
   sample_rate?: string;
   channels?: number;
+  width?: number;
+  height?: number;
   duration?: string;
-  disposition?: { attached_pic?: number };
+  disposition?: { attached_pic?: number; default?: number };
   tags?: Record<string, string>;
 }
 interface FfprobeOutput {
@@ -107,11 +132,23 @@ export function parseProbe(json: string): MediaInfo {
     const ds = streams.map((s) => num(s.duration)).filter((d): d is number => d !== null);
     durationSec = ds.length ? Math.max(...ds) : null;
   }
+  const video = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
   return {
     durationSec,
     formatName: out.format?.format_name ?? null,
+    video: video ? { index: video.index ?? 0, width: video.width ?? null, height: video.height ?? null } : null,
     audio,
-    hasVideo: streams.some((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1),
+    hasVideo: video !== undefined,
+    subtitles: streams
+      .filter((s) => s.codec_type === 'subtitle')
+      .map((s) => ({
+        index: s.index ?? 0,
+        codec: s.codec_name ?? null,
+        language: s.tags?.language ?? null,
+        title: s.tags?.title ?? null,
+        text: TEXT_SUBTITLE_CODECS.has(s.codec_name ?? ''),
+        default: s.disposition?.default === 1,
+      })),
   };
 }
 
@@ -127,7 +164,7 @@ export async function probeMedia(file: string, opts: BinaryOptions & { signal?: 
   } catch {
     info = undefined;
   }
-  if (r.code !== 0 || !info || (!info.formatName && info.audio.length === 0 && !info.hasVideo)) {
+  if (r.code !== 0 || !info || (!info.formatName && info.audio.length === 0 && !info.hasVideo && info.subtitles.length === 0)) {
     throw probeFailure(file, r.stderr, head);
   }
   return info;

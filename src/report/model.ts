@@ -4,7 +4,9 @@
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export type FindingKind = 'prohibited' | 'missing';
-export type TranscriptSource = 'asr' | 'sidecar' | 'transcript' | 'cache';
+export type TranscriptSource = 'asr' | 'sidecar' | 'embedded' | 'transcript' | 'cache';
+/** Where a finding's words came from (contract: absent = speech). */
+export type FindingSource = 'speech' | 'subtitle' | 'screen';
 
 /** The fixed category vocabulary of the contract. Rulesets may add their own. */
 export const PROHIBITED_CATEGORIES = [
@@ -13,6 +15,8 @@ export const PROHIBITED_CATEGORIES = [
   'medical-claim',
   'endorsement',
   'misleading-price',
+  'efficacy',
+  'false-origin',
 ] as const;
 export const DISCLOSURE_CATEGORIES = ['seller-disclosure', 'origin-disclosure', 'ad-disclosure'] as const;
 
@@ -31,6 +35,18 @@ export interface Finding {
   reference: string;
   /** 1-based line for untimed transcripts (and always given for line-based sources). */
   line?: number;
+  /** Which of the rule's matchers found the words (prohibited findings). */
+  matcher?: string;
+  /** What `reference` is: statute, guideline or policy (from the rule). */
+  basis?: 'statute' | 'guideline' | 'policy';
+  /** Where the cited text can be read. */
+  url?: string;
+  /** The manifest product the finding concerns, by its name. */
+  product?: string;
+  /** For a statement that contradicts the manifest: the declared values, e.g. { origin: 'CN' }. */
+  declared?: Record<string, unknown>;
+  /** Where the words were: said (absent or `speech`), in a subtitle track, or shown on screen. */
+  source?: FindingSource;
 }
 
 export interface FileReport {
@@ -46,6 +62,8 @@ export interface FileReport {
   languages?: string[];
   /** Things a person should know about this file's audit (declared language contradicted, sidecar longer than the recording…). */
   warnings?: string[];
+  /** The product manifest used for this file, as given or found (only when one was used). */
+  manifest?: string;
   findings: Finding[];
 }
 
@@ -125,4 +143,14 @@ export function compareFindings(a: Finding, b: Finding): number {
   const bl = b.line ?? 0;
   if (al !== bl) return al - bl;
   return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+}
+
+/** Where a finding's words were, for reports: "screen" or "subtitle"; undefined when said (speech). */
+export function sourceLabel(f: Pick<Finding, 'source'>): 'screen' | 'subtitle' | undefined {
+  return f.source === 'screen' || f.source === 'subtitle' ? f.source : undefined;
+}
+
+/** The verb for a prohibited finding's words: said, shown on screen, or in the subtitles. */
+export function saidVerb(f: Pick<Finding, 'source'>): string {
+  return f.source === 'screen' ? 'shown on screen' : f.source === 'subtitle' ? 'in the subtitles' : 'said';
 }

@@ -2,14 +2,14 @@
  * Check a transcript against compiled rules: prohibited expressions where they are said, and
  * required disclosures that are missing (with the window they were due in). Pure.
  */
-import type { Analyzer } from '../text/analyze.js';
+import type { Analyzer, AnalyzedText } from '../text/analyze.js';
 import { originalSpan } from '../text/normalize.js';
-import { transcriptDuration, type Language, type Transcript } from '../transcript/model.js';
+import { transcriptDuration, type Language, type Segment, type SegmentSource, type Transcript } from '../transcript/model.js';
 import type { Finding } from '../report/model.js';
 import type { CompiledRules } from './compile.js';
 import { locator } from './locate.js';
-import { cueNear, findHits } from './match.js';
-import type { LocalizedMessage, RequireRule, Rule } from './model.js';
+import { cueNear, scanSegment } from './match.js';
+import type { DisclosureChannel, LocalizedMessage, RequireRule, Rule } from './model.js';
 
 export interface CheckOptions {
   /** Message language: the audit's language (default) or English. */
@@ -19,12 +19,49 @@ export interface CheckOptions {
 /** One place a matcher fired, in time and in the transcript. */
 interface Occurrence {
   segment: number;
+  /** Where the words came from (absent = speech). */
+  source: SegmentSource | undefined;
   start: number | null;
   end: number | null;
   line: number | undefined;
 }
 
 const CONTEXT_MAX = 80;
+/** How many characters either side of a join between two cues are matched across it. */
+const JOIN_REACH = 24;
+/** Two cues closer than this (seconds) may split one phrase between them. */
+const JOIN_GAP = 1.5;
+
+/** A stretch of one segment's text between line breaks (trimmed), and where it starts in the segment. */
+interface Piece {
+  segment: number;
+  text: string;
+  at: number;
+}
+
+/**
+ * The lines of a segment. Only Korean keeps a line break inside a cue as a space between words;
+ * Japanese and Chinese drop it in normalisation, so their cues are one piece.
+ */
+function linesOf(seg: Segment, si: number, language: Language): Piece[] {
+  const out: Piece[] = [];
+  const parts = language === 'ko' ? seg.text.split(/(\r?\n)/) : [seg.text];
+  let at = 0;
+  for (const part of parts) {
+    const lead = part.length - part.trimStart().length;
+    const text = part.trim();
+    if (text && !/^\r?\n$/.test(part)) out.push({ segment: si, text, at: at + lead });
+    at += part.length;
+  }
+  return out;
+}
+
+/** Whether two consecutive segments are one stretch of speech or subtitles that may split a phrase. */
+function adjacent(a: Segment, b: Segment): boolean {
+  if (!a.text.trim() || !b.text.trim()) return false;
+  if (a.end === null || b.start === null) return true;
+  return b.start - a.end <= JOIN_GAP;
+}
 
 export function messageFor(m: LocalizedMessage, language: Language, opts: CheckOptions): string {
   return opts.messageLanguage === 'en' ? m.en : (m[language] ?? m.en);
@@ -50,55 +87,118 @@ export function checkTranscript(
   /** Per matcher: where it fired (for required disclosures, triggers and conditions). */
   const occurrences: Occurrence[][] = compiled.matchers.map(() => []);
 
-  transcript.segments.forEach((seg, si) => {
-    if (!seg.text.trim()) return;
-    const a = analyzer.analyze(seg.text);
-    const loc = locator(seg);
-    for (const hit of findHits(compiled, a)) {
+  /** Where a hit's normalised span lies in the transcript: one segment, or the end of one and the start of the next. */
+  type Place = { text: string; context: string; start: number | null; end: number | null; segment: number; line: number | undefined; source: SegmentSource | undefined };
+  const handle = (a: AnalyzedText, place: (start: number, end: number) => Place | undefined) => {
+    const { hits, lattice } = scanSegment(compiled, a);
+    for (const hit of hits) {
       const m = compiled.matchers[hit.matcher];
       if (!m) continue;
       const rule = compiled.rules[m.rule] as Rule;
-      const span = originalSpan(a.norm, hit.start, hit.end);
+      const p = place(hit.start, hit.end);
+      if (!p) continue;
       if (rule.kind === 'prohibit' && m.role === 'match') {
-        const text = a.norm.text;
-        if (cueNear(text, hit.start, hit.end, compiled.unless[m.rule])) continue;
+        if (cueNear(lattice, hit.start, hit.end, compiled.unless[m.rule])) continue;
         if (rule.respectContext !== false) {
-          if (cueNear(text, hit.start, hit.end, compiled.negation)) continue;
-          if (cueNear(text, hit.start, hit.end, compiled.quotation)) continue;
+          if (cueNear(lattice, hit.start, hit.end, compiled.negation)) continue;
+          if (cueNear(lattice, hit.start, hit.end, compiled.quotation)) continue;
         }
         const f: Finding = {
           ruleId: rule.id,
           category: rule.category,
           kind: 'prohibited',
           severity: rule.severity,
-          start: loc.startAt(span.start),
-          end: loc.endAt(span.end),
-          text: seg.text.slice(span.start, span.end),
-          context: clipContext(seg.text, span.start, span.end),
+          start: p.start,
+          end: p.end,
+          text: p.text,
+          context: p.context,
           message: messageFor(rule.message, language, opts),
           reference: rule.reference,
+          matcher: m.id,
         };
-        if (seg.line !== undefined) f.line = seg.line;
+        if (p.line !== undefined) f.line = p.line;
+        if (p.source) f.source = p.source;
         findings.push(f);
       } else {
-        occurrences[hit.matcher]?.push({ segment: si, start: loc.startAt(span.start), end: loc.endAt(span.end), line: seg.line });
+        occurrences[hit.matcher]?.push({ segment: p.segment, source: p.source, start: p.start, end: p.end, line: p.line });
       }
     }
+  };
+
+  transcript.segments.forEach((seg, si) => {
+    if (!seg.text.trim()) return;
+    const a = analyzer.analyze(seg.text);
+    const loc = locator(seg);
+    handle(a, (start, end) => {
+      const span = originalSpan(a.norm, start, end);
+      return {
+        text: seg.text.slice(span.start, span.end),
+        context: clipContext(seg.text, span.start, span.end),
+        start: loc.startAt(span.start),
+        end: loc.endAt(span.end),
+        segment: si,
+        line: seg.line,
+        source: seg.source,
+      };
+    });
   });
+
+  // Subtitles break lines anywhere: words split between one cue and the next (国家 | 级, 최 | 고),
+  // or between two lines of one cue, are matched on the join of the two pieces, reported over both.
+  const pieces: Piece[][] = transcript.segments.map((seg, si) => linesOf(seg, si, language));
+  const pairs: [Piece, Piece][] = [];
+  pieces.forEach((ps, si) => {
+    for (let k = 0; k + 1 < ps.length; k++) pairs.push([ps[k] as Piece, ps[k + 1] as Piece]);
+    const next = pieces[si + 1];
+    const seg = transcript.segments[si] as Segment;
+    const nextSeg = transcript.segments[si + 1];
+    if (next?.length && ps.length && nextSeg && nextSeg.source === seg.source && adjacent(seg, nextSeg)) pairs.push([ps[ps.length - 1] as Piece, next[0] as Piece]);
+  });
+  for (const [p1, p2] of pairs) {
+    const s1 = transcript.segments[p1.segment] as Segment;
+    const s2 = transcript.segments[p2.segment] as Segment;
+    const tail = p1.text.slice(Math.max(0, p1.text.length - JOIN_REACH));
+    const head = p2.text.slice(0, JOIN_REACH);
+    const tailAt = p1.at + p1.text.length - tail.length;
+    const a = analyzer.analyze(tail + head);
+    const loc1 = locator(s1);
+    const loc2 = locator(s2);
+    handle(a, (start, end) => {
+      const span = originalSpan(a.norm, start, end);
+      // Only what crosses the join: the rest was found in each piece on its own.
+      if (!(span.start < tail.length && span.end > tail.length)) return undefined;
+      const headEnd = p2.at + span.end - tail.length;
+      const context = s1 === s2 ? s1.text.trim() : `${s1.text.trim()} / ${s2.text.trim()}`;
+      const joinAt = s1 === s2 ? p2.at : s1.text.trim().length;
+      return {
+        text: `${s1.text.slice(tailAt + span.start, p1.at + p1.text.length)}${s2.text.slice(p2.at, headEnd)}`,
+        context: clipContext(context, joinAt, joinAt + 1),
+        start: loc1.startAt(tailAt + span.start),
+        end: loc2.endAt(headEnd),
+        segment: p1.segment,
+        line: s1.line,
+        source: s1.source,
+      };
+    });
+  }
 
   const duration = transcriptDuration(transcript);
   const untimed = transcript.untimed === true || transcript.segments.every((s) => s.start === null);
   compiled.rules.forEach((rule, ri) => {
     if (rule.kind !== 'require') return;
-    const of = (role: 'match' | 'trigger' | 'when') => {
-      const idx = compiled.matchers.findIndex((m) => m.rule === ri && m.role === role);
-      return idx < 0 ? [] : (occurrences[idx] ?? []);
-    };
+    const of = (role: 'match' | 'trigger' | 'when') =>
+      compiled.matchers.flatMap((m, idx) => (m.rule === ri && m.role === role ? (occurrences[idx] ?? []) : []));
     if (rule.when && of('when').length === 0) return;
     const ctx: RequireContext = { rule, language, opts, transcript, duration: duration ?? 0, untimed };
-    findings.push(...missingDisclosures(ctx, of('match'), of('trigger')));
+    findings.push(...missingDisclosures(ctx, of('match').filter((o) => onChannel(o.source, rule.channel)), of('trigger')));
   });
   return findings;
+}
+
+/** Whether words from this source count for a disclosure required on this channel. */
+export function onChannel(source: SegmentSource | undefined, channel: DisclosureChannel = 'either'): boolean {
+  if (channel === 'either') return true;
+  return channel === 'shown' ? source === 'screen' : source !== 'screen';
 }
 
 interface RequireContext {

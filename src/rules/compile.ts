@@ -1,40 +1,75 @@
 /**
- * Compile rulesets, once per language, into one matcher: every term of every rule goes into a
- * single automaton over the normalised characters and one over token base forms. Pure: the
- * analyser (tokenizer) is handed in.
+ * Compile rulesets, once per language, into one matcher. Every word any rule or cue mentions goes
+ * into two automata built once: one over the normalised characters and one over token base forms
+ * (so 治る matches 治ります). A scan runs both automata once over a segment; each `seq` matcher is
+ * then tried only where its first element was found. Pure: the analyser (tokenizer) is handed in.
  */
 import type { Analyzer } from '../text/analyze.js';
 import type { Language } from '../transcript/model.js';
 import { Automaton } from './automaton.js';
-import type { CueGroups, Matcher, Rule, Ruleset, RulesetContext } from './model.js';
+import type { CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext } from './model.js';
 import { cueGroups, mergeContext } from './model.js';
+import { canonicalElement } from './seq-syntax.js';
 
 export type MatcherRole = 'match' | 'trigger' | 'when';
+
+/** One step of a compiled sequence. Atoms are word sets (see Lexicon). */
+export type Step =
+  | { kind: 'atom'; atom: number; optional: boolean }
+  | { kind: 'pos'; tags: string[]; optional: boolean }
+  | { kind: 'number'; units: number | undefined; optional: boolean }
+  | { kind: 'gap'; max: number; scope: 'clause' | 'sentence' }
+  | { kind: 'not'; atom: number }
+  | { kind: 'notAfter'; atom: number };
 
 export interface CompiledMatcher {
   rule: number;
   role: MatcherRole;
-  patterns: RegExp[];
+  /** The matcher's id in the rule (`terms` and `pattern-N` for the older shorthands). */
+  id: string;
+  /** A structured matcher's steps; absent for a regular expression. */
+  steps?: Step[];
+  regex?: RegExp;
 }
 
 export interface CompiledCues {
-  before: string[];
-  after: string[];
-  around: string[];
+  /** Atoms (word sets) of the cues before, after and either side of a match. */
+  before: number;
+  after: number;
+  around: number;
   window: number;
   scope?: 'clause' | 'sentence';
+}
+
+/**
+ * Every distinct word of every rule, once. A word (literal) belongs to any number of atoms (the
+ * word sets elements name); a hit of the literal is a hit of each of its atoms.
+ */
+export interface Lexicon {
+  /** Per literal: the atoms it belongs to. */
+  literalAtoms: number[][];
+  /** Per atom: whether its words may match inside a token (context cues), not only on token boundaries. */
+  atomLoose: boolean[];
+  atomCount: number;
+  /** Normalised literal characters → literal id. */
+  surface: Automaton<number>;
+  /** Literal base-form sequences → literal id. */
+  lemma: Automaton<number>;
 }
 
 export interface CompiledRules {
   language: Language;
   rules: Rule[];
   matchers: CompiledMatcher[];
-  /** Normalised term characters → matcher index. Hits must fall on token boundaries. */
-  surface: Automaton<number>;
-  /** Term base-form sequences → matcher index (so 治る matches 治ります). */
-  lemma: Automaton<number>;
-  /** Indexes of the matchers that have regular expressions (the only per-rule work in a scan). */
-  withPatterns: number[];
+  lexicon: Lexicon;
+  /** Per atom: the structured matchers that can start with a word of it. */
+  startsWith: number[][];
+  /** Structured matchers that start with a number. */
+  startsWithNumber: number[];
+  /** Structured matchers that start with a part of speech: tried at every token. */
+  startsAnywhere: number[];
+  /** Indexes of the regular-expression matchers (the only per-matcher work in a scan). */
+  withRegex: number[];
   /** Per rule: its `unless` exceptions. */
   unless: (CompiledCues[] | undefined)[];
   negation?: CompiledCues[];
@@ -42,17 +77,6 @@ export interface CompiledRules {
 }
 
 export const DEFAULT_WINDOW = 12;
-
-function compileCues(c: CueGroups | undefined, analyzer: Analyzer): CompiledCues[] | undefined {
-  const groups = cueGroups(c);
-  if (groups.length === 0) return undefined;
-  const norm = (xs: string[] | undefined) => (xs ?? []).map((x) => analyzer.normalizeTerm(x)).filter((x) => x.length > 0);
-  return groups.map((g) => {
-    const out: CompiledCues = { before: norm(g.before), after: norm(g.after), around: norm(g.around), window: g.window ?? DEFAULT_WINDOW };
-    if (g.scope) out.scope = g.scope;
-    return out;
-  });
-}
 
 /** Rules of several rulesets as one list: a later ruleset's rule replaces an earlier one with the same id. */
 export function combineRulesets(rulesets: readonly Ruleset[]): { rules: Rule[]; context: RulesetContext } {
@@ -68,23 +92,120 @@ export function combineRulesets(rulesets: readonly Ruleset[]): { rules: Rule[]; 
   return { rules: [...byId.values()], context };
 }
 
+/** The matchers a rule (or its trigger/condition) declares, the older shorthands included. */
+export function matchEntries(m: Matcher): MatchEntry[] {
+  const out: MatchEntry[] = [...(m.match ?? [])];
+  if (m.terms?.length) out.push({ id: 'terms', words: m.terms });
+  m.patterns?.forEach((p, i) => out.push({ id: `pattern-${i + 1}`, regex: p }));
+  return out;
+}
+
+class LexiconBuilder {
+  private readonly literals = new Map<string, number>();
+  private readonly literalAtoms: number[][] = [];
+  private readonly atoms = new Map<string, number>();
+  private readonly atomLoose: boolean[] = [];
+  private readonly surfaceKeys: { key: string[]; value: number }[] = [];
+  private readonly lemmaKeys: { key: string[]; value: number }[] = [];
+
+  constructor(private readonly analyzer: Analyzer) {}
+
+  /** The atom for a set of words (the same set is one atom). */
+  atom(words: readonly string[], loose = false): number {
+    const norm = [...new Set(words.map((w) => this.analyzer.normalizeTerm(w)).filter((w) => w.length > 0))].sort();
+    const key = `${loose ? 'L' : 'T'}\u0000${norm.join('\u0000')}`;
+    let id = this.atoms.get(key);
+    if (id !== undefined) return id;
+    id = this.atomLoose.length;
+    this.atoms.set(key, id);
+    this.atomLoose.push(loose);
+    for (const w of norm) (this.literalAtoms[this.literal(w)] as number[]).push(id);
+    return id;
+  }
+
+  private literal(norm: string): number {
+    let id = this.literals.get(norm);
+    if (id !== undefined) return id;
+    id = this.literalAtoms.length;
+    this.literals.set(norm, id);
+    this.literalAtoms.push([]);
+    this.surfaceKeys.push({ key: norm.split(''), value: id });
+    // By base form too: a word written in its dictionary form (治る, 消える) must still match the
+    // conjugated forms in speech (治ります, 消えました), whose tokens carry that base form.
+    const tokens = this.analyzer.analyze(norm).tokens;
+    if (tokens.length > 0) this.lemmaKeys.push({ key: tokens.map((t) => t.base), value: id });
+    return id;
+  }
+
+  build(): Lexicon {
+    return {
+      literalAtoms: this.literalAtoms,
+      atomLoose: this.atomLoose,
+      atomCount: this.atomLoose.length,
+      surface: new Automaton(this.surfaceKeys),
+      lemma: new Automaton(this.lemmaKeys),
+    };
+  }
+}
+
+function compileSteps(entry: MatchEntry, lex: LexiconBuilder): Step[] {
+  if (entry.words) return [{ kind: 'atom', atom: lex.atom(entry.words), optional: false }];
+  return (entry.seq ?? []).map((el): Step => {
+    const c = canonicalElement(el);
+    switch (c.kind) {
+      case 'words':
+        return { kind: 'atom', atom: lex.atom(c.words), optional: c.optional };
+      case 'pos':
+        return { kind: 'pos', tags: c.tags, optional: c.optional };
+      case 'number':
+        return { kind: 'number', units: c.units ? lex.atom(c.units) : undefined, optional: c.optional };
+      case 'gap':
+        return { kind: 'gap', max: c.max, scope: c.scope };
+      case 'not':
+        return { kind: 'not', atom: lex.atom(c.words) };
+      case 'notAfter':
+        return { kind: 'notAfter', atom: lex.atom(c.words) };
+    }
+  });
+}
+
+/** The consuming steps a match can begin with: up to and including the first required one. */
+export function entrySteps(steps: readonly Step[]): Step[] {
+  const out: Step[] = [];
+  for (const s of steps) {
+    if (s.kind === 'gap' || s.kind === 'not' || s.kind === 'notAfter') continue;
+    out.push(s);
+    if (!s.optional) break;
+  }
+  return out;
+}
+
+function compileCues(c: CueGroups | undefined, lex: LexiconBuilder): CompiledCues[] | undefined {
+  const groups = cueGroups(c);
+  if (groups.length === 0) return undefined;
+  return groups.map((g) => {
+    const out: CompiledCues = {
+      before: lex.atom(g.before ?? [], true),
+      after: lex.atom(g.after ?? [], true),
+      around: lex.atom(g.around ?? [], true),
+      window: g.window ?? DEFAULT_WINDOW,
+    };
+    if (g.scope) out.scope = g.scope;
+    return out;
+  });
+}
+
 export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): CompiledRules {
   const { rules, context } = combineRulesets(rulesets);
+  const lex = new LexiconBuilder(analyzer);
   const matchers: CompiledMatcher[] = [];
-  const surfaceKeys: { key: string[]; value: number }[] = [];
-  const lemmaKeys: { key: string[]; value: number }[] = [];
 
   const add = (m: Matcher, rule: number, role: MatcherRole) => {
-    const index = matchers.length;
-    matchers.push({ rule, role, patterns: (m.patterns ?? []).map((p) => new RegExp(p, 'gu')) });
-    for (const term of m.terms ?? []) {
-      const a = analyzer.analyze(term);
-      const text = a.norm.text.trim();
-      if (text.length === 0) continue;
-      surfaceKeys.push({ key: text.split(''), value: index });
-      // Always by base form too: a term said in its dictionary form (治る, 消える) must still match
-      // the conjugated forms in speech (治ります, 消えました), whose tokens carry that base form.
-      if (a.tokens.length > 0) lemmaKeys.push({ key: a.tokens.map((t) => t.base), value: index });
+    for (const entry of matchEntries(m)) {
+      const cm: CompiledMatcher = { rule, role, id: entry.id };
+      if (entry.regex !== undefined) cm.regex = new RegExp(entry.regex, 'gu');
+      else cm.steps = compileSteps(entry, lex);
+      matchers.push(cm);
     }
   };
   rules.forEach((rule, i) => {
@@ -94,18 +215,34 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       if (rule.when) add(rule.when, i, 'when');
     }
   });
+  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(r.unless, lex) : undefined));
+  const negation = compileCues(context.negation, lex);
+  const quotation = compileCues(context.quotation, lex);
+  const lexicon = lex.build();
+
+  const startsWith: number[][] = Array.from({ length: lexicon.atomCount }, () => []);
+  const startsWithNumber = new Set<number>();
+  const startsAnywhere = new Set<number>();
+  matchers.forEach((m, i) => {
+    if (!m.steps) return;
+    for (const s of entrySteps(m.steps)) {
+      if (s.kind === 'atom') (startsWith[s.atom] as number[]).push(i);
+      else if (s.kind === 'number') startsWithNumber.add(i);
+      else startsAnywhere.add(i);
+    }
+  });
 
   const compiled: CompiledRules = {
     language: analyzer.language,
     rules,
     matchers,
-    surface: new Automaton(surfaceKeys),
-    lemma: new Automaton(lemmaKeys),
-    withPatterns: matchers.flatMap((m, i) => (m.patterns.length > 0 ? [i] : [])),
-    unless: rules.map((r) => (r.kind === 'prohibit' ? compileCues(r.unless, analyzer) : undefined)),
+    lexicon,
+    startsWith: startsWith.map((l) => [...new Set(l)]),
+    startsWithNumber: [...startsWithNumber],
+    startsAnywhere: [...startsAnywhere],
+    withRegex: matchers.flatMap((m, i) => (m.regex ? [i] : [])),
+    unless,
   };
-  const negation = compileCues(context.negation, analyzer);
-  const quotation = compileCues(context.quotation, analyzer);
   if (negation) compiled.negation = negation;
   if (quotation) compiled.quotation = quotation;
   return compiled;

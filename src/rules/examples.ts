@@ -4,6 +4,9 @@
  */
 import type { Analyzer } from '../text/analyze.js';
 import type { Transcript } from '../transcript/model.js';
+import type { Finding } from '../report/model.js';
+import type { BadExample } from './model.js';
+import { canonicalBadExample } from './parse.js';
 import { checkTranscript } from './check.js';
 import type { CompiledRules } from './compile.js';
 
@@ -23,22 +26,40 @@ function asTranscript(text: string): Transcript {
 
 export function runExamples(compiled: CompiledRules, analyzer: Analyzer, onlyRules?: ReadonlySet<string>): ExampleResult[] {
   const results: ExampleResult[] = [];
+  const raisedBy = (ruleId: string, text: string) => checkTranscript(compiled, asTranscript(text), analyzer).filter((f) => f.ruleId === ruleId);
+  const shown = (fs: readonly Finding[]) => fs.map((f) => (f.kind === 'missing' ? 'a missing disclosure' : `"${f.text}"${f.matcher ? ` (${f.matcher})` : ''}`)).join(', ');
   for (const rule of compiled.rules) {
     if (onlyRules && !onlyRules.has(rule.id)) continue;
-    for (const kind of ['bad', 'good'] as const) {
-      for (const text of rule.examples[kind]) {
-        const raised = checkTranscript(compiled, asTranscript(text), analyzer).filter((f) => f.ruleId === rule.id);
-        const passed = kind === 'bad' ? raised.length > 0 : raised.length === 0;
-        const r: ExampleResult = { ruleId: rule.id, kind, text, passed };
-        if (!passed) {
-          r.reason =
-            kind === 'bad'
-              ? 'expected this rule to report it, but it did not'
-              : `expected no report, but it reported ${raised.map((f) => (f.kind === 'missing' ? 'a missing disclosure' : `"${f.text}"`)).join(', ')}`;
-        }
-        results.push(r);
-      }
+    // Rules built in code (not parsed from YAML) may still hold plain strings.
+    for (const ex of rule.examples.bad.map(canonicalBadExample)) {
+      const raised = raisedBy(rule.id, ex.text);
+      const reason = badExampleFailure(ex, raised, shown);
+      const r: ExampleResult = { ruleId: rule.id, kind: 'bad', text: ex.text, passed: reason === undefined };
+      if (reason) r.reason = reason;
+      results.push(r);
+    }
+    for (const text of rule.examples.good) {
+      const raised = raisedBy(rule.id, text);
+      const r: ExampleResult = { ruleId: rule.id, kind: 'good', text, passed: raised.length === 0 };
+      if (raised.length > 0) r.reason = `expected no report, but it reported ${shown(raised)}`;
+      results.push(r);
     }
   }
   return results;
+}
+
+/** Why a bad example failed: nothing reported, other words than stated, or another matcher. */
+function badExampleFailure(ex: BadExample, raised: readonly Finding[], shown: (fs: readonly Finding[]) => string): string | undefined {
+  if (raised.length === 0) return 'expected this rule to report it, but it did not';
+  if (ex.match) {
+    const want = [...ex.match].sort();
+    const got = raised.map((f) => f.text).sort();
+    if (want.length !== got.length || want.some((w, i) => w !== got[i])) {
+      return `expected it to report ${want.map((w) => `"${w}"`).join(', ')}, but it reported ${shown(raised)}`;
+    }
+  }
+  if (ex.matcher !== undefined && !raised.every((f) => f.matcher === ex.matcher)) {
+    return `expected matcher "${ex.matcher}" to report it, but it was ${shown(raised)}`;
+  }
+  return undefined;
 }

@@ -7,10 +7,10 @@ import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Rule, Ruleset, RulesetContext, RulesetProblem } from './model.js';
+import type { MatchEntry, Matcher, Rule, Ruleset, RulesetContext, RulesetProblem, SeqElement, SeqObject } from './model.js';
 import { mergeContext, RulesetError } from './model.js';
-import { parseRulesetSource, type RulesetFile } from './parse.js';
-import { expandPattern } from './vocab.js';
+import type { RulesetFile } from './parse.js';
+import { expandPattern, expandWords } from './vocab.js';
 
 /** The rulesets shipped with livecomply (`<package>/rulesets`). */
 export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');
@@ -52,7 +52,10 @@ function displayPath(abs: string): string {
   return rel && !rel.startsWith('..') ? rel : abs;
 }
 
-async function readRulesetFile(abs: string): Promise<RulesetFile> {
+/** Every file a load read, with the text it read (a cache keys the loaded ruleset by their content). */
+export type ReadFiles = { path: string; text: string }[];
+
+async function readRulesetFile(abs: string, read: ReadFiles): Promise<RulesetFile> {
   const shown = displayPath(abs);
   let text: string;
   try {
@@ -63,17 +66,21 @@ async function readRulesetFile(abs: string): Promise<RulesetFile> {
     const why = code === 'EISDIR' ? 'is a folder, not a YAML file' : readErrorReason(e);
     throw new RulesetError([{ file: shown, line: 1, column: 1, reason: `cannot read ruleset: ${why}` }]);
   }
+  read.push({ path: abs, text });
+  // Imported here, not at the top: the YAML parser and the schema validator are only needed when
+  // a ruleset is actually parsed (not when a cached copy is used).
+  const { parseRulesetSource } = await import('./parse.js');
   const { ruleset, problems } = parseRulesetSource(text, shown);
   if (!ruleset) throw new RulesetError(problems);
   return ruleset;
 }
 
-async function assemble(abs: string, chain: string[]): Promise<Ruleset> {
+async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<Ruleset> {
   if (chain.includes(abs)) {
     const cycle = [...chain.slice(chain.indexOf(abs)), abs].map(displayPath).join(' → ');
     throw new RulesetError([{ file: displayPath(chain[chain.length - 1] ?? abs), line: 1, column: 1, reason: `"extends" goes round in a circle: ${cycle}` }]);
   }
-  const file = await readRulesetFile(abs);
+  const file = await readRulesetFile(abs, read);
   const problems: RulesetProblem[] = [];
   let rules: Rule[] = [];
   let context: RulesetContext = {};
@@ -82,7 +89,7 @@ async function assemble(abs: string, chain: string[]): Promise<Ruleset> {
   for (const [i, ref] of file.extends.entries()) {
     let parent: Ruleset;
     try {
-      parent = await assemble(resolveRulesetRef(ref, path.dirname(abs)), [...chain, abs]);
+      parent = await assemble(resolveRulesetRef(ref, path.dirname(abs)), [...chain, abs], read);
     } catch (e) {
       if (e instanceof RulesetError && e.problems.length === 1 && e.problems[0]?.file === ref) {
         throw new RulesetError([{ file: file.file, ...file.positionOf(['extends', i]), reason: e.problems[0].reason }]);
@@ -127,28 +134,58 @@ async function assemble(abs: string, chain: string[]): Promise<Ruleset> {
   return ruleset;
 }
 
-/** The file's rules with `{name}` word lists expanded in every pattern; unknown names become problems. */
+/** The file's rules with `{name}` word lists expanded in every matcher; unknown names become problems. */
 function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[]): Rule[] {
+  const unknownName = (name: string, where: (string | number)[], what: string) => {
+    const known = Object.keys(vocab);
+    problems.push({
+      file: file.file,
+      ...file.positionOf(where),
+      reason: `${what} uses {${name}}, but no vocab list "${name}" is defined in this ruleset or one it extends${known.length ? ` (defined: ${known.join(', ')})` : ''}`,
+    });
+  };
   const expand = (patterns: string[] | undefined, path: (string | number)[]) =>
     patterns?.map((p, j) => {
       const { pattern, unknown } = expandPattern(p, vocab);
-      for (const name of unknown) {
-        const known = Object.keys(vocab);
-        problems.push({
-          file: file.file,
-          ...file.positionOf([...path, j]),
-          reason: `pattern uses {${name}}, but no vocab list "${name}" is defined in this ruleset or one it extends${known.length ? ` (defined: ${known.join(', ')})` : ''}`,
-        });
-      }
+      for (const name of unknown) unknownName(name, [...path, j], 'pattern');
       return pattern;
     });
+  const words = (list: string[], where: (string | number)[]) => {
+    const { words: out, unknown } = expandWords(list, vocab);
+    for (const name of unknown) unknownName(name, where, 'matcher');
+    return out;
+  };
+  const expandMatch = (entries: MatchEntry[] | undefined, path: (string | number)[]) =>
+    entries?.map((m, j): MatchEntry => {
+      const here = [...path, j];
+      if (m.regex !== undefined) return { ...m, regex: expand([m.regex], [...here, 'regex'])?.[0] ?? m.regex };
+      if (m.words) return { ...m, words: words(m.words, [...here, 'words']) };
+      const seq = m.seq?.map((el, k): SeqElement => {
+        const at = [...here, 'seq', k];
+        if (typeof el === 'string') return words([el], at);
+        if (Array.isArray(el)) return words(el, at);
+        const o: SeqObject = { ...el };
+        if (o.words) o.words = words(o.words, [...at, 'words']);
+        if (o.not !== undefined) o.not = words(typeof o.not === 'string' ? [o.not] : o.not, [...at, 'not']);
+        if (o.notAfter !== undefined) o.notAfter = words(typeof o.notAfter === 'string' ? [o.notAfter] : o.notAfter, [...at, 'notAfter']);
+        if (Array.isArray(o.number)) o.number = words(o.number, [...at, 'number']);
+        return o;
+      });
+      return seq ? { ...m, seq } : m;
+    });
+  const expandMatcher = <M extends Matcher>(m: M, path: (string | number)[]): M => {
+    const out: M = { ...m };
+    if (m.patterns) out.patterns = expand(m.patterns, [...path, 'patterns']) ?? [];
+    if (m.match) out.match = expandMatch(m.match, [...path, 'match']) ?? [];
+    if (m.terms) out.terms = words(m.terms, [...path, 'terms']);
+    return out;
+  };
   return file.rules.map((rule, i) => {
-    const r: Rule = { ...rule };
-    if (rule.patterns) r.patterns = expand(rule.patterns, ['rules', i, 'patterns']) ?? [];
+    const r: Rule = expandMatcher(rule, ['rules', i]);
     if (r.kind === 'require') {
       const after = r.timing?.after;
-      if (r.timing && after?.patterns) r.timing = { ...r.timing, after: { ...after, patterns: expand(after.patterns, ['rules', i, 'timing', 'after', 'patterns']) ?? [] } };
-      if (r.when?.patterns) r.when = { ...r.when, patterns: expand(r.when.patterns, ['rules', i, 'when', 'patterns']) ?? [] };
+      if (r.timing && after) r.timing = { ...r.timing, after: expandMatcher(after, ['rules', i, 'timing', 'after']) };
+      if (r.when) r.when = expandMatcher(r.when, ['rules', i, 'when']);
     }
     return remember(r, rule);
   });
@@ -168,7 +205,13 @@ export function asWritten(rule: Rule): Rule {
 
 /** Load a built-in ruleset by name or a YAML file by path, with everything it extends. */
 export async function loadRuleset(ref: string, cwd = process.cwd()): Promise<Ruleset> {
-  return assemble(resolveRulesetRef(ref, cwd), []);
+  return assemble(resolveRulesetRef(ref, cwd), [], []);
+}
+
+/** Load a ruleset (as loadRuleset) and say which files it was assembled from, with their text. */
+export async function loadRulesetReading(abs: string): Promise<{ ruleset: Ruleset; read: ReadFiles }> {
+  const read: ReadFiles = [];
+  return { ruleset: await assemble(abs, [], read), read };
 }
 
 /** The built-in ruleset for a language. */

@@ -1,8 +1,11 @@
 /**
- * Find every matcher's hits in one analysed segment. Pure.
+ * Find every matcher's hits in one analysed segment, in one pass: both automata run once over the
+ * segment, then each structured matcher is tried only where a word it can start with was found
+ * (or at a number, for those that start with one). Pure.
  */
 import type { AnalyzedText } from '../text/analyze.js';
-import type { CompiledCues, CompiledRules } from './compile.js';
+import { findNumbers } from '../text/numbers.js';
+import type { CompiledCues, CompiledRules, Step } from './compile.js';
 
 export interface Hit {
   matcher: number;
@@ -11,42 +14,216 @@ export interface Hit {
   end: number;
 }
 
-export function findHits(compiled: CompiledRules, a: AnalyzedText): Hit[] {
+/** Where the words of the lexicon occur in one segment. */
+export interface Lattice {
+  a: AnalyzedText;
+  /** Per atom, per start token: the token indexes (exclusive) its words end at. */
+  starts: Map<number, Map<number, number[]>>;
+  /** Per atom: token indexes (exclusive ends) where one of its words ends. */
+  ends: Map<number, Set<number>>;
+  /** Per atom: character spans of its words anywhere (for context cues and number units). */
+  chars: Map<number, { start: number; end: number }[]>;
+  /** Numbers by the token they start at: their end in characters. */
+  numbers: Map<number, number>;
+  /** Character offset → index of the token starting / ending there (exclusive end index). */
+  tokenStartingAt: Map<number, number>;
+  tokenEndingAt: Map<number, number>;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
+  const { lexicon } = compiled;
   const text = a.norm.text;
-  const hits: Hit[] = [];
-  for (const h of compiled.surface.search(text.split(''))) {
-    // Linguistic, not substring: a term must start and end on word boundaries (最 is not in 最近).
-    if (a.boundaries.has(h.start) && a.boundaries.has(h.end)) hits.push({ matcher: h.value, start: h.start, end: h.end });
-  }
-  if (compiled.lemma.size > 1 && a.tokens.length > 0) {
-    for (const h of compiled.lemma.search(a.tokens.map((t) => t.base))) {
-      const first = a.tokens[h.start];
-      const last = a.tokens[h.end - 1];
-      if (first && last) hits.push({ matcher: h.value, start: first.start, end: last.end });
+  const tokenStartingAt = new Map<number, number>();
+  const tokenEndingAt = new Map<number, number>();
+  a.tokens.forEach((t, i) => {
+    tokenStartingAt.set(t.start, i);
+    tokenEndingAt.set(t.end, i + 1);
+  });
+  const L: Lattice = { a, starts: new Map(), ends: new Map(), chars: new Map(), numbers: new Map(), tokenStartingAt, tokenEndingAt };
+  const onToken = (atom: number, s: number, e: number) => {
+    let byStart = L.starts.get(atom);
+    if (!byStart) L.starts.set(atom, (byStart = new Map()));
+    push(byStart, s, e);
+    let ends = L.ends.get(atom);
+    if (!ends) L.ends.set(atom, (ends = new Set()));
+    ends.add(e);
+  };
+  for (const h of lexicon.surface.search(text.split(''))) {
+    const s = tokenStartingAt.get(h.start);
+    const e = tokenEndingAt.get(h.end);
+    for (const atom of lexicon.literalAtoms[h.value] ?? []) {
+      push(L.chars, atom, { start: h.start, end: h.end });
+      // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近).
+      if (s !== undefined && e !== undefined && !lexicon.atomLoose[atom]) onToken(atom, s, e);
     }
   }
-  for (const i of compiled.withPatterns) {
-    for (const re of compiled.matchers[i]?.patterns ?? []) {
-      re.lastIndex = 0;
-      for (let x = re.exec(text); x !== null; x = re.exec(text)) {
-        if (x[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        hits.push({ matcher: i, start: x.index, end: x.index + x[0].length });
+  if (a.tokens.length > 0) {
+    for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) {
+      const first = a.tokens[h.start];
+      const last = a.tokens[h.end - 1];
+      if (!first || !last) continue;
+      for (const atom of lexicon.literalAtoms[h.value] ?? []) {
+        if (lexicon.atomLoose[atom]) push(L.chars, atom, { start: first.start, end: last.end });
+        else onToken(atom, h.start, h.end);
       }
     }
   }
-  return dedupe(hits);
+  if (compiled.startsWithNumber.length > 0 || compiled.matchers.some((m) => m.steps?.some((s) => s.kind === 'number'))) {
+    for (const n of findNumbers(text, compiled.language)) {
+      const t = tokenStartingAt.get(n.start);
+      if (t !== undefined) L.numbers.set(t, n.end);
+    }
+  }
+  return L;
 }
 
-/** Per matcher, overlapping hits collapse into the longest (then earliest). */
-function dedupe(hits: Hit[]): Hit[] {
-  hits.sort((a, b) => a.matcher - b.matcher || a.start - b.start || b.end - b.start - (a.end - a.start));
+const CLAUSE_STOP = /[。!?！？\n、,，;；:：…]/u;
+const SENTENCE_STOP = /[。!?！？\n]/u;
+
+/** Token index (exclusive end) of the token that contains character `offset - 1`: a span rounded out to a token end. */
+function tokenEndCovering(L: Lattice, offset: number): number | undefined {
+  const exact = L.tokenEndingAt.get(offset);
+  if (exact !== undefined) return exact;
+  const i = L.a.tokens.findIndex((t) => t.start < offset && offset <= t.end);
+  return i < 0 ? undefined : i + 1;
+}
+
+/** Where a number step starting at token `pos` can end (exclusive token index). */
+function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: number): number[] {
+  const end = L.numbers.get(pos);
+  if (end === undefined) return [];
+  if (step.units === undefined) {
+    const t = tokenEndCovering(L, end);
+    return t === undefined ? [] : [t];
+  }
+  const text = L.a.norm.text;
+  const from = text[end] === ' ' ? end + 1 : end;
+  const out: number[] = [];
+  for (const u of L.chars.get(step.units) ?? []) {
+    if (u.start !== from && u.start !== end) continue;
+    const t = L.tokenEndingAt.get(u.end);
+    if (t !== undefined) out.push(t);
+  }
+  return out;
+}
+
+/** The furthest end (exclusive token index) a matcher's steps reach from token `pos`, or -1. */
+function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
+  const tokens = L.a.tokens;
+  const seen = new Set<number>();
+  let best = -1;
+  const stride = tokens.length + 1;
+  // Depth-first over (step, position); `last` is where the last consumed element ended.
+  const visit = (si: number, p: number, last: number): void => {
+    if (si === steps.length) {
+      if (last > best) best = last;
+      return;
+    }
+    const key = (si * stride + p) * stride + last;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const step = steps[si] as Step;
+    switch (step.kind) {
+      case 'atom': {
+        for (const e of L.starts.get(step.atom)?.get(p) ?? []) visit(si + 1, e, e);
+        if (step.optional) visit(si + 1, p, last);
+        return;
+      }
+      case 'pos': {
+        const t = tokens[p];
+        if (t && step.tags.some((tag) => t.pos.startsWith(tag))) visit(si + 1, p + 1, p + 1);
+        if (step.optional) visit(si + 1, p, last);
+        return;
+      }
+      case 'number': {
+        for (const e of numberEnds(L, step, p)) visit(si + 1, e, e);
+        if (step.optional) visit(si + 1, p, last);
+        return;
+      }
+      case 'gap': {
+        const stop = step.scope === 'sentence' ? SENTENCE_STOP : CLAUSE_STOP;
+        for (let k = 0; k <= step.max && p + k <= tokens.length; k++) {
+          if (k > 0 && stop.test((tokens[p + k - 1] as { surface: string }).surface)) break;
+          visit(si + 1, p + k, last);
+        }
+        return;
+      }
+      case 'not':
+        if (!L.starts.get(step.atom)?.has(p)) visit(si + 1, p, last);
+        return;
+      case 'notAfter':
+        if (!L.ends.get(step.atom)?.has(p)) visit(si + 1, p, last);
+        return;
+    }
+  };
+  visit(0, pos, -1);
+  return best;
+}
+
+/** Every matcher's hits in one segment, and the lattice the context cues are checked on. */
+export function scanSegment(compiled: CompiledRules, a: AnalyzedText): { hits: Hit[]; lattice: Lattice } {
+  const L = buildLattice(compiled, a);
+  const hits: Hit[] = [];
+  const tried = new Set<number>();
+  const stride = a.tokens.length + 1;
+  const tryAt = (mi: number, pos: number) => {
+    const key = mi * stride + pos;
+    if (tried.has(key)) return;
+    tried.add(key);
+    const steps = compiled.matchers[mi]?.steps;
+    if (!steps) return;
+    const end = longestFrom(L, steps, pos);
+    const first = a.tokens[pos];
+    const last = a.tokens[end - 1];
+    if (end > pos && first && last) hits.push({ matcher: mi, start: first.start, end: last.end });
+  };
+  for (const [atom, byStart] of L.starts) {
+    const ms = compiled.startsWith[atom];
+    if (!ms?.length) continue;
+    for (const pos of byStart.keys()) for (const mi of ms) tryAt(mi, pos);
+  }
+  for (const pos of L.numbers.keys()) for (const mi of compiled.startsWithNumber) tryAt(mi, pos);
+  for (const mi of compiled.startsAnywhere) for (let pos = 0; pos < a.tokens.length; pos++) tryAt(mi, pos);
+  const text = a.norm.text;
+  for (const i of compiled.withRegex) {
+    const re = compiled.matchers[i]?.regex;
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let x = re.exec(text); x !== null; x = re.exec(text)) {
+      if (x[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      hits.push({ matcher: i, start: x.index, end: x.index + x[0].length });
+    }
+  }
+  return { hits: dedupe(compiled, hits), lattice: L };
+}
+
+export function findHits(compiled: CompiledRules, a: AnalyzedText): Hit[] {
+  return scanSegment(compiled, a).hits;
+}
+
+/**
+ * Per rule and role, overlapping hits collapse into the longest (then earliest): two matchers of
+ * one rule finding the same words are one finding.
+ */
+function dedupe(compiled: CompiledRules, hits: Hit[]): Hit[] {
+  const group = (h: Hit) => {
+    const m = compiled.matchers[h.matcher];
+    return m ? `${m.rule}\u0000${m.role}` : '';
+  };
+  hits.sort((a, b) => (group(a) < group(b) ? -1 : group(a) > group(b) ? 1 : 0) || a.start - b.start || b.end - b.start - (a.end - a.start) || a.matcher - b.matcher);
   const out: Hit[] = [];
   for (const h of hits) {
     const prev = out[out.length - 1];
-    if (prev && prev.matcher === h.matcher && h.start < prev.end) {
+    if (prev && group(prev) === group(h) && h.start < prev.end) {
       if (h.end - h.start > prev.end - prev.start) out[out.length - 1] = h;
       continue;
     }
@@ -71,30 +248,20 @@ function scopeReach(text: string, start: number, end: number, scope: 'clause' | 
   return { back: start - b, ahead: a - end };
 }
 
-/** Whether one of the cues of one group appears within its window (or scope) before/after/around [start, end). */
-function groupNear(text: string, start: number, end: number, cues: CompiledCues): boolean {
-  const reach = cues.scope ? scopeReach(text, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
-  const before = text.slice(Math.max(0, start - reach.back - maxLen(cues.before, cues.around)), start);
-  const after = text.slice(end, end + reach.ahead + maxLen(cues.after, cues.around));
-  // With a scope, a cue must lie wholly inside the sentence/clause.
-  const inBefore = (c: string) => {
-    const i = before.lastIndexOf(c);
-    return i >= 0 && (cues.scope ? before.length - i <= reach.back : before.length - (i + c.length) <= reach.back);
-  };
-  const inAfter = (c: string) => {
-    const i = after.indexOf(c);
-    return i >= 0 && (cues.scope ? i + c.length <= reach.ahead : i <= reach.ahead);
-  };
-  return cues.before.some(inBefore) || cues.after.some(inAfter) || cues.around.some((c) => inBefore(c) || inAfter(c));
+/**
+ * Whether one of the cues of one group appears within its window (or scope) before/after/around
+ * [start, end). Cues are words matched by surface (anywhere, even inside a longer word) or by base
+ * form, so a cue written 言う also finds 言えない and 言いません.
+ */
+function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): boolean {
+  const reach = cues.scope ? scopeReach(L.a.norm.text, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
+  const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
+  const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead);
+  const of = (atom: number) => L.chars.get(atom) ?? [];
+  return of(cues.before).some(before) || of(cues.after).some(after) || of(cues.around).some((c) => before(c) || after(c));
 }
 
 /** Whether any cue group finds one of its cues around [start, end). */
-export function cueNear(text: string, start: number, end: number, groups: readonly CompiledCues[] | undefined): boolean {
-  return groups?.some((g) => groupNear(text, start, end, g)) ?? false;
-}
-
-function maxLen(...lists: string[][]): number {
-  let m = 0;
-  for (const l of lists) for (const s of l) m = Math.max(m, s.length);
-  return m;
+export function cueNear(L: Lattice, start: number, end: number, groups: readonly CompiledCues[] | undefined): boolean {
+  return groups?.some((g) => groupNear(L, start, end, g)) ?? false;
 }

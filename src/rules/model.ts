@@ -17,6 +17,24 @@
 import type { Language } from '../transcript/model.js';
 import type { Severity } from '../report/model.js';
 
+/** The product categories a manifest declares and a rule may be limited to. */
+export const PRODUCT_CATEGORIES = [
+  'cosmetic',
+  'functional-cosmetic',
+  'food',
+  'health-food',
+  'functional-food',
+  'quasi-drug',
+  'drug',
+  'medical-device',
+  'general',
+] as const;
+export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
+
+/** What a rule's reference is: a law, official guidance, or a house or platform policy with no legal duty behind it. */
+export const BASES = ['statute', 'guideline', 'policy'] as const;
+export type Basis = (typeof BASES)[number];
+
 export interface LocalizedMessage {
   en: string;
   ja?: string;
@@ -57,14 +75,65 @@ export function mergeContext(a: RulesetContext, b: RulesetContext): RulesetConte
   return out;
 }
 
-/** What to look for. `terms` match on token boundaries (surface or base form); `patterns` are regular expressions. */
+/**
+ * One element of a `seq` matcher. A string is one word; `"{name}"` is any word of a vocab list; a
+ * list of strings is alternatives. Words match on token boundaries, by surface form or by base
+ * form (lemma): `治る` also matches 治ります and 治った.
+ */
+export type SeqElement = string | string[] | SeqObject;
+
+/** An element written as an object: exactly one of words / pos / number / gap / not / notAfter. */
+export interface SeqObject {
+  /** Alternatives, as a string list (`"{name}"` for a vocab list). */
+  words?: string[];
+  /** Part-of-speech tag prefixes as the language's analyser names them (名詞, 動詞-自立, v, NNG…). */
+  pos?: string | string[];
+  /** A number (digits or CJK numerals, a range like 3〜5 too), followed by one of these units when given. */
+  number?: true | string[];
+  /** Zero to N tokens of anything, never crossing a clause end (、。,!?) — or, with scope: sentence, a sentence end. */
+  gap?: number;
+  scope?: 'clause' | 'sentence';
+  /** The element may be absent. */
+  optional?: boolean;
+  /** Zero-width: the words that follow here are not one of these ("not followed by"). */
+  not?: string | string[];
+  /** Zero-width: the words just before here are not one of these ("not preceded by"). */
+  notAfter?: string | string[];
+}
+
+/**
+ * One way a rule finds what it looks for; every matcher has an id that findings report.
+ * Exactly one of `words` (any of these words), `seq` (a sequence of elements) or `regex`
+ * (a regular expression on the normalised text: the escape hatch, counted by `rules lint`).
+ */
+export interface MatchEntry {
+  id: string;
+  words?: string[];
+  seq?: SeqElement[];
+  regex?: string;
+}
+
+/**
+ * What to look for. `match` is the structured form; `terms` (plain words) and `patterns`
+ * (regular expressions) are the older shorthands, read as matchers `terms` and `pattern-N`.
+ */
 export interface Matcher {
+  match?: MatchEntry[];
   terms?: string[];
   patterns?: string[];
 }
 
+/** A bad example and what the rule must report in it: the exact words, and optionally the matcher. */
+export interface BadExample {
+  text: string;
+  /** The words of each finding the rule must raise (all of them, in any order). */
+  match?: string[];
+  matcher?: string;
+}
+
 export interface RuleExamples {
-  bad: string[];
+  /** Canonical once parsed (parse.ts); a rule built in code may still give plain strings. */
+  bad: (BadExample | string)[];
   good: string[];
 }
 
@@ -75,8 +144,14 @@ interface RuleBase extends Matcher {
   message: LocalizedMessage;
   /** Law name and article, e.g. "景品表示法 第5条第1号". */
   reference: string;
+  /** Where the official text of that article can be read (SARIF helpUri). */
+  url?: string;
   description?: string;
   examples: RuleExamples;
+  /** The product categories the rule's law covers (absent: every product). Used with a manifest. */
+  products?: ProductCategory[];
+  /** What `reference` is: statute, guideline or policy. */
+  basis?: Basis;
 }
 
 export interface ProhibitRule extends RuleBase {
@@ -102,7 +177,14 @@ export interface RequireRule extends RuleBase {
   timing?: RequireTiming;
   /** Conditional: only required when one of these is said (e.g. a sponsorship mention). */
   when?: Matcher;
+  /**
+   * Where the disclosure counts: `spoken` (speech or its subtitles), `shown` (text on screen), or
+   * `either` (default).
+   */
+  channel?: DisclosureChannel;
 }
+
+export type DisclosureChannel = 'spoken' | 'shown' | 'either';
 
 export type Rule = ProhibitRule | RequireRule;
 

@@ -5,7 +5,8 @@
 import { Ajv } from 'ajv';
 import { parseValidatedYaml } from '../yaml/validated.js';
 import { isLanguage, type Language } from '../transcript/model.js';
-import type { Rule, RulesetContext, RulesetProblem } from './model.js';
+import type { BadExample, Matcher, Rule, RulesetContext, RulesetProblem } from './model.js';
+import { entryProblem, seqProblems, vocabName } from './seq-syntax.js';
 import { unsafeRegexReason } from './safe-regex.js';
 import { rulesetSchema } from './schema.js';
 import { placeholderPattern } from './vocab.js';
@@ -82,26 +83,75 @@ function checkRules(rules: Rule[], language: Language, at: At): RulesetProblem[]
     if (!rule.message[language]) {
       problems.push(at(['rules', i, 'message'], `rules[${i}].message needs a "${language}" text (the ruleset's language) as well as "en"`));
     }
-    const hasMatcher = (m: { terms?: string[]; patterns?: string[] }) => (m.terms?.length ?? 0) + (m.patterns?.length ?? 0) > 0;
-    if (!hasMatcher(rule)) problems.push(at(['rules', i], `rules[${i}] needs "terms" or "patterns": what to look for`));
-    const checkPatterns = (patterns: string[] | undefined, path: (string | number)[]) =>
-      patterns?.forEach((p, j) => {
-        // `{name}` word lists are expanded when the ruleset is assembled; their shape is one plain alternative.
-        const why = unsafeRegexReason(placeholderPattern(p));
-        if (why) problems.push(at([...path, j], `pattern ${JSON.stringify(p)} ${why}`));
-      });
-    checkPatterns(rule.patterns, ['rules', i, 'patterns']);
+    problems.push(...checkMatcher(rule, ['rules', i], `rules[${i}] needs "match" (or "terms"/"patterns"): what to look for`, at));
     if (rule.kind === 'require') {
       const after = rule.timing?.after;
-      if (after) {
-        if (!hasMatcher(after)) problems.push(at(['rules', i, 'timing', 'after'], `rules[${i}].timing.after needs "terms" or "patterns": the trigger`));
-        checkPatterns(after.patterns, ['rules', i, 'timing', 'after', 'patterns']);
-      }
-      if (rule.when) {
-        if (!hasMatcher(rule.when)) problems.push(at(['rules', i, 'when'], `rules[${i}].when needs "terms" or "patterns"`));
-        checkPatterns(rule.when.patterns, ['rules', i, 'when', 'patterns']);
-      }
+      if (after) problems.push(...checkMatcher(after, ['rules', i, 'timing', 'after'], `rules[${i}].timing.after needs "match" (or "terms"/"patterns"): the trigger`, at));
+      if (rule.when) problems.push(...checkMatcher(rule.when, ['rules', i, 'when'], `rules[${i}].when needs "match" (or "terms"/"patterns")`, at));
     }
+    problems.push(...checkExamples(rule, i, at));
+  });
+  return problems;
+}
+
+function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at: At): RulesetProblem[] {
+  const problems: RulesetProblem[] = [];
+  if ((m.match?.length ?? 0) + (m.terms?.length ?? 0) + (m.patterns?.length ?? 0) === 0) problems.push(at(path, missing));
+  const checkRegex = (p: string, where: (string | number)[]) => {
+    // `{name}` word lists are expanded when the ruleset is assembled; their shape is one plain alternative.
+    const why = unsafeRegexReason(placeholderPattern(p));
+    if (why) problems.push(at(where, `pattern ${JSON.stringify(p)} ${why}`));
+  };
+  m.patterns?.forEach((p, j) => checkRegex(p, [...path, 'patterns', j]));
+  const seen = new Set<string>();
+  m.match?.forEach((entry, j) => {
+    const here = [...path, 'match', j];
+    if (seen.has(entry.id)) problems.push(at([...here, 'id'], `matcher id "${entry.id}" is used twice in this rule`));
+    seen.add(entry.id);
+    const why = entryProblem(entry);
+    if (why) {
+      problems.push(at(here, why));
+      return;
+    }
+    if (entry.regex !== undefined) checkRegex(entry.regex, [...here, 'regex']);
+    if (entry.seq) for (const p of seqProblems(entry.seq)) problems.push(at(p.index === undefined ? [...here, 'seq'] : [...here, 'seq', p.index, ...(p.key ? [p.key] : [])], `seq: ${p.reason}`));
+    else if (entry.words) {
+      entry.words.forEach((w, k) => {
+        if (/[{}]/.test(w) && vocabName(w) === undefined) problems.push(at([...here, 'words', k], `"${w}": a vocab list is written as a whole word, "{name}"`));
+      });
+    }
+  });
+  return problems;
+}
+
+/** `[[words]]` in a bad example marks what the rule must report there. */
+const MARK = /\[\[(.+?)\]\]/gu;
+
+/** A bad example as written (a string, maybe with [[marks]], or an object) in canonical form. */
+export function canonicalBadExample(raw: string | { text: string; match?: string | string[]; matcher?: string }): BadExample {
+  if (typeof raw === 'string') {
+    const marks = [...raw.matchAll(MARK)].map((m) => m[1] as string);
+    return marks.length > 0 ? { text: raw.replace(MARK, '$1'), match: marks } : { text: raw };
+  }
+  const out: BadExample = { text: raw.text };
+  if (raw.match !== undefined) out.match = typeof raw.match === 'string' ? [raw.match] : raw.match;
+  if (raw.matcher !== undefined) out.matcher = raw.matcher;
+  return out;
+}
+
+function checkExamples(rule: Rule, i: number, at: At): RulesetProblem[] {
+  const problems: RulesetProblem[] = [];
+  const written = rule.examples.bad as unknown as (string | { text: string; match?: string | string[]; matcher?: string })[];
+  const matcherIds = new Set([...(rule.match ?? []).map((m) => m.id), ...(rule.terms?.length ? ['terms'] : []), ...(rule.patterns ?? []).map((_, j) => `pattern-${j + 1}`)]);
+  rule.examples.bad = written.map((raw, j) => {
+    const ex = canonicalBadExample(raw);
+    for (const w of ex.match ?? []) {
+      if (!ex.text.includes(w)) problems.push(at(['rules', i, 'examples', 'bad', j], `the words to match, ${JSON.stringify(w)}, are not in the example's text`));
+    }
+    if (ex.matcher !== undefined && !matcherIds.has(ex.matcher)) {
+      problems.push(at(['rules', i, 'examples', 'bad', j, 'matcher'], `no matcher "${ex.matcher}" in this rule (it has ${[...matcherIds].join(', ') || 'none'})`));
+    }
+    return ex;
   });
   return problems;
 }

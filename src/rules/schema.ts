@@ -1,4 +1,6 @@
 /** JSON Schema of a ruleset file (what `rules lint` and every load check). */
+import { BASES, PRODUCT_CATEGORIES } from './model.js';
+
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 const cues = {
   type: 'object',
@@ -13,9 +15,37 @@ const cues = {
 } as const;
 /** One group of cues, or a list of groups with their own windows. */
 const cueGroups = { oneOf: [cues, { type: 'array', minItems: 1, items: cues }] } as const;
+/** A matcher entry; the elements of `seq` are checked by parse.ts, which says what was expected. */
+const matchEntry = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]*$' },
+    words: { ...stringList, minItems: 1 },
+    seq: { type: 'array', minItems: 1 },
+    regex: { type: 'string', minLength: 1 },
+  },
+} as const;
 const matcher = {
+  match: { type: 'array', minItems: 1, items: matchEntry },
   terms: stringList,
   patterns: stringList,
+} as const;
+const badExample = {
+  oneOf: [
+    { type: 'string', minLength: 1 },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['text'],
+      properties: {
+        text: { type: 'string', minLength: 1 },
+        match: { oneOf: [{ type: 'string', minLength: 1 }, { ...stringList, minItems: 1 }] },
+        matcher: { type: 'string', minLength: 1 },
+      },
+    },
+  ],
 } as const;
 const message = {
   type: 'object',
@@ -37,14 +67,17 @@ const common = {
   severity: { enum: ['error', 'warning', 'info'] },
   message,
   reference: { type: 'string', minLength: 1 },
+  url: { type: 'string', pattern: '^https?://' },
   description: { type: 'string' },
+  products: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PRODUCT_CATEGORIES] } },
+  basis: { enum: [...BASES] },
   ...matcher,
   examples: {
     type: 'object',
     additionalProperties: false,
     required: ['bad', 'good'],
     properties: {
-      bad: { ...stringList, minItems: 1 },
+      bad: { type: 'array', minItems: 1, items: badExample },
       good: { ...stringList, minItems: 1 },
     },
   },
@@ -84,6 +117,7 @@ const requireRule = {
       },
     },
     when: { type: 'object', additionalProperties: false, properties: { ...matcher } },
+    channel: { enum: ['spoken', 'shown', 'either'] },
   },
 } as const;
 

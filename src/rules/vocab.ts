@@ -6,8 +6,11 @@
  */
 export type Vocab = Readonly<Record<string, readonly string[]>>;
 
-/** `{name}`: a letter first, so regex quantifiers like `{2}` or `{1,3}` are never mistaken for one. */
-export const VOCAB_REF = /\{([A-Za-z_][A-Za-z0-9_-]*)\}/g;
+/**
+ * `{name}`: a letter first, so regex quantifiers like `{2}` or `{1,3}` are never mistaken for one,
+ * and not after `\p` / `\P`, so a Unicode property such as `\p{L}` is not a vocab reference.
+ */
+export const VOCAB_REF = /(?<!\\[pP])\{([A-Za-z_][A-Za-z0-9_-]*)\}/g;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
@@ -38,4 +41,17 @@ export function expandPattern(pattern: string, vocab: Vocab): { pattern: string;
 /** For checking a pattern's shape before the vocabulary is known: each `{name}` as one plain alternative. */
 export function placeholderPattern(pattern: string): string {
   return pattern.replace(VOCAB_REF, '(?:x)');
+}
+
+/** A word list with every `"{name}"` entry replaced by that vocab list's words; unknown names returned. */
+export function expandWords(words: readonly string[], vocab: Vocab): { words: string[]; unknown: string[] } {
+  const out: string[] = [];
+  const unknown: string[] = [];
+  for (const w of words) {
+    const name = /^\{([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(w.trim())?.[1];
+    if (name === undefined) out.push(w);
+    else if (vocab[name]) out.push(...(vocab[name] as string[]));
+    else unknown.push(name);
+  }
+  return { words: [...new Set(out)], unknown };
 }

@@ -80,7 +80,8 @@ const REWRITES: Record<Language, Rewrite[]> = {
   zh: [
     { re: /百分百/gu, to: () => '100%' },
     { re: new RegExp(`百分之(${NUM})`, 'gu'), to: percent(1) },
-    { re: new RegExp(`([0-9]+(?:\\.[0-9]+)?) ?%`, 'gu'), to: percent(1) },
+    // 100% and 一〇〇% alike (a subtitle writes the numeral, a speaker says it).
+    { re: new RegExp(`(${NUM}) ?%`, 'gu'), to: percent(1) },
     NUMBER_ONE,
   ],
   ko: [
@@ -110,4 +111,35 @@ export function rewriteSpokenNumbers(text: string, language: Language): Edit[] {
     }
   }
   return edits.sort((a, b) => a.start - b.start);
+}
+
+const CJK_NUMBER = '[〇零一二两兩三四五六七八九十百千万萬亿億]+';
+const DIGITS_RE = '[0-9]+(?:[.,][0-9]+)*[十百千万萬亿億]*';
+const KO_SINO = '[0-9]*[일이삼사오육칠팔구]?[십백천만][일이삼사오육칠팔구십백천만]*';
+// Native Korean numerals are written apart from their counter (두 달, 세 번): only before a space.
+const KO_NATIVE = '(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|스물)(?= )';
+const RANGE = '(?: ?(?:~|〜|-|–|到|至|から|에서) ?)';
+const NUMBER_RE: Record<Language, RegExp> = {
+  ja: new RegExp(`(?:${DIGITS_RE}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
+  zh: new RegExp(`(?:${DIGITS_RE}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
+  ko: new RegExp(`(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE})(?:${RANGE}(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE}))?`, 'gu'),
+};
+
+/**
+ * Where numbers are written in normalised text: digits (3, 2.5, 1,000), CJK numerals (二十, 三),
+ * Sino-Korean numerals with a unit (이십) and native Korean ones (두, 세), and ranges (3〜5, 三到五).
+ * A number rule element then asks for a unit after it. Pure; linear in the text.
+ */
+export function findNumbers(text: string, language: Language): { start: number; end: number }[] {
+  const re = NUMBER_RE[language];
+  re.lastIndex = 0;
+  const out: { start: number; end: number }[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
 }

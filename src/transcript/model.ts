@@ -20,7 +20,11 @@ export interface Segment {
   words?: Word[];
   /** 1-based line in the source file where this segment starts (for error messages and untimed reports). */
   line?: number;
+  /** Where the words came from: said (absent or `speech`), a subtitle track, or text on screen. */
+  source?: SegmentSource;
 }
+
+export type SegmentSource = 'speech' | 'subtitle' | 'screen';
 
 export interface Transcript {
   language?: Language | undefined;

@@ -50,7 +50,9 @@ function describe(e: ErrorObject): string {
     case 'type':
       return `must be ${String(p.type)}`;
     case 'pattern':
-      return `must match ${String(p.pattern)} (lower-case letters, digits, "-", "_", "/", ".")`;
+      return String(p.pattern).startsWith('^https?')
+        ? 'must be a web address (http:// or https://)'
+        : `must match ${String(p.pattern)} (lower-case letters, digits, "-", "_", "/", ".")`;
     case 'minItems':
       return `must have at least ${String(p.limit)} item(s)`;
     case 'minLength':

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, chmodSync, existsSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
 import { validateReport } from '../helpers/schema.js';
 
 interface JsonReport {
@@ -30,7 +30,7 @@ describe('livecomply audit (end to end)', () => {
   });
 
   it('a Chinese .srt: 国家级 and 全网最低价 at the right seconds, 最近 and 第一次 clean', async () => {
-    const r = await runCli(['audit', 'test/fixtures/e2e/zh-claims.srt', '--format', 'json', '--ruleset', 'cn']);
+    const r = await runCliInProcess(['audit', 'test/fixtures/e2e/zh-claims.srt', '--format', 'json', '--ruleset', 'cn']);
     const [file] = json(r.stdout).files;
     const prohibited = file!.findings.filter((f) => f.kind === 'prohibited');
     const national = prohibited.find((f) => f.text === '国家级');
@@ -54,7 +54,7 @@ describe('livecomply audit (end to end)', () => {
   });
 
   it('exit 0 when nothing reaches --fail-on', async () => {
-    const r = await runCli(['audit', 'test/fixtures/e2e/zh-claims.srt', '--fail-on', 'never', '--format', 'json']);
+    const r = await runCliInProcess(['audit', 'test/fixtures/e2e/zh-claims.srt', '--fail-on', 'never', '--format', 'json']);
     expect(r.code).toBe(0);
   });
 
@@ -94,7 +94,7 @@ describe('livecomply audit (end to end)', () => {
 
   it('writes several formats into --output-dir', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-out-'));
-    const r = await runCli(['audit', 'samples/zh-stream.srt', '--format', 'json,pretty', '--output-dir', dir]);
+    const r = await runCliInProcess(['audit', 'samples/zh-stream.srt', '--format', 'json,pretty', '--output-dir', dir]);
     expect(r.code).toBe(1);
     expect(existsSync(path.join(dir, 'livecomply-report.json'))).toBe(true);
     expect(validateReport(JSON.parse(readFileSync(path.join(dir, 'livecomply-report.json'), 'utf8')))).toEqual([]);
@@ -113,10 +113,10 @@ describe('livecomply audit (end to end)', () => {
     writeFileSync(path.join(dir, 'a.srt'), readFileSync(path.join(ROOT, 'samples/zh-stream.srt')));
     const sub = path.join(dir, 'sub');
     (await import('node:fs')).mkdirSync(sub);
-    const r = await runCli(['audit', '../a.srt'], { cwd: sub });
+    const r = await runCliInProcess(['audit', '../a.srt'], { cwd: sub });
     expect(r.code).toBe(0);
     expect(json(r.stdout).files[0]?.findings.length).toBeGreaterThan(0);
-    const r2 = await runCli(['audit', '../a.srt', '--fail-on', 'error'], { cwd: sub });
+    const r2 = await runCliInProcess(['audit', '../a.srt', '--fail-on', 'error'], { cwd: sub });
     expect(r2.code).toBe(1);
   });
 
@@ -162,13 +162,13 @@ describe('livecomply rules', () => {
       path.join(dir, 'v.yaml'),
       `id: v\nlanguage: zh\nvocab:\n  disease: [痛风, 糖尿病]\nrules:\n  - id: v/cure\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { zh: 不得宣称治病, en: no cure claims }\n    reference: 《广告法》第十七条\n    patterns: ['{disease}.{0,4}治好']\n    examples: { bad: [痛风治好了], good: [心情好了] }\n`,
     );
-    const all = await runCli(['rules', 'show', path.join(dir, 'v.yaml')]);
+    const all = await runCliInProcess(['rules', 'show', path.join(dir, 'v.yaml')]);
     expect(all.code).toBe(0);
     expect(all.stdout).toContain('{disease}.{0,4}治好');
     expect(all.stdout).toMatch(/vocab:\n\s+disease:/);
     expect(all.stdout).not.toContain('(?:');
     // The expanded form is what matches.
-    const t = await runCli(['rules', 'test', path.join(dir, 'v.yaml')]);
+    const t = await runCliInProcess(['rules', 'test', path.join(dir, 'v.yaml')]);
     expect(t.code).toBe(0);
   });
 

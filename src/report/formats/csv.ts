@@ -27,6 +27,11 @@ export const CSV_COLUMNS = [
   'message',
   'reference',
   'line',
+  'basis',
+  'url',
+  'product',
+  'declared',
+  'source',
 ] as const;
 
 const BOM = '\uFEFF';
@@ -70,6 +75,11 @@ function row(file: FileReport, f: Finding | undefined): string[] {
     text(f?.message),
     text(f?.reference),
     num(f?.line),
+    f?.basis ?? '',
+    text(f?.url),
+    text(f?.product),
+    text(f?.declared ? JSON.stringify(f.declared) : ''),
+    f ? (f.source ?? 'speech') : '',
   ];
 }
 

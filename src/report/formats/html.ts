@@ -23,10 +23,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileReport, Report } from '../model.js';
-import { compareFindings } from '../model.js';
+import { compareFindings, sourceLabel } from '../model.js';
 import { clock, whereLabel } from '../time.js';
 import type { RenderContext } from './index.js';
-import { pathFromReport, plural, severityCounts } from './shared.js';
+import { declaredLabel, pathFromReport, plural, severityCounts } from './shared.js';
 
 const VIDEO = ['.mp4', '.mkv', '.mov', '.flv', '.ts', '.webm', '.m4v', '.avi'];
 const AUDIO = ['.m4a', '.mp3', '.wav', '.aac', '.flac', '.ogg', '.oga', '.opus', '.weba'];
@@ -68,6 +68,12 @@ interface HtmlFinding {
   message: string;
   reference: string;
   line: number | null;
+  basis: string | null;
+  /** Only http(s) addresses reach the page. */
+  url: string | null;
+  product: string | null;
+  declared: string | null;
+  source: string | null;
 }
 
 interface HtmlFile {
@@ -115,6 +121,11 @@ export function htmlData(report: Report, ctx: Pick<RenderContext, 'failOn' | 'cw
         message: f.message,
         reference: f.reference,
         line: f.line ?? null,
+        basis: f.basis ?? null,
+        url: f.url && /^https?:\/\//i.test(f.url) ? f.url : null,
+        product: f.product ?? null,
+        declared: f.declared ? declaredLabel(f) : null,
+        source: sourceLabel(f) ?? null,
       })),
       transcript: transcript ? transcript.map((s) => ({ start: s.start, end: s.end, time: clock(s.start), text: s.text })) : null,
     };
@@ -161,6 +172,7 @@ tr.finding { cursor: pointer; }
 tr.finding:hover, tr.finding:focus { background: var(--active); outline: none; }
 tr.finding.active { background: var(--active); box-shadow: inset 3px 0 0 var(--accent); }
 .sev { font-weight: 600; white-space: nowrap; }
+.badge { display: inline-block; font-size: 0.75em; padding: 0 0.4em; margin-right: 0.4em; border-radius: 0.3em; border: 1px solid currentColor; color: var(--accent); }
 .sev-error { color: var(--error); } .sev-warning { color: var(--warning); } .sev-info { color: var(--info); }
 .time { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .time button, .seg button { border: 0; background: none; color: var(--accent); padding: 0; cursor: pointer; font-variant-numeric: tabular-nums; }
@@ -315,9 +327,10 @@ const SCRIPT = `
       el('td', { class: 'time' }, el('button', { type: 'button', title: f.start === null ? 'show in transcript' : 'play from here' }, f.where || '—')),
       el('td', {}, el('span', { class: 'sev sev-' + f.severity }, f.severity), el('div', { class: 'muted' }, f.category)),
       el('td', {},
-        el('div', {}, f.kind === 'missing' ? el('strong', {}, 'missing: ') : el('strong', {}, '「', f.text, '」 '), f.message),
+        el('div', {}, f.kind === 'missing' ? el('strong', {}, 'missing: ') : el('strong', {}, '「', f.text, '」 '), f.source ? el('span', { class: 'badge badge-' + f.source, title: f.source === 'screen' ? 'shown on screen (read by OCR)' : 'in the subtitle track' }, f.source) : null, f.message),
         f.context ? el('div', { class: 'ctx' }, highlightOne(f.context, f.text)) : null,
-        el('div', { class: 'law' }, f.reference, ' · ', el('span', { class: 'rule' }, f.ruleId))));
+        (f.product || f.declared) ? el('div', { class: 'law' }, f.product ? 'product: ' + f.product : '', f.product && f.declared ? ' · ' : '', f.declared ? 'declared ' + f.declared : '') : null,
+        el('div', { class: 'law' }, f.url ? el('a', { href: f.url, rel: 'noopener noreferrer', target: '_blank' }, f.reference) : f.reference, f.basis ? ' (' + f.basis + ')' : '', ' · ', el('span', { class: 'rule' }, f.ruleId))));
   };
   let made = 0;
   const wake = (fi) => {

@@ -10,19 +10,8 @@ import { formatMarkdown } from './markdown.js';
 import { formatPretty } from './pretty.js';
 import { formatSarif } from './sarif.js';
 
-export const FORMAT_NAMES = ['pretty', 'json', 'sarif', 'junit', 'csv', 'md', 'html'] as const;
-export type FormatName = (typeof FORMAT_NAMES)[number];
-
-/** File extension for each format when written into --output-dir. */
-export const FORMAT_EXTENSIONS: Record<FormatName, string> = {
-  pretty: 'txt',
-  json: 'json',
-  sarif: 'sarif',
-  junit: 'xml',
-  csv: 'csv',
-  md: 'md',
-  html: 'html',
-};
+export { FORMAT_EXTENSIONS, FORMAT_NAMES, isFormatName, type FormatName } from './names.js';
+import type { FormatName } from './names.js';
 
 export interface RenderContext {
   color: boolean;
@@ -43,10 +32,10 @@ export interface RuleMetaLike {
   description?: string;
   /** A page that explains the rule (SARIF helpUri). */
   helpUri?: string;
-}
-
-export function isFormatName(s: string): s is FormatName {
-  return (FORMAT_NAMES as readonly string[]).includes(s);
+  /** statute | guideline | policy */
+  basis?: 'statute' | 'guideline' | 'policy';
+  /** Where the cited law's text can be read (a rule's `url`; SARIF helpUri when no helpUri is given). */
+  url?: string;
 }
 
 export async function render(format: FormatName, report: Report, ctx: RenderContext): Promise<string> {

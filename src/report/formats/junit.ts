@@ -6,7 +6,7 @@
  * testcase when a file has none; a file that could not be audited is an <error>.
  */
 import type { FileReport, Finding, Report } from '../model.js';
-import { atOrAbove, compareFindings } from '../model.js';
+import { atOrAbove, compareFindings, saidVerb, sourceLabel } from '../model.js';
 import { whereLabel } from '../time.js';
 import type { RenderContext } from './index.js';
 
@@ -58,10 +58,15 @@ function findingBody(f: Finding): string {
   return [
     `time: ${whereLabel(f) || '—'}${f.start !== null ? ` (${f.start}s–${f.end ?? f.start}s)` : ''}`,
     `rule: ${f.ruleId} (${f.category}, ${f.kind}, ${f.severity})`,
-    f.kind === 'prohibited' ? `said: ${f.text}` : 'said: (nothing: a required disclosure is missing)',
+    f.kind === 'prohibited' ? `${saidVerb(f)}: ${f.text}` : 'said: (nothing: a required disclosure is missing)',
+    sourceLabel(f) ? `source: ${sourceLabel(f)}` : '',
     f.context ? `context: ${f.context}` : '',
     `message: ${f.message}`,
     `law: ${f.reference}`,
+    f.basis ? `basis: ${f.basis}` : '',
+    f.url ? `url: ${f.url}` : '',
+    f.product ? `product: ${f.product}` : '',
+    f.declared ? `declared: ${JSON.stringify(f.declared)}` : '',
   ]
     .filter(Boolean)
     .join('\n');

@@ -6,10 +6,10 @@
  */
 import type { FileReport, Report } from '../model.js';
 import { visible, visibleLine } from '../visible.js';
-import { atOrAbove, compareFindings } from '../model.js';
+import { atOrAbove, compareFindings, saidVerb, sourceLabel } from '../model.js';
 import { clock, whereLabel } from '../time.js';
 import type { RenderContext } from './index.js';
-import { plural, severityCounts } from './shared.js';
+import { declaredLabel, lawLabel, plural, severityCounts } from './shared.js';
 
 /** Default size budget in characters (well under GitHub's 65,536 limit for a comment). */
 export const MARKDOWN_BUDGET = 60_000;
@@ -81,8 +81,9 @@ export function formatMarkdown(report: Report, ctx: Pick<RenderContext, 'failOn'
     used += headLen;
     let shown = 0;
     for (const f of findings) {
-      const words = f.kind === 'missing' ? `*missing:* ${mdCell(f.message)}` : `「${mdCell(f.text)}」 ${mdCell(f.message)}`;
-      const line = `| ${mdCell(whereLabel(f) || '—')} | ${SEV_MARK[f.severity]} | ${mdCode(f.ruleId)} | ${words} | ${mdCell(f.reference)} |`;
+      const declared = f.declared ? ` (declared ${mdCell(declaredLabel(f))})` : '';
+      const words = f.kind === 'missing' ? `*missing:* ${mdCell(f.message)}` : `「${mdCell(f.text)}」 ${sourceLabel(f) ? `*(${saidVerb(f)})* ` : ''}${mdCell(f.message)}${declared}`;
+      const line = `| ${mdCell(whereLabel(f) || '—')} | ${SEV_MARK[f.severity]} | ${mdCode(f.ruleId)} | ${words} | ${mdCell(lawLabel(f))} |`;
       if (used + line.length + 1 > budget) break;
       out.push(line);
       used += line.length + 1;

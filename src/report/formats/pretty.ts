@@ -4,9 +4,10 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Report, Severity } from '../model.js';
-import { atOrAbove, compareFindings } from '../model.js';
+import { atOrAbove, compareFindings, sourceLabel } from '../model.js';
 import { clock, whereLabel } from '../time.js';
 import { visibleLine as v } from '../visible.js';
+import { declaredLabel, lawLabel } from './shared.js';
 
 export interface PrettyOptions {
   color: boolean;
@@ -47,10 +48,12 @@ export function formatPretty(report: Report, opts: PrettyOptions): string {
     const untimedNote = file.findings.some((f) => f.start === null);
     for (const f of [...file.findings].sort(compareFindings)) {
       const where = whereLabel(f).padEnd(12);
-      const head = `  ${c.cyan(where)} ${sevLabel(c, f.severity)} ${c.magenta(v(f.category).padEnd(18))} ${f.kind === 'missing' ? c.bold('missing: ') : c.bold(`「${v(f.text)}」 `)}${v(f.message)}`;
+      const head = `  ${c.cyan(where)} ${sevLabel(c, f.severity)} ${c.magenta(v(f.category).padEnd(18))} ${f.kind === 'missing' ? c.bold('missing: ') : c.bold(`「${v(f.text)}」 `)}${sourceLabel(f) ? c.yellow(`[${sourceLabel(f)}] `) : ''}${v(f.message)}`;
       out.push(head);
       if (f.context) out.push(`  ${' '.repeat(12)} ${highlight(c, f)}`);
-      out.push(`  ${' '.repeat(12)} ${c.dim(v(`${f.reference} · ${f.ruleId}`))}`);
+      out.push(`  ${' '.repeat(12)} ${c.dim(v(`${lawLabel(f)} · ${f.ruleId}`))}`);
+      const about = [f.product ? `product: ${f.product}` : '', f.declared ? `declared ${declaredLabel(f)}` : ''].filter(Boolean).join(' · ');
+      if (about) out.push(`  ${' '.repeat(12)} ${c.dim(v(about))}`);
     }
     if (untimedNote) out.push(c.dim('  (no timestamps in this transcript: places are line numbers)'));
     out.push('');

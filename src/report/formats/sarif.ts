@@ -10,10 +10,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileReport, Finding, Report, Severity } from '../model.js';
-import { compareFindings, fileErrorLine } from '../model.js';
+import { compareFindings, fileErrorLine, saidVerb, sourceLabel } from '../model.js';
 import { clock } from '../time.js';
 import type { RenderContext } from './index.js';
-import { fileUri, localMessage, reportPathUri, ruleEntries, ruleLanguages, type RuleEntry } from './shared.js';
+import { fileUri, lawLabel, localMessage, reportPathUri, ruleEntries, ruleLanguages, type RuleEntry } from './shared.js';
 // Words as a baseline matches them, so a fingerprint and a baseline agree on what is "the same finding".
 import { normaliseFindingText } from '../baseline.js';
 
@@ -70,7 +70,7 @@ export interface SarifRule {
   help: Message;
   helpUri?: string;
   defaultConfiguration: { level: Level };
-  properties: { category: string; kind: 'prohibit' | 'require'; reference: string; tags: string[]; languages?: string[] };
+  properties: { category: string; kind: 'prohibit' | 'require'; reference: string; tags: string[]; languages?: string[]; basis?: string };
 }
 
 export interface SarifInvocation {
@@ -106,7 +106,21 @@ export interface SarifResult {
   message: Message;
   locations: { physicalLocation: { artifactLocation: ArtifactLocation; region: SarifRegion } }[];
   partialFingerprints: Record<string, string>;
-  properties: { category: string; kind: Finding['kind']; severity: Severity; text: string; reference: string; startSec: number | null; endSec: number | null };
+  properties: {
+    category: string;
+    kind: Finding['kind'];
+    severity: Severity;
+    text: string;
+    reference: string;
+    startSec: number | null;
+    endSec: number | null;
+    basis?: string;
+    url?: string;
+    product?: string;
+    declared?: Record<string, unknown>;
+    matcher?: string;
+    source: NonNullable<Finding['source']>;
+  };
 }
 
 function sha256(s: string): string {
@@ -151,7 +165,7 @@ function describeRule(r: RuleEntry): SarifRule {
     .filter((m): m is string => !!m && m !== r.message.en);
   const what = r.kind === 'require' ? 'Required disclosure' : 'Prohibited claim';
   const full = [r.message.en, ...locals, r.description].filter(Boolean).join('\n');
-  const helpText = [`${what} (${r.category}).`, r.message.en, ...locals, r.description, `Law: ${r.reference}`].filter(Boolean).join('\n');
+  const helpText = [`${what} (${r.category}).`, r.message.en, ...locals, r.description, `Law: ${lawLabel(r)}`].filter(Boolean).join('\n');
   const helpMd = [
     `**${what}** (\`${r.category}\`)`,
     '',
@@ -159,7 +173,7 @@ function describeRule(r: RuleEntry): SarifRule {
     ...locals.map((m) => `\n${m}`),
     ...(r.description ? ['', r.description] : []),
     '',
-    `Law: ${r.reference}`,
+    `Law: ${lawLabel(r)}`,
   ].join('\n');
   const rule: SarifRule = {
     id: r.id,
@@ -170,7 +184,8 @@ function describeRule(r: RuleEntry): SarifRule {
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { category: r.category, kind: r.kind, reference: r.reference, tags: ['compliance', r.category, r.kind === 'require' ? 'disclosure' : 'prohibited-speech'] },
   };
-  if (r.helpUri) rule.helpUri = r.helpUri;
+  if (r.helpUri ?? r.url) rule.helpUri = (r.helpUri ?? r.url)!;
+  if (r.basis) rule.properties.basis = r.basis;
   const languages = ruleLanguages(r);
   if (languages.length) rule.properties.languages = languages;
   return rule;
@@ -178,9 +193,9 @@ function describeRule(r: RuleEntry): SarifRule {
 
 function resultMessage(f: Finding, rule: RuleEntry | undefined, language: string | null): Message {
   const where = f.start !== null ? `at ${clock(f.start)}${f.end !== null && Math.floor(f.end) !== Math.floor(f.start) ? `–${clock(f.end)}` : ''}` : f.line !== undefined ? `on line ${f.line}` : '';
-  const said = f.kind === 'missing' ? 'missing' : `「${f.text}」`;
+  const said = f.kind === 'missing' ? 'missing' : `「${f.text}」${sourceLabel(f) ? ` (${saidVerb(f)})` : ''}`;
   const en = rule && rule.message.en !== f.message && localMessage(rule, language) !== undefined ? ` (${rule.message.en})` : '';
-  const text = `${said}${where ? ` ${where}` : ''}: ${f.message}${en} — ${f.reference}`;
+  const text = `${said}${where ? ` ${where}` : ''}: ${f.message}${en} — ${lawLabel(f)}`;
   return { text };
 }
 
@@ -214,6 +229,12 @@ export function buildSarif(report: Report, ctx: Pick<RenderContext, 'rules' | 'c
       if (f.start !== null) region.properties!.time = clock(f.start);
       if (f.line !== undefined && f.line >= 1) region.startLine = f.line;
       if (f.context) region.snippet = { text: f.context };
+      const properties: SarifResult['properties'] = { category: f.category, kind: f.kind, severity: f.severity, text: f.text, reference: f.reference, startSec: f.start, endSec: f.end, source: f.source ?? 'speech' };
+      if (f.basis) properties.basis = f.basis;
+      if (f.url) properties.url = f.url;
+      if (f.product) properties.product = f.product;
+      if (f.declared) properties.declared = f.declared;
+      if (f.matcher) properties.matcher = f.matcher;
       results.push({
         ruleId: f.ruleId,
         ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
@@ -222,7 +243,7 @@ export function buildSarif(report: Report, ctx: Pick<RenderContext, 'rules' | 'c
         message: resultMessage(f, rule, file.language),
         locations: [{ physicalLocation: { artifactLocation: location(file.path, fileIndex), region } }],
         partialFingerprints: { [FINGERPRINT_KEY]: prints.get(f)! },
-        properties: { category: f.category, kind: f.kind, severity: f.severity, text: f.text, reference: f.reference, startSec: f.start, endSec: f.end },
+        properties,
       });
     }
   });

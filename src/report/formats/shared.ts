@@ -24,7 +24,10 @@ export function ruleEntries(report: Report, rules: readonly RuleMetaLike[] | und
     if (out.has(r.id)) continue;
     const e: RuleEntry = { id: r.id, kind: r.kind, category: r.category, severity: r.severity, reference: r.reference, message: { ...r.message }, derived: false };
     if (r.description) e.description = r.description;
-    if (r.helpUri) e.helpUri = r.helpUri;
+    const uri = r.url ?? r.helpUri;
+    if (uri) e.helpUri = uri;
+    if (r.basis) e.basis = r.basis;
+    if (r.url) e.url = r.url;
     out.set(r.id, e);
   }
   for (const file of report.files) {
@@ -34,7 +37,7 @@ export function ruleEntries(report: Report, rules: readonly RuleMetaLike[] | und
         if (known.derived && SEVERITY_RANK[f.severity] > SEVERITY_RANK[known.severity]) known.severity = f.severity;
         continue;
       }
-      out.set(f.ruleId, {
+      const e: RuleEntry = {
         id: f.ruleId,
         kind: f.kind === 'missing' ? 'require' : 'prohibit',
         category: f.category,
@@ -42,7 +45,10 @@ export function ruleEntries(report: Report, rules: readonly RuleMetaLike[] | und
         reference: f.reference,
         message: { en: baseMessage(f) },
         derived: true,
-      });
+      };
+      if (f.basis) e.basis = f.basis;
+      if (f.url) e.url = f.url;
+      out.set(f.ruleId, e);
     }
   }
   return [...out.values()];
@@ -127,6 +133,19 @@ export function pathFromReport(p: string, ctx: Pick<RenderContext, 'cwd' | 'outp
   }
   if (target !== undefined && isAbsolutePath(target)) return fileUri(target);
   return encodePathUri(posixish(p));
+}
+
+/** The law a finding cites with what it is: "景品表示法 第5条第1号 (statute)". */
+export function lawLabel(f: Pick<Finding, 'reference' | 'basis'>): string {
+  return f.basis ? `${f.reference} (${f.basis})` : f.reference;
+}
+
+/** A finding's declared values as "origin: CN, price: 3980" (for statements that contradict the manifest). */
+export function declaredLabel(f: Pick<Finding, 'declared'>): string {
+  if (!f.declared) return '';
+  return Object.entries(f.declared)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(' / ') : v === null ? '(none)' : String(v)}`)
+    .join(', ');
 }
 
 /** Plural with the count: "1 finding", "2 findings". */

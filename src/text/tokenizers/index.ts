@@ -7,10 +7,15 @@ import type { Tokenizer } from '../tokenizer.js';
 
 const cache = new Map<Language, Promise<Tokenizer>>();
 
-async function create(language: Language): Promise<Tokenizer> {
+export interface TokenizerOptions {
+  /** Where a dictionary may keep a pre-expanded copy between runs (Japanese); none: expand it each time. */
+  cacheDir?: string;
+}
+
+async function create(language: Language, opts: TokenizerOptions): Promise<Tokenizer> {
   switch (language) {
     case 'ja':
-      return (await import('./ja.js')).createJapaneseTokenizer();
+      return (await import('./ja.js')).createJapaneseTokenizer(opts);
     case 'zh':
       return (await import('./zh.js')).createChineseTokenizer();
     case 'ko':
@@ -18,10 +23,11 @@ async function create(language: Language): Promise<Tokenizer> {
   }
 }
 
-export function loadTokenizer(language: Language): Promise<Tokenizer> {
+/** One tokenizer per language and process (the first call's options decide where its cache is). */
+export function loadTokenizer(language: Language, opts: TokenizerOptions = {}): Promise<Tokenizer> {
   let p = cache.get(language);
   if (!p) {
-    p = create(language);
+    p = create(language, opts);
     cache.set(language, p);
   }
   return p;

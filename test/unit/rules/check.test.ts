@@ -142,7 +142,7 @@ describe('rule examples (RuleTester-style)', () => {
     const results = runExamples(compileRules([broken], zh), zh, new Set(['test-zh/absolute']));
     expect(results.filter((r) => !r.passed).map((r) => r.reason)).toEqual([
       'expected this rule to report it, but it did not',
-      'expected no report, but it reported "国家级"',
+      'expected no report, but it reported "国家级" (terms)',
     ]);
   });
 });

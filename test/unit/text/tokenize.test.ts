@@ -37,6 +37,13 @@ describe('Chinese (jieba)', () => {
   it('keeps trap words whole: 最近, 第一次, 首先', () => {
     expect(surfaces('zh', '我们最近第一次上新，首先看成分')).toEqual(expect.arrayContaining(['最近', '第一次', '首先']));
   });
+  it('does not invent words across word boundaries (no HMM): 销冠|卖, 由|花西子, 价|了', () => {
+    // With jieba's HMM on, unknown runs became one token (销冠卖, 由花, 价了), so a rule word such as
+    // 销冠 or 这个价 no longer started or ended on a token boundary and was missed.
+    expect(surfaces('zh', '它就是我们家的销冠卖爆了')).not.toContain('销冠卖');
+    expect(surfaces('zh', '今天的货都由花西子官方直接发货')).not.toContain('由花');
+    expect(surfaces('zh', '过了今晚就没有这个价了')).not.toContain('价了');
+  });
   it('handles Traditional input (matched as Simplified)', () => {
     expect(surfaces('zh', '國家級產品')).toContain('国家级');
   });

@@ -1,0 +1,97 @@
+/**
+ * Loaded rulesets cached on disk, so a run does not parse and validate the same YAML again.
+ *
+ * An entry holds whatever rules/load.ts returns (plain JSON data, after `extends` and `overrides`),
+ * with the files it was assembled from and a hash of each one's content. It is used only when the
+ * tool version, the working directory (paths in the ruleset are shown relative to it) and the
+ * content of every one of those files are unchanged; otherwise the ruleset is loaded (parsed and
+ * validated) as usual and the entry rewritten. The cache is a convenience: a folder that cannot be
+ * read or written, or an entry that is damaged, only means loading the slow way.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { defaultCacheDir } from '../asr/model.js';
+import { loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
+import type { Ruleset } from '../rules/model.js';
+
+/** Bump when the entry layout changes. */
+const LAYOUT = 1;
+
+interface Entry {
+  layout: number;
+  version: string;
+  /** A hash of the ruleset loader's own code: a build that reads rules differently does not trust old entries. */
+  code: string;
+  cwd: string;
+  files: { path: string; sha256: string }[];
+  ruleset: Ruleset;
+}
+
+export interface RulesetCacheOptions {
+  cwd?: string;
+  /** The cache folder (--cache-dir); default LIVECOMPLY_CACHE_DIR or ~/.cache/livecomply. */
+  cacheDir?: string;
+  /** The tool's version: an entry written by another version is not used. */
+  version: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+let codeHash: Promise<string> | undefined;
+
+/** The hash of the rules/ modules as built (the same version number can hold different loaders while developing). */
+function loaderCode(): Promise<string> {
+  codeHash ??= (async () => {
+    const dir = fileURLToPath(new URL('../rules/', import.meta.url));
+    const names = (await readdir(dir)).filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.d.ts')).sort();
+    const h = createHash('sha256');
+    for (const n of names) h.update(n).update('\0').update(await readFile(path.join(dir, n)));
+    return h.digest('hex');
+  })().catch(() => 'unknown');
+  return codeHash;
+}
+
+export function rulesetCacheFile(abs: string, opts: RulesetCacheOptions): string {
+  const dir = opts.cacheDir ? path.resolve(opts.cacheDir) : defaultCacheDir();
+  const key = sha256(`${LAYOUT}\0${opts.version}\0${process.cwd()}\0${abs}`);
+  return path.join(dir, 'rulesets', `${key}.json`);
+}
+
+async function readEntry(file: string, version: string): Promise<Ruleset | undefined> {
+  try {
+    const entry = JSON.parse(await readFile(file, 'utf8')) as Entry;
+    if (entry.layout !== LAYOUT || entry.version !== version || entry.code !== (await loaderCode()) || entry.cwd !== process.cwd() || !Array.isArray(entry.files)) return undefined;
+    for (const f of entry.files) {
+      if (sha256(await readFile(f.path, 'utf8')) !== f.sha256) return undefined;
+    }
+    return entry.ruleset;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeEntry(file: string, entry: Entry): Promise<void> {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(tmp, JSON.stringify(entry), 'utf8');
+    await rename(tmp, file);
+  } catch {
+    // Unwritable cache: the run goes on; the next one loads the YAML again.
+    await rm(tmp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** loadRuleset with the on-disk cache. Errors (a bad ruleset) are never cached. */
+export async function loadRulesetCached(ref: string, opts: RulesetCacheOptions): Promise<Ruleset> {
+  const abs = resolveRulesetRef(ref, opts.cwd ?? process.cwd());
+  const version = opts.version;
+  const file = rulesetCacheFile(abs, opts);
+  const hit = await readEntry(file, version);
+  if (hit) return hit;
+  const { ruleset, read } = await loadRulesetReading(abs);
+  await writeEntry(file, { layout: LAYOUT, version, code: await loaderCode(), cwd: process.cwd(), files: read.map((f) => ({ path: f.path, sha256: sha256(f.text) })), ruleset });
+  return ruleset;
+}

@@ -1,0 +1,94 @@
+/**
+ * Sample a video's frames (e.g. one per second) as raw grey bytes streamed from ffmpeg through a
+ * pipe. One frame at a time is held; ffmpeg waits (pipe back-pressure) while a frame is read, so
+ * memory stays flat whatever the length of the video.
+ */
+import { spawn } from 'node:child_process';
+import { inputArg, lastLines, locate, MediaError, spawnError, type BinaryOptions } from '../media/ffmpeg.js';
+import type { GrayFrame } from './diff.js';
+
+export interface FrameOptions extends BinaryOptions {
+  /** Samples per second. */
+  fps: number;
+  width: number;
+  height: number;
+  /** Container index of the video stream. */
+  videoIndex?: number | undefined;
+  /** Container index of an image subtitle track (PGS, DVB) to draw onto the frames, so OCR reads it too. */
+  overlaySubtitleIndex?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** The frame size to read at: the video's own, scaled down to at most 720 lines (even sizes). */
+export function frameSize(width: number | null, height: number | null, maxHeight = 720): { width: number; height: number } {
+  if (!width || !height) return { width: 1280, height: 720 };
+  const h = Math.min(height, maxHeight);
+  const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
+  return { width: even((width * h) / height), height: even(h) };
+}
+
+export function frameArgs(file: string, o: FrameOptions): string[] {
+  const chain = `fps=${o.fps},scale=${o.width}:${o.height},format=gray`;
+  const video = o.videoIndex === undefined ? '0:V:0' : `0:${o.videoIndex}`;
+  const graph =
+    o.overlaySubtitleIndex === undefined
+      ? ['-map', video, '-vf', chain]
+      : ['-filter_complex', `[${video}][0:${o.overlaySubtitleIndex}]overlay,${chain}[v]`, '-map', '[v]'];
+  return ['-nostdin', '-hide_banner', '-loglevel', 'error', '-i', inputArg(file), ...graph, '-an', '-dn', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'];
+}
+
+/** Yield {t, frame}: t is seconds into the video. Throws MediaError naming the file when ffmpeg fails. */
+export async function* sampleFrames(file: string, o: FrameOptions): AsyncGenerator<{ t: number; frame: GrayFrame }, void, undefined> {
+  const ffmpeg = locate('ffmpeg', o).path;
+  if (o.signal?.aborted) throw new MediaError(`${file}: interrupted`);
+  const child = spawn(ffmpeg, frameArgs(file, o), { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    stderr = (stderr + d).slice(-16_384);
+  });
+  let spawnErr: Error | undefined;
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('error', (e) => {
+      spawnErr = e;
+      resolve({ code: null, signal: null });
+    });
+    child.on('close', (code, signal) => resolve({ code, signal }));
+  });
+  let finished = false;
+  const kill = () => {
+    if (!finished && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  o.signal?.addEventListener('abort', kill, { once: true });
+  const size = o.width * o.height;
+  try {
+    let buf = Buffer.alloc(size);
+    let fill = 0;
+    let n = 0;
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      let at = 0;
+      while (at < chunk.length) {
+        const take = Math.min(size - fill, chunk.length - at);
+        chunk.copy(buf, fill, at, at + take);
+        fill += take;
+        at += take;
+        if (fill === size) {
+          yield { t: n / o.fps, frame: { width: o.width, height: o.height, data: buf } };
+          n++;
+          buf = Buffer.alloc(size);
+          fill = 0;
+        }
+      }
+    }
+    const { code, signal } = await closed;
+    finished = true;
+    if (o.signal?.aborted) throw new MediaError(`${file}: interrupted`);
+    if (spawnErr) throw spawnError(ffmpeg, spawnErr);
+    if (code !== 0) {
+      const detail = lastLines(stderr.replaceAll(inputArg(file), 'input'), 2);
+      throw new MediaError(`${file}: ffmpeg failed while reading the video frames${signal ? ` (stopped by ${signal})` : ` (exit code ${code})`}${detail ? `: ${detail}` : ''}`);
+    }
+  } finally {
+    o.signal?.removeEventListener('abort', kill);
+    kill();
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Read the text a viewer sees on screen: sample frames, skip what did not change, OCR the changed
+ * regions, and merge each line over the frames that showed it into a timed screen segment.
+ */
+import os from 'node:os';
+import type { BinaryOptions } from '../media/ffmpeg.js';
+import type { MediaInfo } from '../media/probe.js';
+import type { Language, Segment } from '../transcript/model.js';
+import { LANGUAGES } from '../transcript/model.js';
+import { changedRects, thumbnail, type Rect, type Thumbnail } from './diff.js';
+import { cleanOcrText } from './clean.js';
+import { frameSize, sampleFrames } from './frames.js';
+import { OcrPool, TESSERACT_LANG, toPgm } from './tesseract.js';
+import { ScreenTracker, type OcrLine } from './track.js';
+
+export interface ScreenOptions extends BinaryOptions {
+  /** The language on screen; undefined reads with all three models (slower). */
+  language: Language | undefined;
+  /** Samples per second (default 1). */
+  fps?: number;
+  /** Lines read with less confidence (0–100) are noise (default 80). */
+  minConfidence?: number;
+  signal?: AbortSignal;
+  /** Called after each sampled frame: seconds reached. */
+  onFrame?: (t: number) => void;
+}
+
+export interface ScreenResult {
+  segments: Segment[];
+  /** Frames sampled, and frames where something changed and was read. */
+  frames: number;
+  framesRead: number;
+}
+
+const pools = new Map<string, Promise<OcrPool>>();
+
+/** Videos longer than this get a second OCR worker (when there is a second core); a worker takes seconds to start. */
+const GROW_AFTER_SEC = 30;
+
+/** OCR workers are started once per run and language (about 2 s each) and shared by every file. */
+export function ocrPool(language: Language | undefined): Promise<OcrPool> {
+  const codes = language ? [TESSERACT_LANG[language]] : LANGUAGES.map((l) => TESSERACT_LANG[l]);
+  const key = codes.join('+');
+  let p = pools.get(key);
+  if (!p) {
+    p = OcrPool.create(codes, 1);
+    p.catch(() => pools.delete(key));
+    pools.set(key, p);
+  }
+  return p;
+}
+
+/** Stop the OCR workers (at the end of a run; they keep the process alive otherwise). */
+export async function closeOcr(): Promise<void> {
+  const all = [...pools.values()];
+  pools.clear();
+  await Promise.allSettled(all.map(async (p) => (await p).terminate()));
+}
+
+/** Keep what OCR read with confidence, tidied for matching. */
+export function keepLines(lines: readonly OcrLine[], language: Language | undefined, minConfidence: number): OcrLine[] {
+  const out: OcrLine[] = [];
+  for (const l of lines) {
+    if (l.confidence < minConfidence) continue;
+    const text = cleanOcrText(l.text, language ?? 'ja');
+    if (text) out.push({ ...l, text });
+  }
+  return out;
+}
+
+export async function readScreen(file: string, info: MediaInfo, opts: ScreenOptions): Promise<ScreenResult> {
+  const fps = opts.fps ?? 1;
+  const minConfidence = opts.minConfidence ?? 80;
+  const size = frameSize(info.video?.width ?? null, info.video?.height ?? null);
+  const imageSubs = info.subtitles.find((s) => !s.text && (s.codec === 'hdmv_pgs_subtitle' || s.codec === 'dvb_subtitle' || s.codec === 'dvd_subtitle'));
+  const pool = await ocrPool(opts.language);
+  if ((info.durationSec ?? 0) > GROW_AFTER_SEC) pool.grow(Math.max(1, Math.min(2, os.availableParallelism())));
+  const tracker = new ScreenTracker({ rejoinSec: 2 / fps });
+  let prev: Thumbnail | undefined;
+  let frames = 0;
+  let framesRead = 0;
+  // Frames are read on every worker at once, and their lines handed to the tracker in order.
+  const pending: { t: number; read: Rect[]; lines: Promise<OcrLine[]> }[] = [];
+  const settle = async (keep: number) => {
+    while (pending.length > keep) {
+      const p = pending.shift()!;
+      const got = await p.lines;
+      if (process.env.LIVECOMPLY_OCR_DEBUG) process.stderr.write(`${p.t} ${JSON.stringify(p.read)} ${JSON.stringify(got.map((l) => [l.text, Math.round(l.confidence)]))}\n`);
+      tracker.frame(p.t, p.read, keepLines(got, opts.language, minConfidence));
+      opts.onFrame?.(p.t);
+    }
+  };
+  try {
+    for await (const { t, frame } of sampleFrames(file, {
+      fps,
+      ...size,
+      videoIndex: info.video?.index,
+      overlaySubtitleIndex: imageSubs?.index,
+      ...(opts.ffmpegPath ? { ffmpegPath: opts.ffmpegPath } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    })) {
+      frames++;
+      const thumb = thumbnail(frame);
+      const changed = changedRects(prev, thumb);
+      prev = thumb;
+      const read = changed.length ? tracker.regionsToRead(changed) : [];
+      if (read.length) framesRead++;
+      pending.push({ t, read, lines: read.length ? pool.read(toPgm(frame), read) : Promise.resolve([]) });
+      // Keep every worker busy, but hold no more frames than there are workers.
+      await settle(pool.size);
+    }
+    await settle(0);
+  } finally {
+    // On an error, let the reads in flight finish before the workers are reused.
+    await Promise.allSettled(pending.map((p) => p.lines));
+  }
+  const segments: Segment[] = tracker.end().map((s) => ({ start: s.start, end: s.end, text: s.text, source: 'screen' as const }));
+  return { segments, frames, framesRead };
+}

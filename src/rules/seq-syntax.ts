@@ -1,0 +1,141 @@
+/**
+ * The structured matcher language, as written in a ruleset: validation with a reason a person can
+ * act on, and the canonical form the compiler reads. Pure.
+ *
+ *   match:
+ *     - id: disease-cured
+ *       seq: ["{disease}", {optional: true, words: [が, も]}, {gap: 4}, [治る, 消える], {not: [ない, ません]}]
+ *
+ * Elements: a word (`治る`), a vocab list (`"{disease}"`), alternatives (`[治る, 消える]`), or an
+ * object with exactly one of `words`, `pos`, `number`, `gap`, `not`, `notAfter` (and `optional`,
+ * `scope` where they apply).
+ */
+import type { MatchEntry, SeqElement, SeqObject } from './model.js';
+
+/** An element in canonical form. */
+export type CanonicalElement =
+  | { kind: 'words'; words: string[]; optional: boolean }
+  | { kind: 'pos'; tags: string[]; optional: boolean }
+  | { kind: 'number'; units: string[] | undefined; optional: boolean }
+  | { kind: 'gap'; max: number; scope: 'clause' | 'sentence' }
+  | { kind: 'not'; words: string[] }
+  | { kind: 'notAfter'; words: string[] };
+
+export const MAX_GAP = 20;
+const ELEMENT_KEYS = ['words', 'pos', 'number', 'gap', 'not', 'notAfter'] as const;
+const ALLOWED_KEYS = new Set<string>([...ELEMENT_KEYS, 'optional', 'scope']);
+const EXPECTED = `a word, "{list}", a list of words, or an object with one of ${ELEMENT_KEYS.join(', ')}`;
+
+export interface SeqProblem {
+  /** Index of the element (path below `seq`), or undefined for the sequence as a whole. */
+  index?: number;
+  key?: string;
+  reason: string;
+}
+
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.trim().length > 0);
+const strings = (v: string | string[]): string[] => (typeof v === 'string' ? [v] : v);
+
+/** Why one element is not valid, or undefined. */
+function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
+  if (typeof el === 'string') return el.trim() ? undefined : { reason: `an element is empty: expected ${EXPECTED}` };
+  if (Array.isArray(el)) return isStringList(el) ? undefined : { reason: `a list element must be a non-empty list of words (strings): expected ${EXPECTED}` };
+  if (el === null || typeof el !== 'object') return { reason: `found ${JSON.stringify(el)}: expected ${EXPECTED}` };
+  const o = el as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (!ALLOWED_KEYS.has(k)) {
+      const hint = k === 'list' || k === 'vocab' ? ` (write a vocab list as "{name}")` : k === 'lemma' || k === 'word' ? ' (use "words": surface and base forms both match)' : '';
+      return { key: k, reason: `unknown key "${k}"${hint}: expected one of ${[...ALLOWED_KEYS].join(', ')}` };
+    }
+  }
+  const kinds = ELEMENT_KEYS.filter((k) => o[k] !== undefined);
+  if (kinds.length !== 1) {
+    return { reason: kinds.length === 0 ? `an element object needs one of ${ELEMENT_KEYS.join(', ')}` : `an element says ${kinds.join(' and ')}: write one per element (a sequence lists them in order)` };
+  }
+  const kind = kinds[0] as (typeof ELEMENT_KEYS)[number];
+  if (o.optional !== undefined && typeof o.optional !== 'boolean') return { key: 'optional', reason: '"optional" must be true or false' };
+  if (o.optional === true && (kind === 'gap' || kind === 'not' || kind === 'notAfter')) return { key: 'optional', reason: `a ${kind} element cannot be optional` };
+  if (o.scope !== undefined && kind !== 'gap') return { key: 'scope', reason: '"scope" applies to a gap only' };
+  const v = o[kind];
+  switch (kind) {
+    case 'words':
+      return isStringList(v) ? undefined : { key: kind, reason: '"words" must be a non-empty list of words' };
+    case 'pos':
+    case 'not':
+    case 'notAfter':
+      return (typeof v === 'string' && v.trim()) || isStringList(v) ? undefined : { key: kind, reason: `"${kind}" must be a word or a list of words` };
+    case 'number':
+      return v === true || isStringList(v) ? undefined : { key: kind, reason: '"number" must be true (any number) or a list of units (kg, キロ, 斤, 킬로…)' };
+    case 'gap':
+      if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > MAX_GAP) return { key: kind, reason: `"gap" must be a whole number of tokens from 1 to ${MAX_GAP}` };
+      if (o.scope !== undefined && o.scope !== 'clause' && o.scope !== 'sentence') return { key: 'scope', reason: '"scope" must be "clause" (default: stop at 、。,!?) or "sentence" (stop at 。!?)' };
+      return undefined;
+  }
+}
+
+export function canonicalElement(el: SeqElement): CanonicalElement {
+  if (typeof el === 'string') return { kind: 'words', words: [el], optional: false };
+  if (Array.isArray(el)) return { kind: 'words', words: el, optional: false };
+  const o: SeqObject = el;
+  const optional = o.optional === true;
+  if (o.words) return { kind: 'words', words: o.words, optional };
+  if (o.pos !== undefined) return { kind: 'pos', tags: strings(o.pos), optional };
+  if (o.number !== undefined) return { kind: 'number', units: o.number === true ? undefined : o.number, optional };
+  if (o.gap !== undefined) return { kind: 'gap', max: o.gap, scope: o.scope ?? 'clause' };
+  if (o.not !== undefined) return { kind: 'not', words: strings(o.not) };
+  return { kind: 'notAfter', words: strings(o.notAfter ?? []) };
+}
+
+const consumes = (e: CanonicalElement) => e.kind === 'words' || e.kind === 'pos' || e.kind === 'number';
+
+/** Every problem of a `seq`, each at its element. */
+export function seqProblems(seq: readonly unknown[]): SeqProblem[] {
+  const problems: SeqProblem[] = [];
+  seq.forEach((el, index) => {
+    const p = elementProblem(el);
+    if (p) problems.push({ index, ...p });
+  });
+  if (problems.length > 0) return problems;
+  const els = (seq as SeqElement[]).map(canonicalElement);
+  const required = els.filter((e) => consumes(e) && !('optional' in e && e.optional));
+  if (required.length === 0) problems.push({ reason: 'a sequence needs at least one word, pos or number element that is not optional' });
+  const firstConsuming = els.findIndex(consumes);
+  let lastConsuming = -1;
+  els.forEach((e, i) => {
+    if (consumes(e)) lastConsuming = i;
+  });
+  els.forEach((e, index) => {
+    if (e.kind === 'gap' && (index < firstConsuming || index > lastConsuming)) {
+      problems.push({ index, reason: 'a gap must stand between two elements: a sequence cannot start or end with one' });
+    }
+    if (e.kind === 'gap' && els[index + 1]?.kind === 'gap') problems.push({ index, reason: 'two gaps in a row: write one gap with the sum' });
+  });
+  return problems;
+}
+
+/** Which of words / seq / regex an entry uses, or why it is not exactly one. */
+export function entryProblem(m: MatchEntry): string | undefined {
+  const kinds = (['words', 'seq', 'regex'] as const).filter((k) => m[k] !== undefined);
+  if (kinds.length === 1) return undefined;
+  return kinds.length === 0
+    ? `matcher "${m.id}" needs one of "words" (any of these words), "seq" (a sequence of elements) or "regex"`
+    : `matcher "${m.id}" has ${kinds.join(' and ')}: one matcher is one of words, seq or regex (split it into two matchers)`;
+}
+
+/** Every word a sequence or entry refers to (for `{name}` vocab expansion and checks). */
+export function wordLists(m: MatchEntry): string[][] {
+  const out: string[][] = [];
+  if (m.words) out.push(m.words);
+  for (const el of m.seq ?? []) {
+    const c = canonicalElement(el);
+    if (c.kind === 'words' || c.kind === 'not' || c.kind === 'notAfter') out.push(c.words);
+    if (c.kind === 'number' && c.units) out.push(c.units);
+  }
+  return out;
+}
+
+/** A `{name}` reference (the whole string), or undefined for a plain word. */
+export function vocabName(word: string): string | undefined {
+  const m = /^\{([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(word.trim());
+  return m?.[1];
+}

@@ -1,0 +1,71 @@
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRulesetCached, rulesetCacheFile } from '../../../src/audit/ruleset-cache.js';
+import { BUILTIN_DIR, loadRuleset } from '../../../src/rules/load.js';
+import { RulesetError } from '../../../src/rules/model.js';
+
+const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
+
+/** A copy of the built-in cn ruleset (cn.yaml extends cn/*.yaml), to edit. */
+function copyCn(): string {
+  const dir = tmp('lc-rscache-rs-');
+  cpSync(path.join(BUILTIN_DIR, 'cn.yaml'), path.join(dir, 'cn.yaml'));
+  cpSync(path.join(BUILTIN_DIR, 'cn'), path.join(dir, 'cn'), { recursive: true });
+  return path.join(dir, 'cn.yaml');
+}
+
+/** Replace the cached ruleset with a marker, so a later load shows whether the entry was used. */
+function plantMarker(file: string): void {
+  const entry = JSON.parse(readFileSync(file, 'utf8')) as { ruleset: unknown };
+  entry.ruleset = { marker: true };
+  writeFileSync(file, JSON.stringify(entry));
+}
+
+describe('ruleset cache', () => {
+  it('returns exactly what the loader returns, then serves it from disk', async () => {
+    const ref = copyCn();
+    const cacheDir = tmp('lc-rscache-');
+    const opts = { cacheDir, version: '1.0.0' };
+    const direct = await loadRuleset(ref);
+    expect(await loadRulesetCached(ref, opts)).toEqual(direct);
+    expect(await loadRulesetCached(ref, opts)).toEqual(direct);
+    plantMarker(rulesetCacheFile(ref, opts));
+    expect(await loadRulesetCached(ref, opts)).toEqual({ marker: true });
+  });
+
+  it('is invalidated when an extended file or the tool version changes', async () => {
+    const ref = copyCn();
+    const cacheDir = tmp('lc-rscache-');
+    const opts = { cacheDir, version: '1.0.0' };
+    const direct = await loadRuleset(ref);
+    await loadRulesetCached(ref, opts);
+    plantMarker(rulesetCacheFile(ref, opts));
+    // Another version has its own entry.
+    expect(await loadRulesetCached(ref, { cacheDir, version: '1.0.1' })).toEqual(direct);
+    // A change in a file the ruleset extends (not the one named) is seen.
+    appendFileSync(path.join(path.dirname(ref), 'cn', 'price.yaml'), '\n# edited\n');
+    expect(await loadRulesetCached(ref, opts)).toEqual(direct);
+  });
+
+  it('never fails a run: an unwritable or damaged cache only means loading the YAML', async () => {
+    const ref = copyCn();
+    const blocker = path.join(tmp('lc-rscache-'), 'file');
+    writeFileSync(blocker, 'not a folder');
+    expect((await loadRulesetCached(ref, { cacheDir: blocker, version: '1' })).id).toBe('cn');
+    const cacheDir = tmp('lc-rscache-');
+    await loadRulesetCached(ref, { cacheDir, version: '1' });
+    writeFileSync(rulesetCacheFile(ref, { cacheDir, version: '1' }), '{ damaged');
+    expect((await loadRulesetCached(ref, { cacheDir, version: '1' })).id).toBe('cn');
+  });
+
+  it('does not cache a bad ruleset: its problems are reported on every run', async () => {
+    const dir = tmp('lc-rscache-bad-');
+    const file = path.join(dir, 'bad.yaml');
+    writeFileSync(file, 'id: bad\nlanguage: xx\nrules: []\n');
+    const opts = { cacheDir: tmp('lc-rscache-'), version: '1' };
+    await expect(loadRulesetCached(file, opts)).rejects.toBeInstanceOf(RulesetError);
+    await expect(loadRulesetCached(file, opts)).rejects.toBeInstanceOf(RulesetError);
+  });
+});

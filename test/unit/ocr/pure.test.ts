@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { changedRects, intersects, mergeOverlapping, thumbnail, type GrayFrame, type Rect } from '../../../src/ocr/diff.js';
+import { cleanOcrText, dropCjkSpaces, fixConfusions, ocrKey } from '../../../src/ocr/clean.js';
+import { ScreenTracker, type OcrLine } from '../../../src/ocr/track.js';
+import { keepLines } from '../../../src/ocr/screen.js';
+import { frameArgs, frameSize } from '../../../src/ocr/frames.js';
+
+const frame = (w: number, h: number, fill = 40): GrayFrame => ({ width: w, height: h, data: new Uint8Array(w * h).fill(fill) });
+const paint = (f: GrayFrame, r: Rect, v: number): GrayFrame => {
+  const data = Uint8Array.from(f.data);
+  for (let y = r.top; y < r.top + r.height; y++) for (let x = r.left; x < r.left + r.width; x++) data[y * f.width + x] = v;
+  return { ...f, data };
+};
+const contains = (outer: Rect, inner: Rect) =>
+  outer.left <= inner.left && outer.top <= inner.top && outer.left + outer.width >= inner.left + inner.width && outer.top + outer.height >= inner.top + inner.height;
+
+describe('frame difference', () => {
+  it('the first frame is read whole; an unchanged frame not at all', () => {
+    const a = thumbnail(frame(320, 180));
+    expect(changedRects(undefined, a)).toEqual([{ left: 0, top: 0, width: 320, height: 180 }]);
+    expect(changedRects(a, thumbnail(frame(320, 180)))).toEqual([]);
+  });
+
+  it('a new overlay card is one rectangle around it, a little larger, not the whole frame', () => {
+    const base = frame(640, 360);
+    const card = { left: 100, top: 50, width: 120, height: 40 };
+    const rects = changedRects(thumbnail(base), thumbnail(paint(base, card, 230)));
+    expect(rects).toHaveLength(1);
+    expect(contains(rects[0]!, card)).toBe(true);
+    expect(rects[0]!.width * rects[0]!.height).toBeLessThan(2 * card.width * card.height);
+  });
+
+  it('two cards apart are two rectangles; a change over most of the frame is the whole frame', () => {
+    const base = frame(640, 360);
+    const two = paint(paint(base, { left: 10, top: 10, width: 60, height: 30 }, 230), { left: 400, top: 300, width: 60, height: 30 }, 230);
+    expect(changedRects(thumbnail(base), thumbnail(two))).toHaveLength(2);
+    const most = paint(base, { left: 0, top: 0, width: 600, height: 300 }, 230);
+    expect(changedRects(thumbnail(base), thumbnail(most))).toEqual([{ left: 0, top: 0, width: 640, height: 360 }]);
+  });
+
+  it('compression noise below the threshold is no change', () => {
+    const base = frame(64, 64);
+    const noisy = { ...base, data: base.data.map((v, i) => v + (i % 7) - 3) };
+    expect(changedRects(thumbnail(base), thumbnail(noisy))).toEqual([]);
+  });
+
+  it('merged rectangles never overlap and cover every input (property)', () => {
+    const rect = fc.record({ left: fc.nat(200), top: fc.nat(200), width: fc.integer({ min: 1, max: 80 }), height: fc.integer({ min: 1, max: 80 }) });
+    fc.assert(
+      fc.property(fc.array(rect, { maxLength: 12 }), (rs) => {
+        const m = mergeOverlapping(rs);
+        for (let i = 0; i < m.length; i++) for (let j = i + 1; j < m.length; j++) expect(intersects(m[i]!, m[j]!)).toBe(false);
+        for (const r of rs) expect(m.some((x) => contains(x, r))).toBe(true);
+      }),
+    );
+  });
+});
+
+const line = (text: string, left: number, top: number, confidence = 95): OcrLine => ({ text, confidence, bbox: { left, top, width: 200, height: 40 } });
+const whole: Rect = { left: 0, top: 0, width: 1280, height: 720 };
+
+describe('text over time', () => {
+  it('a caption shown throughout is one segment; a claim shown from 2 s to 4 s is another', () => {
+    const tr = new ScreenTracker();
+    const seller = line('販売元:株式会社テスト', 40, 620);
+    const claim = line('日本一の美容液', 100, 100);
+    tr.frame(0, [whole], [seller]);
+    tr.frame(1, [], []);
+    const cardArea = { left: 90, top: 90, width: 230, height: 60 };
+    tr.frame(2, tr.regionsToRead([cardArea]), [claim]);
+    tr.frame(3, [], []);
+    tr.frame(4, [], []);
+    tr.frame(5, tr.regionsToRead([cardArea]), []);
+    tr.frame(6, [], []);
+    expect(tr.end().map((s) => [s.start, s.end, s.text])).toEqual([
+      [0, 6, '販売元:株式会社テスト'],
+      [2, 4, '日本一の美容液'],
+    ]);
+  });
+
+  it('a change cutting through a line on screen reads the whole line again, and the line goes on', () => {
+    const tr = new ScreenTracker();
+    tr.frame(0, [whole], [line('全网最低价', 100, 100)]);
+    const read = tr.regionsToRead([{ left: 250, top: 110, width: 100, height: 100 }]);
+    expect(read[0]).toMatchObject({ left: 100, top: 100 });
+    tr.frame(1, read, [line('全网 最低价', 100, 100)]);
+    expect(tr.end().map((s) => [s.start, s.end])).toEqual([[0, 1]]);
+  });
+
+  it('a line missed in one frame (OCR flicker) and read again next second stays one segment', () => {
+    const tr = new ScreenTracker({ rejoinSec: 2 });
+    tr.frame(0, [whole], [line('업계 최고', 10, 10)]);
+    tr.frame(1, [whole], []);
+    tr.frame(2, [whole], [line('업계 최고', 10, 10)]);
+    tr.frame(6, [whole], []);
+    tr.frame(7, [whole], [line('업계 최고', 10, 10)]);
+    expect(tr.end().map((s) => [s.start, s.end])).toEqual([[0, 2], [7, 7]]);
+  });
+});
+
+describe('OCR text clean-up', () => {
+  it('drops the spaces OCR puts between CJK characters, keeps those of Korean and Latin words', () => {
+    expect(dropCjkSpaces('日 本 一 の 美 容 液')).toBe('日本一の美容液');
+    expect(dropCjkSpaces('업계 최고 품질')).toBe('업계 최고 품질');
+    expect(dropCjkSpaces('业界 No. 1')).toBe('业界 No. 1');
+  });
+
+  it('picks the script of look-alikes from their neighbours', () => {
+    expect(fixConfusions('日本ーの美容液', 'ja')).toBe('日本一の美容液');
+    expect(fixConfusions('日ホーの美容液', 'ja')).toBe('日本一の美容液');
+    expect(fixConfusions('ハート', 'ja')).toBe('ハート');
+    expect(fixConfusions('コ一ヒー', 'ja')).toBe('コーヒー');
+    expect(fixConfusions('全网第ー', 'zh')).toBe('全网第一');
+    expect(fixConfusions('업계 최고', 'ko')).toBe('업계 최고');
+  });
+
+  it('keeps lines read with confidence, without box edges; drops stray marks', () => {
+    expect(cleanOcrText('日 本 一 の 美 容 液 |', 'ja')).toBe('日本一の美容液');
+    expect(cleanOcrText('⑧', 'ja')).toBe('');
+    expect(keepLines([line('広 告', 0, 0, 91), line('陳 梨 NTm', 0, 50, 30)], 'ja', 80).map((l) => l.text)).toEqual(['広告']);
+    expect(ocrKey('全网 最低价！')).toBe('全网最低价');
+  });
+});
+
+describe('sampling frames', () => {
+  it('reads at the video size, at most 720 lines, even sizes', () => {
+    expect(frameSize(1920, 1080)).toEqual({ width: 1280, height: 720 });
+    expect(frameSize(1280, 720)).toEqual({ width: 1280, height: 720 });
+    expect(frameSize(720, 1280)).toEqual({ width: 406, height: 720 });
+    expect(frameSize(null, null)).toEqual({ width: 1280, height: 720 });
+  });
+
+  it('asks ffmpeg for grey raw frames at the sample rate, drawing an image subtitle track on them when given', () => {
+    const args = frameArgs('/v/a.mkv', { fps: 1, width: 1280, height: 720 });
+    expect(args.join(' ')).toContain('-vf fps=1,scale=1280:720,format=gray');
+    expect(args.slice(-5)).toEqual(['-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1']);
+    const over = frameArgs('/v/a.mkv', { fps: 1, width: 1280, height: 720, videoIndex: 0, overlaySubtitleIndex: 3 });
+    expect(over.join(' ')).toContain('[0:0][0:3]overlay,fps=1');
+  });
+});

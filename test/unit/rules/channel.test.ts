@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import type { Analyzer } from '../../../src/text/analyze.js';
+import { checkTranscript, onChannel } from '../../../src/rules/check.js';
+import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
+import { loadRuleset } from '../../../src/rules/load.js';
+import type { Segment, SegmentSource } from '../../../src/transcript/model.js';
+
+let zh: Analyzer;
+let rules: CompiledRules;
+
+beforeAll(async () => {
+  zh = await createAnalyzerFor('zh');
+  rules = compileRules([await loadRuleset('test/fixtures/rulesets/channel.yaml')], zh);
+});
+
+const seller = (source?: SegmentSource): Segment => ({ start: 1, end: 4, text: '本直播间商品由某某旗舰店销售', ...(source ? { source } : {}) });
+const missingIds = (...segments: Segment[]) =>
+  checkTranscript(rules, { segments, durationSec: 10 }, zh)
+    .filter((f) => f.kind === 'missing')
+    .map((f) => f.ruleId)
+    .sort();
+
+describe('where a disclosure counts (rule channel: spoken | shown | either)', () => {
+  it('said only: the shown rule is missing', () => {
+    expect(missingIds(seller())).toEqual(['test-channel/seller-shown']);
+  });
+  it('a subtitle track is the words said', () => {
+    expect(missingIds(seller('subtitle'))).toEqual(['test-channel/seller-shown']);
+  });
+  it('shown on screen only: the spoken rule is missing, the others are satisfied', () => {
+    expect(missingIds(seller('screen'))).toEqual(['test-channel/seller-spoken']);
+  });
+  it('said and shown: every rule is satisfied', () => {
+    expect(missingIds(seller('speech'), seller('screen'))).toEqual([]);
+  });
+  it('onChannel', () => {
+    expect(onChannel(undefined)).toBe(true);
+    expect(onChannel('screen', 'spoken')).toBe(false);
+    expect(onChannel('speech', 'shown')).toBe(false);
+    expect(onChannel('subtitle', 'spoken')).toBe(true);
+  });
+});
+
+describe('a prohibited expression keeps the source of its words', () => {
+  it('on screen → source "screen"; said → no source (speech)', () => {
+    const fs = checkTranscript(rules, { segments: [{ start: 2, end: 4, text: '全网最低价', source: 'screen' }, { start: 6, end: 8, text: '全网最低价' }] }, zh).filter((f) => f.kind === 'prohibited');
+    expect(fs.map((f) => [f.start, f.source])).toEqual([[2, 'screen'], [6, undefined]]);
+  });
+});

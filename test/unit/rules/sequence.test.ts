@@ -1,0 +1,181 @@
+/**
+ * The structured matcher language, end to end through the real parser and the real tokenizers:
+ * every element kind, exact spans, matcher ids, and file:line:col errors for bad syntax.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { checkTranscript } from '../../../src/rules/check.js';
+import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
+import { runExamples } from '../../../src/rules/examples.js';
+import type { Ruleset } from '../../../src/rules/model.js';
+import { loadRuleset } from '../../../src/rules/load.js';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { formatProblem } from '../../../src/rules/model.js';
+import { parseRulesetSource } from '../../../src/rules/parse.js';
+import type { Analyzer } from '../../../src/text/analyze.js';
+import type { Language } from '../../../src/transcript/model.js';
+
+const analyzers = new Map<Language, Analyzer>();
+beforeAll(async () => {
+  for (const l of ['ja', 'zh', 'ko'] as const) analyzers.set(l, await createAnalyzerFor(l));
+});
+
+function rulesetFrom(yaml: string): Ruleset {
+  const { ruleset, problems } = parseRulesetSource(yaml, 'test.yaml');
+  if (!ruleset) throw new Error(problems.map(formatProblem).join('\n'));
+  return { id: ruleset.id, language: ruleset.language, sources: [], context: ruleset.context, rules: ruleset.rules };
+}
+
+function compile(yaml: string): { c: CompiledRules; an: Analyzer } {
+  return { c: compileRules([rulesetFrom(yaml)], analyzers.get(languageOf(yaml)) as Analyzer), an: analyzers.get(languageOf(yaml)) as Analyzer };
+}
+
+const languageOf = (yaml: string) => (/language: (ja|zh|ko)/.exec(yaml)?.[1] ?? 'ja') as Language;
+
+/** Through the loader, which expands `{name}` vocab lists. */
+async function compileLoaded(yaml: string): Promise<{ c: CompiledRules; an: Analyzer }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lc-seq-'));
+  const file = path.join(dir, 'r.yaml');
+  await writeFile(file, yaml);
+  const rs = await loadRuleset(file);
+  const an = analyzers.get(rs.language) as Analyzer;
+  return { c: compileRules([rs], an), an };
+}
+
+/** The words found (with matcher ids) in one line. */
+function found(c: CompiledRules, an: Analyzer, text: string): string[] {
+  return checkTranscript(c, { segments: [{ start: 0, end: 5, text }] }, an)
+    .filter((f) => f.kind === 'prohibited')
+    .map((f) => `${f.text}@${f.matcher}`);
+}
+
+const head = (language: Language, match: string) => `
+id: t
+language: ${language}
+rules:
+  - id: t/r
+    kind: prohibit
+    category: medical-claim
+    severity: error
+    message: { en: m, ${language}: m }
+    reference: test
+    match:
+${match}
+    examples: { bad: [x], good: [y] }
+`;
+
+describe('seq elements', () => {
+  it('a word matches its conjugated forms by base form, and the span is exactly the words matched', async () => {
+    const { c, an } = await compileLoaded(head('ja', `      - id: cure\n        seq: ["{d}", [が, も], 治る]\n`).replace('rules:', 'vocab: { d: [アトピー, 花粉症] }\nrules:'));
+    expect(found(c, an, 'うちの子のアトピーが治りましたよ')).toEqual(['アトピーが治り@cure']);
+    expect(found(c, an, '花粉症も治った')).toEqual(['花粉症も治っ@cure']);
+    expect(found(c, an, '花粉症の季節です')).toEqual([]);
+  });
+
+  it('optional elements and a bounded gap that stops at a clause end', () => {
+    const { c, an } = compile(head('ja', `      - id: m\n        seq: [シミ, {words: [が, も], optional: true}, {gap: 3}, 消える]\n`));
+    expect(found(c, an, 'シミ消えた')).toEqual(['シミ消え@m']);
+    expect(found(c, an, 'シミがどんどん消えていく')).toEqual(['シミがどんどん消え@m']);
+    // A clause end between them: not one claim.
+    expect(found(c, an, 'シミが気になる、でも悩みは消えた')).toEqual([]);
+  });
+
+  it('"not" refuses a match followed by a negation; "notAfter" one preceded by a word', () => {
+    const { c, an } = compile(head('ja', `      - id: m\n        seq: [{notAfter: [やっと]}, 治る, {not: [ない, ません]}]\n`));
+    expect(found(c, an, '一晩で治ります')).toEqual(['治り@m']);
+    expect(found(c, an, '治らないです')).toEqual([]);
+    expect(found(c, an, 'やっと治りました')).toEqual([]);
+  });
+
+  it('a number with a unit, in digits, CJK numerals and ranges', () => {
+    const { c, an } = compile(head('zh', `      - id: loss\n        seq: [{number: [斤, 公斤, kg]}]\n      - id: period-loss\n        seq: [{number: [天, 个月]}, {gap: 2}, [瘦, 减], {gap: 1}, {number: [斤, 公斤, kg]}]\n`));
+    expect(found(c, an, '一个月瘦了二十斤')).toEqual(['一个月瘦了二十斤@period-loss']);
+    expect(found(c, an, '七天减5kg')).toEqual(['七天减5kg@period-loss']);
+    expect(found(c, an, '能瘦3到5斤')).toEqual(['3到5斤@loss']);
+  });
+
+  it('Korean: numbers with units, part of speech', () => {
+    const { c, an } = compile(head('ko', `      - id: loss\n        seq: [{number: [주, 달, 개월]}, {gap: 2}, {number: [킬로, kg]}]\n      - id: noun-best\n        seq: [{pos: NN}, 최고]\n`));
+    expect(found(c, an, '2주 만에 5킬로 빠져요')).toEqual(['2주 만에 5킬로@loss']);
+    expect(found(c, an, '두 달 만에 10kg')).toEqual(['두 달 만에 10kg@loss']);
+    expect(found(c, an, '업계 최고')).toEqual(['업계 최고@noun-best']);
+  });
+
+  it('two matchers of one rule finding overlapping words are one finding (the longer)', () => {
+    const { c, an } = compile(head('ja', `      - id: short\n        words: [日本一]\n      - id: long\n        seq: [日本一, の, 美容液]\n`));
+    expect(found(c, an, 'これは日本一の美容液')).toEqual(['日本一の美容液@long']);
+  });
+
+  it('the older shorthands are matchers "terms" and "pattern-N"', () => {
+    const { c, an } = compile(head('ja', `      - id: w\n        words: [最高]\n`).replace('    match:\n      - id: w\n        words: [最高]\n', "    terms: [日本一]\n    patterns: ['世界一']\n"));
+    expect(found(c, an, '日本一で世界一')).toEqual(['日本一@terms', '世界一@pattern-1']);
+  });
+});
+
+describe('examples assert what matched', () => {
+  const rules = (bad: string) => `
+id: t
+language: ja
+rules:
+  - id: t/r
+    kind: prohibit
+    category: superlative
+    severity: error
+    message: { en: m, ja: m }
+    reference: test
+    match:
+      - id: no1
+        words: [日本一]
+      - id: world
+        seq: [世界, 一]
+    examples:
+      bad:
+${bad}
+      good: [日本で一番古い]
+`;
+  const run = (bad: string) => {
+    const rs = rulesetFrom(rules(bad));
+    const an = analyzers.get('ja') as Analyzer;
+    return runExamples(compileRules([rs], an), an).filter((r) => r.kind === 'bad');
+  };
+
+  it('a [[marked]] span or a stated match passes when exactly those words are reported', () => {
+    expect(run('        - この美容液は[[日本一]]です\n        - { text: 日本一の味, match: 日本一, matcher: no1 }\n').every((r) => r.passed)).toBe(true);
+  });
+
+  it('a wrong span fails with what was reported', () => {
+    const [r] = run('        - { text: この美容液は日本一です, match: 美容液は日本一 }\n');
+    expect(r?.passed).toBe(false);
+    expect(r?.reason).toContain('"日本一" (no1)');
+  });
+
+  it('a wrong matcher fails', () => {
+    const [r] = run('        - { text: 日本一です, matcher: world }\n');
+    expect(r?.passed).toBe(false);
+    expect(r?.reason).toContain('expected matcher "world"');
+  });
+});
+
+describe('bad matcher syntax is a file:line:col error that says what was expected', () => {
+  const problems = (match: string) => parseRulesetSource(head('ja', match), 'house.yaml').problems.map(formatProblem);
+
+  it.each([
+    [`      - id: m\n        seq: [治る, {lemma: 治す}]\n`, /house\.yaml:13:\d+: .*unknown key "lemma".*use "words"/],
+    [`      - id: m\n        seq: [{gap: 3}, 治る]\n`, /house\.yaml:13:\d+: .*cannot start or end with one/],
+    [`      - id: m\n        seq: [治る, {gap: 99}, 効く]\n`, /house\.yaml:13:\d+: .*"gap" must be a whole number of tokens from 1 to 20/],
+    [`      - id: m\n        seq: [{words: [a], pos: NN}]\n`, /house\.yaml:13:\d+: .*write one per element/],
+    [`      - id: m\n        words: [a]\n        seq: [b]\n`, /house\.yaml:12:\d+: .*one matcher is one of words, seq or regex/],
+    [`      - id: m\n        seq: [{number: kg}]\n`, /house\.yaml:13:\d+: .*"number" must be true .* or a list of units/],
+    [`      - id: m\n        seq: [{optional: true, words: [a]}]\n`, /needs at least one word, pos or number element that is not optional/],
+  ])('%#', (match, re) => {
+    const ps = problems(match);
+    expect(ps.join('\n')).toMatch(re);
+  });
+
+  it('a marked example span that is not in its text is an error', () => {
+    const y = head('ja', `      - id: m\n        words: [日本一]\n`).replace('examples: { bad: [x], good: [y] }', 'examples: { bad: [{ text: 日本一です, match: 世界一 }], good: [y] }');
+    expect(parseRulesetSource(y, 'house.yaml').problems.map(formatProblem).join('\n')).toMatch(/house\.yaml:\d+:\d+: the words to match, "世界一", are not in the example's text/);
+  });
+});
