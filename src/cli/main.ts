@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { FORMAT_NAMES, isFormatName, type FormatName } from '../report/formats/names.js';
 import { TRANSCRIBE_FORMATS, type TranscribeFormat } from './transcribe-formats.js';
 import { VERSION } from './version.js';
+import { visible } from '../report/visible.js';
 
 function wantsColor(stream: NodeJS.WriteStream): boolean {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
@@ -205,7 +206,7 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
     }
     if (await isUsageProblem(e)) {
-      process.stderr.write(`livecomply: ${(e as Error).message}\n`);
+      process.stderr.write(`livecomply: ${visible((e as Error).message)}\n`);
       return 2;
     }
     throw e;

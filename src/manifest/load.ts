@@ -3,11 +3,11 @@
  * src/manifest/data/, read a manifest file, and find `<stem>.manifest.yaml` beside an input.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { readErrorReason } from '../io/file-errors.js';
+import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import { compact, type Gazetteer, type Manifest, type OriginName, type Place, type StatementData } from './model.js';
 import { ManifestError, parseManifest } from './parse.js';
 
@@ -70,7 +70,8 @@ export function loadStatements(): StatementData {
 export async function readManifest(abs: string, shown: string): Promise<Manifest> {
   let text: string;
   try {
-    text = await readFile(abs, 'utf8');
+    // Only a regular file of bounded size: a FIFO named x.manifest.yaml must not hang the audit.
+    text = await readRegularText(abs, MAX_BYTES.yaml);
   } catch (e) {
     throw new ManifestError([{ file: shown, line: 1, column: 1, reason: readErrorReason(e) }]);
   }

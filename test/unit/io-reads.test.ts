@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readErrorReason } from '../../src/io/file-errors.js';
 import { readRegularFile } from '../../src/io/read-file.js';
 import { loadRuleset } from '../../src/rules/load.js';
+import { readManifest } from '../../src/manifest/load.js';
 import { RulesetError } from '../../src/rules/model.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-io-'));
@@ -38,6 +39,12 @@ describe('readRegularFile', () => {
     const fifo = path.join(dir, 'pipe.yaml');
     execFileSync('mkfifo', [fifo]);
     expect(await reason(readRegularFile(fifo, 1024))).toBe('is a named pipe, not a regular file; livecomply reads only regular files');
+  });
+
+  it('a manifest that is a named pipe is refused with the reason, not waited on', async () => {
+    const fifo = path.join(dir, 'x.manifest.yaml');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readManifest(fifo, 'x.manifest.yaml')).rejects.toThrow('x.manifest.yaml:1:1: is a named pipe, not a regular file; livecomply reads only regular files');
   });
 
   it('refuses a file over the bound, and reads one within it', async () => {

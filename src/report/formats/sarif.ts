@@ -184,7 +184,7 @@ function describeRule(r: RuleEntry): SarifRule {
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { category: r.category, kind: r.kind, reference: r.reference, tags: ['compliance', r.category, r.kind === 'require' ? 'disclosure' : 'prohibited-speech'] },
   };
-  if (r.helpUri ?? r.url) rule.helpUri = (r.helpUri ?? r.url)!;
+  if (r.helpUri ?? r.url) rule.helpUri = asUri((r.helpUri ?? r.url)!);
   if (r.basis) rule.properties.basis = r.basis;
   const languages = ruleLanguages(r);
   if (languages.length) rule.properties.languages = languages;
@@ -274,4 +274,13 @@ export function buildSarif(report: Report, ctx: Pick<RenderContext, 'rules' | 'c
 
 export function formatSarif(report: Report, ctx: Pick<RenderContext, 'rules' | 'cwd'>): string {
   return JSON.stringify(buildSarif(report, ctx), null, 2) + '\n';
+}
+
+/**
+ * A link as a URI reference, as SARIF requires: rulesets cite pages by their readable address
+ * (https://www.law.go.kr/법령/화장품법), which is an IRI; its non-ASCII characters are percent-encoded
+ * (existing escapes are kept).
+ */
+export function asUri(link: string): string {
+  return link.replace(/[^\x21-\x7e]+/gu, (run) => encodeURIComponent(run));
 }

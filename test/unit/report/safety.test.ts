@@ -77,3 +77,11 @@ describe('control characters are shown, never sent to the terminal', () => {
     expect(fileErrorLine({ path: 'x.mp4', error: 'no audio stream' })).toBe('x.mp4: no audio stream');
   });
 });
+
+describe('SARIF links', () => {
+  it('percent-encodes a readable (IRI) law address into a URI reference, keeping existing escapes', async () => {
+    const { asUri } = await import('../../../src/report/formats/sarif.js');
+    expect(asUri('https://www.law.go.kr/법령/화장품법')).toBe('https://www.law.go.kr/%EB%B2%95%EB%A0%B9/%ED%99%94%EC%9E%A5%ED%92%88%EB%B2%95');
+    expect(asUri('https://example.org/a%20b?q=1#x')).toBe('https://example.org/a%20b?q=1#x');
+  });
+});
