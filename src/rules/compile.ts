@@ -142,6 +142,10 @@ class LexiconBuilder {
     this.literals.set(norm, id);
     this.literalAtoms.push([]);
     this.surfaceKeys.push({ key: norm.split(''), value: id });
+    // Without base forms and without spaces between words (Chinese), a word's token key says no more
+    // than its characters: only Japanese (base forms) and Korean (spacing: 보장해드려요 said as
+    // 보장해 드려요) need the words tokenized here.
+    if (!this.analyzer.baseForms && this.analyzer.language === 'zh') return id;
     // By base form too: a word written in its dictionary form (治る, 消える) must still match the
     // conjugated forms in speech (治ります, 消えました), whose tokens carry that base form.
     const a = this.analyzer.analyze(norm);

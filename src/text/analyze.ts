@@ -8,6 +8,8 @@ import type { Token, Tokenizer } from './tokenizer.js';
 
 export interface Analyzer {
   readonly language: Language;
+  /** Whether the tokenizer gives base forms (see Tokenizer.baseForms). */
+  readonly baseForms: boolean;
   analyze(text: string): AnalyzedText;
   /** Normalise a rule term or cue exactly as transcript text is normalised. */
   normalizeTerm(term: string): string;
@@ -25,6 +27,7 @@ export function createAnalyzer(tokenizer: Tokenizer, toSimplified?: (s: string) 
   const opts = toSimplified ? { toSimplified } : {};
   return {
     language,
+    baseForms: tokenizer.baseForms === true,
     analyze(text) {
       const norm = normalize(text, language, opts);
       const tokens = tokenizer.tokenize(norm.text);

@@ -284,6 +284,7 @@ export async function createJapaneseTokenizer(opts: JapaneseTokenizerOptions = {
   const tk = build(parts);
   return {
     language: 'ja',
+    baseForms: true,
     tokenize(text) {
       const raw = tk.tokenize(text).map((t) => ({
         surface: t.surface_form,
