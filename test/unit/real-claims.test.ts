@@ -27,12 +27,13 @@ import {
 /**
  * Floors on the tuning part (rates, so that items added later do not break them by count alone).
  * Raise them as the rules improve; never lower them to make a change pass.
- * Measured 2026-12-02 on the built-in rulesets: zh 15/51, 14/17; ja 17/43, 21/23; ko 5/28, 14/17.
+ * Measured 2026-12-02 before the issue-10 rule work: zh 15/51, 14/17; ja 17/43, 21/23; ko 5/28, 14/17.
+ * After round 1: zh 47/51, 17/17; ja 41/43, 23/23; ko 19/28, 17/17 (floors a little below, as rates).
  */
 const TUNING_FLOORS = {
-  zh: { recall: 15 / 51, clean: 14 / 17 },
-  ja: { recall: 17 / 43, clean: 21 / 23 },
-  ko: { recall: 5 / 28, clean: 14 / 17 },
+  zh: { recall: 0.9, clean: 1 },
+  ja: { recall: 0.93, clean: 1 },
+  ko: { recall: 0.65, clean: 1 },
 } as const;
 
 /** The held-out part is only logged; this floor catches a measurement that broke, nothing more. */
