@@ -101,7 +101,8 @@ try {
   const long = path.join(dir, 'stream.mp4');
   const shown = generate(long, 'ja', seconds, 15, true);
   console.log(`generated a ${minutes}-minute 1280×720 video (moving picture, ${shown.length - 1} claim cards, seller caption, ja subtitle track) in ${((performance.now() - g0) / 1000).toFixed(0)} s`);
-  console.log(`cores: ${os.availableParallelism()}`);
+  const load = () => os.loadavg()[0]!.toFixed(1);
+  console.log(`cores: ${os.availableParallelism()}, load average ${load()} (figures below are wall time on a machine shared with that load; CPU seconds are this process's own)`);
 
   // 1. The whole audit through the CLI.
   const a0 = performance.now();
@@ -119,11 +120,14 @@ try {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
   const s0 = performance.now();
+  const c0 = process.cpuUsage();
   const screen = await readScreen(long, info, { language: 'ja' });
   const screenSec = (performance.now() - s0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  const cpuSec = (cpu.user + cpu.system) / 1e6;
   clearInterval(sampler);
   console.log(
-    `screen (in-process, workers warm after the first file): ${screen.frames} frames sampled (1/s), ${screen.framesRead} with a change read by OCR, ${screenSec.toFixed(1)} s = ${(screen.frames / screenSec).toFixed(2)} frames/s, ${(screenSec / seconds).toFixed(3)}× real time, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`,
+    `screen (in-process, workers warm after the first file): ${screen.frames} frames sampled (1/s), ${screen.framesRead} with a change read by OCR, ${screenSec.toFixed(1)} s = ${(screen.frames / screenSec).toFixed(2)} frames/s, ${(screenSec / seconds).toFixed(3)}× real time, OCR CPU ${cpuSec.toFixed(1)} s (${(cpuSec / seconds).toFixed(3)} CPU-s per second of video, ffmpeg's decoding not counted), peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, load average ${load()}`,
   );
   const acc = accuracy(shown, screen.segments);
   console.log(`OCR accuracy ja (${minutes} min video): ${((100 * acc.correct) / acc.chars).toFixed(1)} % of ${acc.chars} characters; ${acc.found}/${shown.length} texts found`);
