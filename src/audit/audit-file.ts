@@ -87,7 +87,7 @@ async function spokenWordsOf(input: AuditInput, opts: AuditFileOptions): Promise
     return { transcript, source: 'transcript', durationSec: transcriptDuration(transcript) };
   }
   const sidecar = input.sidecars[0];
-  if (opts.transcript !== 'asr' && sidecar) {
+  if ((opts.transcript === 'auto' || opts.transcript === 'sidecar') && sidecar) {
     const transcript = await readTranscriptFile(sidecar, sidecar === input.absolute ? input.path : sidecarLabel(input, sidecar));
     let durationSec = transcriptDuration(transcript);
     opts.onStage?.('probing');
