@@ -91,9 +91,7 @@ export async function readScreen(file: string, info: MediaInfo, opts: ScreenOpti
   const settle = async (keep: number) => {
     while (pending.length > keep) {
       const p = pending.shift()!;
-      const got = await p.lines;
-      if (process.env.LIVECOMPLY_OCR_DEBUG) process.stderr.write(`${p.t} ${JSON.stringify(p.read)} ${JSON.stringify(got.map((l) => [l.text, Math.round(l.confidence)]))}\n`);
-      tracker.frame(p.t, p.read, keepLines(got, opts.language, minConfidence));
+      tracker.frame(p.t, p.read, keepLines(await p.lines, opts.language, minConfidence));
       opts.onFrame?.(p.t);
     }
   };
