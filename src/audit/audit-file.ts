@@ -98,7 +98,7 @@ async function spokenWordsOf(input: AuditInput, opts: AuditFileOptions): Promise
     return { transcript, source: 'transcript', durationSec: transcriptDuration(transcript), encoding, warnings: [] };
   }
   const sidecar = input.sidecars[0];
-  if (opts.transcript !== 'asr' && sidecar) {
+  if ((opts.transcript === 'auto' || opts.transcript === 'sidecar') && sidecar) {
     const label = sidecar === input.absolute ? input.path : sidecarLabel(input, sidecar);
     const { transcript, encoding } = await readTranscriptFile(sidecar, label);
     const spoken = transcriptDuration(transcript);

@@ -7,7 +7,7 @@ import type { BinaryOptions } from '../media/ffmpeg.js';
 import type { MediaInfo } from '../media/probe.js';
 import type { Language, Segment } from '../transcript/model.js';
 import { LANGUAGES } from '../transcript/model.js';
-import { changedRects, thumbnail, type Rect, type Thumbnail } from './diff.js';
+import { ChangeWatcher, thumbnail, type Rect } from './diff.js';
 import { cleanOcrText } from './clean.js';
 import { frameSize, sampleFrames } from './frames.js';
 import { OcrPool, TESSERACT_LANG, toPgm } from './tesseract.js';
@@ -33,6 +33,13 @@ export interface ScreenResult {
 }
 
 const pools = new Map<string, Promise<OcrPool>>();
+
+/**
+ * Changed spots smaller than this (pixels) hold no new line of text (a line of two characters
+ * with its margin is larger) unless they touch a line on screen (a price digit changing): the
+ * flicker of a moving picture is not read.
+ */
+const MIN_REGION_PX = 48 * 48;
 
 /** Videos longer than this get a second OCR worker (when there is a second core); a worker takes seconds to start. */
 const GROW_AFTER_SEC = 30;
@@ -76,17 +83,15 @@ export async function readScreen(file: string, info: MediaInfo, opts: ScreenOpti
   const pool = await ocrPool(opts.language);
   if ((info.durationSec ?? 0) > GROW_AFTER_SEC) pool.grow(Math.max(1, Math.min(2, os.availableParallelism())));
   const tracker = new ScreenTracker({ rejoinSec: 2 / fps });
-  let prev: Thumbnail | undefined;
+  const watcher = new ChangeWatcher();
   let frames = 0;
   let framesRead = 0;
   // Frames are read on every worker at once, and their lines handed to the tracker in order.
-  const pending: { t: number; read: Rect[]; lines: Promise<OcrLine[]> }[] = [];
+  const pending: { t: number; read: (Rect & { since?: number })[]; lines: Promise<OcrLine[]> }[] = [];
   const settle = async (keep: number) => {
     while (pending.length > keep) {
       const p = pending.shift()!;
-      const got = await p.lines;
-      if (process.env.LIVECOMPLY_OCR_DEBUG) process.stderr.write(`${p.t} ${JSON.stringify(p.read)} ${JSON.stringify(got.map((l) => [l.text, Math.round(l.confidence)]))}\n`);
-      tracker.frame(p.t, p.read, keepLines(got, opts.language, minConfidence));
+      tracker.frame(p.t, p.read, keepLines(await p.lines, opts.language, minConfidence));
       opts.onFrame?.(p.t);
     }
   };
@@ -100,10 +105,11 @@ export async function readScreen(file: string, info: MediaInfo, opts: ScreenOpti
       ...(opts.signal ? { signal: opts.signal } : {}),
     })) {
       frames++;
-      const thumb = thumbnail(frame);
-      const changed = changedRects(prev, thumb);
-      prev = thumb;
-      const read = changed.length ? tracker.regionsToRead(changed) : [];
+      const changed = watcher.next(thumbnail(frame));
+      // Regions that have held still for a while (an overlay over the moving picture) say since when.
+      const fresh = changed.filter((r) => r.heldFor === 0 && (r.width * r.height >= MIN_REGION_PX || tracker.touches(r)));
+      const held = changed.filter((r) => r.heldFor > 0).map((r) => ({ ...r, since: Math.max(0, t - r.heldFor / fps) }));
+      const read = [...(fresh.length ? tracker.regionsToRead(fresh) : []), ...held];
       if (read.length) framesRead++;
       pending.push({ t, read, lines: read.length ? pool.read(toPgm(frame), read) : Promise.resolve([]) });
       // Keep every worker busy, but hold no more frames than there are workers.

@@ -44,9 +44,14 @@ export class ScreenTracker {
     this.opts = { rejoinSec: 2, ...opts };
   }
 
+  /** Whether a region touches a line on screen now. */
+  touches(r: Rect): boolean {
+    return this.active.some((a) => intersects(a.bbox, r));
+  }
+
   /** The regions to read: the changed ones grown to take in every line on screen they cut through. */
-  regionsToRead(changed: readonly Rect[]): Rect[] {
-    let rects = changed.map((r) => ({ ...r }));
+  regionsToRead<R extends Rect>(changed: readonly R[]): Rect[] {
+    let rects: Rect[] = changed.map((r) => ({ left: r.left, top: r.top, width: r.width, height: r.height }));
     for (let grown = true; grown; ) {
       grown = false;
       rects = rects.map((r) => {
@@ -67,9 +72,10 @@ export class ScreenTracker {
 
   /**
    * One sample at `t` seconds: `read` are the regions that were read again (from regionsToRead),
-   * `lines` what was read there. Lines on screen outside those regions are still shown.
+   * `lines` what was read there. Lines on screen outside those regions are still shown. A new
+   * line in a region that says it has held still since an earlier second starts then.
    */
-  frame(t: number, read: readonly Rect[], lines: readonly OcrLine[]): void {
+  frame(t: number, read: readonly (Rect & { since?: number })[], lines: readonly OcrLine[]): void {
     const fresh = lines.map((l) => ({ line: l, key: ocrKey(l.text) })).filter((l) => l.key.length > 0);
     const used = new Set<number>();
     const still: Active[] = [];
@@ -100,7 +106,8 @@ export class ScreenTracker {
         still.push({ ...r, last: t, bbox: f.line.bbox });
         return;
       }
-      still.push({ key: f.key, text: f.line.text, bbox: f.line.bbox, start: t, last: t });
+      const since = Math.min(t, ...read.filter((r) => r.since !== undefined && intersects(r, f.line.bbox)).map((r) => r.since!));
+      still.push({ key: f.key, text: f.line.text, bbox: f.line.bbox, start: since, last: t });
     });
     this.active = still;
   }

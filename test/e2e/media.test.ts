@@ -32,7 +32,7 @@ afterAll(() => tmp.cleanup());
 
 describe('media inputs (end to end, built CLI)', () => {
   it('audit x.mp4 with x.srt beside it: findings at the sidecar\'s seconds, duration from ffprobe', async () => {
-    const r = await runCli(['audit', f('stream.mp4'), '--format', 'json', '--ruleset', 'cn', '--lang', 'zh'], { env: OFFLINE });
+    const r = await runCli(['audit', f('stream.mp4'), '--format', 'json', '--ruleset', 'cn', '--lang', 'zh', '--screen', 'off'], { env: OFFLINE });
     const report = JSON.parse(r.stdout) as JsonReport;
     const [file] = report.files;
     expect(file!.status).toBe('ok');
@@ -46,7 +46,7 @@ describe('media inputs (end to end, built CLI)', () => {
   });
 
   it('no model and no sidecar: that file is an error with the offline instructions, exit 3, the others still reported', async () => {
-    const r = await runCli(['audit', f('nosidecar.m4a'), f('other.srt'), f('stream.mp4'), '--format', 'json', '--lang', 'zh', '--fail-on', 'never', '--cache-dir', f('cache')], { env: OFFLINE });
+    const r = await runCli(['audit', f('nosidecar.m4a'), f('other.srt'), f('stream.mp4'), '--format', 'json', '--lang', 'zh', '--fail-on', 'never', '--cache-dir', f('cache'), '--screen', 'off'], { env: OFFLINE });
     expect(r.code).toBe(3);
     const report = JSON.parse(r.stdout) as JsonReport;
     const bad = report.files.find((x) => x.path.endsWith('nosidecar.m4a'))!;

@@ -67,7 +67,7 @@ export function screenVideo(file: string, v: ScreenVideo, font: string): string 
     writeFileSync(tf, o.text);
     const enable = o.from !== undefined || o.to !== undefined ? `:enable='between(t,${o.from ?? 0},${(o.to ?? v.seconds) - 0.001})'` : '';
     const box = o.box !== false ? ':box=1:boxcolor=black@0.85:boxborderw=12' : '';
-    return `drawtext=fontfile=${font}:textfile=${tf}:fontsize=${o.size ?? 48}:fontcolor=white${box}:x=${o.x}:y=${o.y}${enable}`;
+    return `drawtext=fontfile=${font}:textfile=${tf}:fontsize=${o.size ?? 48}:expansion=none:fontcolor=white${box}:x=${o.x}:y=${o.y}${enable}`;
   });
   const bg = v.busy ? `testsrc2=s=${w}x${h}:r=10:d=${v.seconds},trim=end_frame=1,loop=loop=-1:size=1,trim=duration=${v.seconds},setpts=N/10/TB` : `color=c=0x303848:s=${w}x${h}:r=10:d=${v.seconds}`;
   const inputs = ['-f', 'lavfi', '-i', bg];

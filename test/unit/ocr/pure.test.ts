@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedRects, intersects, mergeOverlapping, thumbnail, type GrayFrame, type Rect } from '../../../src/ocr/diff.js';
+import { ChangeWatcher, changedRects, intersects, mergeOverlapping, thumbnail, type GrayFrame, type Rect } from '../../../src/ocr/diff.js';
 import { cleanOcrText, dropCjkSpaces, fixConfusions, ocrKey } from '../../../src/ocr/clean.js';
 import { ScreenTracker, type OcrLine } from '../../../src/ocr/track.js';
 import { keepLines } from '../../../src/ocr/screen.js';
@@ -54,6 +54,41 @@ describe('frame difference', () => {
         for (const r of rs) expect(m.some((x) => contains(x, r))).toBe(true);
       }),
     );
+  });
+});
+
+describe('moving picture', () => {
+  // A "camera" area whose pixels change in every sample, and an overlay card.
+  const camera = { left: 320, top: 120, width: 160, height: 120 };
+  const card = { left: 20, top: 20, width: 120, height: 40 };
+  const at = (k: number, withCard = false) => {
+    let f = paint(frame(640, 360), camera, k % 2 ? 200 : 60);
+    if (withCard) f = paint(f, card, 240);
+    return thumbnail(f);
+  };
+
+  it('is read when it starts moving, then not every sample; a card elsewhere is read when it appears', () => {
+    const w = new ChangeWatcher({ liveEvery: 100 });
+    expect(w.next(at(0))).toHaveLength(1); // the first frame, whole
+    const reads = [1, 2, 3, 4, 5, 6].map((k) => w.next(at(k)).length);
+    expect(reads.slice(0, 2)).toEqual([1, 1]);
+    expect(reads.slice(3)).toEqual([0, 0, 0]);
+    const withCard = w.next(at(7, true));
+    expect(withCard).toHaveLength(1);
+    expect(contains(withCard[0]!, card)).toBe(true);
+  });
+
+  it('an overlay put over the moving picture is read once it holds still, saying for how long', () => {
+    const w = new ChangeWatcher({ liveEvery: 100 });
+    for (let k = 0; k < 6; k++) w.next(at(k));
+    // The camera stops under a card (a still frame with a card over it) for three samples.
+    const still = thumbnail(paint(paint(frame(640, 360), camera, 60), { left: 330, top: 130, width: 100, height: 40 }, 240));
+    expect(w.next(still)).toEqual([]);
+    expect(w.next(still)).toEqual([]);
+    expect(w.next(still)).toEqual([]);
+    const settled = w.next(still);
+    expect(settled.length).toBeGreaterThan(0);
+    expect(settled.every((r) => r.heldFor === 3)).toBe(true);
   });
 });
 
