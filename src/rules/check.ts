@@ -8,7 +8,7 @@ import { transcriptDuration, type Language, type Segment, type SegmentSource, ty
 import type { Finding } from '../report/model.js';
 import type { CompiledRules } from './compile.js';
 import { locator } from './locate.js';
-import { cueNear, scanSegment } from './match.js';
+import { cueNear, scanSegment, wordCrossesJoin } from './match.js';
 import type { DisclosureChannel, LocalizedMessage, RequireRule, Rule } from './model.js';
 
 export interface CheckOptions {
@@ -160,6 +160,7 @@ export function checkTranscript(
     const tail = p1.text.slice(Math.max(0, p1.text.length - JOIN_REACH));
     const head = p2.text.slice(0, JOIN_REACH);
     const tailAt = p1.at + p1.text.length - tail.length;
+    if (!wordCrossesJoin(compiled, analyzer.normalizeTerm(tail), analyzer.normalizeTerm(head))) continue;
     const a = analyzer.analyze(tail + head);
     const loc1 = locator(s1);
     const loc2 = locator(s2);

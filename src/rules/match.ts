@@ -177,6 +177,15 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
   return best;
 }
 
+/**
+ * Whether a word of the lexicon, or the stem of one, runs across the join of two normalised pieces
+ * of text (国家 | 级): only then is the join worth analysing as one text. A cheap character scan.
+ */
+export function wordCrossesJoin(compiled: CompiledRules, left: string, right: string): boolean {
+  for (const h of compiled.lexicon.surface.search((left + right).split(''))) if (h.start < left.length && h.end > left.length) return true;
+  return false;
+}
+
 /** Every matcher's hits in one segment, and the lattice the context cues are checked on. */
 export function scanSegment(compiled: CompiledRules, a: AnalyzedText): { hits: Hit[]; lattice: Lattice } {
   const L = buildLattice(compiled, a);
