@@ -4,8 +4,8 @@
  * length: ffmpeg is paused while the consumer works on a block. The child is killed when the
  * consumer stops early, or on abort.
  */
-import { spawn } from 'node:child_process';
-import { inputArg, lastLines, locate, MediaError, spawnError, type BinaryOptions } from './ffmpeg.js';
+import { inputArg, lastLines, MediaError, type BinaryOptions } from './ffmpeg.js';
+import { ffmpegOutput } from './pipe.js';
 
 export const SAMPLE_RATE = 16_000;
 
@@ -43,50 +43,20 @@ export function decodeFailure(file: string, code: number | null, signal: NodeJS.
  * when ffmpeg cannot decode the file, naming the file.
  */
 export async function* decodePcm(file: string, opts: DecodeOptions = {}): AsyncGenerator<Float32Array, void, undefined> {
-  const ffmpeg = locate('ffmpeg', opts).path;
-  if (opts.signal?.aborted) throw new MediaError(`${file}: interrupted`);
-  const child = spawn(ffmpeg, decodeArgs(file, opts.streamIndex), { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
-    stderr = (stderr + d).slice(-16_384);
-  });
-  let spawnErr: Error | undefined;
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('error', (e) => {
-      spawnErr = e;
-      resolve({ code: null, signal: null });
-    });
-    child.on('close', (code, signal) => resolve({ code, signal }));
-  });
-  let finished = false;
-  const kill = () => {
-    if (!finished && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
-  opts.signal?.addEventListener('abort', kill, { once: true });
-  try {
-    let carry: Uint8Array = new Uint8Array(0);
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      let bytes: Uint8Array = chunk;
-      if (carry.length) {
-        const joined = new Uint8Array(carry.length + chunk.length);
-        joined.set(carry);
-        joined.set(chunk, carry.length);
-        bytes = joined;
-      }
-      const whole = bytes.length - (bytes.length % 4);
-      carry = bytes.slice(whole);
-      if (whole === 0) continue;
-      const samples = new Float32Array(whole / 4);
-      new Uint8Array(samples.buffer).set(bytes.subarray(0, whole));
-      yield samples;
+  let carry: Uint8Array = new Uint8Array(0);
+  for await (const chunk of ffmpegOutput(file, decodeArgs(file, opts.streamIndex), opts, (code, signal, stderr) => decodeFailure(file, code, signal, stderr))) {
+    let bytes: Uint8Array = chunk;
+    if (carry.length) {
+      const joined = new Uint8Array(carry.length + chunk.length);
+      joined.set(carry);
+      joined.set(chunk, carry.length);
+      bytes = joined;
     }
-    const { code, signal } = await closed;
-    finished = true;
-    if (opts.signal?.aborted) throw new MediaError(`${file}: interrupted`);
-    if (spawnErr) throw spawnError(ffmpeg, spawnErr);
-    if (code !== 0) throw decodeFailure(file, code, signal, stderr);
-  } finally {
-    opts.signal?.removeEventListener('abort', kill);
-    kill();
+    const whole = bytes.length - (bytes.length % 4);
+    carry = bytes.slice(whole);
+    if (whole === 0) continue;
+    const samples = new Float32Array(whole / 4);
+    new Uint8Array(samples.buffer).set(bytes.subarray(0, whole));
+    yield samples;
   }
 }

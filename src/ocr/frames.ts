@@ -3,8 +3,8 @@
  * pipe. One frame at a time is held; ffmpeg waits (pipe back-pressure) while a frame is read, so
  * memory stays flat whatever the length of the video.
  */
-import { spawn } from 'node:child_process';
-import { inputArg, lastLines, locate, MediaError, spawnError, type BinaryOptions } from '../media/ffmpeg.js';
+import { inputArg, lastLines, MediaError, type BinaryOptions } from '../media/ffmpeg.js';
+import { ffmpegOutput } from '../media/pipe.js';
 import type { GrayFrame } from './diff.js';
 
 export interface FrameOptions extends BinaryOptions {
@@ -39,56 +39,27 @@ export function frameArgs(file: string, o: FrameOptions): string[] {
 
 /** Yield {t, frame}: t is seconds into the video. Throws MediaError naming the file when ffmpeg fails. */
 export async function* sampleFrames(file: string, o: FrameOptions): AsyncGenerator<{ t: number; frame: GrayFrame }, void, undefined> {
-  const ffmpeg = locate('ffmpeg', o).path;
-  if (o.signal?.aborted) throw new MediaError(`${file}: interrupted`);
-  const child = spawn(ffmpeg, frameArgs(file, o), { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
-    stderr = (stderr + d).slice(-16_384);
-  });
-  let spawnErr: Error | undefined;
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('error', (e) => {
-      spawnErr = e;
-      resolve({ code: null, signal: null });
-    });
-    child.on('close', (code, signal) => resolve({ code, signal }));
-  });
-  let finished = false;
-  const kill = () => {
-    if (!finished && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
-  o.signal?.addEventListener('abort', kill, { once: true });
   const size = o.width * o.height;
-  try {
-    let buf = Buffer.alloc(size);
-    let fill = 0;
-    let n = 0;
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      let at = 0;
-      while (at < chunk.length) {
-        const take = Math.min(size - fill, chunk.length - at);
-        chunk.copy(buf, fill, at, at + take);
-        fill += take;
-        at += take;
-        if (fill === size) {
-          yield { t: n / o.fps, frame: { width: o.width, height: o.height, data: buf } };
-          n++;
-          buf = Buffer.alloc(size);
-          fill = 0;
-        }
+  const failure = (code: number | null, signal: NodeJS.Signals | null, stderr: string) => {
+    const detail = lastLines(stderr.replaceAll(inputArg(file), 'input'), 2);
+    return new MediaError(`${file}: ffmpeg failed while reading the video frames${signal ? ` (stopped by ${signal})` : ` (exit code ${code})`}${detail ? `: ${detail}` : ''}`);
+  };
+  let buf = Buffer.alloc(size);
+  let fill = 0;
+  let n = 0;
+  for await (const chunk of ffmpegOutput(file, frameArgs(file, o), o, failure)) {
+    let at = 0;
+    while (at < chunk.length) {
+      const take = Math.min(size - fill, chunk.length - at);
+      chunk.copy(buf, fill, at, at + take);
+      fill += take;
+      at += take;
+      if (fill === size) {
+        yield { t: n / o.fps, frame: { width: o.width, height: o.height, data: buf } };
+        n++;
+        buf = Buffer.alloc(size);
+        fill = 0;
       }
     }
-    const { code, signal } = await closed;
-    finished = true;
-    if (o.signal?.aborted) throw new MediaError(`${file}: interrupted`);
-    if (spawnErr) throw spawnError(ffmpeg, spawnErr);
-    if (code !== 0) {
-      const detail = lastLines(stderr.replaceAll(inputArg(file), 'input'), 2);
-      throw new MediaError(`${file}: ffmpeg failed while reading the video frames${signal ? ` (stopped by ${signal})` : ` (exit code ${code})`}${detail ? `: ${detail}` : ''}`);
-    }
-  } finally {
-    o.signal?.removeEventListener('abort', kill);
-    kill();
   }
 }
