@@ -8,7 +8,7 @@ import { loadSimplifier, loadTokenizer } from '../text/tokenizers/index.js';
 import { languageName, type LanguagePlan } from '../text/detect.js';
 import { transcriptDuration, type Language, type Transcript } from '../transcript/model.js';
 import type { Finding } from '../report/model.js';
-import { compareFindings, SEVERITY_RANK } from '../report/model.js';
+import { compareFindings } from '../report/model.js';
 import { checkTranscript, type CheckOptions } from '../rules/check.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
@@ -155,9 +155,6 @@ export class Engine {
       compiled = prepared.sponsored;
     }
     let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, this.opts), prepared.rules);
-    // Without a manifest the product is unknown: the same words found by twin rules of two product
-    // laws (a cream's or a food's 아토피 치료) are reported once, by the most severe.
-    if (!manifest) findings = samePlaceOnce(findings);
     if (manifest) {
       findings = applyManifest(
         findings,
@@ -167,17 +164,4 @@ export class Engine {
     }
     return findings.sort(compareFindings);
   }
-}
-
-/** Prohibited findings with the same category, words and place: one, the most severe (then by rule id). */
-export function samePlaceOnce(findings: readonly Finding[]): Finding[] {
-  const best = new Map<string, Finding>();
-  const key = (f: Finding) => [f.category, f.text, f.start, f.end, f.line ?? '', f.source ?? ''].join('\u0000');
-  for (const f of findings) {
-    if (f.kind !== 'prohibited') continue;
-    const k = key(f);
-    const b = best.get(k);
-    if (!b || SEVERITY_RANK[f.severity] > SEVERITY_RANK[b.severity] || (SEVERITY_RANK[f.severity] === SEVERITY_RANK[b.severity] && f.ruleId < b.ruleId)) best.set(k, f);
-  }
-  return findings.filter((f) => f.kind !== 'prohibited' || best.get(key(f)) === f);
 }
