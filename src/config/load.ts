@@ -8,7 +8,7 @@ import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { parseValidatedYaml, type YamlProblem } from '../yaml/validated.js';
-import { FORMAT_NAMES } from '../report/formats/index.js';
+import { FORMAT_NAMES } from '../report/formats/names.js';
 
 export const CONFIG_NAMES = ['livecomply.config.yaml', 'livecomply.config.yml'];
 
@@ -60,7 +60,9 @@ const schema = {
     manifest: { type: 'string', minLength: 1 },
   },
 };
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+// Compiled on first use: most runs have no configuration file and need no validator.
+let validator: ReturnType<Ajv['compile']> | undefined;
+const validate = () => (validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
 
 export class ConfigError extends Error {
   constructor(readonly problems: YamlProblem[]) {
@@ -86,7 +88,7 @@ const asList = (v: string | string[] | undefined) => (v === undefined ? undefine
 
 export function parseConfig(text: string, file: string): Config {
   type Raw = Omit<Config, 'file' | 'rulesets' | 'format' | 'include' | 'exclude'> & Record<'rulesets' | 'format' | 'include' | 'exclude', string | string[] | undefined>;
-  const parsed = parseValidatedYaml<Raw>(text, file, validate, 'the configuration file is empty');
+  const parsed = parseValidatedYaml<Raw>(text, file, validate(), 'the configuration file is empty');
   if (!parsed.data) throw new ConfigError(parsed.problems);
   const raw = parsed.data;
   const formats = typeof raw.format === 'string' ? raw.format.split(',').map((s) => s.trim()) : raw.format;
