@@ -3,6 +3,7 @@
  * per language and only for the languages that occur.
  */
 import { defaultCacheDir } from '../asr/model.js';
+import { createHash } from 'node:crypto';
 import { createAnalyzer, type Analyzer } from '../text/analyze.js';
 import { loadSimplifier, loadTokenizer } from '../text/tokenizers/index.js';
 import { languageName, type LanguagePlan } from '../text/detect.js';
@@ -100,6 +101,16 @@ export class Engine {
    * Every rule of the rulesets this run used (the explicitly named ones and the per-language
    * defaults loaded for the files seen), once each, for reports that describe their rules (SARIF).
    */
+  /** Every ruleset this run used (named or per-language defaults), with a digest of its rules. */
+  async rulesetsUsed(): Promise<{ id: string; digest: string }[]> {
+    const sets: Ruleset[] = [];
+    for (const r of await Promise.allSettled(this.explicit ? [this.explicit] : [])) if (r.status === 'fulfilled') sets.push(...r.value);
+    for (const r of await Promise.allSettled(this.prepared.values())) if (r.status === 'fulfilled') sets.push(...r.value.rulesets);
+    const out = new Map<string, string>();
+    for (const rs of sets) if (!out.has(rs.id)) out.set(rs.id, createHash('sha256').update(JSON.stringify(rs.rules)).digest('hex').slice(0, 16));
+    return [...out].map(([id, digest]) => ({ id, digest })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
   async rulesUsed(): Promise<Rule[]> {
     const sets: Ruleset[] = [];
     // A ruleset that failed to load was reported already; describe the ones that loaded.

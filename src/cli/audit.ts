@@ -158,6 +158,8 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   if (baseline && opts.baseline) report = applyBaseline(report, baseline, relativeTo(opts.baseline));
   // Every ruleset used (named or the per-language defaults), so SARIF lists every rule.
   const ruleMeta = await engine.rulesUsed();
+  const rulesets = await engine.rulesetsUsed();
+  if (rulesets.length) report = { ...report, rulesets };
   const ctx: RenderContext = {
     color: opts.color,
     failOn: opts.failOn,

@@ -41,6 +41,17 @@ export function mergeDifferences(reports: readonly { file: string; report: Repor
   if (versions.size > 1) {
     notes.push(`the reports come from different livecomply versions (${[...versions].map(([v, fs]) => `${v}: ${fs.join(', ')}`).join('; ')}); their rules may differ`);
   }
+  const digests = new Map<string, Map<string, string[]>>();
+  for (const { file, report } of reports) {
+    for (const rs of report.rulesets ?? []) {
+      const byDigest = digests.get(rs.id) ?? new Map<string, string[]>();
+      byDigest.set(rs.digest, [...(byDigest.get(rs.digest) ?? []), file]);
+      digests.set(rs.id, byDigest);
+    }
+  }
+  for (const [id, byDigest] of digests) {
+    if (byDigest.size > 1) notes.push(`ruleset ${id} differs between the reports (${[...byDigest.values()].map((fs) => fs.join(', ')).join(' vs ')}): their findings were made by different rules`);
+  }
   const seen = new Map<string, string>();
   const twice: string[] = [];
   for (const { file, report } of reports) {
@@ -62,6 +73,9 @@ export function mergeReports(reports: readonly Report[], version: string): Repor
   for (const r of reports) for (const f of r.files) byPath.set(f.path, f);
   const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const merged = buildReport(files, version, reports.some((r) => r.interrupted === true));
+  const rulesets = new Map<string, { id: string; digest: string }>();
+  for (const r of reports) for (const rs of r.rulesets ?? []) rulesets.set(`${rs.id}\u0000${rs.digest}`, rs);
+  if (rulesets.size) merged.rulesets = [...rulesets.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.digest < b.digest ? -1 : 1));
   const baselined = reports.reduce((n, r) => n + (r.summary?.baselined ?? 0), 0);
   if (reports.some((r) => r.summary?.baselined !== undefined)) merged.summary.baselined = baselined;
   return merged;

@@ -80,6 +80,8 @@ export interface Report {
   schemaVersion: 1;
   tool: { name: 'livecomply'; version: string };
   interrupted?: boolean;
+  /** The rulesets the run used, each with a digest of its rules (so `merge` can tell when shards differ). */
+  rulesets?: { id: string; digest: string }[];
   files: FileReport[];
   summary: ReportSummary;
 }

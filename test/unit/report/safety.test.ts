@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createBaseline } from '../../../src/report/baseline.js';
 import { formatMarkdown } from '../../../src/report/formats/markdown.js';
 import { formatPretty } from '../../../src/report/formats/pretty.js';
-import { mergeDifferences, parseReport, ReportFormatError } from '../../../src/report/merge.js';
+import { mergeDifferences, mergeReports, parseReport, ReportFormatError } from '../../../src/report/merge.js';
 import { buildReport, fileErrorLine, type FileReport } from '../../../src/report/model.js';
 import { REPORT_SCHEMA } from '../../../src/report/schema.js';
 import { visible, visibleLine } from '../../../src/report/visible.js';
@@ -43,6 +43,23 @@ describe('merge', () => {
     ]);
     expect(notes[0]).toMatch(/different livecomply versions \(0\.1\.0: one\.json; 0\.2\.0: two\.json\)/);
     expect(notes[1]).toMatch(/1 file\(s\) are in more than one report; the entry of the later report is kept: a\.srt \(in one\.json and two\.json\)/);
+  });
+
+  it('says when a ruleset differs between reports (a house rule edited between shards), and the merge keeps every ruleset used', () => {
+    const a = { ...buildReport([ok('x.srt')], '0.1.0'), rulesets: [{ id: 'cn', digest: 'aaaa' }, { id: 'jp', digest: 'bbbb' }] };
+    const b = { ...buildReport([ok('y.srt')], '0.1.0'), rulesets: [{ id: 'cn', digest: 'cccc' }] };
+    const notes = mergeDifferences([
+      { file: 'one.json', report: a },
+      { file: 'two.json', report: b },
+    ]);
+    expect(notes).toEqual([expect.stringMatching(/ruleset cn differs between the reports \(one\.json vs two\.json\)/)]);
+    expect(mergeReports([a, b], '0.1.0').rulesets).toEqual([
+      { id: 'cn', digest: 'aaaa' },
+      { id: 'cn', digest: 'cccc' },
+      { id: 'jp', digest: 'bbbb' },
+    ]);
+    const c = { ...buildReport([ok('z.srt')], '0.1.0'), rulesets: [{ id: 'cn', digest: 'aaaa' }] };
+    expect(mergeDifferences([{ file: 'one.json', report: a }, { file: 'three.json', report: c }])).toEqual([]);
   });
 
   it('validates with the contract\'s schema', () => {
