@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { regexMatchers } from '../../../src/cli/rules.js';
 import { BUILTIN_DIR, builtinRulesetNames, loadRuleset } from '../../../src/rules/load.js';
 import { canonicalBadExample } from '../../../src/rules/parse.js';
+import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { compileRules } from '../../../src/rules/compile.js';
+import { findHits } from '../../../src/rules/match.js';
 
 /** At most this many `regex:` matchers across all built-in rulesets (issue 9: from 662). */
 const MAX_REGEXES = 100;
@@ -51,6 +54,23 @@ describe('built-in rulesets', () => {
       const text = await readFile(file, 'utf8');
       expect(text, file).not.toMatch(/^\s+(terms|patterns):/m);
     }
+  });
+
+  it('give each regular expression an example of its own: a bad example (prohibit) or a good one (require) it matches', async () => {
+    const unexercised: string[] = [];
+    for (const name of builtinRulesetNames()) {
+      const rs = await loadRuleset(name);
+      const an = await createAnalyzerFor(rs.language);
+      const c = compileRules([rs], an);
+      c.matchers.forEach((m, mi) => {
+        if (!m.regex) return;
+        const rule = c.rules[m.rule];
+        if (!rule) return;
+        const texts = rule.kind === 'prohibit' ? rule.examples.bad.map((e) => canonicalBadExample(e).text) : rule.examples.good;
+        if (!texts.some((t) => findHits(c, an.analyze(t)).some((h) => h.matcher === mi))) unexercised.push(`${rule.id} ${m.id}`);
+      });
+    }
+    expect(unexercised).toEqual([]);
   });
 
   it('say why each regular expression is one, in a comment on the line above', async () => {
