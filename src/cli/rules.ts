@@ -5,6 +5,7 @@ import { Chalk } from 'chalk';
 import { asWritten, builtinRulesetNames, loadRuleset } from '../rules/load.js';
 import { RulesetError, formatProblem, type Matcher, type Ruleset } from '../rules/model.js';
 import { matchEntries } from '../rules/compile.js';
+import { VOCAB_REF } from '../rules/vocab.js';
 import { loadRulesetCached } from '../audit/ruleset-cache.js';
 import { writeStdout } from './output.js';
 import { VERSION } from './version.js';
@@ -117,7 +118,7 @@ export function regexMatchers(rs: Ruleset): { rule: string; matcher: string; sou
  * alternatives, optional groups and `{name}` lists — no classes, wildcards, repetition or lookaround.
  */
 export function couldBeStructured(source: string): boolean {
-  const s = source.replace(/\{[A-Za-z_][A-Za-z0-9_-]*\}/g, 'x').replace(/\(\?:/g, '(');
+  const s = source.replace(VOCAB_REF, 'x').replace(/\(\?:/g, '(');
   return !/[[\].*+\\^$]|\{\d|\(\?/.test(s);
 }
 

@@ -6,10 +6,10 @@ import { Ajv } from 'ajv';
 import { parseValidatedYaml } from '../yaml/validated.js';
 import { isLanguage, type Language } from '../transcript/model.js';
 import type { BadExample, Matcher, Rule, RulesetContext, RulesetProblem } from './model.js';
-import { entryProblem, seqProblems, vocabName } from './seq-syntax.js';
+import { entryProblem, seqProblems } from './seq-syntax.js';
 import { linearRegexProblem } from './regex.js';
 import { rulesetSchema } from './schema.js';
-import { placeholderPattern } from './vocab.js';
+import { placeholderPattern, vocabName } from './vocab.js';
 
 export type Override = 'off' | { severity?: Rule['severity']; enabled?: boolean };
 

@@ -121,21 +121,3 @@ export function entryProblem(m: MatchEntry): string | undefined {
     ? `matcher "${m.id}" needs one of "words" (any of these words), "seq" (a sequence of elements) or "regex"`
     : `matcher "${m.id}" has ${kinds.join(' and ')}: one matcher is one of words, seq or regex (split it into two matchers)`;
 }
-
-/** Every word a sequence or entry refers to (for `{name}` vocab expansion and checks). */
-export function wordLists(m: MatchEntry): string[][] {
-  const out: string[][] = [];
-  if (m.words) out.push(m.words);
-  for (const el of m.seq ?? []) {
-    const c = canonicalElement(el);
-    if (c.kind === 'words' || c.kind === 'not' || c.kind === 'notAfter') out.push(c.words);
-    if (c.kind === 'number' && c.units) out.push(c.units);
-  }
-  return out;
-}
-
-/** A `{name}` reference (the whole string), or undefined for a plain word. */
-export function vocabName(word: string): string | undefined {
-  const m = /^\{([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(word.trim());
-  return m?.[1];
-}

@@ -43,12 +43,17 @@ export function placeholderPattern(pattern: string): string {
   return pattern.replace(VOCAB_REF, '(?:x)');
 }
 
+/** A `{name}` reference (the whole string), or undefined for a plain word. */
+export function vocabName(word: string): string | undefined {
+  return /^\{([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(word.trim())?.[1];
+}
+
 /** A word list with every `"{name}"` entry replaced by that vocab list's words; unknown names returned. */
 export function expandWords(words: readonly string[], vocab: Vocab): { words: string[]; unknown: string[] } {
   const out: string[] = [];
   const unknown: string[] = [];
   for (const w of words) {
-    const name = /^\{([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(w.trim())?.[1];
+    const name = vocabName(w);
     if (name === undefined) out.push(w);
     else if (vocab[name]) out.push(...(vocab[name] as string[]));
     else unknown.push(name);
