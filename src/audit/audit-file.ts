@@ -270,7 +270,10 @@ export async function auditFile(input: AuditInput, engine: Engine, opts: AuditFi
     );
     if (!plan) return fail('could not tell the language (no Japanese, Chinese or Korean text found); pass --lang ja, zh or ko');
     opts.onStage?.('checking');
-    const { findings, notes } = await engine.checkPlan(transcript, plan, opts.manifest);
+    const { findings, notes } = await engine.checkPlan(transcript, plan, opts.manifest, {
+      screenRead: words.screenRead === true,
+      screenNotRead: input.kind === 'transcript' ? 'a transcript file' : opts.screen === 'off' ? '--screen off' : 'no video stream',
+    });
     // A transcript file's timed findings all get a line (SARIF viewers place results by line): a missing
     // disclosure's window by the cue said when it opens.
     if (input.kind === 'transcript') for (const f of findings) if (f.line === undefined && f.start !== null) setLine(f, words.transcript);

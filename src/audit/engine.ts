@@ -31,6 +31,19 @@ export interface EngineOptions extends CheckOptions {
   cache?: Omit<RulesetCacheOptions, 'cwd'>;
 }
 
+/** What the checking knows of where the words came from. */
+export interface CheckContext {
+  /**
+   * Whether the text on screen was read into the transcript (a video, --screen on). When it was
+   * not (a transcript file, audio, --screen off), a disclosure required `channel: shown` cannot be
+   * verified: what was said counts for it instead, with a note. Default: whether any segment is
+   * marked `source: "screen"`.
+   */
+  screenRead?: boolean;
+  /** Why the screen was not read, for that note (e.g. "a transcript file"). */
+  screenNotRead?: string;
+}
+
 export interface Prepared {
   analyzer: Analyzer;
   compiled: CompiledRules;
@@ -129,8 +142,9 @@ export class Engine {
    * language's prohibited expressions (its required disclosures belong to a broadcast in it).
    * A language no named --ruleset covers is left out with a note instead of failing the file.
    */
-  async checkPlan(transcript: Transcript, plan: LanguagePlan, manifest?: Manifest): Promise<{ findings: Finding[]; notes: string[] }> {
-    if (plan.languages.length === 1) return { findings: await this.check(transcript, plan.primary, manifest), notes: [] };
+  async checkPlan(transcript: Transcript, plan: LanguagePlan, manifest?: Manifest, ctx: CheckContext = {}): Promise<{ findings: Finding[]; notes: string[] }> {
+    const screen: CheckContext = { ...ctx, screenRead: ctx.screenRead ?? transcript.segments.some((s) => s.source === 'screen') };
+    if (plan.languages.length === 1) return this.checkNoting(transcript, plan.primary, manifest, screen);
     const durationSec = transcriptDuration(transcript);
     const findings: Finding[] = [];
     const notes: string[] = [];
@@ -138,11 +152,13 @@ export class Engine {
       const segments = transcript.segments.filter((_, i) => plan.perSegment[i] === language);
       const part: Transcript = { ...transcript, segments, durationSec };
       if (language === plan.primary) {
-        findings.push(...(await this.check(part, language, manifest)));
+        const own = await this.checkNoting(part, language, manifest, screen);
+        findings.push(...own.findings);
+        notes.push(...own.notes);
         continue;
       }
       try {
-        findings.push(...(await this.check(part, language, manifest)).filter((f) => f.kind === 'prohibited'));
+        findings.push(...(await this.check(part, language, manifest, screen)).filter((f) => f.kind === 'prohibited'));
       } catch (e) {
         if (!this.opts.rulesets?.length) throw e;
         notes.push(`${segments.length} line(s) in ${languageName(language)} were not checked: no --ruleset given is for ${language} (add --ruleset ${DEFAULT_RULESET[language]})`);
@@ -155,7 +171,12 @@ export class Engine {
    * Check a transcript; with a manifest, the manifest stage then scopes the findings to the
    * product talked about and adds the statements that contradict the declaration.
    */
-  async check(transcript: Transcript, language: Language, manifest?: Manifest): Promise<Finding[]> {
+  async check(transcript: Transcript, language: Language, manifest?: Manifest, ctx: CheckContext = {}): Promise<Finding[]> {
+    return (await this.checkNoting(transcript, language, manifest, ctx)).findings;
+  }
+
+  /** check(), with the notes a reader needs to trust the result (disclosures that could not be verified as shown). */
+  private async checkNoting(transcript: Transcript, language: Language, manifest: Manifest | undefined, ctx: CheckContext): Promise<{ findings: Finding[]; notes: string[] }> {
     const prepared = await this.prepare(language);
     let compiled = prepared.compiled;
     if (manifest?.sponsored) {
@@ -165,6 +186,9 @@ export class Engine {
       );
       compiled = prepared.sponsored;
     }
+    const screenRead = ctx.screenRead ?? transcript.segments.some((s) => s.source === 'screen');
+    const unseen = screenRead ? [] : compiled.rules.filter((r) => r.kind === 'require' && r.channel === 'shown');
+    if (unseen.length) compiled = spokenForShown(compiled);
     let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, this.opts), prepared.rules);
     if (manifest) {
       findings = applyManifest(
@@ -173,6 +197,26 @@ export class Engine {
         { language, rulesetId: DEFAULT_RULESET[language], ...(this.opts.messageLanguage ? { messageLanguage: this.opts.messageLanguage } : {}) },
       );
     }
-    return findings.sort(compareFindings);
+    // A disclosure to be shown, found in what was said: accepted, but the reader should look at the picture.
+    const notes = unseen
+      .filter((r) => !findings.some((f) => f.ruleId === r.id && f.kind === 'missing'))
+      .map((r) => `${r.id} wants its disclosure shown on screen, but the screen was not read (${ctx.screenNotRead ?? 'no picture'}): what was said counted for it instead; check that the picture shows it`);
+    return { findings: findings.sort(compareFindings), notes };
   }
+}
+
+const spokenVariants = new WeakMap<CompiledRules, CompiledRules>();
+
+/**
+ * The rules with every disclosure required on screen (`channel: shown`) counting what was said too,
+ * for words whose screen was not read: "never shown" cannot be told from a transcript. Shares the
+ * compiled matchers (only the rules' channel differs); built once per compiled set.
+ */
+export function spokenForShown(compiled: CompiledRules): CompiledRules {
+  let v = spokenVariants.get(compiled);
+  if (!v) {
+    v = { ...compiled, rules: compiled.rules.map((r): Rule => (r.kind === 'require' && r.channel === 'shown' ? { ...r, channel: 'either' } : r)) };
+    spokenVariants.set(compiled, v);
+  }
+  return v;
 }
