@@ -2,14 +2,12 @@
  * The checking engine of a run: rulesets loaded once, analysers and compiled matchers built once
  * per language and only for the languages that occur.
  */
-import { defaultCacheDir } from '../asr/model.js';
 import { createHash } from 'node:crypto';
-import { createAnalyzer, type Analyzer } from '../text/analyze.js';
-import { loadSimplifier, loadTokenizer } from '../text/tokenizers/index.js';
+import type { Analyzer } from '../text/analyze.js';
+import { createAnalyzerFor } from '../text/analyzer-for.js';
 import { languageName, type LanguagePlan } from '../text/detect.js';
 import { transcriptDuration, type Language, type Transcript } from '../transcript/model.js';
-import type { Finding } from '../report/model.js';
-import { compareFindings } from '../report/model.js';
+import { compareFindings, type Finding } from '../core/finding.js';
 import { checkTranscript, type CheckOptions } from '../rules/check.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
@@ -41,15 +39,8 @@ export interface Prepared {
   sponsored?: CompiledRules;
 }
 
-/**
- * The analyser of a language, built once per process. `cacheDir`: where the Japanese dictionary's
- * expanded copy is kept (default: the user's cache folder; null: none, expand it every time).
- */
-export async function createAnalyzerFor(language: Language, opts: { cacheDir?: string | null } = {}): Promise<Analyzer> {
-  const cacheDir = opts.cacheDir === null ? undefined : (opts.cacheDir ?? defaultCacheDir());
-  const tokenizer = await loadTokenizer(language, cacheDir ? { cacheDir } : {});
-  return createAnalyzer(tokenizer, language === 'zh' ? await loadSimplifier() : undefined);
-}
+/** Kept here too for older imports; it lives in text/analyzer-for.ts. */
+export { createAnalyzerFor };
 
 export class Engine {
   private readonly prepared = new Map<Language, Promise<Prepared>>();
