@@ -13,6 +13,7 @@ import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
 import type { Rule, Ruleset } from '../rules/model.js';
 import { loadRulesetCached, type RulesetCacheOptions } from './ruleset-cache.js';
+import { compileRulesCached } from './compiled-cache.js';
 import { applyManifest, sponsoredRules, withRuleMetadata } from '../manifest/apply.js';
 import { loadGazetteer, loadStatements } from '../manifest/load.js';
 import type { Manifest } from '../manifest/model.js';
@@ -78,10 +79,15 @@ export class Engine {
     if (!p) {
       p = (async () => {
         const cacheDir = this.opts.cache?.cacheDir;
-        const [analyzer, rulesets] = await Promise.all([createAnalyzerFor(language, cacheDir ? { cacheDir } : {}), this.rulesetsFor(language)]);
+        const analyzerP = createAnalyzerFor(language, cacheDir ? { cacheDir } : {});
+        // A rejected analyser is awaited below; do not let it be reported as unhandled meanwhile.
+        analyzerP.catch(() => undefined);
+        const rulesets = await this.rulesetsFor(language);
         const rules = new Map<string, Rule>();
         for (const rs of rulesets) for (const r of rs.rules) if (!rules.has(r.id)) rules.set(r.id, r);
-        return { analyzer, rulesets, rules, compiled: compileRules(rulesets, analyzer) };
+        const cache = this.opts.cache;
+        const compiled = cache ? await compileRulesCached(rulesets, language, () => analyzerP, cache) : compileRules(rulesets, await analyzerP);
+        return { analyzer: await analyzerP, rulesets, rules, compiled };
       })();
       this.prepared.set(language, p);
     }
