@@ -17,6 +17,7 @@ import { loadSight, loadSpeech } from './speech.js';
 import type { AuditInput } from './inputs.js';
 import { readErrorReason } from '../io/file-errors.js';
 import type { Manifest } from '../manifest/model.js';
+import type { MediaInfo } from '../media/probe.js';
 
 export type Stage = 'reading' | 'probing' | 'extracting' | 'transcribing' | 'ocr' | 'checking';
 
@@ -62,6 +63,12 @@ interface Words {
   durationSec: number | null;
   encoding?: string;
   warnings: string[];
+  /** The media probe, when one was made for the words (the screen stage reuses it). */
+  probed?: MediaInfo;
+  /** Whether the text on screen was read (a video, --screen on). */
+  screenRead?: boolean;
+  /** Nothing could be said: the recording has no audio stream. */
+  speechless?: boolean;
 }
 
 /**
@@ -72,9 +79,9 @@ async function withScreen(input: AuditInput, words: Words, opts: AuditFileOption
   if (input.kind === 'transcript' || opts.screen === 'off') return words;
   const sight = await loadSight();
   const bin = { ...mediaOpts(opts), ...(opts.signal ? { signal: opts.signal } : {}) };
-  let info;
+  let info = words.probed;
   try {
-    info = await sight.probe(input.absolute, bin);
+    info ??= await sight.probe(input.absolute, bin);
   } catch (e) {
     // The words came from a sidecar beside a recording ffprobe cannot read: audit the words.
     if (words.source === 'sidecar') return words;
@@ -82,11 +89,16 @@ async function withScreen(input: AuditInput, words: Words, opts: AuditFileOption
   }
   if (!info.hasVideo) return words;
   opts.onStage?.('ocr');
-  const language = opts.lang !== 'auto' ? opts.lang : words.transcript.segments.length ? languageOf(words.transcript, 'auto') : undefined;
+  const spoken = words.transcript.segments.some((s) => s.text.trim() !== '');
+  const language = opts.lang !== 'auto' ? opts.lang : spoken ? languageOf(words.transcript, 'auto') : undefined;
   const screen = await sight.readScreen(input.absolute, info, { language, ...bin });
-  if (screen.segments.length === 0) return words;
+  if (screen.segments.length === 0) return { ...words, screenRead: true };
+  const warnings = [...words.warnings];
+  // Words only from the screen: say why, so an empty speech side is not mistaken for a clean one.
+  if (words.speechless) warnings.push('the recording has no audio stream, so nothing was said to check; only the text shown on screen was checked');
+  else if (!spoken && (words.source === 'asr' || words.source === 'cache')) warnings.push('no speech was recognised in this recording; only the text shown on screen was checked');
   const segments = [...words.transcript.segments, ...screen.segments].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-  return { ...words, transcript: { ...words.transcript, ...(language ? { language } : {}), segments } };
+  return { ...words, warnings, screenRead: true, transcript: { ...words.transcript, ...(language ? { language } : {}), segments } };
 }
 
 async function wordsOf(input: AuditInput, opts: AuditFileOptions): Promise<Words> {
@@ -122,10 +134,12 @@ async function spokenWordsOf(input: AuditInput, opts: AuditFileOptions): Promise
   if (opts.transcript === 'sidecar') {
     throw new Error(`no sidecar transcript beside it (looked for the same name with .srt, .vtt, .json or .txt); use --transcript auto or asr to transcribe it locally`);
   }
+  let probed: MediaInfo | undefined;
   if (opts.transcript === 'auto' || opts.transcript === 'embedded') {
     opts.onStage?.('probing');
     const sight = await loadSight();
     const info = await sight.probe(input.absolute, { ...mediaOpts(opts), ...(opts.signal ? { signal: opts.signal } : {}) });
+    probed = info;
     const track = sight.pickSubtitleTrack(info.subtitles, opts.lang);
     if (track) {
       opts.onStage?.('extracting');
@@ -145,6 +159,18 @@ async function spokenWordsOf(input: AuditInput, opts: AuditFileOptions): Promise
       );
     }
   }
+  if (opts.screen !== 'off') {
+    // A video without an audio stream has nothing to transcribe, but its screen may still have words:
+    // audit what it shows (speech recognition would stop at the missing audio before the screen is read).
+    if (!probed) {
+      opts.onStage?.('probing');
+      // A file ffprobe cannot read fails below, with speech recognition's own message.
+      probed = await (await loadSight()).probe(input.absolute, { ...mediaOpts(opts), ...(opts.signal ? { signal: opts.signal } : {}) }).catch(() => undefined);
+    }
+    if (probed?.hasVideo && probed.audio.length === 0) {
+      return { transcript: { segments: [], durationSec: probed.durationSec }, source: 'asr', durationSec: probed.durationSec, warnings: [], probed, speechless: true };
+    }
+  }
   const { transcribeMedia } = await loadSpeech();
   const r = await transcribeMedia(input.absolute, {
     lang: opts.lang,
@@ -161,7 +187,7 @@ async function spokenWordsOf(input: AuditInput, opts: AuditFileOptions): Promise
     const msg = errorMessage(e).replace(/[,;.]?\s*or put a transcript beside (?:it|the recording) \(same name, [^)]*\)\.?/i, '.');
     throw new Error(`${msg} The transcript beside it (${sidecarLabel(input, sidecar)}) was not used because of --transcript asr; use --transcript auto to audit it instead.`);
   });
-  return { transcript: r.transcript, source: r.source, durationSec: r.durationSec, warnings: [] };
+  return { transcript: r.transcript, source: r.source, durationSec: r.durationSec, warnings: [], ...(probed ? { probed } : {}) };
 }
 
 /** The line of the cue being said at `f.start` (else the next one, else the last). */
@@ -228,7 +254,14 @@ export async function auditFile(input: AuditInput, engine: Engine, opts: AuditFi
       report: { path: input.path, language: null, status: 'error', error, durationSec: words.durationSec, ...extra, findings: [] },
     });
     if (!words.transcript.segments.some((s) => s.text.trim() !== '')) {
-      return fail(words.source === 'asr' || words.source === 'cache' ? 'no speech was recognised in this recording, so nothing was checked' : 'the transcript has no words (it is empty or has only blank cues), so nothing was checked');
+      const screen = words.screenRead ? ' and no text was read on screen' : '';
+      return fail(
+        words.speechless
+          ? `the recording has no audio stream${screen}, so nothing was checked`
+          : words.source === 'asr' || words.source === 'cache'
+            ? `no speech was recognised in this recording${screen}, so nothing was checked`
+            : `the transcript has no words (it is empty or has only blank cues)${screen}, so nothing was checked`,
+      );
     }
     const transcript = splitLongSegments(words.transcript);
     const plan = planLanguages(

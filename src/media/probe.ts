@@ -26,6 +26,9 @@ export interface SubtitleStreamInfo {
   /** Text subtitles (subrip, ass/ssa, mov_text, webvtt) can be extracted as words; image ones (PGS, DVB) cannot. */
   text: boolean;
   default: boolean;
+  /** The picture size an image track is drawn for (PGS, DVD say it; DVB often does not). */
+  width?: number | null;
+  height?: number | null;
 }
 
 export interface MediaInfo {
@@ -148,6 +151,7 @@ export function parseProbe(json: string): MediaInfo {
         title: s.tags?.title ?? null,
         text: TEXT_SUBTITLE_CODECS.has(s.codec_name ?? ''),
         default: s.disposition?.default === 1,
+        ...(s.width && s.height ? { width: s.width, height: s.height } : {}),
       })),
   };
 }

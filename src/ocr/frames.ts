@@ -16,6 +16,9 @@ export interface FrameOptions extends BinaryOptions {
   videoIndex?: number | undefined;
   /** Container index of an image subtitle track (PGS, DVB) to draw onto the frames, so OCR reads it too. */
   overlaySubtitleIndex?: number | undefined;
+  /** The video's own size, and the size the subtitle track is drawn for (when it says), to fit one to the other. */
+  videoSize?: { width: number; height: number } | undefined;
+  subtitleSize?: { width: number; height: number } | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -30,11 +33,21 @@ export function frameSize(width: number | null, height: number | null, maxHeight
 export function frameArgs(file: string, o: FrameOptions): string[] {
   const chain = `fps=${o.fps},scale=${o.width}:${o.height},format=gray`;
   const video = o.videoIndex === undefined ? '0:V:0' : `0:${o.videoIndex}`;
-  const graph =
-    o.overlaySubtitleIndex === undefined
-      ? ['-map', video, '-vf', chain]
-      : ['-filter_complex', `[${video}][0:${o.overlaySubtitleIndex}]overlay,${chain}[v]`, '-map', '[v]'];
-  return ['-nostdin', '-hide_banner', '-loglevel', 'error', '-i', inputArg(file), ...graph, '-an', '-dn', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'];
+  if (o.overlaySubtitleIndex === undefined) {
+    return ['-nostdin', '-hide_banner', '-loglevel', 'error', '-i', inputArg(file), '-map', video, '-vf', chain, '-an', '-dn', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'];
+  }
+  // The subtitle pictures are drawn on a canvas of the track's own size. A track that does not say
+  // (DVB often) gets the video's size (ffmpeg would guess 720×576 and drop every picture beyond it);
+  // one drawn for another size (a 1080p PGS over a 720p video) is scaled to the video.
+  const v = o.videoSize;
+  const sub = o.subtitleSize;
+  const canvas = v && !sub ? ['-canvas_size', `${v.width}x${v.height}`] : [];
+  const fit = v && sub && (sub.width !== v.width || sub.height !== v.height) ? `[0:${o.overlaySubtitleIndex}]scale=${v.width}:${v.height}[s];` : '';
+  const subIn = fit ? '[s]' : `[0:${o.overlaySubtitleIndex}]`;
+  // eof_action=pass: once the subtitle stream ends the picture goes on alone (the default, repeat,
+  // never lets ffmpeg finish: frames would stream forever).
+  const graph = `${fit}[${video}]${subIn}overlay=eof_action=pass,${chain}[v]`;
+  return ['-nostdin', '-hide_banner', '-loglevel', 'error', ...canvas, '-i', inputArg(file), '-filter_complex', graph, '-map', '[v]', '-an', '-dn', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'];
 }
 
 /** Yield {t, frame}: t is seconds into the video. Throws MediaError naming the file when ffmpeg fails. */

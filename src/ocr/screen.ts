@@ -4,9 +4,9 @@
  */
 import os from 'node:os';
 import type { BinaryOptions } from '../media/ffmpeg.js';
-import type { MediaInfo } from '../media/probe.js';
+import type { MediaInfo, SubtitleStreamInfo } from '../media/probe.js';
 import type { Language, Segment } from '../transcript/model.js';
-import { LANGUAGES } from '../transcript/model.js';
+import { LANGUAGES, languageFromTag } from '../transcript/model.js';
 import { ChangeWatcher, thumbnail, type Rect } from './diff.js';
 import { cleanOcrText } from './clean.js';
 import { frameSize, sampleFrames } from './frames.js';
@@ -75,11 +75,26 @@ export function keepLines(lines: readonly OcrLine[], language: Language | undefi
   return out;
 }
 
+/** Image subtitle codecs ffmpeg can draw onto the picture (Blu-ray PGS, DVB, DVD). */
+const IMAGE_SUBTITLE_CODECS: ReadonlySet<string> = new Set(['hdmv_pgs_subtitle', 'dvb_subtitle', 'dvd_subtitle']);
+
+/**
+ * The image subtitle track drawn onto the frames before OCR: the one tagged with the language
+ * read (the default track first), else the default track, else the first one tagged with a
+ * language we audit, else the first.
+ */
+export function pickImageSubtitleTrack(tracks: readonly SubtitleStreamInfo[], language: Language | undefined): SubtitleStreamInfo | undefined {
+  const image = tracks.filter((t) => !t.text && IMAGE_SUBTITLE_CODECS.has(t.codec ?? ''));
+  const lang = (t: SubtitleStreamInfo) => (t.language === null ? undefined : languageFromTag(t.language));
+  const preferDefault = (ts: SubtitleStreamInfo[]) => ts.find((t) => t.default) ?? ts[0];
+  return (language ? preferDefault(image.filter((t) => lang(t) === language)) : undefined) ?? image.find((t) => t.default) ?? image.find((t) => lang(t) !== undefined) ?? image[0];
+}
+
 export async function readScreen(file: string, info: MediaInfo, opts: ScreenOptions): Promise<ScreenResult> {
   const fps = opts.fps ?? 1;
   const minConfidence = opts.minConfidence ?? 80;
   const size = frameSize(info.video?.width ?? null, info.video?.height ?? null);
-  const imageSubs = info.subtitles.find((s) => !s.text && (s.codec === 'hdmv_pgs_subtitle' || s.codec === 'dvb_subtitle' || s.codec === 'dvd_subtitle'));
+  const imageSubs = pickImageSubtitleTrack(info.subtitles, opts.language);
   const pool = await ocrPool(opts.language);
   if ((info.durationSec ?? 0) > GROW_AFTER_SEC) pool.grow(Math.max(1, Math.min(2, os.availableParallelism())));
   const tracker = new ScreenTracker({ rejoinSec: 2 / fps });
@@ -101,6 +116,8 @@ export async function readScreen(file: string, info: MediaInfo, opts: ScreenOpti
       ...size,
       videoIndex: info.video?.index,
       overlaySubtitleIndex: imageSubs?.index,
+      videoSize: info.video?.width && info.video.height ? { width: info.video.width, height: info.video.height } : undefined,
+      subtitleSize: imageSubs?.width && imageSubs.height ? { width: imageSubs.width, height: imageSubs.height } : undefined,
       ...(opts.ffmpegPath ? { ffmpegPath: opts.ffmpegPath } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     })) {

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ffmpeg } from './media.js';
+import { ffmpeg, FFMPEG } from './media.js';
 
 /** The Noto Sans CJK font file (fc-match, else Debian's path); undefined when fonts-noto-cjk is missing. */
 export function cjkFont(): string | undefined {
@@ -93,5 +93,99 @@ export function screenVideo(file: string, v: ScreenVideo, font: string): string 
     '-t', String(v.seconds),
     file,
   ]);
+  return file;
+}
+
+export interface ImageCue {
+  from: number;
+  to: number;
+  text: string;
+  x: number;
+  y: number;
+  size?: number;
+}
+
+/** A line of text as a grey bitmap, drawn by ffmpeg's drawtext (white on black), cropped to the text with a margin. */
+function textBitmap(text: string, size: number, font: string, dir: string, n: number): { width: number; height: number; data: Buffer } {
+  const tf = path.join(dir, `bitmap${n}.txt`);
+  writeFileSync(tf, text);
+  const width = Math.min(1264, Math.ceil(size * 1.1 * [...text].length + size)) & ~1;
+  const height = Math.ceil(size * 1.8) & ~1;
+  const data = execFileSync(FFMPEG, [
+    '-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `color=c=black:s=${width}x${height}:d=1`,
+    '-vf', `drawtext=fontfile=${font}:textfile=${tf}:fontsize=${size}:expansion=none:fontcolor=white:x=${Math.round(size / 2)}:y=(h-th)/2`,
+    '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1',
+  ], { maxBuffer: 64 << 20 });
+  return { width, height, data };
+}
+
+/**
+ * Run-length encode a paletted bitmap as a PGS object (HDMV Presentation Graphic Stream): per line,
+ * runs of one colour, then 00 00. Colour 0 has its own short codes.
+ */
+function pgsRle(width: number, height: number, colour: (x: number, y: number) => number): Buffer {
+  const out: number[] = [];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; ) {
+      const c = colour(x, y);
+      let run = 1;
+      while (x + run < width && run < 16383 && colour(x + run, y) === c) run++;
+      if (c === 0) {
+        out.push(0, ...(run < 64 ? [run] : [0x40 | (run >> 8), run & 0xff]));
+      } else if (run < 3) {
+        for (let i = 0; i < run; i++) out.push(c);
+      } else {
+        out.push(0, ...(run < 64 ? [0x80 | run] : [0xc0 | (run >> 8), run & 0xff]), c);
+      }
+      x += run;
+    }
+    out.push(0, 0);
+  }
+  return Buffer.from(out);
+}
+
+/** One PGS segment: "PG", PTS and DTS (90 kHz), type, size, data. */
+function pgsSegment(t: number, type: number, data: Buffer): Buffer {
+  const head = Buffer.alloc(13);
+  head.write('PG', 0, 'latin1');
+  head.writeUInt32BE(Math.round(t * 90_000), 2);
+  head.writeUInt32BE(0, 6);
+  head.writeUInt8(type, 10);
+  head.writeUInt16BE(data.length, 11);
+  return Buffer.concat([head, data]);
+}
+
+/**
+ * A raw PGS subtitle stream (.sup, Blu-ray's image subtitles) showing each cue as a bitmap — white
+ * text on a black card — from `from` to `to`. ffmpeg converts subtitles only bitmap→bitmap, so
+ * this is how a test gets an image subtitle track: PGS written here, DVD and DVB transcoded from it
+ * by ffmpeg's own dvdsub/dvbsub encoders.
+ */
+export function pgsSubtitles(file: string, cues: ImageCue[], video: { width: number; height: number }, font: string): string {
+  const dir = path.dirname(file);
+  const u16 = (n: number) => [n >> 8, n & 0xff];
+  // An empty composition at 0 s, so the stream starts with the video (ffmpeg shifts each input to start at 0).
+  const parts: Buffer[] = [
+    pgsSegment(0, 0x16, Buffer.from([...u16(video.width), ...u16(video.height), 0x10, ...u16(0xffff), 0x80, 0, 0, 0])),
+    pgsSegment(0, 0x80, Buffer.alloc(0)),
+  ];
+  cues.forEach((cue, n) => {
+    const bmp = textBitmap(cue.text, cue.size ?? 48, font, dir, n);
+    const x = Math.min(cue.x, video.width - bmp.width);
+    const y = Math.min(cue.y, video.height - bmp.height);
+    // Show: composition (epoch start, one object), window, palette (0 = clear, 1 = white, 2 = black), object, end.
+    parts.push(pgsSegment(cue.from, 0x16, Buffer.from([...u16(video.width), ...u16(video.height), 0x10, ...u16(n * 2), 0x80, 0, 0, 1, ...u16(0), 0, 0, ...u16(x), ...u16(y)])));
+    parts.push(pgsSegment(cue.from, 0x17, Buffer.from([1, 0, ...u16(x), ...u16(y), ...u16(bmp.width), ...u16(bmp.height)])));
+    parts.push(pgsSegment(cue.from, 0x14, Buffer.from([0, 0, 0, 16, 128, 128, 0, 1, 235, 128, 128, 255, 2, 16, 128, 128, 255])));
+    const rle = pgsRle(bmp.width, bmp.height, (px, py) => ((bmp.data[py * bmp.width + px] ?? 0) > 128 ? 1 : 2));
+    const len = rle.length + 4;
+    parts.push(pgsSegment(cue.from, 0x15, Buffer.concat([Buffer.from([...u16(0), 0, 0xc0, (len >> 16) & 0xff, (len >> 8) & 0xff, len & 0xff, ...u16(bmp.width), ...u16(bmp.height)]), rle])));
+    parts.push(pgsSegment(cue.from, 0x80, Buffer.alloc(0)));
+    // Hide: a composition with no object, the window, end.
+    parts.push(pgsSegment(cue.to, 0x16, Buffer.from([...u16(video.width), ...u16(video.height), 0x10, ...u16(n * 2 + 1), 0x00, 0, 0, 0])));
+    parts.push(pgsSegment(cue.to, 0x17, Buffer.from([1, 0, ...u16(x), ...u16(y), ...u16(bmp.width), ...u16(bmp.height)])));
+    parts.push(pgsSegment(cue.to, 0x80, Buffer.alloc(0)));
+  });
+  writeFileSync(file, Buffer.concat(parts));
   return file;
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ChangeWatcher, changedRects, intersects, mergeOverlapping, thumbnail, type GrayFrame, type Rect } from '../../../src/ocr/diff.js';
 import { cleanOcrText, dropCjkSpaces, fixConfusions, ocrKey } from '../../../src/ocr/clean.js';
 import { ScreenTracker, type OcrLine } from '../../../src/ocr/track.js';
-import { keepLines } from '../../../src/ocr/screen.js';
+import { keepLines, pickImageSubtitleTrack } from '../../../src/ocr/screen.js';
+import type { SubtitleStreamInfo } from '../../../src/media/probe.js';
 import { frameArgs, frameSize } from '../../../src/ocr/frames.js';
 
 const frame = (w: number, h: number, fill = 40): GrayFrame => ({ width: w, height: h, data: new Uint8Array(w * h).fill(fill) });
@@ -171,6 +172,22 @@ describe('sampling frames', () => {
     expect(args.join(' ')).toContain('-vf fps=1,scale=1280:720,format=gray');
     expect(args.slice(-5)).toEqual(['-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1']);
     const over = frameArgs('/v/a.mkv', { fps: 1, width: 1280, height: 720, videoIndex: 0, overlaySubtitleIndex: 3 });
-    expect(over.join(' ')).toContain('[0:0][0:3]overlay,fps=1');
+    expect(over.join(' ')).toContain('[0:0][0:3]overlay=eof_action=pass,fps=1');
+    // A track that does not say its size is drawn on a canvas of the video's; one of another size is scaled to it.
+    const dvb = frameArgs('/v/a.ts', { fps: 1, width: 1280, height: 720, videoIndex: 0, overlaySubtitleIndex: 2, videoSize: { width: 1920, height: 1080 } });
+    expect(dvb.slice(dvb.indexOf('-canvas_size'), dvb.indexOf('-i'))).toEqual(['-canvas_size', '1920x1080']);
+    const pgs = frameArgs('/v/a.mkv', { fps: 1, width: 1280, height: 720, videoIndex: 0, overlaySubtitleIndex: 2, videoSize: { width: 1280, height: 720 }, subtitleSize: { width: 1920, height: 1080 } });
+    expect(pgs).not.toContain('-canvas_size');
+    expect(pgs.join(' ')).toContain('[0:2]scale=1280:720[s];[0:0][s]overlay=eof_action=pass');
+  });
+
+  it('draws the image subtitle track in the language read, else the default one, else the first', () => {
+    const t = (index: number, language: string | null, extra: Partial<SubtitleStreamInfo> = {}): SubtitleStreamInfo => ({ index, codec: 'hdmv_pgs_subtitle', language, title: null, text: false, default: false, ...extra });
+    const tracks = [t(2, 'eng'), t(3, 'kor', { default: true }), t(4, 'jpn'), t(5, 'jpn', { codec: 'subrip', text: true })];
+    expect(pickImageSubtitleTrack(tracks, 'ja')?.index).toBe(4);
+    expect(pickImageSubtitleTrack(tracks, 'zh')?.index).toBe(3);
+    expect(pickImageSubtitleTrack(tracks, undefined)?.index).toBe(3);
+    expect(pickImageSubtitleTrack([t(2, 'eng'), t(3, 'chi')], undefined)?.index).toBe(3);
+    expect(pickImageSubtitleTrack([t(5, 'jpn', { codec: 'subrip', text: true })], 'ja')).toBeUndefined();
   });
 });
