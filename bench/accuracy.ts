@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { createAnalyzerFor } from '../src/audit/engine.js';
+import { createAnalyzerFor } from '../src/text/analyzer-for.js';
 import { checkTranscript } from '../src/rules/check.js';
 import { compileRules } from '../src/rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../src/rules/load.js';

@@ -5,7 +5,7 @@
  * Run: npm run bench:matching
  */
 import { performance } from 'node:perf_hooks';
-import { createAnalyzerFor } from '../src/audit/engine.js';
+import { createAnalyzerFor } from '../src/text/analyzer-for.js';
 import { checkTranscript } from '../src/rules/check.js';
 import { compileRules } from '../src/rules/compile.js';
 import type { Rule, Ruleset } from '../src/rules/model.js';

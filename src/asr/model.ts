@@ -8,8 +8,8 @@
  * When none works, ModelUnavailableError says exactly how to put the model on an offline machine.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { defaultCacheDir } from '../io/cache-dir.js';
 
 export type ModelDtype = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4';
 const DTYPES: readonly ModelDtype[] = ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4'];
@@ -82,11 +82,7 @@ export function requiredFiles(spec: ModelSpec): string[] {
   ];
 }
 
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.LIVECOMPLY_CACHE_DIR) return path.resolve(env.LIVECOMPLY_CACHE_DIR);
-  const xdg = env.XDG_CACHE_HOME;
-  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache'), 'livecomply');
-}
+export { defaultCacheDir };
 
 export function isOffline(env: NodeJS.ProcessEnv = process.env): boolean {
   const on = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';

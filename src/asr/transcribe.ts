@@ -13,7 +13,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SpeechOptions } from '../audit/speech.js';
 import { detectLanguage } from '../text/detect.js';
 import { isLanguage, type Language, type Segment, type Transcript } from '../transcript/model.js';
 import { decodePcm, SAMPLE_RATE } from '../media/decode.js';
@@ -23,6 +22,23 @@ import { DEFAULT_VAD, VadStream, type SpeechRegion, type VadOptions } from '../m
 import { ChunkCutter, DEFAULT_CHUNKING, DEFAULT_GUARD, guardSegments, planChunks, stitch, type ChunkResult } from './chunks.js';
 import { defaultCacheDir, parseModelSpec, resolveModel, type ModelSpec, type ResolvedModel } from './model.js';
 import { createWhisper, type Recognizer } from './whisper.js';
+
+/** What a transcription needs to know (the CLI's transcribe command and audit's speech stage pass it). */
+export interface SpeechOptions {
+  lang: Language | 'auto';
+  model?: string;
+  modelDir?: string;
+  cacheDir?: string;
+  ffmpegPath?: string;
+  onStage?: (stage: 'probing' | 'extracting' | 'transcribing') => void;
+  /** A model download's progress (bytes so far of the total), to show; nothing is shown without it. */
+  onDownload?: DownloadListener;
+  /** Ctrl-C: stop ffmpeg and the recogniser; the file is reported as interrupted. */
+  signal?: AbortSignal;
+}
+
+/** Told of a model download's progress: which model, bytes so far, total bytes. */
+export type DownloadListener = (label: string, loaded: number, total: number) => void;
 
 /** Bump when a change to decoding, segmentation or stitching should invalidate cached transcripts. */
 export const PIPELINE_VERSION = 1;
@@ -106,27 +122,13 @@ async function writeCache(file: string, entry: CacheEntry): Promise<void> {
   }
 }
 
-/** Progress of a model download on stderr: a redrawn bar on a terminal, a few lines otherwise. */
-function downloadProgress(label: string): (loaded: number, total: number) => void {
-  const tty = process.stderr.isTTY === true;
-  let lastShown = -1;
-  return (loaded, total) => {
-    if (total <= 0) return;
-    const pct = Math.min(100, Math.floor((loaded / total) * 100));
-    const mb = (n: number) => (n / 1e6).toFixed(0);
-    if (tty) {
-      const width = 30;
-      const filled = Math.round((pct / 100) * width);
-      process.stderr.write(`\rdownloading ${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${pct}% ${mb(loaded)}/${mb(total)} MB${pct === 100 ? '\n' : ''}`);
-    } else if (Math.floor(pct / 25) > Math.floor(lastShown / 25) || (pct === 100 && lastShown < 100)) {
-      process.stderr.write(`downloading ${label}: ${pct}% (${mb(loaded)}/${mb(total)} MB)\n`);
-    }
-    lastShown = pct;
+/** Whisper via transformers.js, telling `onDownload` of a model download's progress. */
+function whisperFactory(onDownload: DownloadListener | undefined): RecognizerFactory {
+  return (resolved) => {
+    const label = `${resolved.spec.id} (${resolved.spec.dtype})`;
+    return createWhisper(resolved, resolved.kind === 'download' && onDownload ? { onProgress: (loaded, total) => onDownload(label, loaded, total) } : {});
   };
 }
-
-const whisperFactory: RecognizerFactory = (resolved) =>
-  createWhisper(resolved, resolved.kind === 'download' ? { onProgress: downloadProgress(`${resolved.spec.id} (${resolved.spec.dtype})`) } : {});
 
 /** Pass 1: the speech regions and the decoded length. */
 async function findSpeech(file: string, opts: SpeechOptions, streamIndex: number, signal?: AbortSignal): Promise<{ regions: SpeechRegion[]; durationSec: number }> {
@@ -146,7 +148,7 @@ const MIN_TEXT_FOR_DETECTION = 12;
 export async function transcribeWith(file: string, opts: SpeechOptions & { signal?: AbortSignal }, makeRecognizer: RecognizerFactory): Promise<TranscribeResult> {
   const shown = file;
   opts.onStage?.('probing');
-  const info = await probeMedia(file, { ffmpegPath: opts.ffmpegPath, ffprobePath: opts.ffprobePath, ...(opts.signal ? { signal: opts.signal } : {}) });
+  const info = await probeMedia(file, { ffmpegPath: opts.ffmpegPath, ...(opts.signal ? { signal: opts.signal } : {}) });
   const stream = requireAudio(shown, info);
   const spec = parseModelSpec(opts.model);
   const cacheDir = opts.cacheDir ? path.resolve(opts.cacheDir) : defaultCacheDir();
@@ -197,7 +199,7 @@ export async function transcribeWith(file: string, opts: SpeechOptions & { signa
 
 /** The speech seam's entry point (see src/audit/speech.ts). */
 export function transcribeMedia(file: string, opts: SpeechOptions): Promise<TranscribeResult> {
-  return transcribeWith(file, opts, whisperFactory);
+  return transcribeWith(file, opts, whisperFactory(opts.onDownload));
 }
 
 export { MediaError };

@@ -11,6 +11,7 @@ import { splitLongSegments } from '../transcript/split.js';
 import { formatClock } from '../transcript/clock.js';
 import { MAX_BYTES, readRegularFile } from '../io/read-file.js';
 import type { FileReport, Finding, TranscriptSource } from '../report/model.js';
+import type { DownloadListener } from '../asr/transcribe.js';
 import type { Engine } from './engine.js';
 import { loadSight, loadSpeech } from './speech.js';
 import type { AuditInput } from './inputs.js';
@@ -31,7 +32,8 @@ export interface AuditFileOptions {
   modelDir?: string;
   cacheDir?: string;
   ffmpegPath?: string;
-  ffprobePath?: string;
+  /** A model download's progress, to show (the CLI draws it on stderr). */
+  onDownload?: DownloadListener;
   onStage?: (stage: Stage) => void;
   signal?: AbortSignal;
   /** The product manifest for this input (validated before the batch started). */
@@ -177,6 +179,7 @@ async function spokenWordsOf(input: AuditInput, opts: AuditFileOptions): Promise
     ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onDownload ? { onDownload: opts.onDownload } : {}),
     onStage: (s: 'probing' | 'extracting' | 'transcribing') => opts.onStage?.(s),
   }).catch((e: unknown) => {
     // With --transcript asr the transcript beside it was passed over on purpose: say so rather than advise adding one.
@@ -215,11 +218,8 @@ function wordTimeWarnings(t: Transcript): string[] {
   return [`${count} word timestamp(s) lie outside their segment's start and end${firstLine !== undefined ? ` (first at line ${firstLine})` : ''}; findings are timed by the words as given`];
 }
 
-function mediaOpts(opts: AuditFileOptions): { ffmpegPath?: string; ffprobePath?: string } {
-  const o: { ffmpegPath?: string; ffprobePath?: string } = {};
-  if (opts.ffmpegPath) o.ffmpegPath = opts.ffmpegPath;
-  if (opts.ffprobePath) o.ffprobePath = opts.ffprobePath;
-  return o;
+function mediaOpts(opts: AuditFileOptions): { ffmpegPath?: string } {
+  return opts.ffmpegPath ? { ffmpegPath: opts.ffmpegPath } : {};
 }
 
 function sidecarLabel(input: AuditInput, sidecar: string): string {

@@ -2,19 +2,18 @@
  * The checking engine of a run: rulesets loaded once, analysers and compiled matchers built once
  * per language and only for the languages that occur.
  */
-import { defaultCacheDir } from '../asr/model.js';
 import { createHash } from 'node:crypto';
-import { createAnalyzer, type Analyzer } from '../text/analyze.js';
-import { loadSimplifier, loadTokenizer } from '../text/tokenizers/index.js';
+import type { Analyzer } from '../text/analyze.js';
+import { createAnalyzerFor } from '../text/analyzer-for.js';
 import { languageName, type LanguagePlan } from '../text/detect.js';
 import { transcriptDuration, type Language, type Transcript } from '../transcript/model.js';
-import type { Finding } from '../report/model.js';
-import { compareFindings } from '../report/model.js';
+import { compareFindings, type Finding } from '../core/finding.js';
 import { checkTranscript, type CheckOptions } from '../rules/check.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
 import type { Rule, Ruleset } from '../rules/model.js';
 import { loadRulesetCached, type RulesetCacheOptions } from './ruleset-cache.js';
+import { compileRulesCached } from './compiled-cache.js';
 import { applyManifest, sponsoredRules, withRuleMetadata } from '../manifest/apply.js';
 import { loadGazetteer, loadStatements } from '../manifest/load.js';
 import type { Manifest } from '../manifest/model.js';
@@ -54,15 +53,8 @@ export interface Prepared {
   sponsored?: CompiledRules;
 }
 
-/**
- * The analyser of a language, built once per process. `cacheDir`: where the Japanese dictionary's
- * expanded copy is kept (default: the user's cache folder; null: none, expand it every time).
- */
-export async function createAnalyzerFor(language: Language, opts: { cacheDir?: string | null } = {}): Promise<Analyzer> {
-  const cacheDir = opts.cacheDir === null ? undefined : (opts.cacheDir ?? defaultCacheDir());
-  const tokenizer = await loadTokenizer(language, cacheDir ? { cacheDir } : {});
-  return createAnalyzer(tokenizer, language === 'zh' ? await loadSimplifier() : undefined);
-}
+/** Kept here too for older imports; it lives in text/analyzer-for.ts. */
+export { createAnalyzerFor };
 
 export class Engine {
   private readonly prepared = new Map<Language, Promise<Prepared>>();
@@ -100,10 +92,15 @@ export class Engine {
     if (!p) {
       p = (async () => {
         const cacheDir = this.opts.cache?.cacheDir;
-        const [analyzer, rulesets] = await Promise.all([createAnalyzerFor(language, cacheDir ? { cacheDir } : {}), this.rulesetsFor(language)]);
+        const analyzerP = createAnalyzerFor(language, cacheDir ? { cacheDir } : {});
+        // A rejected analyser is awaited below; do not let it be reported as unhandled meanwhile.
+        analyzerP.catch(() => undefined);
+        const rulesets = await this.rulesetsFor(language);
         const rules = new Map<string, Rule>();
         for (const rs of rulesets) for (const r of rs.rules) if (!rules.has(r.id)) rules.set(r.id, r);
-        return { analyzer, rulesets, rules, compiled: compileRules(rulesets, analyzer) };
+        const cache = this.opts.cache;
+        const compiled = cache ? await compileRulesCached(rulesets, language, () => analyzerP, cache) : compileRules(rulesets, await analyzerP);
+        return { analyzer: await analyzerP, rulesets, rules, compiled };
       })();
       this.prepared.set(language, p);
     }

@@ -2,22 +2,13 @@
  * The speech side (ffprobe, ffmpeg, Whisper), loaded only when a media file needs it, so auditing
  * transcripts never pays for transformers.js or onnxruntime.
  */
-import type { Language, Transcript } from '../transcript/model.js';
+import type { SpeechOptions } from '../asr/transcribe.js';
+import type { Transcript } from '../transcript/model.js';
 
-export interface SpeechOptions {
-  lang: Language | 'auto';
-  model?: string;
-  modelDir?: string;
-  cacheDir?: string;
-  ffmpegPath?: string;
-  ffprobePath?: string;
-  onStage?: (stage: 'probing' | 'extracting' | 'transcribing') => void;
-  /** Ctrl-C: stop ffmpeg and the recogniser; the file is reported as interrupted. */
-  signal?: AbortSignal;
-}
+export type { SpeechOptions };
 
 export interface Speech {
-  probeMedia(path: string, opts: { ffmpegPath?: string; ffprobePath?: string }): Promise<{ durationSec: number | null }>;
+  probeMedia(path: string, opts: { ffmpegPath?: string }): Promise<{ durationSec: number | null }>;
   transcribeMedia(path: string, opts: SpeechOptions): Promise<{ transcript: Transcript; source: 'asr' | 'cache'; durationSec: number }>;
 }
 

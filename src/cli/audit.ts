@@ -20,7 +20,7 @@ import type { Language } from '../transcript/model.js';
 import { UsageError } from './errors.js';
 import { checkModelOption } from './model-option.js';
 import { resolvedPath, unwritableReason, writeAllAtomic, writeErrorReason, writeStdout } from './output.js';
-import { Progress, summaryTable } from './progress.js';
+import { downloadProgress, Progress, summaryTable } from './progress.js';
 import { VERSION } from './version.js';
 import { closeScreen } from '../audit/speech.js';
 
@@ -127,6 +127,7 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
         ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
         ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
         ...(opts.ffmpeg ? { ffmpegPath: opts.ffmpeg } : {}),
+        onDownload: downloadProgress(),
       },
       {
         onStart: (input) => progress.start(input.path),

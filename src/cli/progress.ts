@@ -126,3 +126,25 @@ export function summaryTable(files: readonly FileReport[]): string {
   }
   return `summary\n${lines.join('\n')}\n`;
 }
+
+/**
+ * A model download's progress on `stream`: a redrawn bar on a terminal, a line at every quarter
+ * otherwise. One state per model (the listener may hear of several).
+ */
+export function downloadProgress(stream: NodeJS.WriteStream = process.stderr): (label: string, loaded: number, total: number) => void {
+  const lastShown = new Map<string, number>();
+  return (label, loaded, total) => {
+    if (total <= 0) return;
+    const last = lastShown.get(label) ?? -1;
+    const pct = Math.min(100, Math.floor((loaded / total) * 100));
+    const mb = (n: number) => (n / 1e6).toFixed(0);
+    if (stream.isTTY === true) {
+      const width = 30;
+      const filled = Math.round((pct / 100) * width);
+      stream.write(`\rdownloading ${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${pct}% ${mb(loaded)}/${mb(total)} MB${pct === 100 ? '\n' : ''}`);
+    } else if (Math.floor(pct / 25) > Math.floor(last / 25) || (pct === 100 && last < 100)) {
+      stream.write(`downloading ${label}: ${pct}% (${mb(loaded)}/${mb(total)} MB)\n`);
+    }
+    lastShown.set(label, pct);
+  };
+}

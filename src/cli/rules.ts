@@ -127,7 +127,7 @@ export async function rulesTest(refs: string[], opts: RulesCommandOptions): Prom
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const rulesets = await loadAll(refs);
   // The tokenizers and matchers only for this command (`rules list` stays fast).
-  const [{ createAnalyzerFor }, { compileRules }, { runExamples }] = await Promise.all([import('../audit/engine.js'), import('../rules/compile.js'), import('../rules/examples.js')]);
+  const [{ createAnalyzerFor }, { compileRules }, { runExamples }] = await Promise.all([import('../text/analyzer-for.js'), import('../rules/compile.js'), import('../rules/examples.js')]);
   let passed = 0;
   let failed = 0;
   for (const rs of rulesets) {

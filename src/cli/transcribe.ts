@@ -13,6 +13,7 @@ import { serializeTranscript } from '../transcript/write.js';
 import { EXIT, UsageError } from './errors.js';
 import { checkModelOption } from './model-option.js';
 import { writeAtomic } from './output.js';
+import { downloadProgress } from './progress.js';
 
 import type { TranscribeFormat } from './transcribe-formats.js';
 export { TRANSCRIBE_FORMATS, type TranscribeFormat } from './transcribe-formats.js';
@@ -62,6 +63,7 @@ export async function runTranscribe(
   const claimed = new Map<string, string>();
   const transcribe: TranscribeFn = deps.transcribe ?? (async (file, o) => (await loadSpeech()).transcribeMedia(file, o));
   const limit = pLimit(Math.max(1, opts.concurrency ?? 1));
+  const onDownload = downloadProgress();
   await Promise.all(
     targets.map((input) =>
       limit(async () => {
@@ -80,6 +82,7 @@ export async function runTranscribe(
             ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
             ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
             ...(opts.ffmpeg ? { ffmpegPath: opts.ffmpeg } : {}),
+            onDownload,
           });
           await writeAtomic(out, serializeTranscript(r.transcript, opts.format));
           const n = r.transcript.segments.length;

@@ -4,7 +4,7 @@
  * span and law, and compare what is said about origin, seller and price with what is declared.
  * Also gives every finding its rule's `basis` and `url` (with or without a manifest). Pure.
  */
-import { SEVERITY_RANK, type Finding } from '../report/model.js';
+import { SEVERITY_RANK, type Finding } from '../core/finding.js';
 import { locator, type Locator } from '../rules/locate.js';
 import type { ProductCategory, Rule } from '../rules/model.js';
 import type { Language, Segment, Transcript } from '../transcript/model.js';

@@ -1,53 +1,23 @@
 /**
  * The report model (contract schemaVersion 1). Pure data and pure functions: no I/O, no clock.
  */
-export type Severity = 'error' | 'warning' | 'info';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-export type FindingKind = 'prohibited' | 'missing';
+import type { Finding, Severity } from '../core/finding.js';
+import { atOrAbove, type FailOn } from '../core/finding.js';
+
+export {
+  atOrAbove,
+  compareFindings,
+  FAIL_ON_CHOICES,
+  SEVERITIES,
+  SEVERITY_RANK,
+  type Basis,
+  type FailOn,
+  type Finding,
+  type FindingKind,
+  type FindingSource,
+  type Severity,
+} from '../core/finding.js';
 export type TranscriptSource = 'asr' | 'sidecar' | 'embedded' | 'transcript' | 'cache';
-/** Where a finding's words came from (contract: absent = speech). */
-export type FindingSource = 'speech' | 'subtitle' | 'screen';
-
-/** The fixed category vocabulary of the contract. Rulesets may add their own. */
-export const PROHIBITED_CATEGORIES = [
-  'superlative',
-  'guarantee',
-  'medical-claim',
-  'endorsement',
-  'misleading-price',
-  'efficacy',
-  'false-origin',
-] as const;
-export const DISCLOSURE_CATEGORIES = ['seller-disclosure', 'origin-disclosure', 'ad-disclosure'] as const;
-
-export interface Finding {
-  ruleId: string;
-  category: string;
-  kind: FindingKind;
-  severity: Severity;
-  /** Seconds into the recording; null for untimed transcripts. */
-  start: number | null;
-  end: number | null;
-  /** The words that matched, as said (prohibited), or "" (missing). */
-  text: string;
-  context: string;
-  message: string;
-  reference: string;
-  /** 1-based line for untimed transcripts (and always given for line-based sources). */
-  line?: number;
-  /** Which of the rule's matchers found the words (prohibited findings). */
-  matcher?: string;
-  /** What `reference` is: statute, guideline or policy (from the rule). */
-  basis?: 'statute' | 'guideline' | 'policy';
-  /** Where the cited text can be read. */
-  url?: string;
-  /** The manifest product the finding concerns, by its name. */
-  product?: string;
-  /** For a statement that contradicts the manifest: the declared values, e.g. { origin: 'CN' }. */
-  declared?: Record<string, unknown>;
-  /** Where the words were: said (absent or `speech`), in a subtitle track, or shown on screen. */
-  source?: FindingSource;
-}
 
 export interface FileReport {
   path: string;
@@ -95,10 +65,6 @@ export function fileErrorLine(f: Pick<FileReport, 'path' | 'error'>): string {
   return error.startsWith(`${f.path}:`) ? error : `${f.path}: ${error}`;
 }
 
-export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-export type FailOn = Severity | 'never';
-
 export function summarize(files: readonly FileReport[]): ReportSummary {
   const bySeverity: Partial<Record<Severity, number>> = {};
   let findings = 0;
@@ -124,27 +90,11 @@ export function buildReport(files: FileReport[], version: string, interrupted = 
   return report;
 }
 
-export function atOrAbove(sev: Severity, failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  return SEVERITY_RANK[sev] >= SEVERITY_RANK[failOn];
-}
-
 /** Contract exit codes: 3 when an input failed, else 1 when a finding is at or above failOn, else 0. */
 export function exitCodeFor(report: Report, failOn: FailOn): 0 | 1 | 3 {
   if (report.files.some((f) => f.status === 'error')) return 3;
   const failing = report.files.some((f) => f.findings.some((x) => atOrAbove(x.severity, failOn)));
   return failing ? 1 : 0;
-}
-
-/** Stable ordering: by file path, then time (untimed by line), then rule. */
-export function compareFindings(a: Finding, b: Finding): number {
-  const as = a.start ?? -1;
-  const bs = b.start ?? -1;
-  if (as !== bs) return as - bs;
-  const al = a.line ?? 0;
-  const bl = b.line ?? 0;
-  if (al !== bl) return al - bl;
-  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
 }
 
 /** Where a finding's words were, for reports: "screen" or "subtitle"; undefined when said (speech). */

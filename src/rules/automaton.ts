@@ -16,8 +16,31 @@ export interface AutomatonHit<T> {
   value: T;
 }
 
+/**
+ * A built automaton as plain data (for an on-disk cache): per state, its failure link, its edges
+ * (symbol, child, …) and its outputs (length, value, …), links already followed.
+ */
+export type AutomatonData<T> = [fail: number, edges: (string | number)[], out: (number | T)[]][];
+
 export class Automaton<T> {
-  private readonly states: State<T>[] = [{ next: new Map(), fail: 0, out: [] }];
+  private states: State<T>[] = [{ next: new Map(), fail: 0, out: [] }];
+
+  /** An automaton exactly as `toData` saw it, without building or linking again. */
+  static fromData<T>(data: AutomatonData<T>): Automaton<T> {
+    const a = new Automaton<T>([]);
+    a.states = data.map(([fail, edges, out]) => {
+      const next = new Map<string, number>();
+      for (let i = 0; i < edges.length; i += 2) next.set(edges[i] as string, edges[i + 1] as number);
+      const o: { length: number; value: T }[] = [];
+      for (let i = 0; i < out.length; i += 2) o.push({ length: out[i] as number, value: out[i + 1] as T });
+      return { next, fail, out: o };
+    });
+    return a;
+  }
+
+  toData(): AutomatonData<T> {
+    return this.states.map((st) => [st.fail, [...st.next].flat(), st.out.flatMap((o) => [o.length, o.value])]);
+  }
 
   constructor(patterns: Iterable<{ key: readonly string[]; value: T }>) {
     for (const { key, value } of patterns) {

@@ -5,7 +5,7 @@
 import type { Analyzer, AnalyzedText } from '../text/analyze.js';
 import { originalSpan } from '../text/normalize.js';
 import { transcriptDuration, type Language, type Segment, type SegmentSource, type Transcript } from '../transcript/model.js';
-import type { Finding } from '../report/model.js';
+import type { Finding } from '../core/finding.js';
 import type { CompiledRules } from './compile.js';
 import { locator } from './locate.js';
 import { cueNear, scanSegment, wordCrossesJoin } from './match.js';

@@ -6,7 +6,7 @@
  */
 import type { Analyzer } from '../text/analyze.js';
 import type { Language } from '../transcript/model.js';
-import { Automaton } from './automaton.js';
+import { Automaton, type AutomatonData } from './automaton.js';
 import type { CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext } from './model.js';
 import { cueGroups, mergeContext } from './model.js';
 import { compileLinear, type LinearRegex } from './regex.js';
@@ -272,5 +272,69 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
   };
   if (negation) compiled.negation = negation;
   if (quotation) compiled.quotation = quotation;
+  return compiled;
+}
+
+/**
+ * A compiled form as plain JSON data, for an on-disk cache: everything compileRules derived from
+ * the rulesets with the analyser (the lexicon's automata above all), but not the rules themselves
+ * (the rulesets are at hand where it is read back) nor the regular expressions' compiled programs
+ * (only their sources: RE2 compiles them again in a moment).
+ */
+export interface CompiledData {
+  language: Language;
+  ruleCount: number;
+  matchers: (Omit<CompiledMatcher, 'regex'> & { regex?: string })[];
+  lexicon: Omit<Lexicon, 'surface' | 'lemma'> & { surface: AutomatonData<number>; lemma: AutomatonData<number> };
+  startsWith: number[][];
+  startsWithNumber: number[];
+  usesNumbers: boolean;
+  startsAnywhere: number[];
+  withRegex: number[];
+  unless: (CompiledCues[] | null)[];
+  negation?: CompiledCues[];
+  quotation?: CompiledCues[];
+}
+
+export function compiledToData(c: CompiledRules): CompiledData {
+  const data: CompiledData = {
+    language: c.language,
+    ruleCount: c.rules.length,
+    matchers: c.matchers.map(({ regex, ...m }) => (regex ? { ...m, regex: regex.source } : m)),
+    lexicon: { ...c.lexicon, surface: c.lexicon.surface.toData(), lemma: c.lexicon.lemma.toData() },
+    startsWith: c.startsWith,
+    startsWithNumber: c.startsWithNumber,
+    usesNumbers: c.usesNumbers,
+    startsAnywhere: c.startsAnywhere,
+    withRegex: c.withRegex,
+    // JSON has no undefined in arrays.
+    unless: c.unless.map((u) => u ?? null),
+  };
+  if (c.negation) data.negation = c.negation;
+  if (c.quotation) data.quotation = c.quotation;
+  return data;
+}
+
+/**
+ * The compiled rules `data` was made from, given the same rulesets (the caller keys the data by
+ * their content). Throws when the data does not fit them.
+ */
+export function compiledFromData(data: CompiledData, rulesets: readonly Ruleset[]): CompiledRules {
+  const { rules } = combineRulesets(rulesets);
+  if (data.ruleCount !== rules.length) throw new Error(`compiled data for ${data.ruleCount} rules, ${rules.length} given`);
+  const compiled: CompiledRules = {
+    language: data.language,
+    rules,
+    matchers: data.matchers.map(({ regex, ...m }) => (regex !== undefined ? { ...m, regex: compileLinear(regex) } : m)),
+    lexicon: { ...data.lexicon, surface: Automaton.fromData(data.lexicon.surface), lemma: Automaton.fromData(data.lexicon.lemma) },
+    startsWith: data.startsWith,
+    startsWithNumber: data.startsWithNumber,
+    usesNumbers: data.usesNumbers,
+    startsAnywhere: data.startsAnywhere,
+    withRegex: data.withRegex,
+    unless: data.unless.map((u) => u ?? undefined),
+  };
+  if (data.negation) compiled.negation = data.negation;
+  if (data.quotation) compiled.quotation = data.quotation;
   return compiled;
 }

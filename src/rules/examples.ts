@@ -4,7 +4,7 @@
  */
 import type { Analyzer } from '../text/analyze.js';
 import type { Transcript } from '../transcript/model.js';
-import type { Finding } from '../report/model.js';
+import type { Finding } from '../core/finding.js';
 import type { BadExample } from './model.js';
 import { canonicalBadExample } from './parse.js';
 import { checkTranscript } from './check.js';

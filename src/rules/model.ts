@@ -15,7 +15,7 @@
  *   rules: [ … ]
  */
 import type { Language } from '../transcript/model.js';
-import type { Severity } from '../report/model.js';
+import type { Severity } from '../core/finding.js';
 
 /** The product categories a manifest declares and a rule may be limited to. */
 export const PRODUCT_CATEGORIES = [

@@ -2,8 +2,9 @@
  * The transcript model every input format is parsed into and the speech layer produces.
  * Times are seconds into the recording; `null` when the source carries no timing (plain .txt).
  */
-export type Language = 'ja' | 'zh' | 'ko';
-export const LANGUAGES: readonly Language[] = ['ja', 'zh', 'ko'];
+import type { Language } from '../core/language.js';
+
+export { isLanguage, LANGUAGES, type Language } from '../core/language.js';
 
 export interface Word {
   start: number;
@@ -46,10 +47,6 @@ export class TranscriptParseError extends Error {
     super(`${file}:${line}:${column}: ${reason}`);
     this.name = 'TranscriptParseError';
   }
-}
-
-export function isLanguage(v: unknown): v is Language {
-  return v === 'ja' || v === 'zh' || v === 'ko';
 }
 
 /** Duration implied by the transcript: the latest end time, or null when untimed. */

@@ -65,6 +65,12 @@ describe('livecomply audit (end to end)', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('--version prints the package version (answered by bin/ before the CLI is loaded)', async () => {
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+  });
+
   it('a bad option exits 2', async () => {
     const r = await runCli(['audit', 'samples/', '--fail-on', 'sometimes']);
     expect(r.code).toBe(2);

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAnalyzerFor } from '../../src/audit/engine.js';
+import { createAnalyzerFor } from '../../src/text/analyzer-for.js';
 import { compileRules } from '../../src/rules/compile.js';
 import { runExamples } from '../../src/rules/examples.js';
 import { DEFAULT_RULESET, builtinRulesetNames, loadRuleset } from '../../src/rules/load.js';

@@ -25,7 +25,7 @@ import { createHash } from 'node:crypto';
 import type { FileReport, Report } from '../model.js';
 import { compareFindings, sourceLabel } from '../model.js';
 import { clock, whereLabel } from '../time.js';
-import type { RenderContext } from './index.js';
+import type { RenderContext } from './context.js';
 import { declaredLabel, pathFromReport, plural, severityCounts } from './shared.js';
 
 const VIDEO = ['.mp4', '.mkv', '.mov', '.flv', '.ts', '.webm', '.m4v', '.avi'];

@@ -1,7 +1,8 @@
 /**
  * Report formats by name (one file each, as ESLint formatters and Vitest reporters are).
  */
-import type { Report, Severity } from '../model.js';
+import type { Report } from '../model.js';
+import type { RenderContext } from './context.js';
 import { formatCsv } from './csv.js';
 import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
@@ -12,31 +13,7 @@ import { formatSarif } from './sarif.js';
 
 export { FORMAT_EXTENSIONS, FORMAT_NAMES, isFormatName, type FormatName } from './names.js';
 import type { FormatName } from './names.js';
-
-export interface RenderContext {
-  color: boolean;
-  failOn: Severity | 'never';
-  cwd?: string;
-  outputDir?: string;
-  rules?: RuleMetaLike[];
-  transcripts?: Record<string, { start: number | null; end: number | null; text: string }[]>;
-}
-
-export interface RuleMetaLike {
-  id: string;
-  kind: 'prohibit' | 'require';
-  category: string;
-  severity: Severity;
-  reference: string;
-  message: { en: string; ja?: string; zh?: string; ko?: string };
-  description?: string;
-  /** A page that explains the rule (SARIF helpUri). */
-  helpUri?: string;
-  /** statute | guideline | policy */
-  basis?: 'statute' | 'guideline' | 'policy';
-  /** Where the cited law's text can be read (a rule's `url`; SARIF helpUri when no helpUri is given). */
-  url?: string;
-}
+export type { RenderContext, RuleMetaLike } from './context.js';
 
 export async function render(format: FormatName, report: Report, ctx: RenderContext): Promise<string> {
   switch (format) {

@@ -8,7 +8,7 @@
 import type { FileReport, Finding, Report } from '../model.js';
 import { atOrAbove, compareFindings, saidVerb, sourceLabel } from '../model.js';
 import { whereLabel } from '../time.js';
-import type { RenderContext } from './index.js';
+import type { RenderContext } from './context.js';
 
 /**
  * Text safe in XML 1.0 content and attribute values: markup characters escaped, characters XML 1.0

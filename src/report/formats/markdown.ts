@@ -8,7 +8,7 @@ import type { FileReport, Report } from '../model.js';
 import { visible, visibleLine } from '../visible.js';
 import { atOrAbove, compareFindings, saidVerb, sourceLabel } from '../model.js';
 import { clock, whereLabel } from '../time.js';
-import type { RenderContext } from './index.js';
+import type { RenderContext } from './context.js';
 import { declaredLabel, lawLabel, plural, severityCounts } from './shared.js';
 
 /** Default size budget in characters (well under GitHub's 65,536 limit for a comment). */

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { FileReport, Finding, Report, Severity } from '../model.js';
 import { compareFindings, fileErrorLine, saidVerb, sourceLabel } from '../model.js';
 import { clock } from '../time.js';
-import type { RenderContext } from './index.js';
+import type { RenderContext } from './context.js';
 import { fileUri, lawLabel, localMessage, reportPathUri, ruleEntries, ruleLanguages, type RuleEntry } from './shared.js';
 // Words as a baseline matches them, so a fingerprint and a baseline agree on what is "the same finding".
 import { normaliseFindingText } from '../baseline.js';

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { FileReport, Finding, Report, Severity } from '../model.js';
 import { SEVERITY_RANK } from '../model.js';
-import type { RenderContext, RuleMetaLike } from './index.js';
+import type { RenderContext, RuleMetaLike } from './context.js';
 
 /** A rule as a report describes it: from the rulesets when the context has them, else from its findings. */
 export interface RuleEntry extends RuleMetaLike {

@@ -33,4 +33,16 @@ describe('Automaton (Aho–Corasick)', () => {
       { numRuns: 500 },
     );
   });
+
+  it('property: saved as data (through JSON) and read back, the same hits', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', 'b', '最', '近'), maxLength: 4 }), { maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', '最', '近'), maxLength: 40 }), (patterns, text) => {
+        const a = new Automaton(patterns.map((p, i) => ({ key: p.split(''), value: i })));
+        const b = Automaton.fromData<number>(JSON.parse(JSON.stringify(a.toData())));
+        expect(b.size).toBe(a.size);
+        expect(b.search(text.split(''))).toEqual(a.search(text.split('')));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

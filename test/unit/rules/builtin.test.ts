@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { regexMatchers } from '../../../src/cli/rules.js';
 import { BUILTIN_DIR, builtinRulesetNames, loadRuleset } from '../../../src/rules/load.js';
 import { canonicalBadExample } from '../../../src/rules/parse.js';
-import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { compileRules } from '../../../src/rules/compile.js';
 import { findHits } from '../../../src/rules/match.js';
 

@@ -3,7 +3,7 @@
  * (a denial at the far end of a long sentence).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules } from '../../../src/rules/compile.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';

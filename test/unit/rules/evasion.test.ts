@@ -4,7 +4,7 @@
  * built-in ruleset of the line's language. Prints detected/total per family.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../../src/rules/load.js';

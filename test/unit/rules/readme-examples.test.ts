@@ -6,7 +6,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { compileRules } from '../../../src/rules/compile.js';
 import { runExamples } from '../../../src/rules/examples.js';
 import { loadRuleset } from '../../../src/rules/load.js';

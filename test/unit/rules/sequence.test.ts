@@ -3,7 +3,7 @@
  * every element kind, exact spans, matcher ids, and file:line:col errors for bad syntax.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
 import { runExamples } from '../../../src/rules/examples.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules } from '../../../src/rules/compile.js';
 import { loadRuleset } from '../../../src/rules/load.js';

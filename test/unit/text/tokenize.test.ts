@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analyzer } from '../../../src/text/analyze.js';
-import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { detectLanguage } from '../../../src/text/detect.js';
 
 const analyzers: Partial<Record<'ja' | 'zh' | 'ko', Analyzer>> = {};

@@ -1,0 +1,124 @@
+/**
+ * Compiled rulesets cached on disk, so a run does not compile the same rules again.
+ *
+ * Compiling is most of a warm run's start-up: every word of every rule is normalised and
+ * tokenized (for its base forms), then the two automata are built. What comes out depends only on
+ * the rules, the language, the code that normalises, tokenizes and compiles, and the tokenizers'
+ * dictionaries; an entry is keyed by all of them (the rules' content, the tool version, a hash of
+ * the built rules/ and text/ modules and the versions of the tokenizer packages), so any change
+ * to one of them means another key, and compiling the slow way. Like the ruleset cache, it is a
+ * convenience: an unreadable, unwritable or damaged entry only means compiling.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultCacheDir } from '../asr/model.js';
+import { compiledFromData, compiledToData, compileRules, type CompiledData, type CompiledRules } from '../rules/compile.js';
+import type { Ruleset } from '../rules/model.js';
+import type { Analyzer } from '../text/analyze.js';
+import type { Language } from '../transcript/model.js';
+
+/** Bump when the entry layout changes. */
+const LAYOUT = 1;
+
+/** The packages whose dictionaries and converters decide what a rule's words become. */
+const TOKENIZER_PACKAGES = ['kuromoji', 'jieba-wasm', 'lindera-wasm-nodejs-cjk', 'opencc-js'];
+
+export interface CompiledCacheOptions {
+  /** The cache folder; default LIVECOMPLY_CACHE_DIR or ~/.cache/livecomply. */
+  cacheDir?: string;
+  /** The tool's version: an entry written by another version is not used. */
+  version: string;
+}
+
+interface Entry {
+  layout: number;
+  key: string;
+  data: CompiledData;
+}
+
+let codeHash: Promise<string> | undefined;
+
+/**
+ * A hash of the code a compiled form depends on: the rules/ and text/ modules as built (the same
+ * version number can hold different compilers while developing) and the tokenizer packages' versions.
+ */
+export function compilerCode(): Promise<string> {
+  codeHash ??= (async () => {
+    const h = createHash('sha256');
+    for (const sub of ['../rules/', '../text/', '../text/tokenizers/']) {
+      const dir = fileURLToPath(new URL(sub, import.meta.url));
+      const names = (await readdir(dir)).filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.d.ts')).sort();
+      for (const n of names) h.update(sub).update(n).update('\0').update(await readFile(path.join(dir, n)));
+    }
+    const require = createRequire(import.meta.url);
+    for (const p of TOKENIZER_PACKAGES) {
+      let v = 'absent';
+      try {
+        v = (JSON.parse(readFileSync(require.resolve(`${p}/package.json`), 'utf8')) as { version: string }).version;
+      } catch {
+        // Not installed (or no package.json exported): the key says so.
+      }
+      h.update(`${p}@${v}\0`);
+    }
+    return h.digest('hex');
+  })().catch(() => `unknown-${Date.now()}`);
+  return codeHash;
+}
+
+/** The key of the compiled form of these rulesets for this language. */
+export async function compiledKey(rulesets: readonly Ruleset[], language: Language, version: string): Promise<string> {
+  return createHash('sha256')
+    .update(`${LAYOUT}\0${version}\0${language}\0${await compilerCode()}\0`)
+    .update(JSON.stringify(rulesets))
+    .digest('hex');
+}
+
+export function compiledCacheFile(key: string, opts: CompiledCacheOptions): string {
+  const dir = opts.cacheDir ? path.resolve(opts.cacheDir) : defaultCacheDir();
+  return path.join(dir, 'compiled', `${key}.json`);
+}
+
+async function readEntry(file: string, key: string, rulesets: readonly Ruleset[]): Promise<CompiledRules | undefined> {
+  try {
+    const entry = JSON.parse(await readFile(file, 'utf8')) as Entry;
+    if (entry.layout !== LAYOUT || entry.key !== key) return undefined;
+    return compiledFromData(entry.data, rulesets);
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeEntry(file: string, entry: Entry): Promise<void> {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(tmp, JSON.stringify(entry), 'utf8');
+    await rename(tmp, file);
+  } catch {
+    // Unwritable cache: the run goes on; the next one compiles again.
+    await rm(tmp, { force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * compileRules with the on-disk cache. `analyzer` is asked for only when the rules must be
+ * compiled (a hit needs no tokenizer).
+ */
+export async function compileRulesCached(
+  rulesets: readonly Ruleset[],
+  language: Language,
+  analyzer: () => Promise<Analyzer>,
+  opts: CompiledCacheOptions,
+): Promise<CompiledRules> {
+  const key = await compiledKey(rulesets, language, opts.version);
+  const file = compiledCacheFile(key, opts);
+  const hit = await readEntry(file, key, rulesets);
+  if (hit) return hit;
+  const compiled = compileRules(rulesets, await analyzer());
+  await writeEntry(file, { layout: LAYOUT, key, data: compiledToData(compiled) });
+  return compiled;
+}

@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compiledCacheFile, compiledKey, compileRulesCached } from '../../../src/audit/compiled-cache.js';
+import { createAnalyzerFor } from '../../../src/audit/engine.js';
+import { checkTranscript } from '../../../src/rules/check.js';
+import { compiledFromData, compiledToData, compileRules } from '../../../src/rules/compile.js';
+import { loadRuleset } from '../../../src/rules/load.js';
+import type { Ruleset } from '../../../src/rules/model.js';
+import type { Analyzer } from '../../../src/text/analyze.js';
+import { loadCorpus } from '../../corpus/evaluate.js';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'lc-compiled-'));
+const one = (text: string) => ({ segments: [{ start: 0, end: 5, text, line: 1 }], durationSec: 5 });
+
+let zh: Analyzer;
+let cn: Ruleset;
+let lines: string[];
+beforeAll(async () => {
+  zh = await createAnalyzerFor('zh');
+  cn = await loadRuleset('cn');
+  lines = (await loadCorpus(path.resolve(import.meta.dirname, '../../corpus/zh.yaml'))).lines.map((l) => l.text);
+});
+
+/** An analyser getter that counts how often the rules were compiled (a cache hit asks for none). */
+function counting() {
+  const calls = { n: 0 };
+  return { calls, get: async () => (calls.n++, zh) };
+}
+
+describe('compiled rules cache', () => {
+  it('the compiled form read back from JSON finds exactly what the freshly compiled one finds', () => {
+    const fresh = compileRules([cn], zh);
+    const back = compiledFromData(JSON.parse(JSON.stringify(compiledToData(fresh))), [cn]);
+    const joined = { segments: lines.slice(0, 60).map((text, i) => ({ start: i, end: i + 1, text, line: i + 1 })), durationSec: 60 };
+    expect(checkTranscript(back, joined, zh)).toEqual(checkTranscript(fresh, joined, zh));
+    for (const text of lines) expect(checkTranscript(back, one(text), zh)).toEqual(checkTranscript(fresh, one(text), zh));
+  });
+
+  it('compiles once, then serves the compiled form from disk without the analyser', async () => {
+    const cacheDir = tmp();
+    const a = counting();
+    const first = await compileRulesCached([cn], 'zh', a.get, { cacheDir, version: '1.0.0' });
+    const second = await compileRulesCached([cn], 'zh', a.get, { cacheDir, version: '1.0.0' });
+    expect(a.calls.n).toBe(1);
+    expect(readdirSync(path.join(cacheDir, 'compiled'))).toHaveLength(1);
+    expect(checkTranscript(second, one(lines[0]!), zh)).toEqual(checkTranscript(first, one(lines[0]!), zh));
+  });
+
+  it('is invalidated when a rule changes or the tool version changes', async () => {
+    const cacheDir = tmp();
+    const a = counting();
+    await compileRulesCached([cn], 'zh', a.get, { cacheDir, version: '1.0.0' });
+    // A new word in one rule: another key, compiled again, and the new word is found.
+    const rule = cn.rules.find((r) => r.kind === 'prohibit');
+    expect(rule).toBeDefined();
+    const edited: Ruleset = { ...cn, rules: cn.rules.map((r) => (r === rule ? { ...r, match: [...(r.match ?? []), { id: 'test', words: ['测试专用词'] }] } : r)) };
+    expect(await compiledKey([edited], 'zh', '1.0.0')).not.toBe(await compiledKey([cn], 'zh', '1.0.0'));
+    const c = await compileRulesCached([edited], 'zh', a.get, { cacheDir, version: '1.0.0' });
+    expect(a.calls.n).toBe(2);
+    expect(checkTranscript(c, one('这是测试专用词'), zh).map((f) => f.ruleId)).toContain(rule!.id);
+    await compileRulesCached([cn], 'zh', a.get, { cacheDir, version: '1.0.1' });
+    expect(a.calls.n).toBe(3);
+    // The same ruleset for another language is another key too.
+    expect(await compiledKey([cn], 'ja', '1.0.0')).not.toBe(await compiledKey([cn], 'zh', '1.0.0'));
+  });
+
+  it('never fails a run: a damaged entry or an unwritable folder only means compiling', async () => {
+    const cacheDir = tmp();
+    const a = counting();
+    const opts = { cacheDir, version: '1' };
+    await compileRulesCached([cn], 'zh', a.get, opts);
+    const file = compiledCacheFile(await compiledKey([cn], 'zh', '1'), opts);
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 1000));
+    expect((await compileRulesCached([cn], 'zh', a.get, opts)).rules.length).toBe(cn.rules.length);
+    expect(a.calls.n).toBe(2);
+    // An entry written for other rules (same key by accident) is refused, not misused.
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { data: { ruleCount: number } };
+    entry.data.ruleCount += 1;
+    writeFileSync(file, JSON.stringify(entry));
+    await compileRulesCached([cn], 'zh', a.get, opts);
+    expect(a.calls.n).toBe(3);
+    const blocker = path.join(tmp(), 'file');
+    writeFileSync(blocker, 'not a folder');
+    expect((await compileRulesCached([cn], 'zh', a.get, { cacheDir: blocker, version: '1' })).rules.length).toBe(cn.rules.length);
+  });
+});
