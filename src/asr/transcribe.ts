@@ -13,6 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { LanguageChoice } from '../core/language.js';
 import { detectLanguage } from '../text/detect.js';
 import { isLanguage, type Language, type Segment, type Transcript } from '../transcript/model.js';
 import { decodePcm, SAMPLE_RATE } from '../media/decode.js';
@@ -25,7 +26,7 @@ import { createWhisper, type Recognizer } from './whisper.js';
 
 /** What a transcription needs to know (the CLI's transcribe command and audit's speech stage pass it). */
 export interface SpeechOptions {
-  lang: Language | 'auto';
+  lang: LanguageChoice;
   model?: string;
   modelDir?: string;
   cacheDir?: string;

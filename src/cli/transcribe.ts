@@ -8,20 +8,21 @@ import pLimit from 'p-limit';
 import { errorMessage } from '../audit/audit-file.js';
 import { collectInputs } from '../audit/inputs.js';
 import { loadSpeech, type SpeechOptions } from '../audit/speech.js';
-import type { Language, Transcript } from '../transcript/model.js';
+import type { LanguageChoice } from '../core/language.js';
+import type { Transcript } from '../transcript/model.js';
 import { serializeTranscript } from '../transcript/write.js';
 import { EXIT, UsageError } from './errors.js';
 import { checkModelOption } from './model-option.js';
 import { writeAtomic } from './output.js';
 import { downloadProgress } from './progress.js';
 
-import type { TranscribeFormat } from './transcribe-formats.js';
-export { TRANSCRIBE_FORMATS, type TranscribeFormat } from './transcribe-formats.js';
+import type { TranscribeFormat } from '../transcript/formats.js';
+export { TRANSCRIBE_FORMATS, type TranscribeFormat } from '../transcript/formats.js';
 
 export interface TranscribeCommandOptions {
   format: TranscribeFormat;
   outputDir?: string;
-  lang: Language | 'auto';
+  lang: LanguageChoice;
   model?: string;
   modelDir?: string;
   cacheDir?: string;

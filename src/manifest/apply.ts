@@ -5,6 +5,7 @@
  * Also gives every finding its rule's `basis` and `url` (with or without a manifest). Pure.
  */
 import { SEVERITY_RANK, type Finding } from '../core/finding.js';
+import type { MessageLanguage } from '../core/choices.js';
 import { locator, type Locator } from '../rules/locate.js';
 import type { ProductCategory, Rule } from '../rules/model.js';
 import type { Language, Segment, Transcript } from '../transcript/model.js';
@@ -26,7 +27,7 @@ export const PRODUCT_LOOKBACK = 5;
 
 export interface ApplyOptions {
   language: Language;
-  messageLanguage?: 'local' | 'en';
+  messageLanguage?: MessageLanguage;
   /** The ruleset id prefix for the manifest's own findings (jp, cn, kr). */
   rulesetId: string;
 }

@@ -6,6 +6,7 @@ import type { Analyzer, AnalyzedText } from '../text/analyze.js';
 import { originalSpan } from '../text/normalize.js';
 import { transcriptDuration, type Language, type Segment, type SegmentSource, type Transcript } from '../transcript/model.js';
 import type { Finding } from '../core/finding.js';
+import type { MessageLanguage } from '../core/choices.js';
 import type { CompiledRules } from './compile.js';
 import { locator } from './locate.js';
 import { cueNear, scanSegment, wordCrossesJoin } from './match.js';
@@ -13,7 +14,7 @@ import type { DisclosureChannel, LocalizedMessage, RequireRule, Rule } from './m
 
 export interface CheckOptions {
   /** Message language: the audit's language (default) or English. */
-  messageLanguage?: 'local' | 'en';
+  messageLanguage?: MessageLanguage;
 }
 
 /** One place a matcher fired, in time and in the transcript. */

@@ -15,7 +15,7 @@
  *   rules: [ … ]
  */
 import type { Language } from '../transcript/model.js';
-import type { Severity } from '../core/finding.js';
+import type { Basis, Severity } from '../core/finding.js';
 
 /** The product categories a manifest declares and a rule may be limited to. */
 export const PRODUCT_CATEGORIES = [
@@ -31,9 +31,7 @@ export const PRODUCT_CATEGORIES = [
 ] as const;
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 
-/** What a rule's reference is: a law, official guidance, or a house or platform policy with no legal duty behind it. */
-export const BASES = ['statute', 'guideline', 'policy'] as const;
-export type Basis = (typeof BASES)[number];
+export { BASES, type Basis } from '../core/finding.js';
 
 export interface LocalizedMessage {
   en: string;

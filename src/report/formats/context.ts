@@ -2,7 +2,7 @@
  * What a formatter may be told besides the report (each formatter picks the fields it reads).
  * Apart from the registry (index.ts), so formatters never import the registry that imports them.
  */
-import type { FailOn, Severity } from '../../core/finding.js';
+import type { Basis, FailOn, Severity } from '../../core/finding.js';
 
 export interface RenderContext {
   color: boolean;
@@ -24,7 +24,7 @@ export interface RuleMetaLike {
   /** A page that explains the rule (SARIF helpUri). */
   helpUri?: string;
   /** statute | guideline | policy */
-  basis?: 'statute' | 'guideline' | 'policy';
+  basis?: Basis;
   /** Where the cited law's text can be read (a rule's `url`; SARIF helpUri when no helpUri is given). */
   url?: string;
 }
