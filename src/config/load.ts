@@ -71,8 +71,8 @@ export async function loadConfig(explicit: string | undefined, cwd = process.cwd
   try {
     text = await readRegularText(file, MAX_BYTES.yaml);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ConfigError([{ file, line: 1, column: 1, reason: code === 'ENOENT' ? 'no such configuration file' : `cannot read configuration: ${readErrorReason(e)}` }]);
+    const reason = readErrorReason(e, { missing: 'no such configuration file', prefix: 'cannot read configuration: ' });
+    throw new ConfigError([{ file, line: 1, column: 1, reason }]);
   }
   const shown = path.relative(cwd, file) || file;
   return parseConfig(text, shown.startsWith('..') ? file : shown);

@@ -16,6 +16,7 @@
  */
 import type { Language } from '../transcript/model.js';
 import type { Basis, Severity } from '../core/finding.js';
+import type { YamlProblem } from '../yaml/validated.js';
 
 /** The product categories a manifest declares and a rule may be limited to. */
 export const PRODUCT_CATEGORIES = [
@@ -208,12 +209,8 @@ export interface Ruleset {
 }
 
 /** One thing wrong in a ruleset file, at a place a person can jump to. */
-export interface RulesetProblem {
-  file: string;
-  line: number;
-  column: number;
-  reason: string;
-}
+/** A problem in a ruleset file, at file:line:col (the one problem type of every YAML input). */
+export type RulesetProblem = YamlProblem;
 
 export function formatProblem(p: RulesetProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.reason}`;

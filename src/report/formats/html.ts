@@ -25,6 +25,7 @@
  * used and the report's path is the recording's).
  */
 import { createHash } from 'node:crypto';
+import { mediaKind } from '../../core/media-types.js';
 import type { FileReport, Report } from '../model.js';
 import { compareFindings, sourceLabel } from '../model.js';
 import { clock, whereLabel } from '../time.js';
@@ -35,17 +36,7 @@ import { PAGE_SCRIPT } from './html-client/script.generated.js';
 export type { HtmlData } from './html-client/data.js';
 import { declaredLabel, pathFromReport, plural, severityCounts } from './shared.js';
 
-const VIDEO = ['.mp4', '.mkv', '.mov', '.flv', '.ts', '.webm', '.m4v', '.avi'];
-const AUDIO = ['.m4a', '.mp3', '.wav', '.aac', '.flac', '.ogg', '.oga', '.opus', '.weba'];
-
-/** What kind of player a report path gets: video, audio, or none (a transcript file). */
-export function mediaKind(p: string): 'video' | 'audio' | undefined {
-  const dot = p.lastIndexOf('.');
-  const ext = dot >= 0 && dot > p.lastIndexOf('/') ? p.slice(dot).toLowerCase() : '';
-  if (VIDEO.includes(ext)) return 'video';
-  if (AUDIO.includes(ext)) return 'audio';
-  return undefined;
-}
+export { mediaKind };
 
 /** JSON that is safe inside a <script> element: nothing in it can close the element or start a comment. */
 export function scriptJson(value: unknown): string {

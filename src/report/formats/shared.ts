@@ -3,6 +3,7 @@
  * Pure: no I/O, no clock.
  */
 import path from 'node:path';
+import { withoutDetail } from '../../core/messages.js';
 import type { FileReport, Finding, Report, Severity } from '../model.js';
 import { SEVERITY_RANK } from '../model.js';
 import type { RenderContext, RuleMetaLike } from './context.js';
@@ -54,11 +55,9 @@ export function ruleEntries(report: Report, rules: readonly RuleMetaLike[] | und
   return [...out.values()];
 }
 
-/** A missing finding's message ends with the window detail in parentheses; a rule's message is without it. */
+/** A rule's message from one of its findings: a missing finding's message carries a timing detail (core/messages.ts). */
 function baseMessage(f: Finding): string {
-  if (f.kind !== 'missing') return f.message;
-  const m = /^(.*\S)\s+\([^()]*\)$/su.exec(f.message);
-  return m?.[1] ?? f.message;
+  return f.kind === 'missing' ? withoutDetail(f.message) : f.message;
 }
 
 /** The rule's message in a file's language (ja/zh/ko), when the rule has one that differs from English. */
