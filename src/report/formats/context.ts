@@ -21,10 +21,8 @@ export interface RuleMetaLike {
   reference: string;
   message: { en: string; ja?: string; zh?: string; ko?: string };
   description?: string;
-  /** A page that explains the rule (SARIF helpUri). */
-  helpUri?: string;
   /** statute | guideline | policy */
   basis?: Basis;
-  /** Where the cited law's text can be read (a rule's `url`; SARIF helpUri when no helpUri is given). */
+  /** Where the cited law's text can be read (a rule's `url`; SARIF's helpUri). */
   url?: string;
 }
