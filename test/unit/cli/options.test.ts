@@ -106,3 +106,16 @@ it('sorts the report’s files by path', () => {
   const f = (p: string): FileReport => ({ path: p, language: null, status: 'ok', durationSec: null, findings: [] });
   expect(sortByPath([f('b'), f('a/z'), f('a')]).map((x) => x.path)).toEqual(['a', 'a/z', 'b']);
 });
+
+describe('report destinations shared by audit and merge', () => {
+  it('needs --output-dir for several formats, and shows the summary table only when stdout is not already one', async () => {
+    const { checkFormats, summaryFor } = await import('../../../src/cli/report-output.js');
+    expect(() => checkFormats({ formats: ['json', 'html'] })).toThrow(/need --output-dir/);
+    expect(() => checkFormats({ formats: ['json', 'html'], outputDir: 'out' })).not.toThrow();
+    const f = (p: string): FileReport => ({ path: p, language: 'ja', status: 'ok', durationSec: 1, findings: [] });
+    expect(summaryFor([f('a'), f('b')], { formats: ['pretty'] })).toBe('');
+    expect(summaryFor([f('a'), f('b')], { formats: ['json'] })).toMatch(/summary/);
+    expect(summaryFor([f('a')], { formats: ['json'] })).toBe('');
+    expect(summaryFor([f('a')], { formats: ['json'] }, 2)).toMatch(/summary/);
+  });
+});
