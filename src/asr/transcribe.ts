@@ -9,10 +9,12 @@
  * Results are cached as JSON under <cache>/transcripts/, keyed by the SHA-256 of the file's bytes
  * plus the model, precision, language and the segmentation settings: re-auditing is instant.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeAtomic } from '../io/atomic-write.js';
+import type { LanguageChoice } from '../core/language.js';
 import { detectLanguage } from '../text/detect.js';
 import { isLanguage, type Language, type Segment, type Transcript } from '../transcript/model.js';
 import { decodePcm, SAMPLE_RATE } from '../media/decode.js';
@@ -25,7 +27,7 @@ import { createWhisper, type Recognizer } from './whisper.js';
 
 /** What a transcription needs to know (the CLI's transcribe command and audit's speech stage pass it). */
 export interface SpeechOptions {
-  lang: Language | 'auto';
+  lang: LanguageChoice;
   model?: string;
   modelDir?: string;
   cacheDir?: string;
@@ -111,15 +113,8 @@ async function readCache(file: string, key: string): Promise<CacheEntry | undefi
 }
 
 async function writeCache(file: string, entry: CacheEntry): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, JSON.stringify(entry), 'utf8');
-    await rename(tmp, file);
-  } catch {
-    await rm(tmp, { force: true });
-    // A cache that cannot be written only costs time next run.
-  }
+  // A cache that cannot be written only costs time next run.
+  await writeAtomic(file, JSON.stringify(entry)).catch(() => undefined);
 }
 
 /** Whisper via transformers.js, telling `onDownload` of a model download's progress. */

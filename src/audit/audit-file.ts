@@ -11,6 +11,8 @@ import { splitLongSegments } from '../transcript/split.js';
 import { formatClock } from '../transcript/clock.js';
 import { MAX_BYTES, readRegularFile } from '../io/read-file.js';
 import type { FileReport, Finding, TranscriptSource } from '../report/model.js';
+import type { LanguageChoice } from '../core/language.js';
+import type { ScreenChoice, TranscriptChoice } from '../core/choices.js';
 import type { DownloadListener } from '../asr/transcribe.js';
 import type { Engine } from './engine.js';
 import { loadSight, loadSpeech } from './speech.js';
@@ -22,12 +24,12 @@ import type { MediaInfo } from '../media/probe.js';
 export type Stage = 'reading' | 'probing' | 'extracting' | 'transcribing' | 'ocr' | 'checking';
 
 export interface AuditFileOptions {
-  lang: Language | 'auto';
+  lang: LanguageChoice;
   /** Where a `lang` other than auto came from, for warnings (`--lang`, `lang: in livecomply.config.yaml`). */
   langFrom?: string;
-  transcript: 'auto' | 'asr' | 'sidecar' | 'embedded';
+  transcript: TranscriptChoice;
   /** Read on-screen text by OCR (media with a video stream; default on). */
-  screen?: 'on' | 'off';
+  screen?: ScreenChoice;
   model?: string;
   modelDir?: string;
   cacheDir?: string;

@@ -7,10 +7,12 @@
  */
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readErrorReason } from '../io/file-errors.js';
 import picomatch from 'picomatch';
+import { MEDIA_EXTENSIONS } from '../core/media-types.js';
 import { isLivecomplyOutput, isReportFileName, sniff, SNIFF_BYTES, type Sniffed } from './sniff.js';
 
-export const MEDIA_EXTENSIONS = ['.mp4', '.mkv', '.mov', '.flv', '.ts', '.webm', '.m4a', '.mp3', '.wav', '.aac', '.flac', '.ogg'];
+export { MEDIA_EXTENSIONS };
 export const TRANSCRIPT_EXTENSIONS = ['.srt', '.vtt', '.json', '.txt'];
 
 export type InputKind = 'media' | 'transcript';
@@ -191,8 +193,7 @@ export async function collectInputs(
     try {
       st = await stat(abs);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      problems.push({ path: display(abs, cwd), error: code === 'ENOENT' ? 'no such file or folder' : `cannot read: ${code ?? (e as Error).message}` });
+      problems.push({ path: display(abs, cwd), error: readErrorReason(e, { missing: 'no such file or folder' }) });
       continue;
     }
     if (!st.isDirectory() && !st.isFile()) {

@@ -1,59 +1,61 @@
 /**
  * `livecomply audit <inputs...>`: collect inputs, audit them, write the report(s), pick the exit code.
  */
-import { stat } from 'node:fs/promises';
-import { MAX_BYTES, readRegularText } from '../io/read-file.js';
-import { REPORT_STEM } from '../audit/sniff.js';
 import os from 'node:os';
 import path from 'node:path';
-import { auditBatch } from '../audit/batch.js';
+import type { AuditFileOptions } from '../audit/audit-file.js';
+import { auditBatch, type BatchResult } from '../audit/batch.js';
 import { Engine } from '../audit/engine.js';
-import { collectInputs } from '../audit/inputs.js';
+import { collectInputs, type AuditInput } from '../audit/inputs.js';
 import { inShard, parseShard, ShardError, type Shard } from '../audit/shard.js';
+import { closeScreen } from '../audit/speech.js';
+import type { AUDIT_OPTIONS, AuditOptionKey, OptionValue } from '../config/options.js';
 import { readErrorReason } from '../io/file-errors.js';
+import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import { manifestBeside, readManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/model.js';
 import { applyBaseline, BaselineError, createBaseline, parseBaseline, type Baseline } from '../report/baseline.js';
-import { buildReport, exitCodeFor, type FailOn, type FileReport, type Report } from '../report/model.js';
-import { FORMAT_EXTENSIONS, render, type FormatName, type RenderContext } from '../report/formats/index.js';
-import type { Language } from '../transcript/model.js';
+import type { RenderContext } from '../report/formats/index.js';
+import { buildReport, exitCodeFor, type FileReport, type Report } from '../report/model.js';
 import { UsageError } from './errors.js';
+import { withInterrupt } from './interrupt.js';
 import { checkModelOption } from './model-option.js';
-import { resolvedPath, unwritableReason, writeAllAtomic, writeErrorReason, writeStdout } from './output.js';
-import { downloadProgress, Progress, summaryTable } from './progress.js';
+import { defined } from './options.js';
+import { downloadProgress, Progress } from './progress.js';
+import { checkFormats, checkOutputs, emit, summaryFor, writeReports } from './report-output.js';
 import { VERSION } from './version.js';
-import { closeScreen } from '../audit/speech.js';
 
+type V<K extends AuditOptionKey> = NonNullable<OptionValue<(typeof AUDIT_OPTIONS)[K]>>;
+
+/** What `audit` runs with (cli/options.ts builds it from the command line and the configuration file). */
 export interface AuditCommandOptions {
-  lang: Language | 'auto';
+  lang: V<'lang'>;
   /** Where lang came from, for the language-mismatch warning. */
   langFrom?: string;
   /** The report's destination was set by the configuration file (the run says where it wrote). */
   outputFromConfig?: boolean;
   /** The configuration file in use (never overwritten). */
   configFile?: string;
-  rulesets: string[];
-  formats: FormatName[];
-  output?: string;
-  outputDir?: string;
-  failOn: FailOn;
-  transcript: 'auto' | 'asr' | 'sidecar' | 'embedded';
-  /** Read on-screen text by OCR (media with a video stream; default on). */
-  screen?: 'on' | 'off';
-  model?: string;
-  modelDir?: string;
-  cacheDir?: string;
-  ffmpeg?: string;
-  concurrency?: number;
-  include?: string[];
-  exclude?: string[];
+  rulesets: V<'rulesets'>;
+  formats: V<'format'>;
+  output?: V<'output'>;
+  outputDir?: V<'outputDir'>;
+  failOn: V<'failOn'>;
+  transcript: V<'transcript'>;
+  screen?: V<'screen'>;
+  model?: V<'model'>;
+  modelDir?: V<'modelDir'>;
+  cacheDir?: V<'cacheDir'>;
+  ffmpeg?: V<'ffmpeg'>;
+  concurrency?: V<'concurrency'>;
+  include?: V<'include'>;
+  exclude?: V<'exclude'>;
   /** `k/n`: audit only the k-th of n stable shares of the inputs. */
-  shard?: string;
-  baseline?: string;
-  writeBaseline?: string;
-  /** The product manifest for every input (else `<stem>.manifest.yaml` beside each). */
-  manifest?: string;
-  messageLanguage: 'local' | 'en';
+  shard?: V<'shard'>;
+  baseline?: V<'baseline'>;
+  writeBaseline?: V<'writeBaseline'>;
+  manifest?: V<'manifest'>;
+  messageLanguage: V<'messageLang'>;
   color: boolean;
   interactive: boolean;
 }
@@ -63,9 +65,7 @@ export function defaultConcurrency(): number {
 }
 
 export async function runAudit(args: string[], opts: AuditCommandOptions): Promise<number> {
-  if (opts.formats.length > 1 && !opts.outputDir) {
-    throw new UsageError(`several formats (${opts.formats.join(', ')}) need --output-dir to write one report file per format`);
-  }
+  checkFormats(opts);
   await checkModelOption(opts.model);
   const shard = readShard(opts.shard);
   const baseline = opts.baseline ? await readBaseline(opts.baseline) : undefined;
@@ -76,90 +76,16 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   });
   // A bad ruleset is a configuration error (exit 2) before any input is touched.
   await engine.loadExplicit();
-  const collected = await collectInputs(args, {
-    ...(opts.include ? { include: opts.include } : {}),
-    ...(opts.exclude ? { exclude: opts.exclude } : {}),
-  });
-  if (collected.inputs.length === 0 && collected.problems.length === 0) {
-    if (collected.filteredOut > 0) throw new UsageError(filterMessage(args, collected.filteredOut, opts));
-    throw new UsageError(`no media or transcript files found in ${args.join(', ')} (looked for ${['.srt', '.vtt', '.json', '.txt', '.mp4', '…'].join(' ')})`);
-  }
-  await checkOutputs(opts, [...args.map((a) => path.resolve(a)), ...collected.inputs.flatMap((i) => [i.absolute, ...i.sidecars])]);
-  // A shard may well be empty (few files, many machines): it still writes its (empty) report.
-  const inputs = collected.inputs.filter((i) => inShard(i.path, shard));
-  const problems = collected.problems.filter((p) => inShard(p.path, shard));
-  // Every manifest is read and validated before any input is audited: a bad one is a usage error (exit 2).
-  const explicitManifest = opts.manifest ? await readManifest(path.resolve(opts.manifest), shownPath(opts.manifest)) : undefined;
-  const manifests = new Map<string, Manifest>();
-  if (!explicitManifest) {
-    for (const input of inputs) {
-      const beside = manifestBeside(input.absolute);
-      if (beside) manifests.set(input.path, await readManifest(beside, shownPath(beside)));
-    }
-  }
-  const progress = new Progress({ total: inputs.length, interactive: opts.interactive });
+  const { inputs, problems } = await selectInputs(args, opts, shard);
+  const manifests = await readManifests(inputs, opts.manifest);
   const needTranscripts = opts.formats.includes('html');
-  // Ctrl-C: stop starting files, finish the ones in flight, write a partial report marked
-  // "interrupted". A second Ctrl-C quits at once.
-  const abort = new AbortController();
-  const onSigint = () => {
-    if (abort.signal.aborted) process.exit(130);
-    abort.abort();
-    process.stderr.write('\nlivecomply: interrupted; finishing the files in progress (Ctrl-C again to quit now)\n');
-  };
-  process.on('SIGINT', onSigint);
-  let result;
-  try {
-    result = await auditBatch(
-      inputs,
-      engine,
-      {
-        lang: opts.lang,
-        ...(opts.langFrom ? { langFrom: opts.langFrom } : {}),
-        transcript: opts.transcript,
-        ...(opts.screen ? { screen: opts.screen } : {}),
-        concurrency: opts.concurrency ?? defaultConcurrency(),
-        keepTranscripts: needTranscripts,
-        signal: abort.signal,
-        manifests,
-        ...(explicitManifest ? { manifest: explicitManifest } : {}),
-        ...(opts.model ? { model: opts.model } : {}),
-        ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
-        ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
-        ...(opts.ffmpeg ? { ffmpegPath: opts.ffmpeg } : {}),
-        onDownload: downloadProgress(),
-      },
-      {
-        onStart: (input) => progress.start(input.path),
-        onStage: (input, stage) => progress.stage(input.path, stage),
-        onDone: (report) => {
-          progress.finish(report);
-          for (const w of report.warnings ?? []) progress.note(`livecomply: ${report.path}: warning: ${w}`);
-        },
-      },
-    );
-  } finally {
-    progress.stop();
-    process.off('SIGINT', onSigint);
-    await closeScreen();
-  }
+  const { result, interrupted } = await auditInputs(inputs, engine, opts, { ...manifests, keepTranscripts: needTranscripts });
   const failedInputs: FileReport[] = problems.map((p) => ({ path: p.path, language: null, status: 'error', error: p.error, durationSec: null, findings: [] }));
-  const files = [...result.files, ...failedInputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  let report = buildReport(files, VERSION, abort.signal.aborted);
-  if (opts.writeBaseline) {
-    // A file that could not be audited this time keeps the findings the old baseline accepted for it.
-    const previous = await readBaseline(opts.writeBaseline).catch(() => undefined);
-    const written = createBaseline(report, relativeTo(opts.writeBaseline), previous);
-    await writeReports([{ file: opts.writeBaseline, content: JSON.stringify(written, null, 2) + '\n' }]);
-    const kept = written.findings.reduce((n, e) => n + e.count, 0) - report.summary.findings;
-    process.stderr.write(
-      `livecomply: wrote ${report.summary.findings} accepted finding(s) to ${opts.writeBaseline}${kept > 0 ? ` (and kept ${kept} from the old baseline for files that could not be audited)` : ''}\n`,
-    );
-  }
+  let report = buildReport(sortByPath([...result.files, ...failedInputs]), VERSION, interrupted);
+  if (opts.writeBaseline) await writeBaseline(report, opts.writeBaseline);
   if (baseline && opts.baseline) report = applyBaseline(report, baseline, relativeTo(opts.baseline));
   // Every ruleset used (named or the per-language defaults), so SARIF lists every rule.
-  const ruleMeta = await engine.rulesUsed();
-  const rulesets = await engine.rulesetsUsed();
+  const [ruleMeta, rulesets] = [await engine.rulesUsed(), await engine.rulesetsUsed()];
   if (rulesets.length) report = { ...report, rulesets };
   const ctx: RenderContext = {
     color: opts.color,
@@ -170,80 +96,93 @@ export async function runAudit(args: string[], opts: AuditCommandOptions): Promi
   };
   const written = await emit(report, opts, ctx);
   if (opts.outputFromConfig && written.length) process.stderr.write(`livecomply: wrote ${written.join(', ')} (output set in the configuration file)\n`);
-  if (inputs.length + problems.length > 1 && !(opts.formats.length === 1 && opts.formats[0] === 'pretty' && !opts.output)) {
-    process.stderr.write(summaryTable(report.files));
+  const summary = summaryFor(report.files, opts, inputs.length + problems.length);
+  if (summary) process.stderr.write(summary);
+  return interrupted ? 130 : exitCodeFor(report, opts.failOn);
+}
+
+/** The inputs found (and those that could not be read), checked against the outputs, this shard's share. */
+async function selectInputs(args: string[], opts: AuditCommandOptions, shard: Shard | undefined): Promise<{ inputs: AuditInput[]; problems: { path: string; error: string }[] }> {
+  const collected = await collectInputs(args, defined({ include: opts.include, exclude: opts.exclude }));
+  if (collected.inputs.length === 0 && collected.problems.length === 0) {
+    if (collected.filteredOut > 0) throw new UsageError(filterMessage(args, collected.filteredOut, opts));
+    throw new UsageError(`no media or transcript files found in ${args.join(', ')} (looked for ${['.srt', '.vtt', '.json', '.txt', '.mp4', '…'].join(' ')})`);
   }
-  return abort.signal.aborted ? 130 : exitCodeFor(report, opts.failOn);
+  await checkOutputs(opts, [...args.map((a) => path.resolve(a)), ...collected.inputs.flatMap((i) => [i.absolute, ...i.sidecars])]);
+  // A shard may well be empty (few files, many machines): it still writes its (empty) report.
+  return { inputs: collected.inputs.filter((i) => inShard(i.path, shard)), problems: collected.problems.filter((p) => inShard(p.path, shard)) };
 }
 
-/** The files a run will write its report(s) to. */
-export function reportTargets(opts: { formats: FormatName[]; output?: string; outputDir?: string }): string[] {
-  if (opts.outputDir) return opts.formats.map((f) => reportFileIn(opts.outputDir as string, f));
-  return opts.output ? [opts.output] : [];
-}
-
-function reportFileIn(dir: string, format: FormatName): string {
-  return path.join(dir, `${REPORT_STEM}.${FORMAT_EXTENSIONS[format]}`);
-}
-
-/** Write reports (together), a failure as a sentence naming the file (exit 2). */
-async function writeReports(files: { file: string; content: string }[]): Promise<void> {
-  try {
-    await writeAllAtomic(files);
-  } catch (e) {
-    const which = files.length === 1 ? (files[0]?.file ?? '') : files.map((f) => f.file).join(', ');
-    throw new UsageError(`cannot write ${which}: ${writeErrorReason(e)}`);
+/** Every manifest, read and validated before any input is audited: a bad one is a usage error (exit 2). */
+async function readManifests(inputs: readonly AuditInput[], explicit: string | undefined): Promise<{ manifest?: Manifest; manifests: Map<string, Manifest> }> {
+  const manifests = new Map<string, Manifest>();
+  if (explicit) return { manifest: await readManifest(path.resolve(explicit), shownPath(explicit)), manifests };
+  for (const input of inputs) {
+    const beside = manifestBeside(input.absolute);
+    if (beside) manifests.set(input.path, await readManifest(beside, shownPath(beside)));
   }
+  return { manifests };
 }
 
-/**
- * Before any work: every report and baseline this run will write can be written, and none of them
- * is one of the inputs (`audit v.srt --output v.srt` would replace the transcript with its report),
- * the baseline being read, or the configuration file.
- */
-export async function checkOutputs(
-  opts: { formats: FormatName[]; output?: string; outputDir?: string; writeBaseline?: string; baseline?: string; configFile?: string },
-  inputFiles: readonly string[],
-): Promise<void> {
-  if (opts.outputDir) {
-    const st = await stat(opts.outputDir).catch(() => undefined);
-    if (st && !st.isDirectory()) throw new UsageError(`--output-dir ${opts.outputDir}: is a file, not a folder`);
-  }
-  const protectedFiles = new Map<string, string>();
-  for (const f of inputFiles) protectedFiles.set(await resolvedPath(f), 'an input of this audit');
-  if (opts.configFile) protectedFiles.set(await resolvedPath(opts.configFile), 'the configuration file');
-  const reports = reportTargets(opts).map((file) => ({ file, option: opts.outputDir ? '--output-dir' : '--output' }));
-  const all = [...reports, ...(opts.writeBaseline ? [{ file: opts.writeBaseline, option: '--write-baseline' }] : [])];
-  for (const { file, option } of all) {
-    const real = await resolvedPath(file);
-    const isInput = protectedFiles.get(real);
-    if (isInput) throw new UsageError(`${option} ${file}: that is ${isInput}; livecomply never writes over its inputs (choose another file)`);
-    if (opts.baseline && option !== '--write-baseline' && real === (await resolvedPath(opts.baseline))) {
-      throw new UsageError(`${option} ${file}: that is the --baseline being read; choose another file`);
+/** The batch, with progress on stderr and Ctrl-C handled (see interrupt.ts). */
+async function auditInputs(
+  inputs: readonly AuditInput[],
+  engine: Engine,
+  opts: AuditCommandOptions,
+  extra: { manifest?: Manifest; manifests: Map<string, Manifest>; keepTranscripts: boolean },
+): Promise<{ result: BatchResult; interrupted: boolean }> {
+  const progress = new Progress({ total: inputs.length, interactive: opts.interactive });
+  return withInterrupt(async (signal) => {
+    try {
+      const batch = { ...auditFileOptions(opts), ...extra, concurrency: opts.concurrency ?? defaultConcurrency(), signal };
+      const result = await auditBatch(inputs, engine, batch, {
+        onStart: (input) => progress.start(input.path),
+        onStage: (input, stage) => progress.stage(input.path, stage),
+        onDone: (report) => {
+          progress.finish(report);
+          for (const w of report.warnings ?? []) progress.note(`livecomply: ${report.path}: warning: ${w}`);
+        },
+      });
+      return { result, interrupted: signal.aborted };
+    } finally {
+      progress.stop();
+      await closeScreen();
     }
-    const why = await unwritableReason(file);
-    if (why) throw new UsageError(`cannot write the report to ${file} (${option}): ${why}`);
-  }
+  });
 }
 
-/** Render and write the report(s); returns the files written (none for stdout). */
-export async function emit(report: Report, opts: { formats: FormatName[]; output?: string; outputDir?: string }, ctx: RenderContext): Promise<string[]> {
-  if (opts.outputDir) {
-    const dir = opts.outputDir;
-    const files = [];
-    for (const format of opts.formats) {
-      files.push({ file: reportFileIn(dir, format), content: await render(format, report, { ...ctx, color: false, outputDir: path.resolve(dir) }) });
-    }
-    await writeReports(files);
-    return files.map((f) => f.file);
-  }
-  const format = opts.formats[0] ?? 'pretty';
-  if (opts.output) {
-    await writeReports([{ file: opts.output, content: await render(format, report, { ...ctx, color: false, outputDir: path.resolve(path.dirname(opts.output)) }) }]);
-    return [opts.output];
-  }
-  await writeStdout(await render(format, report, ctx));
-  return [];
+/** What each file's audit needs of the command's options. */
+function auditFileOptions(opts: AuditCommandOptions): AuditFileOptions {
+  return {
+    lang: opts.lang,
+    transcript: opts.transcript,
+    onDownload: downloadProgress(),
+    ...defined({
+      langFrom: opts.langFrom,
+      screen: opts.screen,
+      model: opts.model,
+      modelDir: opts.modelDir,
+      cacheDir: opts.cacheDir,
+      ffmpegPath: opts.ffmpeg,
+    }),
+  };
+}
+
+/** Files in the report's order: by path. */
+export function sortByPath(files: FileReport[]): FileReport[] {
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** --write-baseline: record the report's findings as accepted, keeping the old entries of files that failed. */
+async function writeBaseline(report: Report, file: string): Promise<void> {
+  // A file that could not be audited this time keeps the findings the old baseline accepted for it.
+  const previous = await readBaseline(file).catch(() => undefined);
+  const written = createBaseline(report, relativeTo(file), previous);
+  await writeReports([{ file, content: JSON.stringify(written, null, 2) + '\n' }]);
+  const kept = written.findings.reduce((n, e) => n + e.count, 0) - report.summary.findings;
+  process.stderr.write(
+    `livecomply: wrote ${report.summary.findings} accepted finding(s) to ${file}${kept > 0 ? ` (and kept ${kept} from the old baseline for files that could not be audited)` : ''}\n`,
+  );
 }
 
 /** Nothing left after --include/--exclude: say so, and how globs match. */

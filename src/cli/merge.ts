@@ -7,9 +7,8 @@ import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import { exitCodeFor, type FailOn, type Report } from '../report/model.js';
 import { mergeDifferences, mergeReports, parseReport, ReportFormatError } from '../report/merge.js';
 import type { FormatName } from '../report/formats/index.js';
-import { checkOutputs, emit } from './audit.js';
 import { UsageError } from './errors.js';
-import { summaryTable } from './progress.js';
+import { checkFormats, checkOutputs, emit, summaryFor } from './report-output.js';
 import { VERSION } from './version.js';
 import { readErrorReason } from '../io/file-errors.js';
 
@@ -23,9 +22,7 @@ export interface MergeCommandOptions {
 
 export async function runMerge(files: string[], opts: MergeCommandOptions): Promise<number> {
   if (files.length === 0) throw new UsageError('merge needs at least one JSON report');
-  if (opts.formats.length > 1 && !opts.outputDir) {
-    throw new UsageError(`several formats (${opts.formats.join(', ')}) need --output-dir to write one report file per format`);
-  }
+  checkFormats(opts);
   await checkOutputs(opts, files);
   const reports: Report[] = [];
   for (const file of files) {
@@ -45,8 +42,7 @@ export async function runMerge(files: string[], opts: MergeCommandOptions): Prom
   for (const note of mergeDifferences(reports.map((report, i) => ({ file: files[i] ?? '', report })))) process.stderr.write(`livecomply: merge: ${note}\n`);
   const report = mergeReports(reports, VERSION);
   await emit(report, opts, { color: opts.color, failOn: opts.failOn, cwd: process.cwd() });
-  if (report.files.length > 1 && !(opts.formats.length === 1 && opts.formats[0] === 'pretty' && !opts.output)) {
-    process.stderr.write(summaryTable(report.files));
-  }
+  const summary = summaryFor(report.files, opts);
+  if (summary) process.stderr.write(summary);
   return exitCodeFor(report, opts.failOn);
 }

@@ -8,27 +8,24 @@ import pLimit from 'p-limit';
 import { errorMessage } from '../audit/audit-file.js';
 import { collectInputs } from '../audit/inputs.js';
 import { loadSpeech, type SpeechOptions } from '../audit/speech.js';
-import type { Language, Transcript } from '../transcript/model.js';
+import type { OptionValues, TRANSCRIBE_OPTIONS } from '../config/options.js';
+import type { LanguageChoice } from '../core/language.js';
+import type { Transcript } from '../transcript/model.js';
 import { serializeTranscript } from '../transcript/write.js';
 import { EXIT, UsageError } from './errors.js';
 import { checkModelOption } from './model-option.js';
 import { writeAtomic } from './output.js';
 import { downloadProgress } from './progress.js';
 
-import type { TranscribeFormat } from './transcribe-formats.js';
-export { TRANSCRIBE_FORMATS, type TranscribeFormat } from './transcribe-formats.js';
+import type { TranscribeFormat } from '../transcript/formats.js';
+export { TRANSCRIBE_FORMATS, type TranscribeFormat } from '../transcript/formats.js';
 
-export interface TranscribeCommandOptions {
+/** What `transcribe` runs with: the values of its options table (config/options.ts), format and lang given. */
+export type TranscribeCommandOptions = Omit<OptionValues<typeof TRANSCRIBE_OPTIONS>, 'format' | 'lang'> & {
   format: TranscribeFormat;
-  outputDir?: string;
-  lang: Language | 'auto';
-  model?: string;
-  modelDir?: string;
-  cacheDir?: string;
-  ffmpeg?: string;
-  concurrency?: number;
+  lang: LanguageChoice;
   cwd?: string;
-}
+};
 
 export type TranscribeFn = (file: string, opts: SpeechOptions) => Promise<{ transcript: Transcript; source: 'asr' | 'cache'; durationSec: number }>;
 

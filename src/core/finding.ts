@@ -13,8 +13,9 @@ export type FailOn = (typeof FAIL_ON_CHOICES)[number];
 export type FindingKind = 'prohibited' | 'missing';
 /** Where a finding's words came from (contract: absent = speech). */
 export type FindingSource = 'speech' | 'subtitle' | 'screen';
-/** What a finding's `reference` is. */
-export type Basis = 'statute' | 'guideline' | 'policy';
+/** What a rule's reference is: a law, official guidance, or a house or platform policy with no legal duty behind it. */
+export const BASES = ['statute', 'guideline', 'policy'] as const;
+export type Basis = (typeof BASES)[number];
 
 export interface Finding {
   ruleId: string;

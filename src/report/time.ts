@@ -1,15 +1,7 @@
-/**
- * Times as people read them: m:ss under an hour, h:mm:ss above; with `alwaysHours`, h:mm:ss
- * throughout (so spreadsheets sort and parse them alike). Pure.
- */
-export function clock(sec: number | null, opts: { alwaysHours?: boolean } = {}): string {
-  if (sec === null) return '';
-  const s = Math.floor(sec);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = String(s % 60).padStart(2, '0');
-  return h > 0 || opts.alwaysHours ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
-}
+/** Times in reports (the formatter is core/time.ts, shared with the engine's messages). Pure. */
+import { clock } from '../core/time.js';
+
+export { clock };
 
 /** Where a finding is: its time range, or its line in an untimed transcript. */
 export function whereLabel(f: { start: number | null; end: number | null; line?: number }): string {

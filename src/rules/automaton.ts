@@ -61,10 +61,6 @@ export class Automaton<T> {
     this.link();
   }
 
-  get size(): number {
-    return this.states.length;
-  }
-
   private link(): void {
     const queue: number[] = [];
     for (const child of (this.states[0] as State<T>).next.values()) queue.push(child);

@@ -6,6 +6,8 @@ import type { Analyzer, AnalyzedText } from '../text/analyze.js';
 import { originalSpan } from '../text/normalize.js';
 import { transcriptDuration, type Language, type Segment, type SegmentSource, type Transcript } from '../transcript/model.js';
 import type { Finding } from '../core/finding.js';
+import type { MessageLanguage } from '../core/choices.js';
+import { renderTimingDetail, withDetail, type TimingDetailId } from '../core/messages.js';
 import type { CompiledRules } from './compile.js';
 import { locator } from './locate.js';
 import { cueNear, scanSegment, wordCrossesJoin } from './match.js';
@@ -13,7 +15,7 @@ import type { DisclosureChannel, LocalizedMessage, RequireRule, Rule } from './m
 
 export interface CheckOptions {
   /** Message language: the audit's language (default) or English. */
-  messageLanguage?: 'local' | 'en';
+  messageLanguage?: MessageLanguage;
 }
 
 /** One place a matcher fired, in time and in the transcript. */
@@ -211,47 +213,6 @@ interface RequireContext {
   untimed: boolean;
 }
 
-const DETAIL: Record<'never' | 'late' | 'gap' | 'after' | 'end', Record<Language | 'en', (a: string, b: string) => string>> = {
-  never: {
-    en: () => 'never said in this recording',
-    ja: () => '配信中に一度も言及されていません',
-    zh: () => '整场直播中未提及',
-    ko: () => '방송 중 한 번도 언급되지 않았습니다',
-  },
-  late: {
-    en: (a) => `not said within the first ${a}`,
-    ja: (a) => `冒頭${a}以内に言及されていません`,
-    zh: (a) => `开播${a}内未提及`,
-    ko: (a) => `시작 ${a} 이내에 언급되지 않았습니다`,
-  },
-  gap: {
-    en: (a, b) => `not repeated for ${a} (required every ${b})`,
-    ja: (a, b) => `${a}にわたり再言及がありません（${b}ごとに必要）`,
-    zh: (a, b) => `${a}内未再次提及（要求每${b}提及一次）`,
-    ko: (a, b) => `${a} 동안 다시 언급되지 않았습니다(${b}마다 필요)`,
-  },
-  end: {
-    en: (a) => `not said within the last ${a}`,
-    ja: (a) => `終了前${a}以内に言及されていません`,
-    zh: (a) => `结束前${a}内未提及`,
-    ko: (a) => `종료 전 ${a} 이내에 언급되지 않았습니다`,
-  },
-  after: {
-    en: (a) => `not said within ${a} after this`,
-    ja: (a) => `この発言から${a}以内に言及されていません`,
-    zh: (a) => `此后${a}内未提及`,
-    ko: (a) => `이 발언 후 ${a} 이내에 언급되지 않았습니다`,
-  },
-};
-
-export function formatDuration(sec: number): string {
-  const s = Math.round(sec);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const r = s % 60;
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(r).padStart(2, '0')}` : `${m}:${String(r).padStart(2, '0')}`;
-}
-
 function missing(ctx: RequireContext, start: number | null, end: number | null, detail: string, context = '', line?: number): Finding {
   const base = messageFor(ctx.rule.message, ctx.language, ctx.opts);
   const f: Finding = {
@@ -263,16 +224,16 @@ function missing(ctx: RequireContext, start: number | null, end: number | null, 
     end: end === null ? null : Math.round(end * 1000) / 1000,
     text: '',
     context,
-    message: `${base} (${detail})`,
+    message: withDetail(base, detail),
     reference: ctx.rule.reference,
   };
   if (line !== undefined) f.line = line;
   return f;
 }
 
-function detail(ctx: RequireContext, kind: keyof typeof DETAIL, a = '', b = ''): string {
-  const lang = ctx.opts.messageLanguage === 'en' ? 'en' : ctx.language;
-  return DETAIL[kind][lang](a, b);
+/** A missing finding's timing detail, as data (its id and seconds) rendered in the message's language. */
+function detail(ctx: RequireContext, id: TimingDetailId, ...seconds: number[]): string {
+  return renderTimingDetail({ id, seconds }, ctx.opts.messageLanguage === 'en' ? 'en' : ctx.language);
 }
 
 function missingDisclosures(ctx: RequireContext, said: Occurrence[], triggers: Occurrence[]): Finding[] {
@@ -302,11 +263,11 @@ function missingDisclosures(ctx: RequireContext, said: Occurrence[], triggers: O
 
   const first = times[0];
   if (timing.within !== undefined && (first === undefined || first > timing.within)) {
-    findings.push(missing(ctx, 0, Math.min(timing.within, duration), detail(ctx, 'late', formatDuration(timing.within))));
+    findings.push(missing(ctx, 0, Math.min(timing.within, duration), detail(ctx, 'late', timing.within)));
   }
   if (timing.end !== undefined && times.length > 0 && duration > 0) {
     const from = Math.max(0, duration - timing.end);
-    if (!times.some((t) => t >= from)) findings.push(missing(ctx, from, duration, detail(ctx, 'end', formatDuration(timing.end))));
+    if (!times.some((t) => t >= from)) findings.push(missing(ctx, from, duration, detail(ctx, 'end', timing.end)));
   }
   if (timing.every !== undefined) {
     const points = [0, ...times, duration];
@@ -314,7 +275,7 @@ function missingDisclosures(ctx: RequireContext, said: Occurrence[], triggers: O
       const a = points[i - 1] as number;
       const b = points[i] as number;
       if (b - a > timing.every) {
-        findings.push(missing(ctx, a, b, detail(ctx, 'gap', formatDuration(b - a), formatDuration(timing.every))));
+        findings.push(missing(ctx, a, b, detail(ctx, 'gap', b - a, timing.every)));
       }
     }
   }
@@ -327,7 +288,7 @@ function missingDisclosures(ctx: RequireContext, said: Occurrence[], triggers: O
       const ok = said.some((s) => s.segment === t.segment || ((s.start ?? 0) >= at && (s.start ?? 0) <= at + within));
       if (!ok) {
         const end = Math.min(at + within, Math.max(duration, at));
-        findings.push(missing(ctx, at, end, detail(ctx, 'after', formatDuration(within)), segText(t), t.line));
+        findings.push(missing(ctx, at, end, detail(ctx, 'after', within), segText(t), t.line));
       }
       coveredUntil = at + within;
     }

@@ -62,8 +62,7 @@ async function readRulesetFile(abs: string, read: ReadFiles): Promise<RulesetFil
     // Only a regular file of bounded size: `extends: [/dev/urandom]` or a FIFO must not hang or fill memory.
     text = await readRegularText(abs, MAX_BYTES.yaml);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'is a folder, not a YAML file' : readErrorReason(e);
+    const why = readErrorReason(e, { folder: 'is a folder, not a YAML file' });
     throw new RulesetError([{ file: shown, line: 1, column: 1, reason: `cannot read ruleset: ${why}` }]);
   }
   read.push({ path: abs, text });

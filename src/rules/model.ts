@@ -15,7 +15,8 @@
  *   rules: [ … ]
  */
 import type { Language } from '../transcript/model.js';
-import type { Severity } from '../core/finding.js';
+import type { Basis, Severity } from '../core/finding.js';
+import type { YamlProblem } from '../yaml/validated.js';
 
 /** The product categories a manifest declares and a rule may be limited to. */
 export const PRODUCT_CATEGORIES = [
@@ -31,9 +32,7 @@ export const PRODUCT_CATEGORIES = [
 ] as const;
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 
-/** What a rule's reference is: a law, official guidance, or a house or platform policy with no legal duty behind it. */
-export const BASES = ['statute', 'guideline', 'policy'] as const;
-export type Basis = (typeof BASES)[number];
+export { BASES, type Basis } from '../core/finding.js';
 
 export interface LocalizedMessage {
   en: string;
@@ -210,12 +209,8 @@ export interface Ruleset {
 }
 
 /** One thing wrong in a ruleset file, at a place a person can jump to. */
-export interface RulesetProblem {
-  file: string;
-  line: number;
-  column: number;
-  reason: string;
-}
+/** A problem in a ruleset file, at file:line:col (the one problem type of every YAML input). */
+export type RulesetProblem = YamlProblem;
 
 export function formatProblem(p: RulesetProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${p.reason}`;

@@ -1,5 +1,7 @@
 /** JSON Schema of a ruleset file (what `rules lint` and every load check). */
 import { BASES, PRODUCT_CATEGORIES } from './model.js';
+import { SEVERITIES } from '../core/finding.js';
+import { LANGUAGES } from '../core/language.js';
 
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 const cues = {
@@ -64,7 +66,7 @@ const common = {
   id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._/-]*$' },
   kind: { enum: ['prohibit', 'require'] },
   category: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
-  severity: { enum: ['error', 'warning', 'info'] },
+  severity: { enum: [...SEVERITIES] },
   message,
   reference: { type: 'string', minLength: 1 },
   url: { type: 'string', pattern: '^https?://' },
@@ -135,7 +137,7 @@ export const rulesetSchema = {
     },
     name: { type: 'string' },
     description: { type: 'string' },
-    language: { enum: ['ja', 'zh', 'ko'] },
+    language: { enum: [...LANGUAGES] },
     extends: { oneOf: [{ type: 'string', minLength: 1 }, stringList] },
     overrides: {
       type: 'object',
@@ -145,7 +147,7 @@ export const rulesetSchema = {
           {
             type: 'object',
             additionalProperties: false,
-            properties: { severity: { enum: ['error', 'warning', 'info'] }, enabled: { type: 'boolean' } },
+            properties: { severity: { enum: [...SEVERITIES] }, enabled: { type: 'boolean' } },
           },
         ],
       },

@@ -9,8 +9,9 @@ import { stripBom } from './text.js';
 import { parseTxt } from './txt.js';
 import { parseVtt } from './vtt.js';
 
-export type TranscriptFormat = 'srt' | 'vtt' | 'json' | 'txt';
-export const TRANSCRIPT_FORMATS: readonly TranscriptFormat[] = ['srt', 'vtt', 'json', 'txt'];
+import type { TranscriptFormat } from './formats.js';
+
+export type { TranscriptFormat } from './formats.js';
 
 const BY_EXTENSION: Readonly<Record<string, TranscriptFormat>> = { srt: 'srt', vtt: 'vtt', webvtt: 'vtt', json: 'json', txt: 'txt' };
 

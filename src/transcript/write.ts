@@ -8,17 +8,17 @@
  * and WebVTT cues must have times, and inventing them would put findings at false moments.
  */
 import { formatClock, type FractionSeparator } from './clock.js';
+import type { TranscriptFormat } from './formats.js';
 import type { Segment, Transcript, Word } from './model.js';
 import { cleanText, joinCueLines, roundMs, stripControls } from './text.js';
 
-export type TranscriptWriteFormat = 'srt' | 'vtt' | 'json' | 'txt';
 
 /** The transcript cannot be written in the format asked for (the message says why and what to do). */
 export class TranscriptWriteError extends Error {
   override name = 'TranscriptWriteError';
 }
 
-export function serializeTranscript(t: Transcript, format: TranscriptWriteFormat): string {
+export function serializeTranscript(t: Transcript, format: TranscriptFormat): string {
   switch (format) {
     case 'srt':
       return writeSrt(timedSegments(t, 'SRT'));

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers/cli.js';
+import { assertBuildCurrent, BIN, ROOT } from '../helpers/cli.js';
 
 describe('interrupting a batch', () => {
   it('SIGINT writes a partial report marked interrupted and exits 130', async () => {
@@ -15,6 +15,7 @@ describe('interrupting a batch', () => {
     const n = 400;
     for (let i = 0; i < n; i++) cpSync(path.join(ROOT, 'samples/zh-stream.srt'), path.join(dir, `s-${String(i).padStart(3, '0')}.srt`));
     const out = path.join(dir, 'report.json');
+    assertBuildCurrent();
     const child = spawn(process.execPath, [BIN, 'audit', dir, '--concurrency', '1', '--format', 'json', '--output', out], {
       env: { ...process.env, CI: 'true', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli } from '../helpers/cli.js';
+import { assertBuildCurrent, BIN, ROOT, runCli } from '../helpers/cli.js';
 
 const run = promisify(execFile);
 
@@ -22,6 +22,7 @@ describe('progress', () => {
     const dir = folder(12);
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TERM: 'xterm' };
     delete env.CI;
+    assertBuildCurrent();
     const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} audit ${JSON.stringify(dir)} --format json --output ${JSON.stringify(path.join(dir, 'r.json'))}`;
     const { stdout } = await run('script', ['-q', '-e', '-c', cmd, '/dev/null'], { env, cwd: ROOT }).catch((e: { stdout: string }) => e);
     expect(stdout).toMatch(/\r\[\d+\/12\]/);

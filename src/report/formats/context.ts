@@ -2,7 +2,7 @@
  * What a formatter may be told besides the report (each formatter picks the fields it reads).
  * Apart from the registry (index.ts), so formatters never import the registry that imports them.
  */
-import type { FailOn, Severity } from '../../core/finding.js';
+import type { Basis, FailOn, Severity } from '../../core/finding.js';
 
 export interface RenderContext {
   color: boolean;
@@ -21,10 +21,8 @@ export interface RuleMetaLike {
   reference: string;
   message: { en: string; ja?: string; zh?: string; ko?: string };
   description?: string;
-  /** A page that explains the rule (SARIF helpUri). */
-  helpUri?: string;
   /** statute | guideline | policy */
-  basis?: 'statute' | 'guideline' | 'policy';
-  /** Where the cited law's text can be read (a rule's `url`; SARIF helpUri when no helpUri is given). */
+  basis?: Basis;
+  /** Where the cited law's text can be read (a rule's `url`; SARIF's helpUri). */
   url?: string;
 }

@@ -184,7 +184,7 @@ function describeRule(r: RuleEntry): SarifRule {
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { category: r.category, kind: r.kind, reference: r.reference, tags: ['compliance', r.category, r.kind === 'require' ? 'disclosure' : 'prohibited-speech'] },
   };
-  if (r.helpUri ?? r.url) rule.helpUri = asUri((r.helpUri ?? r.url)!);
+  if (r.url) rule.helpUri = asUri(r.url);
   if (r.basis) rule.properties.basis = r.basis;
   const languages = ruleLanguages(r);
   if (languages.length) rule.properties.languages = languages;

@@ -3,7 +3,8 @@
  * Pure: no I/O, no clock.
  */
 import path from 'node:path';
-import type { FileReport, Finding, Report, Severity } from '../model.js';
+import { withoutDetail } from '../../core/messages.js';
+import type { Finding, Report, Severity } from '../model.js';
 import { SEVERITY_RANK } from '../model.js';
 import type { RenderContext, RuleMetaLike } from './context.js';
 
@@ -11,6 +12,8 @@ import type { RenderContext, RuleMetaLike } from './context.js';
 export interface RuleEntry extends RuleMetaLike {
   /** True when known only from findings (no ruleset metadata in the context, e.g. a merged report). */
   derived: boolean;
+  /** The rule's `url` as a URI (SARIF helpUri). */
+  helpUri?: string;
 }
 
 /**
@@ -24,8 +27,7 @@ export function ruleEntries(report: Report, rules: readonly RuleMetaLike[] | und
     if (out.has(r.id)) continue;
     const e: RuleEntry = { id: r.id, kind: r.kind, category: r.category, severity: r.severity, reference: r.reference, message: { ...r.message }, derived: false };
     if (r.description) e.description = r.description;
-    const uri = r.url ?? r.helpUri;
-    if (uri) e.helpUri = asUri(uri);
+    if (r.url) e.helpUri = asUri(r.url);
     if (r.basis) e.basis = r.basis;
     if (r.url) e.url = r.url;
     out.set(r.id, e);
@@ -54,11 +56,9 @@ export function ruleEntries(report: Report, rules: readonly RuleMetaLike[] | und
   return [...out.values()];
 }
 
-/** A missing finding's message ends with the window detail in parentheses; a rule's message is without it. */
+/** A rule's message from one of its findings: a missing finding's message carries a timing detail (core/messages.ts). */
 function baseMessage(f: Finding): string {
-  if (f.kind !== 'missing') return f.message;
-  const m = /^(.*\S)\s+\([^()]*\)$/su.exec(f.message);
-  return m?.[1] ?? f.message;
+  return f.kind === 'missing' ? withoutDetail(f.message) : f.message;
 }
 
 /** The rule's message in a file's language (ja/zh/ko), when the rule has one that differs from English. */
@@ -74,19 +74,6 @@ export function localMessage(rule: RuleEntry, language: string | null | undefine
 /** Languages a rule's messages are written in, besides English. */
 export function ruleLanguages(rule: RuleEntry): string[] {
   return (['ja', 'zh', 'ko'] as const).filter((l) => rule.message[l] !== undefined);
-}
-
-/** The matched words inside the context: [before, match, after], or undefined when the context does not contain them. */
-export function matchSpan(f: Pick<Finding, 'text' | 'context'>): [string, string, string] | undefined {
-  if (!f.text) return undefined;
-  const i = f.context.indexOf(f.text);
-  if (i < 0) return undefined;
-  return [f.context.slice(0, i), f.text, f.context.slice(i + f.text.length)];
-}
-
-/** Findings of a file in report order. */
-export function sortedFindings(file: FileReport, compare: (a: Finding, b: Finding) => number): Finding[] {
-  return [...file.findings].sort(compare);
 }
 
 /** Percent-encode a path's segments for use in a URI reference ('/'-separated; '..' kept). */
@@ -171,10 +158,4 @@ export function severityCounts(bySeverity: Partial<Record<Severity, number>>): s
     .filter((k) => (bySeverity[k] ?? 0) > 0)
     .map((k) => plural(bySeverity[k] ?? 0, k))
     .join(', ');
-}
-
-/** Whether the report fails its exit-code check at ctx.failOn (a failed input, or a finding at or above it). */
-export function countAtOrAbove(file: FileReport, failOn: Severity | 'never'): number {
-  if (failOn === 'never') return 0;
-  return file.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]).length;
 }

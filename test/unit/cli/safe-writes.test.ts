@@ -7,7 +7,8 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutputs, filterMessage } from '../../../src/cli/audit.js';
+import { filterMessage } from '../../../src/cli/audit.js';
+import { checkOutputs } from '../../../src/cli/report-output.js';
 import { UsageError } from '../../../src/cli/errors.js';
 import { cleanStaleTemporaries, unwritableReason, writeAllAtomic } from '../../../src/cli/output.js';
 

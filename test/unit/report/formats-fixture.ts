@@ -29,7 +29,7 @@ export const RULES: RuleMetaLike[] = [
     severity: 'error',
     reference: '景品表示法 第5条第1号',
     message: { en: 'Superlatives without evidence risk being misleading about quality', ja: '根拠のない最上級表示は優良誤認表示となるおそれがあります' },
-    helpUri: 'https://example.org/rules/superlative',
+    url: 'https://example.org/rules/superlative',
   },
   {
     id: 'jp/keihyo/dual-pricing',

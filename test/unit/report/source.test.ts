@@ -43,6 +43,6 @@ describe('every format says where the words were (speech, subtitle, screen)', ()
   it('HTML: the data carries the source for the badge', async () => {
     const html = await render('html', report, ctx);
     expect(html).toContain('"source":"screen"');
-    expect(html).toContain("'badge badge-' + f.source");
+    expect(html).toMatch(/["']badge badge-["'] \+ f\.source/);
   });
 });
