@@ -51,7 +51,10 @@ export const manifestSchema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(manifestSchema);
+// Compiled when the first manifest is read, not when this module is imported: every audit imports
+// it, few read a manifest, and compiling the schema costs more than the rest of a warm start-up.
+let validator: ReturnType<Ajv['compile']> | undefined;
+const validate = () => (validator ??= new Ajv({ allErrors: true, strict: false }).compile(manifestSchema));
 
 export class ManifestError extends Error {
   constructor(readonly problems: YamlProblem[]) {
@@ -80,7 +83,7 @@ export function resolveOrigin(origin: string, g: Gazetteer): string | undefined 
 }
 
 export function parseManifest(text: string, file: string, gazetteer: Gazetteer): Manifest {
-  const parsed = parseValidatedYaml<Raw>(text, file, validate, 'the manifest is empty');
+  const parsed = parseValidatedYaml<Raw>(text, file, validate(), 'the manifest is empty');
   if (!parsed.data) throw new ManifestError(parsed.problems);
   const raw = parsed.data;
   const problems: YamlProblem[] = [];
