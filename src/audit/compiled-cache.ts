@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,12 @@ import type { Language } from '../transcript/model.js';
 
 /** Bump when the entry layout changes. */
 const LAYOUT = 1;
+
+/**
+ * Entries kept in the folder: each edit of a ruleset (or new version) writes another entry of
+ * about 1 MB, so the oldest beyond this many are removed when one is written.
+ */
+export const MAX_ENTRIES = 24;
 
 /** The packages whose dictionaries and converters decide what a rule's words become. */
 const TOKENIZER_PACKAGES = ['kuromoji', 'jieba-wasm', 'lindera-wasm-nodejs-cjk', 'opencc-js'];
@@ -98,10 +104,22 @@ async function writeEntry(file: string, entry: Entry): Promise<void> {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(tmp, JSON.stringify(entry), 'utf8');
     await rename(tmp, file);
+    await prune(path.dirname(file), file);
   } catch {
     // Unwritable cache: the run goes on; the next one compiles again.
     await rm(tmp, { force: true }).catch(() => undefined);
   }
+}
+
+/** Remove the oldest entries (by modification time) beyond MAX_ENTRIES, never `keep`. */
+async function prune(dir: string, keep: string): Promise<void> {
+  const names = (await readdir(dir)).filter((n) => /^[0-9a-f]{64}\.json$/.test(n));
+  if (names.length <= MAX_ENTRIES) return;
+  const dated = await Promise.all(
+    names.map(async (n) => ({ file: path.join(dir, n), mtime: await stat(path.join(dir, n)).then((s) => s.mtimeMs, () => 0) })),
+  );
+  dated.sort((a, b) => b.mtime - a.mtime);
+  for (const { file } of dated.slice(MAX_ENTRIES)) if (file !== keep) await rm(file, { force: true });
 }
 
 /**

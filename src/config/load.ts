@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { readErrorReason } from '../io/file-errors.js';
 import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import path from 'node:path';
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv } from 'ajv';
 import { parseValidatedYaml, type YamlProblem } from '../yaml/validated.js';
 import { AUDIT_OPTIONS, CONFIG_KEYS, type ConfigurableOptionDef, type ConfigValues } from './options.js';
 
@@ -25,7 +26,9 @@ const schema = {
 };
 // Compiled on first use: most runs have no configuration file and need no validator.
 let validator: ReturnType<Ajv['compile']> | undefined;
-const validate = () => (validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
+// ajv is loaded then too: its modules alone cost about as much as the rest of a warm start-up.
+const loadAjv = () => (createRequire(import.meta.url)('ajv') as typeof import('ajv')).Ajv;
+const validate = () => (validator ??= new (loadAjv())({ allErrors: true, strict: false }).compile(schema));
 
 export class ConfigError extends Error {
   constructor(readonly problems: YamlProblem[]) {

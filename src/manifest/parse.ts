@@ -2,7 +2,8 @@
  * Manifest YAML → a validated Manifest, every problem at file:line:col. Pure (the gazetteer is
  * passed in, so an origin that is neither an ISO code nor a known region is caught here).
  */
-import { Ajv } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv } from 'ajv';
 import { PRODUCT_CATEGORIES } from '../rules/model.js';
 import { parseValidatedYaml, type YamlProblem } from '../yaml/validated.js';
 import type { Gazetteer, Manifest, ManifestProduct, ManifestSeller } from './model.js';
@@ -51,7 +52,12 @@ export const manifestSchema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(manifestSchema);
+// Compiled when the first manifest is read, not when this module is imported: every audit imports
+// it, few read a manifest, and compiling the schema costs more than the rest of a warm start-up.
+let validator: ReturnType<Ajv['compile']> | undefined;
+// ajv is loaded then too: its modules alone cost about as much as the rest of a warm start-up.
+const loadAjv = () => (createRequire(import.meta.url)('ajv') as typeof import('ajv')).Ajv;
+const validate = () => (validator ??= new (loadAjv())({ allErrors: true, strict: false }).compile(manifestSchema));
 
 export class ManifestError extends Error {
   constructor(readonly problems: YamlProblem[]) {
@@ -80,7 +86,7 @@ export function resolveOrigin(origin: string, g: Gazetteer): string | undefined 
 }
 
 export function parseManifest(text: string, file: string, gazetteer: Gazetteer): Manifest {
-  const parsed = parseValidatedYaml<Raw>(text, file, validate, 'the manifest is empty');
+  const parsed = parseValidatedYaml<Raw>(text, file, validate(), 'the manifest is empty');
   if (!parsed.data) throw new ManifestError(parsed.problems);
   const raw = parsed.data;
   const problems: YamlProblem[] = [];

@@ -6,7 +6,7 @@
  */
 import type { Analyzer } from '../text/analyze.js';
 import type { Language } from '../transcript/model.js';
-import { Automaton, type AutomatonData } from './automaton.js';
+import { Automaton, codeUnits, type AutomatonData } from './automaton.js';
 import type { CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext } from './model.js';
 import { cueGroups, mergeContext } from './model.js';
 import { compileLinear, type LinearRegex } from './regex.js';
@@ -56,7 +56,7 @@ export interface Lexicon {
    * Normalised literal characters → literal id (≥ 0); and, for a literal of several words, the
    * characters of all but its last word → -(stem index + 1) (see `stems`).
    */
-  surface: Automaton<number>;
+  surface: Automaton<number, number>;
   /**
    * A literal of several words matches when its first words are said as written and its last word
    * in any form: 良くなる is 良く (an adverb alone, an adjective in 良くなった) + なる in any form.
@@ -116,7 +116,7 @@ class LexiconBuilder {
   private readonly literalAtoms: number[][] = [];
   private readonly atoms = new Map<string, number>();
   private readonly atomLoose: boolean[] = [];
-  private readonly surfaceKeys: { key: string[]; value: number }[] = [];
+  private readonly surfaceKeys: { key: number[]; value: number }[] = [];
   private readonly lemmaKeys: { key: string[]; value: number }[] = [];
   private readonly stems: { literal: number; lastBase: string }[] = [];
 
@@ -141,7 +141,7 @@ class LexiconBuilder {
     id = this.literalAtoms.length;
     this.literals.set(norm, id);
     this.literalAtoms.push([]);
-    this.surfaceKeys.push({ key: norm.split(''), value: id });
+    this.surfaceKeys.push({ key: codeUnits(norm), value: id });
     // Without base forms and without spaces between words (Chinese), a word's token key says no more
     // than its characters: only Japanese (base forms) and Korean (spacing: 보장해드려요 said as
     // 보장해 드려요) need the words tokenized here.
@@ -155,7 +155,7 @@ class LexiconBuilder {
     if (tokens.length > 1 && last) {
       const stem = a.norm.text.slice(0, last.start);
       if (stem.trim()) {
-        this.surfaceKeys.push({ key: stem.split(''), value: -(this.stems.length + 1) });
+        this.surfaceKeys.push({ key: codeUnits(stem), value: -(this.stems.length + 1) });
         this.stems.push({ literal: id, lastBase: last.base });
       }
     }
@@ -167,7 +167,7 @@ class LexiconBuilder {
       literalAtoms: this.literalAtoms,
       atomLoose: this.atomLoose,
       atomCount: this.atomLoose.length,
-      surface: new Automaton(this.surfaceKeys),
+      surface: new Automaton<number, number>(this.surfaceKeys),
       stems: this.stems,
       lemma: new Automaton(this.lemmaKeys),
     };
@@ -285,7 +285,7 @@ export interface CompiledData {
   language: Language;
   ruleCount: number;
   matchers: (Omit<CompiledMatcher, 'regex'> & { regex?: string })[];
-  lexicon: Omit<Lexicon, 'surface' | 'lemma'> & { surface: AutomatonData<number>; lemma: AutomatonData<number> };
+  lexicon: Omit<Lexicon, 'surface' | 'lemma'> & { surface: AutomatonData<number, number>; lemma: AutomatonData<number> };
   startsWith: number[][];
   startsWithNumber: number[];
   usesNumbers: boolean;

@@ -25,9 +25,15 @@ export interface Lattice {
   chars: Map<number, { start: number; end: number }[]>;
   /** Numbers by the token they start at: their end in characters. */
   numbers: Map<number, number>;
-  /** Character offset → index of the token starting / ending there (exclusive end index). */
-  tokenStartingAt: Map<number, number>;
-  tokenEndingAt: Map<number, number>;
+  /** Character offset → index of the token starting / ending there (exclusive end index), or -1: read with `indexAt`. */
+  tokenStartingAt: Int32Array;
+  tokenEndingAt: Int32Array;
+}
+
+/** The entry of an offset table (tokenStartingAt, tokenEndingAt), or undefined for none. */
+function indexAt(table: Int32Array, offset: number): number | undefined {
+  const v = table[offset];
+  return v === undefined || v < 0 ? undefined : v;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -39,11 +45,11 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
   const { lexicon } = compiled;
   const text = a.norm.text;
-  const tokenStartingAt = new Map<number, number>();
-  const tokenEndingAt = new Map<number, number>();
+  const tokenStartingAt = new Int32Array(text.length + 1).fill(-1);
+  const tokenEndingAt = new Int32Array(text.length + 1).fill(-1);
   a.tokens.forEach((t, i) => {
-    tokenStartingAt.set(t.start, i);
-    tokenEndingAt.set(t.end, i + 1);
+    tokenStartingAt[t.start] = i;
+    tokenEndingAt[t.end] = i + 1;
   });
   const L: Lattice = { a, starts: new Map(), ends: new Map(), chars: new Map(), numbers: new Map(), tokenStartingAt, tokenEndingAt };
   const onToken = (atom: number, s: number, e: number) => {
@@ -54,9 +60,9 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     if (!ends) L.ends.set(atom, (ends = new Set()));
     ends.add(e);
   };
-  for (const h of lexicon.surface.search(text.split(''))) {
-    const s = tokenStartingAt.get(h.start);
-    const e = tokenEndingAt.get(h.end);
+  for (const h of lexicon.surface.searchCodes(text)) {
+    const s = indexAt(tokenStartingAt, h.start);
+    const e = indexAt(tokenEndingAt, h.end);
     if (h.value < 0) {
       // The first words of a literal, as written; its last word in any form.
       const stem = lexicon.stems[-h.value - 1];
@@ -87,7 +93,7 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
   }
   if (compiled.usesNumbers) {
     for (const n of findNumbers(text, compiled.language)) {
-      const t = tokenStartingAt.get(n.start);
+      const t = indexAt(tokenStartingAt, n.start);
       if (t !== undefined) L.numbers.set(t, n.end);
     }
   }
@@ -99,7 +105,7 @@ const SENTENCE_STOP = /[。!?！？\n]/u;
 
 /** Token index (exclusive end) of the token that contains character `offset - 1`: a span rounded out to a token end. */
 function tokenEndCovering(L: Lattice, offset: number): number | undefined {
-  const exact = L.tokenEndingAt.get(offset);
+  const exact = indexAt(L.tokenEndingAt, offset);
   if (exact !== undefined) return exact;
   const i = L.a.tokens.findIndex((t) => t.start < offset && offset <= t.end);
   return i < 0 ? undefined : i + 1;
@@ -118,7 +124,7 @@ function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: nu
   const out: number[] = [];
   for (const u of L.chars.get(step.units) ?? []) {
     if (u.start !== from && u.start !== end) continue;
-    const t = L.tokenEndingAt.get(u.end);
+    const t = indexAt(L.tokenEndingAt, u.end);
     if (t !== undefined) out.push(t);
   }
   return out;
@@ -182,7 +188,7 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
  * of text (国家 | 级): only then is the join worth analysing as one text. A cheap character scan.
  */
 export function wordCrossesJoin(compiled: CompiledRules, left: string, right: string): boolean {
-  for (const h of compiled.lexicon.surface.search((left + right).split(''))) if (h.start < left.length && h.end > left.length) return true;
+  for (const h of compiled.lexicon.surface.searchCodes(left + right)) if (h.start < left.length && h.end > left.length) return true;
   return false;
 }
 

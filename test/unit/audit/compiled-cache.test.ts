@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compiledCacheFile, compiledKey, compileRulesCached } from '../../../src/audit/compiled-cache.js';
+import { compiledCacheFile, compiledKey, compileRulesCached, MAX_ENTRIES } from '../../../src/audit/compiled-cache.js';
 import { createAnalyzerFor } from '../../../src/audit/engine.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compiledFromData, compiledToData, compileRules } from '../../../src/rules/compile.js';
@@ -84,5 +84,26 @@ describe('compiled rules cache', () => {
     const blocker = path.join(tmp(), 'file');
     writeFileSync(blocker, 'not a folder');
     expect((await compileRulesCached([cn], 'zh', a.get, { cacheDir: blocker, version: '1' })).rules.length).toBe(cn.rules.length);
+  });
+
+  it('keeps the folder bounded: writing an entry removes the oldest beyond MAX_ENTRIES', async () => {
+    const cacheDir = tmp();
+    const dir = path.join(cacheDir, 'compiled');
+    mkdirSync(dir, { recursive: true });
+    const old = (i: number) => path.join(dir, `${i.toString(16).padStart(64, '0')}.json`);
+    for (let i = 0; i < MAX_ENTRIES + 5; i++) {
+      writeFileSync(old(i), '{}');
+      utimesSync(old(i), 1_000_000 + i, 1_000_000 + i);
+    }
+    writeFileSync(path.join(dir, 'notes.txt'), 'not an entry');
+    const opts = { cacheDir, version: '1' };
+    await compileRulesCached([cn], 'zh', counting().get, opts);
+    const left = readdirSync(dir);
+    expect(left.filter((n) => n.endsWith('.json'))).toHaveLength(MAX_ENTRIES);
+    expect(left).toContain(path.basename(compiledCacheFile(await compiledKey([cn], 'zh', '1'), opts)));
+    expect(left).toContain('notes.txt');
+    // The newest of the old entries stay, the oldest went.
+    expect(left).toContain(path.basename(old(MAX_ENTRIES + 4)));
+    expect(left).not.toContain(path.basename(old(0)));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Automaton } from '../../../src/rules/automaton.js';
+import { Automaton, codeUnits } from '../../../src/rules/automaton.js';
 
 function naive(patterns: string[], text: string): string[] {
   const out: string[] = [];
@@ -41,6 +41,16 @@ describe('Automaton (Aho–Corasick)', () => {
         const b = Automaton.fromData<number>(JSON.parse(JSON.stringify(a.toData())));
         expect(b.size).toBe(a.size);
         expect(b.search(text.split(''))).toEqual(a.search(text.split('')));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: over code units (searchCodes), the same hits as the naive search, surrogate pairs included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', '最', '近', '𠮷'), maxLength: 4 }), { maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', '最', '近', '𠮷'), maxLength: 40 }), (patterns, text) => {
+        const a = new Automaton<number, number>(patterns.map((p, i) => ({ key: codeUnits(p), value: i })));
+        expect(a.searchCodes(text).map((h) => `${h.start}:${h.end}:${h.value}`).sort()).toEqual(naive(patterns, text));
       }),
       { numRuns: 300 },
     );
