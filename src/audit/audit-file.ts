@@ -114,25 +114,7 @@ async function spokenWordsOf(input: AuditInput, opts: AuditFileOptions): Promise
     return { transcript, source: 'transcript', durationSec: transcriptDuration(transcript), encoding, warnings: [] };
   }
   const sidecar = input.sidecars[0];
-  if ((opts.transcript === 'auto' || opts.transcript === 'sidecar') && sidecar) {
-    const label = sidecar === input.absolute ? input.path : sidecarLabel(input, sidecar);
-    const { transcript, encoding } = await readTranscriptFile(sidecar, label);
-    const spoken = transcriptDuration(transcript);
-    let durationSec = spoken;
-    const warnings: string[] = [];
-    opts.onStage?.('probing');
-    try {
-      const { probeMedia } = await loadSpeech();
-      const probed = (await probeMedia(input.absolute, mediaOpts(opts))).durationSec;
-      if (probed != null && spoken != null && spoken > probed + 1) {
-        warnings.push(`the transcript beside it (${label}) runs to ${formatClock(spoken, '.')}, past the end of the recording (${formatClock(probed, '.')}): is it this recording's transcript?`);
-      }
-      durationSec = probed ?? durationSec;
-    } catch {
-      // The words come from the sidecar; a recording ffprobe cannot read still gets audited.
-    }
-    return { transcript: { ...transcript, durationSec }, source: 'sidecar', durationSec, encoding, warnings };
-  }
+  if ((opts.transcript === 'auto' || opts.transcript === 'sidecar') && sidecar) return sidecarWords(input, sidecar, opts);
   if (opts.transcript === 'sidecar') {
     throw new Error(`no sidecar transcript beside it (looked for the same name with .srt, .vtt, .json or .txt); use --transcript auto or asr to transcribe it locally`);
   }
@@ -190,6 +172,27 @@ async function spokenWordsOf(input: AuditInput, opts: AuditFileOptions): Promise
     throw new Error(`${msg} The transcript beside it (${sidecarLabel(input, sidecar)}) was not used because of --transcript asr; use --transcript auto to audit it instead.`);
   });
   return { transcript: r.transcript, source: r.source, durationSec: r.durationSec, warnings: [], ...(probed ? { probed } : {}) };
+}
+
+/** The words of a recording from the transcript beside it, with the recording's own duration when ffprobe can read it. */
+async function sidecarWords(input: AuditInput, sidecar: string, opts: AuditFileOptions): Promise<Words> {
+  const label = sidecar === input.absolute ? input.path : sidecarLabel(input, sidecar);
+  const { transcript, encoding } = await readTranscriptFile(sidecar, label);
+  const spoken = transcriptDuration(transcript);
+  let durationSec = spoken;
+  const warnings: string[] = [];
+  opts.onStage?.('probing');
+  try {
+    const { probeMedia } = await loadSpeech();
+    const probed = (await probeMedia(input.absolute, mediaOpts(opts))).durationSec;
+    if (probed != null && spoken != null && spoken > probed + 1) {
+      warnings.push(`the transcript beside it (${label}) runs to ${formatClock(spoken, '.')}, past the end of the recording (${formatClock(probed, '.')}): is it this recording's transcript?`);
+    }
+    durationSec = probed ?? durationSec;
+  } catch {
+    // The words come from the sidecar; a recording ffprobe cannot read still gets audited.
+  }
+  return { transcript: { ...transcript, durationSec }, source: 'sidecar', durationSec, encoding, warnings };
 }
 
 /** The line of the cue being said at `f.start` (else the next one, else the last). */
