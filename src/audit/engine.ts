@@ -185,8 +185,7 @@ export class Engine {
     }
     const screenRead = ctx.screenRead ?? transcript.segments.some((s) => s.source === 'screen');
     const unseen = screenRead ? [] : compiled.rules.filter((r) => r.kind === 'require' && r.channel === 'shown');
-    if (unseen.length) compiled = spokenForShown(compiled);
-    let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, this.opts), prepared.rules);
+    let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, { ...this.opts, screenRead }), prepared.rules);
     if (manifest) {
       findings = applyManifest(
         findings,
@@ -200,20 +199,4 @@ export class Engine {
       .map((r) => `${r.id} wants its disclosure shown on screen, but the screen was not read (${ctx.screenNotRead ?? 'no picture'}): what was said counted for it instead; check that the picture shows it`);
     return { findings: findings.sort(compareFindings), notes };
   }
-}
-
-const spokenVariants = new WeakMap<CompiledRules, CompiledRules>();
-
-/**
- * The rules with every disclosure required on screen (`channel: shown`) counting what was said too,
- * for words whose screen was not read: "never shown" cannot be told from a transcript. Shares the
- * compiled matchers (only the rules' channel differs); built once per compiled set.
- */
-export function spokenForShown(compiled: CompiledRules): CompiledRules {
-  let v = spokenVariants.get(compiled);
-  if (!v) {
-    v = { ...compiled, rules: compiled.rules.map((r): Rule => (r.kind === 'require' && r.channel === 'shown' ? { ...r, channel: 'either' } : r)) };
-    spokenVariants.set(compiled, v);
-  }
-  return v;
 }

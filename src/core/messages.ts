@@ -13,6 +13,8 @@ export interface TimingDetail {
   id: TimingDetailId;
   /** The windows and gaps the detail names, in seconds. */
   seconds: number[];
+  /** The disclosure had to be shown on screen (`channel: shown`): "not shown", not "not said". */
+  shown?: boolean;
 }
 
 const TIMING_DETAILS: Record<TimingDetailId, Record<Language | 'en', (a: string, b: string) => string>> = {
@@ -48,10 +50,43 @@ const TIMING_DETAILS: Record<TimingDetailId, Record<Language | 'en', (a: string,
   },
 };
 
+const SHOWN_DETAILS: Record<TimingDetailId, Record<Language | 'en', (a: string, b: string) => string>> = {
+  never: {
+    en: () => 'never shown on screen in this recording',
+    ja: () => '配信中に一度も画面に表示されていません',
+    zh: () => '整场直播画面中未显示',
+    ko: () => '방송 화면에 한 번도 표시되지 않았습니다',
+  },
+  late: {
+    en: (a) => `not shown on screen within the first ${a}`,
+    ja: (a) => `冒頭${a}以内に画面に表示されていません`,
+    zh: (a) => `开播${a}内画面中未显示`,
+    ko: (a) => `시작 ${a} 이내에 화면에 표시되지 않았습니다`,
+  },
+  gap: {
+    en: (a, b) => `not shown on screen for ${a} (required every ${b})`,
+    ja: (a, b) => `${a}にわたり画面に表示されていません（${b}ごとに必要）`,
+    zh: (a, b) => `${a}内画面中未再次显示（要求每${b}显示一次）`,
+    ko: (a, b) => `${a} 동안 화면에 다시 표시되지 않았습니다(${b}마다 필요)`,
+  },
+  end: {
+    en: (a) => `not shown on screen within the last ${a}`,
+    ja: (a) => `終了前${a}以内に画面に表示されていません`,
+    zh: (a) => `结束前${a}内画面中未显示`,
+    ko: (a) => `종료 전 ${a} 이내에 화면에 표시되지 않았습니다`,
+  },
+  after: {
+    en: (a) => `not shown on screen within ${a} after this`,
+    ja: (a) => `この発言から${a}以内に画面に表示されていません`,
+    zh: (a) => `此后${a}内画面中未显示`,
+    ko: (a) => `이 발언 후 ${a} 이내에 화면에 표시되지 않았습니다`,
+  },
+};
+
 /** The detail in `language` (or English), durations as m:ss rounded to the nearest second. */
 export function renderTimingDetail(detail: TimingDetail, language: Language | 'en'): string {
   const [a, b] = detail.seconds.map((s) => clock(s, { nearest: true }));
-  return TIMING_DETAILS[detail.id][language](a ?? '', b ?? '');
+  return (detail.shown ? SHOWN_DETAILS : TIMING_DETAILS)[detail.id][language](a ?? '', b ?? '');
 }
 
 /** A rule's message with a missing finding's detail, as the report writes it. */

@@ -16,6 +16,13 @@ import type { DisclosureChannel, LocalizedMessage, RequireRule, Rule } from './m
 export interface CheckOptions {
   /** Message language: the audit's language (default) or English. */
   messageLanguage?: MessageLanguage;
+  /**
+   * Whether the picture was read (its words are segments with `source: "screen"`). When it was not
+   * (a transcript file, audio, --screen off), a disclosure required `channel: shown` counts what was
+   * said: "never shown" cannot be told without the picture. Default: whether any segment came from
+   * the screen.
+   */
+  screenRead?: boolean;
 }
 
 /** One place a matcher fired, in time and in the transcript. */
@@ -84,14 +91,22 @@ export function checkTranscript(
   analyzer: Analyzer,
   opts: CheckOptions = {},
 ): Finding[] {
+  const c = collector(compiled, opts);
+  scanSegments(transcript, analyzer, c.handle);
+  scanJoins(compiled, transcript, analyzer, c.handle);
+  return [...c.findings, ...missingFindings(compiled, transcript, c.occurrences, opts)];
+}
+
+/** Where a hit's normalised span lies in the transcript: one segment, or the end of one and the start of the next. */
+type Place = { text: string; context: string; start: number | null; end: number | null; segment: number; line: number | undefined; source: SegmentSource | undefined };
+type Handle = (a: AnalyzedText, place: (start: number, end: number) => Place | undefined) => void;
+
+/** What the matchers found: prohibited findings, and per matcher where it fired (for disclosures, triggers, conditions). */
+function collector(compiled: CompiledRules, opts: CheckOptions): { handle: Handle; findings: Finding[]; occurrences: Occurrence[][] } {
   const language = compiled.language;
   const findings: Finding[] = [];
-  /** Per matcher: where it fired (for required disclosures, triggers and conditions). */
   const occurrences: Occurrence[][] = compiled.matchers.map(() => []);
-
-  /** Where a hit's normalised span lies in the transcript: one segment, or the end of one and the start of the next. */
-  type Place = { text: string; context: string; start: number | null; end: number | null; segment: number; line: number | undefined; source: SegmentSource | undefined };
-  const handle = (a: AnalyzedText, place: (start: number, end: number) => Place | undefined) => {
+  const handle: Handle = (a, place) => {
     const { hits, lattice } = scanSegment(compiled, a);
     for (const hit of hits) {
       const m = compiled.matchers[hit.matcher];
@@ -126,7 +141,11 @@ export function checkTranscript(
       }
     }
   };
+  return { handle, findings, occurrences };
+}
 
+/** Every segment on its own. */
+function scanSegments(transcript: Transcript, analyzer: Analyzer, handle: Handle): void {
   transcript.segments.forEach((seg, si) => {
     if (!seg.text.trim()) return;
     const a = analyzer.analyze(seg.text);
@@ -144,10 +163,14 @@ export function checkTranscript(
       };
     });
   });
+}
 
-  // Subtitles break lines anywhere: words split between one cue and the next (国家 | 级, 최 | 고),
-  // or between two lines of one cue, are matched on the join of the two pieces, reported over both.
-  const pieces: Piece[][] = transcript.segments.map((seg, si) => linesOf(seg, si, language));
+/**
+ * Subtitles break lines anywhere: words split between one cue and the next (国家 | 级, 최 | 고),
+ * or between two lines of one cue, are matched on the join of the two pieces, reported over both.
+ */
+function scanJoins(compiled: CompiledRules, transcript: Transcript, analyzer: Analyzer, handle: Handle): void {
+  const pieces: Piece[][] = transcript.segments.map((seg, si) => linesOf(seg, si, compiled.language));
   const pairs: [Piece, Piece][] = [];
   pieces.forEach((ps, si) => {
     for (let k = 0; k + 1 < ps.length; k++) pairs.push([ps[k] as Piece, ps[k + 1] as Piece]);
@@ -184,16 +207,23 @@ export function checkTranscript(
       };
     });
   }
+}
 
+/** Required disclosures that were not made where and when the rule wants them. */
+function missingFindings(compiled: CompiledRules, transcript: Transcript, occurrences: Occurrence[][], opts: CheckOptions): Finding[] {
+  const findings: Finding[] = [];
   const duration = transcriptDuration(transcript);
   const untimed = transcript.untimed === true || transcript.segments.every((s) => s.start === null);
+  const screenRead = opts.screenRead ?? transcript.segments.some((s) => s.source === 'screen');
   compiled.rules.forEach((rule, ri) => {
     if (rule.kind !== 'require') return;
     const of = (role: 'match' | 'trigger' | 'when') =>
       compiled.matchers.flatMap((m, idx) => (m.rule === ri && m.role === role ? (occurrences[idx] ?? []) : []));
     if (rule.when && of('when').length === 0) return;
-    const ctx: RequireContext = { rule, language, opts, transcript, duration: duration ?? 0, untimed };
-    findings.push(...missingDisclosures(ctx, of('match').filter((o) => onChannel(o.source, rule.channel)), of('trigger')));
+    // "Never shown" cannot be told when the picture was not read: what was said counts instead.
+    const channel = rule.channel === 'shown' && !screenRead ? 'either' : rule.channel;
+    const ctx: RequireContext = { rule, language: compiled.language, opts, transcript, duration: duration ?? 0, untimed, shown: channel === 'shown' };
+    findings.push(...missingDisclosures(ctx, of('match').filter((o) => onChannel(o.source, channel)), of('trigger')));
   });
   return findings;
 }
@@ -211,6 +241,8 @@ interface RequireContext {
   transcript: Transcript;
   duration: number;
   untimed: boolean;
+  /** The disclosure had to be shown on screen, and the screen was read. */
+  shown: boolean;
 }
 
 function missing(ctx: RequireContext, start: number | null, end: number | null, detail: string, context = '', line?: number): Finding {
@@ -233,7 +265,7 @@ function missing(ctx: RequireContext, start: number | null, end: number | null, 
 
 /** A missing finding's timing detail, as data (its id and seconds) rendered in the message's language. */
 function detail(ctx: RequireContext, id: TimingDetailId, ...seconds: number[]): string {
-  return renderTimingDetail({ id, seconds }, ctx.opts.messageLanguage === 'en' ? 'en' : ctx.language);
+  return renderTimingDetail({ id, seconds, shown: ctx.shown }, ctx.opts.messageLanguage === 'en' ? 'en' : ctx.language);
 }
 
 function missingDisclosures(ctx: RequireContext, said: Occurrence[], triggers: Occurrence[]): Finding[] {
