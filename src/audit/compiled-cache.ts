@@ -11,11 +11,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultCacheDir } from '../asr/model.js';
+import { defaultCacheDir } from '../io/cache-dir.js';
+import { writeCacheEntry } from '../io/cache-entry.js';
 import { compiledFromData, compiledToData, compileRules, type CompiledData, type CompiledRules } from '../rules/compile.js';
 import type { Ruleset } from '../rules/model.js';
 import type { Analyzer } from '../text/analyze.js';
@@ -98,17 +99,10 @@ async function readEntry(file: string, key: string, rulesets: readonly Ruleset[]
   }
 }
 
+/** Write an entry (best effort) and keep the folder bounded. */
 async function writeEntry(file: string, entry: Entry): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(tmp, JSON.stringify(entry), 'utf8');
-    await rename(tmp, file);
-    await prune(path.dirname(file), file);
-  } catch {
-    // Unwritable cache: the run goes on; the next one compiles again.
-    await rm(tmp, { force: true }).catch(() => undefined);
-  }
+  // Unwritable cache: the run goes on; the next one compiles again.
+  if (await writeCacheEntry(file, entry)) await prune(path.dirname(file), file).catch(() => undefined);
 }
 
 /** Remove the oldest entries (by modification time) beyond MAX_ENTRIES, never `keep`. */

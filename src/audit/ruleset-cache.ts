@@ -9,10 +9,11 @@
  * read or written, or an entry that is damaged, only means loading the slow way.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { defaultCacheDir } from '../io/cache-dir.js';
+import { writeCacheEntry } from '../io/cache-entry.js';
 import { loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
 import type { Ruleset } from '../rules/model.js';
 
@@ -72,16 +73,9 @@ async function readEntry(file: string, version: string): Promise<Ruleset | undef
   }
 }
 
+/** Unwritable cache: the run goes on; the next one loads the YAML again. */
 async function writeEntry(file: string, entry: Entry): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(tmp, JSON.stringify(entry), 'utf8');
-    await rename(tmp, file);
-  } catch {
-    // Unwritable cache: the run goes on; the next one loads the YAML again.
-    await rm(tmp, { force: true }).catch(() => undefined);
-  }
+  await writeCacheEntry(file, entry);
 }
 
 /** loadRuleset with the on-disk cache. Errors (a bad ruleset) are never cached. */
