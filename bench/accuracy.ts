@@ -35,7 +35,7 @@ const pct = (x: number) => x.toFixed(3);
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const countRow = (name: string, c: Counts) => row([name, c.tp + c.fn, c.tp, c.fp, c.fn, pct(precision(c)), pct(recall(c)), pct(f1(c))]);
 
-async function evaluateSet(set: 'corpus' | 'holdout'): Promise<CorpusResult[]> {
+async function evaluateSet(set: 'corpus' | 'holdout' | 'holdout-f'): Promise<CorpusResult[]> {
   const out: CorpusResult[] = [];
   for (const file of await corpusFiles(set)) {
     const corpus = await loadCorpus(file);
@@ -48,6 +48,7 @@ async function evaluateSet(set: 'corpus' | 'holdout'): Promise<CorpusResult[]> {
 const results = await evaluateSet('corpus');
 // --no-holdout: for whoever tunes the rules, who must not see the blind set's lines.
 const holdout = noHoldout ? [] : await evaluateSet('holdout');
+const holdoutF = noHoldout ? [] : await evaluateSet('holdout-f');
 if (results.length === 0) {
   console.log('no corpus found (test/corpus/{ja,zh,ko}.yaml)');
   process.exit(1);
@@ -66,6 +67,7 @@ function languageTable(title: string, rs: CorpusResult[], withStreams: boolean):
 languageTable('Tuning corpus (test/corpus): per language', results, true);
 if (holdout.length) languageTable('Blind hold-out set (test/corpus/holdout: written without seeing the rules, never tuned on)', holdout, false);
 else console.log('\n(no blind hold-out set at test/corpus/holdout)');
+if (holdoutF.length) languageTable('Blind set F (test/corpus/holdout/f: written 2026-12-02 without seeing the rules, never tuned on)', holdoutF, false);
 
 for (const [label, r] of [...results.map((x) => ['corpus', x] as const), ...holdout.map((x) => ['hold-out', x] as const)]) {
   console.log(`\n## ${label} ${r.language} (${r.ruleset}) per category\n`);
