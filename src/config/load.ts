@@ -6,9 +6,7 @@ import { existsSync } from 'node:fs';
 import { readErrorReason } from '../io/file-errors.js';
 import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import type { Ajv } from 'ajv';
-import { parseValidatedYaml, type YamlProblem } from '../yaml/validated.js';
+import { lazyValidator, parseValidatedYaml, type YamlProblem } from '../yaml/validated.js';
 import { AUDIT_OPTIONS, CONFIG_KEYS, type ConfigurableOptionDef, type ConfigValues } from './options.js';
 
 export const CONFIG_NAMES = ['livecomply.config.yaml', 'livecomply.config.yml'];
@@ -25,10 +23,7 @@ const schema = {
   properties: Object.fromEntries(CONFIG_KEYS.map((k) => [k, AUDIT_OPTIONS[k].schema])),
 };
 // Compiled on first use: most runs have no configuration file and need no validator.
-let validator: ReturnType<Ajv['compile']> | undefined;
-// ajv is loaded then too: its modules alone cost about as much as the rest of a warm start-up.
-const loadAjv = () => (createRequire(import.meta.url)('ajv') as typeof import('ajv')).Ajv;
-const validate = () => (validator ??= new (loadAjv())({ allErrors: true, strict: false }).compile(schema));
+const validate = lazyValidator(schema);
 
 export class ConfigError extends Error {
   constructor(readonly problems: YamlProblem[]) {

@@ -2,10 +2,8 @@
  * Manifest YAML → a validated Manifest, every problem at file:line:col. Pure (the gazetteer is
  * passed in, so an origin that is neither an ISO code nor a known region is caught here).
  */
-import { createRequire } from 'node:module';
-import type { Ajv } from 'ajv';
 import { PRODUCT_CATEGORIES } from '../rules/model.js';
-import { parseValidatedYaml, type YamlProblem } from '../yaml/validated.js';
+import { lazyValidator, parseValidatedYaml, type YamlProblem } from '../yaml/validated.js';
 import type { Gazetteer, Manifest, ManifestProduct, ManifestSeller } from './model.js';
 
 const name = { type: 'string', minLength: 1 } as const;
@@ -53,11 +51,8 @@ export const manifestSchema = {
 } as const;
 
 // Compiled when the first manifest is read, not when this module is imported: every audit imports
-// it, few read a manifest, and compiling the schema costs more than the rest of a warm start-up.
-let validator: ReturnType<Ajv['compile']> | undefined;
-// ajv is loaded then too: its modules alone cost about as much as the rest of a warm start-up.
-const loadAjv = () => (createRequire(import.meta.url)('ajv') as typeof import('ajv')).Ajv;
-const validate = () => (validator ??= new (loadAjv())({ allErrors: true, strict: false }).compile(manifestSchema));
+// it, few read a manifest.
+const validate = lazyValidator(manifestSchema);
 
 export class ManifestError extends Error {
   constructor(readonly problems: YamlProblem[]) {

@@ -2,6 +2,7 @@
  * YAML text → data validated by a JSON Schema, with every problem at a file:line:col a person can
  * jump to. Shared by rulesets and the configuration file. Pure.
  */
+import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
@@ -28,6 +29,21 @@ function pointerToPath(pointer: string): PathKey[] {
     .split('/')
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/**
+ * A validator for `schema`, compiled on first use, with ajv loaded then too: ajv's modules and the
+ * compilation cost about as much as the rest of a warm start-up, and most runs validate nothing.
+ */
+export function lazyValidator(schema: object): () => ValidateFunction {
+  let validator: ValidateFunction | undefined;
+  return () => {
+    if (!validator) {
+      const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+      validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    }
+    return validator;
+  };
 }
 
 export function pathLabel(path: readonly PathKey[]): string {
