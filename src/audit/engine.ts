@@ -8,7 +8,7 @@ import { createAnalyzerFor } from '../text/analyzer-for.js';
 import { languageName, type LanguagePlan } from '../text/detect.js';
 import { transcriptDuration, type Language, type Transcript } from '../transcript/model.js';
 import { compareFindings, type Finding } from '../core/finding.js';
-import { checkTranscript, type CheckOptions } from '../rules/check.js';
+import { checkTranscript, wasScreenRead, type CheckOptions } from '../rules/check.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
 import type { Rule, Ruleset } from '../rules/model.js';
@@ -140,7 +140,8 @@ export class Engine {
    * A language no named --ruleset covers is left out with a note instead of failing the file.
    */
   async checkPlan(transcript: Transcript, plan: LanguagePlan, manifest?: Manifest, ctx: CheckContext = {}): Promise<{ findings: Finding[]; notes: string[] }> {
-    const screen: CheckContext = { ...ctx, screenRead: ctx.screenRead ?? transcript.segments.some((s) => s.source === 'screen') };
+    // Over the whole file: a part in one language may hold none of the words read on screen.
+    const screen: CheckContext = { ...ctx, screenRead: wasScreenRead(transcript, ctx.screenRead) };
     if (plan.languages.length === 1) return this.checkNoting(transcript, plan.primary, manifest, screen);
     const durationSec = transcriptDuration(transcript);
     const findings: Finding[] = [];
@@ -183,7 +184,7 @@ export class Engine {
       );
       compiled = prepared.sponsored;
     }
-    const screenRead = ctx.screenRead ?? transcript.segments.some((s) => s.source === 'screen');
+    const screenRead = wasScreenRead(transcript, ctx.screenRead);
     const unseen = screenRead ? [] : compiled.rules.filter((r) => r.kind === 'require' && r.channel === 'shown');
     let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, { ...this.opts, screenRead }), prepared.rules);
     if (manifest) {

@@ -214,7 +214,7 @@ function missingFindings(compiled: CompiledRules, transcript: Transcript, occurr
   const findings: Finding[] = [];
   const duration = transcriptDuration(transcript);
   const untimed = transcript.untimed === true || transcript.segments.every((s) => s.start === null);
-  const screenRead = opts.screenRead ?? transcript.segments.some((s) => s.source === 'screen');
+  const screenRead = wasScreenRead(transcript, opts.screenRead);
   compiled.rules.forEach((rule, ri) => {
     if (rule.kind !== 'require') return;
     const of = (role: 'match' | 'trigger' | 'when') =>
@@ -226,6 +226,11 @@ function missingFindings(compiled: CompiledRules, transcript: Transcript, occurr
     findings.push(...missingDisclosures(ctx, of('match').filter((o) => onChannel(o.source, channel)), of('trigger')));
   });
   return findings;
+}
+
+/** Whether the picture was read: as told, else whether any words came from the screen. */
+export function wasScreenRead(transcript: Transcript, told?: boolean): boolean {
+  return told ?? transcript.segments.some((s) => s.source === 'screen');
 }
 
 /** Whether words from this source count for a disclosure required on this channel. */
