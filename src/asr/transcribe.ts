@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomic } from '../io/atomic-write.js';
+import { writeCacheEntry } from '../io/cache-entry.js';
 import type { LanguageChoice } from '../core/language.js';
 import { detectLanguage } from '../text/detect.js';
 import { isLanguage, type Language, type Segment, type Transcript } from '../transcript/model.js';
@@ -114,7 +114,7 @@ async function readCache(file: string, key: string): Promise<CacheEntry | undefi
 
 async function writeCache(file: string, entry: CacheEntry): Promise<void> {
   // A cache that cannot be written only costs time next run.
-  await writeAtomic(file, JSON.stringify(entry)).catch(() => undefined);
+  await writeCacheEntry(file, entry);
 }
 
 /** Whisper via transformers.js, telling `onDownload` of a model download's progress. */
