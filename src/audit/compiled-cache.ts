@@ -14,8 +14,8 @@ import { readFileSync } from 'node:fs';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defaultCacheDir } from '../io/cache-dir.js';
+import { folderCodeHash } from './code-hash.js';
 import { writeCacheEntry } from '../io/cache-entry.js';
 import { compiledFromData, compiledToData, compileRules, type CompiledData, type CompiledRules } from '../rules/compile.js';
 import type { Ruleset } from '../rules/model.js';
@@ -56,11 +56,7 @@ let codeHash: Promise<string> | undefined;
 export function compilerCode(): Promise<string> {
   codeHash ??= (async () => {
     const h = createHash('sha256');
-    for (const sub of ['../rules/', '../text/', '../text/tokenizers/']) {
-      const dir = fileURLToPath(new URL(sub, import.meta.url));
-      const names = (await readdir(dir)).filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.d.ts')).sort();
-      for (const n of names) h.update(sub).update(n).update('\0').update(await readFile(path.join(dir, n)));
-    }
+    for (const folder of ['rules', 'text', 'text/tokenizers']) h.update(`${folder}\0${await folderCodeHash(folder)}\0`);
     const require = createRequire(import.meta.url);
     for (const p of TOKENIZER_PACKAGES) {
       let v = 'absent';

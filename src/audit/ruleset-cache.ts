@@ -9,10 +9,10 @@
  * read or written, or an entry that is damaged, only means loading the slow way.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultCacheDir } from '../io/cache-dir.js';
+import { folderCodeHash } from './code-hash.js';
 import { writeCacheEntry } from '../io/cache-entry.js';
 import { loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
 import type { Ruleset } from '../rules/model.js';
@@ -40,18 +40,9 @@ export interface RulesetCacheOptions {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-let codeHash: Promise<string> | undefined;
-
 /** The hash of the rules/ modules as built (the same version number can hold different loaders while developing). */
 function loaderCode(): Promise<string> {
-  codeHash ??= (async () => {
-    const dir = fileURLToPath(new URL('../rules/', import.meta.url));
-    const names = (await readdir(dir)).filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.d.ts')).sort();
-    const h = createHash('sha256');
-    for (const n of names) h.update(n).update('\0').update(await readFile(path.join(dir, n)));
-    return h.digest('hex');
-  })().catch(() => 'unknown');
-  return codeHash;
+  return folderCodeHash('rules').catch(() => 'unknown');
 }
 
 export function rulesetCacheFile(abs: string, opts: RulesetCacheOptions): string {
