@@ -186,7 +186,7 @@ export class Engine {
     }
     const screenRead = wasScreenRead(transcript, ctx.screenRead);
     const unseen = screenRead ? [] : compiled.rules.filter((r) => r.kind === 'require' && r.channel === 'shown');
-    let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, { ...this.opts, screenRead }), prepared.rules);
+    let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, { ...this.opts, screenRead, sponsored: manifest?.sponsored === true }), prepared.rules);
     if (manifest) {
       findings = applyManifest(
         findings,

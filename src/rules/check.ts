@@ -23,6 +23,11 @@ export interface CheckOptions {
    * the screen.
    */
   screenRead?: boolean;
+  /**
+   * The manifest declares the stream sponsored (paid or gifted). Rules with `onlyWhen: sponsored`
+   * report only then (`rules test` runs their examples as sponsored).
+   */
+  sponsored?: boolean;
 }
 
 /** One place a matcher fired, in time and in the transcript. */
@@ -115,6 +120,7 @@ function collector(compiled: CompiledRules, opts: CheckOptions): { handle: Handl
       const p = place(hit.start, hit.end);
       if (!p) continue;
       if (rule.kind === 'prohibit' && m.role === 'match') {
+        if (rule.onlyWhen === 'sponsored' && !opts.sponsored) continue;
         if (cueNear(lattice, hit.start, hit.end, compiled.unless[m.rule])) continue;
         if (rule.respectContext !== false) {
           if (cueNear(lattice, hit.start, hit.end, compiled.negation)) continue;

@@ -24,9 +24,10 @@ function asTranscript(text: string): Transcript {
   return { segments: [{ start: 0, end: 5, text, line: 1 }], durationSec: 5 };
 }
 
+/** Examples of `onlyWhen: sponsored` rules are run as a sponsored stream (other rules do not depend on it). */
 export function runExamples(compiled: CompiledRules, analyzer: Analyzer, onlyRules?: ReadonlySet<string>): ExampleResult[] {
   const results: ExampleResult[] = [];
-  const raisedBy = (ruleId: string, text: string) => checkTranscript(compiled, asTranscript(text), analyzer).filter((f) => f.ruleId === ruleId);
+  const raisedBy = (ruleId: string, text: string) => checkTranscript(compiled, asTranscript(text), analyzer, { sponsored: true }).filter((f) => f.ruleId === ruleId);
   const shown = (fs: readonly Finding[]) => fs.map((f) => (f.kind === 'missing' ? 'a missing disclosure' : `"${f.text}"${f.matcher ? ` (${f.matcher})` : ''}`)).join(', ');
   for (const rule of compiled.rules) {
     if (onlyRules && !onlyRules.has(rule.id)) continue;

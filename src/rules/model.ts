@@ -159,6 +159,12 @@ export interface ProhibitRule extends RuleBase {
   unless?: CueGroups;
   /** Whether the ruleset's negation / quotation cues suppress this rule (default true). */
   respectContext?: boolean;
+  /**
+   * Conditional rule: only when the manifest declares `sponsored: true` (a paid or gifted
+   * promotion). "これは案件じゃない" / "내돈내산" / "不是广告" are claims only when the stream is in
+   * fact paid for; without that declaration nobody can tell, so the rule stays silent.
+   */
+  onlyWhen?: 'sponsored';
 }
 
 export interface RequireTiming {

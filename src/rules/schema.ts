@@ -94,6 +94,7 @@ const prohibitRule = {
     kind: { const: 'prohibit' },
     unless: cueGroups,
     respectContext: { type: 'boolean' },
+    onlyWhen: { enum: ['sponsored'] },
   },
 } as const;
 
