@@ -2,15 +2,14 @@
  * Check a transcript against compiled rules: prohibited expressions where they are said, and
  * required disclosures that are missing (with the window they were due in). Pure.
  */
-import type { Analyzer, AnalyzedText } from '../text/analyze.js';
-import { originalSpan } from '../text/normalize.js';
+import type { Analyzer } from '../text/analyze.js';
+import { originalSpan, type NormalizedText } from '../text/normalize.js';
 import { transcriptDuration, type Language, type Segment, type SegmentSource, type Transcript } from '../transcript/model.js';
 import type { Finding } from '../core/finding.js';
 import type { MessageLanguage } from '../core/choices.js';
 import { renderTimingDetail, withDetail, type TimingDetailId } from '../core/messages.js';
 import type { CompiledRules } from './compile.js';
 import { locator } from './locate.js';
-import { cueNear } from './match.js';
 import { scanMemo, type ScanMemo } from './scan-memo.js';
 import type { DisclosureChannel, LocalizedMessage, RequireRule, Rule } from './model.js';
 
@@ -101,7 +100,7 @@ export function checkTranscript(
 
 /** Where a hit's normalised span lies in the transcript: one segment, or the end of one and the start of the next. */
 type Place = { text: string; context: string; start: number | null; end: number | null; segment: number; line: number | undefined; source: SegmentSource | undefined };
-type Handle = (text: string, place: (a: AnalyzedText, start: number, end: number) => Place | undefined) => void;
+type Handle = (text: string, place: (norm: NormalizedText, start: number, end: number) => Place | undefined) => void;
 
 /** What the matchers found: prohibited findings, and per matcher where it fired (for disclosures, triggers, conditions). */
 function collector(compiled: CompiledRules, memo: ScanMemo, opts: CheckOptions): { handle: Handle; findings: Finding[]; occurrences: Occurrence[][] } {
@@ -109,19 +108,14 @@ function collector(compiled: CompiledRules, memo: ScanMemo, opts: CheckOptions):
   const findings: Finding[] = [];
   const occurrences: Occurrence[][] = compiled.matchers.map(() => []);
   const handle: Handle = (text, place) => {
-    const { a, hits, lattice } = memo.scan(text);
+    const { norm, hits } = memo.scan(text);
     for (const hit of hits) {
       const m = compiled.matchers[hit.matcher];
       if (!m) continue;
       const rule = compiled.rules[m.rule] as Rule;
-      const p = place(a, hit.start, hit.end);
+      const p = place(norm, hit.start, hit.end);
       if (!p) continue;
       if (rule.kind === 'prohibit' && m.role === 'match') {
-        if (cueNear(lattice, hit.start, hit.end, compiled.unless[m.rule])) continue;
-        if (rule.respectContext !== false) {
-          if (cueNear(lattice, hit.start, hit.end, compiled.negation)) continue;
-          if (cueNear(lattice, hit.start, hit.end, compiled.quotation)) continue;
-        }
         const f: Finding = {
           ruleId: rule.id,
           category: rule.category,
@@ -151,8 +145,8 @@ function scanSegments(transcript: Transcript, handle: Handle): void {
   transcript.segments.forEach((seg, si) => {
     if (!seg.text.trim()) return;
     const loc = locator(seg);
-    handle(seg.text, (a, start, end) => {
-      const span = originalSpan(a.norm, start, end);
+    handle(seg.text, (norm, start, end) => {
+      const span = originalSpan(norm, start, end);
       return {
         text: seg.text.slice(span.start, span.end),
         context: clipContext(seg.text, span.start, span.end),
@@ -189,8 +183,8 @@ function scanJoins(compiled: CompiledRules, transcript: Transcript, memo: ScanMe
     if (!memo.crossesJoin(tail, head)) continue;
     const loc1 = locator(s1);
     const loc2 = locator(s2);
-    handle(tail + head, (a, start, end) => {
-      const span = originalSpan(a.norm, start, end);
+    handle(tail + head, (norm, start, end) => {
+      const span = originalSpan(norm, start, end);
       // Only what crosses the join: the rest was found in each piece on its own.
       if (!(span.start < tail.length && span.end > tail.length)) return undefined;
       const headEnd = p2.at + span.end - tail.length;

@@ -4,19 +4,34 @@
  * are a pure function of the text (and the rules), so each distinct text is analysed and scanned
  * once, and the last `limit` of them are kept. Pure.
  */
-import type { Analyzer, AnalyzedText } from '../text/analyze.js';
+import type { Analyzer } from '../text/analyze.js';
+import type { NormalizedText } from '../text/normalize.js';
 import type { CompiledRules } from './compile.js';
-import { scanSegment, wordCrossesJoin, type Hit, type Lattice } from './match.js';
+import { cueNear, scanSegment, wordCrossesJoin, type Hit, type Lattice } from './match.js';
+import type { Rule } from './model.js';
 
-/** One text analysed and scanned. Shared between the segments that say it: never mutate. */
+/**
+ * One text analysed and scanned, as small as what the checker reads (tokens and the lattice are
+ * dropped: keeping them cost ~80 KB a text). Shared between the segments that say it: never mutate.
+ */
 export interface Scanned {
-  a: AnalyzedText;
+  norm: NormalizedText;
+  /** The hits, without prohibited words a context cue (unless, negation, quotation) clears. */
   hits: readonly Hit[];
-  lattice: Lattice;
 }
 
-/** How many distinct texts are kept (each holds its tokens and lattice: a few kilobytes). */
+/** How many distinct texts are kept. */
 export const SCAN_MEMO_LIMIT = 1000;
+
+/** Whether a prohibited word's own `unless` cues, or a negation or quotation, clear this hit. */
+export function clearedByContext(compiled: CompiledRules, L: Lattice, hit: Hit): boolean {
+  const m = compiled.matchers[hit.matcher];
+  const rule = m ? (compiled.rules[m.rule] as Rule) : undefined;
+  if (!m || !rule || rule.kind !== 'prohibit' || m.role !== 'match') return false;
+  if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule])) return true;
+  if (rule.respectContext === false) return false;
+  return cueNear(L, hit.start, hit.end, compiled.negation) || cueNear(L, hit.start, hit.end, compiled.quotation);
+}
 
 /** A map that keeps its `limit` most recently used entries. */
 function recent<V>(limit: number): (key: string, make: () => V) => V {
@@ -49,7 +64,8 @@ export function scanMemo(compiled: CompiledRules, analyzer: Analyzer, limit = SC
     scan: (text) =>
       scans(text, () => {
         const a = analyzer.analyze(text);
-        return { a, ...scanSegment(compiled, a) };
+        const { hits, lattice } = scanSegment(compiled, a);
+        return { norm: a.norm, hits: hits.filter((h) => !clearedByContext(compiled, lattice, h)) };
       }),
     crossesJoin: (tail, head) =>
       joins(`${tail}\u0000${head}`, () => wordCrossesJoin(compiled, analyzer.normalizeTerm(tail), analyzer.normalizeTerm(head))),
