@@ -5,11 +5,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { readErrorReason } from '../io/file-errors.js';
 import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import { compact, type Gazetteer, type Manifest, type OriginName, type Place, type StatementData } from './model.js';
 import { ManifestError, parseManifest } from './parse.js';
+import { yamlLib } from '../yaml/validated.js';
 
 /** src/manifest/data, from both src/manifest (tsx) and dist/manifest (the build). */
 export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'manifest', 'data');
@@ -57,12 +57,12 @@ let gazetteer: Gazetteer | undefined;
 let statements: StatementData | undefined;
 
 export function loadGazetteer(): Gazetteer {
-  gazetteer ??= buildGazetteer(parse(readFileSync(path.join(DATA_DIR, 'origins.yaml'), 'utf8')) as RawGazetteer);
+  gazetteer ??= buildGazetteer(yamlLib().parse(readFileSync(path.join(DATA_DIR, 'origins.yaml'), 'utf8')) as RawGazetteer);
   return gazetteer;
 }
 
 export function loadStatements(): StatementData {
-  statements ??= parse(readFileSync(path.join(DATA_DIR, 'statements.yaml'), 'utf8')) as StatementData;
+  statements ??= yamlLib().parse(readFileSync(path.join(DATA_DIR, 'statements.yaml'), 'utf8')) as StatementData;
   return statements;
 }
 

@@ -2,15 +2,15 @@
  * Check a transcript against compiled rules: prohibited expressions where they are said, and
  * required disclosures that are missing (with the window they were due in). Pure.
  */
-import type { Analyzer, AnalyzedText } from '../text/analyze.js';
-import { originalSpan } from '../text/normalize.js';
+import type { Analyzer } from '../text/analyze.js';
+import { originalSpan, type NormalizedText } from '../text/normalize.js';
 import { transcriptDuration, type Language, type Segment, type SegmentSource, type Transcript } from '../transcript/model.js';
 import type { Finding } from '../core/finding.js';
 import type { MessageLanguage } from '../core/choices.js';
 import { renderTimingDetail, withDetail, type TimingDetailId } from '../core/messages.js';
 import type { CompiledRules } from './compile.js';
 import { locator } from './locate.js';
-import { cueNear, scanSegment, wordCrossesJoin } from './match.js';
+import { scanMemo, type ScanMemo } from './scan-memo.js';
 import type { DisclosureChannel, LocalizedMessage, RequireRule, Rule } from './model.js';
 
 export interface CheckOptions {
@@ -96,36 +96,32 @@ export function checkTranscript(
   analyzer: Analyzer,
   opts: CheckOptions = {},
 ): Finding[] {
-  const c = collector(compiled, opts);
-  scanSegments(transcript, analyzer, c.handle);
-  scanJoins(compiled, transcript, analyzer, c.handle);
+  const memo = scanMemo(compiled, analyzer);
+  const c = collector(compiled, memo, opts);
+  scanSegments(transcript, c.handle);
+  scanJoins(compiled, transcript, memo, c.handle);
   return [...c.findings, ...missingFindings(compiled, transcript, c.occurrences, opts)];
 }
 
 /** Where a hit's normalised span lies in the transcript: one segment, or the end of one and the start of the next. */
 type Place = { text: string; context: string; start: number | null; end: number | null; segment: number; line: number | undefined; source: SegmentSource | undefined };
-type Handle = (a: AnalyzedText, place: (start: number, end: number) => Place | undefined) => void;
+type Handle = (text: string, place: (norm: NormalizedText, start: number, end: number) => Place | undefined) => void;
 
 /** What the matchers found: prohibited findings, and per matcher where it fired (for disclosures, triggers, conditions). */
-function collector(compiled: CompiledRules, opts: CheckOptions): { handle: Handle; findings: Finding[]; occurrences: Occurrence[][] } {
+function collector(compiled: CompiledRules, memo: ScanMemo, opts: CheckOptions): { handle: Handle; findings: Finding[]; occurrences: Occurrence[][] } {
   const language = compiled.language;
   const findings: Finding[] = [];
   const occurrences: Occurrence[][] = compiled.matchers.map(() => []);
-  const handle: Handle = (a, place) => {
-    const { hits, lattice } = scanSegment(compiled, a);
+  const handle: Handle = (text, place) => {
+    const { norm, hits } = memo.scan(text);
     for (const hit of hits) {
       const m = compiled.matchers[hit.matcher];
       if (!m) continue;
       const rule = compiled.rules[m.rule] as Rule;
-      const p = place(hit.start, hit.end);
+      const p = place(norm, hit.start, hit.end);
       if (!p) continue;
       if (rule.kind === 'prohibit' && m.role === 'match') {
         if (rule.onlyWhen === 'sponsored' && !opts.sponsored) continue;
-        if (cueNear(lattice, hit.start, hit.end, compiled.unless[m.rule])) continue;
-        if (rule.respectContext !== false) {
-          if (cueNear(lattice, hit.start, hit.end, compiled.negation)) continue;
-          if (cueNear(lattice, hit.start, hit.end, compiled.quotation)) continue;
-        }
         const f: Finding = {
           ruleId: rule.id,
           category: rule.category,
@@ -151,13 +147,12 @@ function collector(compiled: CompiledRules, opts: CheckOptions): { handle: Handl
 }
 
 /** Every segment on its own. */
-function scanSegments(transcript: Transcript, analyzer: Analyzer, handle: Handle): void {
+function scanSegments(transcript: Transcript, handle: Handle): void {
   transcript.segments.forEach((seg, si) => {
     if (!seg.text.trim()) return;
-    const a = analyzer.analyze(seg.text);
     const loc = locator(seg);
-    handle(a, (start, end) => {
-      const span = originalSpan(a.norm, start, end);
+    handle(seg.text, (norm, start, end) => {
+      const span = originalSpan(norm, start, end);
       return {
         text: seg.text.slice(span.start, span.end),
         context: clipContext(seg.text, span.start, span.end),
@@ -175,7 +170,7 @@ function scanSegments(transcript: Transcript, analyzer: Analyzer, handle: Handle
  * Subtitles break lines anywhere: words split between one cue and the next (国家 | 级, 최 | 고),
  * or between two lines of one cue, are matched on the join of the two pieces, reported over both.
  */
-function scanJoins(compiled: CompiledRules, transcript: Transcript, analyzer: Analyzer, handle: Handle): void {
+function scanJoins(compiled: CompiledRules, transcript: Transcript, memo: ScanMemo, handle: Handle): void {
   const pieces: Piece[][] = transcript.segments.map((seg, si) => linesOf(seg, si, compiled.language));
   const pairs: [Piece, Piece][] = [];
   pieces.forEach((ps, si) => {
@@ -191,12 +186,11 @@ function scanJoins(compiled: CompiledRules, transcript: Transcript, analyzer: An
     const tail = p1.text.slice(Math.max(0, p1.text.length - JOIN_REACH));
     const head = p2.text.slice(0, JOIN_REACH);
     const tailAt = p1.at + p1.text.length - tail.length;
-    if (!wordCrossesJoin(compiled, analyzer.normalizeTerm(tail), analyzer.normalizeTerm(head))) continue;
-    const a = analyzer.analyze(tail + head);
+    if (!memo.crossesJoin(tail, head)) continue;
     const loc1 = locator(s1);
     const loc2 = locator(s2);
-    handle(a, (start, end) => {
-      const span = originalSpan(a.norm, start, end);
+    handle(tail + head, (norm, start, end) => {
+      const span = originalSpan(norm, start, end);
       // Only what crosses the join: the rest was found in each piece on its own.
       if (!(span.start < tail.length && span.end > tail.length)) return undefined;
       const headEnd = p2.at + span.end - tail.length;
@@ -221,10 +215,14 @@ function missingFindings(compiled: CompiledRules, transcript: Transcript, occurr
   const duration = transcriptDuration(transcript);
   const untimed = transcript.untimed === true || transcript.segments.every((s) => s.start === null);
   const screenRead = wasScreenRead(transcript, opts.screenRead);
+  // Each rule's matchers, in order, found once (a ruleset has thousands of matchers: looking
+  // through all of them three times per required disclosure cost ~50 ms a run).
+  const ofRule: number[][] = compiled.rules.map(() => []);
+  compiled.matchers.forEach((m, idx) => ofRule[m.rule]?.push(idx));
   compiled.rules.forEach((rule, ri) => {
     if (rule.kind !== 'require') return;
     const of = (role: 'match' | 'trigger' | 'when') =>
-      compiled.matchers.flatMap((m, idx) => (m.rule === ri && m.role === role ? (occurrences[idx] ?? []) : []));
+      (ofRule[ri] ?? []).flatMap((idx) => (compiled.matchers[idx]?.role === role ? (occurrences[idx] ?? []) : []));
     if (rule.when && of('when').length === 0) return;
     // "Never shown" cannot be told when the picture was not read: what was said counts instead.
     const channel = rule.channel === 'shown' && !screenRead ? 'either' : rule.channel;

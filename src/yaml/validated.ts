@@ -4,7 +4,16 @@
  */
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+
+/**
+ * The yaml package, loaded on first use: it costs ~70 ms of CPU to load, and an audit with warm
+ * caches, no configuration file and no manifest parses no YAML at all.
+ */
+export const yamlLib = (() => {
+  let lib: typeof import('yaml') | undefined;
+  return (): typeof import('yaml') => (lib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+})();
 
 export interface YamlProblem {
   file: string;
@@ -115,6 +124,7 @@ function keyOffset(doc: Document, path: readonly PathKey[]): number | undefined 
   // For a map key, the key's own position reads best ("severity:" rather than its value).
   const parent = path.length > 0 ? doc.getIn(path.slice(0, -1), true) : undefined;
   const last = path[path.length - 1];
+  const { isMap, isScalar } = yamlLib();
   if (isMap(parent) && last !== undefined) {
     const pair = parent.items.find((it) => isScalar(it.key) && it.key.value === last);
     if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
@@ -134,6 +144,7 @@ function topLevelKeys(validate: ValidateFunction): string[] | undefined {
 }
 
 export function parseValidatedYaml<T>(text: string, file: string, validate: ValidateFunction, emptyMessage: string): ValidatedYaml<T> {
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const positionOf = (path: readonly PathKey[]) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalize, originalSpan } from '../../../src/text/normalize.js';
+import { nfkcPass, normalize, originalSpan } from '../../../src/text/normalize.js';
 import { parseCjkNumeral } from '../../../src/text/numbers.js';
 import { loadSimplifier } from '../../../src/text/tokenizers/index.js';
 
@@ -101,20 +101,56 @@ describe('parseCjkNumeral', () => {
 });
 
 describe('the fast path for text NFKC leaves alone', () => {
-  // A leading full-width Ａ sends the whole line through grapheme-by-grapheme NFKC; a leading `a`
-  // lets a line of plain CJK, kana, Hangul and ASCII be copied as is. Both must agree.
+  // A leading ᵃ (U+1D43, NFKC a; full-width Ａ has a fast path of its own now) sends the whole line
+  // through grapheme-by-grapheme NFKC; a leading `a` lets a line of plain CJK, kana, Hangul and
+  // ASCII (and full-width ASCII) take a fast path. Both must agree.
   const alphabet = fc.constantFrom(...'日本一国家级최고예요ひらがなカタカナー、。「」abc123 !?%.,~ｶＡ①㈱é\u0301\u200b');
   it('gives the same text and offsets as full normalisation', () => {
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (s) => {
         for (const lang of ['ja', 'zh', 'ko'] as const) {
-          const slow = normalize(`Ａ${s}`, lang);
+          const slow = normalize(`\u1d43${s}`, lang);
           const fast = normalize(`a${s}`, lang);
           expect(fast.text).toBe(slow.text);
           expect(fast.origStart).toEqual(slow.origStart);
           expect(fast.origEnd).toEqual(slow.origEnd);
         }
       }),
+    );
+  });
+});
+
+describe('NFKC pass fast paths', () => {
+  const FORMAT = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+  const seg = new Intl.Segmenter('und', { granularity: 'grapheme' });
+  /** The pass grapheme by grapheme, as it is done for text outside the fast paths. */
+  const reference = (s: string) => {
+    let text = '';
+    const origStart: number[] = [];
+    const origEnd: number[] = [];
+    for (const g of seg.segment(s)) {
+      const n = g.segment.replace(FORMAT, '').normalize('NFKC').toLowerCase().replace(FORMAT, '').replace(/\s+/gu, ' ');
+      for (let k = 0; k < n.length; k++) {
+        origStart.push(g.index);
+        origEnd.push(g.index + g.segment.length);
+      }
+      text += n;
+    }
+    return { original: s, text, origStart, origEnd };
+  };
+  const ranges: [number, number][] = [[0x4e00, 0x9fff], [0xac00, 0xd7a3], [0x3041, 0x3096], [0x30a1, 0x30fa], [0x30fc, 0x30fc], [0x3001, 0x3002], [0x300c, 0x300f], [0x20, 0x7e], [0xff01, 0xff5e]];
+  const simpleChar = fc.constantFrom(...ranges).chain(([a, b]) => fc.integer({ min: a, max: b }).map((c) => String.fromCharCode(c)));
+
+  it('full-width and upper-case ASCII among CJK text (the mapped fast path) normalise as grapheme by grapheme', () => {
+    expect(nfkcPass('全网最低价！ＡＢｃ１２３，OK？')).toEqual(reference('全网最低价！ＡＢｃ１２３，OK？'));
+    fc.assert(
+      fc.property(fc.array(simpleChar, { maxLength: 80 }), (chars) => {
+        const s = chars.join('');
+        const got = nfkcPass(s);
+        const want = reference(s);
+        expect({ ...got, origStart: [...got.origStart], origEnd: [...got.origEnd] }).toEqual(want);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * Each distinct text is analysed and scanned once per transcript (a stream repeats its lines), and
+ * what the memo hands back is exactly what analysing and scanning that text afresh gives.
+ */
+import path from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
+import type { Analyzer } from '../../../src/text/analyze.js';
+import { checkTranscript } from '../../../src/rules/check.js';
+import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
+import { DEFAULT_RULESET, loadRuleset } from '../../../src/rules/load.js';
+import { scanSegment } from '../../../src/rules/match.js';
+import { clearedByContext, scanMemo } from '../../../src/rules/scan-memo.js';
+import type { Transcript } from '../../../src/transcript/model.js';
+import { CORPUS_DIR, loadCorpus } from '../../corpus/evaluate.js';
+
+let ko: Analyzer;
+let rules: CompiledRules;
+let lines: string[];
+
+beforeAll(async () => {
+  ko = await createAnalyzerFor('ko', { cacheDir: null });
+  rules = compileRules([await loadRuleset(DEFAULT_RULESET.ko)], ko);
+  lines = (await loadCorpus(path.join(CORPUS_DIR, 'ko.yaml'))).lines.map((l) => l.text);
+}, 60_000);
+
+/** The analyser, counting the texts it is asked to analyse. */
+function counting(a: Analyzer): { analyzer: Analyzer; calls: string[] } {
+  const calls: string[] = [];
+  return { calls, analyzer: { ...a, analyze: (text) => (calls.push(text), a.analyze(text)) } };
+}
+
+describe('scan memo', () => {
+  it('analyses a line said many times at most twice per transcript (seen once, then kept)', () => {
+    const { analyzer, calls } = counting(ko);
+    const said = ['오늘 방송에서만 최저가로 드려요', '지금 바로 구매하세요', '국내 최고의 제품입니다'];
+    const tr: Transcript = { segments: Array.from({ length: 60 }, (_, i) => ({ start: i * 10, end: i * 10 + 5, text: said[i % 3] as string })) };
+    const findings = checkTranscript(rules, tr, analyzer);
+    for (const text of new Set(calls)) expect(calls.filter((c) => c === text).length).toBeLessThanOrEqual(2);
+    expect(calls.filter((c) => said.includes(c))).toHaveLength(6);
+    // Every repetition still reports its own finding at its own second.
+    const best = findings.filter((f) => f.text.includes('최고'));
+    expect(best).toHaveLength(20);
+    expect(new Set(best.map((f) => Math.floor((f.start ?? -1) / 10))).size).toBe(20);
+  });
+
+  it('gives, for every corpus line in any order with repeats and evictions, what a fresh scan gives', () => {
+    const fresh = new Map(lines.map((l) => [l, scanSegment(rules, ko.analyze(l))]));
+    fc.assert(
+      fc.property(fc.array(fc.nat(lines.length - 1), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 8 }), (picks, limit) => {
+        const memo = scanMemo(rules, ko, limit);
+        for (const i of picks) {
+          const text = lines[i] as string;
+          const got = memo.scan(text);
+          const want = fresh.get(text);
+          expect(got.norm).toEqual(ko.analyze(text).norm);
+          expect(got.hits).toEqual(want?.hits.filter((h) => !clearedByContext(rules, want.lattice, h)));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
