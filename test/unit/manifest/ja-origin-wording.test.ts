@@ -1,0 +1,29 @@
+// Round 5 (ja): the origin wording 消費者庁 産地偽装 orders and press reports quote (国内製造, 国産原料100%,
+// a prefecture's produce) is judged only against a product manifest. These lines are our own paraphrases;
+// each must be read as an origin statement so that a manifest declaring another origin reports false-origin.
+import { describe, expect, it } from 'vitest';
+import { originStatements } from '../../../src/manifest/apply.js';
+import { loadGazetteer, loadStatements } from '../../../src/manifest/load.js';
+import { compact, placesAgree } from '../../../src/manifest/model.js';
+
+const g = loadGazetteer();
+const statements = loadStatements();
+const said = (text: string) => originStatements(compact(text), 'ja', g, statements.ja.origin).map((s) => [compact(text).slice(s.start, s.end), s.place]);
+
+describe('ja origin wording read against a manifest', () => {
+  it('reads domestic-production and domestic-ingredient claims as Japan', () => {
+    expect(said('このクリームは国内製造なので安心です')).toEqual([['国内製造', 'JP']]);
+    expect(said('こちら国産原料百パーセントのサプリです')).toEqual([['国産', 'JP']]);
+    expect(said('このお茶は純国産です')).toEqual([['純国産', 'JP']]);
+    expect(said('日本生まれの美容液なんです')).toEqual([['日本生まれ', 'JP']]);
+  });
+  it('reads a prefecture or producing area as that region, which disagrees with a foreign declared origin', () => {
+    const hokkaido = said('北海道産の大豆を使ってます');
+    expect(hokkaido).toEqual([['北海道産', '北海道']]);
+    expect(placesAgree(g, 'CN', '北海道')).toBe(false);
+    expect(placesAgree(g, 'JP', '北海道')).toBe(true);
+  });
+  it('leaves denials of an origin alone', () => {
+    expect(said('中国製じゃないです')).toEqual([]);
+  });
+});
