@@ -277,8 +277,19 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): 
   const reach = cues.scope ? scopeReach(L.a.norm.text, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead);
-  const of = (atom: number) => L.chars.get(atom) ?? [];
+  const text = L.a.norm.text;
+  const of = (atom: number) => (L.chars.get(atom) ?? []).filter((c) => !insideAnotA(text, c.start));
   return of(cues.before).some(before) || of(cues.after).some(after) || of(cues.around).some((c) => before(c) || after(c));
+}
+
+/**
+ * Whether a cue starting at `at` begins with the 不/没 of a Chinese A-not-A question (是不是, 有没有,
+ * 能不能): the same character on both sides. Such a question asks, it does not deny, so its 不是 or
+ * 没有 is no negation cue: 你看是不是白了一个度 is a claim.
+ */
+export function insideAnotA(text: string, at: number): boolean {
+  const c = text[at];
+  return (c === '不' || c === '没') && at > 0 && text[at - 1] === text[at + 1];
 }
 
 /** Whether any cue group finds one of its cues around [start, end). */

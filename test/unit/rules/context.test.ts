@@ -9,10 +9,13 @@ import { compileRules } from '../../../src/rules/compile.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Ruleset } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
+import { insideAnotA } from '../../../src/rules/match.js';
 
 let ja: Analyzer;
+let zh: Analyzer;
 beforeAll(async () => {
   ja = await createAnalyzerFor('ja');
+  zh = await createAnalyzerFor('zh');
 });
 
 function ruleset(context: string, unless = ''): Ruleset {
@@ -77,5 +80,33 @@ describe('context cue groups', () => {
     const { problems } = parseRulesetSource('id: t\nlanguage: ja\ncontext:\n  negation: { after: [x], scope: paragraph }\nrules: []\n', 't.yaml');
     // One message that says what is wrong (not also "must be array" from the other form).
     expect(problems).toEqual([{ file: 't.yaml', line: 4, column: 27, reason: 'context.negation.scope must be one of "clause", "sentence"' }]);
+  });
+
+  it('a Chinese A-not-A question (是不是, 有没有, 能不能) asks, it does not deny: its 不是/没有 is no cue', () => {
+    expect(insideAnotA('你看是不是白了', 3)).toBe(true);
+    expect(insideAnotA('有没有效果', 1)).toBe(true);
+    expect(insideAnotA('能不能瘦', 1)).toBe(true);
+    expect(insideAnotA('这不是最好的', 1)).toBe(false);
+    expect(insideAnotA('并不是最好的', 1)).toBe(false);
+    const { ruleset: f, problems } = parseRulesetSource(`id: t
+language: zh
+context:
+  negation: { before: [不是], window: 4 }
+rules:
+  - id: t/best
+    kind: prohibit
+    category: superlative
+    severity: error
+    message: { zh: 绝对化用语, en: absolute term }
+    reference: 广告法 第九条
+    match: [{ id: w, words: [最低价] }]
+    examples: { bad: [全网最低价], good: [价格] }
+`, 't.yaml');
+    expect(problems).toEqual([]);
+    const rs: Ruleset = { id: f!.id, language: 'zh', sources: [], context: f!.context, rules: f!.rules };
+    const hit = (text: string) =>
+      checkTranscript(compileRules([rs], zh), { segments: [{ start: 0, end: 5, text }] }, zh).some((x) => x.kind === 'prohibited');
+    expect(hit('这个不是最低价')).toBe(false);
+    expect(hit('你看这个是不是最低价')).toBe(true);
   });
 });
