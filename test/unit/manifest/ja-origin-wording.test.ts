@@ -23,6 +23,11 @@ describe('ja origin wording read against a manifest', () => {
     expect(placesAgree(g, 'CN', '北海道')).toBe(false);
     expect(placesAgree(g, 'JP', '北海道')).toBe(true);
   });
+  it('reads a factory in a place and "from ingredients to manufacture, all in Japan" as statements', () => {
+    expect(said('国内の工場で作ってます')).toEqual([['国内の工場で', 'JP']]);
+    expect(said('原料から製造まで全部日本国内です')).toEqual([['製造まで全部日本国内', 'JP']]);
+  });
+
   it('leaves denials of an origin alone', () => {
     expect(said('中国製じゃないです')).toEqual([]);
   });
