@@ -29,11 +29,12 @@ import {
  * Raise them as the rules improve; never lower them to make a change pass.
  * Measured 2026-12-02 before the issue-10 rule work: zh 15/51, 14/17; ja 17/43, 21/23; ko 5/28, 14/17.
  * After round 1: zh 47/51, 17/17; ja 41/43, 23/23; ko 19/28, 17/17 (floors a little below, as rates).
+ * After round 6: zh 48/51, ja 41/43, ko 22/28 (0.786), all compliant lines clean: the ko floor raised.
  */
 const TUNING_FLOORS = {
   zh: { recall: 0.9, clean: 1 },
   ja: { recall: 0.93, clean: 1 },
-  ko: { recall: 0.65, clean: 1 },
+  ko: { recall: 0.75, clean: 1 },
 } as const;
 
 /** The held-out part is only logged; this floor catches a measurement that broke, nothing more. */
