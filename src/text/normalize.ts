@@ -88,38 +88,29 @@ function windowEnd(s: string, from: number): number {
 }
 
 /**
- * Characters NFKC and lower-casing leave as they are, each its own grapheme: CJK ideographs, Hangul
- * syllables, hiragana, katakana, ASCII digits, lower-case letters, punctuation and the space. A window made of
- * these alone (most of a transcript) is copied without segmenting it.
+ * Characters that are each their own grapheme and that NFKC and lower-casing leave as one
+ * character: CJK ideographs, Hangul syllables, hiragana, katakana, CJK brackets and stops, ASCII
+ * (upper case lowered) and full-width ASCII (！，？Ａ１, in most Chinese cues: made ASCII). A window
+ * made of these alone (most of a transcript) is mapped character by character (`simpleOf`) without
+ * segmenting it.
  */
-const SIMPLE = /^[\u4e00-\u9fff\uac00-\ud7a3\u3041-\u3096\u30a1-\u30fa\u30fc\u3001\u3002\u300c-\u300f\x20-\x40\x5b-\x7e]*$/;
+const SIMPLE = /^[\u4e00-\u9fff\uac00-\ud7a3\u3041-\u3096\u30a1-\u30fa\u30fc\u3001\u3002\u300c-\u300f\x20-\x7e\uff01-\uff5e]*$/;
 
-/**
- * The same, with upper-case ASCII and full-width ASCII (！，？Ａ１, in most Chinese cues): each is
- * its own grapheme too, and NFKC and lower-casing make it one ASCII character (`asciiOf`).
- */
-const SIMPLE_MAPPED = /^[\u4e00-\u9fff\uac00-\ud7a3\u3041-\u3096\u30a1-\u30fa\u30fc\u3001\u3002\u300c-\u300f\x20-\x7e\uff01-\uff5e]*$/;
-
-/** A character of SIMPLE_MAPPED as NFKC and lower-casing leave it. */
-function asciiOf(ch: string): string {
+/** A character of SIMPLE as NFKC and lower-casing leave it. */
+function simpleOf(ch: string): string {
   const c = ch.charCodeAt(0);
   if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0).toLowerCase();
   return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : ch;
 }
 
-/** Exported for its test (the fast paths against the grapheme-by-grapheme one). */
+/** Exported for its test (the fast path against the grapheme-by-grapheme one). */
 export function nfkcPass(original: string): NormalizedText {
   const b = new Builder();
   for (let from = 0; from < original.length; ) {
     const to = windowEnd(original, from);
     const window = original.slice(from, to);
     if (SIMPLE.test(window)) {
-      for (let i = 0; i < window.length; i++) b.push(window[i] as string, from + i, from + i + 1);
-      from = to;
-      continue;
-    }
-    if (SIMPLE_MAPPED.test(window)) {
-      for (let i = 0; i < window.length; i++) b.push(asciiOf(window[i] as string), from + i, from + i + 1);
+      for (let i = 0; i < window.length; i++) b.push(simpleOf(window[i] as string), from + i, from + i + 1);
       from = to;
       continue;
     }
