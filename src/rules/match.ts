@@ -278,8 +278,8 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): 
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead);
   const text = L.a.norm.text;
-  const of = (atom: number) => (L.chars.get(atom) ?? []).filter((c) => !insideAnotA(text, c.start));
-  return of(cues.before).some(before) || of(cues.after).some(after) || of(cues.around).some((c) => before(c) || after(c));
+  const found = (atom: number, near: (c: { start: number; end: number }) => boolean) => (L.chars.get(atom) ?? []).some((c) => near(c) && !insideAnotA(text, c.start));
+  return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c));
 }
 
 /**
