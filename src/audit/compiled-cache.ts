@@ -32,7 +32,7 @@ const LAYOUT = 1;
 export const MAX_ENTRIES = 24;
 
 /** The packages whose dictionaries and converters decide what a rule's words become. */
-const TOKENIZER_PACKAGES = ['kuromoji', 'jieba-wasm', 'lindera-wasm-nodejs-cjk', 'opencc-js'];
+const TOKENIZER_PACKAGES = ['kuromoji', '@node-rs/jieba', 'lindera-wasm-nodejs-cjk', 'opencc-js'];
 
 export interface CompiledCacheOptions {
   /** The cache folder; default LIVECOMPLY_CACHE_DIR or ~/.cache/livecomply. */
