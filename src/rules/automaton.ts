@@ -40,6 +40,18 @@ export class Automaton<T, S extends string | number = string> {
     return a;
   }
 
+  private longest: number | undefined;
+
+  /** The length (in symbols) of the longest pattern. */
+  get maxLength(): number {
+    if (this.longest === undefined) {
+      let m = 0;
+      for (const st of this.states) for (const o of st.out) if (o.length > m) m = o.length;
+      this.longest = m;
+    }
+    return this.longest;
+  }
+
   toData(): AutomatonData<T, S> {
     return this.states.map((st) => [st.fail, [...st.next].flat(), st.out.flatMap((o) => [o.length, o.value])]);
   }

@@ -188,7 +188,10 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
  * of text (国家 | 级): only then is the join worth analysing as one text. A cheap character scan.
  */
 export function wordCrossesJoin(compiled: CompiledRules, left: string, right: string): boolean {
-  for (const h of compiled.lexicon.surface.searchCodes(left + right)) if (h.start < left.length && h.end > left.length) return true;
+  // Only the characters a word can reach from the join: the longest word less one, either side.
+  const reach = Math.max(compiled.lexicon.surface.maxLength - 1, 0);
+  const l = left.slice(Math.max(left.length - reach, 0));
+  for (const h of compiled.lexicon.surface.searchCodes(l + right.slice(0, reach))) if (h.start < l.length && h.end > l.length) return true;
   return false;
 }
 

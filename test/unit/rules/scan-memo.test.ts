@@ -10,7 +10,7 @@ import type { Analyzer } from '../../../src/text/analyze.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../../src/rules/load.js';
-import { scanSegment } from '../../../src/rules/match.js';
+import { scanSegment, wordCrossesJoin } from '../../../src/rules/match.js';
 import { clearedByContext, scanMemo } from '../../../src/rules/scan-memo.js';
 import type { Transcript } from '../../../src/transcript/model.js';
 import { CORPUS_DIR, loadCorpus } from '../../corpus/evaluate.js';
@@ -60,5 +60,24 @@ describe('scan memo', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('wordCrossesJoin', () => {
+  it('answers from the characters around the join what a scan of both whole pieces answers', () => {
+    const full = (l: string, r: string) => rules.lexicon.surface.searchCodes(l + r).some((h) => h.start < l.length && h.end > l.length);
+    // Every corpus line cut at every place, and each cut's left part put before a later line.
+    let crossing = 0;
+    lines.forEach((line, n) => {
+      const next = lines[(n + 1) % lines.length] as string;
+      for (let i = 0; i <= line.length; i++) {
+        for (const [l, r] of [[line.slice(0, i), line.slice(i)], [line.slice(0, i), next]] as const) {
+          const want = full(l, r);
+          if (want) crossing++;
+          if (wordCrossesJoin(rules, l, r) !== want) expect({ l, r, crosses: !want }).toEqual({ l, r, crosses: want });
+        }
+      }
+    });
+    expect(crossing).toBeGreaterThan(1000);
   });
 });
