@@ -85,7 +85,7 @@ function splice(tokens: Token[], s: number, e: number, inner: Token[]): Token[] 
  */
 export function tokenizeWithParticleI(text: string, analyse: (text: string) => RawToken[]): Token[] {
   const at = particleCandidates(text);
-  if (at.length === 0) return alignTokens(text, analyse(text));
+  if (at.length === 0) return restoreCopula(text, alignTokens(text, analyse(text)), analyse);
   const masked = mask(text, at, MASK);
   let tokens = alignTokens(masked, analyse(masked));
   for (const p of at) {
@@ -101,6 +101,39 @@ export function tokenizeWithParticleI(text: string, analyse: (text: string) => R
       t.start === p - s && t.surface === '이' && t.pos === 'UNK' ? { ...t, ...PARTICLE } : t,
     );
     tokens = splice(tokens, s, e, shift(own, s));
+  }
+  return restoreCopula(text, tokens, analyse);
+}
+
+/** What follows the copula 이 inside an eojeol (약이에요, 약이었어요, 약이라서, 약이죠, 약이네요 …). */
+const COPULA_ENDING = /^(?:에요|었|라서|라고|라는|라면|란|죠|지요|네요|지만|니까|거든|잖아|어서|였)/u;
+const COPULA = { surface: '이', base: '이', pos: 'VCP' } as const;
+
+/** Offsets of each 이 after a final consonant that a copula ending follows in the same eojeol. */
+export function copulaCandidates(text: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf('이', 1); at >= 0; at = text.indexOf('이', at + 1)) {
+    if (hasFinalConsonant(text.charCodeAt(at - 1)) && COPULA_ENDING.test(text.slice(at + 1, at + 4))) out.push(at);
+  }
+  return out;
+}
+
+/**
+ * The copula 이 has no entry either, so 약이에요 reads 약이|에|요 and 관절이에요 관절|이에|요. Where the
+ * analysis put that 이 inside a noun or an unknown word (not a verb such as 녹이는 or 줄이고, nor a
+ * particle or ending that starts with it), the noun and the ending are analysed apart, around 이/VCP.
+ */
+function restoreCopula(text: string, tokens: Token[], analyse: (text: string) => RawToken[]): Token[] {
+  for (const p of copulaCandidates(text)) {
+    const t = tokens.find((x) => x.start <= p && p < x.end);
+    if (!t || /^V[VAX]/u.test(t.pos) || (t.start === p && /^(?:J|E|VCP)/u.test(t.pos))) continue;
+    const [s, e] = eojeolAround(text, p);
+    const noun = alignTokens(text.slice(s, p), analyse(text.slice(s, p)));
+    // Analysed alone, an ending can come out as a noun (죠/NNP, 네요/NNP): it is an ending.
+    const ending = alignTokens(text.slice(p + 1, e), analyse(text.slice(p + 1, e))).map((x) =>
+      /^(?:E|J|VCP|S)/u.test(x.pos) ? x : { ...x, pos: 'EF' },
+    );
+    tokens = splice(tokens, s, e, [...shift(noun, s), { ...COPULA, start: p, end: p + 1 }, ...shift(ending, p + 1)]);
   }
   return tokens;
 }

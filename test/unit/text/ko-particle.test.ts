@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/audit/engine.js';
 import { loadTokenizer } from '../../../src/text/tokenizers/index.js';
-import { particleCandidates } from '../../../src/text/tokenizers/ko-particle.js';
+import { copulaCandidates, particleCandidates } from '../../../src/text/tokenizers/ko-particle.js';
 import type { Tokenizer } from '../../../src/text/tokenizer.js';
 
 // lindera's embedded ko-dic has no one-syllable entry 이: without the repair 관절이 → 관|절이.
@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 const tags = (text: string) => ko.tokenize(text).map((t) => `${t.surface}/${t.pos}`);
 
-describe('Korean subject particle 이 (missing from the embedded ko-dic)', () => {
+describe('Korean 이, the particle and the copula (missing from the embedded ko-dic)', () => {
   it('splits a noun ending in a consonant from its particle 이', () => {
     expect(tags('관절이 아파요').slice(0, 2)).toEqual(['관절/NNG', '이/JKS']);
     expect(tags('주름이 싹 펴져요').slice(0, 2)).toEqual(['주름/NNG', '이/JKS']);
@@ -42,6 +42,18 @@ describe('Korean subject particle 이 (missing from the embedded ko-dic)', () =>
       }),
       { numRuns: 300 },
     );
+  });
+  it('splits a noun from the copula 이 and its ending (약이에요, 관절이에요), not a verb (녹이는, 줄이고)', () => {
+    expect(tags('이건 바르는 약이에요').slice(3, 5)).toEqual(['약/NNG', '이/VCP']);
+    expect(tags('관절이에요')[0]).toBe('관절/NNG');
+    expect(tags('명약이죠')).toEqual(['명약/NNG', '이/VCP', '죠/EF']);
+    expect(tags('지방을 녹이는')).toContain('녹이/VV');
+    expect(tags('체중을 줄이고')).toContain('줄이/VV');
+    expect(copulaCandidates('약이에요 줄이고 관절이랑 사람이었어요')).toEqual([1, 16]);
+  });
+  it('lets a rule that names a noun match it before the copula (특효약 + 이에요)', async () => {
+    const findings = await new Engine({}).check({ segments: [{ start: 0, end: 3, text: '이건 진짜 특효약이에요' }] }, 'ko');
+    expect(findings.filter((f) => f.kind === 'prohibited').map((f) => f.text)).toContain('특효약');
   });
   it('lets a rule that names the noun match it with its particle (숙변 + 이)', async () => {
     const engine = new Engine({});
