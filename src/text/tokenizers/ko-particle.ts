@@ -1,15 +1,18 @@
 /**
- * The Korean particle 이 that ko-dic (as embedded in lindera-wasm-nodejs-cjk 2.0.0) cannot see.
+ * The Korean 이 that ko-dic (as embedded in lindera-wasm-nodejs-cjk 2.0.0) cannot see.
  *
  * That build of ko-dic has no one-syllable entry 이 at all (not the subject particle, nor the
  * copula, nor the determiner), so a noun ending in a consonant followed by the subject particle is
  * cut in the wrong place: 관절이 → 관|절이, 주름이 → 주|름이, 사람이 → 사람|이(unknown). A rule that
  * names 관절 then never matches 관절이 아파요.
  *
- * The repair: where an eojeol ends in 이 after a syllable with a final consonant, analyse the text
- * with that 이 masked by a particle the dictionary has and that fits the same place (은), and keep the masked analysis only where it reads "noun + particle"; then the particle is 이/JKS
- * again. Everywhere else (많이, 같이, 깨끗이: words that end in 이) the eojeol keeps the analysis of
- * its own text. A mask has the same length as 이, so every offset stays true.
+ * The particle: where an eojeol ends in 이 after a syllable with a final consonant, the text is
+ * analysed with that 이 masked by a particle the dictionary has for the same place (은), and the
+ * masked analysis is kept only where it reads "noun + particle"; the particle is then 이/JKS again.
+ * Everywhere else (많이, 같이, 깨끗이: words that end in 이) the eojeol keeps the analysis of its own
+ * text. The mask has the same length as 이, so every offset stays true.
+ *
+ * The copula (약이에요, 관절이라서): see `restoreCopula`.
  */
 import type { Token } from '../tokenizer.js';
 import { alignTokens, type RawToken } from './align.js';
