@@ -1,7 +1,8 @@
 /** Korean: lindera (wasm) with the embedded ko-dic: morphemes with their tags, particles split off. */
 import { createRequire } from 'node:module';
 import type { Tokenizer } from '../tokenizer.js';
-import { alignTokens, type RawToken } from './align.js';
+import type { RawToken } from './align.js';
+import { tokenizeWithParticleI } from './ko-particle.js';
 
 interface LinderaToken {
   surface: string;
@@ -41,7 +42,7 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
   return {
     language: 'ko',
     tokenize(text) {
-      return alignTokens(text, tk.tokenize(text).flatMap(expand));
+      return tokenizeWithParticleI(text, (t) => tk.tokenize(t).flatMap(expand));
     },
   };
 }
