@@ -281,7 +281,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): 
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead);
   const text = L.a.norm.text;
-  const found = (atom: number, near: (c: { start: number; end: number }) => boolean) => (L.chars.get(atom) ?? []).some((c) => near(c) && !insideAnotA(text, c.start));
+  const found = (atom: number, near: (c: { start: number; end: number }) => boolean) => (L.chars.get(atom) ?? []).some((c) => near(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start));
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c));
 }
 
@@ -293,6 +293,25 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): 
 export function insideAnotA(text: string, at: number): boolean {
   const c = text[at];
   return (c === '不' || c === '没') && at > 0 && text[at - 1] === text[at + 1];
+}
+
+/** Words whose denial affirms: 嘘じゃない, 夢じゃない, 大げさではない; 거짓말 아니에요, 과장이 아니라. */
+const AFFIRMED_BY_DENIAL = ['嘘', 'うそ', 'ウソ', '夢', '冗談', '大げさ', '大袈裟', 'おおげさ', '誇張', '言い過ぎ', '気のせい', 'まぐれ', '거짓말', '거짓말이', '과장', '과장이', '농담', '농담이', '허풍', '뻥', '뻥이'];
+/** What a Chinese 不是/没 denies when the denial affirms: 不是吹的, 不是盖的, 没骗你, 不是开玩笑. */
+const DENIED_TO_AFFIRM = ['吹', '盖', '骗', '开玩笑', '夸张', '瞎说', '乱说'];
+
+/**
+ * Whether a cue starting at `at` is a denial that affirms what was said: "it is no lie" (嘘じゃない,
+ * 거짓말 아니에요), "it is no dream" (夢じゃない), "I'm not bragging" (不是吹的, 没骗你). Such a denial
+ * stresses the claim, so it is no negation cue: シミが消えるのは嘘じゃないです is a claim.
+ */
+export function denialAffirms(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 4), at).trimEnd();
+  if (AFFIRMED_BY_DENIAL.some((w) => before.endsWith(w))) return true;
+  const c = text[at];
+  if (c !== '不' && c !== '没') return false;
+  const rest = text.slice(at + (text.startsWith('不是', at) ? 2 : 1));
+  return DENIED_TO_AFFIRM.some((w) => rest.startsWith(w) || rest.startsWith(`在${w}`));
 }
 
 /** Whether any cue group finds one of its cues around [start, end). */

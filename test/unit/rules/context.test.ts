@@ -9,7 +9,8 @@ import { compileRules } from '../../../src/rules/compile.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Ruleset } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
-import { insideAnotA } from '../../../src/rules/match.js';
+import { denialAffirms, insideAnotA } from '../../../src/rules/match.js';
+import { Engine } from '../../../src/audit/engine.js';
 
 let ja: Analyzer;
 let zh: Analyzer;
@@ -80,6 +81,22 @@ describe('context cue groups', () => {
     const { problems } = parseRulesetSource('id: t\nlanguage: ja\ncontext:\n  negation: { after: [x], scope: paragraph }\nrules: []\n', 't.yaml');
     // One message that says what is wrong (not also "must be array" from the other form).
     expect(problems).toEqual([{ file: 't.yaml', line: 4, column: 27, reason: 'context.negation.scope must be one of "clause", "sentence"' }]);
+  });
+
+  it('a denial that affirms (嘘じゃない, 夢じゃない, 不是吹的, 没骗你, 거짓말 아니에요) is no negation cue', async () => {
+    expect(denialAffirms('消えるのは嘘じゃないです', 6)).toBe(true);
+    expect(denialAffirms('三キロも夢じゃない', 5)).toBe(true);
+    expect(denialAffirms('最低价，不是吹的', 4)).toBe(true);
+    expect(denialAffirms('最低价，我没骗你', 5)).toBe(true);
+    expect(denialAffirms('최고예요 거짓말 아니에요', 9)).toBe(true);
+    expect(denialAffirms('日本一ではありません', 3)).toBe(false);
+    expect(denialAffirms('这个不是全网最低价', 2)).toBe(false);
+    const engine = new Engine({});
+    const said = async (text: string, lang: 'ja' | 'zh' | 'ko') =>
+      (await engine.check({ segments: [{ start: 0, end: 3, text }] }, lang)).filter((f) => f.kind === 'prohibited').map((f) => f.text);
+    expect(await said('シミが消えるのは嘘じゃないです', 'ja')).toContain('シミが消える');
+    expect(await said('本当に痩せます、嘘じゃないです', 'ja')).toContain('痩せます');
+    expect(await said('日本一ではありません', 'ja')).toEqual([]);
   });
 
   it('a Chinese A-not-A question (是不是, 有没有, 能不能) asks, it does not deny: its 不是/没有 is no cue', () => {
