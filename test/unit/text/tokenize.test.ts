@@ -72,3 +72,13 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe(lang);
   });
 });
+
+describe('Chinese tokenizer loading', () => {
+  it('names the missing prebuilt jieba module instead of a generic native-binding error', async () => {
+    const { loadJieba } = await import('../../../src/text/tokenizers/zh.js');
+    const fail = () => {
+      throw new Error('Cannot find native binding.');
+    };
+    expect(() => loadJieba(fail)).toThrow(/Chinese word segmentation could not load: @node-rs\/jieba has no prebuilt module installed for .*Cannot find native binding/);
+  });
+});
