@@ -34,7 +34,9 @@ export function buildGazetteer(raw: RawGazetteer): Gazetteer {
   for (const r of raw.regions) {
     if (!places.has(r.country)) throw new Error(`origins.yaml: region ${r.id} lies in unknown country ${r.country}`);
     places.set(r.id, { id: r.id, country: r.country, within: r.within ?? r.country });
-    add([r.id, ...(r.names ?? [])], r.id, false);
+    // With `names`, the names are how the place is said; the id (which a manifest may always write) is
+    // said only when listed, so an ambiguous one (三重 'triple', 강화 'strengthen') is not read in speech.
+    add(r.names ?? [r.id], r.id, false);
     add(r.specialties, r.id, true);
   }
   for (const r of raw.regions) {

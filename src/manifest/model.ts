@@ -56,7 +56,8 @@ export interface Gazetteer {
 }
 
 export interface StatementCues {
-  origin: { after: string[]; before: string[]; denied: string[]; deniedBefore?: string[]; notAfter?: string[] };
+  /** `suffix`: administrative words a place name may carry before its cue (静岡県産, 四川省产, 대구광역시에서 생산). */
+  origin: { after: string[]; before: string[]; denied: string[]; deniedBefore?: string[]; notAfter?: string[]; suffix?: string[] };
   seller: { before: string[]; after: string[]; end: string[]; notNames: string[] };
   price: { cues: string[]; reference: string[]; currency: string[]; ignore: string[] };
   findings: Record<ContradictionCategory, { reference: string; basis: 'statute' | 'guideline' | 'policy'; url?: string; message: string; what?: Record<'price' | 'referencePrice', string> }>;

@@ -125,7 +125,8 @@ export function originStatements(text: string, language: Language, g: Gazetteer,
       i++;
       continue;
     }
-    const nameEnd = i + n.text.length;
+    // 静岡県産: the cue may follow an administrative word after the name.
+    const nameEnd = i + n.text.length + (startsWithAny(text, i + n.text.length, cues.suffix ?? NONE)?.length ?? 0);
     let start = i;
     let end = nameEnd;
     let stated = n.standalone;
