@@ -23,7 +23,7 @@ import { builtinRulesetNames, loadRuleset } from '../src/rules/load.js';
 import { parseTranscript } from '../src/transcript/parse.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'livecomply.js');
+const BIN = path.join(ROOT, 'bin', 'livecomply.cjs');
 const TEXTLINT = path.join(ROOT, 'node_modules', 'textlint', 'bin', 'textlint.js');
 const LANGS = ['ja', 'zh', 'ko'] as const;
 type Lang = (typeof LANGS)[number];

@@ -106,7 +106,7 @@ try {
 
   // 1. The whole audit through the CLI.
   const a0 = performance.now();
-  const r = spawnSync(process.execPath, ['bin/livecomply.js', 'audit', long, '--screen', 'on', '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, ['bin/livecomply.cjs', 'audit', long, '--screen', 'on', '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   const auditSec = (performance.now() - a0) / 1000;
   const report = JSON.parse(r.stdout) as { files: { status: string; error?: string; findings: { source?: string; kind: string; category: string }[] }[] };
   const file = report.files[0]!;

@@ -1,6 +1,6 @@
 /**
  * Running the CLI in tests, two ways:
- *   - runCli: the real binary (bin/livecomply.js over the tsc build) as a child process, for the
+ *   - runCli: the real binary (bin/livecomply.cjs over the tsc build) as a child process, for the
  *     one end-to-end test of each command and behaviour (exit codes, signals, terminals);
  *   - runCliInProcess: the same main() from the sources, in this process, with stdout and stderr
  *     captured, for the many cases where a spawn adds nothing but start-up time.
@@ -10,7 +10,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const BIN = path.join(ROOT, 'bin', 'livecomply.js');
+export const BIN = path.join(ROOT, 'bin', 'livecomply.cjs');
 
 export interface RunResult {
   code: number | null;
@@ -107,7 +107,7 @@ export function runCliInProcess(args: string[], opts: Omit<RunOptions, 'timeoutM
       try {
         code = await main(['node', 'livecomply', ...args]);
       } catch (e) {
-        // As bin/livecomply.js does with an error main() did not turn into an exit code.
+        // As bin/livecomply.cjs does with an error main() did not turn into an exit code.
         stderr += `livecomply: internal error: ${e instanceof Error ? e.stack : String(e)}\n`;
         code = 2;
       }
