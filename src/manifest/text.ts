@@ -2,6 +2,7 @@
  * Text helpers of the manifest checks: a compact form (NFKC, lower case, no whitespace) that
  * maps back to the original text, and the similarity that decides a "close paraphrase". Pure.
  */
+import { graphemesOf } from '../text/normalize.js';
 import { compact } from './model.js';
 
 export interface Compact {
@@ -11,13 +12,12 @@ export interface Compact {
   to: number[];
 }
 
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
-
 export function compactWithMap(original: string): Compact {
   let text = '';
   const from: number[] = [];
   const to: number[] = [];
-  for (const g of graphemes.segment(original)) {
+  // Windowed (graphemesOf): ICU's segmenter is superlinear on one long string.
+  for (const g of graphemesOf(original)) {
     const n = compact(g.segment);
     text += n;
     for (let i = 0; i < n.length; i++) {

@@ -3,8 +3,13 @@
  * pattern a ruleset can hold makes an audit backtrack for minutes: `(a|a)*$` or `(.*?,){15}X`
  * cost the same as any other. What RE2 cannot run (lookaround, backreferences) is refused when the
  * ruleset loads, with the structured way to say it. Pure.
+ *
+ * The engine is loaded and a pattern compiled only when a text could match it: a pattern that
+ * starts with a group of plain words, `(あと|残り)…`, cannot match a text holding none of them, so
+ * most audits never pay RE2's 40–60 ms load.
  */
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS as Re2 } from 're2js';
 
 export interface LinearRegex {
   readonly source: string;
@@ -12,16 +17,69 @@ export interface LinearRegex {
   spans(text: string): { start: number; end: number }[];
 }
 
+let engine: typeof Re2 | undefined;
+/** RE2JS, loaded on first use (its CommonJS build, so that `spans` stays synchronous). */
+function re2(): typeof Re2 {
+  engine ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof Re2 }).RE2JS;
+  return engine;
+}
+
 /** JavaScript's `\p{Script=Han}` / `\p{sc=Han}` are RE2's `\p{Han}`. */
 function toRe2Syntax(source: string): string {
   return source.replace(/\\([pP])\{(?:Script|sc|Script_Extensions|scx)=([A-Za-z_]+)\}/g, '\\$1{$2}');
 }
 
+const META = new Set([...'\\^$.|?*+()[]{}']);
+
+/**
+ * Words of which every match holds one: those of a leading group of plain alternatives
+ * (`(あと|残り)`, `(?:せかい|にほん)`) that no quantifier makes optional, in a pattern with no
+ * alternation outside groups. Undefined when the pattern has no such group (no prefilter).
+ */
+export function requiredWords(source: string): string[] | undefined {
+  const lead = /^\((?:\?:)?/.exec(source);
+  if (!lead) return undefined;
+  let close = -1;
+  for (let i = lead[0].length; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === ')') {
+      close = i;
+      break;
+    }
+    if (ch !== '|' && META.has(ch)) return undefined;
+  }
+  if (close < 0) return undefined;
+  const next = source[close + 1];
+  if (next === '?' || next === '*' || next === '{') return undefined;
+  // A `|` outside every group and class makes the leading group one branch of several.
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) return undefined;
+  }
+  const words = source.slice(lead[0].length, close).split('|');
+  return words.every((w) => w.length > 0) ? words : undefined;
+}
+
+/** Compile now: throws what RE2 says of a pattern it cannot run. */
+function compileNow(source: string): Re2 {
+  return re2().compile(toRe2Syntax(source));
+}
+
 export function compileLinear(source: string): LinearRegex {
-  const re = RE2JS.compile(toRe2Syntax(source));
+  const words = requiredWords(source);
+  let re: Re2 | undefined;
   return {
     source,
     spans(text) {
+      if (words && !words.some((w) => text.includes(w))) return [];
+      re ??= compileNow(source);
       // Most cues hold no match: RE2's yes/no search (no positions asked, so its DFA runs) is
       // about twice as fast on them as the matcher, which then runs only where there is one.
       if (!re.test(text)) return [];
@@ -37,7 +95,7 @@ export function compileLinear(source: string): LinearRegex {
 export function linearRegexProblem(source: string): string | undefined {
   if (source.length > 500) return 'is longer than 500 characters';
   try {
-    compileLinear(source);
+    compileNow(source);
     return undefined;
   } catch (e) {
     const msg = (e as Error).message;

@@ -11,8 +11,16 @@
  *   code points) is taken.
  * - Nothing reads as text: DecodeError (random binary named `.txt` is not a Chinese transcript).
  */
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Chardet from 'chardet';
+import type Iconv from 'iconv-lite';
+
+// Loaded on first use (about 55 ms together): a UTF-8 transcript, nearly every one, needs neither.
+const load = createRequire(import.meta.url);
+let iconvLib: typeof Iconv | undefined;
+let chardetLib: typeof Chardet | undefined;
+const iconv = (): typeof Iconv => (iconvLib ??= load('iconv-lite') as typeof Iconv);
+const chardet = (): typeof Chardet => (chardetLib ??= load('chardet') as typeof Chardet);
 
 export type TextEncodingName = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE' | 'GB18030' | 'Big5' | 'Shift_JIS' | 'EUC-JP' | 'EUC-KR';
 
@@ -51,7 +59,7 @@ function startsWith(b: Uint8Array, sig: readonly number[]): boolean {
 
 export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): string {
   // iconv-lite strips a BOM by default; UTF-32 is not in TextDecoder.
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  return iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }
 
 const BAD = /[\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f\p{Co}\p{Cn}\p{Cs}]/u;
@@ -116,7 +124,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   }
   const u = utf8(bytes);
   if (u !== undefined && textScore(u).bad <= MAX_BAD) return { text: u, encoding: 'UTF-8', bom: false };
-  const ranked = chardet.analyse(bytes).filter((m) => Object.hasOwn(LEGACY, m.name) && m.confidence >= 10);
+  const ranked = chardet().analyse(bytes).filter((m) => Object.hasOwn(LEGACY, m.name) && m.confidence >= 10);
   for (const m of ranked) {
     const encoding = LEGACY[m.name] as TextEncodingName;
     const text = decodeAs(bytes, encoding);

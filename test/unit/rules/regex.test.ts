@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
-import { compileLinear } from '../../../src/rules/regex.js';
+import { compileLinear, requiredWords } from '../../../src/rules/regex.js';
 
 /** Every non-empty match by RE2's matcher alone (what spans() did before its yes/no pre-check). */
 function matcherSpans(source: string, text: string): { start: number; end: number }[] {
@@ -13,12 +13,31 @@ function matcherSpans(source: string, text: string): { start: number; end: numbe
 
 describe('compileLinear', () => {
   it('property: spans() are the matcher\'s spans, whether or not the text holds a match (empty matches included)', () => {
-    const sources = ['최고|최고급', '(염|증)[^.?!]{0,4}(나아|낫)', 'a*', '(?:b|)c?', '[가-힣]{1,3} ?효과', '^최|다$'];
+    const sources = ['최고|최고급', '(염|증)[^.?!]{0,4}(나아|낫)', 'a*', '(?:b|)c?', '[가-힣]{1,3} ?효과', '^최|다$', '(최고|효과)+다', '(최고|고급)?효과', '(최|고)a|b', '(?:나아|낫)[가-힣|]', '(a|b)[|]c'];
     fc.assert(
       fc.property(fc.constantFrom(...sources), fc.string({ unit: fc.constantFrom('최', '고', '급', '염', '증', '나', '아', '낫', '효', '과', ' ', 'a', 'b', 'c', '.', '다'), maxLength: 30 }), (source, text) => {
         expect(compileLinear(source).spans(text)).toEqual(matcherSpans(source, text));
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('requiredWords (the pre-check that lets most texts skip RE2)', () => {
+  it('takes the words of a leading group of plain alternatives that must match', () => {
+    expect(requiredWords('(あと|残り)[0-9]+(秒|分)')).toEqual(['あと', '残り']);
+    expect(requiredWords('(?:せかい|にほん)(いち|はつ)')).toEqual(['せかい', 'にほん']);
+    expect(requiredWords('(최고|효과)+다')).toEqual(['최고', '효과']);
+    expect(requiredWords('(a|b)[|]c')).toEqual(['a', 'b']);
+  });
+  it('gives none where the group may be skipped, is not plain, or is one branch of several', () => {
+    expect(requiredWords('(최고|고급)?효과')).toBeUndefined();
+    expect(requiredWords('(최고|고급)*효과')).toBeUndefined();
+    expect(requiredWords('(최고|고급){0,1}효과')).toBeUndefined();
+    expect(requiredWords('(최|고)a|b')).toBeUndefined();
+    expect(requiredWords('(a.|b)c')).toBeUndefined();
+    expect(requiredWords('(?i)(abc)')).toBeUndefined();
+    expect(requiredWords('(a||b)c')).toBeUndefined();
+    expect(requiredWords('최고|최고급')).toBeUndefined();
   });
 });

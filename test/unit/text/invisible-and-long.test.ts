@@ -1,7 +1,8 @@
 /** Invisible characters dropped in normalisation; long text normalised in bounded windows and cut into pieces. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GRAPHEME_WINDOW, normalize, originalSpan } from '../../../src/text/normalize.js';
+import { compactWithMap } from '../../../src/manifest/text.js';
+import { GRAPHEME_WINDOW, graphemesOf, normalize, originalSpan } from '../../../src/text/normalize.js';
 import { MAX_PIECE, pieces, splitLongSegments } from '../../../src/transcript/split.js';
 
 describe('normalize drops invisible characters', () => {
@@ -79,5 +80,27 @@ describe('splitLongSegments', () => {
     const t = splitLongSegments({ segments: [{ start: 0, end: 600, text, words }] });
     expect(t.segments[0]!.words).toEqual(words);
     expect(t.segments[1]!.words).toEqual([]);
+  });
+});
+
+describe('graphemesOf: graphemes of any length of text, in windows', () => {
+  const whole = (s: string) => [...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(s)].map((g) => [g.index, g.segment]);
+
+  it('property: the same graphemes as segmenting the whole text at once', () => {
+    const unit = fc.constantFrom('a', '日', 'ー', '최', '\r', '\n', '\u200d', '👨', '👩', 'e\u0301', '\u1100\u1161', '🇯🇵', ' ', '。');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: GRAPHEME_WINDOW * 2 + 50 }), (parts) => {
+        const s = parts.join('');
+        expect([...graphemesOf(s)].map((g) => [g.index, g.segment])).toEqual(whole(s));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("keeps the manifest's compact map linear on one very long line (it segmented the whole line: minutes at 65,000 characters)", () => {
+    const line = '北海道産の大豆を使っています、'.repeat(5000);
+    const c = compactWithMap(line);
+    expect(c.text.length).toBe(line.length);
+    expect(line.slice(c.from[c.text.length - 1], c.to[c.text.length - 1])).toBe('、');
   });
 });
