@@ -11,12 +11,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile, readdir, rm, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defaultCacheDir } from '../io/cache-dir.js';
 import { folderCodeHash } from './code-hash.js';
-import { writeCacheEntry } from '../io/cache-entry.js';
+import { writeBoundedCacheEntry } from '../io/cache-entry.js';
 import { compiledFromData, compiledToData, compileRules, type CompiledData, type CompiledRules } from '../rules/compile.js';
 import type { Ruleset } from '../rules/model.js';
 import type { Analyzer } from '../text/analyze.js';
@@ -29,7 +29,7 @@ const LAYOUT = 1;
  * Entries kept in the folder: each edit of a ruleset (or new version) writes another entry of
  * about 1 MB, so the oldest beyond this many are removed when one is written.
  */
-export const MAX_ENTRIES = 24;
+export { MAX_ENTRIES } from '../io/cache-entry.js';
 
 /** The packages whose dictionaries and converters decide what a rule's words become. */
 const TOKENIZER_PACKAGES = ['kuromoji', '@node-rs/jieba', 'lindera-wasm-nodejs-cjk', 'opencc-js'];
@@ -98,18 +98,7 @@ async function readEntry(file: string, key: string, rulesets: readonly Ruleset[]
 /** Write an entry (best effort) and keep the folder bounded. */
 async function writeEntry(file: string, entry: Entry): Promise<void> {
   // Unwritable cache: the run goes on; the next one compiles again.
-  if (await writeCacheEntry(file, entry)) await prune(path.dirname(file), file).catch(() => undefined);
-}
-
-/** Remove the oldest entries (by modification time) beyond MAX_ENTRIES, never `keep`. */
-async function prune(dir: string, keep: string): Promise<void> {
-  const names = (await readdir(dir)).filter((n) => /^[0-9a-f]{64}\.json$/.test(n));
-  if (names.length <= MAX_ENTRIES) return;
-  const dated = await Promise.all(
-    names.map(async (n) => ({ file: path.join(dir, n), mtime: await stat(path.join(dir, n)).then((s) => s.mtimeMs, () => 0) })),
-  );
-  dated.sort((a, b) => b.mtime - a.mtime);
-  for (const { file } of dated.slice(MAX_ENTRIES)) if (file !== keep) await rm(file, { force: true });
+  await writeBoundedCacheEntry(file, entry);
 }
 
 /**

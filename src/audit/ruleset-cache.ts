@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultCacheDir } from '../io/cache-dir.js';
 import { folderCodeHash } from './code-hash.js';
-import { writeCacheEntry } from '../io/cache-entry.js';
+import { writeBoundedCacheEntry } from '../io/cache-entry.js';
 import { loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
 import type { Ruleset } from '../rules/model.js';
 
@@ -64,9 +64,12 @@ async function readEntry(file: string, version: string): Promise<Ruleset | undef
   }
 }
 
-/** Unwritable cache: the run goes on; the next one loads the YAML again. */
+/**
+ * Unwritable cache: the run goes on; the next one loads the YAML again. An entry is written per
+ * working directory and ruleset content, so the folder is kept to the newest MAX_ENTRIES.
+ */
 async function writeEntry(file: string, entry: Entry): Promise<void> {
-  await writeCacheEntry(file, entry);
+  await writeBoundedCacheEntry(file, entry);
 }
 
 /** loadRuleset with the on-disk cache. Errors (a bad ruleset) are never cached. */

@@ -3,6 +3,8 @@
  * best effort. A cache that cannot be written only makes the next run slower, so a failure is
  * reported as `false`, never thrown.
  */
+import { readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { writeAtomic } from './atomic-write.js';
 
 export async function writeCacheEntry(file: string, entry: unknown): Promise<boolean> {
@@ -10,4 +12,25 @@ export async function writeCacheEntry(file: string, entry: unknown): Promise<boo
     () => true,
     () => false,
   );
+}
+
+/** How many entries a cache folder keeps (the newest by modification time). */
+export const MAX_ENTRIES = 24;
+
+/** Write an entry and keep its folder bounded (best effort: false when it could not be written). */
+export async function writeBoundedCacheEntry(file: string, entry: unknown): Promise<boolean> {
+  if (!(await writeCacheEntry(file, entry))) return false;
+  await pruneCacheFolder(path.dirname(file), file).catch(() => undefined);
+  return true;
+}
+
+/** Remove the oldest entries (`<sha256>.json`, by modification time) beyond MAX_ENTRIES, never `keep`. */
+export async function pruneCacheFolder(dir: string, keep: string): Promise<void> {
+  const names = (await readdir(dir)).filter((n) => /^[0-9a-f]{64}\.json$/.test(n));
+  if (names.length <= MAX_ENTRIES) return;
+  const dated = await Promise.all(
+    names.map(async (n) => ({ file: path.join(dir, n), mtime: await stat(path.join(dir, n)).then((s) => s.mtimeMs, () => 0) })),
+  );
+  dated.sort((a, b) => b.mtime - a.mtime);
+  for (const { file } of dated.slice(MAX_ENTRIES)) if (file !== keep) await rm(file, { force: true });
 }

@@ -1,8 +1,9 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRulesetCached, rulesetCacheFile } from '../../../src/audit/ruleset-cache.js';
+import { MAX_ENTRIES } from '../../../src/io/cache-entry.js';
 import { BUILTIN_DIR, loadRuleset } from '../../../src/rules/load.js';
 import { RulesetError } from '../../../src/rules/model.js';
 
@@ -67,5 +68,26 @@ describe('ruleset cache', () => {
     const opts = { cacheDir: tmp('lc-rscache-'), version: '1' };
     await expect(loadRulesetCached(file, opts)).rejects.toBeInstanceOf(RulesetError);
     await expect(loadRulesetCached(file, opts)).rejects.toBeInstanceOf(RulesetError);
+  });
+
+  // It was unbounded: one entry per working directory and ruleset, never removed (435 entries,
+  // 93 MB after a day of test runs on the build machine).
+  it('keeps the folder bounded: writing an entry removes the oldest beyond MAX_ENTRIES', async () => {
+    const cacheDir = tmp('lc-rscache-');
+    const dir = path.join(cacheDir, 'rulesets');
+    mkdirSync(dir, { recursive: true });
+    const old = (i: number) => path.join(dir, `${i.toString(16).padStart(64, '0')}.json`);
+    for (let i = 0; i < MAX_ENTRIES + 5; i++) {
+      writeFileSync(old(i), '{}');
+      utimesSync(old(i), 1_000_000 + i, 1_000_000 + i);
+    }
+    const ref = copyCn();
+    const opts = { cacheDir, version: '1.0.0' };
+    await loadRulesetCached(ref, opts);
+    const left = readdirSync(dir);
+    expect(left).toHaveLength(MAX_ENTRIES);
+    expect(left).toContain(path.basename(rulesetCacheFile(ref, opts)));
+    expect(left).toContain(path.basename(old(MAX_ENTRIES + 4)));
+    expect(left).not.toContain(path.basename(old(0)));
   });
 });
