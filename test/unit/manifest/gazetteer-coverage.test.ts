@@ -76,7 +76,7 @@ describe('origin gazetteer coverage', () => {
   it('reports a producing area that contradicts the declared origin', () => {
     const manifest = parseManifest('products:\n  - { name: みりん, origin: CN }', 'm.yaml', g);
     const transcript: Transcript = { segments: [{ start: 12, end: 15, text: 'このみりんは三河産です' }], durationSec: 15 };
-    const out = applyManifest([], { manifest, transcript, rules: [], gazetteer: g, statements }, { language: 'ja', rulesetId: 'jp' });
+    const out = applyManifest([], { manifest, transcript, rules: new Map(), gazetteer: g, statements }, { language: 'ja', rulesetId: 'jp' });
     expect(out.map((f) => [f.ruleId, f.text, f.declared])).toEqual([['jp/manifest/false-origin', '三河産', { origin: 'CN' }]]);
   });
 });
