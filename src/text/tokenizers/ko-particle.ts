@@ -129,8 +129,11 @@ export function copulaCandidates(text: string): number[] {
 function restoreCopula(text: string, tokens: Token[], analyse: (text: string) => RawToken[]): Token[] {
   for (const p of copulaCandidates(text)) {
     const t = tokens.find((x) => x.start <= p && p < x.end);
-    if (!t || /^V[VAX]/u.test(t.pos) || (t.start === p && /^(?:J|E|VCP)/u.test(t.pos))) continue;
+    if (!t || (t.start === p && /^(?:J|E|VCP)/u.test(t.pos))) continue;
     const [s, e] = eojeolAround(text, p);
+    // A verb keeps its analysis (녹이는, 줄이고), except a verb stem in 이 glued after a noun and
+    // followed by 에요, which no verb takes (절이다 is 절여요): 품절이에요 read in context as 품|절이|에요.
+    if (/^V[VAX]/u.test(t.pos) && !(t.start > s && text.startsWith('에요', p + 1))) continue;
     const noun = alignTokens(text.slice(s, p), analyse(text.slice(s, p)));
     // Analysed alone, an ending can come out as a noun (죠/NNP, 네요/NNP): it is an ending.
     const ending = alignTokens(text.slice(p + 1, e), analyse(text.slice(p + 1, e))).map((x) =>

@@ -51,6 +51,13 @@ describe('Korean 이, the particle and the copula (missing from the embedded ko-
     expect(tags('체중을 줄이고')).toContain('줄이/VV');
     expect(copulaCandidates('약이에요 줄이고 관절이랑 사람이었어요')).toEqual([1, 16]);
   });
+
+  it('reads 품절이에요 as noun + copula with a word after it too (in context ko-dic read 품|절이/VV|에요)', () => {
+    expect(tags('품절이에요 서두르세요').slice(0, 2)).toEqual(['품절/NNG', '이/VCP']);
+    expect(tags('곧 품절이에요 빨리 오세요').slice(1, 3)).toEqual(['품절/NNG', '이/VCP']);
+    // A verb stem in 이 at the start of its eojeol keeps its analysis.
+    expect(tags('배추를 절이고 있어요')).toContain('절이/VV');
+  });
   it('lets a rule that names a noun match it before the copula (특효약 + 이에요)', async () => {
     const findings = await new Engine({}).check({ segments: [{ start: 0, end: 3, text: '이건 진짜 특효약이에요' }] }, 'ko');
     expect(findings.filter((f) => f.kind === 'prohibited').map((f) => f.text)).toContain('특효약');
