@@ -25,12 +25,6 @@ import type { Language } from '../transcript/model.js';
 /** Bump when the entry layout changes. */
 const LAYOUT = 1;
 
-/**
- * Entries kept in the folder: each edit of a ruleset (or new version) writes another entry of
- * about 1 MB, so the oldest beyond this many are removed when one is written.
- */
-export { MAX_ENTRIES } from '../io/cache-entry.js';
-
 /** The packages whose dictionaries and converters decide what a rule's words become. */
 const TOKENIZER_PACKAGES = ['kuromoji', '@node-rs/jieba', 'lindera-wasm-nodejs-cjk', 'opencc-js'];
 

@@ -14,7 +14,11 @@ export async function writeCacheEntry(file: string, entry: unknown): Promise<boo
   );
 }
 
-/** How many entries a cache folder keeps (the newest by modification time). */
+/**
+ * How many entries a cache folder keeps (the newest by modification time): each edit of a ruleset,
+ * new version or working directory writes another entry (up to about 2 MB compiled), so the oldest
+ * beyond this many are removed when one is written.
+ */
 export const MAX_ENTRIES = 24;
 
 /** Write an entry and keep its folder bounded (best effort: false when it could not be written). */
@@ -25,7 +29,7 @@ export async function writeBoundedCacheEntry(file: string, entry: unknown): Prom
 }
 
 /** Remove the oldest entries (`<sha256>.json`, by modification time) beyond MAX_ENTRIES, never `keep`. */
-export async function pruneCacheFolder(dir: string, keep: string): Promise<void> {
+async function pruneCacheFolder(dir: string, keep: string): Promise<void> {
   const names = (await readdir(dir)).filter((n) => /^[0-9a-f]{64}\.json$/.test(n));
   if (names.length <= MAX_ENTRIES) return;
   const dated = await Promise.all(

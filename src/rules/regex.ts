@@ -8,8 +8,8 @@
  * starts with a group of plain words, `(あと|残り)…`, cannot match a text holding none of them, so
  * most audits never pay RE2's 40–60 ms load.
  */
-import { createRequire } from 'node:module';
 import type { RE2JS as Re2 } from 're2js';
+import { lazyRequire } from '../core/lazy-require.js';
 
 export interface LinearRegex {
   readonly source: string;
@@ -17,12 +17,8 @@ export interface LinearRegex {
   spans(text: string): { start: number; end: number }[];
 }
 
-let engine: typeof Re2 | undefined;
 /** RE2JS, loaded on first use (its CommonJS build, so that `spans` stays synchronous). */
-function re2(): typeof Re2 {
-  engine ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof Re2 }).RE2JS;
-  return engine;
-}
+const re2 = lazyRequire<{ RE2JS: typeof Re2 }>('re2js');
 
 /** JavaScript's `\p{Script=Han}` / `\p{sc=Han}` are RE2's `\p{Han}`. */
 function toRe2Syntax(source: string): string {
@@ -69,7 +65,7 @@ export function requiredWords(source: string): string[] | undefined {
 
 /** Compile now: throws what RE2 says of a pattern it cannot run. */
 function compileNow(source: string): Re2 {
-  return re2().compile(toRe2Syntax(source));
+  return re2().RE2JS.compile(toRe2Syntax(source));
 }
 
 export function compileLinear(source: string): LinearRegex {

@@ -11,16 +11,13 @@
  *   code points) is taken.
  * - Nothing reads as text: DecodeError (random binary named `.txt` is not a Chinese transcript).
  */
-import { createRequire } from 'node:module';
 import type Chardet from 'chardet';
 import type Iconv from 'iconv-lite';
+import { lazyRequire } from '../core/lazy-require.js';
 
 // Loaded on first use (about 55 ms together): a UTF-8 transcript, nearly every one, needs neither.
-const load = createRequire(import.meta.url);
-let iconvLib: typeof Iconv | undefined;
-let chardetLib: typeof Chardet | undefined;
-const iconv = (): typeof Iconv => (iconvLib ??= load('iconv-lite') as typeof Iconv);
-const chardet = (): typeof Chardet => (chardetLib ??= load('chardet') as typeof Chardet);
+const iconv = lazyRequire<typeof Iconv>('iconv-lite');
+const chardet = lazyRequire<typeof Chardet>('chardet');
 
 export type TextEncodingName = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE' | 'GB18030' | 'Big5' | 'Shift_JIS' | 'EUC-JP' | 'EUC-KR';
 

@@ -2,18 +2,16 @@
  * YAML text → data validated by a JSON Schema, with every problem at a file:line:col a person can
  * jump to. Shared by rulesets and the configuration file. Pure.
  */
-import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, Node } from 'yaml';
+import { lazyRequire } from '../core/lazy-require.js';
 
 /**
  * The yaml package, loaded on first use: it costs ~70 ms of CPU to load, and an audit with warm
  * caches, no configuration file and no manifest parses no YAML at all.
  */
-export const yamlLib = (() => {
-  let lib: typeof import('yaml') | undefined;
-  return (): typeof import('yaml') => (lib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
-})();
+export const yamlLib = lazyRequire<typeof import('yaml')>('yaml');
+const ajvLib = lazyRequire<typeof import('ajv')>('ajv');
 
 export interface YamlProblem {
   file: string;
@@ -48,7 +46,7 @@ export function lazyValidator(schema: object): () => ValidateFunction {
   let validator: ValidateFunction | undefined;
   return () => {
     if (!validator) {
-      const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+      const { Ajv } = ajvLib();
       validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
     }
     return validator;

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFil
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compiledCacheFile, compiledKey, compileRulesCached, MAX_ENTRIES } from '../../../src/audit/compiled-cache.js';
+import { compiledCacheFile, compiledKey, compileRulesCached } from '../../../src/audit/compiled-cache.js';
+import { MAX_ENTRIES } from '../../../src/io/cache-entry.js';
 import { createAnalyzerFor } from '../../../src/audit/engine.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compiledFromData, compiledToData, compileRules } from '../../../src/rules/compile.js';
