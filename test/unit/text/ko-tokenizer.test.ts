@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/audit/engine.js';
 import { loadTokenizer } from '../../../src/text/tokenizers/index.js';
 import { createKoreanMecab, koDicDir } from '../../../src/text/tokenizers/ko.js';
-import { bytesSource, PagedStrings } from '../../../src/text/tokenizers/mecab-dictionary.js';
+import { bytesSource, PagedStrings } from '../../../src/text/tokenizers/paged.js';
 import { MecabFormatError, MecabTokenizer, readDictionary, readMatrix } from '../../../src/text/tokenizers/mecab.js';
 import type { Tokenizer } from '../../../src/text/tokenizer.js';
 
