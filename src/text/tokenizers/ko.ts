@@ -59,13 +59,12 @@ export function createKoreanMecab(): MecabTokenizer {
 export async function createKoreanTokenizer(): Promise<Tokenizer> {
   const mecab = createKoreanMecab();
   // A feature is parsed once: distinct features number in the thousands, morphemes in the millions.
-  const readings = new Map<string, Reading>();
+  const readings = new Map<number, Reading>();
   const reading = (m: MecabMorpheme) => {
-    const key = m.unknown ? `?${m.feature}` : m.feature;
-    let r = readings.get(key);
+    let r = readings.get(m.featureId);
     if (!r) {
       r = readFeature(m.feature, m.unknown);
-      readings.set(key, r);
+      readings.set(m.featureId, r);
     }
     return r;
   };

@@ -38,6 +38,8 @@ export interface MecabMorpheme {
   surface: string;
   feature: string;
   unknown: boolean;
+  /** Names the feature: the same number for the same feature of the same dictionary. */
+  featureId: number;
 }
 
 /**
@@ -303,7 +305,9 @@ export class MecabTokenizer {
     }
     const path: MecabMorpheme[] = [];
     for (let i = N.prev[eos]!; i >= 0 && N.token[i]! >= 0; i = N.prev[i]!) {
-      path.push({ surface: this.dec.decode(s.subarray(N.start[i]!, N.end[i]!)), feature: this.feature(i), unknown: N.unknown[i] === 1 });
+      const unknown = N.unknown[i] === 1;
+      const featureId = (unknown ? this.unk : this.sys).tokens.get(N.token[i]! * TOKEN_WORDS + 2) * 2 + (unknown ? 1 : 0);
+      path.push({ surface: this.dec.decode(s.subarray(N.start[i]!, N.end[i]!)), feature: this.feature(i), unknown, featureId });
     }
     return path.reverse();
   }
