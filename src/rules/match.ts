@@ -19,9 +19,9 @@ export interface Lattice {
   a: AnalyzedText;
   /** Per atom, per start token: the token indexes (exclusive) its words end at. */
   starts: Map<number, Map<number, number[]>>;
-  /** Per atom: token indexes (exclusive ends) where one of its words ends. */
+  /** Per atom read by a `notAfter` step: token indexes (exclusive ends) where one of its words ends. */
   ends: Map<number, Set<number>>;
-  /** Per atom: character spans of its words anywhere (for context cues and number units). */
+  /** Per atom of a context cue or number unit: character spans of its words anywhere. */
   chars: Map<number, { start: number; end: number }[]>;
   /** Numbers by the token they start at: their end in characters. */
   numbers: Map<number, number>;
@@ -42,8 +42,41 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
+/** Which atoms a scan must record character spans for, and token ends for (per atom, 1 or 0). */
+interface AtomUses {
+  chars: Uint8Array;
+  ends: Uint8Array;
+}
+const atomUsesOf = new WeakMap<CompiledRules, AtomUses>();
+
+/**
+ * Character spans are read only for context cues and number units, token ends only for `notAfter`
+ * steps: recording them for every atom of every word found (a particle such as 이 or の belongs to
+ * hundreds of word lists) was most of a scan's allocations.
+ */
+function atomUses(compiled: CompiledRules): AtomUses {
+  let u = atomUsesOf.get(compiled);
+  if (u) return u;
+  const n = compiled.lexicon.atomCount;
+  u = { chars: new Uint8Array(n), ends: new Uint8Array(n) };
+  compiled.lexicon.atomLoose.forEach((loose, atom) => {
+    if (loose) u!.chars[atom] = 1;
+  });
+  for (const m of compiled.matchers) {
+    for (const step of m.steps ?? []) {
+      if (step.kind === 'number' && step.units !== undefined) u.chars[step.units] = 1;
+      if (step.kind === 'notAfter') u.ends[step.atom] = 1;
+    }
+  }
+  const cueGroups = [...compiled.unless.flatMap((g) => g ?? []), ...(compiled.negation ?? []), ...(compiled.quotation ?? [])];
+  for (const g of cueGroups) for (const atom of [g.before, g.after, g.around]) u.chars[atom] = 1;
+  atomUsesOf.set(compiled, u);
+  return u;
+}
+
 export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
   const { lexicon } = compiled;
+  const uses = atomUses(compiled);
   const text = a.norm.text;
   const tokenStartingAt = new Int32Array(text.length + 1).fill(-1);
   const tokenEndingAt = new Int32Array(text.length + 1).fill(-1);
@@ -56,6 +89,7 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     let byStart = L.starts.get(atom);
     if (!byStart) L.starts.set(atom, (byStart = new Map()));
     push(byStart, s, e);
+    if (!uses.ends[atom]) return;
     let ends = L.ends.get(atom);
     if (!ends) L.ends.set(atom, (ends = new Set()));
     ends.add(e);
@@ -75,7 +109,7 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
       continue;
     }
     for (const atom of lexicon.literalAtoms[h.value] ?? []) {
-      push(L.chars, atom, { start: h.start, end: h.end });
+      if (uses.chars[atom]) push(L.chars, atom, { start: h.start, end: h.end });
       // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近).
       if (s !== undefined && e !== undefined && !lexicon.atomLoose[atom]) onToken(atom, s, e);
     }

@@ -8,7 +8,7 @@ export interface RawToken {
 
 /**
  * Give analyser output UTF-16 offsets by finding each surface in order. Analysers report offsets
- * in bytes (lindera) or code points (jieba) or not at all; searching is exact and uniform.
+ * in bytes (MeCab) or code points (jieba) or not at all; searching is exact and uniform.
  * Surfaces that cannot be found (an analyser that rewrote its input) are dropped.
  */
 export function alignTokens(text: string, raw: readonly RawToken[]): Token[] {

@@ -6,8 +6,9 @@
  * builds the same dictionaries from the same files, so tokens are exactly kuromoji's, but:
  *   - the word-id map is two typed arrays (an index and the id runs) behind a read-only view,
  *   - padding is cut off the byte buffers,
- *   - the result is written once, uncompressed, to the cache folder (about 70 MB) and read back
- *     on later starts in one read, without gunzip or copies.
+ *   - the result is written once, uncompressed, to the cache folder (about 65 MB); later starts
+ *     read the costs and word ids (13 MB) and page in the trie and the features as they are used
+ *     (one cue reads a few hundred kilobytes of their 52 MB), without gunzip or copies.
  * A cache that cannot be read or written only means the gunzip path.
  */
 import { createRequire } from 'node:module';
@@ -17,6 +18,8 @@ import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens } from './align.js';
+import { fileSource } from './file-source.js';
+import { bytesSource, PagedStrings, PagedWords, type ByteSource } from './paged.js';
 
 const require = createRequire(import.meta.url);
 
@@ -28,8 +31,7 @@ interface KuromojiToken {
 }
 interface KuromojiDictionaries {
   trie: unknown;
-  token_info_dictionary: { loadDictionary(b: Uint8Array): void; loadPosVector(b: Uint8Array): void; target_map: unknown };
-  loadTrie(base: Int32Array, check: Int32Array): void;
+  token_info_dictionary: { loadDictionary(b: Uint8Array): void; pos_buffer: { getString(at: number): string }; target_map: unknown };
   loadConnectionCosts(cc: Int16Array): void;
   loadUnknownDictionaries(unk: Uint8Array, pos: Uint8Array, map: Uint8Array, cat: Uint8Array, compat: Uint32Array, invoke: Uint8Array): void;
 }
@@ -121,13 +123,13 @@ type Parts = Map<Part, Uint8Array>;
  * the sentence) and copies bytes for every word found. This walks the code points of the key
  * and stops at the first one no word continues with.
  */
-function prefixSearch(base: Int32Array, check: Int32Array): (key: string) => { k: string; v?: number }[] {
+function prefixSearch(base: PagedWords, check: PagedWords): (key: string) => { k: string; v?: number }[] {
   return (key) => {
     const result: { k: string; v?: number }[] = [];
     let parent = 0;
     const step = (byte: number): boolean => {
-      const child = (base[parent] as number) + byte;
-      if (check[child] !== parent) return false;
+      const child = base.get(parent) + byte;
+      if (check.get(child) !== parent) return false;
       parent = child;
       return true;
     };
@@ -151,9 +153,9 @@ function prefixSearch(base: Int32Array, check: Int32Array): (key: string) => { k
               : step((cp >>> 18) | 0xf0) && step(((cp >> 12) & 0x3f) | 0x80) && step(((cp >> 6) & 0x3f) | 0x80) && step((cp & 0x3f) | 0x80);
       if (!ok) return result;
       // A word ends here when the terminal code (0) continues the path.
-      const leaf = base[parent] as number;
-      if (check[leaf] === parent) {
-        const value = base[leaf] as number;
+      const leaf = base.get(parent);
+      if (check.get(leaf) === parent) {
+        const value = base.get(leaf);
         result.push(value <= 0 ? { k: key.slice(0, next), v: -value - 1 } : { k: key.slice(0, next) });
       }
       i = next;
@@ -227,46 +229,68 @@ async function writeCache(file: string, parts: Parts): Promise<void> {
   }
 }
 
-async function readCache(file: string): Promise<Parts | undefined> {
-  let buf: Buffer;
+/** Where a part lies: in memory (built from the package) or in the cache file (read on use). */
+interface Section {
+  src: ByteSource;
+  offset: number;
+  length: number;
+}
+type Sections = Map<Part, Section>;
+
+const inMemory = (parts: Parts): Sections => new Map([...parts].map(([name, b]) => [name, { src: bytesSource(b), offset: 0, length: b.byteLength }]));
+
+async function readCache(file: string): Promise<Sections | undefined> {
+  let src: ByteSource;
   try {
-    buf = await readFile(file);
+    src = fileSource(file);
   } catch {
     return undefined;
   }
   try {
-    if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
-    const len = buf.readUInt32LE(MAGIC.length);
-    const header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + len)) as {
+    const head = Buffer.from(src.read(0, 4096));
+    if (head.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+    const len = head.readUInt32LE(MAGIC.length);
+    const header = JSON.parse(head.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + len)) as {
       version: string;
       layout: number;
       size: number;
       sections: { name: Part; offset: number; length: number }[];
     };
-    if (header.version !== kuromojiVersion() || header.layout !== LAYOUT || header.size !== buf.length) return undefined;
-    // Typed-array views need aligned offsets: a large file read has its own buffer at 0, but check.
-    const bytes = buf.byteOffset % 8 === 0 ? buf : Buffer.from(buf);
-    const parts: Parts = new Map();
-    for (const s of header.sections) parts.set(s.name, new Uint8Array(bytes.buffer, bytes.byteOffset + s.offset, s.length));
-    return [...FILES.filter((f) => f !== 'tid_map'), 'map_index', 'map_runs'].every((p) => parts.has(p as Part)) ? parts : undefined;
+    if (header.version !== kuromojiVersion() || header.layout !== LAYOUT || header.size !== src.size) return undefined;
+    const sections: Sections = new Map(header.sections.map((s) => [s.name, { src, offset: s.offset, length: s.length }]));
+    return [...FILES.filter((f) => f !== 'tid_map'), 'map_index', 'map_runs'].every((p) => sections.has(p as Part)) ? sections : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** A section's bytes, read now, 8-byte aligned for typed-array views. */
+function bytesOf(s: Section): Uint8Array {
+  const b = s.src.read(s.offset, s.length);
+  return b.byteOffset % 8 === 0 ? b : new Uint8Array(b);
+}
+
 const view = <T>(C: new (b: ArrayBufferLike, o: number, n: number) => T, b: Uint8Array, size: number): T => new C(b.buffer, b.byteOffset, b.byteLength / size);
 
-function build(parts: Parts): { tokenize(text: string): KuromojiToken[] } {
+/**
+ * kuromoji's dictionaries over the sections. The trie (base, check: 16 MB) and the features
+ * (tid_pos: 36 MB, read only for the words of the best path) stay where they are and are paged in
+ * on use; the rest (costs, word ids, unknown-word tables: 13 MB) is read now.
+ */
+function build(sections: Sections): { tokenize(text: string): KuromojiToken[] } {
   const Dictionaries = require('kuromoji/src/dict/DynamicDictionaries.js') as DictionariesClass;
   const KTokenizer = require('kuromoji/src/Tokenizer.js') as TokenizerClass;
-  const p = (name: Part) => parts.get(name) as Uint8Array;
+  const section = (name: Part) => sections.get(name) as Section;
+  const p = (name: Part) => bytesOf(section(name));
+  const words = (name: Part) => new PagedWords(section(name).src, section(name).offset, section(name).length >> 2);
   const dic = new Dictionaries();
-  const base = view(Int32Array, p('base'), 4);
-  const check = view(Int32Array, p('check'), 4);
-  dic.loadTrie(base, check);
-  (dic.trie as { commonPrefixSearch(key: string): unknown }).commonPrefixSearch = prefixSearch(base, check);
+  // Only the ViterbiBuilder reads the trie, and only through commonPrefixSearch.
+  dic.trie = { commonPrefixSearch: prefixSearch(words('base'), words('check')) };
   dic.token_info_dictionary.loadDictionary(p('tid'));
-  dic.token_info_dictionary.loadPosVector(p('tid_pos'));
+  const features = new PagedStrings(section('tid_pos').src, section('tid_pos').offset, section('tid_pos').offset + section('tid_pos').length);
+  const utf8 = new TextDecoder();
+  // Only getFeatures reads pos_buffer, and only through getString.
+  dic.token_info_dictionary.pos_buffer = { getString: (at: number) => utf8.decode(features.bytesAt(at)) };
   dic.token_info_dictionary.target_map = targetMapView(view(Int32Array, p('map_index'), 4), view(Int32Array, p('map_runs'), 4));
   dic.loadConnectionCosts(view(Int16Array, p('cc'), 2));
   dic.loadUnknownDictionaries(p('unk'), p('unk_pos'), p('unk_map'), p('unk_char'), view(Uint32Array, p('unk_compat'), 4), p('unk_invoke'));
@@ -280,12 +304,13 @@ export interface JapaneseTokenizerOptions {
 
 export async function createJapaneseTokenizer(opts: JapaneseTokenizerOptions = {}): Promise<Tokenizer> {
   const file = opts.cacheDir ? cacheFile(opts.cacheDir) : undefined;
-  let parts = file ? await readCache(file) : undefined;
-  if (!parts) {
-    parts = await fromPackage();
+  let sections = file ? await readCache(file) : undefined;
+  if (!sections) {
+    const parts = await fromPackage();
     if (file) await writeCache(file, parts);
+    sections = inMemory(parts);
   }
-  const tk = build(parts);
+  const tk = build(sections);
   return {
     language: 'ja',
     baseForms: true,

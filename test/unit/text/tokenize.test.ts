@@ -49,7 +49,7 @@ describe('Chinese (jieba)', () => {
   });
 });
 
-describe('Korean (lindera ko-dic)', () => {
+describe('Korean (mecab-ko-dic)', () => {
   it('splits particles off: 크림/은 최고/의', () => {
     const s = surfaces('ko', '이 크림은 최고의 효과');
     expect(s).toEqual(expect.arrayContaining(['크림', '은', '최고', '의', '효과']));

@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../../src/audit/engine.js';
+import { loadTokenizer } from '../../../src/text/tokenizers/index.js';
+import { createKoreanMecab, koDicDir } from '../../../src/text/tokenizers/ko.js';
+import { bytesSource, PagedStrings } from '../../../src/text/tokenizers/paged.js';
+import { MecabFormatError, MecabTokenizer, readDictionary, readMatrix } from '../../../src/text/tokenizers/mecab.js';
+import type { Tokenizer } from '../../../src/text/tokenizer.js';
+
+let ko: Tokenizer;
+beforeAll(async () => {
+  ko = await loadTokenizer('ko');
+});
+const tags = (text: string) => ko.tokenize(text).map((t) => `${t.surface}/${t.pos}`);
+
+describe('Korean tokens (mecab-ko-dic)', () => {
+  it('splits a noun from its particle 이 (관절/이), and leaves words ending in 이 whole (많이, 깨끗이, 길이)', () => {
+    expect(tags('관절이 아파요').slice(0, 2)).toEqual(['관절/NNG', '이/JKS']);
+    expect(tags('주름이 싹 펴져요').slice(0, 2)).toEqual(['주름/NNG', '이/JKS']);
+    expect(tags('빈혈이 있으신 분').slice(0, 2)).toEqual(['빈혈/NNG', '이/JKS']);
+    for (const w of ['많이', '같이', '깨끗이', '높이']) expect(tags(`${w} 드세요`)[0]).toMatch(new RegExp(`^${w}/`));
+    expect(tags('길이가 길어요')[0]).toBe('길이/NNG');
+  });
+  it('splits a noun from the copula 이 and its ending (약이에요, 품절이에요), not a verb (녹이는, 줄이고)', () => {
+    expect(tags('이건 바르는 약이에요').slice(3, 5)).toEqual(['약/NNG', '이/VCP']);
+    expect(tags('명약이죠')).toEqual(['명약/NNG', '이/VCP', '죠/EF']);
+    expect(tags('품절이에요 서두르세요').slice(0, 2)).toEqual(['품절/NNG', '이/VCP']);
+    expect(tags('지방을 녹이는')).toContain('녹이/VV');
+    expect(tags('체중을 줄이고')).toContain('줄이/VV');
+    expect(tags('배추를 절이고 있어요')).toContain('절이/VV');
+  });
+  it('splits compounds into their parts (판매자 → 판매 + 자)', () => {
+    expect(tags('판매자는')).toEqual(['판매/NNG', '자/NNG', '는/JX']);
+  });
+  it('keeps every token on the text it came from (any Korean text)', () => {
+    const syllable = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCharCode(c));
+    const piece = fc.oneof(syllable, fc.constantFrom('이', ' ', '  ', ',', '. ', 'ABC', '123', '😀', '관절이 ', '많이 '));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+        let end = 0;
+        for (const t of ko.tokenize(text)) {
+          expect(t.start).toBeGreaterThanOrEqual(end);
+          expect(text.slice(t.start, t.end)).toBe(t.surface);
+          end = t.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('lets a rule that names a noun match it before the copula and the particle (특효약이에요, 숙변이)', async () => {
+    const engine = new Engine({});
+    const a = await engine.check({ segments: [{ start: 0, end: 3, text: '이건 진짜 특효약이에요' }] }, 'ko');
+    expect(a.filter((f) => f.kind === 'prohibited').map((f) => f.text)).toContain('특효약');
+    const b = await engine.check({ segments: [{ start: 0, end: 4, text: '장이 깨끗해져요 숙변이 쫙 빠져요' }] }, 'ko');
+    expect(b.map((f) => f.ruleId)).toContain('kr/food-labeling/disease-claim');
+  });
+});
+
+describe('the MeCab dictionary reader', () => {
+  const dir = koDicDir();
+  it('rejects a file that is not a MeCab dictionary, naming it', () => {
+    const sys = readFileSync(path.join(dir, 'sys.dic'));
+    expect(() => readDictionary(sys.subarray(0, 1000), 'sys.dic')).toThrow(MecabFormatError);
+    expect(() => readDictionary(sys.subarray(0, 1000), 'sys.dic')).toThrow(/^sys\.dic: /);
+    expect(() => readDictionary(new Uint8Array(10), 'unk.dic')).toThrow(/unk\.dic: too short/);
+    expect(() => readMatrix(new Uint8Array([2, 0, 2, 0, 1]), 'matrix.bin')).toThrow(/matrix\.bin: size does not match 2×2/);
+  });
+
+  it('reads a feature that straddles two pages, and one that runs to the end of the section', () => {
+    const bytes = new Uint8Array(3 * 65536 + 10).fill(0x41);
+    bytes[65530] = 0;
+    bytes[65536 + 20] = 0;
+    const strings = new PagedStrings(bytesSource(bytes), 5, bytes.length);
+    expect(strings.bytesAt(65531 - 5)).toHaveLength(65536 + 20 - 65531);
+    expect(strings.bytesAt(65536 + 21 - 5)).toHaveLength(bytes.length - (65536 + 21));
+    expect(strings.bytesAt(65530 - 5)).toHaveLength(0);
+  });
+
+  // MeCab itself (Debian's mecab, which .ci/run installs) reading the same compiled dictionary is
+  // the reference: every line of the Korean corpus must come out token for token, feature for feature.
+  const hasMecab = (() => {
+    try {
+      execFileSync('mecab', ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  if (!hasMecab && !process.env.CI) console.warn('skipped: the MeCab comparison needs Debian\'s mecab on PATH (sudo apt-get install mecab)');
+  it.skipIf(!hasMecab && !process.env.CI)('gives MeCab\'s own analysis of every line of the Korean corpus', () => {
+    const corpus = parse(readFileSync(path.resolve(import.meta.dirname, '../../corpus/ko.yaml'), 'utf8')) as { lines: { text: string }[] };
+    const lines = [...corpus.lines.map((l) => l.text.replace(/\s*\n\s*/g, ' ')), 'ＮＯ．１ 헤어에센스 ㅋㅋㅋ abc123 漢字テキスト 😀', ' 앞 공백', '끝 공백  ', '1,000원 99.9% 24시간'];
+    const out = execFileSync('mecab', ['-d', dir, '-r', '/dev/null'], { input: `${lines.join('\n')}\n`, maxBuffer: 1 << 28 }).toString();
+    const reference: string[] = [];
+    let sentence: string[] = [];
+    for (const row of out.split('\n')) {
+      if (row === 'EOS') {
+        reference.push(sentence.join(' '));
+        sentence = [];
+      } else if (row) sentence.push(row.replace('\t', '/'));
+    }
+    expect(reference).toHaveLength(lines.length);
+    // Both ways of reading the dictionary: on demand from the files (as audits do) and all in memory.
+    const read = (f: string) => readFileSync(path.join(dir, f));
+    const inMemory = new MecabTokenizer({ sys: read('sys.dic'), unk: read('unk.dic'), matrix: read('matrix.bin'), chars: read('char.bin') });
+    for (const mecab of [createKoreanMecab(), inMemory]) {
+      const ours = lines.map((l) => mecab.tokenize(l).map((m) => `${m.surface}/${m.feature}`).join(' '));
+      expect(lines.filter((_, i) => ours[i] !== reference[i])).toEqual([]);
+    }
+  });
+});
