@@ -18,8 +18,8 @@ import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens } from './align.js';
-import { fileSource } from './file-source.js';
-import { bytesSource, PagedStrings, PagedWords, type ByteSource } from './paged.js';
+import { fileSource, type FileSource } from './file-source.js';
+import { aligned, bytesSource, PagedStrings, PagedWords, type ByteSource } from './paged.js';
 
 const require = createRequire(import.meta.url);
 
@@ -240,12 +240,19 @@ type Sections = Map<Part, Section>;
 const inMemory = (parts: Parts): Sections => new Map([...parts].map(([name, b]) => [name, { src: bytesSource(b), offset: 0, length: b.byteLength }]));
 
 async function readCache(file: string): Promise<Sections | undefined> {
-  let src: ByteSource;
+  let src: FileSource;
   try {
     src = fileSource(file);
   } catch {
     return undefined;
   }
+  const sections = cachedSections(src);
+  if (!sections) src.close();
+  return sections;
+}
+
+/** The sections the cache file's header names, or undefined for a copy of another kind or a damaged one. */
+function cachedSections(src: ByteSource): Sections | undefined {
   try {
     const head = Buffer.from(src.read(0, 4096));
     if (head.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
@@ -265,10 +272,7 @@ async function readCache(file: string): Promise<Sections | undefined> {
 }
 
 /** A section's bytes, read now, 8-byte aligned for typed-array views. */
-function bytesOf(s: Section): Uint8Array {
-  const b = s.src.read(s.offset, s.length);
-  return b.byteOffset % 8 === 0 ? b : new Uint8Array(b);
-}
+const bytesOf = (s: Section): Uint8Array => aligned(s.src.read(s.offset, s.length), 8);
 
 const view = <T>(C: new (b: ArrayBufferLike, o: number, n: number) => T, b: Uint8Array, size: number): T => new C(b.buffer, b.byteOffset, b.byteLength / size);
 
@@ -282,12 +286,19 @@ function build(sections: Sections): { tokenize(text: string): KuromojiToken[] } 
   const KTokenizer = require('kuromoji/src/Tokenizer.js') as TokenizerClass;
   const section = (name: Part) => sections.get(name) as Section;
   const p = (name: Part) => bytesOf(section(name));
-  const words = (name: Part) => new PagedWords(section(name).src, section(name).offset, section(name).length >> 2);
+  const words = (name: Part) => {
+    const s = section(name);
+    return new PagedWords(s.src, s.offset, s.length >> 2);
+  };
+  const strings = (name: Part) => {
+    const s = section(name);
+    return new PagedStrings(s.src, s.offset, s.offset + s.length);
+  };
   const dic = new Dictionaries();
   // Only the ViterbiBuilder reads the trie, and only through commonPrefixSearch.
   dic.trie = { commonPrefixSearch: prefixSearch(words('base'), words('check')) };
   dic.token_info_dictionary.loadDictionary(p('tid'));
-  const features = new PagedStrings(section('tid_pos').src, section('tid_pos').offset, section('tid_pos').offset + section('tid_pos').length);
+  const features = strings('tid_pos');
   const utf8 = new TextDecoder();
   // Only getFeatures reads pos_buffer, and only through getString.
   dic.token_info_dictionary.pos_buffer = { getString: (at: number) => utf8.decode(features.bytesAt(at)) };

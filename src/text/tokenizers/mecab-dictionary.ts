@@ -7,15 +7,12 @@
  *
  * Pure: the caller hands in the bytes or a ByteSource that reads them.
  */
+import { aligned, asSource, PagedStrings, PagedWords, type ByteSource } from './paged.js';
 
 const DICTIONARY_MAGIC = 0xef718f77;
 const HEADER_BYTES = 72;
 /** A token is 16 bytes: four little-endian words. */
 export const TOKEN_WORDS = 4;
-
-import { PagedStrings, PagedWords, bytesSource, type ByteSource } from './paged.js';
-
-export { bytesSource, type ByteSource } from './paged.js';
 
 export class MecabFormatError extends Error {}
 
@@ -29,8 +26,8 @@ export interface Dictionary {
 }
 
 /** sys.dic or unk.dic: header, double array, tokens, features. `name` is for errors. */
-export function readDictionary(src: ByteSource | Uint8Array, name: string): Dictionary {
-  if (src instanceof Uint8Array) src = bytesSource(src);
+export function readDictionary(file: ByteSource | Uint8Array, name: string): Dictionary {
+  const src = asSource(file);
   if (src.size < HEADER_BYTES) throw new MecabFormatError(`${name}: too short for a MeCab dictionary`);
   const h = src.read(0, HEADER_BYTES);
   const head = new DataView(h.buffer, h.byteOffset, HEADER_BYTES);
@@ -87,10 +84,9 @@ export class ConnectionMatrix {
     const h = src.read(0, 4);
     const v = new DataView(h.buffer, h.byteOffset, 4);
     this.lsize = v.getUint16(0, true);
-    const rsize = v.getUint16(2, true);
-    this.rsize = rsize;
-    if (4 + this.lsize * rsize * 2 !== src.size) throw new MecabFormatError(`${name}: size does not match ${this.lsize}×${rsize}`);
-    this.rows = new Array<Int16Array | undefined>(rsize);
+    this.rsize = v.getUint16(2, true);
+    if (4 + this.lsize * this.rsize * 2 !== src.size) throw new MecabFormatError(`${name}: size does not match ${this.lsize}×${this.rsize}`);
+    this.rows = new Array<Int16Array | undefined>(this.rsize);
   }
 
   /** The costs of every left node's right id before a node whose left id is `lc`. */
@@ -99,15 +95,15 @@ export class ConnectionMatrix {
   }
 
   private load(lc: number): Int16Array {
-    const raw = this.src.read(4 + lc * this.lsize * 2, this.lsize * 2);
-    const row = raw.byteOffset % 2 === 0 ? new Int16Array(raw.buffer, raw.byteOffset, this.lsize) : new Int16Array(raw.slice().buffer);
+    const raw = aligned(this.src.read(4 + lc * this.lsize * 2, this.lsize * 2), 2);
+    const row = new Int16Array(raw.buffer, raw.byteOffset, this.lsize);
     this.rows[lc] = row;
     return row;
   }
 }
 
 export function readMatrix(src: ByteSource | Uint8Array, name: string): ConnectionMatrix {
-  return new ConnectionMatrix(src instanceof Uint8Array ? bytesSource(src) : src, name);
+  return new ConnectionMatrix(asSource(src), name);
 }
 
 /** char.bin: category names and one packed CharInfo per UCS-2 code unit. */

@@ -17,12 +17,10 @@ import {
   readDictionary,
   readMatrix,
   TOKEN_WORDS,
-  type ByteSource,
   type ConnectionMatrix,
   type Dictionary,
 } from './mecab-dictionary.js';
-
-export { MecabFormatError, bytesSource, readDictionary, readMatrix, type ByteSource } from './mecab-dictionary.js';
+import type { ByteSource } from './paged.js';
 
 /** MeCab's limit on a grouped unknown word, in characters. */
 const MAX_GROUPING = 24;
@@ -118,14 +116,14 @@ export class MecabTokenizer {
   /** Per character category: the run of unk.dic tokens [first, count]. */
   private readonly unkTokens: [number, number][];
   private readonly spaceInfo: number;
-  /** Decoded features by their offset, for the system and the unknown-word dictionary. */
-  private readonly features = [new Map<number, string>(), new Map<number, string>()] as const;
+  /** Decoded features by feature id (see `featureId`). */
+  private readonly features = new Map<number, string>();
   private readonly nodes = new Nodes();
   /** Per byte of the text: the last node that ends there (MeCab's end_node_list), -1 for none. */
   private endHead = new Int32Array(0);
   /**
-   * Per left id: the best left neighbour found for it at the position being connected (stamped with
-   * that position + 1). Nodes with the same left id have the same best neighbour (its word cost is
+   * Per left id: the best left neighbour found for it at the position being connected (valid while
+   * `seenAt` holds the current `stamp`, which each position renews). Nodes with the same left id have the same best neighbour (its word cost is
    * added after the choice), and a position often holds several (one word with several tags).
    */
   private readonly seenAt: Int32Array;
@@ -164,18 +162,16 @@ export class MecabTokenizer {
   }
 
   /** MeCab's seekToOtherType: skip characters of the kind of `c` (which follows each character). */
-  private seek(s: Uint8Array, p: number, c: number): { p: number; info: number; len: number; count: number } {
-    let info = 0;
-    let len = 0;
+  private seek(s: Uint8Array, p: number, c: number): { p: number; count: number } {
     let count = 0;
     while (p < s.length) {
-      [info, len] = this.charAt(s, p);
+      const [info, len] = this.charAt(s, p);
       if ((typeOf(c) & typeOf(info)) === 0) break;
       p += len;
       count++;
       c = info;
     }
-    return { p, info, len, count };
+    return { p, count };
   }
 
   private addNode(d: Dictionary, token: number, start: number, end: number, unknown: number): void {
@@ -220,15 +216,17 @@ export class MecabTokenizer {
     if (this.nodes.n === first) addUnknown(begin2 + mblen);
   }
 
-  private feature(i: number): string {
+  /** Node `i`'s feature: its offset in its dictionary's features, times 2, plus 1 for unk.dic. */
+  private featureId(i: number): number {
     const unknown = this.nodes.unknown[i]!;
-    const d = unknown ? this.unk : this.sys;
-    const off = d.tokens.get(this.nodes.token[i]! * TOKEN_WORDS + 2) >>> 0;
-    const cache = unknown ? this.features[1] : this.features[0];
-    let f = cache.get(off);
+    return ((unknown ? this.unk : this.sys).tokens.get(this.nodes.token[i]! * TOKEN_WORDS + 2) >>> 0) * 2 + unknown;
+  }
+
+  private feature(id: number): string {
+    let f = this.features.get(id);
     if (f === undefined) {
-      f = this.dec.decode(d.features.bytesAt(off));
-      cache.set(off, f);
+      f = this.dec.decode((id % 2 ? this.unk : this.sys).features.bytesAt(Math.floor(id / 2)));
+      this.features.set(id, f);
     }
     return f;
   }
@@ -305,9 +303,8 @@ export class MecabTokenizer {
     }
     const path: MecabMorpheme[] = [];
     for (let i = N.prev[eos]!; i >= 0 && N.token[i]! >= 0; i = N.prev[i]!) {
-      const unknown = N.unknown[i] === 1;
-      const featureId = (unknown ? this.unk : this.sys).tokens.get(N.token[i]! * TOKEN_WORDS + 2) * 2 + (unknown ? 1 : 0);
-      path.push({ surface: this.dec.decode(s.subarray(N.start[i]!, N.end[i]!)), feature: this.feature(i), unknown, featureId });
+      const featureId = this.featureId(i);
+      path.push({ surface: this.dec.decode(s.subarray(N.start[i]!, N.end[i]!)), feature: this.feature(featureId), unknown: N.unknown[i] === 1, featureId });
     }
     return path.reverse();
   }

@@ -17,6 +17,12 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
   return { size: bytes.byteLength, read: (offset, length) => bytes.subarray(offset, offset + length) };
 }
 
+/** Bytes in memory as a source; a source as it is. */
+export const asSource = (src: ByteSource | Uint8Array): ByteSource => (src instanceof Uint8Array ? bytesSource(src) : src);
+
+/** `raw`, or a copy of it where its offset does not suit a typed-array view of `unit`-byte elements. */
+export const aligned = (raw: Uint8Array, unit: number): Uint8Array => (raw.byteOffset % unit === 0 ? raw : raw.slice());
+
 /** Little-endian 32-bit words of a section, 64 KB a page. */
 export class PagedWords {
   private readonly pages: (Int32Array | undefined)[];
@@ -41,8 +47,8 @@ export class PagedWords {
   private load(n: number): Int32Array {
     const first = n << PagedWords.SHIFT;
     const count = Math.min(1 << PagedWords.SHIFT, this.length - first);
-    const raw = this.src.read(this.offset + first * 4, count * 4);
-    const page = raw.byteOffset % 4 === 0 ? new Int32Array(raw.buffer, raw.byteOffset, count) : new Int32Array(raw.slice().buffer);
+    const raw = aligned(this.src.read(this.offset + first * 4, count * 4), 4);
+    const page = new Int32Array(raw.buffer, raw.byteOffset, count);
     this.pages[n] = page;
     return page;
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,5 +64,24 @@ describe('Japanese dictionary loader', () => {
     const blocker = path.join(cacheDir, 'blocker');
     writeFileSync(blocker, '');
     expect(shape(await createJapaneseTokenizer({ cacheDir: blocker }), TEXTS)).toEqual(stock);
+  }, 120_000);
+
+  it.skipIf(process.platform !== 'linux')('lets go of a cached copy it cannot use (a damaged file is not held open)', async () => {
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'lc-ja-dict-'));
+    await createJapaneseTokenizer({ cacheDir });
+    const dir = path.join(cacheDir, 'dictionaries');
+    const [file] = readdirSync(dir);
+    writeFileSync(path.join(dir, file!), 'not a dictionary');
+    const held = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(path.join('/proc/self/fd', fd)).startsWith(dir);
+      } catch {
+        return false;
+      }
+    });
+    const before = held().length;
+    const tk = await createJapaneseTokenizer({ cacheDir });
+    expect(shape(tk, TEXTS)).toEqual(await stockTokens(TEXTS));
+    expect(held()).toHaveLength(before);
   }, 120_000);
 });

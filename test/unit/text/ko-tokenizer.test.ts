@@ -8,7 +8,8 @@ import { Engine } from '../../../src/audit/engine.js';
 import { loadTokenizer } from '../../../src/text/tokenizers/index.js';
 import { createKoreanMecab, koDicDir } from '../../../src/text/tokenizers/ko.js';
 import { bytesSource, PagedStrings } from '../../../src/text/tokenizers/paged.js';
-import { MecabFormatError, MecabTokenizer, readDictionary, readMatrix } from '../../../src/text/tokenizers/mecab.js';
+import { MecabFormatError, readDictionary, readMatrix } from '../../../src/text/tokenizers/mecab-dictionary.js';
+import { MecabTokenizer } from '../../../src/text/tokenizers/mecab.js';
 import type { Tokenizer } from '../../../src/text/tokenizer.js';
 
 let ko: Tokenizer;
