@@ -5,7 +5,7 @@
  */
 import type { AnalyzedText } from '../text/analyze.js';
 import { findNumbers } from '../text/numbers.js';
-import type { CompiledCues, CompiledRules, Step } from './compile.js';
+import type { CompiledCues, CompiledRules, Lexicon, Step } from './compile.js';
 
 export interface Hit {
   matcher: number;
@@ -17,17 +17,33 @@ export interface Hit {
 /** Where the words of the lexicon occur in one segment. */
 export interface Lattice {
   a: AnalyzedText;
-  /** Per atom, per start token: the token indexes (exclusive) its words end at. */
-  starts: Map<number, Map<number, number[]>>;
-  /** Per atom read by a `notAfter` step: token indexes (exclusive ends) where one of its words ends. */
-  ends: Map<number, Set<number>>;
-  /** Per atom of a context cue or number unit: character spans of its words anywhere. */
-  chars: Map<number, { start: number; end: number }[]>;
+  /**
+   * The words found on token boundaries, one entry per literal found (not per atom it belongs to:
+   * a particle such as 이 or の belongs to hundreds of word lists): its literal, and its start and
+   * end tokens (end exclusive). `headAt[t]` / `nextAt[i]` chain the entries starting at token t,
+   * `headEnd[t]` / `nextEnd[i]` those ending at t; -1 ends a chain.
+   */
+  lit: number[];
+  from: number[];
+  to: number[];
+  headAt: Int32Array;
+  nextAt: number[];
+  headEnd: Int32Array;
+  nextEnd: number[];
+  /** Words found by their characters (for context cues and number units): literal, span, and whether found as written. */
+  charLit: number[];
+  charStart: number[];
+  charEnd: number[];
+  charAsWritten: boolean[];
+  /** Per atom asked for: the character spans of its words, filtered from the above on first use. */
+  charsMemo: Map<number, { start: number; end: number }[]>;
   /** Numbers by the token they start at: their end in characters. */
   numbers: Map<number, number>;
   /** Character offset → index of the token starting / ending there (exclusive end index), or -1: read with `indexAt`. */
   tokenStartingAt: Int32Array;
   tokenEndingAt: Int32Array;
+  lexicon: Lexicon;
+  uses: AtomUses;
 }
 
 /** The entry of an offset table (tokenStartingAt, tokenEndingAt), or undefined for none. */
@@ -36,37 +52,27 @@ function indexAt(table: Int32Array, offset: number): number | undefined {
   return v === undefined || v < 0 ? undefined : v;
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const l = m.get(k);
-  if (l) l.push(v);
-  else m.set(k, [v]);
-}
-
 /** Which atoms a scan must record character spans for, and token ends for (per atom, 1 or 0). */
 interface AtomUses {
   chars: Uint8Array;
-  ends: Uint8Array;
+  /** Per literal, filled on first sight: 1 when an atom of it needs character spans, 2 when none does. */
+  literalChars: Uint8Array;
+  /** Per literal, filled on first sight: the structured matchers that can start with it. */
+  literalStarts: (readonly number[] | undefined)[];
 }
 const atomUsesOf = new WeakMap<CompiledRules, AtomUses>();
 
-/**
- * Character spans are read only for context cues and number units, token ends only for `notAfter`
- * steps: recording them for every atom of every word found (a particle such as 이 or の belongs to
- * hundreds of word lists) was most of a scan's allocations.
- */
+/** Character spans are read only for context cues and number units. */
 function atomUses(compiled: CompiledRules): AtomUses {
   let u = atomUsesOf.get(compiled);
   if (u) return u;
   const n = compiled.lexicon.atomCount;
-  u = { chars: new Uint8Array(n), ends: new Uint8Array(n) };
+  u = { chars: new Uint8Array(n), literalChars: new Uint8Array(compiled.lexicon.literalAtoms.length), literalStarts: [] };
   compiled.lexicon.atomLoose.forEach((loose, atom) => {
     if (loose) u!.chars[atom] = 1;
   });
   for (const m of compiled.matchers) {
-    for (const step of m.steps ?? []) {
-      if (step.kind === 'number' && step.units !== undefined) u.chars[step.units] = 1;
-      if (step.kind === 'notAfter') u.ends[step.atom] = 1;
-    }
+    for (const step of m.steps ?? []) if (step.kind === 'number' && step.units !== undefined) u.chars[step.units] = 1;
   }
   const cueGroups = [...compiled.unless.flatMap((g) => g ?? []), ...(compiled.negation ?? []), ...(compiled.quotation ?? [])];
   for (const g of cueGroups) for (const atom of [g.before, g.after, g.around]) u.chars[atom] = 1;
@@ -74,25 +80,72 @@ function atomUses(compiled: CompiledRules): AtomUses {
   return u;
 }
 
+/** Whether literal `lit` is a word of atom `atom` (a literal's atoms are listed in ascending order). */
+function inAtom(lexicon: Lexicon, atom: number, lit: number): boolean {
+  const atoms = lexicon.literalAtoms[lit];
+  if (!atoms) return false;
+  let lo = 0;
+  let hi = atoms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = atoms[mid] as number;
+    if (v === atom) return true;
+    if (v < atom) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function needsChars(compiled: CompiledRules, u: AtomUses, lit: number): boolean {
+  let v = u.literalChars[lit];
+  if (!v) u.literalChars[lit] = v = (compiled.lexicon.literalAtoms[lit] ?? []).some((atom) => u.chars[atom] === 1) ? 1 : 2;
+  return v === 1;
+}
+
+/** The structured matchers that can start with literal `lit` (through any of its token-bound atoms). */
+function startsOf(compiled: CompiledRules, u: AtomUses, lit: number): readonly number[] {
+  let ms = u.literalStarts[lit];
+  if (!ms) {
+    const set = new Set<number>();
+    for (const atom of compiled.lexicon.literalAtoms[lit] ?? []) {
+      if (compiled.lexicon.atomLoose[atom]) continue;
+      for (const mi of compiled.startsWith[atom] ?? []) set.add(mi);
+    }
+    u.literalStarts[lit] = ms = [...set];
+  }
+  return ms;
+}
+
 export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
   const { lexicon } = compiled;
   const uses = atomUses(compiled);
   const text = a.norm.text;
+  const n = a.tokens.length;
   const tokenStartingAt = new Int32Array(text.length + 1).fill(-1);
   const tokenEndingAt = new Int32Array(text.length + 1).fill(-1);
   a.tokens.forEach((t, i) => {
     tokenStartingAt[t.start] = i;
     tokenEndingAt[t.end] = i + 1;
   });
-  const L: Lattice = { a, starts: new Map(), ends: new Map(), chars: new Map(), numbers: new Map(), tokenStartingAt, tokenEndingAt };
-  const onToken = (atom: number, s: number, e: number) => {
-    let byStart = L.starts.get(atom);
-    if (!byStart) L.starts.set(atom, (byStart = new Map()));
-    push(byStart, s, e);
-    if (!uses.ends[atom]) return;
-    let ends = L.ends.get(atom);
-    if (!ends) L.ends.set(atom, (ends = new Set()));
-    ends.add(e);
+  const L: Lattice = {
+    a, lit: [], from: [], to: [], headAt: new Int32Array(n + 1).fill(-1), nextAt: [], headEnd: new Int32Array(n + 1).fill(-1), nextEnd: [],
+    charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsMemo: new Map(), numbers: new Map(), tokenStartingAt, tokenEndingAt, lexicon, uses,
+  };
+  const onToken = (lit: number, s: number, e: number) => {
+    const i = L.lit.length;
+    L.lit.push(lit);
+    L.from.push(s);
+    L.to.push(e);
+    L.nextAt.push(L.headAt[s] as number);
+    L.headAt[s] = i;
+    L.nextEnd.push(L.headEnd[e] as number);
+    L.headEnd[e] = i;
+  };
+  const onChars = (lit: number, start: number, end: number, asWritten: boolean) => {
+    L.charLit.push(lit);
+    L.charStart.push(start);
+    L.charEnd.push(end);
+    L.charAsWritten.push(asWritten);
   };
   for (const h of lexicon.surface.searchCodes(text)) {
     const s = indexAt(tokenStartingAt, h.start);
@@ -102,36 +155,58 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
       const stem = lexicon.stems[-h.value - 1];
       const next = e === undefined ? undefined : a.tokens[e];
       if (!stem || s === undefined || e === undefined || !next || next.base !== stem.lastBase) continue;
-      for (const atom of lexicon.literalAtoms[stem.literal] ?? []) {
-        if (lexicon.atomLoose[atom]) push(L.chars, atom, { start: h.start, end: next.end });
-        else onToken(atom, s, e + 1);
-      }
+      onChars(stem.literal, h.start, next.end, false);
+      onToken(stem.literal, s, e + 1);
       continue;
     }
-    for (const atom of lexicon.literalAtoms[h.value] ?? []) {
-      if (uses.chars[atom]) push(L.chars, atom, { start: h.start, end: h.end });
-      // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近).
-      if (s !== undefined && e !== undefined && !lexicon.atomLoose[atom]) onToken(atom, s, e);
-    }
+    if (needsChars(compiled, uses, h.value)) onChars(h.value, h.start, h.end, true);
+    // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近).
+    if (s !== undefined && e !== undefined) onToken(h.value, s, e);
   }
-  if (a.tokens.length > 0) {
+  if (n > 0) {
     for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) {
       const first = a.tokens[h.start];
       const last = a.tokens[h.end - 1];
       if (!first || !last) continue;
-      for (const atom of lexicon.literalAtoms[h.value] ?? []) {
-        if (lexicon.atomLoose[atom]) push(L.chars, atom, { start: first.start, end: last.end });
-        else onToken(atom, h.start, h.end);
-      }
+      onChars(h.value, first.start, last.end, false);
+      onToken(h.value, h.start, h.end);
     }
   }
   if (compiled.usesNumbers) {
-    for (const n of findNumbers(text, compiled.language)) {
-      const t = indexAt(tokenStartingAt, n.start);
-      if (t !== undefined) L.numbers.set(t, n.end);
+    for (const num of findNumbers(text, compiled.language)) {
+      const t = indexAt(tokenStartingAt, num.start);
+      if (t !== undefined) L.numbers.set(t, num.end);
     }
   }
   return L;
+}
+
+/**
+ * The character spans of an atom's words: those found as written when the atom needs spans (a
+ * cue or a unit), and those found by their stem or base form when the atom is loose (a cue).
+ */
+function charsOf(L: Lattice, atom: number): { start: number; end: number }[] {
+  let spans = L.charsMemo.get(atom);
+  if (spans) return spans;
+  spans = [];
+  const wanted = L.uses.chars[atom] === 1;
+  const loose = L.lexicon.atomLoose[atom] === true;
+  if (wanted || loose) {
+    for (let i = 0; i < L.charLit.length; i++) {
+      if (!(L.charAsWritten[i] ? wanted : loose)) continue;
+      if (inAtom(L.lexicon, atom, L.charLit[i] as number)) spans.push({ start: L.charStart[i] as number, end: L.charEnd[i] as number });
+    }
+  }
+  L.charsMemo.set(atom, spans);
+  return spans;
+}
+
+/** Whether a word of token-bound atom `atom` starts at token `p` (`at`) or ends there (`end`). */
+function atomAt(L: Lattice, atom: number, p: number, side: 'at' | 'end'): boolean {
+  if (L.lexicon.atomLoose[atom]) return false;
+  const next = side === 'at' ? L.nextAt : L.nextEnd;
+  for (let i = (side === 'at' ? L.headAt : L.headEnd)[p] ?? -1; i >= 0; i = next[i] as number) if (inAtom(L.lexicon, atom, L.lit[i] as number)) return true;
+  return false;
 }
 
 const CLAUSE_STOP = /[。!?！？\n、,，;；:：…]/u;
@@ -156,7 +231,7 @@ function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: nu
   const text = L.a.norm.text;
   const from = text[end] === ' ' ? end + 1 : end;
   const out: number[] = [];
-  for (const u of L.chars.get(step.units) ?? []) {
+  for (const u of charsOf(L, step.units)) {
     if (u.start !== from && u.start !== end) continue;
     const t = indexAt(L.tokenEndingAt, u.end);
     if (t !== undefined) out.push(t);
@@ -182,7 +257,11 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
     const step = steps[si] as Step;
     switch (step.kind) {
       case 'atom': {
-        for (const e of L.starts.get(step.atom)?.get(p) ?? []) visit(si + 1, e, e);
+        if (!L.lexicon.atomLoose[step.atom]) {
+          for (let i = L.headAt[p] ?? -1; i >= 0; i = L.nextAt[i] as number) {
+            if (inAtom(L.lexicon, step.atom, L.lit[i] as number)) visit(si + 1, L.to[i] as number, L.to[i] as number);
+          }
+        }
         if (step.optional) visit(si + 1, p, last);
         return;
       }
@@ -206,10 +285,10 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         return;
       }
       case 'not':
-        if (!L.starts.get(step.atom)?.has(p)) visit(si + 1, p, last);
+        if (!atomAt(L, step.atom, p, 'at')) visit(si + 1, p, last);
         return;
       case 'notAfter':
-        if (!L.ends.get(step.atom)?.has(p)) visit(si + 1, p, last);
+        if (!atomAt(L, step.atom, p, 'end')) visit(si + 1, p, last);
         return;
     }
   };
@@ -246,10 +325,9 @@ export function scanSegment(compiled: CompiledRules, a: AnalyzedText): { hits: H
     const last = a.tokens[end - 1];
     if (end > pos && first && last) hits.push({ matcher: mi, start: first.start, end: last.end });
   };
-  for (const [atom, byStart] of L.starts) {
-    const ms = compiled.startsWith[atom];
-    if (!ms?.length) continue;
-    for (const pos of byStart.keys()) for (const mi of ms) tryAt(mi, pos);
+  for (let i = 0; i < L.lit.length; i++) {
+    const pos = L.from[i] as number;
+    for (const mi of startsOf(compiled, L.uses, L.lit[i] as number)) tryAt(mi, pos);
   }
   for (const pos of L.numbers.keys()) for (const mi of compiled.startsWithNumber) tryAt(mi, pos);
   for (const mi of compiled.startsAnywhere) for (let pos = 0; pos < a.tokens.length; pos++) tryAt(mi, pos);
@@ -315,7 +393,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): 
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead);
   const text = L.a.norm.text;
-  const found = (atom: number, near: (c: { start: number; end: number }) => boolean) => (L.chars.get(atom) ?? []).some((c) => near(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start));
+  const found = (atom: number, near: (c: { start: number; end: number }) => boolean) => charsOf(L, atom).some((c) => near(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start));
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c));
 }
 
