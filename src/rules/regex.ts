@@ -35,7 +35,7 @@ type Item =
   | { kind: 'other'; min: number; max: number };
 
 /** The most words a pre-check may hold (a cross product of groups is cut off there). */
-const MAX_WORDS = 256;
+const MAX_WORDS = 1024;
 
 /**
  * Parses RE2 syntax far enough to see which words a match must contain: alternatives, groups,
