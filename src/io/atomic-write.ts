@@ -68,7 +68,7 @@ export async function cleanStaleTemporaries(dir: string, name: string): Promise<
 }
 
 /** Write several files so that they change together: all temporaries, then all renames. */
-export async function writeAllAtomic(files: readonly { file: string; content: string }[]): Promise<void> {
+export async function writeAllAtomic(files: readonly { file: string; content: string | Uint8Array }[]): Promise<void> {
   const staged: { tmp: string; target: Target }[] = [];
   try {
     for (const f of files) {
@@ -90,10 +90,10 @@ export async function writeAllAtomic(files: readonly { file: string; content: st
   // Pipes and devices last, written as they are.
   for (const f of files) {
     const t = await target(f.file);
-    if (!t.regular) await writeFile(t.path, f.content, 'utf8');
+    if (!t.regular) await writeFile(t.path, f.content, typeof f.content === 'string' ? 'utf8' : undefined);
   }
 }
 
-export async function writeAtomic(file: string, content: string): Promise<void> {
+export async function writeAtomic(file: string, content: string | Uint8Array): Promise<void> {
   await writeAllAtomic([{ file, content }]);
 }

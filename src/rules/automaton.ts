@@ -3,132 +3,254 @@
  * every rule is found in one pass, so the cost of a scan does not grow with the number of rules.
  * Characters are best given as UTF-16 code units (numbers): `searchCodes` then walks a string
  * without making a one-character string per position.
+ *
+ * Built, the automaton is a handful of integer arrays (edges sorted per state, failure links,
+ * outputs and output links), not an object per state: read back from the on-disk cache it is
+ * one buffer decoded, where a Map per state cost ~150 ms and most of a one-cue audit's garbage.
  */
-interface State<T, S> {
-  next: Map<S, number>;
-  fail: number;
-  /** Patterns ending here: their length (in symbols) and payload. */
-  out: { length: number; value: T }[];
-}
 
-export interface AutomatonHit<T> {
+export interface AutomatonHit {
   /** Symbol index where the match starts (inclusive) and ends (exclusive). */
   start: number;
   end: number;
-  value: T;
+  value: number;
 }
 
 /**
- * A built automaton as plain data (for an on-disk cache): per state, its failure link, its edges
- * (symbol, child, …) and its outputs (length, value, …), links already followed.
+ * A built automaton as plain data (for an on-disk cache): the string symbols in id order (null
+ * for code units), the array sizes, and the arrays as one base64 block of 32-bit integers.
  */
-export type AutomatonData<T, S extends string | number = string> = [fail: number, edges: (S | number)[], out: (number | T)[]][];
+export interface AutomatonData {
+  symbols: string[] | null;
+  states: number;
+  edges: number;
+  outputs: number;
+  bin: string;
+}
 
-export class Automaton<T, S extends string | number = string> {
-  private states: State<T, S>[] = [{ next: new Map(), fail: 0, out: [] }];
+/** The arrays, in the order they are laid out in `bin`. */
+interface Arrays {
+  /** Per state (+1): where its edges start in edgeSym/edgeTo (sorted by symbol). */
+  edgeStart: Int32Array;
+  edgeSym: Int32Array;
+  edgeTo: Int32Array;
+  fail: Int32Array;
+  /** Per state (+1): where its own outputs start in outLen/outVal. */
+  outStart: Int32Array;
+  outLen: Int32Array;
+  outVal: Int32Array;
+  /** Per state: the nearest state down its failure chain with outputs of its own, or -1. */
+  outLink: Int32Array;
+}
 
-  /** An automaton exactly as `toData` saw it, without building or linking again. */
-  static fromData<T, S extends string | number = string>(data: AutomatonData<T, S>): Automaton<T, S> {
-    const a = new Automaton<T, S>([]);
-    a.states = data.map(([fail, edges, out]) => {
-      const next = new Map<S, number>();
-      for (let i = 0; i < edges.length; i += 2) next.set(edges[i] as S, edges[i + 1] as number);
-      const o: { length: number; value: T }[] = [];
-      for (let i = 0; i < out.length; i += 2) o.push({ length: out[i] as number, value: out[i + 1] as T });
-      return { next, fail, out: o };
-    });
-    return a;
+function layout(states: number, edges: number, outputs: number): [keyof Arrays, number][] {
+  return [
+    ['edgeStart', states + 1],
+    ['edgeSym', edges],
+    ['edgeTo', edges],
+    ['fail', states],
+    ['outStart', states + 1],
+    ['outLen', outputs],
+    ['outVal', outputs],
+    ['outLink', states],
+  ];
+}
+
+export class Automaton<S extends string | number = string> {
+  private readonly a: Arrays;
+  /** String symbols → ids (empty for code units, which are their own ids). */
+  private readonly symbolIds: Map<string, number>;
+  private readonly symbols: string[] | null;
+  /** The root's edges as a table by symbol (-1: none). */
+  private readonly root: Int32Array;
+  private longest = -1;
+
+  constructor(patterns: readonly { key: readonly S[]; value: number }[]);
+  constructor(patterns: null, data: AutomatonData);
+  constructor(patterns: readonly { key: readonly S[]; value: number }[] | null, data?: AutomatonData) {
+    if (patterns === null) {
+      const d = data as AutomatonData;
+      this.symbols = d.symbols;
+      this.symbolIds = new Map((d.symbols ?? []).map((s, i) => [s, i]));
+      this.a = decode(d);
+    } else {
+      const built = build(patterns);
+      this.symbols = built.symbols;
+      this.symbolIds = built.symbolIds;
+      this.a = built.arrays;
+    }
+    const { edgeStart, edgeSym, edgeTo } = this.a;
+    let max = -1;
+    for (let i = edgeStart[0] as number; i < (edgeStart[1] as number); i++) max = Math.max(max, edgeSym[i] as number);
+    this.root = new Int32Array(max + 1).fill(-1);
+    for (let i = edgeStart[0] as number; i < (edgeStart[1] as number); i++) this.root[edgeSym[i] as number] = edgeTo[i] as number;
   }
 
-  private longest: number | undefined;
+  /** An automaton exactly as `toData` saw it, without building or linking again. */
+  static fromData<S extends string | number = string>(data: AutomatonData): Automaton<S> {
+    return new Automaton<S>(null, data);
+  }
 
   /** The length (in symbols) of the longest pattern. */
   get maxLength(): number {
-    if (this.longest === undefined) {
-      let m = 0;
-      for (const st of this.states) for (const o of st.out) if (o.length > m) m = o.length;
-      this.longest = m;
-    }
+    if (this.longest < 0) this.longest = this.a.outLen.reduce((m, l) => (l > m ? l : m), 0);
     return this.longest;
   }
 
-  toData(): AutomatonData<T, S> {
-    return this.states.map((st) => [st.fail, [...st.next].flat(), st.out.flatMap((o) => [o.length, o.value])]);
-  }
-
-  constructor(patterns: Iterable<{ key: readonly NoInfer<S>[]; value: T }>) {
-    for (const { key, value } of patterns) {
-      if (key.length === 0) continue;
-      let s = 0;
-      for (const sym of key) {
-        const st = this.states[s] as State<T, S>;
-        let n = st.next.get(sym);
-        if (n === undefined) {
-          n = this.states.length;
-          this.states.push({ next: new Map(), fail: 0, out: [] });
-          st.next.set(sym, n);
-        }
-        s = n;
-      }
-      (this.states[s] as State<T, S>).out.push({ length: key.length, value });
+  toData(): AutomatonData {
+    const parts = layout(this.a.fail.length, this.a.edgeSym.length, this.a.outLen.length);
+    const all = new Int32Array(parts.reduce((n, [, len]) => n + len, 0));
+    let at = 0;
+    for (const [name] of parts) {
+      all.set(this.a[name], at);
+      at += this.a[name].length;
     }
-    this.link();
+    return { symbols: this.symbols, states: this.a.fail.length, edges: this.a.edgeSym.length, outputs: this.a.outLen.length, bin: Buffer.from(all.buffer).toString('base64') };
   }
 
-  private link(): void {
-    const queue: number[] = [];
-    for (const child of (this.states[0] as State<T, S>).next.values()) queue.push(child);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const s = queue[qi] as number;
-      const st = this.states[s] as State<T, S>;
-      for (const [sym, child] of st.next) {
-        queue.push(child);
-        let f = st.fail;
-        while (f !== 0 && !(this.states[f] as State<T, S>).next.has(sym)) f = (this.states[f] as State<T, S>).fail;
-        const target = (this.states[f] as State<T, S>).next.get(sym);
-        const cs = this.states[child] as State<T, S>;
-        cs.fail = target !== undefined && target !== child ? target : 0;
-        cs.out = [...cs.out, ...(this.states[cs.fail] as State<T, S>).out];
-      }
-    }
-  }
-
-  /** One step from state `s` on `sym` (failure links followed). */
-  private step(s: number, sym: S): number {
-    const states = this.states;
+  /** One step from state `s` on symbol id `sym` (failure links followed; -1 is a symbol no edge has). */
+  private step(s: number, sym: number): number {
+    if (sym < 0) return 0;
+    const { edgeStart, edgeSym, edgeTo, fail } = this.a;
     for (;;) {
-      const st = states[s] as State<T, S>;
-      const n = st.next.get(sym);
-      if (n !== undefined) return n;
-      if (s === 0) return 0;
-      s = st.fail;
+      if (s === 0) {
+        const n = sym < this.root.length ? (this.root[sym] as number) : -1;
+        return n < 0 ? 0 : n;
+      }
+      let lo = edgeStart[s] as number;
+      let hi = (edgeStart[s + 1] as number) - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = edgeSym[mid] as number;
+        if (v === sym) return edgeTo[mid] as number;
+        if (v < sym) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      s = fail[s] as number;
     }
   }
 
-  search(seq: ArrayLike<S>): AutomatonHit<T>[] {
-    const hits: AutomatonHit<T>[] = [];
+  /** Every pattern ending at symbol index `i` (exclusive end `i + 1`) in state `s`. */
+  private emit(s: number, i: number, hits: AutomatonHit[]): void {
+    const { outStart, outLen, outVal, outLink } = this.a;
+    for (let t = (outStart[s + 1] as number) > (outStart[s] as number) ? s : (outLink[s] as number); t >= 0; t = outLink[t] as number) {
+      for (let k = outStart[t] as number; k < (outStart[t + 1] as number); k++) hits.push({ start: i + 1 - (outLen[k] as number), end: i + 1, value: outVal[k] as number });
+    }
+  }
+
+  search(seq: ArrayLike<S>): AutomatonHit[] {
+    const hits: AutomatonHit[] = [];
     let s = 0;
     for (let i = 0; i < seq.length; i++) {
-      s = this.step(s, seq[i] as S);
-      for (const o of (this.states[s] as State<T, S>).out) hits.push({ start: i + 1 - o.length, end: i + 1, value: o.value });
+      const sym = seq[i] as S;
+      s = this.step(s, typeof sym === 'number' ? sym : (this.symbolIds.get(sym) ?? -1));
+      this.emit(s, i, hits);
     }
     return hits;
   }
 
   /** `search` over the UTF-16 code units of `text`, for an automaton whose symbols are code units. */
-  searchCodes(this: Automaton<T, number>, text: string): AutomatonHit<T>[] {
-    const hits: AutomatonHit<T>[] = [];
+  searchCodes(this: Automaton<number>, text: string): AutomatonHit[] {
+    const hits: AutomatonHit[] = [];
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       s = this.step(s, text.charCodeAt(i));
-      const out = (this.states[s] as State<T, number>).out;
-      for (let k = 0; k < out.length; k++) {
-        const o = out[k] as { length: number; value: T };
-        hits.push({ start: i + 1 - o.length, end: i + 1, value: o.value });
-      }
+      this.emit(s, i, hits);
     }
     return hits;
   }
+}
+
+function decode(d: AutomatonData): Arrays {
+  const raw = Buffer.from(d.bin, 'base64');
+  const parts = layout(d.states, d.edges, d.outputs);
+  const total = parts.reduce((n, [, len]) => n + len, 0);
+  if (raw.byteLength !== total * 4) throw new Error(`automaton data: ${raw.byteLength} bytes, expected ${total * 4}`);
+  // A copy, so that the integers are aligned whatever the offset of the decoded bytes.
+  const all = new Int32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+  const out = {} as Arrays;
+  let at = 0;
+  for (const [name, len] of parts) {
+    out[name] = all.subarray(at, at + len);
+    at += len;
+  }
+  return out;
+}
+
+/** Builds the trie with Maps, links it (BFS), and lays it out as arrays. */
+function build<S extends string | number>(patterns: readonly { key: readonly S[]; value: number }[]): { arrays: Arrays; symbols: string[] | null; symbolIds: Map<string, number> } {
+  const symbolIds = new Map<string, number>();
+  let stringSymbols = false;
+  const id = (sym: S): number => {
+    if (typeof sym === 'number') return sym;
+    stringSymbols = true;
+    let v = symbolIds.get(sym);
+    if (v === undefined) symbolIds.set(sym, (v = symbolIds.size));
+    return v;
+  };
+  const next: Map<number, number>[] = [new Map()];
+  const own: { length: number; value: number }[][] = [[]];
+  for (const { key, value } of patterns) {
+    if (key.length === 0) continue;
+    let s = 0;
+    for (const sym of key) {
+      const c = id(sym);
+      let n = (next[s] as Map<number, number>).get(c);
+      if (n === undefined) {
+        n = next.length;
+        next.push(new Map());
+        own.push([]);
+        (next[s] as Map<number, number>).set(c, n);
+      }
+      s = n;
+    }
+    (own[s] as { length: number; value: number }[]).push({ length: key.length, value });
+  }
+  const n = next.length;
+  const fail = new Int32Array(n);
+  const outLink = new Int32Array(n).fill(-1);
+  const queue: number[] = [...(next[0] as Map<number, number>).values()];
+  for (let qi = 0; qi < queue.length; qi++) {
+    const s = queue[qi] as number;
+    for (const [sym, child] of next[s] as Map<number, number>) {
+      queue.push(child);
+      let f = fail[s] as number;
+      while (f !== 0 && !(next[f] as Map<number, number>).has(sym)) f = fail[f] as number;
+      const target = (next[f] as Map<number, number>).get(sym);
+      const cf = target !== undefined && target !== child ? target : 0;
+      fail[child] = cf;
+      outLink[child] = (own[cf] as unknown[]).length > 0 ? cf : (outLink[cf] as number);
+    }
+  }
+  const edges = next.reduce((k, m) => k + m.size, 0);
+  const outputs = own.reduce((k, o) => k + o.length, 0);
+  const a: Arrays = {
+    edgeStart: new Int32Array(n + 1),
+    edgeSym: new Int32Array(edges),
+    edgeTo: new Int32Array(edges),
+    fail,
+    outStart: new Int32Array(n + 1),
+    outLen: new Int32Array(outputs),
+    outVal: new Int32Array(outputs),
+    outLink,
+  };
+  let e = 0;
+  let o = 0;
+  for (let s = 0; s < n; s++) {
+    a.edgeStart[s] = e;
+    for (const [sym, to] of [...(next[s] as Map<number, number>)].sort((x, y) => x[0] - y[0])) {
+      a.edgeSym[e] = sym;
+      a.edgeTo[e++] = to;
+    }
+    a.outStart[s] = o;
+    for (const out of own[s] as { length: number; value: number }[]) {
+      a.outLen[o] = out.length;
+      a.outVal[o++] = out.value;
+    }
+  }
+  a.edgeStart[n] = e;
+  a.outStart[n] = o;
+  return { arrays: a, symbols: stringSymbols ? [...symbolIds.keys()] : null, symbolIds };
 }
 
 /** The UTF-16 code units of a string: the symbols of a character automaton. */

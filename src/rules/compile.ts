@@ -56,14 +56,14 @@ export interface Lexicon {
    * Normalised literal characters → literal id (≥ 0); and, for a literal of several words, the
    * characters of all but its last word → -(stem index + 1) (see `stems`).
    */
-  surface: Automaton<number, number>;
+  surface: Automaton<number>;
   /**
    * A literal of several words matches when its first words are said as written and its last word
    * in any form: 良くなる is 良く (an adverb alone, an adjective in 良くなった) + なる in any form.
    */
   stems: { literal: number; lastBase: string }[];
   /** Literal base-form sequences → literal id. */
-  lemma: Automaton<number>;
+  lemma: Automaton<string>;
 }
 
 export interface CompiledRules {
@@ -167,7 +167,7 @@ class LexiconBuilder {
       literalAtoms: this.literalAtoms,
       atomLoose: this.atomLoose,
       atomCount: this.atomLoose.length,
-      surface: new Automaton<number, number>(this.surfaceKeys),
+      surface: new Automaton<number>(this.surfaceKeys),
       stems: this.stems,
       lemma: new Automaton(this.lemmaKeys),
     };
@@ -285,7 +285,7 @@ export interface CompiledData {
   language: Language;
   ruleCount: number;
   matchers: (Omit<CompiledMatcher, 'regex'> & { regex?: string })[];
-  lexicon: Omit<Lexicon, 'surface' | 'lemma'> & { surface: AutomatonData<number, number>; lemma: AutomatonData<number> };
+  lexicon: Omit<Lexicon, 'surface' | 'lemma'> & { surface: AutomatonData; lemma: AutomatonData };
   startsWith: number[][];
   startsWithNumber: number[];
   usesNumbers: boolean;
@@ -326,7 +326,7 @@ export function compiledFromData(data: CompiledData, rulesets: readonly Ruleset[
     language: data.language,
     rules,
     matchers: data.matchers.map(({ regex, ...m }) => (regex !== undefined ? { ...m, regex: compileLinear(regex) } : m)),
-    lexicon: { ...data.lexicon, surface: Automaton.fromData(data.lexicon.surface), lemma: Automaton.fromData(data.lexicon.lemma) },
+    lexicon: { ...data.lexicon, surface: Automaton.fromData<number>(data.lexicon.surface), lemma: Automaton.fromData<string>(data.lexicon.lemma) },
     startsWith: data.startsWith,
     startsWithNumber: data.startsWithNumber,
     usesNumbers: data.usesNumbers,

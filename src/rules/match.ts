@@ -4,134 +4,14 @@
  * (or at a number, for those that start with one). Pure.
  */
 import type { AnalyzedText } from '../text/analyze.js';
-import { findNumbers } from '../text/numbers.js';
 import type { CompiledCues, CompiledRules, Step } from './compile.js';
+import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 
 export interface Hit {
   matcher: number;
   /** Offsets in the normalised text. */
   start: number;
   end: number;
-}
-
-/** Where the words of the lexicon occur in one segment. */
-export interface Lattice {
-  a: AnalyzedText;
-  /** Per atom, per start token: the token indexes (exclusive) its words end at. */
-  starts: Map<number, Map<number, number[]>>;
-  /** Per atom read by a `notAfter` step: token indexes (exclusive ends) where one of its words ends. */
-  ends: Map<number, Set<number>>;
-  /** Per atom of a context cue or number unit: character spans of its words anywhere. */
-  chars: Map<number, { start: number; end: number }[]>;
-  /** Numbers by the token they start at: their end in characters. */
-  numbers: Map<number, number>;
-  /** Character offset → index of the token starting / ending there (exclusive end index), or -1: read with `indexAt`. */
-  tokenStartingAt: Int32Array;
-  tokenEndingAt: Int32Array;
-}
-
-/** The entry of an offset table (tokenStartingAt, tokenEndingAt), or undefined for none. */
-function indexAt(table: Int32Array, offset: number): number | undefined {
-  const v = table[offset];
-  return v === undefined || v < 0 ? undefined : v;
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const l = m.get(k);
-  if (l) l.push(v);
-  else m.set(k, [v]);
-}
-
-/** Which atoms a scan must record character spans for, and token ends for (per atom, 1 or 0). */
-interface AtomUses {
-  chars: Uint8Array;
-  ends: Uint8Array;
-}
-const atomUsesOf = new WeakMap<CompiledRules, AtomUses>();
-
-/**
- * Character spans are read only for context cues and number units, token ends only for `notAfter`
- * steps: recording them for every atom of every word found (a particle such as 이 or の belongs to
- * hundreds of word lists) was most of a scan's allocations.
- */
-function atomUses(compiled: CompiledRules): AtomUses {
-  let u = atomUsesOf.get(compiled);
-  if (u) return u;
-  const n = compiled.lexicon.atomCount;
-  u = { chars: new Uint8Array(n), ends: new Uint8Array(n) };
-  compiled.lexicon.atomLoose.forEach((loose, atom) => {
-    if (loose) u!.chars[atom] = 1;
-  });
-  for (const m of compiled.matchers) {
-    for (const step of m.steps ?? []) {
-      if (step.kind === 'number' && step.units !== undefined) u.chars[step.units] = 1;
-      if (step.kind === 'notAfter') u.ends[step.atom] = 1;
-    }
-  }
-  const cueGroups = [...compiled.unless.flatMap((g) => g ?? []), ...(compiled.negation ?? []), ...(compiled.quotation ?? [])];
-  for (const g of cueGroups) for (const atom of [g.before, g.after, g.around]) u.chars[atom] = 1;
-  atomUsesOf.set(compiled, u);
-  return u;
-}
-
-export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
-  const { lexicon } = compiled;
-  const uses = atomUses(compiled);
-  const text = a.norm.text;
-  const tokenStartingAt = new Int32Array(text.length + 1).fill(-1);
-  const tokenEndingAt = new Int32Array(text.length + 1).fill(-1);
-  a.tokens.forEach((t, i) => {
-    tokenStartingAt[t.start] = i;
-    tokenEndingAt[t.end] = i + 1;
-  });
-  const L: Lattice = { a, starts: new Map(), ends: new Map(), chars: new Map(), numbers: new Map(), tokenStartingAt, tokenEndingAt };
-  const onToken = (atom: number, s: number, e: number) => {
-    let byStart = L.starts.get(atom);
-    if (!byStart) L.starts.set(atom, (byStart = new Map()));
-    push(byStart, s, e);
-    if (!uses.ends[atom]) return;
-    let ends = L.ends.get(atom);
-    if (!ends) L.ends.set(atom, (ends = new Set()));
-    ends.add(e);
-  };
-  for (const h of lexicon.surface.searchCodes(text)) {
-    const s = indexAt(tokenStartingAt, h.start);
-    const e = indexAt(tokenEndingAt, h.end);
-    if (h.value < 0) {
-      // The first words of a literal, as written; its last word in any form.
-      const stem = lexicon.stems[-h.value - 1];
-      const next = e === undefined ? undefined : a.tokens[e];
-      if (!stem || s === undefined || e === undefined || !next || next.base !== stem.lastBase) continue;
-      for (const atom of lexicon.literalAtoms[stem.literal] ?? []) {
-        if (lexicon.atomLoose[atom]) push(L.chars, atom, { start: h.start, end: next.end });
-        else onToken(atom, s, e + 1);
-      }
-      continue;
-    }
-    for (const atom of lexicon.literalAtoms[h.value] ?? []) {
-      if (uses.chars[atom]) push(L.chars, atom, { start: h.start, end: h.end });
-      // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近).
-      if (s !== undefined && e !== undefined && !lexicon.atomLoose[atom]) onToken(atom, s, e);
-    }
-  }
-  if (a.tokens.length > 0) {
-    for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) {
-      const first = a.tokens[h.start];
-      const last = a.tokens[h.end - 1];
-      if (!first || !last) continue;
-      for (const atom of lexicon.literalAtoms[h.value] ?? []) {
-        if (lexicon.atomLoose[atom]) push(L.chars, atom, { start: first.start, end: last.end });
-        else onToken(atom, h.start, h.end);
-      }
-    }
-  }
-  if (compiled.usesNumbers) {
-    for (const n of findNumbers(text, compiled.language)) {
-      const t = indexAt(tokenStartingAt, n.start);
-      if (t !== undefined) L.numbers.set(t, n.end);
-    }
-  }
-  return L;
 }
 
 const CLAUSE_STOP = /[。!?！？\n、,，;；:：…]/u;
@@ -156,7 +36,7 @@ function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: nu
   const text = L.a.norm.text;
   const from = text[end] === ' ' ? end + 1 : end;
   const out: number[] = [];
-  for (const u of L.chars.get(step.units) ?? []) {
+  for (const u of charsOf(L, step.units)) {
     if (u.start !== from && u.start !== end) continue;
     const t = indexAt(L.tokenEndingAt, u.end);
     if (t !== undefined) out.push(t);
@@ -182,7 +62,11 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
     const step = steps[si] as Step;
     switch (step.kind) {
       case 'atom': {
-        for (const e of L.starts.get(step.atom)?.get(p) ?? []) visit(si + 1, e, e);
+        if (!L.lexicon.atomLoose[step.atom]) {
+          for (let i = L.headAt[p] ?? -1; i >= 0; i = L.nextAt[i] as number) {
+            if (inAtom(L.lexicon, step.atom, L.lit[i] as number)) visit(si + 1, L.to[i] as number, L.to[i] as number);
+          }
+        }
         if (step.optional) visit(si + 1, p, last);
         return;
       }
@@ -206,10 +90,10 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         return;
       }
       case 'not':
-        if (!L.starts.get(step.atom)?.has(p)) visit(si + 1, p, last);
+        if (!atomAt(L, step.atom, p, 'at')) visit(si + 1, p, last);
         return;
       case 'notAfter':
-        if (!L.ends.get(step.atom)?.has(p)) visit(si + 1, p, last);
+        if (!atomAt(L, step.atom, p, 'end')) visit(si + 1, p, last);
         return;
     }
   };
@@ -246,10 +130,9 @@ export function scanSegment(compiled: CompiledRules, a: AnalyzedText): { hits: H
     const last = a.tokens[end - 1];
     if (end > pos && first && last) hits.push({ matcher: mi, start: first.start, end: last.end });
   };
-  for (const [atom, byStart] of L.starts) {
-    const ms = compiled.startsWith[atom];
-    if (!ms?.length) continue;
-    for (const pos of byStart.keys()) for (const mi of ms) tryAt(mi, pos);
+  for (let i = 0; i < L.lit.length; i++) {
+    const pos = L.from[i] as number;
+    for (const mi of startsOf(compiled, L.uses, L.lit[i] as number)) tryAt(mi, pos);
   }
   for (const pos of L.numbers.keys()) for (const mi of compiled.startsWithNumber) tryAt(mi, pos);
   for (const mi of compiled.startsAnywhere) for (let pos = 0; pos < a.tokens.length; pos++) tryAt(mi, pos);
@@ -315,7 +198,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): 
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead);
   const text = L.a.norm.text;
-  const found = (atom: number, near: (c: { start: number; end: number }) => boolean) => (L.chars.get(atom) ?? []).some((c) => near(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start));
+  const found = (atom: number, near: (c: { start: number; end: number }) => boolean) => charsOf(L, atom).some((c) => near(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start));
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c));
 }
 

@@ -27,40 +27,147 @@ function toRe2Syntax(source: string): string {
 
 const META = new Set([...'\\^$.|?*+()[]{}']);
 
+/** One element of a pattern's top-level sequence (or of a group's alternative). */
+type Item =
+  | { kind: 'char'; ch: string; min: number; max: number }
+  | { kind: 'group'; alts: Item[][]; min: number; max: number }
+  | { kind: 'anchor' }
+  | { kind: 'other'; min: number; max: number };
+
+/** The most words a pre-check may hold (a cross product of groups is cut off there). */
+const MAX_WORDS = 1024;
+
 /**
- * Words of which every match holds one: those of a leading group of plain alternatives
- * (`(あと|残り)`, `(?:せかい|にほん)`) that no quantifier makes optional, in a pattern with no
- * alternation outside groups. Undefined when the pattern has no such group (no prefilter).
+ * Parses RE2 syntax far enough to see which words a match must contain: alternatives, groups,
+ * literal characters and quantifiers; classes, escapes and `.` are opaque. Undefined for anything
+ * it does not follow (flags, lookaround, a `{` that is no quantifier).
+ */
+function parseAlternatives(src: string, at: number, inGroup: boolean): { alts: Item[][]; end: number } | undefined {
+  const alts: Item[][] = [[]];
+  let i = at;
+  while (i < src.length) {
+    const ch = src[i] as string;
+    let item: Item;
+    if (ch === ')') {
+      if (!inGroup) return undefined;
+      return { alts, end: i + 1 };
+    }
+    if (ch === '|') {
+      alts.push([]);
+      i++;
+      continue;
+    }
+    if (ch === '(') {
+      let from = i + 1;
+      if (src.startsWith('?:', from)) from += 2;
+      else if (src[from] === '?') return undefined;
+      const inner = parseAlternatives(src, from, true);
+      if (!inner) return undefined;
+      item = { kind: 'group', alts: inner.alts, min: 1, max: 1 };
+      i = inner.end;
+    } else if (ch === '[') {
+      let j = i + 1;
+      if (src[j] === '^') j++;
+      if (src[j] === ']') j++;
+      while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+      if (j >= src.length) return undefined;
+      item = { kind: 'other', min: 1, max: 1 };
+      i = j + 1;
+    } else if (ch === '\\') {
+      const next = src[i + 1];
+      if (next === undefined) return undefined;
+      if ((next === 'p' || next === 'P' || next === 'x') && src[i + 2] === '{') {
+        const close = src.indexOf('}', i + 2);
+        if (close < 0) return undefined;
+        i = close + 1;
+      } else i += 2;
+      item = /[bBAz]/.test(next) ? { kind: 'anchor' } : { kind: 'other', min: 1, max: 1 };
+    } else if (ch === '^' || ch === '$') {
+      item = { kind: 'anchor' };
+      i++;
+    } else if (ch === '.') {
+      item = { kind: 'other', min: 1, max: 1 };
+      i++;
+    } else if (META.has(ch)) {
+      return undefined;
+    } else {
+      const cp = String.fromCodePoint(src.codePointAt(i) as number);
+      item = { kind: 'char', ch: cp, min: 1, max: 1 };
+      i += cp.length;
+    }
+    const q = quantifier(src, i);
+    if (q === null) return undefined;
+    if (q) {
+      if (item.kind === 'anchor') return undefined;
+      item = { ...item, min: q.min, max: q.max };
+      i = q.end;
+    }
+    (alts[alts.length - 1] as Item[]).push(item);
+  }
+  return inGroup ? undefined : { alts, end: i };
+}
+
+/** The quantifier at `i` (undefined for none, null for a `{` RE2 would read otherwise). */
+function quantifier(src: string, i: number): { min: number; max: number; end: number } | undefined | null {
+  const c = src[i];
+  let q: { min: number; max: number; end: number } | undefined;
+  if (c === '?') q = { min: 0, max: 1, end: i + 1 };
+  else if (c === '*') q = { min: 0, max: Infinity, end: i + 1 };
+  else if (c === '+') q = { min: 1, max: Infinity, end: i + 1 };
+  else if (c === '{') {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
+    if (!m) return null;
+    const min = Number(m[1]);
+    q = { min, max: m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity, end: i + m[0].length };
+  }
+  if (q && src[q.end] === '?') q.end++;
+  return q;
+}
+
+/**
+ * The words one of which starts every match of `items` (a sequence), and whether they are the
+ * whole match. An item that may be absent ends the words; so does anything not a plain character.
+ */
+function leadingWords(items: readonly Item[]): { words: string[]; whole: boolean } {
+  let words = [''];
+  for (const item of items) {
+    if (item.kind === 'anchor') continue;
+    if (item.kind === 'other' || item.min === 0) return { words, whole: false };
+    if (item.kind === 'char') {
+      words = words.map((w) => w + item.ch);
+      if (item.max !== 1) return { words, whole: false };
+      continue;
+    }
+    const subs = item.alts.map(leadingWords);
+    const inner = [...new Set(subs.flatMap((x) => x.words))];
+    if (inner.includes('') || words.length * inner.length > MAX_WORDS) return { words, whole: false };
+    words = words.flatMap((w) => inner.map((x) => w + x));
+    if (item.max !== 1 || subs.some((x) => !x.whole)) return { words, whole: false };
+  }
+  return { words, whole: true };
+}
+
+/**
+ * Words of which every match holds one, or undefined when the pattern has none worth checking:
+ * the most selective (longest shortest word) of the words that must start the match of the whole
+ * pattern or of what follows any top-level element (`[가-힣]{0,4}(염|증)…` holds 염 or 증;
+ * `(원래 ?가격은|원래)…` holds 원래).
  */
 export function requiredWords(source: string): string[] | undefined {
-  const lead = /^\((?:\?:)?/.exec(source);
-  if (!lead) return undefined;
-  let close = -1;
-  for (let i = lead[0].length; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === ')') {
-      close = i;
-      break;
-    }
-    if (ch !== '|' && META.has(ch)) return undefined;
+  const parsed = parseAlternatives(source, 0, false);
+  if (!parsed) return undefined;
+  const score = (ws: string[]) => (ws.length === 0 || ws.includes('') ? 0 : Math.min(...ws.map((w) => w.length)));
+  if (parsed.alts.length > 1) {
+    const all = [...new Set(parsed.alts.flatMap((alt) => leadingWords(alt).words))];
+    return score(all) > 0 && all.length <= MAX_WORDS ? all : undefined;
   }
-  if (close < 0) return undefined;
-  const next = source[close + 1];
-  if (next === '?' || next === '*' || next === '{') return undefined;
-  // A `|` outside every group and class makes the leading group one branch of several.
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') i++;
-    else if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) return undefined;
+  const seq = parsed.alts[0] as Item[];
+  let best: string[] | undefined;
+  for (let k = 0; k < seq.length; k++) {
+    const ws = [...new Set(leadingWords(seq.slice(k)).words)];
+    if (score(ws) > (best ? score(best) : 0)) best = ws;
   }
-  const words = source.slice(lead[0].length, close).split('|');
-  return words.every((w) => w.length > 0) ? words : undefined;
+  return best;
 }
 
 /** Compile now: throws what RE2 says of a pattern it cannot run. */

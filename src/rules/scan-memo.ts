@@ -7,7 +7,8 @@
 import type { Analyzer } from '../text/analyze.js';
 import type { NormalizedText } from '../text/normalize.js';
 import type { CompiledRules } from './compile.js';
-import { cueNear, scanSegment, wordCrossesJoin, type Hit, type Lattice } from './match.js';
+import type { Lattice } from './lattice.js';
+import { cueNear, scanSegment, wordCrossesJoin, type Hit } from './match.js';
 import type { Rule } from './model.js';
 
 /**

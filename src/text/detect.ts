@@ -36,6 +36,20 @@ function countScripts(text: string): Counts {
     const code = text.charCodeAt(i);
     // ASCII and Latin (most of a line's punctuation, digits and spaces) cannot be any of the three.
     if (code < 0x1100) continue;
+    // The blocks that make up most CJK text, whole in one script (no unassigned or Common code
+    // points inside these spans), are counted without a Unicode-property test.
+    if (code >= 0xac00 && code <= 0xd7a3) {
+      c.hangul++;
+      continue;
+    }
+    if ((code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa)) {
+      c.kana++;
+      continue;
+    }
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      c.han++;
+      continue;
+    }
     const isPair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
     const ch = isPair ? text.slice(i, i + 2) : text[i] as string;
     if (isPair) i++;

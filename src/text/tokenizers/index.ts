@@ -8,7 +8,7 @@ import type { Tokenizer } from '../tokenizer.js';
 const cache = new Map<Language, Promise<Tokenizer>>();
 
 export interface TokenizerOptions {
-  /** Where a dictionary may keep a pre-expanded copy between runs (Japanese); none: expand it each time. */
+  /** Where a dictionary may keep a pre-expanded copy (Japanese) or an index (Chinese) between runs; none: build it each time. */
   cacheDir?: string;
 }
 
@@ -17,7 +17,7 @@ async function create(language: Language, opts: TokenizerOptions): Promise<Token
     case 'ja':
       return (await import('./ja.js')).createJapaneseTokenizer(opts);
     case 'zh':
-      return (await import('./zh.js')).createChineseTokenizer();
+      return (await import('./zh.js')).createChineseTokenizer(opts);
     case 'ko':
       return (await import('./ko.js')).createKoreanTokenizer();
   }

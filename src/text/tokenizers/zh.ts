@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens } from './align.js';
+import { loadJiebaVocabulary } from './jieba-vocabulary.js';
 
 interface JiebaInstance {
   tag(sentence: string, hmm?: boolean | null): { word: string; tag: string }[];
@@ -34,18 +35,41 @@ export function loadJieba(req: (id: string) => unknown = require): JiebaModule {
   }
 }
 
+/**
+ * How many texts are segmented with a dictionary of their own words (see jieba-vocabulary.ts) before
+ * the whole dictionary is built: a one-cue audit never pays for it, a long transcript soon does once.
+ */
+export const OWN_WORDS_TEXTS = 32;
+
 // HMM off: jieba keeps to its dictionary and leaves unknown runs as single characters, instead of
 // inventing words across boundaries (销冠卖, 由花) that whole-word rule matching then misses.
-export async function createChineseTokenizer(): Promise<Tokenizer> {
+export async function createChineseTokenizer(opts: { cacheDir?: string } = {}): Promise<Tokenizer> {
   const { Jieba } = loadJieba();
   // The dictionary file alone (the package's `dict` export also reads a 6 MB IDF table we never use).
-  const jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
+  const dictPath = require.resolve('@node-rs/jieba/dict.txt');
+  const version = (require('@node-rs/jieba/package.json') as { version: string }).version;
+  const vocabulary = opts.cacheDir ? await loadJiebaVocabulary(dictPath, version, opts.cacheDir) : undefined;
+  let whole: JiebaInstance | undefined;
+  let ownWords = 0;
+  const jiebaFor = (text: string): JiebaInstance => {
+    if (!whole && vocabulary && ownWords < OWN_WORDS_TEXTS) {
+      const dict = vocabulary.dictionaryFor(text);
+      if (dict !== undefined) {
+        ownWords++;
+        return Jieba.withDict(Buffer.from(dict));
+      }
+    }
+    whole ??= Jieba.withDict(readFileSync(dictPath));
+    return whole;
+  };
   return {
     language: 'zh',
     tokenize(text) {
       return alignTokens(
         text,
-        jieba.tag(text, false).map((t) => ({ surface: t.word, pos: t.tag })),
+        jiebaFor(text)
+          .tag(text, false)
+          .map((t) => ({ surface: t.word, pos: t.tag })),
       );
     },
   };

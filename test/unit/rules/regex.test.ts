@@ -13,7 +13,8 @@ function matcherSpans(source: string, text: string): { start: number; end: numbe
 
 describe('compileLinear', () => {
   it('property: spans() are the matcher\'s spans, whether or not the text holds a match (empty matches included)', () => {
-    const sources = ['최고|최고급', '(염|증)[^.?!]{0,4}(나아|낫)', 'a*', '(?:b|)c?', '[가-힣]{1,3} ?효과', '^최|다$', '(최고|효과)+다', '(최고|고급)?효과', '(최|고)a|b', '(?:나아|낫)[가-힣|]', '(a|b)[|]c'];
+    const sources = ['최고|최고급', '(염|증)[^.?!]{0,4}(나아|낫)', 'a*', '(?:b|)c?', '[가-힣]{1,3} ?효과', '^최|다$', '(최고|효과)+다', '(최고|고급)?효과', '(최|고)a|b', '(?:나아|낫)[가-힣|]', '(a|b)[|]c',
+      '[가-힣]{0,4}(염|증)(을|를)? ?(싹 ?|다 ?)나아', '((?:최고|효과)|고 ?급|고)[^.]{0,3}다', 'ab?c', '효?과+다', '(고급){2}', '(a.|b)c', '\\.효과', '(a|b)(c|)효'];
     fc.assert(
       fc.property(fc.constantFrom(...sources), fc.string({ unit: fc.constantFrom('최', '고', '급', '염', '증', '나', '아', '낫', '효', '과', ' ', 'a', 'b', 'c', '.', '다'), maxLength: 30 }), (source, text) => {
         expect(compileLinear(source).spans(text)).toEqual(matcherSpans(source, text));
@@ -26,18 +27,28 @@ describe('compileLinear', () => {
 describe('requiredWords (the pre-check that lets most texts skip RE2)', () => {
   it('takes the words of a leading group of plain alternatives that must match', () => {
     expect(requiredWords('(あと|残り)[0-9]+(秒|分)')).toEqual(['あと', '残り']);
-    expect(requiredWords('(?:せかい|にほん)(いち|はつ)')).toEqual(['せかい', 'にほん']);
+    expect(requiredWords('(?:せかい|にほん)(いち|はつ)')).toEqual(['せかいいち', 'せかいはつ', 'にほんいち', 'にほんはつ']);
     expect(requiredWords('(최고|효과)+다')).toEqual(['최고', '효과']);
     expect(requiredWords('(a|b)[|]c')).toEqual(['a', 'b']);
   });
-  it('gives none where the group may be skipped, is not plain, or is one branch of several', () => {
-    expect(requiredWords('(최고|고급)?효과')).toBeUndefined();
-    expect(requiredWords('(최고|고급)*효과')).toBeUndefined();
-    expect(requiredWords('(최고|고급){0,1}효과')).toBeUndefined();
-    expect(requiredWords('(최|고)a|b')).toBeUndefined();
-    expect(requiredWords('(a.|b)c')).toBeUndefined();
+  it('finds the words further on when the pattern opens with something optional or not plain', () => {
+    // What the Korean rulesets write: an open-ended disease name, then its suffix.
+    expect(requiredWords('[가-힣]{0,4}(염|증|질환)[^.]{0,9}(나|낫)')).toEqual(['염', '증', '질환']);
+    expect(requiredWords('[가-힣]{0,4}(염|증|질환)(이|가)? ?(있으신|앓는)')).toEqual(['있으신', '앓는']);
+    expect(requiredWords('(최고|고급)?효과')).toEqual(['효과']);
+    expect(requiredWords('(최고|고급)*효과')).toEqual(['효과']);
+    expect(requiredWords('(a||b)cd')).toEqual(['cd']);
+  });
+  it('keeps the literal start of an alternative that goes on with something else', () => {
+    expect(requiredWords('((?:정가|원가)|원래 ?가격은|원래)[^.?!]{0,6}만')).toEqual(['정가', '원가', '원래']);
+    expect(requiredWords('(a.|b)c')).toEqual(['a', 'b']);
+    expect(requiredWords('최고|최고급')).toEqual(['최고', '최고급']);
+  });
+  it('gives none where nothing must match, or the syntax is not followed', () => {
+    expect(requiredWords('(최고|고급){0,1}[가-힣]')).toBeUndefined();
+    expect(requiredWords('(최|고)a|.b')).toBeUndefined();
     expect(requiredWords('(?i)(abc)')).toBeUndefined();
-    expect(requiredWords('(a||b)c')).toBeUndefined();
-    expect(requiredWords('최고|최고급')).toBeUndefined();
+    expect(requiredWords('a{x')).toBeUndefined();
+    expect(requiredWords('.*')).toBeUndefined();
   });
 });

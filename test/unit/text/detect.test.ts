@@ -39,3 +39,20 @@ describe('planLanguages', () => {
     expect(planLanguages(['hello'], { language: 'ja', by: '--lang' })?.primary).toBe('ja');
   });
 });
+
+describe('lineScript fast paths (whole blocks counted without a Unicode-property test)', () => {
+  /** The script of one character by the property tests alone. */
+  const byProperty = (ch: string) => (/\p{Script=Hangul}/u.test(ch) ? 'ko' : /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch) ? 'ja' : /\p{Script=Han}/u.test(ch) ? 'han' : undefined);
+  it('every code point of the Hangul, kana and CJK blocks and their edges reads as its Unicode script says', () => {
+    const off: string[] = [];
+    for (const [from, to] of [[0x3000, 0x30ff], [0x4dc0, 0xa000], [0xabf0, 0xd7b0]] as const) {
+      for (let c = from; c <= to; c++) {
+        const ch = String.fromCharCode(c);
+        if (lineScript(ch) !== byProperty(ch)) off.push(c.toString(16));
+      }
+    }
+    // ・ and ー are Common, not Katakana: alone they say nothing.
+    expect(lineScript('・ー')).toBeUndefined();
+    expect(off).toEqual([]);
+  });
+});

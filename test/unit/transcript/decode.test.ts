@@ -9,7 +9,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { decodeText, DecodeError, type TextEncodingName } from '../../../src/transcript/decode.js';
+import { decodeText, DecodeError, textScore, type TextEncodingName } from '../../../src/transcript/decode.js';
 
 const STREAMS = path.resolve(__dirname, '../../corpus/streams');
 const ENCODINGS: Record<string, TextEncodingName[]> = {
@@ -86,5 +86,21 @@ describe('decodeText', () => {
   it('reads plain ASCII and empty files as UTF-8', () => {
     expect(decodeText(Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nhello\n'), 'a.srt').encoding).toBe('UTF-8');
     expect(decodeText(new Uint8Array(0), 'a.srt')).toEqual({ text: '', encoding: 'UTF-8', bom: false });
+  });
+});
+
+describe('textScore fast path (printable ASCII and the CJK blocks scored without a Unicode-property test)', () => {
+  it('scores every code point of those blocks and their edges as the property tests do', () => {
+    const BAD = /[\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f\p{Co}\p{Cn}\p{Cs}]/u;
+    const EXPECTED = /[\t\n\r\u0020-\u007e\u00a0-\u024f\u2010-\u206f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\p{Script=Han}]/u;
+    const off: string[] = [];
+    for (const [from, to] of [[0x00, 0x80], [0x2ff0, 0x3100], [0x4df0, 0xa000], [0xabf0, 0xd7b0]] as const) {
+      for (let c = from; c <= to; c++) {
+        const ch = String.fromCharCode(c);
+        const want = BAD.test(ch) ? { bad: 1, score: -5 } : { bad: 0, score: EXPECTED.test(ch) ? 1 : 0 };
+        if (JSON.stringify(textScore(ch)) !== JSON.stringify(want)) off.push(c.toString(16));
+      }
+    }
+    expect(off).toEqual([]);
   });
 });

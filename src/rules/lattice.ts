@@ -1,0 +1,204 @@
+/**
+ * Where the words of the lexicon occur in one analysed segment: both automata run once over it,
+ * and each word found is kept once, with the word lists it belongs to looked up only when a
+ * matcher step asks. Pure.
+ */
+import type { AnalyzedText } from '../text/analyze.js';
+import { findNumbers } from '../text/numbers.js';
+import type { CompiledRules, Lexicon } from './compile.js';
+
+/** Where the words of the lexicon occur in one segment. */
+export interface Lattice {
+  a: AnalyzedText;
+  /**
+   * The words found on token boundaries, one entry per literal found (not per atom it belongs to:
+   * a particle such as 이 or の belongs to hundreds of word lists): its literal, and its start and
+   * end tokens (end exclusive). `headAt[t]` / `nextAt[i]` chain the entries starting at token t,
+   * `headEnd[t]` / `nextEnd[i]` those ending at t; -1 ends a chain.
+   */
+  lit: number[];
+  from: number[];
+  to: number[];
+  headAt: Int32Array;
+  nextAt: number[];
+  headEnd: Int32Array;
+  nextEnd: number[];
+  /** Words found by their characters (for context cues and number units): literal, span, and whether found as written. */
+  charLit: number[];
+  charStart: number[];
+  charEnd: number[];
+  charAsWritten: boolean[];
+  /** Per atom asked for: the character spans of its words, filtered from the above on first use. */
+  charsMemo: Map<number, { start: number; end: number }[]>;
+  /** Numbers by the token they start at: their end in characters. */
+  numbers: Map<number, number>;
+  /** Character offset → index of the token starting / ending there (exclusive end index), or -1: read with `indexAt`. */
+  tokenStartingAt: Int32Array;
+  tokenEndingAt: Int32Array;
+  lexicon: Lexicon;
+  uses: AtomUses;
+}
+
+/** The entry of an offset table (tokenStartingAt, tokenEndingAt), or undefined for none. */
+export function indexAt(table: Int32Array, offset: number): number | undefined {
+  const v = table[offset];
+  return v === undefined || v < 0 ? undefined : v;
+}
+
+/** Which atoms a scan must record character spans for, and token ends for (per atom, 1 or 0). */
+interface AtomUses {
+  chars: Uint8Array;
+  /** Per literal, filled on first sight: 1 when an atom of it needs character spans, 2 when none does. */
+  literalChars: Uint8Array;
+  /** Per literal, filled on first sight: the structured matchers that can start with it. */
+  literalStarts: (readonly number[] | undefined)[];
+}
+const atomUsesOf = new WeakMap<CompiledRules, AtomUses>();
+
+/** Character spans are read only for context cues and number units. */
+function atomUses(compiled: CompiledRules): AtomUses {
+  let u = atomUsesOf.get(compiled);
+  if (u) return u;
+  const n = compiled.lexicon.atomCount;
+  u = { chars: new Uint8Array(n), literalChars: new Uint8Array(compiled.lexicon.literalAtoms.length), literalStarts: [] };
+  compiled.lexicon.atomLoose.forEach((loose, atom) => {
+    if (loose) u!.chars[atom] = 1;
+  });
+  for (const m of compiled.matchers) {
+    for (const step of m.steps ?? []) if (step.kind === 'number' && step.units !== undefined) u.chars[step.units] = 1;
+  }
+  const cueGroups = [...compiled.unless.flatMap((g) => g ?? []), ...(compiled.negation ?? []), ...(compiled.quotation ?? [])];
+  for (const g of cueGroups) for (const atom of [g.before, g.after, g.around]) u.chars[atom] = 1;
+  atomUsesOf.set(compiled, u);
+  return u;
+}
+
+/** Whether literal `lit` is a word of atom `atom` (a literal's atoms are listed in ascending order). */
+export function inAtom(lexicon: Lexicon, atom: number, lit: number): boolean {
+  const atoms = lexicon.literalAtoms[lit];
+  if (!atoms) return false;
+  let lo = 0;
+  let hi = atoms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = atoms[mid] as number;
+    if (v === atom) return true;
+    if (v < atom) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function needsChars(compiled: CompiledRules, u: AtomUses, lit: number): boolean {
+  let v = u.literalChars[lit];
+  if (!v) u.literalChars[lit] = v = (compiled.lexicon.literalAtoms[lit] ?? []).some((atom) => u.chars[atom] === 1) ? 1 : 2;
+  return v === 1;
+}
+
+/** The structured matchers that can start with literal `lit` (through any of its token-bound atoms). */
+export function startsOf(compiled: CompiledRules, u: AtomUses, lit: number): readonly number[] {
+  let ms = u.literalStarts[lit];
+  if (!ms) {
+    const set = new Set<number>();
+    for (const atom of compiled.lexicon.literalAtoms[lit] ?? []) {
+      if (compiled.lexicon.atomLoose[atom]) continue;
+      for (const mi of compiled.startsWith[atom] ?? []) set.add(mi);
+    }
+    u.literalStarts[lit] = ms = [...set];
+  }
+  return ms;
+}
+
+export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
+  const { lexicon } = compiled;
+  const uses = atomUses(compiled);
+  const text = a.norm.text;
+  const n = a.tokens.length;
+  const tokenStartingAt = new Int32Array(text.length + 1).fill(-1);
+  const tokenEndingAt = new Int32Array(text.length + 1).fill(-1);
+  a.tokens.forEach((t, i) => {
+    tokenStartingAt[t.start] = i;
+    tokenEndingAt[t.end] = i + 1;
+  });
+  const L: Lattice = {
+    a, lit: [], from: [], to: [], headAt: new Int32Array(n + 1).fill(-1), nextAt: [], headEnd: new Int32Array(n + 1).fill(-1), nextEnd: [],
+    charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsMemo: new Map(), numbers: new Map(), tokenStartingAt, tokenEndingAt, lexicon, uses,
+  };
+  const onToken = (lit: number, s: number, e: number) => {
+    const i = L.lit.length;
+    L.lit.push(lit);
+    L.from.push(s);
+    L.to.push(e);
+    L.nextAt.push(L.headAt[s] as number);
+    L.headAt[s] = i;
+    L.nextEnd.push(L.headEnd[e] as number);
+    L.headEnd[e] = i;
+  };
+  const onChars = (lit: number, start: number, end: number, asWritten: boolean) => {
+    L.charLit.push(lit);
+    L.charStart.push(start);
+    L.charEnd.push(end);
+    L.charAsWritten.push(asWritten);
+  };
+  for (const h of lexicon.surface.searchCodes(text)) {
+    const s = indexAt(tokenStartingAt, h.start);
+    const e = indexAt(tokenEndingAt, h.end);
+    if (h.value < 0) {
+      // The first words of a literal, as written; its last word in any form.
+      const stem = lexicon.stems[-h.value - 1];
+      const next = e === undefined ? undefined : a.tokens[e];
+      if (!stem || s === undefined || e === undefined || !next || next.base !== stem.lastBase) continue;
+      onChars(stem.literal, h.start, next.end, false);
+      onToken(stem.literal, s, e + 1);
+      continue;
+    }
+    if (needsChars(compiled, uses, h.value)) onChars(h.value, h.start, h.end, true);
+    // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近).
+    if (s !== undefined && e !== undefined) onToken(h.value, s, e);
+  }
+  if (n > 0) {
+    for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) {
+      const first = a.tokens[h.start];
+      const last = a.tokens[h.end - 1];
+      if (!first || !last) continue;
+      onChars(h.value, first.start, last.end, false);
+      onToken(h.value, h.start, h.end);
+    }
+  }
+  if (compiled.usesNumbers) {
+    for (const num of findNumbers(text, compiled.language)) {
+      const t = indexAt(tokenStartingAt, num.start);
+      if (t !== undefined) L.numbers.set(t, num.end);
+    }
+  }
+  return L;
+}
+
+/**
+ * The character spans of an atom's words: those found as written when the atom needs spans (a
+ * cue or a unit), and those found by their stem or base form when the atom is loose (a cue).
+ */
+export function charsOf(L: Lattice, atom: number): { start: number; end: number }[] {
+  let spans = L.charsMemo.get(atom);
+  if (spans) return spans;
+  spans = [];
+  const wanted = L.uses.chars[atom] === 1;
+  const loose = L.lexicon.atomLoose[atom] === true;
+  if (wanted || loose) {
+    for (let i = 0; i < L.charLit.length; i++) {
+      if (!(L.charAsWritten[i] ? wanted : loose)) continue;
+      if (inAtom(L.lexicon, atom, L.charLit[i] as number)) spans.push({ start: L.charStart[i] as number, end: L.charEnd[i] as number });
+    }
+  }
+  L.charsMemo.set(atom, spans);
+  return spans;
+}
+
+/** Whether a word of token-bound atom `atom` starts at token `p` (`at`) or ends there (`end`). */
+export function atomAt(L: Lattice, atom: number, p: number, side: 'at' | 'end'): boolean {
+  if (L.lexicon.atomLoose[atom]) return false;
+  const next = side === 'at' ? L.nextAt : L.nextEnd;
+  for (let i = (side === 'at' ? L.headAt : L.headEnd)[p] ?? -1; i >= 0; i = next[i] as number) if (inAtom(L.lexicon, atom, L.lit[i] as number)) return true;
+  return false;
+}
+
