@@ -149,6 +149,17 @@ export class Automaton<S extends string | number = string> {
     return hits;
   }
 
+  /** Whether any pattern occurs in `text` (code units), stopping at the first. */
+  containsCodes(this: Automaton<number>, text: string): boolean {
+    const { outStart, outLink } = this.a;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      s = this.step(s, text.charCodeAt(i));
+      if ((outStart[s + 1] as number) > (outStart[s] as number) || (outLink[s] as number) >= 0) return true;
+    }
+    return false;
+  }
+
   /** `search` over the UTF-16 code units of `text`, for an automaton whose symbols are code units. */
   searchCodes(this: Automaton<number>, text: string): AutomatonHit[] {
     const hits: AutomatonHit[] = [];

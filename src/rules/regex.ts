@@ -10,6 +10,7 @@
  */
 import type { RE2JS as Re2 } from 're2js';
 import { lazyRequire } from '../core/lazy-require.js';
+import { Automaton, codeUnits } from './automaton.js';
 
 export interface LinearRegex {
   readonly source: string;
@@ -175,13 +176,24 @@ function compileNow(source: string): Re2 {
   return re2().RE2JS.compile(toRe2Syntax(source));
 }
 
+/** Whether `text` holds one of `words`: a substring test for a few, one automaton pass for many. */
+function containsAny(words: readonly string[]): (text: string) => boolean {
+  if (words.length <= 8) return (text) => words.some((w) => text.includes(w));
+  let automaton: Automaton<number> | undefined;
+  return (text) => {
+    automaton ??= new Automaton<number>(words.map((w) => ({ key: codeUnits(w), value: 0 })));
+    return automaton.containsCodes(text);
+  };
+}
+
 export function compileLinear(source: string): LinearRegex {
   const words = requiredWords(source);
+  const holdsWord = words ? containsAny(words) : undefined;
   let re: Re2 | undefined;
   return {
     source,
     spans(text) {
-      if (words && !words.some((w) => text.includes(w))) return [];
+      if (holdsWord && !holdsWord(text)) return [];
       re ??= compileNow(source);
       // Most cues hold no match: RE2's yes/no search (no positions asked, so its DFA runs) is
       // about twice as fast on them as the matcher, which then runs only where there is one.

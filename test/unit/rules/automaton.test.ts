@@ -54,6 +54,7 @@ describe('Automaton (Aho–Corasick)', () => {
         const b = Automaton.fromData<number>(JSON.parse(JSON.stringify(a.toData())));
         expect(b.searchCodes(text)).toEqual(a.searchCodes(text));
         expect(b.maxLength).toBe(Math.max(0, ...patterns.map((p) => p.length)));
+        expect(b.containsCodes(text)).toBe(patterns.some((p) => p.length > 0 && text.includes(p)));
       }),
       { numRuns: 300 },
     );
