@@ -100,19 +100,22 @@ function compactTargetMap(map: Uint8Array): { index: Int32Array; runs: Int32Arra
   return { index, runs: runs.subarray(0, at) };
 }
 
-/** What kuromoji's ViterbiBuilder reads as `target_map[trieId]`: the ids of the words with that surface. */
-function targetMapView(index: Int32Array, runs: Int32Array): unknown {
-  return new Proxy(
-    {},
-    {
-      get(_t, prop) {
-        if (typeof prop !== 'string') return undefined;
-        const at = index[Number(prop)];
-        if (at === undefined || at < 0) return undefined;
-        return runs.subarray(at + 1, at + 1 + (runs[at] as number));
-      },
+/**
+ * What kuromoji's ViterbiBuilder reads as `target_map[trieId]`: the ids of the words with that
+ * surface. A plain object, filled by the trie search (`fill`) for each word it finds, just before
+ * the builder reads it (a Proxy answering every read cost ~4 % of a long Japanese audit).
+ */
+function targetMap(index: Int32Array, runs: Int32Array): { map: Record<number, Int32Array>; fill(trieId: number): void } {
+  const map: Record<number, Int32Array> = {};
+  return {
+    map,
+    fill(trieId) {
+      if (map[trieId] !== undefined) return;
+      const at = index[trieId];
+      if (at === undefined || at < 0) return;
+      map[trieId] = runs.subarray(at + 1, at + 1 + (runs[at] as number));
     },
-  );
+  };
 }
 
 type Parts = Map<Part, Uint8Array>;
@@ -123,7 +126,7 @@ type Parts = Map<Part, Uint8Array>;
  * the sentence) and copies bytes for every word found. This walks the code points of the key
  * and stops at the first one no word continues with.
  */
-function prefixSearch(base: PagedWords, check: PagedWords): (key: string) => { k: string; v?: number }[] {
+function prefixSearch(base: PagedWords, check: PagedWords, found: (trieId: number) => void): (key: string) => { k: string; v?: number }[] {
   return (key) => {
     const result: { k: string; v?: number }[] = [];
     let parent = 0;
@@ -156,6 +159,7 @@ function prefixSearch(base: PagedWords, check: PagedWords): (key: string) => { k
       const leaf = base.get(parent);
       if (check.get(leaf) === parent) {
         const value = base.get(leaf);
+        if (value <= 0) found(-value - 1);
         result.push(value <= 0 ? { k: key.slice(0, next), v: -value - 1 } : { k: key.slice(0, next) });
       }
       i = next;
@@ -296,13 +300,14 @@ function build(sections: Sections): { tokenize(text: string): KuromojiToken[] } 
   };
   const dic = new Dictionaries();
   // Only the ViterbiBuilder reads the trie, and only through commonPrefixSearch.
-  dic.trie = { commonPrefixSearch: prefixSearch(words('base'), words('check')) };
+  const targets = targetMap(view(Int32Array, p('map_index'), 4), view(Int32Array, p('map_runs'), 4));
+  dic.trie = { commonPrefixSearch: prefixSearch(words('base'), words('check'), targets.fill) };
   dic.token_info_dictionary.loadDictionary(p('tid'));
   const features = strings('tid_pos');
   const utf8 = new TextDecoder();
   // Only getFeatures reads pos_buffer, and only through getString.
   dic.token_info_dictionary.pos_buffer = { getString: (at: number) => utf8.decode(features.bytesAt(at)) };
-  dic.token_info_dictionary.target_map = targetMapView(view(Int32Array, p('map_index'), 4), view(Int32Array, p('map_runs'), 4));
+  dic.token_info_dictionary.target_map = targets.map;
   dic.loadConnectionCosts(view(Int16Array, p('cc'), 2));
   dic.loadUnknownDictionaries(p('unk'), p('unk_pos'), p('unk_map'), p('unk_char'), view(Uint32Array, p('unk_compat'), 4), p('unk_invoke'));
   return new KTokenizer(dic);
