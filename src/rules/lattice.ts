@@ -45,7 +45,7 @@ export function indexAt(table: Int32Array, offset: number): number | undefined {
   return v === undefined || v < 0 ? undefined : v;
 }
 
-/** Which atoms a scan must record character spans for, and token ends for (per atom, 1 or 0). */
+/** Which atoms a scan must record character spans for (per atom, 1 or 0), and what each literal found needs, worked out once. */
 interface AtomUses {
   chars: Uint8Array;
   /** Per literal, filled on first sight: 1 when an atom of it needs character spans, 2 when none does. */

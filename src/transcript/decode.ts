@@ -73,12 +73,8 @@ export function textScore(text: string): { bad: number; score: number } {
     const c = ch.charCodeAt(0);
     // Printable ASCII, line breaks and the CJK blocks (every code point in these spans assigned,
     // none a control): expected, without the two Unicode-property tests.
-    if ((c >= 0x20 && c <= 0x7e) || c === 0x0a || c === 0x0d || (c >= 0x3000 && c <= 0x303f) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a0 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3)) {
-      expected++;
-      if (n >= 200_000) break;
-      continue;
-    }
-    if (BAD.test(ch)) bad++;
+    if ((c >= 0x20 && c <= 0x7e) || c === 0x0a || c === 0x0d || (c >= 0x3000 && c <= 0x303f) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a0 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3)) expected++;
+    else if (BAD.test(ch)) bad++;
     else if (EXPECTED.test(ch)) expected++;
     if (n >= 200_000) break; // enough to judge
   }

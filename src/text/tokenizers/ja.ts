@@ -12,12 +12,13 @@
  * A cache that cannot be read or written only means the gunzip path.
  */
 import { createRequire } from 'node:module';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens } from './align.js';
+import { headerBytes, readHeader, removeOtherCopies } from './cache-file.js';
 import { fileSource, type FileSource } from './file-source.js';
 import { aligned, bytesSource, PagedStrings, PagedWords, type ByteSource } from './paged.js';
 
@@ -205,15 +206,13 @@ async function writeCache(file: string, parts: Parts): Promise<void> {
   };
   // The header's own length moves the offsets: size it with room to spare.
   const reserve = 4096;
-  const header = Buffer.from(JSON.stringify(headerFor(reserve)).padEnd(reserve - MAGIC.length - 4, ' '));
+  const header = headerBytes(MAGIC, headerFor(reserve), reserve);
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const fh = await open(tmp, 'w');
     try {
-      const len = Buffer.alloc(4);
-      len.writeUInt32LE(header.length);
-      await fh.write(Buffer.concat([Buffer.from(MAGIC), len, header]), 0, undefined, 0);
+      await fh.write(header, 0, undefined, 0);
       for (const s of sections) {
         const b = parts.get(s.name) as Uint8Array;
         await fh.write(b, 0, b.byteLength, s.offset);
@@ -223,11 +222,7 @@ async function writeCache(file: string, parts: Parts): Promise<void> {
       await fh.close();
     }
     await rename(tmp, file);
-    // Copies for another kuromoji version or layout are never read again.
-    const dir = path.dirname(file);
-    for (const old of await readdir(dir)) {
-      if (/^kuromoji-.*\.bin$/.test(old) && old !== path.basename(file)) await rm(path.join(dir, old), { force: true });
-    }
+    await removeOtherCopies(file, /^kuromoji-.*\.bin$/);
   } catch {
     await rm(tmp, { force: true }).catch(() => undefined);
   }
@@ -257,16 +252,9 @@ async function readCache(file: string): Promise<Sections | undefined> {
 
 /** The sections the cache file's header names, or undefined for a copy of another kind or a damaged one. */
 function cachedSections(src: ByteSource): Sections | undefined {
+  const header = readHeader<{ version: string; layout: number; size: number; sections: { name: Part; offset: number; length: number }[] }>(src, MAGIC)?.header;
+  if (!header) return undefined;
   try {
-    const head = Buffer.from(src.read(0, 4096));
-    if (head.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
-    const len = head.readUInt32LE(MAGIC.length);
-    const header = JSON.parse(head.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + len)) as {
-      version: string;
-      layout: number;
-      size: number;
-      sections: { name: Part; offset: number; length: number }[];
-    };
     if (header.version !== kuromojiVersion() || header.layout !== LAYOUT || header.size !== src.size) return undefined;
     const sections: Sections = new Map(header.sections.map((s) => [s.name, { src, offset: s.offset, length: s.length }]));
     return [...FILES.filter((f) => f !== 'tid_map'), 'map_index', 'map_runs'].every((p) => sections.has(p as Part)) ? sections : undefined;

@@ -9,21 +9,22 @@
  * carries the rest of the total, leave every score, hence every word and tag, unchanged. The parity
  * test compares both on every corpus line and on random texts.
  *
- * The index is a file in the cache folder (built on first use, written atomically): a JSON header
- * (layout, package version, total frequency, and per first character the byte span of its lines)
- * and the dictionary's lines grouped by first character, read span by span as texts need them.
+ * The index is a file in the cache folder (built on first use, written atomically, laid out as
+ * cache-file.ts says): a header (layout, package version, total frequency, and per first character
+ * the byte span of its lines) and the dictionary's lines grouped by first character, read span by
+ * span as texts need them.
  */
 import { readFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from '../../io/atomic-write.js';
+import { headerBytes, readHeader, removeOtherCopies } from './cache-file.js';
 import { fileSource, type FileSource } from './file-source.js';
 import { bytesSource, type ByteSource } from './paged.js';
 
 /** A private-use word no transcript says: the filler that keeps jieba's total. */
 export const FILLER = '\uE000\uE001';
 
-const LAYOUT = 1;
+const LAYOUT = 2;
 
 interface Header {
   layout: number;
@@ -94,23 +95,23 @@ function indexFile(cacheDir: string, version: string): string {
   return path.join(cacheDir, 'dictionaries', `jieba-${version}-index-${LAYOUT}.bin`);
 }
 
-/** The index file: the header's length in 10 decimal digits and a newline, the header (JSON), a newline, the body. */
-const LENGTH_DIGITS = 10;
+const MAGIC = 'livecomply-jieba-index\n';
 
 function readIndex(file: string, version: string): JiebaVocabulary | undefined {
-  let src: FileSource | undefined;
+  let src: FileSource;
   try {
     src = fileSource(file);
-    const len = Number(Buffer.from(src.read(0, LENGTH_DIGITS)).toString('latin1'));
-    const header = JSON.parse(Buffer.from(src.read(LENGTH_DIGITS + 1, len)).toString('utf8')) as Header;
-    if (header.layout !== LAYOUT || header.version !== version || typeof header.total !== 'number' || !header.index) throw new Error('another index');
-    const base = LENGTH_DIGITS + 1 + len + 1;
-    const from = src;
-    return vocabulary(header, { size: from.size - base, read: (offset, length) => from.read(base + offset, length) });
   } catch {
-    src?.close();
     return undefined;
   }
+  const read = readHeader<Header>(src, MAGIC);
+  const header = read?.header;
+  if (!read || !header || header.layout !== LAYOUT || header.version !== version || typeof header.total !== 'number' || !header.index) {
+    src.close();
+    return undefined;
+  }
+  const { end } = read;
+  return vocabulary(header, { size: src.size - end, read: (offset, length) => src.read(end + offset, length) });
 }
 
 /**
@@ -128,14 +129,9 @@ export async function loadJiebaVocabulary(dictPath: string, version: string, cac
     return undefined;
   }
   const { header, body } = buildIndex(dict, version);
-  const head = Buffer.from(JSON.stringify(header));
   // Best effort: an unwritable cache only means the next run builds the index again.
-  await writeAtomic(file, Buffer.concat([Buffer.from(`${String(head.length).padStart(LENGTH_DIGITS, '0')}\n`), head, Buffer.from('\n'), body]))
-    .then(async () => {
-      // Indexes of another jieba version or layout are never read again.
-      const dir = path.dirname(file);
-      for (const old of await readdir(dir)) if (/^jieba-.*-index-.*\.bin$/.test(old) && old !== path.basename(file)) await rm(path.join(dir, old), { force: true });
-    })
+  await writeAtomic(file, Buffer.concat([headerBytes(MAGIC, header), body]))
+    .then(() => removeOtherCopies(file, /^jieba-.*-index-.*\.bin$/))
     .catch(() => undefined);
   return vocabulary(header, bytesSource(body));
 }

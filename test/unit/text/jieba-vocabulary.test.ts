@@ -26,7 +26,7 @@ describe('jieba over a text\'s own words (the one-cue start-up path)', () => {
 
   it('segments and tags every Chinese corpus line exactly as the whole dictionary does, through a fresh index and the cached one', async () => {
     const cached = await loadJiebaVocabulary(DICT, 'test', shared);
-    expect(readdirSync(path.join(shared, 'dictionaries'))).toEqual(['jieba-test-index-1.bin']);
+    expect(readdirSync(path.join(shared, 'dictionaries'))).toEqual(['jieba-test-index-2.bin']);
     // Every line once: the even ones through the index just built, the odd ones through the cached file.
     const diffs = corpus.filter((text, i) => JSON.stringify(Jieba.withDict(Buffer.from((i % 2 ? cached : built)!.dictionaryFor(text)!)).tag(text, false)) !== JSON.stringify(whole.tag(text, false)));
     expect(diffs).toEqual([]);
@@ -66,7 +66,7 @@ describe('jieba over a text\'s own words (the one-cue start-up path)', () => {
     for (const text of corpus.slice(0, OWN_WORDS_TEXTS + 5)) expect(tk.tokenize(text).map((t) => [t.surface, t.pos])).toEqual(wholeTokens(text));
     // A damaged index is rebuilt, not trusted.
     const file = path.join(dir, 'dictionaries', readdirSync(path.join(dir, 'dictionaries'))[0] as string);
-    writeFileSync(file, '0000000005\n{"la');
+    writeFileSync(file, 'livecomply-jieba-index\n\u0005\u0000\u0000\u0000{"la');
     const again = await createChineseTokenizer({ cacheDir: dir });
     expect(again.tokenize(corpus[0] as string).map((t) => [t.surface, t.pos])).toEqual(wholeTokens(corpus[0] as string));
     expect(readFileSync(file).length).toBeGreaterThan(1_000_000);
