@@ -117,7 +117,10 @@ export function rewriteSpokenNumbers(text: string, language: Language): Edit[] {
 
 const CJK_NUMBER = '[〇零一二两兩三四五六七八九十百千万萬亿億]+';
 const DIGITS_RE = '[0-9]+(?:[.,][0-9]+)*[十百千万萬亿億]*';
-const KO_SINO = '[0-9]*[일이삼사오육칠팔구]?[십백천만][일이삼사오육칠팔구십백천만]*';
+const KO_SINO_ONE = '[0-9]*[일이삼사오육칠팔구]?[십백천만][일이삼사오육칠팔구십백천만]*';
+// An amount is said in groups apart (사만 구천 원, 4만 9천 원, 십이만 오천): after a 만 group, the smaller
+// groups that follow a space belong to the same number.
+const KO_SINO = `(?:(?:[0-9]+|[일이삼사오육칠팔구십백천]+)만 (?:[0-9]+|[일이삼사오육칠팔구])?[천백십][일이삼사오육칠팔구십백천]*|${KO_SINO_ONE})`;
 // Native Korean numerals are written apart from their counter (두 달, 세 번): only before a space.
 const KO_NATIVE = '(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|스물)(?= )';
 const RANGE = '(?: ?(?:~|〜|-|–|到|至|から|에서) ?)';

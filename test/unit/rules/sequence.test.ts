@@ -103,6 +103,15 @@ describe('seq elements', () => {
     expect(found(c, an, '업계 최고')).toEqual(['업계 최고@noun-best']);
   });
 
+  it('Korean: an amount said in groups apart is one number (사만 구천 원, 4만 9천 원)', () => {
+    const { c, an } = compile(head('ko', `      - id: two-prices\n        seq: [정가, {number: [원]}, {number: [원]}]\n      - id: price\n        seq: [{number: [원]}, 에]\n`));
+    expect(found(c, an, '정가 구만 구천 원 사만 구천 원')).toEqual(['정가 구만 구천 원 사만 구천 원@two-prices']);
+    expect(found(c, an, '4만 9천 원에')).toEqual(['4만 9천 원에@price']);
+    expect(found(c, an, '오만 원에')).toEqual(['오만 원에@price']);
+    expect(found(c, an, '오만 백화점 원에')).toEqual([]);
+    expect(found(c, an, '혜택만 백만 원에')).toEqual(['백만 원에@price']);
+  });
+
   it('two matchers of one rule finding overlapping words are one finding (the longer)', () => {
     const { c, an } = compile(head('ja', `      - id: short\n        words: [日本一]\n      - id: long\n        seq: [日本一, の, 美容液]\n`));
     expect(found(c, an, 'これは日本一の美容液')).toEqual(['日本一の美容液@long']);
