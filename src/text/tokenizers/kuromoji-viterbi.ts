@@ -16,6 +16,7 @@
  *     `var shortest_prev_node` is not reset per node), or none;
  *   - a high surrogate takes the unit after it, whatever that is.
  */
+import { grown } from './columns.js';
 
 /** What kuromoji's unknown-word dictionary answers (its own objects, used as they are). */
 export interface UnknownWords {
@@ -105,21 +106,17 @@ class Nodes {
   }
 
   private grow(): void {
-    const more = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.start = more(this.start);
-    this.length = more(this.length);
-    this.left = more(this.left);
-    this.right = more(this.right);
-    this.cost = more(this.cost);
-    this.id = more(this.id);
-    this.unknown = more(this.unknown);
-    this.prev = more(this.prev);
-    this.best = more(this.best);
-    this.nextSameEnd = more(this.nextSameEnd);
+    const size = this.start.length * 2;
+    this.start = grown(this.start, size);
+    this.length = grown(this.length, size);
+    this.left = grown(this.left, size);
+    this.right = grown(this.right, size);
+    this.cost = grown(this.cost, size);
+    this.id = grown(this.id, size);
+    this.unknown = grown(this.unknown, size);
+    this.prev = grown(this.prev, size);
+    this.best = grown(this.best, size);
+    this.nextSameEnd = grown(this.nextSameEnd, size);
   }
 }
 

@@ -21,6 +21,7 @@ import {
   type Dictionary,
 } from './mecab-dictionary.js';
 import type { ByteSource } from './paged.js';
+import { grown } from './columns.js';
 
 /** MeCab's limit on a grouped unknown word, in characters. */
 const MAX_GROUPING = 24;
@@ -82,21 +83,16 @@ class Nodes {
 
   private grow(): void {
     const size = Math.max(1024, this.lc.length * 2);
-    const more = <T extends Uint16Array | Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.lc = more(this.lc, (k) => new Uint16Array(k));
-    this.rc = more(this.rc, (k) => new Uint16Array(k));
-    this.wcost = more(this.wcost, (k) => new Int32Array(k));
-    this.cost = more(this.cost, (k) => new Float64Array(k));
-    this.prev = more(this.prev, (k) => new Int32Array(k));
-    this.start = more(this.start, (k) => new Int32Array(k));
-    this.end = more(this.end, (k) => new Int32Array(k));
-    this.token = more(this.token, (k) => new Int32Array(k));
-    this.unknown = more(this.unknown, (k) => new Uint8Array(k));
-    this.enext = more(this.enext, (k) => new Int32Array(k));
+    this.lc = grown(this.lc, size);
+    this.rc = grown(this.rc, size);
+    this.wcost = grown(this.wcost, size);
+    this.cost = grown(this.cost, size);
+    this.prev = grown(this.prev, size);
+    this.start = grown(this.start, size);
+    this.end = grown(this.end, size);
+    this.token = grown(this.token, size);
+    this.unknown = grown(this.unknown, size);
+    this.enext = grown(this.enext, size);
   }
 }
 
