@@ -120,182 +120,200 @@ class Nodes {
   }
 }
 
-export function viterbiTokenizer(dic: ViterbiDictionary): { tokenize(text: string): ViterbiToken[] } {
-  const info = new DataView(dic.tokenInfo.buffer, dic.tokenInfo.byteOffset, dic.tokenInfo.byteLength);
-  const short = (at: number) => (at + 2 <= info.byteLength ? info.getInt16(at, true) : 0);
-  const backward = dic.costs[1] as number;
-  const nodes = new Nodes();
-  // Where each code point starts (UTF-16), and the first and last node ending at each position.
-  let cpStart = new Int32Array(256);
-  let firstAt = new Int32Array(256);
-  let lastAt = new Int32Array(256);
-  // Character classes by UTF-16 code (a surrogate pair, which kuromoji files under its default class, asks each time).
-  type CharClass = ReturnType<UnknownWords['lookup']>;
-  const classes: (CharClass | undefined)[] = [];
-  const classOf = (ch: string): CharClass => {
-    if (ch.length !== 1) return dic.unknown.lookup(ch);
-    const code = ch.charCodeAt(0);
-    return (classes[code] ??= dic.unknown.lookup(ch));
-  };
-  // Known words' tokens by token id (a particle is said thousands of times), up to KNOWN_LIMIT.
-  const known = new Map<number, ViterbiToken>();
-  let pos = 0;
-  let words = 0;
-  const onWord = (trieId: number, end: number): void => {
-    words++;
-    const ids = dic.ids(trieId);
+type CharClass = ReturnType<UnknownWords['lookup']>;
+
+class KuromojiViterbi {
+  private readonly info: DataView;
+  /** Columns of the connection costs' rows. */
+  private readonly backward: number;
+  private readonly nodes = new Nodes();
+  /** Where each code point of the sentence starts (UTF-16), and how many there are. */
+  private cpStart = new Int32Array(256);
+  private cps = 0;
+  private sentence = '';
+  /** The first and last node ending at each position. */
+  private firstAt = new Int32Array(256);
+  private lastAt = new Int32Array(256);
+  /** Character classes by UTF-16 code (a surrogate pair, which kuromoji files under its default class, asks each time). */
+  private readonly classes: (CharClass | undefined)[] = [];
+  /** Known words' tokens by token id (a particle is said thousands of times), up to KNOWN_LIMIT. */
+  private readonly known = new Map<number, ViterbiToken>();
+  /** The position the trie search is at, and how many words it found there. */
+  private pos = 0;
+  private words = 0;
+  private readonly onWord = (trieId: number, end: number): void => {
+    this.words++;
+    const ids = this.dic.ids(trieId);
     if (!ids) return;
-    const length = end - (cpStart[pos] as number);
+    const length = end - (this.cpStart[this.pos] as number);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number;
-      nodes.add(id, short(id + 4), pos + 1, length, short(id), short(id + 2), undefined);
+      this.nodes.add(id, this.short(id + 4), this.pos + 1, length, this.short(id), this.short(id + 2), undefined);
     }
   };
 
+  constructor(private readonly dic: ViterbiDictionary) {
+    this.info = new DataView(dic.tokenInfo.buffer, dic.tokenInfo.byteOffset, dic.tokenInfo.byteLength);
+    this.backward = dic.costs[1] as number;
+  }
+
+  private short(at: number): number {
+    return at + 2 <= this.info.byteLength ? this.info.getInt16(at, true) : 0;
+  }
+
+  private classOf(ch: string): CharClass {
+    if (ch.length !== 1) return this.dic.unknown.lookup(ch);
+    return (this.classes[ch.charCodeAt(0)] ??= this.dic.unknown.lookup(ch));
+  }
+
+  /** The `k`th code point of the sentence. */
+  private charAt(k: number): string {
+    return this.sentence.slice(this.cpStart[k], k + 1 < this.cps ? this.cpStart[k + 1] : this.sentence.length);
+  }
+
   /** The nodes of one sentence, as kuromoji's ViterbiBuilder appends them. */
-  function build(s: string): number {
-    nodes.reset();
-    if (cpStart.length < s.length + 2) cpStart = new Int32Array(s.length * 2 + 2);
+  private build(s: string): void {
+    this.nodes.reset();
+    this.sentence = s;
+    if (this.cpStart.length < s.length + 2) this.cpStart = new Int32Array(s.length * 2 + 2);
     let cps = 0;
     for (let u = 0; u < s.length; u++) {
-      cpStart[cps++] = u;
+      this.cpStart[cps++] = u;
       const c = s.charCodeAt(u);
       if (c >= 0xd800 && c <= 0xdbff) u++;
     }
-    cpStart[cps] = s.length;
-    const charAt = (k: number) => s.slice(cpStart[k], k + 1 < cps ? cpStart[k + 1] : s.length);
-    for (pos = 0; pos < cps; pos++) {
-      words = 0;
-      dic.prefixSearch(s, cpStart[pos] as number, onWord);
-      const head = charAt(pos);
-      const cls = classOf(head);
-      if (words === 0 || cls.is_always_invoke === 1) {
-        let key = head;
-        let length = 1;
-        if (cls.is_grouping === 1 && 1 < cps - pos) {
-          for (let k = pos + 1; k < cps; k++) {
-            const next = charAt(k);
-            if (cls.class_name !== classOf(next).class_name) break;
-            key += next;
-            length = key.length;
-          }
-        }
-        const ids = dic.unknown.target_map[cls.class_id] ?? [];
-        for (let j = 0; j < ids.length; j++) {
-          const id = ids[j] as number;
-          const d = dic.unknown.dictionary;
-          nodes.add(id, d.getShort(id + 4), pos + 1, length, d.getShort(id), d.getShort(id + 2), key);
-        }
+    this.cpStart[cps] = s.length;
+    this.cps = cps;
+    for (this.pos = 0; this.pos < cps; this.pos++) {
+      this.words = 0;
+      this.dic.prefixSearch(s, this.cpStart[this.pos] as number, this.onWord);
+      const head = this.charAt(this.pos);
+      const cls = this.classOf(head);
+      if (this.words === 0 || cls.is_always_invoke === 1) this.addUnknown(head, cls);
+    }
+  }
+
+  /** The unknown words starting at `pos` (one character, or the run of its class). */
+  private addUnknown(head: string, cls: CharClass): void {
+    const pos = this.pos;
+    let key = head;
+    let length = 1;
+    if (cls.is_grouping === 1 && 1 < this.cps - pos) {
+      for (let k = pos + 1; k < this.cps; k++) {
+        const next = this.charAt(k);
+        if (cls.class_name !== this.classOf(next).class_name) break;
+        key += next;
+        length = key.length;
       }
     }
-    return cps;
+    const ids = this.dic.unknown.target_map[cls.class_id] ?? [];
+    const d = this.dic.unknown.dictionary;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j] as number;
+      this.nodes.add(id, d.getShort(id + 4), pos + 1, length, d.getShort(id), d.getShort(id + 2), key);
+    }
+  }
+
+  /** Files every node under where it ends, in the order added (BOS ends at 0). Returns the EOS position and index. */
+  private fileByEnd(): { eosPos: number; eosIndex: number } {
+    const N = this.nodes;
+    let maxEnd = 0;
+    for (let k = 1; k < N.n; k++) maxEnd = Math.max(maxEnd, (N.start[k] as number) + (N.length[k] as number) - 1);
+    const eosPos = Math.max(1, maxEnd) + 1;
+    const eosIndex = maxEnd + 1;
+    const size = Math.max(eosPos, eosIndex) + 1;
+    if (this.firstAt.length < size) {
+      this.firstAt = new Int32Array(size * 2);
+      this.lastAt = new Int32Array(size * 2);
+    }
+    const { firstAt, lastAt } = this;
+    firstAt.fill(-1, 0, size);
+    firstAt[0] = 0;
+    lastAt[0] = 0;
+    N.nextSameEnd[0] = -1;
+    N.best[0] = 0;
+    N.prev[0] = -1;
+    for (let k = 1; k < N.n; k++) {
+      const end = (N.start[k] as number) + (N.length[k] as number) - 1;
+      N.nextSameEnd[k] = -1;
+      N.best[k] = Number.MAX_VALUE;
+      N.prev[k] = -1;
+      if (firstAt[end] === -1) firstAt[end] = k;
+      else N.nextSameEnd[lastAt[end] as number] = k;
+      lastAt[end] = k;
+    }
+    return { eosPos, eosIndex };
   }
 
   /** The best path's nodes (indices), as kuromoji's ViterbiSearcher finds it; empty where it finds none. */
-  function search(): number[] {
-    const n = nodes.n;
-    let eosPos = 1;
-    let maxEnd = 0;
-    for (let k = 1; k < n; k++) {
-      const end = (nodes.start[k] as number) + (nodes.length[k] as number) - 1;
-      if (end > eosPos) eosPos = end;
-      if (end > maxEnd) maxEnd = end;
-    }
-    eosPos++;
-    const eosIndex = maxEnd + 1;
-    const size = Math.max(eosPos, eosIndex) + 1;
-    if (firstAt.length < size) {
-      firstAt = new Int32Array(size * 2);
-      lastAt = new Int32Array(size * 2);
-    }
-    firstAt.fill(-1, 0, size);
-    // BOS ends at 0; every node is filed under where it ends, in the order it was added.
-    firstAt[0] = 0;
-    lastAt[0] = 0;
-    nodes.nextSameEnd[0] = -1;
-    nodes.best[0] = 0;
-    nodes.prev[0] = -1;
-    for (let k = 1; k < n; k++) {
-      const end = (nodes.start[k] as number) + (nodes.length[k] as number) - 1;
-      nodes.nextSameEnd[k] = -1;
-      nodes.best[k] = Number.MAX_VALUE;
-      nodes.prev[k] = -1;
-      if (firstAt[end] === -1) firstAt[end] = k;
-      else nodes.nextSameEnd[lastAt[end] as number] = k;
-      lastAt[end] = k;
-    }
-    const costs = dic.costs;
+  private search(): number[] {
+    const N = this.nodes;
+    const { eosPos, eosIndex } = this.fileByEnd();
+    const { firstAt } = this;
+    const costs = this.dic.costs;
+    const backward = this.backward;
+    // kuromoji's `shortest_prev_node`: carried from node to node, not reset.
     let chosen = -1;
     let eosPrev = -1;
     for (let i = 1; i <= eosPos; i++) {
-      if (i === eosIndex) {
-        // EOS (start eosPos, left id 0, cost 0) is the only node there.
-        const from = eosPos - 1 === eosIndex ? -1 : firstAt[eosPos - 1] as number;
-        if (from === -1) continue;
-        let cost = Number.MAX_VALUE;
-        for (let p = from; p !== -1; p = nodes.nextSameEnd[p] as number) {
-          const c = (nodes.best[p] as number) + (costs[(nodes.right[p] as number) * backward + 2] as number);
-          if (c < cost) {
-            chosen = p;
-            cost = c;
-          }
-        }
-        eosPrev = chosen;
-        continue;
-      }
-      for (let k = firstAt[i] as number; k !== -1; k = nodes.nextSameEnd[k] as number) {
-        const before = (nodes.start[k] as number) - 1;
+      // At eosIndex stands EOS alone (start eosPos, left id 0, cost 0); other nodes are filed by their end.
+      const eos = i === eosIndex;
+      for (let k = eos ? 0 : (firstAt[i] as number); k !== -1; k = eos ? -1 : (N.nextSameEnd[k] as number)) {
+        const before = eos ? eosPos - 1 : (N.start[k] as number) - 1;
         const from = before === eosIndex ? -1 : (firstAt[before] as number);
         if (from === -1) continue;
+        const left = eos ? 0 : (N.left[k] as number);
+        const own = eos ? 0 : (N.cost[k] as number);
         let cost = Number.MAX_VALUE;
-        const left = nodes.left[k] as number;
-        const own = nodes.cost[k] as number;
-        for (let p = from; p !== -1; p = nodes.nextSameEnd[p] as number) {
-          const c = (nodes.best[p] as number) + (costs[(nodes.right[p] as number) * backward + left + 2] as number) + own;
+        for (let p = from; p !== -1; p = N.nextSameEnd[p] as number) {
+          const c = (N.best[p] as number) + (costs[(N.right[p] as number) * backward + left + 2] as number) + own;
           if (c < cost) {
             chosen = p;
             cost = c;
           }
         }
-        nodes.prev[k] = chosen;
-        nodes.best[k] = cost;
+        if (eos) eosPrev = chosen;
+        else {
+          N.prev[k] = chosen;
+          N.best[k] = cost;
+        }
       }
     }
     const path: number[] = [];
-    let k = eosPrev;
-    if (k === -1) return path;
-    while (k !== 0) {
+    for (let k = eosPrev; k !== 0; k = N.prev[k] as number) {
+      if (k === -1) return [];
       path.push(k);
-      if (nodes.prev[k] === -1) return [];
-      k = nodes.prev[k] as number;
     }
     return path.reverse();
   }
 
-  function tokenOf(k: number): ViterbiToken {
-    const id = nodes.id[k] as number;
-    if (nodes.unknown[k] === 1) {
-      const f = fields(dic.unknown.getFeatures(id));
-      return { surface_form: nodes.surface[k] as string, basic_form: f[7], pos: f[1], pos_detail_1: f[2] };
+  private tokenOf(k: number): ViterbiToken {
+    const N = this.nodes;
+    const id = N.id[k] as number;
+    if (N.unknown[k] === 1) {
+      const f = fields(this.dic.unknown.getFeatures(id));
+      return { surface_form: N.surface[k] as string, basic_form: f[7], pos: f[1], pos_detail_1: f[2] };
     }
-    let t = known.get(id);
+    let t = this.known.get(id);
     if (!t) {
-      const f = fields(dic.featureLine(info.getInt32(id + 6, true)));
+      const f = fields(this.dic.featureLine(this.info.getInt32(id + 6, true)));
       t = { surface_form: f[0] as string, basic_form: f[7], pos: f[1], pos_detail_1: f[2] };
-      if (known.size >= KNOWN_LIMIT) known.clear();
-      known.set(id, t);
+      if (this.known.size >= KNOWN_LIMIT) this.known.clear();
+      this.known.set(id, t);
     }
     return t;
   }
 
-  return {
-    tokenize(text) {
-      const tokens: ViterbiToken[] = [];
-      for (const s of sentences(text)) {
-        build(s);
-        for (const k of search()) tokens.push(tokenOf(k));
-      }
-      return tokens;
-    },
-  };
+  tokenize(text: string): ViterbiToken[] {
+    const tokens: ViterbiToken[] = [];
+    for (const s of sentences(text)) {
+      this.build(s);
+      for (const k of this.search()) tokens.push(this.tokenOf(k));
+    }
+    return tokens;
+  }
+}
+
+export function viterbiTokenizer(dic: ViterbiDictionary): { tokenize(text: string): ViterbiToken[] } {
+  return new KuromojiViterbi(dic);
 }
