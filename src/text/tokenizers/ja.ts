@@ -4,12 +4,13 @@
  * kuromoji's own loader gunzips 17 MB into 100 MB of buffers (most of it zero padding) and turns
  * the word-id map into 326,000 small JS arrays: about 1.5 s and 400 MB on every start. This loader
  * builds the same dictionaries from the same files, so tokens are exactly kuromoji's, but:
- *   - the word-id map is two typed arrays (an index and the id runs) behind a read-only view,
+ *   - the word-id map is two typed arrays (an index and the id runs),
  *   - padding is cut off the byte buffers,
  *   - the result is written once, uncompressed, to the cache folder (about 65 MB); later starts
- *     read the costs and word ids (13 MB) and page in the trie and the features as they are used
- *     (one cue reads a few hundred kilobytes of their 52 MB), without gunzip or copies.
- * A cache that cannot be read or written only means the gunzip path.
+ *     read the costs and word ids (13 MB) and page in the trie and the features 4 KB at a time as
+ *     they are used, without gunzip or copies.
+ * A cache that cannot be read or written only means the gunzip path. The search over these
+ * dictionaries is kuromoji's, in typed arrays (./kuromoji-viterbi.ts).
  */
 import { createRequire } from 'node:module';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
