@@ -198,7 +198,9 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): 
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead);
   const text = L.a.norm.text;
-  const found = (atom: number, near: (c: { start: number; end: number }) => boolean) => charsOf(L, atom).some((c) => near(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start));
+  const bounds = L.a.boundaries;
+  const whole = (c: { start: number; end: number }) => !cues.wholeWords || (bounds.has(c.start) && bounds.has(c.end));
+  const found = (atom: number, near: (c: { start: number; end: number }) => boolean) => charsOf(L, atom).some((c) => near(c) && whole(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start));
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c));
 }
 

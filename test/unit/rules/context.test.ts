@@ -44,6 +44,15 @@ const flags = (rs: Ruleset, text: string) =>
   checkTranscript(compileRules([rs], ja), { segments: [{ start: 0, end: 5, text }] }, ja).filter((f) => f.kind === 'prohibited').length > 0;
 
 describe('context cue groups', () => {
+  it('wholeWords: a cue matches on word boundaries only, not inside another word', () => {
+    const unless = (whole: string) => `    unless: { around: [床]${whole}, window: 10 }`;
+    // 臨床 contains 床: a loose cue silences the claim, a whole-word cue does not
+    expect(flags(ruleset('  negation: { after: [ありません] }', unless('')), '臨床でも日本一の美容液')).toBe(false);
+    expect(flags(ruleset('  negation: { after: [ありません] }', unless(', wholeWords: true')), '臨床でも日本一の美容液')).toBe(true);
+    // the word itself still counts
+    expect(flags(ruleset('  negation: { after: [ありません] }', unless(', wholeWords: true')), '床で日本一の美容液')).toBe(false);
+  });
+
   it('a sentence-scoped group reaches a denial at the end of the sentence, a windowed one does not', () => {
     const text = '日本一とか、そういう大げさなことは私の口からは言えないんですけど、私は好きです';
     expect(flags(ruleset('  negation: { after: [言えない], window: 6 }'), text)).toBe(true);
