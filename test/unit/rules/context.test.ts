@@ -9,7 +9,7 @@ import { compileRules } from '../../../src/rules/compile.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Ruleset } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
-import { denialAffirms, insideAnotA } from '../../../src/rules/match.js';
+import { denialAffirms, denialAsks, insideAnotA } from '../../../src/rules/match.js';
 import { Engine } from '../../../src/audit/engine.js';
 
 let ja: Analyzer;
@@ -99,6 +99,7 @@ describe('context cue groups', () => {
     expect(denialAffirms('最低价，我没骗你', 5)).toBe(true);
     expect(denialAffirms('최고예요 거짓말 아니에요', 9)).toBe(true);
     expect(denialAffirms('日本一ではありません', 3)).toBe(false);
+
     expect(denialAffirms('这个不是全网最低价', 2)).toBe(false);
     const engine = new Engine({});
     const said = async (text: string, lang: 'ja' | 'zh' | 'ko') =>
@@ -106,6 +107,16 @@ describe('context cue groups', () => {
     expect(await said('シミが消えるのは嘘じゃないです', 'ja')).toContain('シミが消える');
     expect(await said('本当に痩せます、嘘じゃないです', 'ja')).toContain('痩せます');
     expect(await said('日本一ではありません', 'ja')).toEqual([]);
+  });
+
+  it('a Japanese denial that asks (…じゃないでしょうか, …ではないですか) asserts: its ない is no cue', () => {
+    expect(denialAsks('治るんじゃないでしょうか', 3, 7)).toBe(true);
+    expect(denialAsks('日本一ではないですか', 3, 7)).toBe(true);
+    expect(denialAsks('日本一ではないです', 3, 7)).toBe(false);
+    expect(denialAsks('日本一とは言えないかもしれません', 3, 9)).toBe(false);
+    const rs = ruleset('  negation: { after: [ではない, じゃない], window: 6 }');
+    expect(flags(rs, '日本一の美容液ではないでしょうか')).toBe(true);
+    expect(flags(rs, '日本一の美容液ではないです')).toBe(false);
   });
 
   it('a Chinese A-not-A question (是不是, 有没有, 能不能) asks, it does not deny: its 不是/没有 is no cue', () => {
