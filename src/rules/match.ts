@@ -201,7 +201,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): 
   const bounds = L.a.boundaries;
   const whole = (c: { start: number; end: number }) => !cues.wholeWords || (bounds.has(c.start) && bounds.has(c.end));
   const found = (atom: number, near: (c: { start: number; end: number }) => boolean) =>
-    charsOf(L, atom).some((c) => near(c) && whole(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end));
+    charsOf(L, atom).some((c) => near(c) && whole(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start));
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c));
 }
 
@@ -247,6 +247,14 @@ export function denialAsks(text: string, at: number, end: number): boolean {
   if (!cue.endsWith('ない') && !cue.endsWith('ません')) return false;
   const rest = text.slice(end);
   return ASKING_TAILS.some((t) => rest.startsWith(t));
+}
+
+/**
+ * Whether a question cue at `at` (ですか、, ですか?) closes a denial that asks: 消えるんじゃないですか、
+ * 日本一じゃないですか? — the same rhetorical question as in `denialAsks`, seen from its question mark.
+ */
+export function askedAfterDenial(text: string, at: number): boolean {
+  return text.slice(0, at).endsWith('ない') && ASKING_TAILS.some((t) => text.startsWith(t, at));
 }
 
 /** Whether any cue group finds one of its cues around [start, end). */

@@ -9,7 +9,7 @@ import { compileRules } from '../../../src/rules/compile.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Ruleset } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
-import { denialAffirms, denialAsks, insideAnotA } from '../../../src/rules/match.js';
+import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA } from '../../../src/rules/match.js';
 import { Engine } from '../../../src/audit/engine.js';
 
 let ja: Analyzer;
@@ -117,6 +117,12 @@ describe('context cue groups', () => {
     const rs = ruleset('  negation: { after: [ではない, じゃない], window: 6 }');
     expect(flags(rs, '日本一の美容液ではないでしょうか')).toBe(true);
     expect(flags(rs, '日本一の美容液ではないです')).toBe(false);
+    // seen from a question cue: 消えるんじゃないですか、 is no viewer's question
+    expect(askedAfterDenial('消えるんじゃないですか、これなら', 8)).toBe(true);
+    expect(askedAfterDenial('日本一ってほんとですか、', 8)).toBe(false);
+    const q = ruleset('  quotation: { after: [ですか、], window: 8 }');
+    expect(flags(q, '日本一の美容液じゃないですか、これ')).toBe(true);
+    expect(flags(q, '日本一の美容液ですか、それ')).toBe(false);
   });
 
   it('a Chinese A-not-A question (是不是, 有没有, 能不能) asks, it does not deny: its 不是/没有 is no cue', () => {
