@@ -74,8 +74,31 @@ export function writeErrorReason(e: unknown): string {
   return code ?? (e as Error).message;
 }
 
-export function writeStdout(content: string): Promise<void> {
+/** UTF-16 code units per chunk of a long write: at most 3 UTF-8 bytes each, so a chunk fits STDOUT_CHUNK_BYTES. */
+const STDOUT_CHUNK_UNITS = 1 << 18;
+const STDOUT_CHUNK_BYTES = 3 * STDOUT_CHUNK_UNITS;
+
+function writeOut(out: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
-    process.stdout.write(content, (err) => (err ? reject(err) : resolve()));
+    out.write(chunk, (err) => (err ? reject(err) : resolve()));
   });
+}
+
+/**
+ * Write `content` to standard output (or `out`). A long report (a three-hour stream's JSON is
+ * 10 MB or more) goes out in chunks encoded into one reused buffer, each written before the next is
+ * encoded, instead of as one buffer as large as the report: new memory is what such a write costs.
+ */
+export async function writeStdout(content: string, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+  if (content.length <= STDOUT_CHUNK_UNITS) return writeOut(out, content);
+  const buf = Buffer.allocUnsafe(STDOUT_CHUNK_BYTES);
+  for (let at = 0; at < content.length; ) {
+    let end = Math.min(content.length, at + STDOUT_CHUNK_UNITS);
+    // Never split a surrogate pair between two chunks.
+    const last = content.charCodeAt(end - 1);
+    if (end < content.length && last >= 0xd800 && last <= 0xdbff) end--;
+    const n = buf.write(content.slice(at, end), 0, 'utf8');
+    await writeOut(out, buf.subarray(0, n));
+    at = end;
+  }
 }

@@ -40,6 +40,8 @@ export interface CompiledCues {
   around: number;
   window: number;
   scope?: 'clause' | 'sentence';
+  /** Only hits on word boundaries count (the group's `wholeWords`). */
+  wholeWords?: boolean;
 }
 
 /**
@@ -217,6 +219,7 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder): CompiledCue
       window: g.window ?? DEFAULT_WINDOW,
     };
     if (g.scope) out.scope = g.scope;
+    if (g.wholeWords === true) out.wholeWords = true;
     return out;
   });
 }

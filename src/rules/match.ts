@@ -198,7 +198,10 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): 
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead);
   const text = L.a.norm.text;
-  const found = (atom: number, near: (c: { start: number; end: number }) => boolean) => charsOf(L, atom).some((c) => near(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start));
+  const bounds = L.a.boundaries;
+  const whole = (c: { start: number; end: number }) => !cues.wholeWords || (bounds.has(c.start) && bounds.has(c.end));
+  const found = (atom: number, near: (c: { start: number; end: number }) => boolean) =>
+    charsOf(L, atom).some((c) => near(c) && whole(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start));
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c));
 }
 
@@ -229,6 +232,29 @@ export function denialAffirms(text: string, at: number): boolean {
   if (c !== '不' && c !== '没') return false;
   const rest = text.slice(at + (text.startsWith('不是', at) ? 2 : 1));
   return DENIED_TO_AFFIRM.some((w) => rest.startsWith(w) || rest.startsWith(`在${w}`));
+}
+
+/** What turns a Japanese denial into a question that asserts: 治るんじゃないでしょうか, 日本一ではないですか. */
+const ASKING_TAILS = ['でしょうか', 'ですか', 'ですかね', 'でしょうかね'];
+
+/**
+ * Whether a cue [at, end) is a denial (…ない, …ません) that asks rather than denies: 花粉症が治るんじゃない
+ * でしょうか, 日本一ではないですか. Such a rhetorical question asserts the claim, so its ない is no
+ * negation cue (a hedge that keeps the denial — とは言えないかもしれません, とは言えないかな — still is).
+ */
+export function denialAsks(text: string, at: number, end: number): boolean {
+  const cue = text.slice(at, end);
+  if (!cue.endsWith('ない') && !cue.endsWith('ません')) return false;
+  const rest = text.slice(end);
+  return ASKING_TAILS.some((t) => rest.startsWith(t));
+}
+
+/**
+ * Whether a question cue at `at` (ですか、, ですか?) closes a denial that asks: 消えるんじゃないですか、
+ * 日本一じゃないですか? — the same rhetorical question as in `denialAsks`, seen from its question mark.
+ */
+export function askedAfterDenial(text: string, at: number): boolean {
+  return text.slice(0, at).endsWith('ない') && ASKING_TAILS.some((t) => text.startsWith(t, at));
 }
 
 /** Whether any cue group finds one of its cues around [start, end). */

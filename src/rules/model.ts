@@ -55,6 +55,12 @@ export interface ContextCues {
    * 言えないんですけど" — the denial comes at the far end of the sentence.
    */
   scope?: 'clause' | 'sentence';
+  /**
+   * Match the cues as whole words, on the tokenizer's word boundaries like a matcher's words (by
+   * surface or base form), instead of anywhere in the text: a cue 床 (a floor) then does not fire
+   * inside 臨床, nor 布 inside 湿布.
+   */
+  wholeWords?: boolean;
 }
 
 /** One group of cues, or several groups each with its own window or scope. */

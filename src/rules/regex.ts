@@ -12,10 +12,15 @@ import type { RE2JS as Re2 } from 're2js';
 import { lazyRequire } from '../core/lazy-require.js';
 import { Automaton, codeUnits } from './automaton.js';
 
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface LinearRegex {
   readonly source: string;
-  /** Every non-empty match, left to right, as UTF-16 offsets. */
-  spans(text: string): { start: number; end: number }[];
+  /** Every non-empty match, left to right, as UTF-16 offsets (shared with other callers: never mutate). */
+  spans(text: string): readonly Span[];
 }
 
 /** RE2JS, loaded on first use (its CommonJS build, so that `spans` stays synchronous). */
@@ -176,6 +181,20 @@ function compileNow(source: string): Re2 {
   return re2().RE2JS.compile(toRe2Syntax(source));
 }
 
+/**
+ * Each pattern compiled once per process: rulesets repeat a pattern (the same matcher in several
+ * rules, the built-ins and a copy extending them), and RE2JS takes 1–20 ms to compile one.
+ */
+const programs = new Map<string, Re2>();
+function program(source: string): Re2 {
+  let re = programs.get(source);
+  if (!re) {
+    re = compileNow(source);
+    programs.set(source, re);
+  }
+  return re;
+}
+
 /** Whether `text` holds one of `words`: a substring test for a few, one automaton pass for many. */
 function containsAny(words: readonly string[]): (text: string) => boolean {
   if (words.length <= 8) return (text) => words.some((w) => text.includes(w));
@@ -186,22 +205,44 @@ function containsAny(words: readonly string[]): (text: string) => boolean {
   };
 }
 
+/** One LinearRegex per pattern: matchers that share a pattern share its pre-check and its last answer. */
+const linear = new Map<string, LinearRegex>();
+
 export function compileLinear(source: string): LinearRegex {
+  let r = linear.get(source);
+  if (!r) {
+    r = makeLinear(source);
+    linear.set(source, r);
+  }
+  return r;
+}
+
+function makeLinear(source: string): LinearRegex {
   const words = requiredWords(source);
   const holdsWord = words ? containsAny(words) : undefined;
   let re: Re2 | undefined;
+  // The matchers sharing this pattern ask about the same text one after another.
+  let lastText: string | undefined;
+  let lastSpans: readonly Span[] = [];
+  const search = (text: string): readonly Span[] => {
+    if (holdsWord && !holdsWord(text)) return [];
+    re ??= program(source);
+    // Most cues hold no match: RE2's yes/no search (no positions asked, so its DFA runs) is
+    // about twice as fast on them as the matcher, which then runs only where there is one.
+    if (!re.test(text)) return [];
+    const out: Span[] = [];
+    const m = re.matcher(text);
+    while (m.find()) if (m.end() > m.start()) out.push({ start: m.start(), end: m.end() });
+    return out;
+  };
   return {
     source,
     spans(text) {
-      if (holdsWord && !holdsWord(text)) return [];
-      re ??= compileNow(source);
-      // Most cues hold no match: RE2's yes/no search (no positions asked, so its DFA runs) is
-      // about twice as fast on them as the matcher, which then runs only where there is one.
-      if (!re.test(text)) return [];
-      const out: { start: number; end: number }[] = [];
-      const m = re.matcher(text);
-      while (m.find()) if (m.end() > m.start()) out.push({ start: m.start(), end: m.end() });
-      return out;
+      if (text !== lastText) {
+        lastSpans = search(text);
+        lastText = text;
+      }
+      return lastSpans;
     },
   };
 }
@@ -210,7 +251,7 @@ export function compileLinear(source: string): LinearRegex {
 export function linearRegexProblem(source: string): string | undefined {
   if (source.length > 500) return 'is longer than 500 characters';
   try {
-    compileNow(source);
+    program(source);
     return undefined;
   } catch (e) {
     const msg = (e as Error).message;

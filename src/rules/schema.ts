@@ -13,6 +13,7 @@ const cues = {
     around: stringList,
     window: { type: 'integer', minimum: 0, maximum: 200 },
     scope: { enum: ['clause', 'sentence'] },
+    wholeWords: { type: 'boolean' },
   },
 } as const;
 /** One group of cues, or a list of groups with their own windows. */

@@ -4,12 +4,13 @@
  * kuromoji's own loader gunzips 17 MB into 100 MB of buffers (most of it zero padding) and turns
  * the word-id map into 326,000 small JS arrays: about 1.5 s and 400 MB on every start. This loader
  * builds the same dictionaries from the same files, so tokens are exactly kuromoji's, but:
- *   - the word-id map is two typed arrays (an index and the id runs) behind a read-only view,
+ *   - the word-id map is two typed arrays (an index and the id runs),
  *   - padding is cut off the byte buffers,
  *   - the result is written once, uncompressed, to the cache folder (about 65 MB); later starts
- *     read the costs and word ids (13 MB) and page in the trie and the features as they are used
- *     (one cue reads a few hundred kilobytes of their 52 MB), without gunzip or copies.
- * A cache that cannot be read or written only means the gunzip path.
+ *     read the costs and word ids (13 MB) and page in the trie and the features 4 KB at a time as
+ *     they are used, without gunzip or copies.
+ * A cache that cannot be read or written only means the gunzip path. The search over these
+ * dictionaries is kuromoji's, in typed arrays (./kuromoji-viterbi.ts).
  */
 import { createRequire } from 'node:module';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
@@ -20,24 +21,16 @@ import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens } from './align.js';
 import { headerBytes, readHeader, removeOtherCopies } from './cache-file.js';
 import { fileSource, type FileSource } from './file-source.js';
+import { viterbiTokenizer, type UnknownWords, type ViterbiDictionary, type ViterbiToken } from './kuromoji-viterbi.js';
 import { aligned, bytesSource, PagedStrings, PagedWords, type ByteSource } from './paged.js';
 
 const require = createRequire(import.meta.url);
 
-interface KuromojiToken {
-  surface_form: string;
-  basic_form: string;
-  pos: string;
-  pos_detail_1: string;
-}
 interface KuromojiDictionaries {
-  trie: unknown;
-  token_info_dictionary: { loadDictionary(b: Uint8Array): void; pos_buffer: { getString(at: number): string }; target_map: unknown };
-  loadConnectionCosts(cc: Int16Array): void;
+  unknown_dictionary: UnknownWords;
   loadUnknownDictionaries(unk: Uint8Array, pos: Uint8Array, map: Uint8Array, cat: Uint8Array, compat: Uint32Array, invoke: Uint8Array): void;
 }
 type DictionariesClass = new () => KuromojiDictionaries;
-type TokenizerClass = new (dic: KuromojiDictionaries) => { tokenize(text: string): KuromojiToken[] };
 
 /** The dictionary files kuromoji ships, as its loader reads them. */
 const FILES = ['base', 'check', 'tid', 'tid_pos', 'tid_map', 'cc', 'unk', 'unk_pos', 'unk_map', 'unk_char', 'unk_compat', 'unk_invoke'] as const;
@@ -101,71 +94,56 @@ function compactTargetMap(map: Uint8Array): { index: Int32Array; runs: Int32Arra
   return { index, runs: runs.subarray(0, at) };
 }
 
-/**
- * What kuromoji's ViterbiBuilder reads as `target_map[trieId]`: the ids of the words with that
- * surface. A plain object, filled by the trie search (`fill`) for each word it finds, just before
- * the builder reads it (a Proxy answering every read cost ~4 % of a long Japanese audit).
- */
-function targetMap(index: Int32Array, runs: Int32Array): { map: Record<number, Int32Array>; fill(trieId: number): void } {
-  const map: Record<number, Int32Array> = {};
-  return {
-    map,
-    fill(trieId) {
-      if (map[trieId] !== undefined) return;
-      const at = index[trieId];
-      if (at === undefined || at < 0) return;
-      map[trieId] = runs.subarray(at + 1, at + 1 + (runs[at] as number));
-    },
-  };
-}
-
 type Parts = Map<Part, Uint8Array>;
 
 /**
- * The trie's common-prefix search, as doublearray's (same results, same order), without its
- * cost: that one encodes the whole rest of the sentence to UTF-8 at every position (quadratic in
- * the sentence) and copies bytes for every word found. This walks the code points of the key
- * and stops at the first one no word continues with.
+ * The trie's common-prefix search, as doublearray's (same words, same order), without its cost:
+ * that one encodes the whole rest of the sentence to UTF-8 at every position (quadratic in the
+ * sentence) and copies bytes for every word found. This walks the code points of the text from
+ * `from` and stops at the first one no word continues with.
  */
-function prefixSearch(base: PagedWords, check: PagedWords, found: (trieId: number) => void): (key: string) => { k: string; v?: number }[] {
-  return (key) => {
-    const result: { k: string; v?: number }[] = [];
-    let parent = 0;
-    const step = (byte: number): boolean => {
-      const child = base.get(parent) + byte;
-      if (check.get(child) !== parent) return false;
-      parent = child;
-      return true;
-    };
-    for (let i = 0; i < key.length; ) {
+function prefixSearch(base: PagedWords, check: PagedWords): ViterbiDictionary['prefixSearch'] {
+  // The node under `parent` for `byte`, or -1.
+  const to = (parent: number, byte: number): number => {
+    const child = base.get(parent) + byte;
+    return check.get(child) === parent ? child : -1;
+  };
+  return (key, from, found) => {
+    let p = 0;
+    for (let i = from; i < key.length; ) {
       let cp = key.charCodeAt(i);
       let next = i + 1;
       if (cp >= 0xd800 && cp <= 0xdbff) {
         const low = key.charCodeAt(next);
         // A lone high surrogate: doublearray gives up on the key (it throws); no word has one.
-        if (!(low >= 0xdc00 && low <= 0xdfff)) return result;
+        if (!(low >= 0xdc00 && low <= 0xdfff)) return;
         cp = (cp - 0xd800) * 0x400 + 0x10000 + (low - 0xdc00);
         next++;
       }
-      const ok =
-        cp < 0x80
-          ? step(cp)
-          : cp < 0x800
-            ? step((cp >>> 6) | 0xc0) && step((cp & 0x3f) | 0x80)
-            : cp < 0x10000
-              ? step((cp >>> 12) | 0xe0) && step(((cp >> 6) & 0x3f) | 0x80) && step((cp & 0x3f) | 0x80)
-              : step((cp >>> 18) | 0xf0) && step(((cp >> 12) & 0x3f) | 0x80) && step(((cp >> 6) & 0x3f) | 0x80) && step((cp & 0x3f) | 0x80);
-      if (!ok) return result;
+      // The code point's UTF-8 bytes, one trie step each.
+      if (cp < 0x80) p = to(p, cp);
+      else if (cp < 0x800) {
+        p = to(p, (cp >>> 6) | 0xc0);
+        if (p >= 0) p = to(p, (cp & 0x3f) | 0x80);
+      } else if (cp < 0x10000) {
+        p = to(p, (cp >>> 12) | 0xe0);
+        if (p >= 0) p = to(p, ((cp >> 6) & 0x3f) | 0x80);
+        if (p >= 0) p = to(p, (cp & 0x3f) | 0x80);
+      } else {
+        p = to(p, (cp >>> 18) | 0xf0);
+        if (p >= 0) p = to(p, ((cp >> 12) & 0x3f) | 0x80);
+        if (p >= 0) p = to(p, ((cp >> 6) & 0x3f) | 0x80);
+        if (p >= 0) p = to(p, (cp & 0x3f) | 0x80);
+      }
+      if (p < 0) return;
       // A word ends here when the terminal code (0) continues the path.
-      const leaf = base.get(parent);
-      if (check.get(leaf) === parent) {
+      const leaf = base.get(p);
+      if (check.get(leaf) === p) {
         const value = base.get(leaf);
-        if (value <= 0) found(-value - 1);
-        result.push(value <= 0 ? { k: key.slice(0, next), v: -value - 1 } : { k: key.slice(0, next) });
+        if (value <= 0) found(-value - 1, next);
       }
       i = next;
     }
-    return result;
   };
 }
 
@@ -273,9 +251,8 @@ const view = <T>(C: new (b: ArrayBufferLike, o: number, n: number) => T, b: Uint
  * (tid_pos: 36 MB, read only for the words of the best path) stay where they are and are paged in
  * on use; the rest (costs, word ids, unknown-word tables: 13 MB) is read now.
  */
-function build(sections: Sections): { tokenize(text: string): KuromojiToken[] } {
+function build(sections: Sections): { tokenize(text: string): ViterbiToken[] } {
   const Dictionaries = require('kuromoji/src/dict/DynamicDictionaries.js') as DictionariesClass;
-  const KTokenizer = require('kuromoji/src/Tokenizer.js') as TokenizerClass;
   const section = (name: Part) => sections.get(name) as Section;
   const p = (name: Part) => bytesOf(section(name));
   const words = (name: Part) => {
@@ -286,19 +263,24 @@ function build(sections: Sections): { tokenize(text: string): KuromojiToken[] } 
     const s = section(name);
     return new PagedStrings(s.src, s.offset, s.offset + s.length);
   };
+  // kuromoji's own objects only for the unknown-word tables (small, read on start).
   const dic = new Dictionaries();
-  // Only the ViterbiBuilder reads the trie, and only through commonPrefixSearch.
-  const targets = targetMap(view(Int32Array, p('map_index'), 4), view(Int32Array, p('map_runs'), 4));
-  dic.trie = { commonPrefixSearch: prefixSearch(words('base'), words('check'), targets.fill) };
-  dic.token_info_dictionary.loadDictionary(p('tid'));
+  dic.loadUnknownDictionaries(p('unk'), p('unk_pos'), p('unk_map'), p('unk_char'), view(Uint32Array, p('unk_compat'), 4), p('unk_invoke'));
+  const index = view(Int32Array, p('map_index'), 4);
+  const runs = view(Int32Array, p('map_runs'), 4);
   const features = strings('tid_pos');
   const utf8 = new TextDecoder();
-  // Only getFeatures reads pos_buffer, and only through getString.
-  dic.token_info_dictionary.pos_buffer = { getString: (at: number) => utf8.decode(features.bytesAt(at)) };
-  dic.token_info_dictionary.target_map = targets.map;
-  dic.loadConnectionCosts(view(Int16Array, p('cc'), 2));
-  dic.loadUnknownDictionaries(p('unk'), p('unk_pos'), p('unk_map'), p('unk_char'), view(Uint32Array, p('unk_compat'), 4), p('unk_invoke'));
-  return new KTokenizer(dic);
+  return viterbiTokenizer({
+    prefixSearch: prefixSearch(words('base'), words('check')),
+    ids(trieId) {
+      const at = index[trieId];
+      return at === undefined || at < 0 ? undefined : runs.subarray(at + 1, at + 1 + (runs[at] as number));
+    },
+    tokenInfo: p('tid'),
+    featureLine: (at) => utf8.decode(features.bytesAt(at)),
+    costs: view(Int16Array, p('cc'), 2),
+    unknown: dic.unknown_dictionary,
+  });
 }
 
 export interface JapaneseTokenizerOptions {
@@ -322,7 +304,8 @@ export async function createJapaneseTokenizer(opts: JapaneseTokenizerOptions = {
       const raw = tk.tokenize(text).map((t) => ({
         surface: t.surface_form,
         base: t.basic_form,
-        pos: t.pos_detail_1 && t.pos_detail_1 !== '*' ? `${t.pos}-${t.pos_detail_1}` : t.pos,
+        // IPADIC's feature lines always name a part of speech (kuromoji's types say so too).
+        pos: t.pos_detail_1 && t.pos_detail_1 !== '*' ? `${t.pos}-${t.pos_detail_1}` : (t.pos as string),
       }));
       return alignTokens(text, raw);
     },

@@ -21,6 +21,7 @@ import {
   type Dictionary,
 } from './mecab-dictionary.js';
 import type { ByteSource } from './paged.js';
+import { grown } from './columns.js';
 
 /** MeCab's limit on a grouped unknown word, in characters. */
 const MAX_GROUPING = 24;
@@ -82,21 +83,16 @@ class Nodes {
 
   private grow(): void {
     const size = Math.max(1024, this.lc.length * 2);
-    const more = <T extends Uint16Array | Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.lc = more(this.lc, (k) => new Uint16Array(k));
-    this.rc = more(this.rc, (k) => new Uint16Array(k));
-    this.wcost = more(this.wcost, (k) => new Int32Array(k));
-    this.cost = more(this.cost, (k) => new Float64Array(k));
-    this.prev = more(this.prev, (k) => new Int32Array(k));
-    this.start = more(this.start, (k) => new Int32Array(k));
-    this.end = more(this.end, (k) => new Int32Array(k));
-    this.token = more(this.token, (k) => new Int32Array(k));
-    this.unknown = more(this.unknown, (k) => new Uint8Array(k));
-    this.enext = more(this.enext, (k) => new Int32Array(k));
+    this.lc = grown(this.lc, size);
+    this.rc = grown(this.rc, size);
+    this.wcost = grown(this.wcost, size);
+    this.cost = grown(this.cost, size);
+    this.prev = grown(this.prev, size);
+    this.start = grown(this.start, size);
+    this.end = grown(this.end, size);
+    this.token = grown(this.token, size);
+    this.unknown = grown(this.unknown, size);
+    this.enext = grown(this.enext, size);
   }
 }
 
@@ -150,28 +146,47 @@ export class MecabTokenizer {
     this.seenCost = new Float64Array(this.matrix.rsize);
   }
 
-  /** The character at byte `p`: its packed CharInfo and its length in bytes (MeCab's utf8_to_ucs2). */
-  private charAt(s: Uint8Array, p: number): [number, number] {
+  /** The byte length of the character charAt last read; the count of characters seek last skipped. */
+  private clen = 0;
+  private skipped = 0;
+  /** Where the word lookup now starts (the callback below reads it: no closure per position). */
+  private from = 0;
+  private readonly onWord = (v: number, end: number): void => {
+    for (let j = 0; j < (v & 0xff); j++) this.addNode(this.sys, (v >> 8) + j, this.from, end, 0);
+  };
+
+  /** The character at byte `p`: its packed CharInfo (its length in bytes goes to `clen`; MeCab's utf8_to_ucs2). */
+  private charAt(s: Uint8Array, p: number): number {
     const c = s[p]!;
     const left = s.length - p;
-    if (c < 0x80) return [this.charInfo[c]!, 1];
-    if (left >= 2 && (c & 0xe0) === 0xc0) return [this.charInfo[((c & 0x1f) << 6) | (s[p + 1]! & 0x3f)]!, 2];
-    if (left >= 3 && (c & 0xf0) === 0xe0) return [this.charInfo[((c & 0x0f) << 12) | ((s[p + 1]! & 0x3f) << 6) | (s[p + 2]! & 0x3f)]!, 3];
-    if (left >= 4 && (c & 0xf8) === 0xf0) return [this.charInfo[0]!, 4];
-    return [this.charInfo[0]!, 1];
+    if (c < 0x80) {
+      this.clen = 1;
+      return this.charInfo[c]!;
+    }
+    if (left >= 2 && (c & 0xe0) === 0xc0) {
+      this.clen = 2;
+      return this.charInfo[((c & 0x1f) << 6) | (s[p + 1]! & 0x3f)]!;
+    }
+    if (left >= 3 && (c & 0xf0) === 0xe0) {
+      this.clen = 3;
+      return this.charInfo[((c & 0x0f) << 12) | ((s[p + 1]! & 0x3f) << 6) | (s[p + 2]! & 0x3f)]!;
+    }
+    this.clen = left >= 4 && (c & 0xf8) === 0xf0 ? 4 : 1;
+    return this.charInfo[0]!;
   }
 
-  /** MeCab's seekToOtherType: skip characters of the kind of `c` (which follows each character). */
-  private seek(s: Uint8Array, p: number, c: number): { p: number; count: number } {
+  /** MeCab's seekToOtherType: skip characters of the kind of `c` (which follows each character); the count goes to `skipped`. */
+  private seek(s: Uint8Array, p: number, c: number): number {
     let count = 0;
     while (p < s.length) {
-      const [info, len] = this.charAt(s, p);
+      const info = this.charAt(s, p);
       if ((typeOf(c) & typeOf(info)) === 0) break;
-      p += len;
+      p += this.clen;
       count++;
       c = info;
     }
-    return { p, count };
+    this.skipped = count;
+    return p;
   }
 
   private addNode(d: Dictionary, token: number, start: number, end: number, unknown: number): void {
@@ -179,41 +194,42 @@ export class MecabTokenizer {
     this.nodes.add(ids & 0xffff, ids >>> 16, d.tokens.get(token * TOKEN_WORDS + 1) >> 16, start, end, token, unknown);
   }
 
+  private addUnknown(cinfo: number, start: number, end: number): void {
+    const [first, count] = this.unkTokens[defaultTypeOf(cinfo)]!;
+    for (let j = 0; j < count; j++) this.addNode(this.unk, first + j, start, end, 1);
+  }
+
   /** Adds the nodes that begin at byte `begin` (MeCab's Tokenizer::lookup), in MeCab's order. */
   private lookup(s: Uint8Array, begin: number): void {
     const first = this.nodes.n;
-    const begin2 = this.seek(s, begin, this.spaceInfo).p;
+    const begin2 = this.seek(s, begin, this.spaceInfo);
     if (begin2 >= s.length) return;
-    const [cinfo, mblen] = this.charAt(s, begin2);
-    commonPrefixSearch(this.sys.units, s, begin2, (v, end) => {
-      for (let j = 0; j < (v & 0xff); j++) this.addNode(this.sys, (v >> 8) + j, begin2, end, 0);
-    });
+    const cinfo = this.charAt(s, begin2);
+    const mblen = this.clen;
+    this.from = begin2;
+    commonPrefixSearch(this.sys.units, s, begin2, this.onWord);
     if (this.nodes.n > first && !invokes(cinfo)) return;
-    const [unkFirst, unkCount] = this.unkTokens[defaultTypeOf(cinfo)]!;
-    const addUnknown = (end: number) => {
-      for (let j = 0; j < unkCount; j++) this.addNode(this.unk, unkFirst + j, begin2, end, 1);
-    };
     let begin3 = begin2 + mblen;
     let groupEnd = -1;
     if (begin3 > s.length) {
-      addUnknown(s.length);
+      this.addUnknown(cinfo, begin2, s.length);
       return;
     }
     if (groups(cinfo)) {
-      const g = this.seek(s, begin3, cinfo);
-      if (g.count <= MAX_GROUPING) addUnknown(g.p);
-      groupEnd = g.p;
+      const p = this.seek(s, begin3, cinfo);
+      if (this.skipped <= MAX_GROUPING) this.addUnknown(cinfo, begin2, p);
+      groupEnd = p;
     }
     for (let i = 1; i <= lengthOf(cinfo); i++) {
       if (begin3 > s.length) break;
       if (begin3 === groupEnd) continue;
-      addUnknown(begin3);
+      this.addUnknown(cinfo, begin2, begin3);
       if (begin3 >= s.length) break;
-      const [next, len] = this.charAt(s, begin3);
+      const next = this.charAt(s, begin3);
       if ((typeOf(cinfo) & typeOf(next)) === 0) break;
-      begin3 += len;
+      begin3 += this.clen;
     }
-    if (this.nodes.n === first) addUnknown(begin2 + mblen);
+    if (this.nodes.n === first) this.addUnknown(cinfo, begin2, begin2 + mblen);
   }
 
   /** Node `i`'s feature: its offset in its dictionary's features, times 2, plus 1 for unk.dic. */

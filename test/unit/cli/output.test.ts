@@ -3,8 +3,10 @@ import { createReadStream } from 'node:fs';
 import { lstat, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeAtomic } from '../../../src/cli/output.js';
+import { writeAtomic, writeStdout } from '../../../src/cli/output.js';
 
 describe('writeAtomic', () => {
   it('replaces a regular file and leaves no temp file behind', async () => {
@@ -46,5 +48,40 @@ describe('writeAtomic', () => {
     await writeAtomic(link, 'new');
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(await readFile(real, 'utf8')).toBe('new');
+  });
+});
+
+describe('writeStdout', () => {
+  /** A stream that keeps a copy of every chunk (a reused buffer must be written before it changes). */
+  function collector(): { out: Writable; bytes: () => Buffer } {
+    const chunks: Buffer[] = [];
+    const out = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        chunks.push(Buffer.from(chunk));
+        setImmediate(done);
+      },
+    });
+    return { out, bytes: () => Buffer.concat(chunks) };
+  }
+
+  it('writes a long text in chunks, byte for byte, without splitting a surrogate pair', async () => {
+    const unit = 1 << 18;
+    // A pair straddles the first chunk's end; CJK (3 bytes each) fills the rest.
+    const content = `${'a'.repeat(unit - 1)}😀${'国家级最高'.repeat(unit / 4)}\n😀`;
+    const { out, bytes } = collector();
+    await writeStdout(content, out);
+    expect(bytes().equals(Buffer.from(content, 'utf8'))).toBe(true);
+  });
+
+  it('property: any text comes out as its UTF-8 bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.integer({ min: 1, max: 30_000 }), async (piece, times) => {
+        const content = piece.repeat(times);
+        const { out, bytes } = collector();
+        await writeStdout(content, out);
+        expect(bytes().equals(Buffer.from(content, 'utf8'))).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -9,7 +9,7 @@ import { compileRules } from '../../../src/rules/compile.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Ruleset } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
-import { denialAffirms, insideAnotA } from '../../../src/rules/match.js';
+import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA } from '../../../src/rules/match.js';
 import { Engine } from '../../../src/audit/engine.js';
 
 let ja: Analyzer;
@@ -44,6 +44,15 @@ const flags = (rs: Ruleset, text: string) =>
   checkTranscript(compileRules([rs], ja), { segments: [{ start: 0, end: 5, text }] }, ja).filter((f) => f.kind === 'prohibited').length > 0;
 
 describe('context cue groups', () => {
+  it('wholeWords: a cue matches on word boundaries only, not inside another word', () => {
+    const unless = (whole: string) => `    unless: { around: [床]${whole}, window: 10 }`;
+    // 臨床 contains 床: a loose cue silences the claim, a whole-word cue does not
+    expect(flags(ruleset('  negation: { after: [ありません] }', unless('')), '臨床でも日本一の美容液')).toBe(false);
+    expect(flags(ruleset('  negation: { after: [ありません] }', unless(', wholeWords: true')), '臨床でも日本一の美容液')).toBe(true);
+    // the word itself still counts
+    expect(flags(ruleset('  negation: { after: [ありません] }', unless(', wholeWords: true')), '床で日本一の美容液')).toBe(false);
+  });
+
   it('a sentence-scoped group reaches a denial at the end of the sentence, a windowed one does not', () => {
     const text = '日本一とか、そういう大げさなことは私の口からは言えないんですけど、私は好きです';
     expect(flags(ruleset('  negation: { after: [言えない], window: 6 }'), text)).toBe(true);
@@ -90,6 +99,7 @@ describe('context cue groups', () => {
     expect(denialAffirms('最低价，我没骗你', 5)).toBe(true);
     expect(denialAffirms('최고예요 거짓말 아니에요', 9)).toBe(true);
     expect(denialAffirms('日本一ではありません', 3)).toBe(false);
+
     expect(denialAffirms('这个不是全网最低价', 2)).toBe(false);
     const engine = new Engine({});
     const said = async (text: string, lang: 'ja' | 'zh' | 'ko') =>
@@ -97,6 +107,22 @@ describe('context cue groups', () => {
     expect(await said('シミが消えるのは嘘じゃないです', 'ja')).toContain('シミが消える');
     expect(await said('本当に痩せます、嘘じゃないです', 'ja')).toContain('痩せます');
     expect(await said('日本一ではありません', 'ja')).toEqual([]);
+  });
+
+  it('a Japanese denial that asks (…じゃないでしょうか, …ではないですか) asserts: its ない is no cue', () => {
+    expect(denialAsks('治るんじゃないでしょうか', 3, 7)).toBe(true);
+    expect(denialAsks('日本一ではないですか', 3, 7)).toBe(true);
+    expect(denialAsks('日本一ではないです', 3, 7)).toBe(false);
+    expect(denialAsks('日本一とは言えないかもしれません', 3, 9)).toBe(false);
+    const rs = ruleset('  negation: { after: [ではない, じゃない], window: 6 }');
+    expect(flags(rs, '日本一の美容液ではないでしょうか')).toBe(true);
+    expect(flags(rs, '日本一の美容液ではないです')).toBe(false);
+    // seen from a question cue: 消えるんじゃないですか、 is no viewer's question
+    expect(askedAfterDenial('消えるんじゃないですか、これなら', 8)).toBe(true);
+    expect(askedAfterDenial('日本一ってほんとですか、', 8)).toBe(false);
+    const q = ruleset('  quotation: { after: [ですか、], window: 8 }');
+    expect(flags(q, '日本一の美容液じゃないですか、これ')).toBe(true);
+    expect(flags(q, '日本一の美容液ですか、それ')).toBe(false);
   });
 
   it('a Chinese A-not-A question (是不是, 有没有, 能不能) asks, it does not deny: its 不是/没有 is no cue', () => {

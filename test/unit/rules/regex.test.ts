@@ -24,6 +24,13 @@ describe('compileLinear', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('compiles a pattern once, however many matchers hold it, and answers each text afresh', () => {
+    const source = '(염|증)[^.?!]{0,4}(나아|낫)';
+    expect(compileLinear(source)).toBe(compileLinear(source));
+    const texts = ['위염이 싹 나아요', '그냥 좋아요', '위염이 싹 나아요', '비염 낫고 위염 나아'];
+    for (const t of [...texts, ...texts.reverse()]) expect(compileLinear(source).spans(t)).toEqual(matcherSpans(source, t));
+  });
 });
 
 describe('requiredWords (the pre-check that lets most texts skip RE2)', () => {
