@@ -2,8 +2,7 @@
  * A stream repeats itself: the same catchphrase, price call or disclosure comes back many times in
  * three hours, and subtitles repeat a line over several cues. A text's analysis and its matcher hits
  * are a pure function of the text (and the rules), so a text said again is not analysed and scanned
- * again: of the last `limit` distinct texts, those said twice or more keep their result, and so do
- * the newest ones said once (see `recent`). Pure.
+ * again: of the last `limit` distinct texts, those said twice or more keep their result. Pure.
  */
 import type { Analyzer } from '../text/analyze.js';
 import type { NormalizedText } from '../text/normalize.js';
@@ -35,50 +34,24 @@ export function clearedByContext(compiled: CompiledRules, L: Lattice, hit: Hit):
   return cueNear(L, hit.start, hit.end, compiled.negation) || cueNear(L, hit.start, hit.end, compiled.quotation);
 }
 
-/** How many texts said once keep their result, in case they come back soon. */
-export const SCAN_MEMO_YOUNG = 256;
-
-interface Slot<V> {
-  value: V | undefined;
-  /** Used twice or more: kept while the key is among the `limit` most recent. */
-  kept: boolean;
-}
-
 /**
- * A map over the `limit` most recently used keys. A key's first value is kept while it is among the
- * `young` newest keys said once (a line a stream says again soon, a subtitle repeated over cues, is
- * worked out once); after that only the key is remembered, and a key used twice keeps its value
- * from then on. Lines that never come back thus cost little to keep: their values die young (kept
- * values are promoted and collected as old objects; keeping every line's result cost ~10 % more
- * CPU and ~30 MiB on 10,000 distinct lines).
+ * A map over the `limit` most recently used keys that keeps a value from the key's second use on:
+ * a key seen once is only remembered. Lines that never come back then cost nothing to keep (kept
+ * values live long enough to be promoted and collected as old objects: keeping every line's result
+ * cost ~10 % more CPU and ~30 MiB on 10,000 distinct lines).
  */
-function recent<V>(limit: number, young: number): (key: string, make: () => V) => V {
-  const memo = new Map<string, Slot<V>>();
-  // Slots holding a first value, oldest first (from `head` on).
-  let probation: Slot<V>[] = [];
-  let head = 0;
+function recent<V>(limit: number): (key: string, make: () => V) => V {
+  const memo = new Map<string, V | undefined>();
   return (key, make) => {
-    const slot = memo.get(key);
-    if (slot) {
+    if (memo.has(key)) {
+      const v = memo.get(key) ?? make();
       memo.delete(key);
-      memo.set(key, slot);
-      slot.kept = true;
-      return (slot.value ??= make());
+      memo.set(key, v);
+      return v;
     }
-    const value = make();
-    const fresh: Slot<V> = { value, kept: false };
-    memo.set(key, fresh);
-    probation.push(fresh);
-    if (probation.length - head > young) {
-      const old = probation[head++] as Slot<V>;
-      if (!old.kept) old.value = undefined;
-      if (head >= 4096) {
-        probation = probation.slice(head);
-        head = 0;
-      }
-    }
+    memo.set(key, undefined);
     if (memo.size > limit) memo.delete(memo.keys().next().value as string);
-    return value;
+    return make();
   };
 }
 
@@ -89,9 +62,9 @@ export interface ScanMemo {
   crossesJoin(tail: string, head: string): boolean;
 }
 
-export function scanMemo(compiled: CompiledRules, analyzer: Analyzer, limit = SCAN_MEMO_LIMIT, young = Math.min(SCAN_MEMO_YOUNG, limit)): ScanMemo {
-  const scans = recent<Scanned>(limit, young);
-  const joins = recent<boolean>(limit, young);
+export function scanMemo(compiled: CompiledRules, analyzer: Analyzer, limit = SCAN_MEMO_LIMIT): ScanMemo {
+  const scans = recent<Scanned>(limit);
+  const joins = recent<boolean>(limit);
   return {
     scan: (text) =>
       scans(text, () => {

@@ -32,43 +32,24 @@ function counting(a: Analyzer): { analyzer: Analyzer; calls: string[] } {
 }
 
 describe('scan memo', () => {
-  it('analyses a line said many times once per transcript', () => {
+  it('analyses a line said many times at most twice per transcript (seen once, then kept)', () => {
     const { analyzer, calls } = counting(ko);
     const said = ['오늘 방송에서만 최저가로 드려요', '지금 바로 구매하세요', '국내 최고의 제품입니다'];
     const tr: Transcript = { segments: Array.from({ length: 60 }, (_, i) => ({ start: i * 10, end: i * 10 + 5, text: said[i % 3] as string })) };
     const findings = checkTranscript(rules, tr, analyzer);
-    for (const text of new Set(calls)) expect(calls.filter((c) => c === text)).toHaveLength(1);
-    expect(calls.filter((c) => said.includes(c))).toHaveLength(3);
+    for (const text of new Set(calls)) expect(calls.filter((c) => c === text).length).toBeLessThanOrEqual(2);
+    expect(calls.filter((c) => said.includes(c))).toHaveLength(6);
     // Every repetition still reports its own finding at its own second.
     const best = findings.filter((f) => f.text.includes('최고'));
     expect(best).toHaveLength(20);
     expect(new Set(best.map((f) => Math.floor((f.start ?? -1) / 10))).size).toBe(20);
   });
 
-  it('keeps a first result only for the newest texts said once; a text said twice stays kept', () => {
-    const { analyzer, calls } = counting(ko);
-    const memo = scanMemo(rules, analyzer, 100, 2);
-    const count = (t: string) => calls.filter((c) => c === t).length;
-    const [a, b, c, d] = lines as [string, string, string, string];
-    memo.scan(a);
-    memo.scan(b);
-    memo.scan(a); // within the two newest said once: not analysed again, and now kept
-    expect(count(a)).toBe(1);
-    memo.scan(c);
-    memo.scan(d);
-    memo.scan(b); // two texts said once came after it: its first result is gone
-    expect(count(b)).toBe(2);
-    memo.scan(a); // kept, however many came between
-    expect(count(a)).toBe(1);
-    memo.scan(b);
-    expect(count(b)).toBe(2);
-  });
-
   it('gives, for every corpus line in any order with repeats and evictions, what a fresh scan gives', () => {
     const fresh = new Map(lines.map((l) => [l, scanSegment(rules, ko.analyze(l))]));
     fc.assert(
-      fc.property(fc.array(fc.nat(lines.length - 1), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 8 }), (picks, limit, young) => {
-        const memo = scanMemo(rules, ko, limit, young);
+      fc.property(fc.array(fc.nat(lines.length - 1), { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 8 }), (picks, limit) => {
+        const memo = scanMemo(rules, ko, limit);
         for (const i of picks) {
           const text = lines[i] as string;
           const got = memo.scan(text);
