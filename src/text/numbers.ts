@@ -124,14 +124,17 @@ const KO_SINO = `(?:(?:[0-9]+|[일이삼사오육칠팔구십백천]+)만 (?:[0-
 // Native Korean numerals are written apart from their counter (두 달, 세 번): only before a space.
 const KO_NATIVE = '(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|스물)(?= )';
 const RANGE = '(?: ?(?:~|〜|-|–|到|至|から|에서) ?)';
+// Chinese approximate numbers: 十几天, 二十几岁, 几十块, 好几斤 (a bare 几 is left out: 几天能好？ asks).
+const ZH_APPROX = '(?:好几[十百千万]?|几[十百千万]+|[〇零一二两兩三四五六七八九十百千万萬]+几[十百千万]?)';
 const NUMBER_RE: Record<Language, RegExp> = {
   ja: new RegExp(`(?:${DIGITS_RE}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
-  zh: new RegExp(`(?:${DIGITS_RE}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
+  zh: new RegExp(`(?:${DIGITS_RE}|${ZH_APPROX}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
   ko: new RegExp(`(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE})(?:${RANGE}(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE}))?`, 'gu'),
 };
 
 /**
  * Where numbers are written in normalised text: digits (3, 2.5, 1,000), CJK numerals (二十, 三),
+ * Chinese approximate numbers (十几, 几十, 好几),
  * Sino-Korean numerals with a unit (이십) and native Korean ones (두, 세), and ranges (3〜5, 三到五).
  * A number rule element then asks for a unit after it. Pure; linear in the text.
  */

@@ -96,6 +96,14 @@ describe('seq elements', () => {
     expect(found(c, an, '能瘦3到5斤')).toEqual(['3到5斤@loss']);
   });
 
+  it('Chinese approximate numbers (十几, 几十, 好几) count; a bare 几 (a question) does not', () => {
+    const { c, an } = compile(head('zh', `      - id: loss\n        seq: [{number: [斤, 公斤, kg]}]\n      - id: period-loss\n        seq: [{number: [天, 个月]}, {gap: 2}, [瘦, 减], {gap: 1}, {number: [斤, 公斤, kg]}]\n`));
+    expect(found(c, an, '十几天瘦了二十斤')).toEqual(['十几天瘦了二十斤@period-loss']);
+    expect(found(c, an, '瘦了好几斤')).toEqual(['好几斤@loss']);
+    expect(found(c, an, '二十几天减了几十斤')).toEqual(['二十几天减了几十斤@period-loss']);
+    expect(found(c, an, '几天能瘦几斤')).toEqual([]);
+  });
+
   it('Korean: numbers with units, part of speech', () => {
     const { c, an } = compile(head('ko', `      - id: loss\n        seq: [{number: [주, 달, 개월]}, {gap: 2}, {number: [킬로, kg]}]\n      - id: noun-best\n        seq: [{pos: NN}, 최고]\n`));
     expect(found(c, an, '2주 만에 5킬로 빠져요')).toEqual(['2주 만에 5킬로@loss']);
