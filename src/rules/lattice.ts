@@ -110,8 +110,8 @@ export function startsOf(compiled: CompiledRules, u: AtomUses, lit: number): rea
   return ms;
 }
 
-/** Korean endings that ask: 냐고, 니, 나요, 는지, 까요, ㄹ까. */
-const QUESTION_ENDING = /^(?:냐|니|나요|나$|는지|은지|ㄴ지|ㄹ지|을지|까|ㄹ까|을까)/u;
+/** Korean endings a dictionary-form match stops before: questions (냐고, 니, 나요, 는지, 까요), conditions (면, 려면), 지 (않다), 기. */
+const STOP_ENDING = /^(?:냐|니|나요|나$|는지|은지|ㄴ지|ㄹ지|을지|까|ㄹ까|을까|면|으면|려|으려|지$|기$)/u;
 
 export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
   const { lexicon } = compiled;
@@ -145,14 +145,15 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     L.charAsWritten.push(asWritten);
   };
   // Korean: a word matched in its dictionary form (빠지다 on 빠지, 좋다 on 좋) takes the endings that
-  // follow its stem (빠지고, 좋은, 좋았어요), so what comes next is the next word; not the ending of a
-  // question (좋냐고, 빠질까요), which the rulesets' cues read after the match.
+  // follow its stem (빠지고, 좋은, 좋았어요), so what comes next is the next word; not an ending that
+  // asks (좋냐고, 빠질까요: the rulesets' cues read it after the match), supposes (빠지면, 빠지려면),
+  // denies (빠지지 않아요) or names the act (빠지기), which a rule can then refuse with `not`.
   const endingsAfter = (e: number): number => {
     if (!lexicon.spokenForms) return e;
     const stem = a.tokens[e - 1];
     if (!stem || stem.base === stem.surface) return e;
     let to = e;
-    while (to < n && (a.tokens[to] as Token).pos.startsWith('E') && !QUESTION_ENDING.test((a.tokens[to] as Token).surface) && (a.tokens[to] as Token).start === (a.tokens[to - 1] as Token).end) to++;
+    while (to < n && (a.tokens[to] as Token).pos.startsWith('E') && !STOP_ENDING.test((a.tokens[to] as Token).surface) && (a.tokens[to] as Token).start === (a.tokens[to - 1] as Token).end) to++;
     return to;
   };
   for (const h of lexicon.surface.searchCodes(text)) {

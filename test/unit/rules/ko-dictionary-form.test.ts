@@ -40,6 +40,13 @@ describe('Korean words in dictionary form match every spoken form', () => {
   });
 });
 
+describe('a dictionary-form match stops before an ending that supposes, denies or names the act', () => {
+  it.each(['살이 빠지면 옷부터 사세요', '살은 빠지지 않아요', '살이 빠지기 어려운 체질'])('`not` refuses "%s"', (line) => {
+    const r = ruleset([{ id: 'm', seq: ['살이', '빠지다', { not: ['면', '지', '기'] }] as never }]);
+    expect(found(r, line.replace('살은', '살이'))).toEqual([]);
+  });
+});
+
 describe('Korean words in a spoken form match that form only', () => {
   it('돼요 is not 되는, 빠져요 is not 빠지지', () => {
     const r = ruleset([{ id: 'm', words: ['돼요', '빠져요'] }]);
