@@ -48,6 +48,9 @@ export function koreanBase(stem: string, tag: string): string | undefined {
   return PREDICATE.has(tag.split('+')[0] ?? '') && stem ? `${stem}다` : undefined;
 }
 
+/** Endings that quote or ask: (ㄴ/는)다고, 라고, 냐고, 자고, (으)라고. */
+const QUOTATIVE = /^(?:[ㄴᆫ]|는|으)?(?:다|라|냐|자)고$/u;
+
 function withBase(t: RawToken, stem: string, tag: string): RawToken {
   const base = koreanBase(stem, tag);
   return base ? { ...t, base } : t;
@@ -60,6 +63,10 @@ function withBase(t: RawToken, stem: string, tag: string): RawToken {
  */
 function toRaw(m: MecabMorpheme, r: Reading): RawToken[] {
   if (r.parts && r.parts.map((p) => p.surface).join('') === m.surface) return r.parts.map((p) => withBase(p, p.surface, p.pos));
+  // Reported speech fused into the verb (사라진다고 = 사라지/VV+ㄴ다고/EC, 좋냐고) keeps its surface: the
+  // cues that deny or ask about it (…다고는 못 해요, …냐고 물어보셨는데) start inside that token.
+  const last = r.parts?.[r.parts.length - 1];
+  if (last && QUOTATIVE.test(last.surface)) return [{ surface: m.surface, pos: r.pos }];
   const first = r.parts?.[0];
   return [first ? withBase({ surface: m.surface, pos: r.pos }, first.surface, first.pos) : withBase({ surface: m.surface, pos: r.pos }, m.surface, r.pos)];
 }
