@@ -171,6 +171,14 @@ class LexiconBuilder {
     const tokens = dictionary;
     const keyOf = (t: Token) => (asWritten ? t.surface : t.base);
     if (tokens.length > 0) this.lemmaKeys.push({ key: tokens.map(keyOf), value: id });
+    // 밝아지다 is one ko-dic verb, but its 어-forms split (밝아졌어요 = 밝/VA 아/EC 졌어요/VX): key those too.
+    if (!asWritten && this.spokenForms && norm.endsWith('지다')) {
+      const past = this.analyzer.analyze(`${norm.slice(0, -2)}졌어요`).tokens;
+      let end = past.length;
+      while (end > 0 && (past[end - 1] as Token).pos.startsWith('E')) end--;
+      const alt = past.slice(0, end);
+      if (alt.length > 1 && alt.some((t) => t.base === '지다') && alt.map((t) => t.base).join(' ') !== tokens.map(keyOf).join(' ')) this.lemmaKeys.push({ key: alt.map((t) => t.base), value: id });
+    }
     const last = tokens[tokens.length - 1];
     if (tokens.length > 1 && last) {
       const stem = a.norm.text.slice(0, last.start);

@@ -47,6 +47,13 @@ describe('a dictionary-form match stops before an ending that supposes, denies o
   });
 });
 
+describe('a -지다 verb ko-dic keeps whole in its dictionary form (밝아지다) also finds its split 어-forms', () => {
+  it.each(['얼굴이 밝아졌어요', '얼굴이 밝아져요', '얼굴이 밝아지고'])('밝아지다 finds "%s"', (line) => {
+    const r = ruleset([{ id: 'm', seq: ['얼굴이', '밝아지다'] as never }]);
+    expect(found(r, line)).toHaveLength(1);
+  });
+});
+
 describe('Korean words in a spoken form match that form only', () => {
   it('돼요 is not 되는, 빠져요 is not 빠지지', () => {
     const r = ruleset([{ id: 'm', words: ['돼요', '빠져요'] }]);
