@@ -5,6 +5,7 @@
  * then tried only where its first element was found. Pure: the analyser (tokenizer) is handed in.
  */
 import type { Analyzer } from '../text/analyze.js';
+import type { Token } from '../text/tokenizer.js';
 import type { Language } from '../transcript/model.js';
 import { Automaton, codeUnits, type AutomatonData } from './automaton.js';
 import type { CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext } from './model.js';
@@ -63,9 +64,15 @@ export interface Lexicon {
    * A literal of several words matches when its first words are said as written and its last word
    * in any form: 良くなる is 良く (an adverb alone, an adjective in 良くなった) + なる in any form.
    */
-  stems: { literal: number; lastBase: string }[];
+  stems: { literal: number; lastBase: string; asWritten?: boolean }[];
   /** Literal base-form sequences → literal id. */
   lemma: Automaton<string>;
+  /**
+   * Korean: a word written in a spoken form (빠져요, 돼요) matches that form only, so its key is its
+   * tokens as written and the lemma automaton is also searched over the text's token surfaces; a
+   * word written in its dictionary form (빠지다) is keyed by base forms and matches every form.
+   */
+  spokenForms?: boolean;
 }
 
 export interface CompiledRules {
@@ -120,9 +127,13 @@ class LexiconBuilder {
   private readonly atomLoose: boolean[] = [];
   private readonly surfaceKeys: { key: number[]; value: number }[] = [];
   private readonly lemmaKeys: { key: string[]; value: number }[] = [];
-  private readonly stems: { literal: number; lastBase: string }[] = [];
+  private readonly stems: { literal: number; lastBase: string; asWritten?: boolean }[] = [];
 
-  constructor(private readonly analyzer: Analyzer) {}
+  private readonly spokenForms: boolean;
+
+  constructor(private readonly analyzer: Analyzer) {
+    this.spokenForms = analyzer.language === 'ko';
+  }
 
   /** The atom for a set of words (the same set is one atom). */
   atom(words: readonly string[], loose = false): number {
@@ -151,14 +162,29 @@ class LexiconBuilder {
     // By base form too: a word written in its dictionary form (治る, 消える) must still match the
     // conjugated forms in speech (治ります, 消えました), whose tokens carry that base form.
     const a = this.analyzer.analyze(norm);
-    const tokens = a.tokens;
-    if (tokens.length > 0) this.lemmaKeys.push({ key: tokens.map((t) => t.base), value: id });
+    let dictionary = dictionaryForm(a.tokens);
+    // A word that is also a particle after a noun (보다 "than": 다른 데보다) is meant as written.
+    if (dictionary !== a.tokens && dictionary.length === 1 && this.analyzer.analyze(`것${norm}`).tokens.some((t) => t.surface === norm && t.pos.startsWith('J'))) dictionary = a.tokens;
+    // Korean keeps a spoken form as written (see Lexicon.spokenForms); other languages and Korean
+    // dictionary forms go by base form.
+    const asWritten = this.spokenForms && dictionary === a.tokens;
+    const tokens = dictionary;
+    const keyOf = (t: Token) => (asWritten ? t.surface : t.base);
+    if (tokens.length > 0) this.lemmaKeys.push({ key: tokens.map(keyOf), value: id });
+    // 밝아지다 is one ko-dic verb, but its 어-forms split (밝아졌어요 = 밝/VA 아/EC 졌어요/VX): key those too.
+    if (!asWritten && this.spokenForms && norm.endsWith('지다')) {
+      const past = this.analyzer.analyze(`${norm.slice(0, -2)}졌어요`).tokens;
+      let end = past.length;
+      while (end > 0 && (past[end - 1] as Token).pos.startsWith('E')) end--;
+      const alt = past.slice(0, end);
+      if (alt.length > 1 && alt.some((t) => t.base === '지다') && alt.map((t) => t.base).join(' ') !== tokens.map(keyOf).join(' ')) this.lemmaKeys.push({ key: alt.map((t) => t.base), value: id });
+    }
     const last = tokens[tokens.length - 1];
     if (tokens.length > 1 && last) {
       const stem = a.norm.text.slice(0, last.start);
       if (stem.trim()) {
         this.surfaceKeys.push({ key: codeUnits(stem), value: -(this.stems.length + 1) });
-        this.stems.push({ literal: id, lastBase: last.base });
+        this.stems.push(asWritten ? { literal: id, lastBase: last.surface, asWritten } : { literal: id, lastBase: last.base });
       }
     }
     return id;
@@ -172,6 +198,7 @@ class LexiconBuilder {
       surface: new Automaton<number>(this.surfaceKeys),
       stems: this.stems,
       lemma: new Automaton(this.lemmaKeys),
+      ...(this.spokenForms ? { spokenForms: true } : {}),
     };
   }
 }
@@ -340,4 +367,21 @@ export function compiledFromData(data: CompiledData, rulesets: readonly Ruleset[
   if (data.negation) compiled.negation = data.negation;
   if (data.quotation) compiled.quotation = data.quotation;
   return compiled;
+}
+
+/**
+ * A Korean word written in its dictionary form (빠지다, 좋아지다) is analysed as a stem and the
+ * ending 다 (빠지/VV 다/EC); the stem's token already carries the dictionary form as its base
+ * (빠지다), as every spoken form does (빠져요, 빠졌, 빠지고), so the ending is dropped from the key.
+ */
+function dictionaryForm<T extends readonly Token[]>(tokens: T): T | Token[] {
+  const last = tokens[tokens.length - 1];
+  const stem = tokens[tokens.length - 2];
+  if (!last || !stem || last.surface !== '다' || !last.pos.startsWith('E')) return tokens;
+  // 환해지다, 풍성해지다: ko-dic fuses the spoken forms' 지 into the stem's token (환해졌 = 환하/VA+아/EC+지/VX+었/EP,
+  // base 환하다), so the key ends at that stem (and also finds 환해요: the state, not only the change).
+  const before = tokens[tokens.length - 3];
+  if (stem.surface === '지' && stem.pos === 'VX' && before && /\+EC$/u.test(before.pos)) return tokens.slice(0, -2);
+  if (stem.base === `${stem.surface}다`) return tokens.slice(0, -1);
+  return tokens;
 }

@@ -4,6 +4,7 @@
  * matcher step asks. Pure.
  */
 import type { AnalyzedText } from '../text/analyze.js';
+import type { Token } from '../text/tokenizer.js';
 import { findNumbers } from '../text/numbers.js';
 import type { CompiledRules, Lexicon } from './compile.js';
 
@@ -109,6 +110,9 @@ export function startsOf(compiled: CompiledRules, u: AtomUses, lit: number): rea
   return ms;
 }
 
+/** Korean endings a dictionary-form match stops before: questions (냐고, 니, 나요, 는지, 까요), conditions (면, 려면), 지 (않다), 기. */
+const STOP_ENDING = /^(?:냐|니|나요|나$|는지|은지|ㄴ지|ㄹ지|을지|까|ㄹ까|을까|면|으면|려|으려|지$|기$)/u;
+
 export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
   const { lexicon } = compiled;
   const uses = atomUses(compiled);
@@ -140,6 +144,18 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     L.charEnd.push(end);
     L.charAsWritten.push(asWritten);
   };
+  // Korean: a word matched in its dictionary form (빠지다 on 빠지, 좋다 on 좋) takes the endings that
+  // follow its stem (빠지고, 좋은, 좋았어요), so what comes next is the next word; not an ending that
+  // asks (좋냐고, 빠질까요: the rulesets' cues read it after the match), supposes (빠지면, 빠지려면),
+  // denies (빠지지 않아요) or names the act (빠지기), which a rule can then refuse with `not`.
+  const endingsAfter = (e: number): number => {
+    if (!lexicon.spokenForms) return e;
+    const stem = a.tokens[e - 1];
+    if (!stem || stem.base === stem.surface) return e;
+    let to = e;
+    while (to < n && (a.tokens[to] as Token).pos.startsWith('E') && !STOP_ENDING.test((a.tokens[to] as Token).surface) && (a.tokens[to] as Token).start === (a.tokens[to - 1] as Token).end) to++;
+    return to;
+  };
   for (const h of lexicon.surface.searchCodes(text)) {
     const s = indexAt(tokenStartingAt, h.start);
     const e = indexAt(tokenEndingAt, h.end);
@@ -147,9 +163,10 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
       // The first words of a literal, as written; its last word in any form.
       const stem = lexicon.stems[-h.value - 1];
       const next = e === undefined ? undefined : a.tokens[e];
-      if (!stem || s === undefined || e === undefined || !next || next.base !== stem.lastBase) continue;
-      onChars(stem.literal, h.start, next.end, false);
-      onToken(stem.literal, s, e + 1);
+      if (!stem || s === undefined || e === undefined || !next || (stem.asWritten ? next.surface : next.base) !== stem.lastBase) continue;
+      const to = stem.asWritten ? e + 1 : endingsAfter(e + 1);
+      onChars(stem.literal, h.start, (a.tokens[to - 1] as Token).end, false);
+      onToken(stem.literal, s, to);
       continue;
     }
     if (needsChars(compiled, uses, h.value)) onChars(h.value, h.start, h.end, true);
@@ -157,12 +174,20 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     if (s !== undefined && e !== undefined) onToken(h.value, s, e);
   }
   if (n > 0) {
-    for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) {
+    const onLemma = (h: { start: number; end: number; value: number }, to: number) => {
       const first = a.tokens[h.start];
-      const last = a.tokens[h.end - 1];
-      if (!first || !last) continue;
+      const last = a.tokens[to - 1];
+      if (!first || !last) return;
       onChars(h.value, first.start, last.end, false);
-      onToken(h.value, h.start, h.end);
+      onToken(h.value, h.start, to);
+    };
+    for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) onLemma(h, endingsAfter(h.end));
+    // Korean words written in a spoken form are keyed as written (Lexicon.spokenForms); a span whose
+    // tokens are all their own base was found above already.
+    if (lexicon.spokenForms && a.tokens.some((t) => t.base !== t.surface)) {
+      for (const h of lexicon.lemma.search(a.tokens.map((t) => t.surface))) {
+        if (a.tokens.slice(h.start, h.end).some((t) => t.base !== t.surface)) onLemma(h, h.end);
+      }
     }
   }
   if (compiled.usesNumbers) {

@@ -15,8 +15,8 @@ export interface Token {
 export interface Tokenizer {
   readonly language: Language;
   /**
-   * Whether tokens carry base forms other than their surface (Japanese: 治り → 治る). jieba and
-   * ko-dic give none, so a word's base-form key is only its surface again.
+   * Whether tokens carry base forms other than their surface (Japanese: 治り → 治る; Korean
+   * predicates: 빠져요 → 빠지다). jieba gives none, so a word's base-form key is only its surface again.
    */
   readonly baseForms?: boolean;
   tokenize(text: string): Token[];

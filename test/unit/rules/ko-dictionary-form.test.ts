@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
+import type { Analyzer } from '../../../src/text/analyze.js';
+import { checkTranscript } from '../../../src/rules/check.js';
+import { compileRules } from '../../../src/rules/compile.js';
+import type { Ruleset } from '../../../src/rules/model.js';
+
+let ko: Analyzer;
+beforeAll(async () => {
+  ko = await createAnalyzerFor('ko');
+});
+
+const ruleset = (match: NonNullable<Ruleset['rules'][number]['match']>): Ruleset => ({
+  id: 'kform',
+  language: 'ko',
+  sources: [],
+  context: {},
+  rules: [{ id: 'kform/r', kind: 'prohibit', category: 'efficacy', severity: 'error', message: { en: 'r' }, reference: 'test', match, examples: { bad: [], good: [] } }],
+});
+const found = (rs: Ruleset, line: string) => checkTranscript(compileRules([rs], ko), { segments: [{ start: 0, end: 5, text: line }] }, ko).map((f) => f.text);
+
+describe('Korean words in dictionary form match every spoken form', () => {
+  const rs = ruleset([{ id: 'm', seq: [['살이', '뱃살이'], { gap: 2 }, '빠지다'] as never }]);
+  it.each([
+    ['살이 쫙 빠져요', '살이 쫙 빠져요'],
+    ['뱃살이 빠졌어요', '뱃살이 빠졌어요'],
+    ['살이 금방 빠지고', '살이 금방 빠지고'],
+    ['살이 빠진대요', '살이 빠진'],
+  ])('빠지다 finds "%s"', (line, span) => {
+    expect(found(rs, line)).toEqual([span]);
+  });
+  it('takes the endings after the stem, so `not` sees the next word (좋다 + not 습관: 좋은 습관 stays clean)', () => {
+    const r = ruleset([{ id: 'm', seq: ['면역력에', '좋다', { not: ['습관'] }] as never }]);
+    expect(found(r, '면역력에 좋은 꿀')).toEqual(['면역력에 좋은']);
+    expect(found(r, '면역력에 좋은 습관')).toEqual([]);
+  });
+  it('leaves the ending of a question outside the match (좋냐고), where the cues read it', () => {
+    const r = ruleset([{ id: 'm', seq: ['당뇨에', '좋다'] as never }]);
+    expect(found(r, '당뇨에 좋냐고')).toEqual(['당뇨에 좋']);
+  });
+});
+
+describe('a dictionary-form match stops before an ending that supposes, denies or names the act', () => {
+  it.each(['살이 빠지면 옷부터 사세요', '살은 빠지지 않아요', '살이 빠지기 어려운 체질'])('`not` refuses "%s"', (line) => {
+    const r = ruleset([{ id: 'm', seq: ['살이', '빠지다', { not: ['면', '지', '기'] }] as never }]);
+    expect(found(r, line.replace('살은', '살이'))).toEqual([]);
+  });
+});
+
+describe('a -지다 verb ko-dic keeps whole in its dictionary form (밝아지다) also finds its split 어-forms', () => {
+  it.each(['얼굴이 밝아졌어요', '얼굴이 밝아져요', '얼굴이 밝아지고'])('밝아지다 finds "%s"', (line) => {
+    const r = ruleset([{ id: 'm', seq: ['얼굴이', '밝아지다'] as never }]);
+    expect(found(r, line)).toHaveLength(1);
+  });
+});
+
+describe('Korean words in a spoken form match that form only', () => {
+  it('돼요 is not 되는, 빠져요 is not 빠지지', () => {
+    const r = ruleset([{ id: 'm', words: ['돼요', '빠져요'] }]);
+    expect(found(r, '다이어트가 저절로 되는 건 없어요')).toEqual([]);
+    expect(found(r, '살은 빠지지 않아요')).toEqual([]);
+    expect(found(r, '살이 빠져요')).toEqual(['빠져요']);
+  });
+  it('a word that is also a particle (보다 "than") is meant as written', () => {
+    const r = ruleset([{ id: 'm', seq: ['다른 데', '보다'] as never }]);
+    expect(found(r, '다른 데보다 싸요')).toEqual(['다른 데보다']);
+    expect(found(r, '다른 데 볼 필요 없어요')).toEqual([]);
+  });
+});
