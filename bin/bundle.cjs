@@ -3,7 +3,7 @@
 // compiled with a V8 code cache: the functions V8 compiled in an earlier run of the same command
 // (audit, rules, ...) are read back from the cache folder instead of being parsed and compiled
 // again. The cache file is keyed by a hash of the bundle, Node's version and the architecture, and
-// is written once, atomically, when the process exits (or again when V8 rejects it). A cache
+// is written once, atomically, when the second run without it exits (or again when V8 rejects it). A cache
 // folder that cannot be written only means no cache; a missing or stale bundle (tsc ran alone
 // after the bundle was made) means the caller imports the ES-module build instead.
 const fs = require('node:fs');
@@ -41,10 +41,30 @@ function writeCache(dir, key, name, data) {
     fs.writeFileSync(tmp, data);
     fs.renameSync(tmp, path.join(dir, name));
     for (const other of fs.readdirSync(dir)) {
-      if (other !== name && other.startsWith(`${key}-`) && /^[0-9a-f]{20}\.bin$/.test(other.slice(key.length + 1))) fs.rmSync(path.join(dir, other), { force: true });
+      if (other !== name && other.startsWith(`${key}-`) && /^[0-9a-f]{20}\.bin(\.seen)?$/.test(other.slice(key.length + 1))) fs.rmSync(path.join(dir, other), { force: true });
     }
   } catch {
     // No cache this time: the next run compiles again.
+  }
+}
+
+/**
+ * The first run without a cache only leaves a mark; the next writes the cache. A machine's first
+ * run fills every other cache (rulesets, compiled rules, the Japanese dictionary) and serialising
+ * the code cache on top of that raised its peak by ~30 MiB; a later run writes it at no peak cost.
+ */
+function writeOnSecondRun(dir, key, name, script) {
+  const mark = path.join(dir, `${name}.seen`);
+  if (fs.existsSync(mark)) {
+    writeCache(dir, key, name, script.createCachedData());
+    fs.rmSync(mark, { force: true });
+    return;
+  }
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(mark, '');
+  } catch {
+    // No mark: the next run marks again.
   }
 }
 
@@ -81,7 +101,7 @@ function loadBundle(args) {
   const script = new vm.Script(wrapped, { filename: BUNDLE, ...(cachedData ? { cachedData } : {}) });
   const mod = { exports: {} };
   script.runInThisContext()(mod.exports, createRequire(BUNDLE), mod, BUNDLE, DIST, (id) => import(id));
-  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(dir, key, name, script.createCachedData()));
+  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeOnSecondRun(dir, key, name, script));
   return mod.exports;
 }
 
