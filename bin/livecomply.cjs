@@ -3,12 +3,20 @@
 // `livecomply --version` alone is answered here, before the CLI (commander and the command table)
 // is loaded: CI scripts call it to log the tool's version, and it should cost no more than Node.
 // This entry is CommonJS on purpose: Node starts its ES-module loader only for the first `import`,
-// which costs about 15 ms that `--version` does not need. Everything else is the ESM build.
+// which costs about 15 ms that `--version` does not need.
+// Everything else runs the bundled build (dist/livecomply.cjs, see bin/bundle.cjs) with a V8
+// code cache, or the ES-module build (dist/cli/main.js) when there is no current bundle.
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  import('../dist/cli/main.js')
+  let bundled;
+  try {
+    bundled = require('./bundle.cjs').loadBundle(args);
+  } catch (err) {
+    bundled = undefined;
+  }
+  (bundled ? Promise.resolve(bundled) : import('../dist/cli/main.js'))
     .then(({ main }) => main(process.argv))
     .then(
       (code) => {

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defaultCacheDir } from '../io/cache-dir.js';
 import { folderCodeHash } from './code-hash.js';
+import { rulesetContentHash } from './ruleset-digest.js';
 import { writeBoundedCacheEntry } from '../io/cache-entry.js';
 import { compiledFromData, compiledToData, compileRules, type CompiledData, type CompiledRules } from '../rules/compile.js';
 import type { Ruleset } from '../rules/model.js';
@@ -70,7 +71,7 @@ export function compilerCode(): Promise<string> {
 export async function compiledKey(rulesets: readonly Ruleset[], language: Language, version: string): Promise<string> {
   return createHash('sha256')
     .update(`${LAYOUT}\0${version}\0${language}\0${await compilerCode()}\0`)
-    .update(JSON.stringify(rulesets))
+    .update(rulesets.map(rulesetContentHash).join('\0'))
     .digest('hex');
 }
 

@@ -2,7 +2,7 @@
  * The checking engine of a run: rulesets loaded once, analysers and compiled matchers built once
  * per language and only for the languages that occur.
  */
-import { createHash } from 'node:crypto';
+import { rulesetDigest } from './ruleset-digest.js';
 import type { Analyzer } from '../text/analyze.js';
 import { createAnalyzerFor } from '../text/analyzer-for.js';
 import { languageName, type LanguagePlan } from '../text/detect.js';
@@ -117,7 +117,7 @@ export class Engine {
     for (const r of await Promise.allSettled(this.explicit ? [this.explicit] : [])) if (r.status === 'fulfilled') sets.push(...r.value);
     for (const r of await Promise.allSettled(this.prepared.values())) if (r.status === 'fulfilled') sets.push(...r.value.rulesets);
     const out = new Map<string, string>();
-    for (const rs of sets) if (!out.has(rs.id)) out.set(rs.id, createHash('sha256').update(JSON.stringify(rs.rules)).digest('hex').slice(0, 16));
+    for (const rs of sets) if (!out.has(rs.id)) out.set(rs.id, rulesetDigest(rs));
     return [...out].map(([id, digest]) => ({ id, digest })).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 

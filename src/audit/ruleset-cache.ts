@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultCacheDir } from '../io/cache-dir.js';
 import { folderCodeHash } from './code-hash.js';
+import { rememberContentHash, rememberDigest, rulesetContentHash, rulesetDigest } from './ruleset-digest.js';
 import { writeBoundedCacheEntry } from '../io/cache-entry.js';
 import { loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
 import type { Ruleset } from '../rules/model.js';
@@ -29,6 +30,10 @@ interface Entry {
   cwd: string;
   files: { path: string; sha256: string }[];
   ruleset: Ruleset;
+  /** rulesetDigest(ruleset), kept so a run need not hash the rules again (absent in older entries). */
+  digest?: string;
+  /** rulesetContentHash(ruleset) (absent in older entries). */
+  contentHash?: string;
 }
 
 export interface RulesetCacheOptions {
@@ -61,6 +66,8 @@ async function readEntry(file: string, version: string): Promise<Ruleset | undef
     for (const f of entry.files) {
       if (sha256(readFileSync(f.path)) !== f.sha256) return undefined;
     }
+    if (typeof entry.digest === 'string') rememberDigest(entry.ruleset, entry.digest);
+    if (typeof entry.contentHash === 'string') rememberContentHash(entry.ruleset, entry.contentHash);
     return entry.ruleset;
   } catch {
     return undefined;
@@ -83,6 +90,6 @@ export async function loadRulesetCached(ref: string, opts: RulesetCacheOptions):
   const hit = await readEntry(file, version);
   if (hit) return hit;
   const { ruleset, read } = await loadRulesetReading(abs);
-  await writeEntry(file, { layout: LAYOUT, version, code: await loaderCode(), cwd: process.cwd(), files: read.map((f) => ({ path: f.path, sha256: sha256(f.text) })), ruleset });
+  await writeEntry(file, { layout: LAYOUT, version, code: await loaderCode(), cwd: process.cwd(), files: read.map((f) => ({ path: f.path, sha256: sha256(f.text) })), ruleset, digest: rulesetDigest(ruleset), contentHash: rulesetContentHash(ruleset) });
   return ruleset;
 }

@@ -9,7 +9,7 @@ import type { Finding } from '../core/finding.js';
 import type { MessageLanguage } from '../core/choices.js';
 import { renderTimingDetail, withDetail, type TimingDetailId } from '../core/messages.js';
 import type { CompiledRules } from './compile.js';
-import { locator } from './locate.js';
+import { locator, type Locator } from './locate.js';
 import { scanMemo, type ScanMemo } from './scan-memo.js';
 import type { DisclosureChannel, LocalizedMessage, RequireRule, Rule } from './model.js';
 
@@ -58,8 +58,12 @@ interface Piece {
  * Japanese and Chinese drop it in normalisation, so their cues are one piece.
  */
 function linesOf(seg: Segment, si: number, language: Language): Piece[] {
+  if (language !== 'ko' || !seg.text.includes('\n')) {
+    const text = seg.text.trim();
+    return text ? [{ segment: si, text, at: seg.text.length - seg.text.trimStart().length }] : [];
+  }
   const out: Piece[] = [];
-  const parts = language === 'ko' ? seg.text.split(/(\r?\n)/) : [seg.text];
+  const parts = seg.text.split(/(\r?\n)/);
   let at = 0;
   for (const part of parts) {
     const lead = part.length - part.trimStart().length;
@@ -150,8 +154,10 @@ function collector(compiled: CompiledRules, memo: ScanMemo, opts: CheckOptions):
 function scanSegments(transcript: Transcript, handle: Handle): void {
   transcript.segments.forEach((seg, si) => {
     if (!seg.text.trim()) return;
-    const loc = locator(seg);
+    // Made on a segment's first hit only: most segments have none.
+    let loc: Locator | undefined;
     handle(seg.text, (norm, start, end) => {
+      loc ??= locator(seg);
       const span = originalSpan(norm, start, end);
       return {
         text: seg.text.slice(span.start, span.end),
@@ -171,42 +177,47 @@ function scanSegments(transcript: Transcript, handle: Handle): void {
  * or between two lines of one cue, are matched on the join of the two pieces, reported over both.
  */
 function scanJoins(compiled: CompiledRules, transcript: Transcript, memo: ScanMemo, handle: Handle): void {
-  const pieces: Piece[][] = transcript.segments.map((seg, si) => linesOf(seg, si, compiled.language));
-  const pairs: [Piece, Piece][] = [];
-  pieces.forEach((ps, si) => {
-    for (let k = 0; k + 1 < ps.length; k++) pairs.push([ps[k] as Piece, ps[k + 1] as Piece]);
-    const next = pieces[si + 1];
-    const seg = transcript.segments[si] as Segment;
-    const nextSeg = transcript.segments[si + 1];
-    if (next?.length && ps.length && nextSeg && nextSeg.source === seg.source && adjacent(seg, nextSeg)) pairs.push([ps[ps.length - 1] as Piece, next[0] as Piece]);
-  });
-  for (const [p1, p2] of pairs) {
-    const s1 = transcript.segments[p1.segment] as Segment;
-    const s2 = transcript.segments[p2.segment] as Segment;
-    const tail = p1.text.slice(Math.max(0, p1.text.length - JOIN_REACH));
-    const head = p2.text.slice(0, JOIN_REACH);
-    const tailAt = p1.at + p1.text.length - tail.length;
-    if (!memo.crossesJoin(tail, head)) continue;
-    const loc1 = locator(s1);
-    const loc2 = locator(s2);
-    handle(tail + head, (norm, start, end) => {
-      const span = originalSpan(norm, start, end);
-      // Only what crosses the join: the rest was found in each piece on its own.
-      if (!(span.start < tail.length && span.end > tail.length)) return undefined;
-      const headEnd = p2.at + span.end - tail.length;
-      const context = s1 === s2 ? s1.text.trim() : `${s1.text.trim()} / ${s2.text.trim()}`;
-      const joinAt = s1 === s2 ? p2.at : s1.text.trim().length;
-      return {
-        text: `${s1.text.slice(tailAt + span.start, p1.at + p1.text.length)}${s2.text.slice(p2.at, headEnd)}`,
-        context: clipContext(context, joinAt, joinAt + 1),
-        start: loc1.startAt(tailAt + span.start),
-        end: loc2.endAt(headEnd),
-        segment: p1.segment,
-        line: s1.line,
-        source: s1.source,
-      };
-    });
+  // Pair by pair, in order: the lines within a segment, then its last line with the next segment's
+  // first (pieces are made once per segment and no list of all pairs is kept).
+  const segs = transcript.segments;
+  let ps = segs.length ? linesOf(segs[0] as Segment, 0, compiled.language) : [];
+  for (let si = 0; si < segs.length; si++) {
+    const seg = segs[si] as Segment;
+    const nextSeg = segs[si + 1];
+    const next = nextSeg ? linesOf(nextSeg, si + 1, compiled.language) : undefined;
+    for (let k = 0; k + 1 < ps.length; k++) joinPair(transcript, memo, handle, ps[k] as Piece, ps[k + 1] as Piece);
+    if (next?.length && ps.length && nextSeg && nextSeg.source === seg.source && adjacent(seg, nextSeg)) joinPair(transcript, memo, handle, ps[ps.length - 1] as Piece, next[0] as Piece);
+    ps = next ?? [];
   }
+}
+
+/** The words split between two pieces, matched on their join and reported over both. */
+function joinPair(transcript: Transcript, memo: ScanMemo, handle: Handle, p1: Piece, p2: Piece): void {
+  const s1 = transcript.segments[p1.segment] as Segment;
+  const s2 = transcript.segments[p2.segment] as Segment;
+  const tail = p1.text.slice(Math.max(0, p1.text.length - JOIN_REACH));
+  const head = p2.text.slice(0, JOIN_REACH);
+  const tailAt = p1.at + p1.text.length - tail.length;
+  if (!memo.crossesJoin(tail, head)) return;
+  const loc1 = locator(s1);
+  const loc2 = locator(s2);
+  handle(tail + head, (norm, start, end) => {
+    const span = originalSpan(norm, start, end);
+    // Only what crosses the join: the rest was found in each piece on its own.
+    if (!(span.start < tail.length && span.end > tail.length)) return undefined;
+    const headEnd = p2.at + span.end - tail.length;
+    const context = s1 === s2 ? s1.text.trim() : `${s1.text.trim()} / ${s2.text.trim()}`;
+    const joinAt = s1 === s2 ? p2.at : s1.text.trim().length;
+    return {
+      text: `${s1.text.slice(tailAt + span.start, p1.at + p1.text.length)}${s2.text.slice(p2.at, headEnd)}`,
+      context: clipContext(context, joinAt, joinAt + 1),
+      start: loc1.startAt(tailAt + span.start),
+      end: loc2.endAt(headEnd),
+      segment: p1.segment,
+      line: s1.line,
+      source: s1.source,
+    };
+  });
 }
 
 /** Required disclosures that were not made where and when the rule wants them. */

@@ -34,6 +34,8 @@ export function clearedByContext(compiled: CompiledRules, L: Lattice, hit: Hit):
   return cueNear(L, hit.start, hit.end, compiled.negation) || cueNear(L, hit.start, hit.end, compiled.quotation);
 }
 
+const SEEN_ONCE: unique symbol = Symbol('seen once');
+
 /**
  * A map over the `limit` most recently used keys that keeps a value from the key's second use on:
  * a key seen once is only remembered. Lines that never come back then cost nothing to keep (kept
@@ -41,15 +43,17 @@ export function clearedByContext(compiled: CompiledRules, L: Lattice, hit: Hit):
  * cost ~10 % more CPU and ~30 MiB on 10,000 distinct lines).
  */
 function recent<V>(limit: number): (key: string, make: () => V) => V {
-  const memo = new Map<string, V | undefined>();
+  // One lookup per call: a key seen once maps to SEEN_ONCE (not to undefined, which needed has + get).
+  const memo = new Map<string, V | typeof SEEN_ONCE>();
   return (key, make) => {
-    if (memo.has(key)) {
-      const v = memo.get(key) ?? make();
+    const kept = memo.get(key);
+    if (kept !== undefined) {
+      const v = kept === SEEN_ONCE ? make() : kept;
       memo.delete(key);
       memo.set(key, v);
       return v;
     }
-    memo.set(key, undefined);
+    memo.set(key, SEEN_ONCE);
     if (memo.size > limit) memo.delete(memo.keys().next().value as string);
     return make();
   };

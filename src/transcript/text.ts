@@ -39,11 +39,19 @@ export class LineIndex {
 
 /** True for lines with nothing to read: whitespace, control characters (NUL padding, ^Z) or a stray BOM. */
 export function isBlankLine(line: string): boolean {
+  // A line that starts with printable ASCII (a timestamp's bracket, a digit, a letter) has something
+  // to read: no need for the Unicode-property scan of the whole line.
+  const c = line.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return false;
   return /^[\s\p{Cc}\ufeff]*$/u.test(line);
 }
 
+/** Tabs, control characters (U+0000–U+001F, U+007F–U+009F) and byte-order marks: what stripControls removes or replaces. */
+const CONTROL_OR_TAB = /[\u0000-\u001f\u007f-\u009f\ufeff]/;
+
 /** Control characters removed (tabs become spaces). */
 export function stripControls(text: string): string {
+  if (!CONTROL_OR_TAB.test(text)) return text;
   return text.replace(/\t/g, ' ').replace(/[\p{Cc}\ufeff]/gu, '');
 }
 

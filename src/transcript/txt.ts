@@ -34,7 +34,13 @@ const BRACKET = /^\[([^\]\n]*)\]/;
 const STAMP_LIKE = /^\s*[0-9][0-9:.,\s]*$/;
 
 export function parseTxt(content: string, file: string): Transcript {
-  const items = attachLoneStamps(splitLines(content).flatMap((raw, i) => (isBlankLine(raw) ? [] : [readLine(raw, i + 1, file)])));
+  const lines = splitLines(content);
+  const read: Item[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string;
+    if (!isBlankLine(raw)) read.push(readLine(raw, i + 1, file));
+  }
+  const items = attachLoneStamps(read);
   checkOrder(items, file);
   if (items.every((it) => it.stamp === null)) {
     return { segments: items.map((it) => ({ start: null, end: null, text: it.text, line: it.line })), untimed: true };
@@ -91,43 +97,70 @@ function checkOrder(items: readonly Item[], file: string): void {
   }
 }
 
-function estimate(text: string): number {
-  return Math.max(MIN_SECONDS, Array.from(text).length * SECONDS_PER_CHAR);
+/** Characters (code points) of the text, as `Array.from(text).length` counts them, without the array. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) continue;
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      n--;
+      i++;
+    }
+  }
+  return n;
 }
 
-/** Times for every item: anchors from stamps, the lines between them interpolated. */
+function estimate(text: string): number {
+  return Math.max(MIN_SECONDS, codePoints(text) * SECONDS_PER_CHAR);
+}
+
+/**
+ * Times for every item: anchors from stamps, the lines between them interpolated. Written over
+ * index ranges into one array (a three-hour file has 10,000 anchors: a slice and a spread each
+ * were most of the parse's garbage).
+ */
 function timeItems(items: readonly Item[]): Segment[] {
-  const anchors = items.flatMap((it, k) => (it.stamp === null ? [] : [k]));
+  const anchors: number[] = [];
+  for (let k = 0; k < items.length; k++) if (items[k]?.stamp !== null) anchors.push(k);
   const first = anchors[0] ?? 0;
-  const segments = share(items.slice(0, first), 0, items[first]?.stamp ?? 0);
-  anchors.forEach((k, a) => {
+  const segments: Segment[] = [];
+  share(segments, items, 0, first, 0, items[first]?.stamp ?? 0);
+  for (let a = 0; a < anchors.length; a++) {
+    const k = anchors[a] as number;
     const next = anchors[a + 1];
     const from = items[k]?.stamp ?? 0;
-    const group = items.slice(k, next ?? items.length);
     const nextStamp = next === undefined ? undefined : items[next]?.stamp;
-    segments.push(...(nextStamp == null ? oneAfterAnother(group, from) : share(group, from, nextStamp)));
-  });
+    if (nextStamp == null) oneAfterAnother(segments, items, k, items.length, from);
+    else share(segments, items, k, next ?? items.length, from, nextStamp);
+  }
   return segments;
 }
 
-/** The lines split [from, to] in proportion to their length. */
-function share(group: readonly Item[], from: number, to: number): Segment[] {
-  const weights = group.map((it) => (it.text ? Math.max(1, Array.from(it.text).length) : 0));
-  const total = weights.reduce((s, w) => s + w, 0) || 1;
+const weightOf = (it: Item): number => (it.text ? Math.max(1, codePoints(it.text)) : 0);
+
+/** The lines lo..hi-1 split [from, to] in proportion to their length, appended to `out`. */
+function share(out: Segment[], items: readonly Item[], lo: number, hi: number, from: number, to: number): void {
+  let sum = 0;
+  for (let j = lo; j < hi; j++) sum += weightOf(items[j] as Item);
+  const total = sum || 1;
   let done = 0;
-  return group.map((it, j) => {
+  for (let j = lo; j < hi; j++) {
+    const it = items[j] as Item;
     const start = from + ((to - from) * done) / total;
-    done += weights[j] ?? 0;
+    done += weightOf(it);
     const end = from + ((to - from) * done) / total;
-    return { start: roundMs(start), end: roundMs(end), text: it.text, line: it.line };
-  });
+    out.push({ start: roundMs(start), end: roundMs(end), text: it.text, line: it.line });
+  }
 }
 
-function oneAfterAnother(group: readonly Item[], from: number): Segment[] {
+function oneAfterAnother(out: Segment[], items: readonly Item[], lo: number, hi: number, from: number): void {
   let t = from;
-  return group.map((it) => {
+  for (let j = lo; j < hi; j++) {
+    const it = items[j] as Item;
     const start = t;
     t += estimate(it.text);
-    return { start: roundMs(start), end: roundMs(t), text: it.text, line: it.line };
-  });
+    out.push({ start: roundMs(start), end: roundMs(t), text: it.text, line: it.line });
+  }
 }

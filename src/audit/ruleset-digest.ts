@@ -1,0 +1,40 @@
+/**
+ * Hashes of a loaded ruleset, each ~10 ms a run to compute (a language's rules as JSON), so the
+ * ruleset cache keeps them in its entry and hands them over here with the ruleset it read:
+ *   - its digest in reports (`rulesets[].digest`): the first 16 hex digits of the sha256 of its rules as JSON;
+ *   - its content hash (the sha256 of the whole ruleset as JSON), which keys the compiled-rules cache.
+ * A loaded ruleset is data that nothing changes afterwards.
+ */
+import { createHash } from 'node:crypto';
+import type { Ruleset } from '../rules/model.js';
+
+const known = new WeakMap<Ruleset, string>();
+const contents = new WeakMap<Ruleset, string>();
+
+export function rulesetDigest(rs: Ruleset): string {
+  let d = known.get(rs);
+  if (d === undefined) {
+    d = createHash('sha256').update(JSON.stringify(rs.rules)).digest('hex').slice(0, 16);
+    known.set(rs, d);
+  }
+  return d;
+}
+
+/** A digest computed earlier for these rules (read from a cache entry). */
+export function rememberDigest(rs: Ruleset, digest: string): void {
+  known.set(rs, digest);
+}
+
+export function rulesetContentHash(rs: Ruleset): string {
+  let h = contents.get(rs);
+  if (h === undefined) {
+    h = createHash('sha256').update(JSON.stringify(rs)).digest('hex');
+    contents.set(rs, h);
+  }
+  return h;
+}
+
+/** A content hash computed earlier for this ruleset (read from a cache entry). */
+export function rememberContentHash(rs: Ruleset, hash: string): void {
+  contents.set(rs, hash);
+}
