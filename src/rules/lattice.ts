@@ -113,6 +113,59 @@ export function startsOf(compiled: CompiledRules, u: AtomUses, lit: number): rea
 /** Korean endings a dictionary-form match stops before: questions (냐고, 니, 나요, 는지, 까요), conditions (면, 려면), 지 (않다), 기. */
 const STOP_ENDING = /^(?:냐|니|나요|나$|는지|은지|ㄴ지|ㄹ지|을지|까|ㄹ까|을까|면|으면|려|으려|지$|기$)/u;
 
+function pushToken(L: Lattice, lit: number, s: number, e: number): void {
+  const i = L.lit.length;
+  L.lit.push(lit);
+  L.from.push(s);
+  L.to.push(e);
+  L.nextAt.push(L.headAt[s] as number);
+  L.headAt[s] = i;
+  L.nextEnd.push(L.headEnd[e] as number);
+  L.headEnd[e] = i;
+}
+
+function pushChars(L: Lattice, lit: number, start: number, end: number, asWritten: boolean): void {
+  L.charLit.push(lit);
+  L.charStart.push(start);
+  L.charEnd.push(end);
+  L.charAsWritten.push(asWritten);
+}
+
+/**
+ * Korean: a word matched in its dictionary form (빠지다 on 빠지, 좋다 on 좋) takes the endings that
+ * follow its stem (빠지고, 좋은, 좋았어요), so what comes next is the next word; not an ending that
+ * asks (좋냐고, 빠질까요: the rulesets' cues read it after the match), supposes (빠지면, 빠지려면),
+ * denies (빠지지 않아요) or names the act (빠지기), which a rule can then refuse with `not`.
+ */
+function endingsAfter(lexicon: CompiledRules['lexicon'], a: AnalyzedText, e: number): number {
+  if (!lexicon.spokenForms) return e;
+  const n = a.tokens.length;
+  const stem = a.tokens[e - 1];
+  if (!stem || stem.base === stem.surface) return e;
+  let to = e;
+  while (to < n && (a.tokens[to] as Token).pos.startsWith('E') && !STOP_ENDING.test((a.tokens[to] as Token).surface) && (a.tokens[to] as Token).start === (a.tokens[to - 1] as Token).end) to++;
+  return to;
+}
+
+/** Words found by their base form (and Korean words written in a spoken form, keyed as written). */
+function addLemmas(L: Lattice, a: AnalyzedText): void {
+  const { lexicon } = L;
+  const onLemma = (h: { start: number; end: number; value: number }, to: number) => {
+    const first = a.tokens[h.start];
+    const last = a.tokens[to - 1];
+    if (!first || !last) return;
+    pushChars(L, h.value, first.start, last.end, false);
+    pushToken(L, h.value, h.start, to);
+  };
+  for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) onLemma(h, endingsAfter(lexicon, a, h.end));
+  // A span whose tokens are all their own base was found above already.
+  if (lexicon.spokenForms && a.tokens.some((t) => t.base !== t.surface)) {
+    for (const h of lexicon.lemma.search(a.tokens.map((t) => t.surface))) {
+      if (a.tokens.slice(h.start, h.end).some((t) => t.base !== t.surface)) onLemma(h, h.end);
+    }
+  }
+}
+
 export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
   const { lexicon } = compiled;
   const uses = atomUses(compiled);
@@ -128,34 +181,6 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     a, lit: [], from: [], to: [], headAt: new Int32Array(n + 1).fill(-1), nextAt: [], headEnd: new Int32Array(n + 1).fill(-1), nextEnd: [],
     charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsMemo: new Map(), numbers: new Map(), tokenStartingAt, tokenEndingAt, lexicon, uses,
   };
-  const onToken = (lit: number, s: number, e: number) => {
-    const i = L.lit.length;
-    L.lit.push(lit);
-    L.from.push(s);
-    L.to.push(e);
-    L.nextAt.push(L.headAt[s] as number);
-    L.headAt[s] = i;
-    L.nextEnd.push(L.headEnd[e] as number);
-    L.headEnd[e] = i;
-  };
-  const onChars = (lit: number, start: number, end: number, asWritten: boolean) => {
-    L.charLit.push(lit);
-    L.charStart.push(start);
-    L.charEnd.push(end);
-    L.charAsWritten.push(asWritten);
-  };
-  // Korean: a word matched in its dictionary form (빠지다 on 빠지, 좋다 on 좋) takes the endings that
-  // follow its stem (빠지고, 좋은, 좋았어요), so what comes next is the next word; not an ending that
-  // asks (좋냐고, 빠질까요: the rulesets' cues read it after the match), supposes (빠지면, 빠지려면),
-  // denies (빠지지 않아요) or names the act (빠지기), which a rule can then refuse with `not`.
-  const endingsAfter = (e: number): number => {
-    if (!lexicon.spokenForms) return e;
-    const stem = a.tokens[e - 1];
-    if (!stem || stem.base === stem.surface) return e;
-    let to = e;
-    while (to < n && (a.tokens[to] as Token).pos.startsWith('E') && !STOP_ENDING.test((a.tokens[to] as Token).surface) && (a.tokens[to] as Token).start === (a.tokens[to - 1] as Token).end) to++;
-    return to;
-  };
   for (const h of lexicon.surface.searchCodes(text)) {
     const s = indexAt(tokenStartingAt, h.start);
     const e = indexAt(tokenEndingAt, h.end);
@@ -164,32 +189,16 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
       const stem = lexicon.stems[-h.value - 1];
       const next = e === undefined ? undefined : a.tokens[e];
       if (!stem || s === undefined || e === undefined || !next || (stem.asWritten ? next.surface : next.base) !== stem.lastBase) continue;
-      const to = stem.asWritten ? e + 1 : endingsAfter(e + 1);
-      onChars(stem.literal, h.start, (a.tokens[to - 1] as Token).end, false);
-      onToken(stem.literal, s, to);
+      const to = stem.asWritten ? e + 1 : endingsAfter(lexicon, a, e + 1);
+      pushChars(L, stem.literal, h.start, (a.tokens[to - 1] as Token).end, false);
+      pushToken(L, stem.literal, s, to);
       continue;
     }
-    if (needsChars(compiled, uses, h.value)) onChars(h.value, h.start, h.end, true);
+    if (needsChars(compiled, uses, h.value)) pushChars(L, h.value, h.start, h.end, true);
     // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近).
-    if (s !== undefined && e !== undefined) onToken(h.value, s, e);
+    if (s !== undefined && e !== undefined) pushToken(L, h.value, s, e);
   }
-  if (n > 0) {
-    const onLemma = (h: { start: number; end: number; value: number }, to: number) => {
-      const first = a.tokens[h.start];
-      const last = a.tokens[to - 1];
-      if (!first || !last) return;
-      onChars(h.value, first.start, last.end, false);
-      onToken(h.value, h.start, to);
-    };
-    for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) onLemma(h, endingsAfter(h.end));
-    // Korean words written in a spoken form are keyed as written (Lexicon.spokenForms); a span whose
-    // tokens are all their own base was found above already.
-    if (lexicon.spokenForms && a.tokens.some((t) => t.base !== t.surface)) {
-      for (const h of lexicon.lemma.search(a.tokens.map((t) => t.surface))) {
-        if (a.tokens.slice(h.start, h.end).some((t) => t.base !== t.surface)) onLemma(h, h.end);
-      }
-    }
-  }
+  if (n > 0) addLemmas(L, a);
   if (compiled.usesNumbers) {
     for (const num of findNumbers(text, compiled.language)) {
       const t = indexAt(tokenStartingAt, num.start);
