@@ -8,6 +8,7 @@ import type { Token } from '../text/tokenizer.js';
 import { findNumbers } from '../text/numbers.js';
 import { HitBuffer } from './automaton.js';
 import type { CompiledRules, Lexicon } from './compile.js';
+import { stemGroup, stemsCompletedBy } from './stem-groups.js';
 
 /** Where the words of the lexicon occur in one segment. */
 export interface Lattice {
@@ -186,20 +187,29 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsMemo: new Map(), numbers: new Map(), tokenStartingAt, tokenEndingAt, lexicon, uses,
   };
   const found = lexicon.surface.searchCodesInto(text, hitBuffer);
+  const { start: starts, end: ends, value: values } = hitBuffer;
+  // Stem hits before this index were handled with the first stem of their run.
+  let stemsDone = 0;
   for (let k = 0; k < found; k++) {
-    const start = hitBuffer.start[k] as number;
-    const end = hitBuffer.end[k] as number;
-    const value = hitBuffer.value[k] as number;
+    const start = starts[k] as number;
+    const end = ends[k] as number;
+    const value = values[k] as number;
     const s = indexAt(tokenStartingAt, start);
     const e = indexAt(tokenEndingAt, end);
     if (value < 0) {
-      // The first words of a literal, as written; its last word in any form.
-      const stem = lexicon.stems[-value - 1];
+      if (k < stemsDone) continue;
+      let runEnd = k + 1;
+      while (runEnd < found && starts[runEnd] === start && ends[runEnd] === end) runEnd++;
+      stemsDone = runEnd;
       const next = e === undefined ? undefined : a.tokens[e];
-      if (!stem || s === undefined || e === undefined || !next || (stem.asWritten ? next.surface : next.base) !== stem.lastBase) continue;
-      const to = stem.asWritten ? e + 1 : endingsAfter(lexicon, a, e + 1);
-      pushChars(L, stem.literal, start, (a.tokens[to - 1] as Token).end, false);
-      pushToken(L, stem.literal, s, to);
+      if (s === undefined || !next) continue;
+      // The first words of a literal, as written; its last word in any form.
+      for (const si of stemsCompletedBy(stemGroup(lexicon, value, values, k, runEnd), next.base, next.surface)) {
+        const stem = lexicon.stems[si] as Lexicon['stems'][number];
+        const to = stem.asWritten ? (e as number) + 1 : endingsAfter(lexicon, a, (e as number) + 1);
+        pushChars(L, stem.literal, start, (a.tokens[to - 1] as Token).end, false);
+        pushToken(L, stem.literal, s, to);
+      }
       continue;
     }
     if (needsChars(compiled, uses, value)) pushChars(L, value, start, end, true);
