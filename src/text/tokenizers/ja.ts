@@ -273,10 +273,8 @@ function build(sections: Sections): { tokenize(text: string): ViterbiToken[] } {
   const utf8 = new TextDecoder();
   return viterbiTokenizer({
     prefixSearch: prefixSearch(words('base'), words('check')),
-    ids(trieId) {
-      const at = index[trieId];
-      return at === undefined || at < 0 ? undefined : runs.subarray(at + 1, at + 1 + (runs[at] as number));
-    },
+    idRun: (trieId) => index[trieId] ?? -1,
+    idRuns: runs,
     tokenInfo: p('tid'),
     featureLine: (at) => utf8.decode(features.bytesAt(at)),
     costs: view(Int16Array, p('cc'), 2),
