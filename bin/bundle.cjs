@@ -33,10 +33,32 @@ function readBundle() {
   }
 }
 
+/**
+ * Makes `dir` and the folders above it, as src/io/make-dir.ts does, not with Node's
+ * `mkdirSync(dir, { recursive: true })`: under /proc (mkdir of the folder ENOENT, of its parent
+ * EEXIST) that one steps back and forth for ever at full CPU. Each folder is tried at most twice.
+ */
+function makeDir(dir) {
+  const one = (d) => {
+    try {
+      fs.mkdirSync(d);
+      return true;
+    } catch (e) {
+      if (e.code === 'ENOENT') return false;
+      if (e.code === 'EEXIST' && fs.statSync(d, { throwIfNoEntry: false })?.isDirectory()) return true;
+      throw e;
+    }
+  };
+  const abs = path.resolve(dir);
+  if (one(abs)) return;
+  if (path.dirname(abs) !== abs) makeDir(path.dirname(abs));
+  if (!one(abs)) throw Object.assign(new Error(`ENOENT: cannot create folder '${abs}'`), { code: 'ENOENT' });
+}
+
 /** Writes the code cache (atomically) and removes the entries of other builds for the same key. */
 function writeCache(dir, key, name, data) {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makeDir(dir);
     const tmp = path.join(dir, `${name}.${process.pid}.tmp`);
     fs.writeFileSync(tmp, data);
     fs.renameSync(tmp, path.join(dir, name));
@@ -61,7 +83,7 @@ function writeOnSecondRun(dir, key, name, script) {
     return;
   }
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makeDir(dir);
     fs.writeFileSync(mark, '');
   } catch {
     // No mark: the next run marks again.

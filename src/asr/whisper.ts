@@ -13,6 +13,7 @@
  */
 import type { Language } from '../transcript/model.js';
 import type { RawSegment, RawWord } from './chunks.js';
+import { makeDir } from '../io/make-dir.js';
 import { explainLoadFailure, type ResolvedModel } from './model.js';
 
 export interface AsrPipelineChunk {
@@ -151,6 +152,9 @@ async function loadPipeline(resolved: ResolvedModel, opts: LoadOptions): Promise
       } else {
         tf.env.allowRemoteModels = true;
         tf.env.cacheDir = resolved.modelsDir;
+        // transformers.js makes its cache folders with Node's recursive mkdir, which never returns
+        // under /proc: make the top one here, and download without keeping the files when it cannot be.
+        tf.env.useFSCache = await makeDir(resolved.modelsDir).then(() => true, () => false);
         modelRef = resolved.spec.id;
       }
       const files = new Map<string, { loaded: number; total: number }>();

@@ -2,10 +2,11 @@
  * Report destinations: whether a path can be written, why not, and stdout. The atomic writer
  * itself is io/atomic-write.ts (shared with the transcript cache).
  */
-import { access, constants, mkdir, open, rm, stat } from 'node:fs/promises';
+import { access, constants, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { target } from '../io/atomic-write.js';
+import { makeDir } from '../io/make-dir.js';
 
 export { cleanStaleTemporaries, writeAllAtomic, writeAtomic } from '../io/atomic-write.js';
 
@@ -35,7 +36,7 @@ export async function unwritableReason(file: string): Promise<string | undefined
   }
   const dir = path.dirname((await target(abs)).path);
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDir(dir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'EEXIST' || code === 'ENOTDIR' ? `cannot create it: ${path.dirname(abs)} is not a folder` : `cannot create its folder (${code ?? (e as Error).message})`;

@@ -9,8 +9,9 @@
  * beside an old HTML. A replaced report keeps its permissions (0600 stays 0600). Temporaries
  * left by a run that was killed are removed by the next run that writes there.
  */
-import { chmod, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { makeDir } from './make-dir.js';
 
 export interface Target {
   path: string;
@@ -75,7 +76,7 @@ export async function writeAllAtomic(files: readonly { file: string; content: st
       const t = await target(f.file);
       if (!t.regular) continue;
       const dir = path.dirname(t.path);
-      await mkdir(dir, { recursive: true });
+      await makeDir(dir);
       await cleanStaleTemporaries(dir, path.basename(t.path));
       const tmp = tempName(t.path);
       staged.push({ tmp, target: t });

@@ -167,6 +167,35 @@ export class Automaton<S extends string | number = string> {
     return false;
   }
 
+  /**
+   * `searchCodes` without an object per hit (a segment has a few hundred hits, most of them off
+   * token boundaries and dropped at once): the hits, in the same order, in `into`'s arrays, grown
+   * as needed. Returns the number of hits.
+   */
+  searchCodesInto(this: Automaton<number>, text: string, into: HitBuffer): number {
+    let s = 0;
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      s = this.step(s, text.charCodeAt(i));
+      n = this.emitInto(s, i, into, n);
+    }
+    return n;
+  }
+
+  /** Like `emit`, into a hit buffer from index `n`; returns the new count. */
+  private emitInto(s: number, i: number, into: HitBuffer, n: number): number {
+    const { outStart, outLen, outVal, outLink } = this.a;
+    for (let t = (outStart[s + 1] as number) > (outStart[s] as number) ? s : (outLink[s] as number); t >= 0; t = outLink[t] as number) {
+      for (let k = outStart[t] as number; k < (outStart[t + 1] as number); k++) {
+        if (n === into.start.length) into.grow();
+        into.start[n] = i + 1 - (outLen[k] as number);
+        into.end[n] = i + 1;
+        into.value[n++] = outVal[k] as number;
+      }
+    }
+    return n;
+  }
+
   /** `search` over the UTF-16 code units of `text`, for an automaton whose symbols are code units. */
   searchCodes(this: Automaton<number>, text: string): AutomatonHit[] {
     const hits: AutomatonHit[] = [];
@@ -176,6 +205,24 @@ export class Automaton<S extends string | number = string> {
       this.emit(s, i, hits);
     }
     return hits;
+  }
+}
+
+/** Hits as three parallel arrays, reused from one search to the next. */
+export class HitBuffer {
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  value = new Int32Array(256);
+
+  grow(): void {
+    const more = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.start = more(this.start);
+    this.end = more(this.end);
+    this.value = more(this.value);
   }
 }
 

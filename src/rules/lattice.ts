@@ -6,7 +6,9 @@
 import type { AnalyzedText } from '../text/analyze.js';
 import type { Token } from '../text/tokenizer.js';
 import { findNumbers } from '../text/numbers.js';
+import { HitBuffer } from './automaton.js';
 import type { CompiledRules, Lexicon } from './compile.js';
+import { stemGroup, stemsCompletedBy } from './stem-groups.js';
 
 /** Where the words of the lexicon occur in one segment. */
 export interface Lattice {
@@ -166,6 +168,9 @@ function addLemmas(L: Lattice, a: AnalyzedText): void {
   }
 }
 
+/** The surface automaton's hits of the segment being built (read before the next one is built). */
+const hitBuffer = new HitBuffer();
+
 export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
   const { lexicon } = compiled;
   const uses = atomUses(compiled);
@@ -181,22 +186,35 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     a, lit: [], from: [], to: [], headAt: new Int32Array(n + 1).fill(-1), nextAt: [], headEnd: new Int32Array(n + 1).fill(-1), nextEnd: [],
     charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsMemo: new Map(), numbers: new Map(), tokenStartingAt, tokenEndingAt, lexicon, uses,
   };
-  for (const h of lexicon.surface.searchCodes(text)) {
-    const s = indexAt(tokenStartingAt, h.start);
-    const e = indexAt(tokenEndingAt, h.end);
-    if (h.value < 0) {
-      // The first words of a literal, as written; its last word in any form.
-      const stem = lexicon.stems[-h.value - 1];
+  const found = lexicon.surface.searchCodesInto(text, hitBuffer);
+  const { start: starts, end: ends, value: values } = hitBuffer;
+  // Stem hits before this index were handled with the first stem of their run.
+  let stemsDone = 0;
+  for (let k = 0; k < found; k++) {
+    const start = starts[k] as number;
+    const end = ends[k] as number;
+    const value = values[k] as number;
+    const s = indexAt(tokenStartingAt, start);
+    const e = indexAt(tokenEndingAt, end);
+    if (value < 0) {
+      if (k < stemsDone) continue;
+      let runEnd = k + 1;
+      while (runEnd < found && starts[runEnd] === start && ends[runEnd] === end) runEnd++;
+      stemsDone = runEnd;
       const next = e === undefined ? undefined : a.tokens[e];
-      if (!stem || s === undefined || e === undefined || !next || (stem.asWritten ? next.surface : next.base) !== stem.lastBase) continue;
-      const to = stem.asWritten ? e + 1 : endingsAfter(lexicon, a, e + 1);
-      pushChars(L, stem.literal, h.start, (a.tokens[to - 1] as Token).end, false);
-      pushToken(L, stem.literal, s, to);
+      if (s === undefined || !next) continue;
+      // The first words of a literal, as written; its last word in any form.
+      for (const si of stemsCompletedBy(stemGroup(lexicon, value, values, k, runEnd), next.base, next.surface)) {
+        const stem = lexicon.stems[si] as Lexicon['stems'][number];
+        const to = stem.asWritten ? (e as number) + 1 : endingsAfter(lexicon, a, (e as number) + 1);
+        pushChars(L, stem.literal, start, (a.tokens[to - 1] as Token).end, false);
+        pushToken(L, stem.literal, s, to);
+      }
       continue;
     }
-    if (needsChars(compiled, uses, h.value)) pushChars(L, h.value, h.start, h.end, true);
+    if (needsChars(compiled, uses, value)) pushChars(L, value, start, end, true);
     // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近).
-    if (s !== undefined && e !== undefined) pushToken(L, h.value, s, e);
+    if (s !== undefined && e !== undefined) pushToken(L, value, s, e);
   }
   if (n > 0) addLemmas(L, a);
   if (compiled.usesNumbers) {

@@ -5,6 +5,7 @@
  */
 import type { AnalyzedText } from '../text/analyze.js';
 import type { CompiledCues, CompiledRules, Step } from './compile.js';
+import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 
 export interface Hit {
@@ -119,7 +120,9 @@ export function scanSegment(compiled: CompiledRules, a: AnalyzedText): { hits: H
   const hits: Hit[] = [];
   const tried = new Set<number>();
   const stride = a.tokens.length + 1;
+  const feasible = feasibleIn(compiled, L);
   const tryAt = (mi: number, pos: number) => {
+    if (!feasible(mi)) return;
     const key = mi * stride + pos;
     if (tried.has(key)) return;
     tried.add(key);

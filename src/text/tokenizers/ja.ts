@@ -13,10 +13,11 @@
  * dictionaries is kuromoji's, in typed arrays (./kuromoji-viterbi.ts).
  */
 import { createRequire } from 'node:module';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import { makeDir } from '../../io/make-dir.js';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens } from './align.js';
 import { headerBytes, readHeader, removeOtherCopies } from './cache-file.js';
@@ -187,7 +188,7 @@ async function writeCache(file: string, parts: Parts): Promise<void> {
   const header = headerBytes(MAGIC, headerFor(reserve), reserve);
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    await makeDir(path.dirname(file));
     const fh = await open(tmp, 'w');
     try {
       await fh.write(header, 0, undefined, 0);
@@ -272,10 +273,8 @@ function build(sections: Sections): { tokenize(text: string): ViterbiToken[] } {
   const utf8 = new TextDecoder();
   return viterbiTokenizer({
     prefixSearch: prefixSearch(words('base'), words('check')),
-    ids(trieId) {
-      const at = index[trieId];
-      return at === undefined || at < 0 ? undefined : runs.subarray(at + 1, at + 1 + (runs[at] as number));
-    },
+    idRun: (trieId) => index[trieId] ?? -1,
+    idRuns: runs,
     tokenInfo: p('tid'),
     featureLine: (at) => utf8.decode(features.bytesAt(at)),
     costs: view(Int16Array, p('cc'), 2),

@@ -29,8 +29,12 @@ export interface UnknownWords {
 export interface ViterbiDictionary {
   /** Each word of the trie that starts at `from` in `text`: its trie id and where it ends (UTF-16), shortest first. */
   prefixSearch(text: string, from: number, found: (trieId: number, end: number) => void): void;
-  /** The token ids of the words with this trie id. */
-  ids(trieId: number): ArrayLike<number> | undefined;
+  /**
+   * The token ids of the words with a trie id, as runs (count, ids…) in `idRuns`: where the run of
+   * this trie id starts, or -1 for none (no array made per word found).
+   */
+  idRun(trieId: number): number;
+  idRuns: Int32Array;
   /** The token-info records (left id, right id and cost as 16-bit, then the feature offset as 32-bit, little-endian). */
   tokenInfo: Uint8Array;
   /** The feature line at an offset of the features section. */
@@ -143,11 +147,12 @@ class KuromojiViterbi {
   private words = 0;
   private readonly onWord = (trieId: number, end: number): void => {
     this.words++;
-    const ids = this.dic.ids(trieId);
-    if (!ids) return;
+    const at = this.dic.idRun(trieId);
+    if (at < 0) return;
+    const runs = this.dic.idRuns;
     const length = end - (this.cpStart[this.pos] as number);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] as number;
+    for (let i = at + 1, last = at + (runs[at] as number); i <= last; i++) {
+      const id = runs[i] as number;
       this.nodes.add(id, this.short(id + 4), this.pos + 1, length, this.short(id), this.short(id + 2), undefined);
     }
   };
