@@ -117,12 +117,15 @@ export function rewriteSpokenNumbers(text: string, language: Language): Edit[] {
 
 const CJK_NUMBER = '[〇零一二两兩三四五六七八九十百千万萬亿億]+';
 const DIGITS_RE = '[0-9]+(?:[.,][0-9]+)*[十百千万萬亿億]*';
-const KO_SINO_ONE = '[0-9]*[일이삼사오육칠팔구]?[십백천만][일이삼사오육칠팔구십백천만]*';
+// Digits take only a unit after them (3만, 4천): 3일만에 is three days (일 the counter, 만 "only"), not
+// 3 × 일만; and a Sino-Korean numeral does not start right after a digit.
+const KO_SINO_ONE = '(?:[0-9]+[십백천만]|(?<![0-9])[일이삼사오육칠팔구]?[십백천만])[일이삼사오육칠팔구십백천만]*';
 // An amount is said in groups apart (사만 구천 원, 4만 9천 원, 십이만 오천): after a 만 group, the smaller
 // groups that follow a space belong to the same number.
-const KO_SINO = `(?:(?:[0-9]+|[일이삼사오육칠팔구십백천]+)만 (?:[0-9]+|[일이삼사오육칠팔구])?[천백십][일이삼사오육칠팔구십백천]*|${KO_SINO_ONE})`;
+const KO_SINO = `(?:(?:[0-9]+|(?<![0-9])[일이삼사오육칠팔구십백천]+)만 (?:[0-9]+|[일이삼사오육칠팔구])?[천백십][일이삼사오육칠팔구십백천]*|${KO_SINO_ONE})`;
 // Native Korean numerals are written apart from their counter (두 달, 세 번): only before a space.
-const KO_NATIVE = '(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|스무|스물)(?= )';
+// Tens with or without a unit after them: 서른 배, 마흔두 개, 스물다섯 살.
+const KO_NATIVE = '(?:(?:열|스물|서른|마흔|쉰|예순|일흔|여든|아흔)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|한|두|세|네|다섯|여섯|일곱|여덟|아홉|스무)(?= )';
 const RANGE = '(?: ?(?:~|〜|-|–|到|至|から|에서) ?)';
 // Chinese approximate numbers: 十几天, 二十几岁, 几十块, 好几斤 (a bare 几 is left out: 几天能好？ asks).
 const ZH_APPROX = '(?:好几[十百千万]?|几[十百千万]+|[〇零一二两兩三四五六七八九十百千万萬]+几[十百千万]?)';

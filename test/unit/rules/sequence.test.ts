@@ -120,6 +120,15 @@ describe('seq elements', () => {
     expect(found(c, an, '혜택만 백만 원에')).toEqual(['백만 원에@price']);
   });
 
+  it('Korean: digits then a day (3일만에) are N days, not 3 × 일만; native tens (서른 배) are numbers', () => {
+    const { c, an } = compile(head('ko', `      - id: days-loss\n        seq: [{number: [일]}, {gap: 2}, {number: [킬로, kg]}]\n      - id: times\n        seq: [{number: [배]}, 더]\n`));
+    expect(found(c, an, '3일만에 5킬로 빠져요')).toEqual(['3일만에 5킬로@days-loss']);
+    expect(found(c, an, '딱 7일만 드셔도 2킬로')).toEqual(['7일만 드셔도 2킬로@days-loss']);
+    expect(found(c, an, '서른 배 더 많아요')).toEqual(['서른 배 더@times']);
+    expect(found(c, an, '마흔두 배 더 들었어요')).toEqual(['마흔두 배 더@times']);
+    expect(found(c, an, '3만 원')).toEqual([]);
+  });
+
   it('two matchers of one rule finding overlapping words are one finding (the longer)', () => {
     const { c, an } = compile(head('ja', `      - id: short\n        words: [日本一]\n      - id: long\n        seq: [日本一, の, 美容液]\n`));
     expect(found(c, an, 'これは日本一の美容液')).toEqual(['日本一の美容液@long']);
