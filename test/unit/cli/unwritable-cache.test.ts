@@ -54,9 +54,7 @@ describe.skipIf(!onLinux)('a cache folder under /proc', () => {
   }, 60_000);
 
   it('an audit in-process gives the same report as with a working cache folder', async () => {
-    const dir = tmp();
-    const file = path.join(dir, 'one.srt');
-    writeFileSync(file, '1\n00:00:01,000 --> 00:00:03,000\nこの美容液は日本一売れてます\n');
+    const file = oneCue();
     const args = (cache: string) => ['audit', file, '--lang', 'ja', '--format', 'json', '--fail-on', 'never', '--cache-dir', cache];
     const working = await runCliInProcess(args(tmp()));
     const blocked = await runCliInProcess(args(PROC));
@@ -65,18 +63,14 @@ describe.skipIf(!onLinux)('a cache folder under /proc', () => {
   }, 60_000);
 
   it('a report under /proc is refused before the audit, not waited for', async () => {
-    const dir = tmp();
-    const file = path.join(dir, 'one.srt');
-    writeFileSync(file, '1\n00:00:01,000 --> 00:00:03,000\nこの美容液は日本一売れてます\n');
+    const file = oneCue();
     const r = await runCliInProcess(['audit', file, '--lang', 'ja', '--output', path.join(PROC, 'report.json'), '--cache-dir', tmp()]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cannot create its folder (ENOENT)');
   }, 60_000);
 
   it('the binary (with its code cache) ends with the same report', async () => {
-    const dir = tmp();
-    const file = path.join(dir, 'one.srt');
-    writeFileSync(file, '1\n00:00:01,000 --> 00:00:03,000\nこの美容液は日本一売れてます\n');
+    const file = oneCue();
     const args = ['audit', file, '--lang', 'ja', '--format', 'json', '--fail-on', 'never'];
     const working = await runCli(args, { env: { LIVECOMPLY_CACHE_DIR: tmp() } });
     const blocked = await runCli(args, { env: { LIVECOMPLY_CACHE_DIR: PROC }, timeoutMs: 30_000 });
@@ -84,6 +78,13 @@ describe.skipIf(!onLinux)('a cache folder under /proc', () => {
     expect(JSON.parse(working.stdout).files).toHaveLength(1);
   }, 60_000);
 });
+
+/** A one-cue Japanese transcript with a claim, in a fresh folder. */
+function oneCue(): string {
+  const file = path.join(tmp(), 'one.srt');
+  writeFileSync(file, '1\n00:00:01,000 --> 00:00:03,000\nこの美容液は日本一売れてます\n');
+  return file;
+}
 
 describe('folders are made by makeDir', () => {
   // Not counting `quoted` mentions in comments.
