@@ -11,13 +11,14 @@ import type { Ruleset } from '../rules/model.js';
 const known = new WeakMap<Ruleset, string>();
 const contents = new WeakMap<Ruleset, string>();
 
+function remembered(cache: WeakMap<Ruleset, string>, rs: Ruleset, compute: () => string): string {
+  let v = cache.get(rs);
+  if (v === undefined) cache.set(rs, (v = compute()));
+  return v;
+}
+
 export function rulesetDigest(rs: Ruleset): string {
-  let d = known.get(rs);
-  if (d === undefined) {
-    d = createHash('sha256').update(JSON.stringify(rs.rules)).digest('hex').slice(0, 16);
-    known.set(rs, d);
-  }
-  return d;
+  return remembered(known, rs, () => createHash('sha256').update(JSON.stringify(rs.rules)).digest('hex').slice(0, 16));
 }
 
 /** A digest computed earlier for these rules (read from a cache entry). */
@@ -26,12 +27,7 @@ export function rememberDigest(rs: Ruleset, digest: string): void {
 }
 
 export function rulesetContentHash(rs: Ruleset): string {
-  let h = contents.get(rs);
-  if (h === undefined) {
-    h = createHash('sha256').update(JSON.stringify(rs)).digest('hex');
-    contents.set(rs, h);
-  }
-  return h;
+  return remembered(contents, rs, () => createHash('sha256').update(JSON.stringify(rs)).digest('hex'));
 }
 
 /** A content hash computed earlier for this ruleset (read from a cache entry). */

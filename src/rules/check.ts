@@ -58,12 +58,8 @@ interface Piece {
  * Japanese and Chinese drop it in normalisation, so their cues are one piece.
  */
 function linesOf(seg: Segment, si: number, language: Language): Piece[] {
-  if (language !== 'ko' || !seg.text.includes('\n')) {
-    const text = seg.text.trim();
-    return text ? [{ segment: si, text, at: seg.text.length - seg.text.trimStart().length }] : [];
-  }
   const out: Piece[] = [];
-  const parts = seg.text.split(/(\r?\n)/);
+  const parts = language === 'ko' && seg.text.includes('\n') ? seg.text.split(/(\r?\n)/) : [seg.text];
   let at = 0;
   for (const part of parts) {
     const lead = part.length - part.trimStart().length;

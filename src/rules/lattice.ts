@@ -139,7 +139,7 @@ function pushChars(L: Lattice, lit: number, start: number, end: number, asWritte
  * asks (좋냐고, 빠질까요: the rulesets' cues read it after the match), supposes (빠지면, 빠지려면),
  * denies (빠지지 않아요) or names the act (빠지기), which a rule can then refuse with `not`.
  */
-function endingsAfter(lexicon: CompiledRules['lexicon'], a: AnalyzedText, e: number): number {
+function endingsAfter(lexicon: Lexicon, a: AnalyzedText, e: number): number {
   if (!lexicon.spokenForms) return e;
   const n = a.tokens.length;
   const stem = a.tokens[e - 1];

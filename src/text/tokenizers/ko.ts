@@ -37,9 +37,7 @@ function withBase(t: RawToken, stem: string, tag: string): RawToken {
 /** What a feature says about its word: the tag, and the parts of a compound or inflection. */
 interface Reading {
   pos: string;
-  /** Surface/tag of each part, when the parts spell the word exactly. */
-  parts?: RawToken[];
-  /** The parts with their dictionary forms (shared by every morpheme of this feature: never changed). */
+  /** Each part (surface, tag and dictionary form) of a compound or inflection (shared by every morpheme of this feature: never changed). */
   based?: RawToken[];
   /** The parts' surfaces joined. */
   joined?: string;
@@ -63,7 +61,6 @@ function readFeature(feature: string, unknown: boolean): Reading {
     const first = parts[0]!;
     return {
       pos,
-      parts,
       based: parts.map((p) => withBase(p, p.surface, p.pos)),
       joined: parts.map((p) => p.surface).join(''),
       quotative: QUOTATIVE.test(parts[parts.length - 1]!.surface),
@@ -89,7 +86,7 @@ function toRaw(m: MecabMorpheme, r: Reading, out: RawToken[]): void {
     out.push({ surface: m.surface, pos: r.pos });
     return;
   }
-  const base = r.parts ? r.firstBase : koreanBase(m.surface, r.pos);
+  const base = r.based ? r.firstBase : koreanBase(m.surface, r.pos);
   out.push(base ? { surface: m.surface, pos: r.pos, base } : { surface: m.surface, pos: r.pos });
 }
 
