@@ -82,6 +82,12 @@ function ruleApplies(rule: Rule | undefined, categories: (ProductCategory | unde
   return categories.some((c) => c === undefined || rule.products!.includes(c));
 }
 
+/** The rule's `declaredSeverity` when every product concerned is declared as one of its categories. */
+function declaredSeverity(rule: Rule | undefined, categories: (ProductCategory | undefined)[]): Finding['severity'] | undefined {
+  if (!rule?.declaredSeverity || !rule.products || categories.length === 0) return undefined;
+  return categories.every((c) => c !== undefined && rule.products!.includes(c)) ? rule.declaredSeverity : undefined;
+}
+
 function overlaps(a: Located, b: Located): boolean {
   if (a.segment === undefined || a.segment !== b.segment) return false;
   return a.at < b.at + b.len && b.at < a.at + a.len;
@@ -103,9 +109,12 @@ export function applyManifest(findings: Finding[], ctx: ManifestContext, opts: A
     const loc = locate(f, segs);
     const pi = productAt(segs, loc.segment, loc.at, m);
     const product = pi === undefined ? undefined : m.products[pi];
-    if (!ruleApplies(rule, product ? [product.category] : allCategories)) continue;
+    const categories = product ? [product.category] : allCategories;
+    if (!ruleApplies(rule, categories)) continue;
     if (product && loc.segment !== undefined && registeredClaim(product, segs[loc.segment]!, loc)) continue;
-    kept.push(product ? { ...loc, finding: { ...f, product: product.name } } : loc);
+    const declared = declaredSeverity(rule, categories);
+    const finding = product || declared ? { ...f, ...(product ? { product: product.name } : {}), ...(declared ? { severity: declared } : {}) } : f;
+    kept.push({ ...loc, finding });
   }
   const deduped = onePerSpan(kept, rules);
   const added = contradictions(segs, ctx, opts);

@@ -118,7 +118,12 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
     }
     const rule = rules[idx] as Rule;
     if (ov === 'off' || (typeof ov === 'object' && ov.enabled === false)) rules.splice(idx, 1);
-    else if (typeof ov === 'object' && ov.severity) rules[idx] = remember({ ...rule, severity: ov.severity }, { ...asWritten(rule), severity: ov.severity });
+    else if (typeof ov === 'object' && ov.severity) {
+      // An override's severity holds whatever a manifest declares.
+      const { declaredSeverity: _, ...kept } = rule;
+      const { declaredSeverity: __, ...keptAsWritten } = asWritten(rule);
+      rules[idx] = remember({ ...kept, severity: ov.severity }, { ...keptAsWritten, severity: ov.severity });
+    }
   }
   vocab = { ...vocab, ...file.vocab };
   const ownRules = expandVocab(file, vocab, problems);

@@ -155,6 +155,13 @@ interface RuleBase extends Matcher {
   examples: RuleExamples;
   /** The product categories the rule's law covers (absent: every product). Used with a manifest. */
   products?: ProductCategory[];
+  /**
+   * The severity when a manifest declares the product as one of `products` (needs `products`).
+   * `severity` is then what is reported while nobody has said what the product is: 美白 is lawful
+   * for a registered whitening cosmetic and not for an ordinary one, so without a manifest it is a
+   * warning to verify, and with `category: cosmetic` an error.
+   */
+  declaredSeverity?: Severity;
   /** What `reference` is: statute, guideline or policy. */
   basis?: Basis;
 }

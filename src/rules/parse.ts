@@ -84,6 +84,9 @@ function checkRules(rules: Rule[], language: Language, at: At): RulesetProblem[]
       problems.push(at(['rules', i, 'message'], `rules[${i}].message needs a "${language}" text (the ruleset's language) as well as "en"`));
     }
     problems.push(...checkMatcher(rule, ['rules', i], `rules[${i}] needs "match" (or "terms"/"patterns"): what to look for`, at));
+    if (rule.declaredSeverity && !rule.products) {
+      problems.push(at(['rules', i, 'declaredSeverity'], `rules[${i}].declaredSeverity needs "products": the categories whose declaration in a manifest makes the finding "${rule.declaredSeverity}"`));
+    }
     if (rule.kind === 'require') {
       const after = rule.timing?.after;
       if (after) problems.push(...checkMatcher(after, ['rules', i, 'timing', 'after'], `rules[${i}].timing.after needs "match" (or "terms"/"patterns"): the trigger`, at));

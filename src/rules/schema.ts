@@ -73,6 +73,7 @@ const common = {
   url: { type: 'string', pattern: '^https?://' },
   description: { type: 'string' },
   products: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...PRODUCT_CATEGORIES] } },
+  declaredSeverity: { enum: [...SEVERITIES] },
   basis: { enum: [...BASES] },
   ...matcher,
   examples: {

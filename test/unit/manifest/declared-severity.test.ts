@@ -1,0 +1,79 @@
+/**
+ * `declaredSeverity`: a claim lawful for one product category and not for another (美白 for a
+ * registered whitening cosmetic or quasi-drug vs an ordinary cosmetic) is a warning while nobody has
+ * said what the product is, an error once a manifest declares it one of the rule's `products`, and
+ * nothing when the manifest declares a category the rule does not cover.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../../src/audit/engine.js';
+import { loadGazetteer } from '../../../src/manifest/load.js';
+import { parseManifest } from '../../../src/manifest/parse.js';
+import { loadRuleset } from '../../../src/rules/load.js';
+import { parseRulesetSource } from '../../../src/rules/parse.js';
+import type { Language } from '../../../src/transcript/model.js';
+
+const engine = new Engine({});
+const manifest = (category: string) => parseManifest(`products:\n  - name: 商品\n    category: ${category}\n`, 'm.yaml', loadGazetteer());
+
+// [language, line, rule, the registered category that may say it]
+const cases: [Language, string, string, string][] = [
+  ['zh', '家人们这款精华可以美白，今天拍一发二', 'cn/registration/special-cosmetic-efficacy', 'functional-cosmetic'],
+  ['ja', 'この美容液、美白もできちゃうんです', 'jp/registration/cosmetic-whitening', 'quasi-drug'],
+  ['ko', '이 크림 바르면 미백 효과 확실히 봐요', 'kr/registration/functional-claim', 'functional-cosmetic'],
+];
+
+const severityOf = async (language: Language, text: string, ruleId: string, category?: string) => {
+  const findings = await engine.check({ segments: [{ start: 3, end: 8, text }] }, language, category ? manifest(category) : undefined);
+  return findings.filter((f) => f.ruleId === ruleId).map((f) => f.severity);
+};
+
+describe('a claim only a registered product may make', () => {
+  it.each(cases)('%s: a warning without a manifest', async (language, text, ruleId) => {
+    expect(await severityOf(language, text, ruleId)).toEqual(['warning']);
+  });
+
+  it.each(cases)('%s: an error when the manifest declares an ordinary cosmetic', async (language, text, ruleId) => {
+    expect(await severityOf(language, text, ruleId, 'cosmetic')).toEqual(['error']);
+  });
+
+  it.each(cases)('%s: not reported when the manifest declares the registered category', async (language, text, ruleId, registered) => {
+    expect(await severityOf(language, text, ruleId, registered)).toEqual([]);
+  });
+
+  it('a product without a category keeps the warning', async () => {
+    const m = parseManifest('products:\n  - name: 精华\n', 'm.yaml', loadGazetteer());
+    const findings = await engine.check({ segments: [{ start: 0, end: 4, text: cases[0][1] }] }, 'zh', m);
+    expect(findings.filter((f) => f.ruleId === cases[0][2]).map((f) => f.severity)).toEqual(['warning']);
+  });
+});
+
+describe('declaredSeverity in a ruleset file', () => {
+  const rule = (extra: string) => `id: t\nlanguage: zh\nrules:\n  - id: t/r\n    kind: prohibit\n    category: efficacy\n    severity: warning\n${extra}    message: { en: m, zh: m }\n    reference: r\n    terms: [美白]\n    examples: { bad: [美白], good: [保湿] }\n`;
+
+  it('needs products, reported at its line and column', () => {
+    const { problems } = parseRulesetSource(rule('    declaredSeverity: error\n'), 'r.yaml');
+    expect(problems).toEqual([expect.objectContaining({ file: 'r.yaml', line: 8, column: 5, reason: expect.stringMatching(/declaredSeverity needs "products"/) as string })]);
+    expect(parseRulesetSource(rule('    declaredSeverity: error\n    products: [cosmetic]\n'), 'r.yaml').problems).toEqual([]);
+  });
+
+  it('must be a severity', () => {
+    const { problems } = parseRulesetSource(rule('    declaredSeverity: fatal\n    products: [cosmetic]\n'), 'r.yaml');
+    expect(problems[0]).toMatchObject({ file: 'r.yaml', line: 8 });
+  });
+
+  it('an override of the severity holds whatever the manifest declares', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lc-declared-'));
+    const file = path.join(dir, 'house.yaml');
+    await writeFile(file, `id: house\nlanguage: zh\nextends: [cn]\noverrides:\n  ${cases[0][2]}: { severity: info }\nrules: []\n`);
+    const rs = await loadRuleset(file);
+    const r = rs.rules.find((x) => x.id === cases[0][2]);
+    expect(r).toMatchObject({ severity: 'info' });
+    expect(r?.declaredSeverity).toBeUndefined();
+    const house = new Engine({ rulesets: [file] });
+    const findings = await house.check({ segments: [{ start: 0, end: 4, text: cases[0][1] }] }, 'zh', manifest('cosmetic'));
+    expect(findings.filter((f) => f.ruleId === cases[0][2]).map((f) => f.severity)).toEqual(['info']);
+  });
+});
