@@ -16,7 +16,7 @@ import { loadRulesetCached, type RulesetCacheOptions } from './ruleset-cache.js'
 import { compileRulesCached } from './compiled-cache.js';
 import { applyManifest, sponsoredRules, withRuleMetadata } from '../manifest/apply.js';
 import { loadGazetteer, loadStatements } from '../manifest/load.js';
-import type { Manifest } from '../manifest/model.js';
+import { declaredCategories, type Manifest } from '../manifest/model.js';
 
 export interface EngineOptions extends CheckOptions {
   /** Ruleset names or paths; when empty, the built-in ruleset of each file's language. */
@@ -186,7 +186,7 @@ export class Engine {
     }
     const screenRead = wasScreenRead(transcript, ctx.screenRead);
     const unseen = screenRead ? [] : compiled.rules.filter((r) => r.kind === 'require' && r.channel === 'shown');
-    let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, { ...this.opts, screenRead, sponsored: manifest?.sponsored === true }), prepared.rules);
+    let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, { ...this.opts, screenRead, sponsored: manifest?.sponsored === true, declared: declaredCategories(manifest) }), prepared.rules);
     if (manifest) {
       findings = applyManifest(
         findings,

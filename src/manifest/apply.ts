@@ -82,10 +82,14 @@ function ruleApplies(rule: Rule | undefined, categories: (ProductCategory | unde
   return categories.some((c) => c === undefined || rule.products!.includes(c));
 }
 
+/** Every product concerned is declared, as one of the rule's categories. */
+function allDeclared(rule: Rule, categories: (ProductCategory | undefined)[]): boolean {
+  return categories.length > 0 && categories.every((c) => c !== undefined && rule.products?.includes(c) === true);
+}
+
 /** The rule's `declaredSeverity` when every product concerned is declared as one of its categories. */
 function declaredSeverity(rule: Rule | undefined, categories: (ProductCategory | undefined)[]): Finding['severity'] | undefined {
-  if (!rule?.declaredSeverity || !rule.products || categories.length === 0) return undefined;
-  return categories.every((c) => c !== undefined && rule.products!.includes(c)) ? rule.declaredSeverity : undefined;
+  return rule?.declaredSeverity && allDeclared(rule, categories) ? rule.declaredSeverity : undefined;
 }
 
 function overlaps(a: Located, b: Located): boolean {
@@ -111,6 +115,7 @@ export function applyManifest(findings: Finding[], ctx: ManifestContext, opts: A
     const product = pi === undefined ? undefined : m.products[pi];
     const categories = product ? [product.category] : allCategories;
     if (!ruleApplies(rule, categories)) continue;
+    if (rule?.kind === 'prohibit' && rule.onlyWhen === 'declared' && !allDeclared(rule, categories)) continue;
     if (product && loc.segment !== undefined && registeredClaim(product, segs[loc.segment]!, loc)) continue;
     const declared = declaredSeverity(rule, categories);
     const finding = product || declared ? { ...f, ...(product ? { product: product.name } : {}), ...(declared ? { severity: declared } : {}) } : f;

@@ -94,3 +94,8 @@ export function placeChain(g: Gazetteer, id: string): string[] {
 export function placesAgree(g: Gazetteer, said: string, declared: string): boolean {
   return placeChain(g, said).includes(declared) || placeChain(g, declared).includes(said);
 }
+
+/** The product categories the manifest declares (none without a manifest). */
+export function declaredCategories(m: Manifest | undefined): ProductCategory[] {
+  return (m?.products ?? []).flatMap((p) => (p.category ? [p.category] : []));
+}

@@ -11,7 +11,7 @@ import { renderTimingDetail, withDetail, type TimingDetailId } from '../core/mes
 import type { CompiledRules } from './compile.js';
 import { locator, type Locator } from './locate.js';
 import { scanMemo, type ScanMemo } from './scan-memo.js';
-import type { DisclosureChannel, LocalizedMessage, RequireRule, Rule } from './model.js';
+import type { DisclosureChannel, LocalizedMessage, ProductCategory, RequireRule, Rule } from './model.js';
 
 export interface CheckOptions {
   /** Message language: the audit's language (default) or English. */
@@ -28,6 +28,12 @@ export interface CheckOptions {
    * report only then (`rules test` runs their examples as sponsored).
    */
   sponsored?: boolean;
+  /**
+   * The product categories a manifest declares. Rules with `onlyWhen: declared` report only when
+   * one of their `products` is among them (the manifest stage then keeps only findings about a
+   * product of that category); `rules test` runs their examples with every category declared.
+   */
+  declared?: readonly ProductCategory[];
 }
 
 /** One place a matcher fired, in time and in the transcript. */
@@ -122,6 +128,7 @@ function collector(compiled: CompiledRules, memo: ScanMemo, opts: CheckOptions):
       if (!p) continue;
       if (rule.kind === 'prohibit' && m.role === 'match') {
         if (rule.onlyWhen === 'sponsored' && !opts.sponsored) continue;
+        if (rule.onlyWhen === 'declared' && !rule.products?.some((c) => opts.declared?.includes(c))) continue;
         const f: Finding = {
           ruleId: rule.id,
           category: rule.category,

@@ -5,7 +5,7 @@
 import type { Analyzer } from '../text/analyze.js';
 import type { Transcript } from '../transcript/model.js';
 import type { Finding } from '../core/finding.js';
-import type { BadExample } from './model.js';
+import { PRODUCT_CATEGORIES, type BadExample } from './model.js';
 import { canonicalBadExample } from './parse.js';
 import { checkTranscript } from './check.js';
 import type { CompiledRules } from './compile.js';
@@ -24,10 +24,13 @@ function asTranscript(text: string): Transcript {
   return { segments: [{ start: 0, end: 5, text, line: 1 }], durationSec: 5 };
 }
 
-/** Examples of `onlyWhen: sponsored` rules are run as a sponsored stream (other rules do not depend on it). */
+/**
+ * Examples of `onlyWhen` rules are run as a sponsored stream with every product category declared
+ * (other rules do not depend on either).
+ */
 export function runExamples(compiled: CompiledRules, analyzer: Analyzer, onlyRules?: ReadonlySet<string>): ExampleResult[] {
   const results: ExampleResult[] = [];
-  const raisedBy = (ruleId: string, text: string) => checkTranscript(compiled, asTranscript(text), analyzer, { sponsored: true }).filter((f) => f.ruleId === ruleId);
+  const raisedBy = (ruleId: string, text: string) => checkTranscript(compiled, asTranscript(text), analyzer, { sponsored: true, declared: PRODUCT_CATEGORIES }).filter((f) => f.ruleId === ruleId);
   const shown = (fs: readonly Finding[]) => fs.map((f) => (f.kind === 'missing' ? 'a missing disclosure' : `"${f.text}"${f.matcher ? ` (${f.matcher})` : ''}`)).join(', ');
   for (const rule of compiled.rules) {
     if (onlyRules && !onlyRules.has(rule.id)) continue;

@@ -176,8 +176,11 @@ export interface ProhibitRule extends RuleBase {
    * Conditional rule: only when the manifest declares `sponsored: true` (a paid or gifted
    * promotion). "これは案件じゃない" / "내돈내산" / "不是广告" are claims only when the stream is in
    * fact paid for; without that declaration nobody can tell, so the rule stays silent.
+   * `declared`: only about a product the manifest declares as one of `products`. 「有助于增强免疫力」 is
+   * the registered wording of a health food and a violation for an ordinary food; without a manifest
+   * nobody can tell which the product is.
    */
-  onlyWhen?: 'sponsored';
+  onlyWhen?: 'sponsored' | 'declared';
 }
 
 export interface RequireTiming {

@@ -84,6 +84,9 @@ function checkRules(rules: Rule[], language: Language, at: At): RulesetProblem[]
       problems.push(at(['rules', i, 'message'], `rules[${i}].message needs a "${language}" text (the ruleset's language) as well as "en"`));
     }
     problems.push(...checkMatcher(rule, ['rules', i], `rules[${i}] needs "match" (or "terms"/"patterns"): what to look for`, at));
+    if (rule.kind === 'prohibit' && rule.onlyWhen === 'declared' && !rule.products) {
+      problems.push(at(['rules', i, 'onlyWhen'], `rules[${i}].onlyWhen: declared needs "products": the categories a manifest must declare for the rule to report`));
+    }
     if (rule.declaredSeverity && !rule.products) {
       problems.push(at(['rules', i, 'declaredSeverity'], `rules[${i}].declaredSeverity needs "products": the categories whose declaration in a manifest makes the finding "${rule.declaredSeverity}"`));
     }

@@ -96,7 +96,7 @@ const prohibitRule = {
     kind: { const: 'prohibit' },
     unless: cueGroups,
     respectContext: { type: 'boolean' },
-    onlyWhen: { enum: ['sponsored'] },
+    onlyWhen: { enum: ['sponsored', 'declared'] },
   },
 } as const;
 

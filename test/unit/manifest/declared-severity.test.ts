@@ -77,3 +77,32 @@ describe('declaredSeverity in a ruleset file', () => {
     expect(findings.filter((f) => f.ruleId === cases[0][2]).map((f) => f.severity)).toEqual(['info']);
   });
 });
+
+// [language, line, rule, a category whose registration allows the words]
+const wordingCases: [Language, string, string, string][] = [
+  ['zh', '这款燕麦饮有助于增强免疫力，早上来一杯', 'cn/registration/health-function-on-food', 'health-food'],
+  ['ja', 'このお茶には睡眠の質を高める機能が報告されています', 'jp/registration/function-wording-on-food', 'functional-food'],
+  ['ko', '이 두유는 면역력 증진에 도움을 줄 수 있어요', 'kr/registration/function-wording-on-food', 'health-food'],
+];
+
+describe('onlyWhen: declared — registered wording said of a product declared an ordinary food', () => {
+  it.each(wordingCases)('%s: silent without a manifest, and for a product without a category', async (language, text, ruleId) => {
+    expect(await severityOf(language, text, ruleId)).toEqual([]);
+    const m = parseManifest('products:\n  - name: 商品\n', 'm.yaml', loadGazetteer());
+    const findings = await engine.check({ segments: [{ start: 0, end: 4, text }] }, language, m);
+    expect(findings.filter((f) => f.ruleId === ruleId)).toEqual([]);
+  });
+
+  it.each(wordingCases)('%s: an error for a declared ordinary food', async (language, text, ruleId) => {
+    expect(await severityOf(language, text, ruleId, 'food')).toEqual(['error']);
+  });
+
+  it.each(wordingCases)('%s: silent for the registered category', async (language, text, ruleId, registered) => {
+    expect(await severityOf(language, text, ruleId, registered)).toEqual([]);
+  });
+
+  it('needs products in a ruleset file', () => {
+    const text = 'id: t\nlanguage: zh\nrules:\n  - id: t/r\n    kind: prohibit\n    category: efficacy\n    severity: error\n    onlyWhen: declared\n    message: { en: m, zh: m }\n    reference: r\n    terms: [有助于]\n    examples: { bad: [有助于], good: [保湿] }\n';
+    expect(parseRulesetSource(text, 'r.yaml').problems).toEqual([expect.objectContaining({ line: 8, reason: expect.stringMatching(/onlyWhen: declared needs "products"/) as string })]);
+  });
+});
