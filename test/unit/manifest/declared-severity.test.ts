@@ -19,8 +19,10 @@ const engine = new Engine({});
 const manifest = (category: string) => parseManifest(`products:\n  - name: 商品\n    category: ${category}\n`, 'm.yaml', loadGazetteer());
 
 // [language, line, rule, the registered category that may say it]
+const ZH_LINE = '家人们这款精华可以美白，今天拍一发二';
+const ZH_RULE = 'cn/registration/special-cosmetic-efficacy';
 const cases: [Language, string, string, string][] = [
-  ['zh', '家人们这款精华可以美白，今天拍一发二', 'cn/registration/special-cosmetic-efficacy', 'functional-cosmetic'],
+  ['zh', ZH_LINE, ZH_RULE, 'functional-cosmetic'],
   ['ja', 'この美容液、美白もできちゃうんです', 'jp/registration/cosmetic-whitening', 'quasi-drug'],
   ['ko', '이 크림 바르면 미백 효과 확실히 봐요', 'kr/registration/functional-claim', 'functional-cosmetic'],
 ];
@@ -45,8 +47,8 @@ describe('a claim only a registered product may make', () => {
 
   it('a product without a category keeps the warning', async () => {
     const m = parseManifest('products:\n  - name: 精华\n', 'm.yaml', loadGazetteer());
-    const findings = await engine.check({ segments: [{ start: 0, end: 4, text: cases[0][1] }] }, 'zh', m);
-    expect(findings.filter((f) => f.ruleId === cases[0][2]).map((f) => f.severity)).toEqual(['warning']);
+    const findings = await engine.check({ segments: [{ start: 0, end: 4, text: ZH_LINE }] }, 'zh', m);
+    expect(findings.filter((f) => f.ruleId === ZH_RULE).map((f) => f.severity)).toEqual(['warning']);
   });
 });
 
@@ -67,14 +69,14 @@ describe('declaredSeverity in a ruleset file', () => {
   it('an override of the severity holds whatever the manifest declares', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'lc-declared-'));
     const file = path.join(dir, 'house.yaml');
-    await writeFile(file, `id: house\nlanguage: zh\nextends: [cn]\noverrides:\n  ${cases[0][2]}: { severity: info }\nrules: []\n`);
+    await writeFile(file, `id: house\nlanguage: zh\nextends: [cn]\noverrides:\n  ${ZH_RULE}: { severity: info }\nrules: []\n`);
     const rs = await loadRuleset(file);
-    const r = rs.rules.find((x) => x.id === cases[0][2]);
+    const r = rs.rules.find((x) => x.id === ZH_RULE);
     expect(r).toMatchObject({ severity: 'info' });
     expect(r?.declaredSeverity).toBeUndefined();
     const house = new Engine({ rulesets: [file] });
-    const findings = await house.check({ segments: [{ start: 0, end: 4, text: cases[0][1] }] }, 'zh', manifest('cosmetic'));
-    expect(findings.filter((f) => f.ruleId === cases[0][2]).map((f) => f.severity)).toEqual(['info']);
+    const findings = await house.check({ segments: [{ start: 0, end: 4, text: ZH_LINE }] }, 'zh', manifest('cosmetic'));
+    expect(findings.filter((f) => f.ruleId === ZH_RULE).map((f) => f.severity)).toEqual(['info']);
   });
 });
 
