@@ -67,12 +67,12 @@ describe('ruleset validation', () => {
     expect(second).toEqual(['8:5 rules[0].message needs a "ko" text (the ruleset\'s language) as well as "en"']);
   });
 
-  it('onlyWhen takes "sponsored" (a prohibit rule for sponsored streams), and says so at its position', () => {
+  it('onlyWhen takes "sponsored" or "declared" (a prohibit rule for sponsored streams or declared products), and says so at its position', () => {
     const rule = (onlyWhen: string) =>
       ['id: x', 'language: zh', 'rules:', '  - id: x/a', '    kind: prohibit', '    category: endorsement', '    severity: error', '    message: { zh: 否认广告, en: Denied }', '    reference: 广告法 第十四条', `    onlyWhen: ${onlyWhen}`, '    terms: [不是广告]', '    examples: { bad: [不是广告], good: [是广告] }'].join('\n');
     expect(parseRulesetSource(rule('sponsored'), 'x.yaml').problems).toEqual([]);
     const text = parseRulesetSource(rule('always'), 'x.yaml').problems.map((p) => `${p.line}:${p.column} ${p.reason}`);
-    expect(text).toEqual(['10:5 rules[0].onlyWhen must be one of "sponsored"']);
+    expect(text).toEqual(['10:5 rules[0].onlyWhen must be one of "sponsored", "declared"']);
   });
 
   it('rejects duplicate rule ids and duplicate keys', () => {
