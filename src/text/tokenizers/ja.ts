@@ -97,6 +97,11 @@ function compactTargetMap(map: Uint8Array): { index: Int32Array; runs: Int32Arra
 
 type Parts = Map<Part, Uint8Array>;
 
+/** Entries of the trie search's cache of steps (a power of two). */
+const STEP_BITS = 14;
+const STEP_CACHE = 1 << STEP_BITS;
+const STEP_SHIFT = 32 - STEP_BITS;
+
 /**
  * The trie's common-prefix search, as doublearray's (same words, same order), without its cost:
  * that one encodes the whole rest of the sentence to UTF-8 at every position (quadratic in the
@@ -109,6 +114,37 @@ function prefixSearch(base: PagedWords, check: PagedWords): ViterbiDictionary['p
     const child = base.get(parent) + byte;
     return check.get(child) === parent ? child : -1;
   };
+  // The node under `parent` for a code point's UTF-8 bytes, or -1.
+  const step = (parent: number, cp: number): number => {
+    let p = parent;
+    if (cp < 0x80) return to(p, cp);
+    if (cp < 0x800) {
+      p = to(p, (cp >>> 6) | 0xc0);
+      return p >= 0 ? to(p, (cp & 0x3f) | 0x80) : -1;
+    }
+    if (cp < 0x10000) {
+      p = to(p, (cp >>> 12) | 0xe0);
+      if (p >= 0) p = to(p, ((cp >> 6) & 0x3f) | 0x80);
+      return p >= 0 ? to(p, (cp & 0x3f) | 0x80) : -1;
+    }
+    p = to(p, (cp >>> 18) | 0xf0);
+    if (p >= 0) p = to(p, ((cp >> 12) & 0x3f) | 0x80);
+    if (p >= 0) p = to(p, ((cp >> 6) & 0x3f) | 0x80);
+    return p >= 0 ? to(p, (cp & 0x3f) | 0x80) : -1;
+  };
+  // The word that ends at node `p` (its trie id), or -1: a word ends where the terminal code (0) continues the path.
+  const wordAt = (p: number): number => {
+    const leaf = base.get(p);
+    if (check.get(leaf) !== p) return -1;
+    const value = base.get(leaf);
+    return value <= 0 ? -value - 1 : -1;
+  };
+  // Steps already taken, by node and code point (direct-mapped): the node reached and the word there.
+  // Each step is up to four trie transitions of two paged reads each; common words are walked again and again.
+  const fromNode = new Int32Array(STEP_CACHE).fill(-1);
+  const viaCp = new Int32Array(STEP_CACHE);
+  const toNode = new Int32Array(STEP_CACHE);
+  const wordThere = new Int32Array(STEP_CACHE);
   return (key, from, found) => {
     let p = 0;
     for (let i = from; i < key.length; ) {
@@ -121,28 +157,22 @@ function prefixSearch(base: PagedWords, check: PagedWords): ViterbiDictionary['p
         cp = (cp - 0xd800) * 0x400 + 0x10000 + (low - 0xdc00);
         next++;
       }
-      // The code point's UTF-8 bytes, one trie step each.
-      if (cp < 0x80) p = to(p, cp);
-      else if (cp < 0x800) {
-        p = to(p, (cp >>> 6) | 0xc0);
-        if (p >= 0) p = to(p, (cp & 0x3f) | 0x80);
-      } else if (cp < 0x10000) {
-        p = to(p, (cp >>> 12) | 0xe0);
-        if (p >= 0) p = to(p, ((cp >> 6) & 0x3f) | 0x80);
-        if (p >= 0) p = to(p, (cp & 0x3f) | 0x80);
+      const slot = Math.imul(p * 31 + cp, 0x9e3779b1) >>> STEP_SHIFT;
+      let word: number;
+      if (fromNode[slot] === p && viaCp[slot] === cp) {
+        p = toNode[slot] as number;
+        word = wordThere[slot] as number;
       } else {
-        p = to(p, (cp >>> 18) | 0xf0);
-        if (p >= 0) p = to(p, ((cp >> 12) & 0x3f) | 0x80);
-        if (p >= 0) p = to(p, ((cp >> 6) & 0x3f) | 0x80);
-        if (p >= 0) p = to(p, (cp & 0x3f) | 0x80);
+        const parent = p;
+        p = step(p, cp);
+        word = p < 0 ? -1 : wordAt(p);
+        fromNode[slot] = parent;
+        viaCp[slot] = cp;
+        toNode[slot] = p;
+        wordThere[slot] = word;
       }
       if (p < 0) return;
-      // A word ends here when the terminal code (0) continues the path.
-      const leaf = base.get(p);
-      if (check.get(leaf) === p) {
-        const value = base.get(leaf);
-        if (value <= 0) found(-value - 1, next);
-      }
+      if (word >= 0) found(word, next);
       i = next;
     }
   };

@@ -53,6 +53,7 @@ export interface ViterbiToken {
 
 const PUNCTUATION = /、|。/;
 const KNOWN_LIMIT = 50_000;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** kuromoji's sentences: cut after each 、 and 。. */
 function sentences(text: string): string[] {
@@ -128,6 +129,8 @@ type CharClass = ReturnType<UnknownWords['lookup']>;
 
 class KuromojiViterbi {
   private readonly info: DataView;
+  /** The token-info records as 16-bit words, where the platform reads them little-endian and they are aligned. */
+  private readonly words16: Int16Array | undefined;
   /** Columns of the connection costs' rows. */
   private readonly backward: number;
   private readonly nodes = new Nodes();
@@ -151,15 +154,22 @@ class KuromojiViterbi {
     if (at < 0) return;
     const runs = this.dic.idRuns;
     const length = end - (this.cpStart[this.pos] as number);
+    const words = this.words16;
     for (let i = at + 1, last = at + (runs[at] as number); i <= last; i++) {
       const id = runs[i] as number;
-      this.nodes.add(id, this.short(id + 4), this.pos + 1, length, this.short(id), this.short(id + 2), undefined);
+      // A record's three 16-bit fields straight from the array where they are aligned and inside it.
+      if (words !== undefined && (id & 1) === 0 && id >= 0 && id + 6 <= words.length * 2) {
+        const w = id >> 1;
+        this.nodes.add(id, words[w + 2] as number, this.pos + 1, length, words[w] as number, words[w + 1] as number, undefined);
+      } else this.nodes.add(id, this.short(id + 4), this.pos + 1, length, this.short(id), this.short(id + 2), undefined);
     }
   };
 
   constructor(private readonly dic: ViterbiDictionary) {
     this.info = new DataView(dic.tokenInfo.buffer, dic.tokenInfo.byteOffset, dic.tokenInfo.byteLength);
     this.backward = dic.costs[1] as number;
+    const t = dic.tokenInfo;
+    if (LITTLE_ENDIAN && t.byteOffset % 2 === 0) this.words16 = new Int16Array(t.buffer, t.byteOffset, t.byteLength >> 1);
   }
 
   private short(at: number): number {
