@@ -45,6 +45,18 @@ function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: nu
   return out;
 }
 
+/**
+ * Korean case and topic particles (ko-dic JKS 이/가, JKO 을/를, and of JX only 은/는/도: 만 and 까지 narrow a claim) are transparent between
+ * two words of a matcher: [뾰루지, 개선] also matches 뾰루지를 개선한다, as a rule writer listing 뾰루지를,
+ * 뾰루지가 … by hand meant. Only before a word step (not a lookahead, number or gap), and the
+ * particle is never the end of a match. No other language's tagger uses these tags.
+ */
+const TOPIC = new Set(['은', '는', '도']);
+
+function skipsParticle(next: Step | undefined, t: { pos: string; surface: string } | undefined): boolean {
+  return next !== undefined && next.kind === 'atom' && t !== undefined && (t.pos === 'JKS' || t.pos === 'JKO' || (t.pos === 'JX' && TOPIC.has(t.surface)));
+}
+
 /** The furthest end (exclusive token index) a matcher's steps reach from token `pos`, or -1. */
 function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
   const tokens = L.a.tokens;
@@ -65,7 +77,10 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
       case 'atom': {
         if (!L.lexicon.atomLoose[step.atom]) {
           for (let i = L.headAt[p] ?? -1; i >= 0; i = L.nextAt[i] as number) {
-            if (inAtom(L.lexicon, step.atom, L.lit[i] as number)) visit(si + 1, L.to[i] as number, L.to[i] as number);
+            if (!inAtom(L.lexicon, step.atom, L.lit[i] as number)) continue;
+            const to = L.to[i] as number;
+            visit(si + 1, to, to);
+            if (skipsParticle(steps[si + 1], tokens[to])) visit(si + 1, to + 1, to);
           }
         }
         if (step.optional) visit(si + 1, p, last);
