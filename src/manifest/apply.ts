@@ -117,8 +117,10 @@ export function applyManifest(findings: Finding[], ctx: ManifestContext, opts: A
     if (!ruleApplies(rule, categories)) continue;
     if (rule?.kind === 'prohibit' && rule.onlyWhen === 'declared' && !allDeclared(rule, categories)) continue;
     if (product && loc.segment !== undefined && registeredClaim(product, segs[loc.segment]!, loc)) continue;
+    const finding: Finding = { ...f };
+    if (product) finding.product = product.name;
     const declared = declaredSeverity(rule, categories);
-    const finding = product || declared ? { ...f, ...(product ? { product: product.name } : {}), ...(declared ? { severity: declared } : {}) } : f;
+    if (declared) finding.severity = declared;
     kept.push({ ...loc, finding });
   }
   const deduped = onePerSpan(kept, rules);

@@ -119,10 +119,10 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
     const rule = rules[idx] as Rule;
     if (ov === 'off' || (typeof ov === 'object' && ov.enabled === false)) rules.splice(idx, 1);
     else if (typeof ov === 'object' && ov.severity) {
+      const severity = ov.severity;
       // An override's severity holds whatever a manifest declares.
-      const { declaredSeverity: _, ...kept } = rule;
-      const { declaredSeverity: __, ...keptAsWritten } = asWritten(rule);
-      rules[idx] = remember({ ...kept, severity: ov.severity }, { ...keptAsWritten, severity: ov.severity });
+      const overridden = ({ declaredSeverity: _, ...r }: Rule): Rule => ({ ...r, severity });
+      rules[idx] = remember(overridden(rule), overridden(asWritten(rule)));
     }
   }
   vocab = { ...vocab, ...file.vocab };

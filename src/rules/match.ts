@@ -45,14 +45,15 @@ function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: nu
   return out;
 }
 
+/** The topic particles (JX) that are skipped; 만 and 까지 narrow a claim and are not. */
+const TOPIC = new Set(['은', '는', '도']);
+
 /**
- * Korean case and topic particles (ko-dic JKS 이/가, JKO 을/를, and of JX only 은/는/도: 만 and 까지 narrow a claim) are transparent between
+ * Korean case and topic particles (ko-dic JKS 이/가, JKO 을/를, JX 은/는/도) are transparent between
  * two words of a matcher: [뾰루지, 개선] also matches 뾰루지를 개선해 줘요, as a rule writer listing 뾰루지를,
  * 뾰루지가 … by hand meant. Only before a word step (not a lookahead, number or gap), and the
  * particle is never the end of a match. No other language's tagger uses these tags.
  */
-const TOPIC = new Set(['은', '는', '도']);
-
 function skipsParticle(next: Step | undefined, t: { pos: string; surface: string } | undefined): boolean {
   return next !== undefined && next.kind === 'atom' && t !== undefined && (t.pos === 'JKS' || t.pos === 'JKO' || (t.pos === 'JX' && TOPIC.has(t.surface)));
 }
