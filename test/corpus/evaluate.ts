@@ -13,14 +13,13 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { createAnalyzerFor } from '../../src/audit/engine.js';
 import { checkTranscript } from '../../src/rules/check.js';
 import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
-import { loadRuleset } from '../../src/rules/load.js';
 import type { Rule, Ruleset } from '../../src/rules/model.js';
 import type { Analyzer } from '../../src/text/analyze.js';
 import { isLanguage, type Language, type Transcript } from '../../src/transcript/model.js';
 import { parseTranscript } from '../../src/transcript/parse.js';
+import { builtinCompiled } from '../helpers/builtin.js';
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname);
 
@@ -150,12 +149,12 @@ interface Prepared {
 }
 
 async function prepare(language: Language, rulesetRef: string): Promise<Prepared> {
-  const rs = await loadRuleset(rulesetRef);
-  const analyzer = await createAnalyzerFor(language);
+  const { ruleset: rs, analyzer, compiled: full } = await builtinCompiled(rulesetRef);
+  if (rs.language !== language) throw new Error(`${rulesetRef} is a ${rs.language} ruleset, not ${language}`);
   const recognisers = disclosureRecognisers(rs);
   return {
     analyzer,
-    full: compileRules([rs], analyzer),
+    full,
     disclosures: compileRules([recognisers], analyzer),
     disclosureCategories: [...new Set(recognisers.rules.map((r) => r.category))],
   };

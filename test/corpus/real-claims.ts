@@ -17,13 +17,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { createAnalyzerFor } from '../../src/audit/engine.js';
 import { pathHash } from '../../src/audit/shard.js';
 import { checkTranscript } from '../../src/rules/check.js';
-import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
-import { DEFAULT_RULESET, loadRuleset } from '../../src/rules/load.js';
+import type { CompiledRules } from '../../src/rules/compile.js';
+import { DEFAULT_RULESET } from '../../src/rules/load.js';
 import type { Analyzer } from '../../src/text/analyze.js';
 import type { Language, Transcript } from '../../src/transcript/model.js';
+import { builtinCompiled } from '../helpers/builtin.js';
 
 /** `<repo>/../shared/reference/sentences`, as in CI. */
 export const REAL_CLAIMS_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'reference', 'sentences');
@@ -163,18 +163,9 @@ interface Checker {
   analyzer: Analyzer;
   compiled: CompiledRules;
 }
-const checkers = new Map<Language, Promise<Checker>>();
 
 function checker(lang: Language): Promise<Checker> {
-  let c = checkers.get(lang);
-  if (!c) {
-    c = (async () => {
-      const analyzer = await createAnalyzerFor(lang);
-      return { analyzer, compiled: compileRules([await loadRuleset(DEFAULT_RULESET[lang])], analyzer) };
-    })();
-    checkers.set(lang, c);
-  }
-  return c;
+  return builtinCompiled(DEFAULT_RULESET[lang]);
 }
 
 /** The prohibited findings of the language's default ruleset on one text, as a one-segment transcript. */

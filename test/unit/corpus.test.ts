@@ -5,10 +5,9 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAnalyzerFor } from '../../src/text/analyzer-for.js';
-import { compileRules } from '../../src/rules/compile.js';
 import { runExamples } from '../../src/rules/examples.js';
-import { DEFAULT_RULESET, builtinRulesetNames, loadRuleset } from '../../src/rules/load.js';
+import { DEFAULT_RULESET, builtinRulesetNames } from '../../src/rules/load.js';
+import { builtinCompiled, builtinRuleset } from '../helpers/builtin.js';
 import { CORPUS_DIR, evaluateCorpus, loadCorpus, precision, recall, type CorpusResult } from '../corpus/evaluate.js';
 
 const LANGS = ['ja', 'zh', 'ko'] as const;
@@ -49,14 +48,13 @@ describe.each(LANGS)('corpus %s', (lang) => {
 
 describe('built-in rulesets', () => {
   it.each(builtinRulesetNames())('every rule of %s passes its own examples', async (name) => {
-    const rs = await loadRuleset(name);
-    const analyzer = await createAnalyzerFor(rs.language);
-    const failed = runExamples(compileRules([rs], analyzer), analyzer).filter((x) => !x.passed);
+    const { analyzer, compiled } = await builtinCompiled(name);
+    const failed = runExamples(compiled, analyzer).filter((x) => !x.passed);
     expect(failed.map((f) => `${f.ruleId} ${f.kind}: ${f.text} — ${f.reason}`)).toEqual([]);
   });
 
   it.each(builtinRulesetNames())('every rule of %s cites its law and speaks the local language and English', async (name) => {
-    const rs = await loadRuleset(name);
+    const rs = await builtinRuleset(name);
     for (const r of rs.rules) {
       expect(r.reference.trim().length, r.id).toBeGreaterThan(3);
       expect(r.message.en.trim().length, r.id).toBeGreaterThan(0);

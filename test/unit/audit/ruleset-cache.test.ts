@@ -17,6 +17,17 @@ function copyCn(): string {
   return path.join(dir, 'cn.yaml');
 }
 
+/** A copy of a small fixture ruleset (layered/house.yaml extends ../zh-basic.yaml): the cache's
+ * keys, invalidation and bounds do not depend on the ruleset's size, and loading cn takes ~1.5 s. */
+function copySmall(): string {
+  const dir = tmp('lc-rscache-rs-');
+  const fixtures = path.resolve(import.meta.dirname, '../../fixtures/rulesets');
+  mkdirSync(path.join(dir, 'layered'));
+  cpSync(path.join(fixtures, 'layered', 'house.yaml'), path.join(dir, 'layered', 'house.yaml'));
+  cpSync(path.join(fixtures, 'zh-basic.yaml'), path.join(dir, 'zh-basic.yaml'));
+  return path.join(dir, 'layered', 'house.yaml');
+}
+
 /** Replace the cached ruleset with a marker, so a later load shows whether the entry was used. */
 function plantMarker(file: string): void {
   const entry = JSON.parse(readFileSync(file, 'utf8')) as { ruleset: unknown };
@@ -37,7 +48,7 @@ describe('ruleset cache', () => {
   });
 
   it('is invalidated when an extended file or the tool version changes', async () => {
-    const ref = copyCn();
+    const ref = copySmall();
     const cacheDir = tmp('lc-rscache-');
     const opts = { cacheDir, version: '1.0.0' };
     const direct = await loadRuleset(ref);
@@ -46,19 +57,19 @@ describe('ruleset cache', () => {
     // Another version has its own entry.
     expect(await loadRulesetCached(ref, { cacheDir, version: '1.0.1' })).toEqual(direct);
     // A change in a file the ruleset extends (not the one named) is seen.
-    appendFileSync(path.join(path.dirname(ref), 'cn', 'price.yaml'), '\n# edited\n');
+    appendFileSync(path.join(path.dirname(ref), '..', 'zh-basic.yaml'), '\n# edited\n');
     expect(await loadRulesetCached(ref, opts)).toEqual(direct);
   });
 
   it('never fails a run: an unwritable or damaged cache only means loading the YAML', async () => {
-    const ref = copyCn();
+    const ref = copySmall();
     const blocker = path.join(tmp('lc-rscache-'), 'file');
     writeFileSync(blocker, 'not a folder');
-    expect((await loadRulesetCached(ref, { cacheDir: blocker, version: '1' })).id).toBe('cn');
+    expect((await loadRulesetCached(ref, { cacheDir: blocker, version: '1' })).id).toBe('house');
     const cacheDir = tmp('lc-rscache-');
     await loadRulesetCached(ref, { cacheDir, version: '1' });
     writeFileSync(rulesetCacheFile(ref, { cacheDir, version: '1' }), '{ damaged');
-    expect((await loadRulesetCached(ref, { cacheDir, version: '1' })).id).toBe('cn');
+    expect((await loadRulesetCached(ref, { cacheDir, version: '1' })).id).toBe('house');
   });
 
   it('does not cache a bad ruleset: its problems are reported on every run', async () => {
@@ -81,7 +92,7 @@ describe('ruleset cache', () => {
       writeFileSync(old(i), '{}');
       utimesSync(old(i), 1_000_000 + i, 1_000_000 + i);
     }
-    const ref = copyCn();
+    const ref = copySmall();
     const opts = { cacheDir, version: '1.0.0' };
     await loadRulesetCached(ref, opts);
     const left = readdirSync(dir);

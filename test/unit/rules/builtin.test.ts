@@ -6,11 +6,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { regexMatchers } from '../../../src/cli/rules.js';
-import { BUILTIN_DIR, builtinRulesetNames, loadRuleset } from '../../../src/rules/load.js';
+import { BUILTIN_DIR, builtinRulesetNames } from '../../../src/rules/load.js';
 import { canonicalBadExample } from '../../../src/rules/parse.js';
-import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
-import { compileRules } from '../../../src/rules/compile.js';
 import { findHits } from '../../../src/rules/match.js';
+import { builtinCompiled, builtinRuleset } from '../../helpers/builtin.js';
 
 /** At most this many `regex:` matchers across all built-in rulesets (issue 9: from 662). */
 const MAX_REGEXES = 100;
@@ -29,7 +28,7 @@ describe('built-in rulesets', () => {
   it('state the exact words every bad example must report', async () => {
     const missing: string[] = [];
     for (const name of builtinRulesetNames()) {
-      const rs = await loadRuleset(name);
+      const rs = await builtinRuleset(name);
       for (const rule of rs.rules) for (const ex of rule.examples.bad.map(canonicalBadExample)) if (rule.kind === 'prohibit' && !ex.match) missing.push(`${rule.id}: ${ex.text}`);
     }
     expect(missing).toEqual([]);
@@ -40,7 +39,7 @@ describe('built-in rulesets', () => {
     let total = 0;
     const seen = new Set<string>();
     for (const name of builtinRulesetNames()) {
-      for (const r of regexMatchers(await loadRuleset(name))) {
+      for (const r of regexMatchers(await builtinRuleset(name))) {
         const key = `${r.rule}#${r.matcher}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -59,9 +58,7 @@ describe('built-in rulesets', () => {
   it('give each regular expression an example of its own: a bad example (prohibit) or a good one (require) it matches', async () => {
     const unexercised: string[] = [];
     for (const name of builtinRulesetNames()) {
-      const rs = await loadRuleset(name);
-      const an = await createAnalyzerFor(rs.language);
-      const c = compileRules([rs], an);
+      const { analyzer: an, compiled: c } = await builtinCompiled(name);
       c.matchers.forEach((m, mi) => {
         if (!m.regex) return;
         const rule = c.rules[m.rule];

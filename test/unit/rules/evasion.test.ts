@@ -4,18 +4,18 @@
  * built-in ruleset of the line's language. Prints detected/total per family.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
-import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
-import { DEFAULT_RULESET, loadRuleset } from '../../../src/rules/load.js';
+import type { CompiledRules } from '../../../src/rules/compile.js';
+import { DEFAULT_RULESET } from '../../../src/rules/load.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import type { Language, Segment } from '../../../src/transcript/model.js';
+import { builtinCompiled } from '../../helpers/builtin.js';
 
 const engines = new Map<Language, { c: CompiledRules; an: Analyzer }>();
 beforeAll(async () => {
   for (const l of ['ja', 'zh', 'ko'] as const) {
-    const an = await createAnalyzerFor(l);
-    engines.set(l, { an, c: compileRules([await loadRuleset(DEFAULT_RULESET[l])], an) });
+    const { analyzer: an, compiled: c } = await builtinCompiled(DEFAULT_RULESET[l]);
+    engines.set(l, { an, c });
   }
 });
 

@@ -1,0 +1,41 @@
+/**
+ * The built-in rulesets, loaded and compiled once per test worker instead of once per test file or
+ * test: vitest runs the files of a worker in one module graph (`isolate: false`), so these maps live
+ * as long as the worker. Loading a language's YAML takes ~1–2 s and compiling it ~1 s, and a dozen
+ * files want the same three. What they return is shared: callers must not change it (derive a new
+ * ruleset with a spread, as the cache tests do).
+ */
+import { createAnalyzerFor } from '../../src/text/analyzer-for.js';
+import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
+import { loadRuleset } from '../../src/rules/load.js';
+import type { Ruleset } from '../../src/rules/model.js';
+import type { Analyzer } from '../../src/text/analyze.js';
+
+export interface CompiledBuiltin {
+  ruleset: Ruleset;
+  analyzer: Analyzer;
+  compiled: CompiledRules;
+}
+
+const loaded = new Map<string, Promise<Ruleset>>();
+const compiled = new Map<string, Promise<CompiledBuiltin>>();
+
+function once<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let p = map.get(key);
+  if (!p) map.set(key, (p = make()));
+  return p;
+}
+
+/** `loadRuleset(name)` of a built-in ruleset (cn, jp, kr), once per worker. */
+export function builtinRuleset(name: string): Promise<Ruleset> {
+  return once(loaded, name, () => loadRuleset(name));
+}
+
+/** A built-in ruleset with its language's analyser and its compiled form, once per worker. */
+export function builtinCompiled(name: string): Promise<CompiledBuiltin> {
+  return once(compiled, name, async () => {
+    const ruleset = await builtinRuleset(name);
+    const analyzer = await createAnalyzerFor(ruleset.language);
+    return { ruleset, analyzer, compiled: compileRules([ruleset], analyzer) };
+  });
+}
