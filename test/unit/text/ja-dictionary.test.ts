@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import kuromoji from 'kuromoji';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createJapaneseTokenizer } from '../../../src/text/tokenizers/ja.js';
+import { createJapaneseTokenizer, numeralPrefixCuts } from '../../../src/text/tokenizers/ja.js';
 
 const require = createRequire(import.meta.url);
 const TEXTS = [
@@ -17,14 +17,18 @@ const TEXTS = [
 
 let stock: Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>> | undefined;
 
-/** Tokens as kuromoji's own loader and lookups produce them. */
+/** Tokens as kuromoji's own loader and lookups produce them (each piece between numeralPrefixCuts alone, as ours). */
 async function stockTokens(texts: string[]): Promise<{ surface: string; base: string; pos: string }[][]> {
   const dicPath = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
   stock ??= new Promise((resolve, reject) => kuromoji.builder({ dicPath }).build((e, t) => (e ? reject(e) : resolve(t))));
   const tk = await stock;
+  const pieces = (t: string) => {
+    const cuts = numeralPrefixCuts(t);
+    return [0, ...cuts].map((at, i) => t.slice(at, cuts[i]));
+  };
   return texts.map((t) =>
-    tk
-      .tokenize(t)
+    pieces(t)
+      .flatMap((piece) => tk.tokenize(piece))
       .filter((x) => x.surface_form.trim() !== '')
       .map((x) => ({ surface: x.surface_form, base: x.basic_form && x.basic_form !== '*' ? x.basic_form : x.surface_form, pos: x.pos_detail_1 && x.pos_detail_1 !== '*' ? `${x.pos}-${x.pos_detail_1}` : x.pos })),
   );
@@ -39,7 +43,7 @@ describe('Japanese dictionary loader', () => {
     const expanded = await createJapaneseTokenizer({ cacheDir });
     expect(shape(expanded, TEXTS)).toEqual(stock);
     // Any text: the same words as kuromoji's own lookups (long runs without punctuation included).
-    const char = fc.constantFrom(...[...'のはがをにでとも日本一最高級美容液効果保証今だけ半額円アイウエオカタカナｶﾀｶﾅabcABC0123４５、。！ 𠮷']);
+    const char = fc.constantFrom(...[...'のはがをにでとも日本一最高級美容液効果保証今だけ半額円大白豊胸アイウエオカタカナｶﾀｶﾅabcABC0123４５、。！ 𠮷']);
     await fc.assert(
       fc.asyncProperty(fc.array(fc.string({ unit: char, maxLength: 80 }), { minLength: 1, maxLength: 20 }), async (texts) => {
         expect(shape(expanded, texts)).toEqual(await stockTokens(texts));

@@ -24,8 +24,15 @@ describe('Japanese (kuromoji, IPADIC)', () => {
     expect(surfaces('ja', '最初に')).toContain('最初');
     expect(surfaces('ja', '最近は')).toContain('最近');
   });
+  // kuromoji fused the prefix 大 with the next kanji: 2 / 大豊 / 胸, 3 / 大美 / 白 (round 15's notes).
+  it('cuts "N大" off the word after it: 2大豊胸成分, ３大美白成分 (full-width digits too)', () => {
+    expect(surfaces('ja', '2大豊胸成分を配合').slice(0, 3)).toEqual(['2', '大', '豊']);
+    const a = analyzers.ja!.analyze('３大美白成分');
+    expect(a.boundaries.has(a.norm.text.indexOf('美白'))).toBe(true);
+    expect(surfaces('ja', '一大ブームの三大栄養素')).toEqual(surfaces('ja', '一大ブーム').concat(surfaces('ja', 'の三大栄養素')));
+  });
   it('offsets point into the normalised text', () => {
-    const a = analyzers.ja!.analyze('この美容液は日本一');
+    const a = analyzers.ja!.analyze('この美容液は2大保湿成分で日本一');
     for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
   });
 });
