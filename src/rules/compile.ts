@@ -73,6 +73,12 @@ export interface Lexicon {
    * word written in its dictionary form (빠지다) is keyed by base forms and matches every form.
    */
   spokenForms?: boolean;
+  /**
+   * Japanese: literals written ending in the past or copula auxiliary (治った, 選んだ, 綺麗だ). Their
+   * key ends in the base た / だ, which is also the base of the conditional and the conjecture
+   * (治ったら, 選ぶなら, 選んだろう): those forms suppose, they do not state, so they are refused.
+   */
+  stated?: number[];
 }
 
 export interface CompiledRules {
@@ -128,6 +134,7 @@ class LexiconBuilder {
   private readonly surfaceKeys: { key: number[]; value: number }[] = [];
   private readonly lemmaKeys: { key: string[]; value: number }[] = [];
   private readonly stems: { literal: number; lastBase: string; asWritten?: boolean }[] = [];
+  private readonly stated: number[] = [];
 
   private readonly spokenForms: boolean;
 
@@ -180,6 +187,7 @@ class LexiconBuilder {
       if (alt.length > 1 && alt.some((t) => t.base === '지다') && alt.map((t) => t.base).join(' ') !== tokens.map(keyOf).join(' ')) this.lemmaKeys.push({ key: alt.map((t) => t.base), value: id });
     }
     const last = tokens[tokens.length - 1];
+    if (this.analyzer.language === 'ja' && tokens.length > 1 && last && last.pos.startsWith('助動詞') && (last.base === 'た' || last.base === 'だ')) this.stated.push(id);
     if (tokens.length > 1 && last) {
       const stem = a.norm.text.slice(0, last.start);
       if (stem.trim()) {
@@ -197,6 +205,7 @@ class LexiconBuilder {
       atomCount: this.atomLoose.length,
       surface: new Automaton<number>(this.surfaceKeys),
       stems: this.stems,
+      ...(this.stated.length > 0 ? { stated: this.stated } : {}),
       lemma: new Automaton(this.lemmaKeys),
       ...(this.spokenForms ? { spokenForms: true } : {}),
     };

@@ -149,13 +149,25 @@ function endingsAfter(lexicon: Lexicon, a: AnalyzedText, e: number): number {
   return to;
 }
 
+/** The conditional and conjectural forms of た / だ (see Lexicon.stated). */
+const SUPPOSING = new Set(['たら', 'だら', 'なら', 'たろ', 'だろ']);
+const statedOf = new WeakMap<Lexicon, ReadonlySet<number>>();
+
+/** Whether a literal written as a statement (治った) is found here as a supposition (治ったら). */
+function supposed(lexicon: Lexicon, literal: number, last: Token): boolean {
+  if (!lexicon.stated || !SUPPOSING.has(last.surface)) return false;
+  let set = statedOf.get(lexicon);
+  if (!set) statedOf.set(lexicon, (set = new Set(lexicon.stated)));
+  return set.has(literal);
+}
+
 /** Words found by their base form (and Korean words written in a spoken form, keyed as written). */
 function addLemmas(L: Lattice, a: AnalyzedText): void {
   const { lexicon } = L;
   const onLemma = (h: { start: number; end: number; value: number }, to: number) => {
     const first = a.tokens[h.start];
     const last = a.tokens[to - 1];
-    if (!first || !last) return;
+    if (!first || !last || supposed(lexicon, h.value, last)) return;
     pushChars(L, h.value, first.start, last.end, false);
     pushToken(L, h.value, h.start, to);
   };
@@ -206,6 +218,7 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
       // The first words of a literal, as written; its last word in any form.
       for (const si of stemsCompletedBy(stemGroup(lexicon, value, values, k, runEnd), next.base, next.surface)) {
         const stem = lexicon.stems[si] as Lexicon['stems'][number];
+        if (supposed(lexicon, stem.literal, next)) continue;
         const to = stem.asWritten ? (e as number) + 1 : endingsAfter(lexicon, a, (e as number) + 1);
         pushChars(L, stem.literal, start, (a.tokens[to - 1] as Token).end, false);
         pushToken(L, stem.literal, s, to);
