@@ -8,7 +8,7 @@ import type { Analyzer } from '../text/analyze.js';
 import type { Token } from '../text/tokenizer.js';
 import type { Language } from '../transcript/model.js';
 import { Automaton, codeUnits, type AutomatonData } from './automaton.js';
-import type { CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext } from './model.js';
+import type { CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext, Scope } from './model.js';
 import { cueGroups, mergeContext } from './model.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
@@ -20,7 +20,7 @@ export type Step =
   | { kind: 'atom'; atom: number; optional: boolean }
   | { kind: 'pos'; tags: string[]; optional: boolean }
   | { kind: 'number'; units: number | undefined; optional: boolean }
-  | { kind: 'gap'; max: number; scope: 'clause' | 'sentence' }
+  | { kind: 'gap'; max: number; scope: Scope }
   | { kind: 'not'; atom: number }
   | { kind: 'notAfter'; atom: number };
 
@@ -40,7 +40,7 @@ export interface CompiledCues {
   after: number;
   around: number;
   window: number;
-  scope?: 'clause' | 'sentence';
+  scope?: Scope;
   /** Only hits on word boundaries count (the group's `wholeWords`). */
   wholeWords?: boolean;
 }

@@ -5,6 +5,7 @@
  */
 import type { AnalyzedText } from '../text/analyze.js';
 import type { CompiledCues, CompiledRules, Step } from './compile.js';
+import type { Scope } from './model.js';
 import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 
@@ -17,6 +18,8 @@ export interface Hit {
 
 const CLAUSE_STOP = /[。!?！？\n、,，;；:：…]/u;
 const SENTENCE_STOP = /[。!?！？\n]/u;
+const TURN_STOP = /[。\n]/u;
+const GAP_STOP: Record<Scope, RegExp> = { clause: CLAUSE_STOP, sentence: SENTENCE_STOP, turn: TURN_STOP };
 
 /** Token index (exclusive end) of the token that contains character `offset - 1`: a span rounded out to a token end. */
 function tokenEndCovering(L: Lattice, offset: number): number | undefined {
@@ -99,7 +102,7 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         return;
       }
       case 'gap': {
-        const stop = step.scope === 'sentence' ? SENTENCE_STOP : CLAUSE_STOP;
+        const stop = GAP_STOP[step.scope];
         for (let k = 0; k <= step.max && p + k <= tokens.length; k++) {
           if (k > 0 && stop.test((tokens[p + k - 1] as { surface: string }).surface)) break;
           visit(si + 1, p + k, last);
@@ -196,10 +199,11 @@ export const MAX_SCOPE = 120;
 
 const SENTENCE_END = /[。!?！？\n]/;
 const CLAUSE_END = /[。!?！？\n、,，;；]/;
+const SCOPE_END: Record<Scope, RegExp> = { clause: CLAUSE_END, sentence: SENTENCE_END, turn: /[。\n]/ };
 
 /** Characters from `start` back to the start of its sentence/clause, and from `end` on to its end. */
-function scopeReach(text: string, start: number, end: number, scope: 'clause' | 'sentence'): { back: number; ahead: number } {
-  const stop = scope === 'sentence' ? SENTENCE_END : CLAUSE_END;
+function scopeReach(text: string, start: number, end: number, scope: Scope): { back: number; ahead: number } {
+  const stop = SCOPE_END[scope];
   let b = start;
   while (b > 0 && start - b < MAX_SCOPE && !stop.test(text[b - 1] as string)) b--;
   let a = end;

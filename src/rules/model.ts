@@ -19,6 +19,13 @@ import type { Basis, Severity } from '../core/finding.js';
 import type { YamlProblem } from '../yaml/validated.js';
 
 /** The product categories a manifest declares and a rule may be limited to. */
+/**
+ * How far a gap or a cue reaches: the clause (to 、。,!? or a line break), the sentence (to 。!? or a
+ * line break), or the turn (to 。 or a line break: a host's question and its answer, 「眠れない？これ
+ * 飲めば一発」, are one turn).
+ */
+export type Scope = 'clause' | 'sentence' | 'turn';
+
 export const PRODUCT_CATEGORIES = [
   'cosmetic',
   'functional-cosmetic',
@@ -52,9 +59,10 @@ export interface ContextCues {
   /**
    * Look as far as the sentence goes (to 。！？!? or a line break) or the clause (also stops at
    * commas) instead of `window` characters, at most 120 characters: "日本一とか、そういうことは
-   * 言えないんですけど" — the denial comes at the far end of the sentence.
+   * 言えないんですけど" — the denial comes at the far end of the sentence. `turn` also crosses ？！?!
+   * (only 。 or a line break ends it): a host asks, then answers.
    */
-  scope?: 'clause' | 'sentence';
+  scope?: Scope;
   /**
    * Match the cues as whole words, on the tokenizer's word boundaries like a matcher's words (by
    * surface or base form), instead of anywhere in the text: a cue 床 (a floor) then does not fire
@@ -95,9 +103,9 @@ export interface SeqObject {
   pos?: string | string[];
   /** A number (digits or CJK numerals, a range like 3〜5 too), followed by one of these units when given. */
   number?: true | string[];
-  /** Zero to N tokens of anything, never crossing a clause end (、。,!?) — or, with scope: sentence, a sentence end. */
+  /** Zero to N tokens of anything, never crossing a clause end (、。,!?) — or, with scope: sentence, a sentence end (。!?); scope: turn crosses ?! too. */
   gap?: number;
-  scope?: 'clause' | 'sentence';
+  scope?: Scope;
   /** The element may be absent. */
   optional?: boolean;
   /** Zero-width: the words that follow here are not one of these ("not followed by"). */

@@ -12,7 +12,7 @@ const cues = {
     after: stringList,
     around: stringList,
     window: { type: 'integer', minimum: 0, maximum: 200 },
-    scope: { enum: ['clause', 'sentence'] },
+    scope: { enum: ['clause', 'sentence', 'turn'] },
     wholeWords: { type: 'boolean' },
   },
 } as const;

@@ -10,14 +10,14 @@
  * object with exactly one of `words`, `pos`, `number`, `gap`, `not`, `notAfter` (and `optional`,
  * `scope` where they apply).
  */
-import type { MatchEntry, SeqElement, SeqObject } from './model.js';
+import type { MatchEntry, Scope, SeqElement, SeqObject } from './model.js';
 
 /** An element in canonical form. */
 export type CanonicalElement =
   | { kind: 'words'; words: string[]; optional: boolean }
   | { kind: 'pos'; tags: string[]; optional: boolean }
   | { kind: 'number'; units: string[] | undefined; optional: boolean }
-  | { kind: 'gap'; max: number; scope: 'clause' | 'sentence' }
+  | { kind: 'gap'; max: number; scope: Scope }
   | { kind: 'not'; words: string[] }
   | { kind: 'notAfter'; words: string[] };
 
@@ -68,7 +68,7 @@ function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
       return v === true || isStringList(v) ? undefined : { key: kind, reason: '"number" must be true (any number) or a list of units (kg, キロ, 斤, 킬로…)' };
     case 'gap':
       if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > MAX_GAP) return { key: kind, reason: `"gap" must be a whole number of tokens from 1 to ${MAX_GAP}` };
-      if (o.scope !== undefined && o.scope !== 'clause' && o.scope !== 'sentence') return { key: 'scope', reason: '"scope" must be "clause" (default: stop at 、。,!?) or "sentence" (stop at 。!?)' };
+      if (o.scope !== undefined && o.scope !== 'clause' && o.scope !== 'sentence' && o.scope !== 'turn') return { key: 'scope', reason: '"scope" must be "clause" (default: stop at 、。,!?), "sentence" (stop at 。!?) or "turn" (stop at 。: a question and its answer)' };
       return undefined;
   }
 }

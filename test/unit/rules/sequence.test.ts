@@ -82,6 +82,21 @@ describe('seq elements', () => {
     expect(found(c, an, 'シミが気になる、でも悩みは消えた')).toEqual([]);
   });
 
+  // Round 15's notes: a host asks, then answers (失眠怎么办？喝它就好): a sentence gap stopped at ？.
+  it('a gap with scope: turn crosses a question or exclamation mark, not a full stop', () => {
+    const { c, an } = compile(head('zh', `      - id: turn\n        seq: [失眠, {gap: 6, scope: turn}, [喝, 吃], {gap: 2}, [好, 解决]]\n      - id: sentence\n        seq: [便秘, {gap: 6, scope: sentence}, [喝, 吃], {gap: 2}, [好, 解决]]\n`));
+    expect(found(c, an, '失眠怎么办？喝它就好')).toEqual(['失眠怎么办？喝它就好@turn']);
+    expect(found(c, an, '失眠怎么办！喝它就好')).toEqual(['失眠怎么办！喝它就好@turn']);
+    expect(found(c, an, '失眠怎么办。喝它就好')).toEqual([]);
+    expect(found(c, an, '便秘怎么办？喝它就好')).toEqual([]);
+  });
+
+  it('a cue with scope: turn reaches across a question mark', () => {
+    const { c, an } = compile(head('ja', `      - id: m\n        words: [日本一]\n`).replace('    examples:', '    unless: { after: [言えません], scope: turn }\n    examples:'));
+    expect(found(c, an, '日本一ですか？そうは言えません')).toEqual([]);
+    expect(found(c, an, '日本一です。そうは言えません')).toEqual(['日本一@m']);
+  });
+
   it('"not" refuses a match followed by a negation; "notAfter" one preceded by a word', () => {
     const { c, an } = compile(head('ja', `      - id: m\n        seq: [{notAfter: [やっと]}, 治る, {not: [ない, ません]}]\n`));
     expect(found(c, an, '一晩で治ります')).toEqual(['治り@m']);
