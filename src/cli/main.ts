@@ -64,13 +64,15 @@ function transcribeCommand(program: Command, setExit: SetExit): void {
 }
 
 function rulesCommand(program: Command, setExit: SetExit): void {
-  const rules = program.command('rules').description('list, show, lint and test rulesets');
+  const rules = program.command('rules').description('list, show, lint and test rulesets, and their vocab lists');
   const color = () => ({ color: wantsColor(process.stdout) });
   const load = () => import('./rules.js');
   rules.command('list').argument('[rulesets...]').description('rulesets with rule counts per category').option('--json', 'as JSON')
     .action(async (refs: string[], o: { json?: boolean }) => setExit(await (await load()).rulesList(refs, { ...color(), json: o.json === true })));
   rules.command('show').argument('[rulesets-or-rule-ids...]').description('print rulesets, or single rules by id, as YAML').option('--json', 'as JSON')
     .action(async (refs: string[], o: { json?: boolean }) => setExit(await (await load()).rulesShow(refs, { ...color(), json: o.json === true })));
+  rules.command('vocab').argument('[rulesets...]').description('vocab lists: their size and the rules that use them').option('--name <list>', "one list's rules and words").option('--json', 'as JSON')
+    .action(async (refs: string[], o: { json?: boolean; name?: string }) => setExit(await (await load()).rulesVocab(refs, { ...color(), json: o.json === true, ...(o.name !== undefined ? { name: o.name } : {}) })));
   rules.command('lint').argument('[rulesets...]').description('validate rulesets; problems as file:line:col')
     .action(async (refs: string[]) => setExit(await (await load()).rulesLint(refs)));
   rules.command('test').argument('[rulesets...]').description("run every rule's good and bad examples")

@@ -1,11 +1,12 @@
 /**
- * `livecomply rules list | show | lint | test [ruleset...]` (default: every built-in ruleset).
+ * `livecomply rules list | show | vocab | lint | test [ruleset...]` (default: every built-in ruleset).
  */
 import { Chalk } from 'chalk';
 import { asWritten, builtinRulesetNames, loadRuleset } from '../rules/load.js';
-import { RulesetError, formatProblem, type Matcher, type Ruleset } from '../rules/model.js';
+import { RulesetError, formatProblem, type Ruleset } from '../rules/model.js';
 import { matchEntries } from '../rules/compile.js';
 import { VOCAB_REF } from '../rules/vocab.js';
+import { matchersOf, vocabUses } from '../rules/vocab-uses.js';
 import { loadRulesetCached } from '../audit/ruleset-cache.js';
 import { writeStdout } from './output.js';
 import { VERSION } from './version.js';
@@ -102,15 +103,42 @@ export async function rulesLint(refs: string[]): Promise<number> {
 export function regexMatchers(rs: Ruleset): { rule: string; matcher: string; source: string }[] {
   const out: { rule: string; matcher: string; source: string }[] = [];
   for (const rule of rs.rules) {
-    const written = asWritten(rule);
-    const all: Matcher[] = [written];
-    if (written.kind === 'require') {
-      if (written.timing?.after) all.push(written.timing.after);
-      if (written.when) all.push(written.when);
-    }
-    for (const m of all) for (const e of matchEntries(m)) if (e.regex !== undefined) out.push({ rule: rule.id, matcher: e.id, source: e.regex });
+    for (const m of matchersOf(asWritten(rule))) for (const e of matchEntries(m)) if (e.regex !== undefined) out.push({ rule: rule.id, matcher: e.id, source: e.regex });
   }
   return out;
+}
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * `rules vocab [rulesets...] [--name <list>]`: each ruleset's vocab lists with their size and how
+ * many rules name them; with --name, one list's rules and words. Exit 2 for a list no ruleset has.
+ */
+export async function rulesVocab(refs: string[], opts: RulesCommandOptions & { name?: string }): Promise<number> {
+  const rulesets = await loadAll(refs, false);
+  const uses = rulesets.map((rs) => ({ rs, lists: vocabUses(rs.vocab ?? {}, rs.rules.map(asWritten)) }));
+  const picked = uses.flatMap(({ rs, lists }) => lists.filter((l) => opts.name === undefined || l.name === opts.name).map((l) => ({ ruleset: rs.id, ...l, list: rs.vocab?.[l.name] ?? [] })));
+  if (opts.name !== undefined && picked.length === 0) {
+    process.stderr.write(`livecomply: no vocab list "${opts.name}" in ${rulesets.map((r) => r.id).join(', ')}\n`);
+    return 2;
+  }
+  if (opts.json) {
+    await writeStdout(JSON.stringify(picked.map(({ list, ...l }) => (opts.name === undefined ? l : { ...l, list })), null, 2) + '\n');
+    return 0;
+  }
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const out: string[] = [];
+  if (opts.name !== undefined) {
+    for (const l of picked) out.push(`${c.bold(`${l.ruleset} {${l.name}}`)}  ${c.dim(`${l.words} words · ${plural(l.rules.length, 'rule')}`)}`, ...l.rules.map((r) => `  ${r}`), `  ${c.dim(l.list.join(', '))}`, '');
+  } else {
+    for (const { rs, lists } of uses) {
+      out.push(`${c.bold(rs.id)}  ${c.dim(`${lists.length} vocab lists`)}`);
+      for (const l of lists) out.push(`  {${l.name}}`.padEnd(24) + `${String(l.words).padStart(5)} words ${String(l.rules.length).padStart(5)} ${l.rules.length === 1 ? 'rule' : 'rules'}`);
+      out.push('');
+    }
+  }
+  await writeStdout(out.join('\n'));
+  return 0;
 }
 
 /**

@@ -186,6 +186,29 @@ describe('livecomply rules', () => {
     expect(f.stdout + f.stderr).toContain('糖尿病治好了');
   });
 
+  it('rules vocab lists each vocab list with the rules that name it (extended files, seq, words, regex), and one list with --name', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-vocab-'));
+    writeFileSync(path.join(dir, 'base.yaml'), 'id: b\nlanguage: zh\nvocab:\n  disease: [痛风, 糖尿病]\n  unused: [甲, 乙, 丙]\nrules: []\n');
+    const rule = (id: string, matcher: string) =>
+      `  - id: ${id}\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { zh: 不得宣称治病, en: no cure claims }\n    reference: 《广告法》第十七条\n    ${matcher}\n    examples: { bad: [痛风治好了], good: [心情好了] }\n`;
+    writeFileSync(
+      path.join(dir, 'v.yaml'),
+      `id: v\nlanguage: zh\nextends: [base.yaml]\nvocab:\n  cure: [治好, 根治]\nrules:\n${rule('v/seq', 'match: [{ id: m, seq: ["{disease}", {gap: 2}, ["{cure}", 好了]] }]')}${rule('v/regex', "patterns: ['{disease}.{0,4}治好']")}`,
+    );
+    const all = await runCliInProcess(['rules', 'vocab', path.join(dir, 'v.yaml'), '--json']);
+    expect(all.code).toBe(0);
+    expect(JSON.parse(all.stdout)).toEqual([
+      { ruleset: 'v', name: 'disease', words: 2, rules: ['v/seq', 'v/regex'] },
+      { ruleset: 'v', name: 'unused', words: 3, rules: [] },
+      { ruleset: 'v', name: 'cure', words: 2, rules: ['v/seq'] },
+    ]);
+    const one = await runCliInProcess(['rules', 'vocab', path.join(dir, 'v.yaml'), '--name', 'cure']);
+    expect(one.stdout).toContain('v {cure}  2 words · 1 rule\n  v/seq\n  治好, 根治');
+    const none = await runCliInProcess(['rules', 'vocab', path.join(dir, 'v.yaml'), '--name', 'cures']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('livecomply: no vocab list "cures" in v\n');
+  });
+
   it('never writes over an input: audit v.srt --output ./v.srt exits 2 before auditing, and v.srt is untouched', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-e2e-same-'));
     const srt = '1\n00:00:01,000 --> 00:00:03,000\n国家级配方\n';
