@@ -59,7 +59,7 @@ describe('livecomply audit (end to end)', () => {
   });
 
   it('an invalid ruleset exits 2 with file:line:col', async () => {
-    const r = await runCli(['audit', 'samples/', '--ruleset', 'test/fixtures/e2e/invalid/ruleset.yaml']);
+    const r = await runCliInProcess(['audit', 'samples/', '--ruleset', 'test/fixtures/e2e/invalid/ruleset.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('test/fixtures/e2e/invalid/ruleset.yaml:7:5: rules[0].severity must be one of');
     expect(r.stdout).toBe('');
@@ -72,7 +72,7 @@ describe('livecomply audit (end to end)', () => {
   });
 
   it('a bad option exits 2', async () => {
-    const r = await runCli(['audit', 'samples/', '--fail-on', 'sometimes']);
+    const r = await runCliInProcess(['audit', 'samples/', '--fail-on', 'sometimes']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/fail-on/);
   });
@@ -108,7 +108,7 @@ describe('livecomply audit (end to end)', () => {
   });
 
   it('several formats without --output-dir is a usage error', async () => {
-    const r = await runCli(['audit', 'samples/', '--format', 'json,csv']);
+    const r = await runCliInProcess(['audit', 'samples/', '--format', 'json,csv']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--output-dir/);
   });
@@ -129,7 +129,7 @@ describe('livecomply audit (end to end)', () => {
   it('an invalid config file exits 2 with file:line:col', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-cfg-'));
     writeFileSync(path.join(dir, 'livecomply.config.yaml'), 'format: json\nfailOn: sometimes\n');
-    const r = await runCli(['audit', path.join(ROOT, 'samples')], { cwd: dir });
+    const r = await runCliInProcess(['audit', path.join(ROOT, 'samples')], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('livecomply.config.yaml:2:1: failOn must be one of');
   });
@@ -139,7 +139,7 @@ describe('livecomply rules', () => {
   // The command end to end on one small ruleset: the built-in rules' 2,700 examples run in-process
   // in test/unit/corpus.test.ts (spawning them all again cost 11 s).
   it('rules test: a ruleset whose examples pass exits 0 with the count', async () => {
-    const r = await runCli(['rules', 'test', 'test/fixtures/rulesets/zh-basic.yaml']);
+    const r = await runCliInProcess(['rules', 'test', 'test/fixtures/rulesets/zh-basic.yaml']);
     expect(r.stdout).toMatch(/\b9 passed, 0 failed\b/);
     expect(r.code).toBe(0);
   });
@@ -153,13 +153,13 @@ describe('livecomply rules', () => {
   });
 
   it('rules lint: an invalid ruleset exits 2 with file:line:col', async () => {
-    const r = await runCli(['rules', 'lint', 'test/fixtures/e2e/invalid/ruleset.yaml']);
+    const r = await runCliInProcess(['rules', 'lint', 'test/fixtures/e2e/invalid/ruleset.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/ruleset\.yaml:7:5: /);
   });
 
   it('rules show prints one rule', async () => {
-    const r = await runCli(['rules', 'show', 'test/fixtures/rulesets/zh-basic.yaml']);
+    const r = await runCliInProcess(['rules', 'show', 'test/fixtures/rulesets/zh-basic.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('test-zh/absolute');
   });
@@ -213,7 +213,7 @@ describe('livecomply rules', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-e2e-same-'));
     const srt = '1\n00:00:01,000 --> 00:00:03,000\n国家级配方\n';
     writeFileSync(path.join(dir, 'v.srt'), srt);
-    const r = await runCli(['audit', 'v.srt', '--output', './v.srt'], { cwd: dir });
+    const r = await runCliInProcess(['audit', 'v.srt', '--output', './v.srt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('livecomply: --output ./v.srt: that is an input of this audit; livecomply never writes over its inputs (choose another file)\n');
     expect(readFileSync(path.join(dir, 'v.srt'), 'utf8')).toBe(srt);

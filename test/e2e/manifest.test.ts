@@ -1,5 +1,6 @@
 /**
- * The product manifest end to end, through the CLI, in Japanese, Chinese and Korean at once.
+ * The product manifest end to end, through the CLI, in Japanese, Chinese and Korean at once (the
+ * binary once; the other cases run the same main() in-process, where a spawn adds only start-up).
  * Test rulesets of our own (test/fixtures/manifest/*-rules.yaml) carry `products` and `basis`, so
  * these tests do not depend on the built-in rulesets' content.
  */
@@ -7,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
 import { validateReport } from '../helpers/schema.js';
 
 interface F {
@@ -103,7 +104,7 @@ describe('where the manifest comes from', () => {
     writeFileSync(path.join(dir, 'other.yaml'), 'products:\n  - { name: 保湿クリーム, aliases: [クリーム], category: food, origin: JP }\n');
     const rules = RULES.map((r) => (r.startsWith('--') ? r : path.join(ROOT, r)));
 
-    const plain = JSON.parse((await runCli(['audit', 'ja-stream.srt', ...rules, '--format', 'json'], { cwd: dir })).stdout) as Report;
+    const plain = JSON.parse((await runCliInProcess(['audit', 'ja-stream.srt', ...rules, '--format', 'json'], { cwd: dir })).stdout) as Report;
     const f0 = plain.files[0]!;
     expect(f0.manifest).toBeUndefined();
     expect(f0.findings.some((f) => f.product !== undefined || f.ruleId.includes('/manifest/'))).toBe(false);
@@ -111,14 +112,14 @@ describe('where the manifest comes from', () => {
     expect(f0.findings.filter((f) => f.text === 'アトピー').map((f) => f.ruleId).sort()).toEqual(['mf-ja/cosmetics/medical-claim', 'mf-ja/food/health-claim']);
     expect(f0.findings.every((f) => f.basis !== undefined)).toBe(true);
 
-    const explicit = JSON.parse((await runCli(['audit', 'ja-stream.srt', ...rules, '--manifest', 'other.yaml', '--format', 'json'], { cwd: dir })).stdout) as Report;
+    const explicit = JSON.parse((await runCliInProcess(['audit', 'ja-stream.srt', ...rules, '--manifest', 'other.yaml', '--format', 'json'], { cwd: dir })).stdout) as Report;
     expect(explicit.files[0]!.manifest).toBe('other.yaml');
     // Declared a food made in Japan: 日本製 agrees, and food law applies to アトピー.
     expect(explicit.files[0]!.findings.filter((f) => f.text === 'アトピー').map((f) => f.ruleId)).toEqual(['mf-ja/food/health-claim']);
     expect(explicit.files[0]!.findings.some((f) => f.category === 'false-origin')).toBe(false);
 
     writeFileSync(path.join(dir, 'livecomply.config.yaml'), `manifest: other.yaml\n`);
-    const viaConfig = JSON.parse((await runCli(['audit', 'ja-stream.srt', ...rules, '--format', 'json'], { cwd: dir })).stdout) as Report;
+    const viaConfig = JSON.parse((await runCliInProcess(['audit', 'ja-stream.srt', ...rules, '--format', 'json'], { cwd: dir })).stdout) as Report;
     expect(viaConfig.files[0]!.manifest).toBe('other.yaml');
   });
 
@@ -126,11 +127,11 @@ describe('where the manifest comes from', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-manifest-bad-'));
     copyFileSync(path.join(ROOT, FIX, 'zh-stream.srt'), path.join(dir, 'zh-stream.srt'));
     writeFileSync(path.join(dir, 'zh-stream.manifest.yaml'), 'products:\n  - name: 面霜\n    category: skincare\n    origin: 火星\n');
-    const r = await runCli(['audit', 'zh-stream.srt', '--format', 'json'], { cwd: dir });
+    const r = await runCliInProcess(['audit', 'zh-stream.srt', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('zh-stream.manifest.yaml:3:5: products[0].category must be one of "cosmetic"');
-    const r2 = await runCli(['audit', 'zh-stream.srt', '--manifest', 'missing.yaml'], { cwd: dir });
+    const r2 = await runCliInProcess(['audit', 'zh-stream.srt', '--manifest', 'missing.yaml'], { cwd: dir });
     expect(r2.code).toBe(2);
     expect(r2.stderr).toContain('missing.yaml:1:1: no such file');
   });
@@ -139,7 +140,7 @@ describe('where the manifest comes from', () => {
 describe('basis in every report format', () => {
   it('json, sarif, junit, csv, md, html and pretty all say what the cited reference is', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'lc-manifest-formats-'));
-    const r = await runCli(['audit', `${FIX}/ko-stream.srt`, ...RULES, '--format', 'json,sarif,junit,csv,md,html', '--output-dir', out]);
+    const r = await runCliInProcess(['audit', `${FIX}/ko-stream.srt`, ...RULES, '--format', 'json,sarif,junit,csv,md,html', '--output-dir', out]);
     expect(r.code).toBe(1);
     const read = (ext: string) => readFileSync(path.join(out, `livecomply-report.${ext}`), 'utf8');
     for (const ext of ['json', 'sarif', 'xml', 'csv', 'md', 'html']) {
@@ -147,7 +148,7 @@ describe('basis in every report format', () => {
       expect(read(ext), ext).toContain('statute');
     }
     expect(read('csv').split('\r\n')[0]).toContain(',basis,url,product,declared');
-    const pretty = await runCli(['audit', `${FIX}/ko-stream.srt`, ...RULES]);
+    const pretty = await runCliInProcess(['audit', `${FIX}/ko-stream.srt`, ...RULES]);
     expect(pretty.stdout).toContain('추천·보증 등에 관한 표시·광고 심사지침 (guideline)');
     expect(pretty.stdout).toContain('declared seller: 주식회사 샘플코리아');
   });
