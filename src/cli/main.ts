@@ -71,8 +71,8 @@ function rulesCommand(program: Command, setExit: SetExit): void {
     .action(async (refs: string[], o: { json?: boolean }) => setExit(await (await load()).rulesList(refs, { ...color(), json: o.json === true })));
   rules.command('show').argument('[rulesets-or-rule-ids...]').description('print rulesets, or single rules by id, as YAML').option('--json', 'as JSON')
     .action(async (refs: string[], o: { json?: boolean }) => setExit(await (await load()).rulesShow(refs, { ...color(), json: o.json === true })));
-  rules.command('vocab').argument('[rulesets...]').description('vocab lists: their size and the rules that use them').option('--name <list>', "one list's rules and words").option('--json', 'as JSON')
-    .action(async (refs: string[], o: { json?: boolean; name?: string }) => setExit(await (await load()).rulesVocab(refs, { ...color(), json: o.json === true, ...(o.name !== undefined ? { name: o.name } : {}) })));
+  rules.command('vocab').argument('[rulesets...]').description('vocab lists: their size and the rules that use them').option('--name <list>', "one list's rules and words").option('--inline', 'inline word lists that mostly spell out a vocab list').option('--json', 'as JSON')
+    .action(async (refs: string[], o: { json?: boolean; name?: string; inline?: boolean }) => setExit(await (await load()).rulesVocab(refs, { ...color(), json: o.json === true, inline: o.inline === true, ...(o.name !== undefined ? { name: o.name } : {}) })));
   rules.command('lint').argument('[rulesets...]').description('validate rulesets; problems as file:line:col')
     .action(async (refs: string[]) => setExit(await (await load()).rulesLint(refs)));
   rules.command('test').argument('[rulesets...]').description("run every rule's good and bad examples")

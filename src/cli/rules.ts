@@ -6,7 +6,7 @@ import { asWritten, builtinRulesetNames, loadRuleset } from '../rules/load.js';
 import { RulesetError, formatProblem, type Ruleset } from '../rules/model.js';
 import { matchEntries } from '../rules/compile.js';
 import { VOCAB_REF } from '../rules/vocab.js';
-import { matchersOf, vocabUses } from '../rules/vocab-uses.js';
+import { listsLikeVocab, matchersOf, vocabUses } from '../rules/vocab-uses.js';
 import { loadRulesetCached } from '../audit/ruleset-cache.js';
 import { writeStdout } from './output.js';
 import { VERSION } from './version.js';
@@ -108,14 +108,28 @@ export function regexMatchers(rs: Ruleset): { rule: string; matcher: string; sou
   return out;
 }
 
+/** `rules vocab --inline`: inline word lists that are mostly one vocab list's words (write "{name}"). */
+async function inlineLists(rulesets: Ruleset[], opts: RulesCommandOptions & { name?: string }): Promise<number> {
+  const found = rulesets.flatMap((rs) => listsLikeVocab(rs.vocab ?? {}, rs.rules.map(asWritten)).map((l) => ({ ruleset: rs.id, ...l }))).filter((l) => opts.name === undefined || l.name === opts.name);
+  if (opts.json) {
+    await writeStdout(JSON.stringify(found, null, 2) + '\n');
+    return 0;
+  }
+  const out = found.map((l) => `${l.rule} ${l.matcher}: ${l.shared} of its ${l.size} words are in {${l.name}}`);
+  out.push(`${plural(found.length, 'inline list')} mostly spell out a vocab list: name the list ("{name}") and keep only the rule's own words beside it, so a word added to the list reaches the rule too\n`);
+  await writeStdout(out.join('\n'));
+  return 0;
+}
+
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /**
  * `rules vocab [rulesets...] [--name <list>]`: each ruleset's vocab lists with their size and how
  * many rules name them; with --name, one list's rules and words. Exit 2 for a list no ruleset has.
  */
-export async function rulesVocab(refs: string[], opts: RulesCommandOptions & { name?: string }): Promise<number> {
+export async function rulesVocab(refs: string[], opts: RulesCommandOptions & { name?: string; inline?: boolean }): Promise<number> {
   const rulesets = await loadAll(refs, false);
+  if (opts.inline) return inlineLists(rulesets, opts);
   const uses = rulesets.map((rs) => ({ rs, lists: vocabUses(rs.vocab ?? {}, rs.rules.map(asWritten)) }));
   const picked = uses.flatMap(({ rs, lists }) => lists.filter((l) => opts.name === undefined || l.name === opts.name).map((l) => ({ ruleset: rs.id, ...l, list: rs.vocab?.[l.name] ?? [] })));
   if (opts.name !== undefined && picked.length === 0) {

@@ -207,6 +207,11 @@ describe('livecomply rules', () => {
     const none = await runCliInProcess(['rules', 'vocab', path.join(dir, 'v.yaml'), '--name', 'cures']);
     expect(none.code).toBe(2);
     expect(none.stderr).toBe('livecomply: no vocab list "cures" in v\n');
+    // --inline: a list that spells out most of {disease} without naming it.
+    writeFileSync(path.join(dir, 'base.yaml'), 'id: b\nlanguage: zh\nvocab:\n  disease: [痛风, 糖尿病, 高血压, 失眠]\nrules: []\n');
+    writeFileSync(path.join(dir, 'i.yaml'), `id: i\nlanguage: zh\nextends: [base.yaml]\nrules:\n${rule('i/inline', 'match: [{ id: m, seq: [[痛风, 糖尿病, 高血压, 便秘], 治好] }]')}${rule('i/named', 'match: [{ id: m, seq: [["{disease}", 便秘], 治好] }]')}`);
+    const inline = await runCliInProcess(['rules', 'vocab', path.join(dir, 'i.yaml'), '--inline', '--json']);
+    expect(JSON.parse(inline.stdout)).toEqual([{ ruleset: 'i', rule: 'i/inline', matcher: 'm', name: 'disease', shared: 3, size: 4 }]);
   });
 
   it('never writes over an input: audit v.srt --output ./v.srt exits 2 before auditing, and v.srt is untouched', async () => {
