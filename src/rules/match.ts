@@ -197,9 +197,9 @@ function dedupe(compiled: CompiledRules, hits: Hit[]): Hit[] {
 /** The furthest a `scope` reaches, in characters either side. */
 export const MAX_SCOPE = 120;
 
-const SENTENCE_END = /[。!?！？\n]/;
+/** A cue's scope ends as a gap's does, but a clause does not end at ：or …. */
 const CLAUSE_END = /[。!?！？\n、,，;；]/;
-const SCOPE_END: Record<Scope, RegExp> = { clause: CLAUSE_END, sentence: SENTENCE_END, turn: /[。\n]/ };
+const SCOPE_END: Record<Scope, RegExp> = { clause: CLAUSE_END, sentence: SENTENCE_STOP, turn: TURN_STOP };
 
 /** Characters from `start` back to the start of its sentence/clause, and from `end` on to its end. */
 function scopeReach(text: string, start: number, end: number, scope: Scope): { back: number; ahead: number } {

@@ -18,14 +18,15 @@ import type { Language } from '../transcript/model.js';
 import type { Basis, Severity } from '../core/finding.js';
 import type { YamlProblem } from '../yaml/validated.js';
 
-/** The product categories a manifest declares and a rule may be limited to. */
 /**
  * How far a gap or a cue reaches: the clause (to 、。,!? or a line break), the sentence (to 。!? or a
  * line break), or the turn (to 。 or a line break: a host's question and its answer, 「眠れない？これ
  * 飲めば一発」, are one turn).
  */
-export type Scope = 'clause' | 'sentence' | 'turn';
+export const SCOPES = ['clause', 'sentence', 'turn'] as const;
+export type Scope = (typeof SCOPES)[number];
 
+/** The product categories a manifest declares and a rule may be limited to. */
 export const PRODUCT_CATEGORIES = [
   'cosmetic',
   'functional-cosmetic',

@@ -1,5 +1,5 @@
 /** JSON Schema of a ruleset file (what `rules lint` and every load check). */
-import { BASES, PRODUCT_CATEGORIES } from './model.js';
+import { BASES, PRODUCT_CATEGORIES, SCOPES } from './model.js';
 import { SEVERITIES } from '../core/finding.js';
 import { LANGUAGES } from '../core/language.js';
 
@@ -12,7 +12,7 @@ const cues = {
     after: stringList,
     around: stringList,
     window: { type: 'integer', minimum: 0, maximum: 200 },
-    scope: { enum: ['clause', 'sentence', 'turn'] },
+    scope: { enum: [...SCOPES] },
     wholeWords: { type: 'boolean' },
   },
 } as const;

@@ -10,7 +10,7 @@
  * object with exactly one of `words`, `pos`, `number`, `gap`, `not`, `notAfter` (and `optional`,
  * `scope` where they apply).
  */
-import type { MatchEntry, Scope, SeqElement, SeqObject } from './model.js';
+import { SCOPES, type MatchEntry, type Scope, type SeqElement, type SeqObject } from './model.js';
 
 /** An element in canonical form. */
 export type CanonicalElement =
@@ -68,7 +68,7 @@ function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
       return v === true || isStringList(v) ? undefined : { key: kind, reason: '"number" must be true (any number) or a list of units (kg, キロ, 斤, 킬로…)' };
     case 'gap':
       if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > MAX_GAP) return { key: kind, reason: `"gap" must be a whole number of tokens from 1 to ${MAX_GAP}` };
-      if (o.scope !== undefined && o.scope !== 'clause' && o.scope !== 'sentence' && o.scope !== 'turn') return { key: 'scope', reason: '"scope" must be "clause" (default: stop at 、。,!?), "sentence" (stop at 。!?) or "turn" (stop at 。: a question and its answer)' };
+      if (o.scope !== undefined && !(SCOPES as readonly unknown[]).includes(o.scope)) return { key: 'scope', reason: '"scope" must be "clause" (default: stop at 、。,!?), "sentence" (stop at 。!?) or "turn" (stop at 。: a question and its answer)' };
       return undefined;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { matchEntries } from './compile.js';
 import type { MatchEntry, Matcher, Rule } from './model.js';
+import { canonicalElement } from './seq-syntax.js';
 import { vocabName, vocabRefs, type Vocab } from './vocab.js';
 
 export interface VocabUse {
@@ -28,14 +29,9 @@ function namesInEntry(e: MatchEntry): string[] {
   if (e.regex !== undefined) return vocabRefs(e.regex);
   const words: string[] = [...(e.words ?? [])];
   for (const el of e.seq ?? []) {
-    if (typeof el === 'string') words.push(el);
-    else if (Array.isArray(el)) words.push(...el);
-    else {
-      for (const v of [el.words, el.not, el.notAfter, Array.isArray(el.number) ? el.number : undefined]) {
-        if (typeof v === 'string') words.push(v);
-        else if (v) words.push(...v);
-      }
-    }
+    const c = canonicalElement(el);
+    if (c.kind === 'words' || c.kind === 'not' || c.kind === 'notAfter') words.push(...c.words);
+    else if (c.kind === 'number') words.push(...(c.units ?? []));
   }
   return words.flatMap((w) => vocabName(w) ?? []);
 }
@@ -63,8 +59,8 @@ export interface ListLikeVocab {
 function inlineLists(e: MatchEntry): string[][] {
   const lists: string[][] = e.words ? [e.words] : [];
   for (const el of e.seq ?? []) {
-    if (Array.isArray(el)) lists.push(el);
-    else if (typeof el === 'object' && el.words) lists.push(el.words);
+    const c = canonicalElement(el);
+    if (c.kind === 'words') lists.push(c.words);
   }
   return lists;
 }
