@@ -5,6 +5,7 @@
  * files want the same three. What they return is shared: callers must not change it (derive a new
  * ruleset with a spread, as the cache tests do).
  */
+import { Engine } from '../../src/audit/engine.js';
 import { createAnalyzerFor } from '../../src/text/analyzer-for.js';
 import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
 import { loadRuleset } from '../../src/rules/load.js';
@@ -38,4 +39,15 @@ export function builtinCompiled(name: string): Promise<CompiledBuiltin> {
     const analyzer = await createAnalyzerFor(ruleset.language);
     return { ruleset, analyzer, compiled: compileRules([ruleset], analyzer) };
   });
+}
+
+let engine: Engine | undefined;
+
+/**
+ * One `new Engine()` (the built-in rulesets, no cache folder) per worker, for tests that only call
+ * `check`: each language it prepares costs a load and a compile (~3–4 s). Not for tests of reports
+ * or of what an engine used — it keeps every language another file prepared.
+ */
+export function builtinEngine(): Engine {
+  return (engine ??= new Engine());
 }

@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/audit/engine.js';
+import { builtinEngine } from '../../helpers/builtin.js';
 import { loadGazetteer } from '../../../src/manifest/load.js';
 import { parseManifest } from '../../../src/manifest/parse.js';
 import { loadRuleset } from '../../../src/rules/load.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Language } from '../../../src/transcript/model.js';
 
-const engine = new Engine({});
+const engine = builtinEngine();
 const manifest = (category: string) => parseManifest(`products:\n  - name: 商品\n    category: ${category}\n`, 'm.yaml', loadGazetteer());
 
 // [language, line, rule, the registered category that may say it]

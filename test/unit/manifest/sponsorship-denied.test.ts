@@ -3,12 +3,12 @@
  * declares the stream sponsored; without that declaration nobody can tell, so nothing is reported.
  */
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../../src/audit/engine.js';
+import { builtinEngine } from '../../helpers/builtin.js';
 import { loadGazetteer } from '../../../src/manifest/load.js';
 import { parseManifest } from '../../../src/manifest/parse.js';
 import type { Language } from '../../../src/transcript/model.js';
 
-const engine = new Engine({});
+const engine = builtinEngine();
 const sponsored = parseManifest('sponsored: true\n', 'm.yaml', loadGazetteer());
 const unsponsored = parseManifest('sponsored: false\n', 'm.yaml', loadGazetteer());
 

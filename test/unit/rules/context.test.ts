@@ -10,7 +10,7 @@ import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Ruleset } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA } from '../../../src/rules/match.js';
-import { Engine } from '../../../src/audit/engine.js';
+import { builtinEngine } from '../../helpers/builtin.js';
 
 let ja: Analyzer;
 let zh: Analyzer;
@@ -101,7 +101,7 @@ describe('context cue groups', () => {
     expect(denialAffirms('日本一ではありません', 3)).toBe(false);
 
     expect(denialAffirms('这个不是全网最低价', 2)).toBe(false);
-    const engine = new Engine({});
+    const engine = builtinEngine();
     const said = async (text: string, lang: 'ja' | 'zh' | 'ko') =>
       (await engine.check({ segments: [{ start: 0, end: 3, text }] }, lang)).filter((f) => f.kind === 'prohibited').map((f) => f.text);
     expect(await said('シミが消えるのは嘘じゃないです', 'ja')).toContain('シミが消える');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../../src/audit/engine.js';
+import { builtinEngine } from '../../helpers/builtin.js';
 import { loadTokenizer } from '../../../src/text/tokenizers/index.js';
 import { createKoreanMecab, koDicDir } from '../../../src/text/tokenizers/ko.js';
 import { bytesSource, PagedStrings } from '../../../src/text/tokenizers/paged.js';
@@ -54,7 +54,7 @@ describe('Korean tokens (mecab-ko-dic)', () => {
     );
   });
   it('lets a rule that names a noun match it before the copula and the particle (특효약이에요, 숙변이)', async () => {
-    const engine = new Engine({});
+    const engine = builtinEngine();
     const a = await engine.check({ segments: [{ start: 0, end: 3, text: '이건 진짜 특효약이에요' }] }, 'ko');
     expect(a.filter((f) => f.kind === 'prohibited').map((f) => f.text)).toContain('특효약');
     const b = await engine.check({ segments: [{ start: 0, end: 4, text: '장이 깨끗해져요 숙변이 쫙 빠져요' }] }, 'ko');
