@@ -174,7 +174,7 @@ async function projectTexts(): Promise<{ file: string; text: string }[]> {
       else if (/\.(ya?ml|ts|js|json|srt|vtt|txt|md)$/.test(e.name)) out.push({ file: path.relative(REPO, p), text: await readFile(p, 'utf8') });
     }
   };
-  for (const d of ['rulesets', 'src', 'test', 'bench']) await walk(path.join(REPO, d));
+  for (const d of ['rulesets', 'src', 'test', 'bench', 'docs', 'samples']) await walk(path.join(REPO, d));
   out.push({ file: 'README.md', text: await readFile(path.join(REPO, 'README.md'), 'utf8') });
   return out;
 }
