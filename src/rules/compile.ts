@@ -35,10 +35,11 @@ export interface CompiledMatcher {
 }
 
 export interface CompiledCues {
-  /** Atoms (word sets) of the cues before, after and either side of a match. */
+  /** Atoms (word sets) of the cues before, after, either side of and inside a match. */
   before: number;
   after: number;
   around: number;
+  inside: number;
   window: number;
   scope?: Scope;
   /** Only hits on word boundaries count (the group's `wholeWords`). */
@@ -252,6 +253,7 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder): CompiledCue
       before: lex.atom(g.before ?? [], true),
       after: lex.atom(g.after ?? [], true),
       around: lex.atom(g.around ?? [], true),
+      inside: lex.atom(g.inside ?? [], true),
       window: g.window ?? DEFAULT_WINDOW,
     };
     if (g.scope) out.scope = g.scope;

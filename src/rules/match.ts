@@ -213,7 +213,7 @@ function scopeReach(text: string, start: number, end: number, scope: Scope): { b
 
 /**
  * Whether one of the cues of one group appears within its window (or scope) before/after/around
- * [start, end). Cues are words matched by surface (anywhere, even inside a longer word) or by base
+ * [start, end), or inside it. Cues are words matched by surface (anywhere, even inside a longer word) or by base
  * form, so a cue written 言う also finds 言えない and 言いません.
  */
 function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): boolean {
@@ -225,7 +225,8 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): 
   const whole = (c: { start: number; end: number }) => !cues.wholeWords || (bounds.has(c.start) && bounds.has(c.end));
   const found = (atom: number, near: (c: { start: number; end: number }) => boolean) =>
     charsOf(L, atom).some((c) => near(c) && whole(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start));
-  return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c));
+  const inside = (c: { start: number; end: number }) => c.start >= start && c.end <= end;
+  return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c)) || found(cues.inside, inside);
 }
 
 /**

@@ -55,6 +55,11 @@ export interface ContextCues {
   after?: string[];
   /** Either side. */
   around?: string[];
+  /**
+   * Inside the matched words themselves: 「シャツのシワがアイロンでスッと取れる」 — an iron said between the
+   * flaw and its going makes it a garment, not skin. (`window` and `scope` do not apply.)
+   */
+  inside?: string[];
   /** How many characters either side of the match to look in (default 12). */
   window?: number;
   /**

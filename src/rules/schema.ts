@@ -11,6 +11,7 @@ const cues = {
     before: stringList,
     after: stringList,
     around: stringList,
+    inside: stringList,
     window: { type: 'integer', minimum: 0, maximum: 200 },
     scope: { enum: [...SCOPES] },
     wholeWords: { type: 'boolean' },

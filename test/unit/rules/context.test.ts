@@ -53,6 +53,36 @@ describe('context cue groups', () => {
     expect(flags(ruleset('  negation: { after: [ありません] }', unless(', wholeWords: true')), '床で日本一の美容液')).toBe(false);
   });
 
+  it('inside: a cue among the matched words themselves excuses the match; before, after or around do not see it', () => {
+    const rs = (unless: string) => {
+      const yaml = `id: t
+language: ja
+rules:
+  - id: t/crease
+    kind: prohibit
+    category: efficacy
+    severity: error
+    message: { ja: シワが消えるは効能表示, en: a wrinkle said to go }
+    reference: 医薬品医療機器等法 第66条
+    match:
+      - id: gone
+        seq: [シワ, {gap: 8}, 消える]
+${unless}
+    examples: { bad: [シワが消える], good: [美容液] }
+`;
+      const { ruleset: f, problems } = parseRulesetSource(yaml, 't.yaml');
+      expect(problems).toEqual([]);
+      return { id: f!.id, language: 'ja' as const, sources: [], context: f!.context, rules: f!.rules };
+    };
+    const text = 'シワがアイロンで一瞬で消えます';
+    expect(flags(rs(''), text)).toBe(true);
+    // the iron sits between シワ and 消える: around (either side of the span) cannot see it
+    expect(flags(rs('    unless: { around: [アイロン], window: 14 }'), text)).toBe(true);
+    expect(flags(rs('    unless: { inside: [アイロン] }'), text)).toBe(false);
+    // a cue outside the span is not inside it
+    expect(flags(rs('    unless: { inside: [アイロン] }'), 'シワが一瞬で消えます、アイロンいらず')).toBe(true);
+  });
+
   it('a sentence-scoped group reaches a denial at the end of the sentence, a windowed one does not', () => {
     const text = '日本一とか、そういう大げさなことは私の口からは言えないんですけど、私は好きです';
     expect(flags(ruleset('  negation: { after: [言えない], window: 6 }'), text)).toBe(true);
