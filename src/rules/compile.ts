@@ -42,8 +42,9 @@ export interface CompiledCues {
   inside: number;
   window: number;
   scope?: Scope;
-  /** Only hits on word boundaries count (the group's `wholeWords`). */
+  /** The group's `wholeWords` (only hits on word boundaries count) and `quoted` (only inside quotes). */
   wholeWords?: boolean;
+  quoted?: boolean;
 }
 
 /**
@@ -257,7 +258,7 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder): CompiledCue
       window: g.window ?? DEFAULT_WINDOW,
     };
     if (g.scope) out.scope = g.scope;
-    if (g.wholeWords === true) out.wholeWords = true;
+    for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
     return out;
   });
 }

@@ -217,6 +217,7 @@ function scopeReach(text: string, start: number, end: number, scope: Scope): { b
  * form, so a cue written 言う also finds 言えない and 言いません.
  */
 function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): boolean {
+  if (cues.quoted && !insideQuotes(L.a.norm.text, start, end)) return false;
   const reach = cues.scope ? scopeReach(L.a.norm.text, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead);
@@ -227,6 +228,37 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): 
     charsOf(L, atom).some((c) => near(c) && whole(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start));
   const inside = (c: { start: number; end: number }) => c.start >= start && c.end <= end;
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c)) || found(cues.inside, inside);
+}
+
+const OPENING = '「『“‘';
+const CLOSING = '」』”’';
+
+/**
+ * Whether [start, end) lies inside quotation marks on its line: the nearest paired mark before it
+ * is an opening one whose closing mark follows it (no other mark in between), or an odd number of
+ * straight double quotes precede it and one follows it.
+ */
+export function insideQuotes(text: string, start: number, end: number): boolean {
+  const span = text.slice(start, end);
+  if ([...OPENING, ...CLOSING, '"'].some((m) => span.includes(m))) return false;
+  let lineStart = start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n') lineStart--;
+  let lineEnd = end;
+  while (lineEnd < text.length && text[lineEnd] !== '\n') lineEnd++;
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, lineEnd);
+  if ((before.split('"').length - 1) % 2 === 1 && after.includes('"')) return true;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const c = before[i] as string;
+    if (CLOSING.includes(c)) return false;
+    const o = OPENING.indexOf(c);
+    if (o >= 0) {
+      const close = after.indexOf(CLOSING[o] as string);
+      const reopen = after.indexOf(c);
+      return close >= 0 && (reopen < 0 || close < reopen);
+    }
+  }
+  return false;
 }
 
 /**

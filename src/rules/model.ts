@@ -60,6 +60,12 @@ export interface ContextCues {
    * flaw and its going makes it a garment, not skin. (`window` and `scope` do not apply.)
    */
   inside?: string[];
+  /**
+   * The group counts only for a match inside quotation marks on its line (「」『』“”‘’ or straight
+   * double quotes): a phrase quoted in order to refuse it — 「髪が生える」とは言えません, 不说“全网最低价”,
+   * "세포 재생" 이런 단어 못 써요 — is mentioned, not claimed. Its cues are then the refusal.
+   */
+  quoted?: boolean;
   /** How many characters either side of the match to look in (default 12). */
   window?: number;
   /**

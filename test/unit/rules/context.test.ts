@@ -9,7 +9,8 @@ import { compileRules } from '../../../src/rules/compile.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Ruleset } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
-import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA } from '../../../src/rules/match.js';
+import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA, insideQuotes } from '../../../src/rules/match.js';
+import fc from 'fast-check';
 import { builtinEngine } from '../../helpers/builtin.js';
 
 let ja: Analyzer;
@@ -81,6 +82,39 @@ ${unless}
     expect(flags(rs('    unless: { inside: [アイロン] }'), text)).toBe(false);
     // a cue outside the span is not inside it
     expect(flags(rs('    unless: { inside: [アイロン] }'), 'シワが一瞬で消えます、アイロンいらず')).toBe(true);
+  });
+
+  it('quoted: the group counts only for a match inside quotation marks', () => {
+    const refused = '  quotation:\n    - { quoted: true, around: [言えません], scope: turn }';
+    // the phrase quoted in order to refuse it is mentioned, not claimed
+    expect(flags(ruleset(refused), '「日本一」とは言えません')).toBe(false);
+    // the same refusal after an unquoted claim does not excuse it (another negation cue would have to)
+    expect(flags(ruleset(refused), '日本一の美容液です、他店のことは言えませんが')).toBe(true);
+    // quoted for emphasis, with no refusal: still a claim
+    expect(flags(ruleset(refused), 'これは「日本一」の美容液です')).toBe(true);
+  });
+
+  it('insideQuotes: paired marks and straight quotes on the line, never across a mark', () => {
+    const at = (text: string, words: string) => {
+      const start = text.indexOf(words);
+      return insideQuotes(text, start, start + words.length);
+    };
+    expect(at('我们今天不说“全网最低价”', '全网最低价')).toBe(true);
+    expect(at('「髪が生える」とは言えません', '髪が生える')).toBe(true);
+    expect(at('"세포 재생" 이런 단어 못 써요', '세포 재생')).toBe(true);
+    expect(at('「保湿」と書いてあるけど髪が生える', '髪が生える')).toBe(false);
+    expect(at('"a" 세포 재생 "b"', '세포 재생')).toBe(false);
+    expect(at('「髪が\n生える」', '生える')).toBe(false);
+    expect(at('「髪が生える」', '「髪が生える')).toBe(false);
+    // with no quotation mark in the text, nothing is inside quotes
+    fc.assert(
+      fc.property(fc.string(), fc.nat(), fc.nat(), (raw, a, b) => {
+        const text = raw.replace(/[「」『』“”‘’"]/g, '');
+        const start = Math.min(a, b) % (text.length + 1);
+        const end = Math.max(a, b) % (text.length + 1);
+        return !insideQuotes(text, Math.min(start, end), Math.max(start, end));
+      }),
+    );
   });
 
   it('a sentence-scoped group reaches a denial at the end of the sentence, a windowed one does not', () => {
