@@ -92,6 +92,9 @@ ${unless}
     expect(flags(ruleset(refused), '日本一の美容液です、他店のことは言えませんが')).toBe(true);
     // quoted for emphasis, with no refusal: still a claim
     expect(flags(ruleset(refused), 'これは「日本一」の美容液です')).toBe(true);
+    // a viewer's question read out and answered yes: the refusal cue is not there, so it stays a claim
+    expect(flags(ruleset(refused), '「日本一？」はい、日本一です')).toBe(true);
+    expect(flags(ruleset(refused), '「日本一？」ごめんなさい、言えません')).toBe(false);
   });
 
   it('insideQuotes: paired marks and straight quotes on the line, never across a mark', () => {
