@@ -6,6 +6,7 @@
 import type { AnalyzedText } from '../text/analyze.js';
 import type { CompiledCues, CompiledRules, Step } from './compile.js';
 import type { Scope } from './model.js';
+import { asks } from './answered.js';
 import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 
@@ -216,7 +217,7 @@ function scopeReach(text: string, start: number, end: number, scope: Scope): { b
  * [start, end), or inside it. Cues are words matched by surface (anywhere, even inside a longer word) or by base
  * form, so a cue written 言う also finds 言えない and 言いません.
  */
-function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): boolean {
+function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, answered: boolean): boolean {
   if (cues.quoted && !insideQuotes(L.a.norm.text, start, end)) return false;
   const reach = cues.scope ? scopeReach(L.a.norm.text, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
@@ -225,7 +226,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues): 
   const bounds = L.a.boundaries;
   const whole = (c: { start: number; end: number }) => !cues.wholeWords || (bounds.has(c.start) && bounds.has(c.end));
   const found = (atom: number, near: (c: { start: number; end: number }) => boolean) =>
-    charsOf(L, atom).some((c) => near(c) && whole(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start));
+    charsOf(L, atom).some((c) => near(c) && whole(c) && !(answered && asks(text.slice(c.start, c.end))) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start));
   const inside = (c: { start: number; end: number }) => c.start >= start && c.end <= end;
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c)) || found(cues.inside, inside);
 }
@@ -313,7 +314,10 @@ export function askedAfterDenial(text: string, at: number): boolean {
   return text.slice(0, at).endsWith('ない') && ASKING_TAILS.some((t) => text.startsWith(t, at));
 }
 
-/** Whether any cue group finds one of its cues around [start, end). */
-export function cueNear(L: Lattice, start: number, end: number, groups: readonly CompiledCues[] | undefined): boolean {
-  return groups?.some((g) => groupNear(L, start, end, g)) ?? false;
+/**
+ * Whether any cue group finds one of its cues around [start, end). `answered`: the words are a
+ * question answered yes (answered.ts), so cues that only mark the asking (吗, ですか, 有人问) do not count.
+ */
+export function cueNear(L: Lattice, start: number, end: number, groups: readonly CompiledCues[] | undefined, answered = false): boolean {
+  return groups?.some((g) => groupNear(L, start, end, g, answered)) ?? false;
 }

@@ -8,6 +8,7 @@ import type { Analyzer } from '../text/analyze.js';
 import type { NormalizedText } from '../text/normalize.js';
 import type { CompiledRules } from './compile.js';
 import type { Lattice } from './lattice.js';
+import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, wordCrossesJoin, type Hit } from './match.js';
 import type { Rule } from './model.js';
 
@@ -29,8 +30,10 @@ export function clearedByContext(compiled: CompiledRules, L: Lattice, hit: Hit):
   const m = compiled.matchers[hit.matcher];
   const rule = m ? (compiled.rules[m.rule] as Rule) : undefined;
   if (!m || !rule || rule.kind !== 'prohibit' || m.role !== 'match') return false;
-  if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule])) return true;
-  if (rule.respectContext === false) return false;
+  // A question answered yes (能瘦吗？能！) is a claim: its own marks of asking excuse nothing.
+  const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
+  if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes)) return true;
+  if (rule.respectContext === false || yes) return false;
   return cueNear(L, hit.start, hit.end, compiled.negation) || cueNear(L, hit.start, hit.end, compiled.quotation);
 }
 

@@ -1,0 +1,51 @@
+/**
+ * A question the host answers yes is a claim; one she declines or denies is not.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { answeredYes, asks } from '../../../src/rules/answered.js';
+
+const yes = (text: string, words: string) => {
+  const start = text.indexOf(words);
+  return answeredYes(text, start, start + words.length);
+};
+
+describe('answeredYes', () => {
+  it('a yes word or the asked verb again answers yes', () => {
+    expect(yes('有人问这个能不能祛斑?能!百分百能!', '祛斑')).toBe(true);
+    expect(yes('「シミ消える?」消えます、はい。', 'シミ消える')).toBe(true);
+    expect(yes('「血圧下がる?」って質問来てますね、下がります!', '血圧下がる')).toBe(true);
+    expect(yes('"혈당 떨어져요?" 떨어집니다, 제가 직접 재 봤어요.', '혈당 떨어져요')).toBe(true);
+  });
+
+  it('an answer that declines or denies is no yes', () => {
+    expect(yes('"吃了能减肥吗?"不能,它就是个零食', '能减肥')).toBe(false);
+    expect(yes('「シミ消える?」消えるとは言えないです、化粧品なので', 'シミ消える')).toBe(false);
+    expect(yes('「一番人気?」ランキングとか調べてないので、一番かどうかはわからないです', '一番人気')).toBe(false);
+    expect(yes('"이거 먹으면 살 빠져요?" 아니요, 그런 말씀은 못 드려요', '살 빠져요')).toBe(false);
+    expect(yes('「ニキビに効く?」ごめんなさい、そういうのは言えないんです', 'ニキビに効く')).toBe(false);
+  });
+
+  it('words not asked, or a question with no answer, are no yes', () => {
+    expect(yes('シミが消えます。消えますか?', 'シミが消えます')).toBe(false);
+    expect(yes('これでシミ消える?', 'シミ消える')).toBe(false);
+  });
+
+  it('with no question mark in the text, nothing is answered yes', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.nat(), fc.nat(), (raw, a, b) => {
+        const text = raw.replace(/[?？]/g, '');
+        const start = Math.min(a, b) % (text.length + 1);
+        const end = Math.max(a, b) % (text.length + 1);
+        return !answeredYes(text, Math.min(start, end), Math.max(start, end));
+      }),
+    );
+  });
+});
+
+describe('asks', () => {
+  it('question particles, A-not-A forms and verbs of asking mark asking; a denial does not', () => {
+    for (const cue of ['吗', 'ですか', '요?', '有人问', '能不能', '聞かれ', '질문']) expect(asks(cue), cue).toBe(true);
+    for (const cue of ['不是', 'ではありません', '아니에요', '言えない']) expect(asks(cue), cue).toBe(false);
+  });
+});
