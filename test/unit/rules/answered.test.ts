@@ -11,19 +11,22 @@ const yes = (text: string, words: string) => {
 };
 
 describe('answeredYes', () => {
-  it('a yes word or the asked verb again answers yes', () => {
-    expect(yes('有人问这个能不能祛斑?能!百分百能!', '祛斑')).toBe(true);
-    expect(yes('「シミ消える?」消えます、はい。', 'シミ消える')).toBe(true);
-    expect(yes('「血圧下がる?」って質問来てますね、下がります!', '血圧下がる')).toBe(true);
-    expect(yes('"혈당 떨어져요?" 떨어집니다, 제가 직접 재 봤어요.', '혈당 떨어져요')).toBe(true);
-  });
-
-  it('an answer that declines or denies is no yes', () => {
-    expect(yes('"吃了能减肥吗?"不能,它就是个零食', '能减肥')).toBe(false);
-    expect(yes('「シミ消える?」消えるとは言えないです、化粧品なので', 'シミ消える')).toBe(false);
-    expect(yes('「一番人気?」ランキングとか調べてないので、一番かどうかはわからないです', '一番人気')).toBe(false);
-    expect(yes('"이거 먹으면 살 빠져요?" 아니요, 그런 말씀은 못 드려요', '살 빠져요')).toBe(false);
-    expect(yes('「ニキビに効く?」ごめんなさい、そういうのは言えないんです', 'ニキビに効く')).toBe(false);
+  const cases: [text: string, words: string, answered: boolean][] = [
+    // a yes word or the asked verb again answers yes
+    ['有人问这个能不能祛斑?能!百分百能!', '祛斑', true],
+    ['「シミ消える?」消えます、はい。', 'シミ消える', true],
+    ['「血圧下がる?」って質問来てますね、下がります!', '血圧下がる', true],
+    ['"혈당 떨어져요?" 떨어집니다, 제가 직접 재 봤어요.', '혈당 떨어져요', true],
+    // an answer that declines or denies is no yes
+    ['"吃了能减肥吗?"不能,它就是个零食', '能减肥', false],
+    ['「シミ消える?」消えるとは言えないです、化粧品なので', 'シミ消える', false],
+    ['「一番人気?」ランキングとか調べてないので、一番かどうかはわからないです', '一番人気', false],
+    ['"이거 먹으면 살 빠져요?" 아니요, 그런 말씀은 못 드려요', '살 빠져요', false],
+    ['「ニキビに効く?」ごめんなさい、そういうのは言えないんです', 'ニキビに効く', false],
+    ['"머리 나요?" 이런 질문 많은데요, 샴푸로 머리카락이 난다고 하면 그건 허위광고예요', '머리 나요', false],
+  ];
+  it.each(cases)('%s (%s): answered yes %s', (text, words, answered) => {
+    expect(yes(text, words)).toBe(answered);
   });
 
   it('words not asked, or a question with no answer, are no yes', () => {
