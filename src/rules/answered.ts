@@ -9,8 +9,8 @@ const QUESTION = /[?？]/u;
 /** Where an answer ends: the end of its sentence or turn. */
 const ANSWER_END = /[。!！?？\n]/u;
 const CLOSERS = new Set(['"', '”', '」', '』', '’', ' ', '\u3000', ',', '，', '、']);
-/** An answer that begins with one of these declines (不能, いやいや, 아니요, 안 돼요). */
-const DECLINING = /^(?:不|没|別|别|いや|いいえ|いえ|ううん|ごめん|すみません|申し訳|それは|아니|아뇨|안 |못 |글쎄|죄송)/u;
+/** An answer that begins with one of these declines (いやいや, ごめんなさい, 안 먹어요); 不, 没, 아니, 못 anywhere are DENYING's. */
+const DECLINING = /^(?:別|いや|いいえ|いえ|ううん|ごめん|すみません|申し訳|それは|아뇨|안 |글쎄|죄송)/u;
 /** An answer that denies anywhere: 消えるとは言えないです, 一番かどうかはわからない, 不能保证, 안 돼요. */
 const DENYING = /ません|言えない|いえない|できない|ないです|じゃない|ではない|わからない|分からない|誇大|嘘|不|没|别|虚假|않|못|아니|안 돼|안 되|허위|거짓/u;
 /** An answer that begins with one of these says yes outright. */
