@@ -135,10 +135,12 @@ export function originStatements(text: string, language: Language, g: Gazetteer,
       stated = true;
       end = nameEnd + after.length;
     }
-    const before = endsWithAny(text, i, cues.before);
+    // A label read out or shown on screen puts a colon between the cue and the place: 原産国:中国, 奶源:澳大利亚.
+    const colon = text[i - 1] === ':' ? 1 : 0;
+    const before = endsWithAny(text, i - colon, cues.before);
     if (before) {
       stated = true;
-      start = i - before.length;
+      start = i - colon - before.length;
     }
     const tail = text.slice(end, end + 8);
     const denied = cl(cues.denied).some((d) => tail.indexOf(d) >= 0 && tail.indexOf(d) <= 3);

@@ -1,0 +1,29 @@
+// Origins read from a label or a caption put a colon between the cue and the place (原産国：中国,
+// 奶源：新西兰, 원산지 : 중국); the ingredient's source (奶源, 源自) is an origin statement too. Each must be
+// read as an origin so that a manifest declaring another origin reports false-origin.
+import { describe, expect, it } from 'vitest';
+import { originStatements } from '../../../src/manifest/apply.js';
+import { loadGazetteer, loadStatements } from '../../../src/manifest/load.js';
+import { compact } from '../../../src/manifest/model.js';
+
+const g = loadGazetteer();
+const statements = loadStatements();
+const said = (text: string, lang: 'ja' | 'zh' | 'ko') =>
+  originStatements(compact(text), lang, g, statements[lang].origin).map((s) => [compact(text).slice(s.start, s.end), s.place]);
+
+describe('origin statements in label form', () => {
+  it('reads a cue, a colon and a place as a statement in each language', () => {
+    expect(said('原産国：中国', 'ja')).toEqual([['原産国:中国', 'CN']]);
+    expect(said('产地：云南', 'zh')).toEqual([['产地:云南', '云南']]);
+    expect(said('원산지 : 중국', 'ko')).toEqual([['원산지:중국', 'CN']]);
+  });
+  it('reads where the milk or the ingredient comes from as an origin (zh)', () => {
+    expect(said('奶源：新西兰', 'zh')).toEqual([['奶源:新西兰', 'NZ']]);
+    expect(said('我们的奶源是新西兰的牧场', 'zh')).toEqual([['奶源是新西兰', 'NZ']]);
+    expect(said('这款茶源自云南', 'zh')).toEqual([['源自云南', '云南']]);
+  });
+  it('needs the cue: a colon before a place is not enough', () => {
+    expect(said('发货：上海仓', 'zh').filter(([w]) => String(w).includes(':'))).toEqual([]);
+    expect(said('奶源不是新西兰的', 'zh')).toEqual([]);
+  });
+});
