@@ -141,12 +141,14 @@ if (!realClaimsPresent()) {
   }
   console.log('\n## Real claims (../shared/reference/sentences/real-claims-*.yaml), split by source\n');
   console.log('A claim counts as caught when any prohibited finding fires on it; a compliant line is clean when none does.\n');
-  console.log('"Without false-origin": an origin said is false only in fact, so those claims can be caught only against a manifest, which these items do not have.\n');
-  console.log(row(['language', 'part', 'sources', 'items', 'recall (violating flagged)', 'recall without false-origin', 'compliant lines clean']));
-  console.log(row(['---', '---', '---:', '---:', '---:', '---:', '---:']));
+  console.log('"Without false-origin": an origin said is false only in fact, so from the words alone those claims can be caught only when they also say something else.');
+  console.log('"With the origin declared": each false-origin claim also read against a one-product manifest declaring the origin its case found (test/corpus/real-claims-origins.yaml); "origin contradicted" counts those claims the manifest check reports.\n');
+  console.log(row(['language', 'part', 'sources', 'items', 'recall (violating flagged)', 'recall without false-origin', 'recall with the origin declared', 'origin contradicted', 'compliant lines clean']));
+  console.log(row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const r of [...tuning, ...held].sort((a, b) => langs.indexOf(a.language) - langs.indexOf(b.language))) {
     const origin = r.byCategory.get('false-origin') ?? { hit: 0, total: 0 };
-    console.log(row([r.language, r.part, r.sources, r.items, frac(r.recall), frac({ hit: r.recall.hit - origin.hit, total: r.recall.total - origin.total }), frac(r.clean)]));
+    const without = { hit: r.recall.hit - origin.hit, total: r.recall.total - origin.total };
+    console.log(row([r.language, r.part, r.sources, r.items, frac(r.recall), frac(without), frac(r.withDeclaredOrigin), `${r.originDeclared.hit}/${r.originDeclared.total}`, frac(r.clean)]));
   }
   if (noHoldout) console.log('\n(--no-holdout: the held-out part was neither measured nor read)');
   for (const r of [...tuning, ...held]) {

@@ -24,6 +24,7 @@ import { DEFAULT_RULESET } from '../../src/rules/load.js';
 import type { Analyzer } from '../../src/text/analyze.js';
 import type { Language, Transcript } from '../../src/transcript/model.js';
 import { builtinCompiled } from '../helpers/builtin.js';
+import { claimKey, contradictsDeclaredOrigin, declaredOrigins } from './declared-origins.js';
 
 /** `<repo>/../shared/reference/sentences`, as in CI. */
 export const REAL_CLAIMS_DIR = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'reference', 'sentences');
@@ -152,6 +153,13 @@ export interface RealClaimsResult {
   recall: Rate;
   /** Compliant (violating: false) items with no prohibited finding. */
   clean: Rate;
+  /**
+   * Recall when each false-origin claim is also read against a manifest declaring the origin its
+   * case found (see declared-origins.ts): what a user with the manifest gets.
+   */
+  withDeclaredOrigin: Rate;
+  /** The false-origin claims with a declared origin, and how many of them contradict it. */
+  originDeclared: Rate;
   /** Recall per category of the violating items. */
   byCategory: Map<string, Rate>;
   /** Missed violating items and flagged compliant items; empty unless asked for with `texts`. */
@@ -188,6 +196,8 @@ export async function evaluateRealClaims(lang: Language, claims: RealClaim[], op
     items: claims.length,
     sources: new Set(claims.map((c) => normaliseSource(c.source))).size,
     recall: { hit: 0, total: 0 },
+    withDeclaredOrigin: { hit: 0, total: 0 },
+    originDeclared: { hit: 0, total: 0 },
     clean: { hit: 0, total: 0 },
     byCategory: new Map(),
     misses: [],
@@ -200,6 +210,14 @@ export async function evaluateRealClaims(lang: Language, claims: RealClaim[], op
       const cat = result.byCategory.get(c.category) ?? { hit: 0, total: 0 };
       cat.total++;
       result.recall.total++;
+      result.withDeclaredOrigin.total++;
+      const origin = c.category === 'false-origin' ? declaredOrigins().get(claimKey(lang, copyKey(c.text))) : undefined;
+      const contradicts = typeof origin === 'string' && contradictsDeclaredOrigin(lang, c.text, origin);
+      if (typeof origin === 'string') {
+        result.originDeclared.total++;
+        if (contradicts) result.originDeclared.hit++;
+      }
+      if (flagged || contradicts) result.withDeclaredOrigin.hit++;
       if (flagged) {
         cat.hit++;
         result.recall.hit++;
