@@ -28,6 +28,25 @@ describe('ja origin wording read against a manifest', () => {
     expect(said('原料から製造まで全部日本国内です')).toEqual([['製造まで全部日本国内', 'JP']]);
   });
 
+  it('reads produce caught, harvested or raised in a place, a larger area, a label and made-in with dots', () => {
+    expect(said('国内で獲れたあさりです')).toEqual([['国内で獲れ', 'JP']]);
+    expect(said('熊本で育ったあさり')).toEqual([['熊本で育っ', '熊本']]);
+    expect(said('愛媛県で収穫したみかん')).toEqual([['愛媛県で収穫', '愛媛']]);
+    expect(said('北海道の牧場で育てた牛のお肉です')).toEqual([['北海道の牧場で', '北海道']]);
+    expect(said('九州産の黒豚')).toEqual([['九州産', '九州']]);
+    expect(said('産地：静岡県')).toEqual([['産地:静岡県', '静岡']]);
+    expect(said('メイド・イン・ジャパンの包丁')).toEqual([['メイド・イン・ジャパン', 'JP']]);
+    expect(said('国内工場製造です')).toEqual([['国内工場製造', 'JP']]);
+    // 九州 agrees with a prefecture in it, not with one outside it.
+    expect(placesAgree(g, '九州', '鹿児島')).toBe(true);
+    expect(placesAgree(g, '九州', '北海道')).toBe(false);
+  });
+
+  it("leaves a person's own upbringing alone", () => {
+    expect(said('私は北海道で育ったので寒さに強いです')).toEqual([]);
+    expect(said('僕も九州で生まれたんですよ')).toEqual([]);
+  });
+
   it('leaves denials of an origin alone', () => {
     expect(said('中国製じゃないです')).toEqual([]);
   });
