@@ -27,3 +27,18 @@ describe('origin statements in label form', () => {
     expect(said('奶源不是新西兰的', 'zh')).toEqual([]);
   });
 });
+
+describe('origin statements: imported as packed, grown, raised (zh, ko)', () => {
+  it('reads 原装 and growing or farming in a place (zh)', () => {
+    expect(said('澳洲原装进口', 'zh')).toEqual([['澳洲原装', 'AU']]);
+    expect(said('这个是日本原装的', 'zh')).toEqual([['日本原装', 'JP']]);
+    expect(said('山东养殖的海参', 'zh')).toEqual([['山东养殖', '山东']]);
+    expect(said('中国养殖业发展很快', 'zh')).toEqual([]);
+  });
+  it('reads grown, caught or made in a domestic factory (ko), not a person raised somewhere', () => {
+    expect(said('제주도에서 자란 한라봉', 'ko')).toEqual([['제주도에서자란', '제주']]);
+    expect(said('국내 공장에서 만든 제품', 'ko')).toEqual([['국내공장에서', 'KR']]);
+    expect(said('우리 땅에서 키운 콩', 'ko')).toEqual([['우리땅에서키운', 'KR']]);
+    expect(said('저는 제주에서 자란 사람이라', 'ko')).toEqual([]);
+  });
+});
