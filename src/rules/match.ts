@@ -6,7 +6,7 @@
 import type { AnalyzedText } from '../text/analyze.js';
 import type { CompiledCues, CompiledRules, Step } from './compile.js';
 import type { Scope } from './model.js';
-import { asks } from './answered.js';
+import { answeredYes, asks } from './answered.js';
 import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 
@@ -62,6 +62,30 @@ function skipsParticle(next: Step | undefined, t: { pos: string; surface: string
   return next !== undefined && next.kind === 'atom' && t !== undefined && (t.pos === 'JKS' || t.pos === 'JKO' || (t.pos === 'JX' && TOPIC.has(t.surface)));
 }
 
+/**
+ * Whether the atom's words found at token `p` (starting there, or ending there for `end`) are all
+ * marks of asking (吗, 能不能, 有人问): a `not` or `notAfter` step written to skip questions, which
+ * should not skip one the host answers yes (能瘦吗？能！).
+ */
+function onlyAsks(L: Lattice, atom: number, p: number, side: 'at' | 'end'): boolean {
+  const tokens = L.a.tokens;
+  const next = side === 'at' ? L.nextAt : L.nextEnd;
+  let any = false;
+  for (let i = (side === 'at' ? L.headAt : L.headEnd)[p] ?? -1; i >= 0; i = next[i] as number) {
+    if (!inAtom(L.lexicon, atom, L.lit[i] as number)) continue;
+    const from = tokens[L.from[i] as number];
+    const to = tokens[(L.to[i] as number) - 1];
+    if (!from || !to || !asks(L.a.norm.text.slice(from.start, to.end))) return false;
+    any = true;
+  }
+  return any;
+}
+
+/** Whether the excluded word at `p` only asks, and the question around [start, end) is answered yes. */
+function askedAndAnswered(L: Lattice, atom: number, p: number, side: 'at' | 'end', start: number, end: number): boolean {
+  return onlyAsks(L, atom, p, side) && answeredYes(L.a.norm.text, start, end);
+}
+
 /** The furthest end (exclusive token index) a matcher's steps reach from token `pos`, or -1. */
 function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
   const tokens = L.a.tokens;
@@ -110,12 +134,16 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         }
         return;
       }
-      case 'not':
-        if (!atomAt(L, step.atom, p, 'at')) visit(si + 1, p, last);
+      case 'not': {
+        const at = tokens[p]?.start ?? L.a.norm.text.length;
+        if (!atomAt(L, step.atom, p, 'at') || askedAndAnswered(L, step.atom, p, 'at', tokens[pos]?.start ?? at, at)) visit(si + 1, p, last);
         return;
-      case 'notAfter':
-        if (!atomAt(L, step.atom, p, 'end')) visit(si + 1, p, last);
+      }
+      case 'notAfter': {
+        const at = tokens[p]?.start ?? L.a.norm.text.length;
+        if (!atomAt(L, step.atom, p, 'end') || askedAndAnswered(L, step.atom, p, 'end', at, at)) visit(si + 1, p, last);
         return;
+      }
     }
   };
   visit(0, pos, -1);

@@ -104,6 +104,17 @@ describe('seq elements', () => {
     expect(found(c, an, 'やっと治りました')).toEqual([]);
   });
 
+  it('"not" and "notAfter" words that only ask (吗, 能不能) skip a question, not one answered yes', () => {
+    const { c, an } = compile(head('zh', `      - id: m\n        seq: [{notAfter: [能不能, 不]}, 祛斑, {not: [吗, 么]}]\n`));
+    expect(found(c, an, '这个能祛斑吗？')).toEqual([]);
+    expect(found(c, an, '这个能祛斑吗？能！')).toEqual(['祛斑@m']);
+    expect(found(c, an, '这个能祛斑吗？不能，它是面霜')).toEqual([]);
+    expect(found(c, an, '有人问能不能祛斑？当然！')).toEqual(['祛斑@m']);
+    expect(found(c, an, '有人问能不能祛斑？')).toEqual([]);
+    // 不 does not ask: it still refuses the match, answered or not.
+    expect(found(c, an, '不祛斑？对')).toEqual([]);
+  });
+
   it('a number with a unit, in digits, CJK numerals and ranges', () => {
     const { c, an } = compile(head('zh', `      - id: loss\n        seq: [{number: [斤, 公斤, kg]}]\n      - id: period-loss\n        seq: [{number: [天, 个月]}, {gap: 2}, [瘦, 减], {gap: 1}, {number: [斤, 公斤, kg]}]\n`));
     expect(found(c, an, '一个月瘦了二十斤')).toEqual(['一个月瘦了二十斤@period-loss']);
