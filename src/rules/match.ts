@@ -246,7 +246,7 @@ function scopeReach(text: string, start: number, end: number, scope: Scope): { b
  * form, so a cue written 言う also finds 言えない and 言いません.
  */
 function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, answered: boolean): boolean {
-  if (cues.quoted && !insideQuotes(L.a.norm.text, start, end)) return false;
+  if (cues.quoted && !partlyQuoted(L.a.norm.text, start, end)) return false;
   const reach = cues.scope ? scopeReach(L.a.norm.text, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead);
@@ -287,6 +287,17 @@ export function insideQuotes(text: string, start: number, end: number): boolean 
       return close >= 0 && (reopen < 0 || close < reopen);
     }
   }
+  return false;
+}
+
+/**
+ * Whether some of the words [start, end) are inside quotation marks: all of them, or a match that
+ * runs into or out of a quotation (コメントで来てた「…アトピー治った」, 「痩せた」ってコメント).
+ */
+export function partlyQuoted(text: string, start: number, end: number): boolean {
+  if (insideQuotes(text, start, end)) return true;
+  const marks = [...OPENING, ...CLOSING, '"'];
+  for (let p = start; p < end; p++) if (!marks.includes(text[p] as string) && insideQuotes(text, p, p + 1)) return true;
   return false;
 }
 

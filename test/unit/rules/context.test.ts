@@ -9,7 +9,7 @@ import { compileRules } from '../../../src/rules/compile.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Ruleset } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
-import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA, insideQuotes } from '../../../src/rules/match.js';
+import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from '../../../src/rules/match.js';
 import fc from 'fast-check';
 import { builtinEngine } from '../../helpers/builtin.js';
 
@@ -116,6 +116,27 @@ ${unless}
         const start = Math.min(a, b) % (text.length + 1);
         const end = Math.max(a, b) % (text.length + 1);
         return !insideQuotes(text, Math.min(start, end), Math.max(start, end));
+      }),
+    );
+  });
+
+  it('partlyQuoted: words that run into or out of a quotation are partly quoted', () => {
+    const at = (text: string, words: string) => {
+      const start = text.indexOf(words);
+      return partlyQuoted(text, start, start + words.length);
+    };
+    expect(at('コメントで来てた「アトピー治った」って話', 'コメントで来てた「アトピー治っ')).toBe(true);
+    expect(at('「これ飲んだら痩せた」ってコメント', '痩せた」ってコメント')).toBe(true);
+    expect(at('「髪が生える」とは言えません', '髪が生える')).toBe(true);
+    expect(at('「保湿」と書いてあるけど髪が生える', '髪が生える')).toBe(false);
+    expect(at('「保湿」と書いてあるけど髪が生える', '」と書いてあるけど髪')).toBe(false);
+    // with no quotation mark in the text, nothing is partly quoted either
+    fc.assert(
+      fc.property(fc.string(), fc.nat(), fc.nat(), (raw, a, b) => {
+        const text = raw.replace(/[「」『』“”‘’"]/g, '');
+        const start = Math.min(a, b) % (text.length + 1);
+        const end = Math.max(a, b) % (text.length + 1);
+        return !partlyQuoted(text, Math.min(start, end), Math.max(start, end));
       }),
     );
   });
