@@ -4,7 +4,8 @@
 // 「대구광역시에서 생산」 were not read as origin statements, so a manifest declaring another origin
 // reported nothing.
 import { describe, expect, it } from 'vitest';
-import { applyManifest, originStatements } from '../../../src/manifest/apply.js';
+import { applyManifest } from '../../../src/manifest/apply.js';
+import { originsSaid } from '../../helpers/origin-said.js';
 import { buildGazetteer, loadGazetteer, loadStatements } from '../../../src/manifest/load.js';
 import { parseManifest } from '../../../src/manifest/parse.js';
 import type { Transcript } from '../../../src/transcript/model.js';
@@ -14,10 +15,7 @@ import { parse } from 'yaml';
 const g = loadGazetteer();
 const statements = loadStatements();
 type Lang = 'ja' | 'zh' | 'ko';
-const said = (text: string, lang: Lang) => {
-  const c = text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
-  return originStatements(c, lang, g, statements[lang].origin).map((s) => [c.slice(s.start, s.end), s.place]);
-};
+const said = (text: string, lang: Lang) => originsSaid(text, lang);
 
 describe('origin gazetteer coverage', () => {
   it('knows all 47 prefectures, the 31 mainland provincial-level divisions and the 17 Korean 시·도', () => {

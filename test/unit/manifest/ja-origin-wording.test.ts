@@ -2,13 +2,12 @@
 // a prefecture's produce) is judged only against a product manifest. These lines are our own paraphrases;
 // each must be read as an origin statement so that a manifest declaring another origin reports false-origin.
 import { describe, expect, it } from 'vitest';
-import { originStatements } from '../../../src/manifest/apply.js';
-import { loadGazetteer, loadStatements } from '../../../src/manifest/load.js';
-import { compact, placesAgree } from '../../../src/manifest/model.js';
+import { originsSaid } from '../../helpers/origin-said.js';
+import { loadGazetteer } from '../../../src/manifest/load.js';
+import { placesAgree } from '../../../src/manifest/model.js';
 
 const g = loadGazetteer();
-const statements = loadStatements();
-const said = (text: string) => originStatements(compact(text), 'ja', g, statements.ja.origin).map((s) => [compact(text).slice(s.start, s.end), s.place]);
+const said = (text: string) => originsSaid(text, 'ja');
 
 describe('ja origin wording read against a manifest', () => {
   it('reads domestic-production and domestic-ingredient claims as Japan', () => {

@@ -2,14 +2,7 @@
 // 奶源：新西兰, 원산지 : 중국); the ingredient's source (奶源, 源自) is an origin statement too. Each must be
 // read as an origin so that a manifest declaring another origin reports false-origin.
 import { describe, expect, it } from 'vitest';
-import { originStatements } from '../../../src/manifest/apply.js';
-import { loadGazetteer, loadStatements } from '../../../src/manifest/load.js';
-import { compact } from '../../../src/manifest/model.js';
-
-const g = loadGazetteer();
-const statements = loadStatements();
-const said = (text: string, lang: 'ja' | 'zh' | 'ko') =>
-  originStatements(compact(text), lang, g, statements[lang].origin).map((s) => [compact(text).slice(s.start, s.end), s.place]);
+import { originsSaid as said } from '../../helpers/origin-said.js';
 
 describe('origin statements in label form', () => {
   it('reads a cue, a colon and a place as a statement in each language', () => {

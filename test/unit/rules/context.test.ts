@@ -44,6 +44,27 @@ ${unless}
 const flags = (rs: Ruleset, text: string) =>
   checkTranscript(compileRules([rs], ja), { segments: [{ start: 0, end: 5, text }] }, ja).filter((f) => f.kind === 'prohibited').length > 0;
 
+
+type SpanTest = (text: string, start: number, end: number) => boolean;
+
+/** The test on the first occurrence of `words` in `text`. */
+const onWords = (f: SpanTest) => (text: string, words: string) => {
+  const start = text.indexOf(words);
+  return f(text, start, start + words.length);
+};
+
+/** With no quotation mark in the text, no span is (even partly) inside quotes. */
+function neverWithoutMarks(f: SpanTest): void {
+  fc.assert(
+    fc.property(fc.string(), fc.nat(), fc.nat(), (raw, a, b) => {
+      const text = raw.replace(/[「」『』“”‘’"]/g, '');
+      const start = Math.min(a, b) % (text.length + 1);
+      const end = Math.max(a, b) % (text.length + 1);
+      return !f(text, Math.min(start, end), Math.max(start, end));
+    }),
+  );
+}
+
 describe('context cue groups', () => {
   it('wholeWords: a cue matches on word boundaries only, not inside another word', () => {
     const unless = (whole: string) => `    unless: { around: [床]${whole}, window: 10 }`;
@@ -98,10 +119,7 @@ ${unless}
   });
 
   it('insideQuotes: paired marks and straight quotes on the line, never across a mark', () => {
-    const at = (text: string, words: string) => {
-      const start = text.indexOf(words);
-      return insideQuotes(text, start, start + words.length);
-    };
+    const at = onWords(insideQuotes);
     expect(at('我们今天不说“全网最低价”', '全网最低价')).toBe(true);
     expect(at('「髪が生える」とは言えません', '髪が生える')).toBe(true);
     expect(at('"세포 재생" 이런 단어 못 써요', '세포 재생')).toBe(true);
@@ -109,36 +127,17 @@ ${unless}
     expect(at('"a" 세포 재생 "b"', '세포 재생')).toBe(false);
     expect(at('「髪が\n生える」', '生える')).toBe(false);
     expect(at('「髪が生える」', '「髪が生える')).toBe(false);
-    // with no quotation mark in the text, nothing is inside quotes
-    fc.assert(
-      fc.property(fc.string(), fc.nat(), fc.nat(), (raw, a, b) => {
-        const text = raw.replace(/[「」『』“”‘’"]/g, '');
-        const start = Math.min(a, b) % (text.length + 1);
-        const end = Math.max(a, b) % (text.length + 1);
-        return !insideQuotes(text, Math.min(start, end), Math.max(start, end));
-      }),
-    );
+    neverWithoutMarks(insideQuotes);
   });
 
   it('partlyQuoted: words that run into or out of a quotation are partly quoted', () => {
-    const at = (text: string, words: string) => {
-      const start = text.indexOf(words);
-      return partlyQuoted(text, start, start + words.length);
-    };
+    const at = onWords(partlyQuoted);
     expect(at('コメントで来てた「アトピー治った」って話', 'コメントで来てた「アトピー治っ')).toBe(true);
     expect(at('「これ飲んだら痩せた」ってコメント', '痩せた」ってコメント')).toBe(true);
     expect(at('「髪が生える」とは言えません', '髪が生える')).toBe(true);
     expect(at('「保湿」と書いてあるけど髪が生える', '髪が生える')).toBe(false);
     expect(at('「保湿」と書いてあるけど髪が生える', '」と書いてあるけど髪')).toBe(false);
-    // with no quotation mark in the text, nothing is partly quoted either
-    fc.assert(
-      fc.property(fc.string(), fc.nat(), fc.nat(), (raw, a, b) => {
-        const text = raw.replace(/[「」『』“”‘’"]/g, '');
-        const start = Math.min(a, b) % (text.length + 1);
-        const end = Math.max(a, b) % (text.length + 1);
-        return !partlyQuoted(text, Math.min(start, end), Math.max(start, end));
-      }),
-    );
+    neverWithoutMarks(partlyQuoted);
   });
 
   it('a sentence-scoped group reaches a denial at the end of the sentence, a windowed one does not', () => {
