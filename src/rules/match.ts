@@ -261,6 +261,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
 
 const OPENING = '「『“‘';
 const CLOSING = '」』”’';
+const QUOTE_MARKS = `${OPENING}${CLOSING}"`;
 
 /**
  * Whether [start, end) lies inside quotation marks on its line: the nearest paired mark before it
@@ -269,7 +270,7 @@ const CLOSING = '」』”’';
  */
 export function insideQuotes(text: string, start: number, end: number): boolean {
   const span = text.slice(start, end);
-  if ([...OPENING, ...CLOSING, '"'].some((m) => span.includes(m))) return false;
+  if ([...QUOTE_MARKS].some((m) => span.includes(m))) return false;
   let lineStart = start;
   while (lineStart > 0 && text[lineStart - 1] !== '\n') lineStart--;
   let lineEnd = end;
@@ -296,8 +297,7 @@ export function insideQuotes(text: string, start: number, end: number): boolean 
  */
 export function partlyQuoted(text: string, start: number, end: number): boolean {
   if (insideQuotes(text, start, end)) return true;
-  const marks = [...OPENING, ...CLOSING, '"'];
-  for (let p = start; p < end; p++) if (!marks.includes(text[p] as string) && insideQuotes(text, p, p + 1)) return true;
+  for (let p = start; p < end; p++) if (!QUOTE_MARKS.includes(text[p] as string) && insideQuotes(text, p, p + 1)) return true;
   return false;
 }
 

@@ -33,13 +33,10 @@ interface Entry {
 
 let cache: Map<string, string | null> | undefined;
 
-/** Declared origin per `claimKey`; `null` when the case does not say where the goods came from. */
-export function declaredOrigins(file: string = DECLARED_ORIGINS_FILE): Map<string, string | null> {
-  if (cache && file === DECLARED_ORIGINS_FILE) return cache;
-  const list = (parse(readFileSync(file, 'utf8')) ?? []) as Entry[];
-  const map = new Map(list.map((e) => [e.key, e.origin]));
-  if (file === DECLARED_ORIGINS_FILE) cache = map;
-  return map;
+/** Declared origin per `claimKey` (read once); `null` when the case does not say where the goods came from. */
+export function declaredOrigins(): Map<string, string | null> {
+  cache ??= new Map(((parse(readFileSync(DECLARED_ORIGINS_FILE, 'utf8')) ?? []) as Entry[]).map((e) => [e.key, e.origin]));
+  return cache;
 }
 
 const gazetteer = loadGazetteer();
