@@ -291,11 +291,19 @@ export function insideQuotes(text: string, start: number, end: number): boolean 
   return false;
 }
 
+/** Whether the line(s) holding [start, end) have a quotation mark at all: most lines have none. */
+function lineHasQuotes(text: string, start: number, end: number): boolean {
+  for (let i = start - 1; i >= 0 && text[i] !== '\n'; i--) if (QUOTE_MARKS.includes(text[i] as string)) return true;
+  for (let i = start; i < text.length && (i < end || text[i] !== '\n'); i++) if (QUOTE_MARKS.includes(text[i] as string)) return true;
+  return false;
+}
+
 /**
  * Whether some of the words [start, end) are inside quotation marks: all of them, or a match that
  * runs into or out of a quotation (コメントで来てた「…アトピー治った」, 「痩せた」ってコメント).
  */
 export function partlyQuoted(text: string, start: number, end: number): boolean {
+  if (!lineHasQuotes(text, start, end)) return false;
   if (insideQuotes(text, start, end)) return true;
   for (let p = start; p < end; p++) if (!QUOTE_MARKS.includes(text[p] as string) && insideQuotes(text, p, p + 1)) return true;
   return false;
