@@ -157,17 +157,26 @@ export function jsSyntax(source: string): string | undefined {
 }
 
 /**
- * JavaScript's own RegExp for a pattern whose backtracking is bounded (no unbounded repetition,
- * at most MAX_PATHS ways to try from one position: every built-in pattern), about ten times
- * faster than RE2JS on its first thousand texts; undefined for any other pattern, which RE2 runs.
+ * A backtracking search may take about `paths` steps from each position of the text: JavaScript's
+ * RegExp runs a pattern only while that stays under this budget (texts up to ~500 characters for
+ * the most ambiguous built-in pattern, far more for the rest); RE2 takes longer texts.
  */
-export function nativeRegex(source: string): RegExp | undefined {
+const NATIVE_BUDGET = 20_000_000;
+
+/**
+ * JavaScript's own RegExp for a pattern whose backtracking is bounded (no unbounded repetition,
+ * at most MAX_PATHS ways to try from one position), with the longest text it may be given; about
+ * ten times faster than RE2JS on its first thousand texts. Undefined for any other pattern, which
+ * RE2 runs.
+ */
+export function nativeRegex(source: string): { re: RegExp; maxText: number } | undefined {
   const parsed = parseAlternatives(source, 0, false);
-  if (!parsed || pathsOf(parsed.alts) > MAX_PATHS) return undefined;
+  const paths = parsed ? pathsOf(parsed.alts) : Infinity;
+  if (paths > MAX_PATHS) return undefined;
   const js = jsSyntax(source);
   if (js === undefined) return undefined;
   try {
-    return new RegExp(js, 'gu');
+    return { re: new RegExp(js, 'gu'), maxText: Math.floor(NATIVE_BUDGET / Math.max(paths, 1)) };
   } catch {
     return undefined;
   }
@@ -183,14 +192,14 @@ function makeLinear(source: string): LinearRegex {
   const words = requiredWords(source);
   const holdsWord = words ? containsAny(words) : undefined;
   let re: Re2 | undefined;
-  let native: RegExp | undefined | null = null;
+  let native: ReturnType<typeof nativeRegex> | null = null;
   // The matchers sharing this pattern ask about the same text one after another.
   let lastText: string | undefined;
   let lastSpans: readonly Span[] = [];
   const search = (text: string): readonly Span[] => {
     if (holdsWord && !holdsWord(text)) return [];
     if (native === null) native = nativeRegex(source);
-    if (native) return nativeSpans(native, text);
+    if (native && text.length <= native.maxText) return nativeSpans(native.re, text);
     re ??= program(source);
     // Most cues hold no match: RE2's yes/no search (no positions asked, so its DFA runs) is
     // about twice as fast on them as the matcher, which then runs only where there is one.

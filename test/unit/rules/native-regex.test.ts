@@ -53,7 +53,10 @@ describe('which engine runs a pattern', () => {
   });
 
   it('leaves to RE2 what could backtrack without bound, or what JavaScript reads otherwise', () => {
-    expect(nativeRegex('(염|증)[^.?!]{0,24}(나아|낫)')).toBeInstanceOf(RegExp);
+    expect(nativeRegex('(염|증)[^.?!]{0,24}(나아|낫)')?.re).toBeInstanceOf(RegExp);
+    // The more ways to try from a position, the shorter the texts JavaScript is given.
+    expect(nativeRegex('효과')?.maxText).toBe(20_000_000);
+    expect(nativeRegex('[가-힣]{0,99}[가-힣]{0,99}효과')?.maxText).toBe(2_000);
     for (const re2Only of ['(a|a)*$', '(.*?,){15}X', '((a{0,9}){0,9}){0,9}', '효과\\s?있', '\\p{Han}{2}', '(?i)abc'])
       expect(nativeRegex(re2Only), re2Only).toBeUndefined();
   });
@@ -63,13 +66,21 @@ describe('JavaScript and RE2 find the same matches', () => {
   const alphabet = ['최', '고', '급', '염', '증', '나', '아', '낫', '효', '과', ' ', '\u3000', '\n', '\r', '\u2028', 'a', 'b', '.', '다', '𠮷', '-'];
   it('property: on random text, for patterns of every shape the native path takes', () => {
     const sources = ['(염|증)[^.?!]{0,4}(나아|낫)', '[가-힣]{0,4}(염|증)(을|를)? ?(싹 ?|다 ?)나아', '((?:최고|효과)|고 ?급|고)[^.]{0,3}다', 'a.b', '^최|다$', '(고급){2}', '[^가-힣]효과', '효.{0,2}과', '[a-b\\-]{1,3}', '\\p{Script=Han}'];
-    for (const s of sources) expect(nativeRegex(s), s).toBeInstanceOf(RegExp);
+    for (const s of sources) expect(nativeRegex(s)?.re, s).toBeInstanceOf(RegExp);
     fc.assert(
       fc.property(fc.constantFrom(...sources), fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 30 }), (source, text) => {
         expect(compileLinear(source).spans(text)).toEqual(re2Spans(source, text));
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('gives a text longer than the pattern\'s budget to RE2, with the same matches', () => {
+    const source = '[가-힣]{0,99}[가-힣]{0,99}효과';
+    const long = `${'가나다 '.repeat(800)}최고효과 좋아요`;
+    expect(long.length).toBeGreaterThan(nativeRegex(source)?.maxText ?? 0);
+    expect(compileLinear(source).spans(long)).toEqual(re2Spans(source, long));
+    expect(compileLinear(source).spans(long)).toHaveLength(1);
   });
 
   it.each([
