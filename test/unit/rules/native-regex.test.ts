@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadRuleset } from '../../../src/rules/load.js';
-import { compileLinear, jsSyntax, nativeRegex } from '../../../src/rules/regex.js';
+import { builtinRuleset } from '../../helpers/builtin.js';
+import { compileLinear, jsSyntax, nativeRegex, requiredWords } from '../../../src/rules/regex.js';
 import { MAX_PATHS, parseAlternatives, pathsOf } from '../../../src/rules/regex-syntax.js';
 
 /** Every non-empty match by RE2 alone. */
@@ -88,14 +88,16 @@ describe('JavaScript and RE2 find the same matches', () => {
     ['cn', 'zh'],
     ['kr', 'ko'],
   ])('the regexes of the built-in %s ruleset find RE2\'s matches on every corpus line, at least half of them natively', async (ref, lang) => {
-    const sources = [...regexesOf(await loadRuleset(ref), new Set())];
+    const sources = [...regexesOf(await builtinRuleset(ref), new Set())];
     expect(sources.length).toBeGreaterThan(0);
     const corpus = (parse(readFileSync(path.join(import.meta.dirname, '../../corpus', `${lang}.yaml`), 'utf8')) as { lines: { text: string }[] }).lines.map((l) => l.text);
     expect(sources.filter((s) => nativeRegex(s)).length).toBeGreaterThanOrEqual(sources.length / 2);
     for (const source of sources) {
       const native = compileLinear(source);
       const re2 = RE2JS.compile(source.replace(/\\([pP])\{Script=(\w+)\}/g, '\\$1{$2}'));
-      for (const text of corpus) {
+      // Lines holding none of the words every match holds have no match in either engine.
+      const words = requiredWords(source);
+      for (const text of corpus.filter((t) => !words || words.some((w) => t.includes(w)))) {
         if (!re2.test(text)) expect(native.spans(text), text).toEqual([]);
         else expect(native.spans(text), text).toEqual(re2Spans(source, text));
       }
