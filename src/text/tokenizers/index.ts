@@ -3,6 +3,7 @@
  * (The dictionaries are tens to hundreds of megabytes: never load what a run does not need.)
  */
 import type { Language } from '../../transcript/model.js';
+import { changingChars, type DictGroup, skipUnchanged } from '../simplify-chars.js';
 import type { Tokenizer } from '../tokenizer.js';
 
 const cache = new Map<Language, Promise<Tokenizer>>();
@@ -35,12 +36,21 @@ export function loadTokenizer(language: Language, opts: TokenizerOptions = {}): 
 
 let simplifier: Promise<(s: string) => string> | undefined;
 
-/** opencc's Traditional (Taiwan and Hong Kong variants) → Simplified converter, loaded once. */
+/**
+ * opencc's Traditional (Taiwan and Hong Kong variants) → Simplified converter, loaded once. A text
+ * holding no character its dictionaries can change (most Simplified speech) is returned as it is.
+ */
 export function loadSimplifier(): Promise<(s: string) => string> {
   simplifier ??= import('opencc-js/t2cn').then((m) => {
     const tw = m.Converter({ from: 'tw', to: 'cn' });
     const hk = m.Converter({ from: 'hk', to: 'cn' });
-    return (s: string) => hk(tw(s));
+    const configs = (m.Locale as { configs?: Record<string, { normalizationChain?: readonly DictGroup[]; conversionChain: readonly DictGroup[] }> }).configs;
+    // The configurations the two converters run (Converter picks tw2s and hk2s for these locales).
+    const used = [configs?.['tw2s'], configs?.['hk2s']];
+    const both = (s: string) => hk(tw(s));
+    // Without them (another opencc-js layout), convert every text.
+    if (!used.every((c) => c !== undefined)) return both;
+    return skipUnchanged(both, changingChars(used.flatMap((c) => [...(c?.normalizationChain ?? []), ...(c?.conversionChain ?? [])])));
   });
   return simplifier;
 }

@@ -1,0 +1,46 @@
+/**
+ * Which characters a Traditional → Simplified conversion can change, read from its dictionaries:
+ * a text holding none of them comes out of the conversion as it went in, so most Simplified
+ * speech need not be converted at all. Pure.
+ */
+
+/** opencc's dictionary forms: `"key value value|key value"`, or a list of [key, value] pairs. */
+export type Dict = string | readonly (readonly [string, string])[];
+export type DictGroup = readonly Dict[];
+
+function entries(dict: Dict): [string, string[]][] {
+  if (typeof dict !== 'string') return dict.map(([k, v]) => [k, v.split(' ')]);
+  return dict
+    .split('|')
+    .map((e) => e.split(' '))
+    .filter((parts) => parts.length >= 2 && parts[0])
+    .map(([k, ...vs]) => [k as string, vs]);
+}
+
+/**
+ * Every character of a key that some value of it does not keep at the same place (all of the
+ * key's characters when a value differs in length). A key can only change a text that holds one
+ * of these: the rest of it is left as it is.
+ */
+export function changingChars(groups: readonly DictGroup[]): Set<string> {
+  const out = new Set<string>();
+  for (const group of groups)
+    for (const dict of group)
+      for (const [key, values] of entries(dict)) {
+        const k = [...key];
+        for (const value of values) {
+          const v = [...value];
+          if (v.length !== k.length) k.forEach((c) => out.add(c));
+          else k.forEach((c, i) => c !== v[i] && out.add(c));
+        }
+      }
+  return out;
+}
+
+/** `convert`, skipped for a text holding none of the characters it can change. */
+export function skipUnchanged(convert: (s: string) => string, changing: ReadonlySet<string>): (s: string) => string {
+  return (s) => {
+    for (const c of s) if (changing.has(c)) return convert(s);
+    return s;
+  };
+}
