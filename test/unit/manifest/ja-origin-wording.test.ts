@@ -49,4 +49,16 @@ describe('ja origin wording read against a manifest', () => {
   it('leaves denials of an origin alone', () => {
     expect(said('中国製じゃないです')).toEqual([]);
   });
+
+  it('reads branded beef and eels as their region, 和牛 as Japan, a sub-area before its cue, and leaves 一色 the colour alone', () => {
+    expect(said('佐賀牛の焼肉弁当です')).toEqual([['佐賀牛', '佐賀']]);
+    expect(said('とろける黒毛和牛')).toEqual([['黒毛和牛', 'JP']]);
+    expect(said('和牛のハンバーグ')).toEqual([['和牛', 'JP']]);
+    expect(said('常陸牛の切り落とし')).toEqual([['常陸牛', '茨城']]);
+    expect(said('三河一色産のうなぎ')).toEqual([['一色産', '一色']]);
+    expect(placesAgree(g, '三河', '一色')).toBe(true);
+    expect(placesAgree(g, '鹿児島', '一色')).toBe(false);
+    expect(placesAgree(g, 'AU', 'JP')).toBe(false);
+    expect(said('壁は白一色で塗ります')).toEqual([]);
+  });
 });
