@@ -129,7 +129,8 @@ export function originStatements(text: string, language: Language, g: Gazetteer,
     const nameEnd = i + n.text.length + (startsWithAny(text, i + n.text.length, cues.suffix ?? NONE)?.length ?? 0);
     let start = i;
     let end = nameEnd;
-    let stated = n.standalone;
+    // A standalone word inside a longer one (한우물, 国产品牌) states nothing.
+    let stated = n.standalone && !startsWithAny(text, nameEnd, cues.notAfter ?? NONE);
     const after = startsWithAny(text, nameEnd, cues.after);
     if (after && !startsWithAny(text, nameEnd + after.length, cues.notAfter ?? NONE)) {
       stated = true;

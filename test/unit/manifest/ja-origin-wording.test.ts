@@ -61,4 +61,12 @@ describe('ja origin wording read against a manifest', () => {
     expect(placesAgree(g, 'AU', 'JP')).toBe(false);
     expect(said('壁は白一色で塗ります')).toEqual([]);
   });
+
+  it('leaves a comparison with an origin alone (和牛に負けない, 国産並み, 国産よりも安い)', () => {
+    expect(said('和牛に負けない柔らかさ')).toEqual([]);
+    expect(said('国産並みの品質です')).toEqual([]);
+    expect(said('和牛のような食感')).toEqual([]);
+    expect(said('国産よりも安いです')).toEqual([]);
+  });
 });
+

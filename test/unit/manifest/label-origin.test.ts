@@ -34,4 +34,14 @@ describe('origin statements: imported as packed, grown, raised (zh, ko)', () => 
     expect(said('우리 땅에서 키운 콩', 'ko')).toEqual([['우리땅에서키운', 'KR']]);
     expect(said('저는 제주에서 자란 사람이라', 'ko')).toEqual([]);
   });
+
+  it('reads 한우 and 한돈 as Korea, but not inside a longer word or in a comparison', () => {
+    expect(said('투뿔 한우 등심이에요', 'ko')).toEqual([['한우', 'KR']]);
+    expect(said('한돈 삼겹살 특가', 'ko')).toEqual([['한돈', 'KR']]);
+    expect(said('한우물만 파는 장인이에요', 'ko')).toEqual([]);
+    expect(said('한우랑 똑같은 맛이 나요', 'ko')).toEqual([]);
+    expect(said('한우 못지않은 마블링', 'ko')).toEqual([]);
+    expect(said('국산보다 저렴해요', 'ko')).toEqual([]);
+  });
 });
+
