@@ -43,5 +43,12 @@ describe('origin statements: imported as packed, grown, raised (zh, ko)', () => 
     expect(said('한우 못지않은 마블링', 'ko')).toEqual([]);
     expect(said('국산보다 저렴해요', 'ko')).toEqual([]);
   });
+
+  it('leaves a Chinese comparison with an origin alone, and still reads the origin claimed', () => {
+    expect(said('比国产的好用多了', 'zh')).toEqual([]);
+    expect(said('品质不输日本进口的', 'zh')).toEqual([]);
+    expect(said('跟日本产的一样好', 'zh')).toEqual([]);
+    expect(said('这是日本原装进口的', 'zh')).toEqual([['日本原装', 'JP']]);
+  });
 });
 
