@@ -30,13 +30,20 @@ function tokenEndCovering(L: Lattice, offset: number): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
-/** Where a number step starting at token `pos` can end (exclusive token index). */
-function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: number): number[] {
+/**
+ * Where a number step starting at token `pos` can end (exclusive token index). A number the
+ * tokenizer glued to its unit (两点, 三天 as one word) ends with that token, so a `not` step right
+ * after it reads the glued unit: 商场要两点才开门 is a time, not a price, for `{not: [点]}`.
+ */
+function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: number, next: Step | undefined): number[] {
   const end = L.numbers.get(pos);
   if (end === undefined) return [];
   if (step.units === undefined) {
     const t = tokenEndCovering(L, end);
-    return t === undefined ? [] : [t];
+    if (t === undefined) return [];
+    // Glued: the number and its unit are one token (not a number running on into the next word).
+    const glued = t - 1 === pos ? L.a.norm.text.slice(end, (L.a.tokens[pos] as { end: number }).end) : '';
+    return next?.kind === 'not' && glued && startsWithWordOf(L, next.atom, glued) ? [] : [t];
   }
   const text = L.a.norm.text;
   const from = text[end] === ' ' ? end + 1 : end;
@@ -47,6 +54,12 @@ function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: nu
     if (t !== undefined) out.push(t);
   }
   return out;
+}
+
+/** Whether `text` starts with one of the atom's words. */
+function startsWithWordOf(L: Lattice, atom: number, text: string): boolean {
+  for (const h of L.lexicon.surface.searchCodes(text)) if (h.start === 0 && h.value >= 0 && inAtom(L.lexicon, atom, h.value)) return true;
+  return false;
 }
 
 /** The topic particles (JX) that are skipped; 만 and 까지 narrow a claim and are not. */
@@ -122,7 +135,7 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         return;
       }
       case 'number': {
-        for (const e of numberEnds(L, step, p)) visit(si + 1, e, e);
+        for (const e of numberEnds(L, step, p, steps[si + 1])) visit(si + 1, e, e);
         if (step.optional) visit(si + 1, p, last);
         return;
       }

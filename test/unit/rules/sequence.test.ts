@@ -122,6 +122,15 @@ describe('seq elements', () => {
     expect(found(c, an, '能瘦3到5斤')).toEqual(['3到5斤@loss']);
   });
 
+  it('a number glued to its unit in one token (两点) is read by the `not` right after it; a number running into the next word is not', () => {
+    const { c, an } = compile(head('zh', `      - id: place-price\n        seq: [[商场, 原价], {gap: 2}, {number: true}, {not: [点, 瓶]}, {gap: 6, scope: sentence}, [才, 现价]]\n`));
+    // jieba keeps 两点 as one word: the time is refused by {not: [点]}.
+    expect(found(c, an, '商场要两点才开门')).toEqual([]);
+    expect(found(c, an, '商场要三百多 我们这才九十九')).toEqual(['商场要三百多 我们这才@place-price']);
+    // 一百九十九 then 一瓶 ("a bottle"): the number ends inside 一瓶, which is no unit glued to it.
+    expect(found(c, an, '原价一百九十九一瓶，现价五十九')).toEqual(['原价一百九十九一瓶，现价@place-price']);
+  });
+
   it('Chinese approximate numbers (十几, 几十, 好几) count; a bare 几 (a question) does not', () => {
     const { c, an } = compile(head('zh', `      - id: loss\n        seq: [{number: [斤, 公斤, kg]}]\n      - id: period-loss\n        seq: [{number: [天, 个月]}, {gap: 2}, [瘦, 减], {gap: 1}, {number: [斤, 公斤, kg]}]\n`));
     expect(found(c, an, '十几天瘦了二十斤')).toEqual(['十几天瘦了二十斤@period-loss']);
