@@ -87,12 +87,13 @@ describe('JavaScript and RE2 find the same matches', () => {
     ['jp', 'ja'],
     ['cn', 'zh'],
     ['kr', 'ko'],
-  ])('the regexes of the built-in %s ruleset find RE2\'s matches on every corpus line, at least half of them natively', async (ref, lang) => {
+  ])('the regexes of the built-in %s ruleset run at least half natively, with RE2\'s matches on every corpus line', async (ref, lang) => {
     const sources = [...regexesOf(await builtinRuleset(ref), new Set())];
     expect(sources.length).toBeGreaterThan(0);
     const corpus = (parse(readFileSync(path.join(import.meta.dirname, '../../corpus', `${lang}.yaml`), 'utf8')) as { lines: { text: string }[] }).lines.map((l) => l.text);
     expect(sources.filter((s) => nativeRegex(s)).length).toBeGreaterThanOrEqual(sources.length / 2);
-    for (const source of sources) {
+    // Only the patterns JavaScript runs need to agree with RE2 (the rest are RE2's own).
+    for (const source of sources.filter((s) => nativeRegex(s))) {
       const native = compileLinear(source);
       const re2 = RE2JS.compile(source.replace(/\\([pP])\{Script=(\w+)\}/g, '\\$1{$2}'));
       // Lines holding none of the words every match holds have no match in either engine.
