@@ -37,6 +37,22 @@ export function changingChars(groups: readonly DictGroup[]): Set<string> {
   return out;
 }
 
+/** One of opencc's converter configurations: the dictionaries it runs, in order. */
+export interface ConverterConfig {
+  normalizationChain?: readonly DictGroup[];
+  conversionChain: readonly DictGroup[];
+}
+
+/**
+ * The characters the named configurations can change between them, or undefined when one of them
+ * is missing (another opencc-js layout: then every text must be converted).
+ */
+export function changingCharsOf(configs: Record<string, ConverterConfig> | undefined, names: readonly string[]): Set<string> | undefined {
+  const used = names.map((n) => configs?.[n]);
+  if (!used.every((c): c is ConverterConfig => c !== undefined)) return undefined;
+  return changingChars(used.flatMap((c) => [...(c.normalizationChain ?? []), ...c.conversionChain]));
+}
+
 /** `convert`, skipped for a text holding none of the characters it can change. */
 export function skipUnchanged(convert: (s: string) => string, changing: ReadonlySet<string>): (s: string) => string {
   return (s) => {

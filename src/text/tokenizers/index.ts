@@ -3,7 +3,7 @@
  * (The dictionaries are tens to hundreds of megabytes: never load what a run does not need.)
  */
 import type { Language } from '../../transcript/model.js';
-import { changingChars, type DictGroup, skipUnchanged } from '../simplify-chars.js';
+import { changingCharsOf, type ConverterConfig, skipUnchanged } from '../simplify-chars.js';
 import type { Tokenizer } from '../tokenizer.js';
 
 const cache = new Map<Language, Promise<Tokenizer>>();
@@ -44,13 +44,10 @@ export function loadSimplifier(): Promise<(s: string) => string> {
   simplifier ??= import('opencc-js/t2cn').then((m) => {
     const tw = m.Converter({ from: 'tw', to: 'cn' });
     const hk = m.Converter({ from: 'hk', to: 'cn' });
-    const configs = (m.Locale as { configs?: Record<string, { normalizationChain?: readonly DictGroup[]; conversionChain: readonly DictGroup[] }> }).configs;
-    // The configurations the two converters run (Converter picks tw2s and hk2s for these locales).
-    const used = [configs?.['tw2s'], configs?.['hk2s']];
     const both = (s: string) => hk(tw(s));
-    // Without them (another opencc-js layout), convert every text.
-    if (!used.every((c) => c !== undefined)) return both;
-    return skipUnchanged(both, changingChars(used.flatMap((c) => [...(c?.normalizationChain ?? []), ...(c?.conversionChain ?? [])])));
+    // The configurations the two converters run (Converter picks tw2s and hk2s for these locales).
+    const changing = changingCharsOf((m.Locale as { configs?: Record<string, ConverterConfig> }).configs, ['tw2s', 'hk2s']);
+    return changing ? skipUnchanged(both, changing) : both;
   });
   return simplifier;
 }
