@@ -29,7 +29,7 @@ export interface LinearRegex {
 const re2 = lazyRequire<{ RE2JS: typeof Re2 }>('re2js');
 
 /** JavaScript's `\p{Script=Han}` / `\p{sc=Han}` are RE2's `\p{Han}`. */
-function toRe2Syntax(source: string): string {
+export function toRe2Syntax(source: string): string {
   return source.replace(/\\([pP])\{(?:Script|sc|Script_Extensions|scx)=([A-Za-z_]+)\}/g, '\\$1{$2}');
 }
 

@@ -5,16 +5,9 @@ import { RE2JS } from 're2js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { builtinRuleset } from '../../helpers/builtin.js';
-import { compileLinear, jsSyntax, nativeRegex, requiredWords } from '../../../src/rules/regex.js';
+import { re2Spans } from '../../helpers/re2-spans.js';
+import { compileLinear, jsSyntax, nativeRegex, requiredWords, toRe2Syntax } from '../../../src/rules/regex.js';
 import { MAX_PATHS, parseAlternatives, pathsOf } from '../../../src/rules/regex-syntax.js';
-
-/** Every non-empty match by RE2 alone. */
-function re2Spans(source: string, text: string): { start: number; end: number }[] {
-  const m = RE2JS.compile(source.replace(/\\([pP])\{Script=(\w+)\}/g, '\\$1{$2}')).matcher(text);
-  const out: { start: number; end: number }[] = [];
-  while (m.find()) if (m.end() > m.start()) out.push({ start: m.start(), end: m.end() });
-  return out;
-}
 
 const paths = (source: string) => pathsOf(parseAlternatives(source, 0, false)?.alts ?? []);
 
@@ -95,7 +88,7 @@ describe('JavaScript and RE2 find the same matches', () => {
     // Only the patterns JavaScript runs need to agree with RE2 (the rest are RE2's own).
     for (const source of sources.filter((s) => nativeRegex(s))) {
       const native = compileLinear(source);
-      const re2 = RE2JS.compile(source.replace(/\\([pP])\{Script=(\w+)\}/g, '\\$1{$2}'));
+      const re2 = RE2JS.compile(toRe2Syntax(source));
       // Lines holding none of the words every match holds have no match in either engine.
       const words = requiredWords(source);
       for (const text of corpus.filter((t) => !words || words.some((w) => t.includes(w)))) {

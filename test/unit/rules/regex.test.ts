@@ -1,15 +1,7 @@
 import fc from 'fast-check';
-import { RE2JS } from 're2js';
 import { describe, expect, it } from 'vitest';
 import { compileLinear, requiredWords } from '../../../src/rules/regex.js';
-
-/** Every non-empty match by RE2's matcher alone (what spans() did before its yes/no pre-check). */
-function matcherSpans(source: string, text: string): { start: number; end: number }[] {
-  const m = RE2JS.compile(source).matcher(text);
-  const out: { start: number; end: number }[] = [];
-  while (m.find()) if (m.end() > m.start()) out.push({ start: m.start(), end: m.end() });
-  return out;
-}
+import { re2Spans } from '../../helpers/re2-spans.js';
 
 describe('compileLinear', () => {
   it('property: spans() are the matcher\'s spans, whether or not the text holds a match (empty matches included)', () => {
@@ -19,7 +11,7 @@ describe('compileLinear', () => {
       '(최고|고급|염증|나아|낫|효과|a|b|c|다)[^.]{0,3}과'];
     fc.assert(
       fc.property(fc.constantFrom(...sources), fc.string({ unit: fc.constantFrom('최', '고', '급', '염', '증', '나', '아', '낫', '효', '과', ' ', 'a', 'b', 'c', '.', '다'), maxLength: 30 }), (source, text) => {
-        expect(compileLinear(source).spans(text)).toEqual(matcherSpans(source, text));
+        expect(compileLinear(source).spans(text)).toEqual(re2Spans(source, text));
       }),
       { numRuns: 1000 },
     );
@@ -29,7 +21,7 @@ describe('compileLinear', () => {
     const source = '(염|증)[^.?!]{0,4}(나아|낫)';
     expect(compileLinear(source)).toBe(compileLinear(source));
     const texts = ['위염이 싹 나아요', '그냥 좋아요', '위염이 싹 나아요', '비염 낫고 위염 나아'];
-    for (const t of [...texts, ...texts.reverse()]) expect(compileLinear(source).spans(t)).toEqual(matcherSpans(source, t));
+    for (const t of [...texts, ...texts.reverse()]) expect(compileLinear(source).spans(t)).toEqual(re2Spans(source, t));
   });
 });
 
