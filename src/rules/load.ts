@@ -7,10 +7,13 @@ import { MAX_BYTES, readRegularText } from '../io/read-file.js';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MatchEntry, Matcher, Rule, Ruleset, RulesetContext, RulesetProblem, SeqElement, SeqObject } from './model.js';
+import type { ContextCues, CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext, RulesetProblem, SeqElement, SeqObject } from './model.js';
 import { mergeContext, RulesetError } from './model.js';
 import type { RulesetFile } from './parse.js';
 import { expandPattern, expandWords } from './vocab.js';
+
+/** The word lists of a cue group. */
+const CUE_KEYS = ['before', 'after', 'around', 'inside'] as const;
 
 /** The rulesets shipped with livecomply (`<package>/rulesets`). */
 export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');
@@ -154,9 +157,9 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
       for (const name of unknown) unknownName(name, [...path, j], 'pattern');
       return pattern;
     });
-  const words = (list: string[], where: (string | number)[]) => {
+  const words = (list: string[], where: (string | number)[], what = 'matcher') => {
     const { words: out, unknown } = expandWords(list, vocab);
-    for (const name of unknown) unknownName(name, where, 'matcher');
+    for (const name of unknown) unknownName(name, where, what);
     return out;
   };
   const expandMatch = (entries: MatchEntry[] | undefined, path: (string | number)[]) =>
@@ -184,8 +187,21 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
     if (m.terms) out.terms = words(m.terms, [...path, 'terms']);
     return out;
   };
+  // Cue words may name a vocab list too (`before: ["{neg}", 言えません]`).
+  const expandCues = (groups: CueGroups, path: (string | number)[]): CueGroups => {
+    const one = (g: ContextCues, at: (string | number)[]): ContextCues => {
+      const out: ContextCues = { ...g };
+      for (const key of CUE_KEYS) {
+        const list = g[key];
+        if (list) out[key] = words(list, [...at, key], 'unless cue');
+      }
+      return out;
+    };
+    return Array.isArray(groups) ? groups.map((g, j) => one(g, [...path, j])) : one(groups, path);
+  };
   return file.rules.map((rule, i) => {
     const r: Rule = expandMatcher(rule, ['rules', i]);
+    if (r.kind !== 'require' && r.unless) r.unless = expandCues(r.unless, ['rules', i, 'unless']);
     if (r.kind === 'require') {
       const after = r.timing?.after;
       if (r.timing && after) r.timing = { ...r.timing, after: expandMatcher(after, ['rules', i, 'timing', 'after']) };

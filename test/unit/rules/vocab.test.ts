@@ -69,4 +69,37 @@ describe('vocab in rulesets', () => {
       [5, 'vocab.empty must have at least 1 item(s)'],
     ]);
   });
+  it('a list named among a rule\'s unless cues stands for its words there too (a cue "{name}" was once taken literally)', async () => {
+    const dir = files({
+      'r.yaml': `id: r
+language: zh
+vocab:
+  took_medicine: [吃了退烧药, 吃了感冒药]
+rules:
+  - id: r/no-injection
+    kind: prohibit
+    category: medical-claim
+    severity: error
+    message: { zh: 不得宣称不用打针, en: no "no injections needed" claims }
+    reference: 《广告法》第十七条
+    match:
+      - { id: words, words: [不用打针] }
+    unless:
+      - before: ["{took_medicine}"]
+        scope: sentence
+    examples: { bad: [喝了这个 现在不用打针了], good: [孩子吃了退烧药 现在不用打针了] }
+`,
+    });
+    const rs = await loadRuleset(path.join(dir, 'r.yaml'));
+    const rule = rs.rules[0]!;
+    expect(rule.kind === 'prohibit' && rule.unless).toEqual([{ before: ['吃了退烧药', '吃了感冒药'], scope: 'sentence' }]);
+    const zh = await createAnalyzerFor('zh');
+    const found = (text: string) => checkTranscript(compileRules([rs], zh), { segments: [{ start: 0, end: 5, text }] }, zh).length > 0;
+    expect(found('喝了这个 现在不用打针了')).toBe(true);
+    expect(found('孩子吃了感冒药 现在不用打针了')).toBe(false);
+    const bad = files({ 'r.yaml': (await import('node:fs')).readFileSync(path.join(dir, 'r.yaml'), 'utf8').replace('"{took_medicine}"', '"{took_medicines}"') });
+    const err = (await loadRuleset(path.join(bad, 'r.yaml')).catch((e: unknown) => e)) as RulesetError;
+    expect(err).toBeInstanceOf(RulesetError);
+    expect(err.problems.map((p) => [p.line, p.reason])).toEqual([[15, 'unless cue uses {took_medicines}, but no vocab list "took_medicines" is defined in this ruleset or one it extends (defined: took_medicine)']]);
+  });
 });
