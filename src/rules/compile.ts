@@ -19,7 +19,7 @@ export type MatcherRole = 'match' | 'trigger' | 'when';
 export type Step =
   | { kind: 'atom'; atom: number; optional: boolean }
   | { kind: 'pos'; tags: string[]; optional: boolean }
-  | { kind: 'number'; units: number | undefined; optional: boolean }
+  | { kind: 'number'; units: number | undefined; optional: boolean; min?: number; max?: number }
   | { kind: 'gap'; max: number; scope: Scope }
   | { kind: 'not'; atom: number }
   | { kind: 'notAfter'; atom: number };
@@ -224,7 +224,7 @@ function compileSteps(entry: MatchEntry, lex: LexiconBuilder): Step[] {
       case 'pos':
         return { kind: 'pos', tags: c.tags, optional: c.optional };
       case 'number':
-        return { kind: 'number', units: c.units ? lex.atom(c.units) : undefined, optional: c.optional };
+        return { kind: 'number', units: c.units ? lex.atom(c.units) : undefined, optional: c.optional, ...(c.min !== undefined && { min: c.min }), ...(c.max !== undefined && { max: c.max }) };
       case 'gap':
         return { kind: 'gap', max: c.max, scope: c.scope };
       case 'not':

@@ -4,6 +4,7 @@
  * (or at a number, for those that start with one). Pure.
  */
 import type { AnalyzedText } from '../text/analyze.js';
+import { numberBounds } from '../text/numbers.js';
 import type { CompiledCues, CompiledRules, Step } from './compile.js';
 import type { Scope } from './model.js';
 import { answeredYes, asks } from './answered.js';
@@ -37,7 +38,7 @@ function tokenEndCovering(L: Lattice, offset: number): number | undefined {
  */
 function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: number, next: Step | undefined): number[] {
   const end = L.numbers.get(pos);
-  if (end === undefined) return [];
+  if (end === undefined || !withinBounds(L, step, pos, end)) return [];
   if (step.units === undefined) {
     const t = tokenEndCovering(L, end);
     if (t === undefined) return [];
@@ -54,6 +55,13 @@ function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: nu
     if (t !== undefined) out.push(t);
   }
   return out;
+}
+
+/** Whether the number at token `pos` (ending at `end`) meets the step's `min` and `max`: a range by its top for `min`, its bottom for `max`. */
+function withinBounds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: number, end: number): boolean {
+  if (step.min === undefined && step.max === undefined) return true;
+  const b = numberBounds(L.a.norm.text.slice((L.a.tokens[pos] as { start: number }).start, end));
+  return b !== undefined && (step.min === undefined || b.hi >= step.min) && (step.max === undefined || b.lo <= step.max);
 }
 
 /** Whether `text` starts with one of the atom's words. */

@@ -16,14 +16,14 @@ import { SCOPES, type MatchEntry, type Scope, type SeqElement, type SeqObject } 
 export type CanonicalElement =
   | { kind: 'words'; words: string[]; optional: boolean }
   | { kind: 'pos'; tags: string[]; optional: boolean }
-  | { kind: 'number'; units: string[] | undefined; optional: boolean }
+  | { kind: 'number'; units: string[] | undefined; optional: boolean; min?: number; max?: number }
   | { kind: 'gap'; max: number; scope: Scope }
   | { kind: 'not'; words: string[] }
   | { kind: 'notAfter'; words: string[] };
 
 export const MAX_GAP = 20;
 const ELEMENT_KEYS = ['words', 'pos', 'number', 'gap', 'not', 'notAfter'] as const;
-const ALLOWED_KEYS = new Set<string>([...ELEMENT_KEYS, 'optional', 'scope']);
+const ALLOWED_KEYS = new Set<string>([...ELEMENT_KEYS, 'optional', 'scope', 'min', 'max']);
 const EXPECTED = `a word, "{list}", a list of words, or an object with one of ${ELEMENT_KEYS.join(', ')}`;
 
 export interface SeqProblem {
@@ -56,6 +56,12 @@ function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
   if (o.optional !== undefined && typeof o.optional !== 'boolean') return { key: 'optional', reason: '"optional" must be true or false' };
   if (o.optional === true && (kind === 'gap' || kind === 'not' || kind === 'notAfter')) return { key: 'optional', reason: `a ${kind} element cannot be optional` };
   if (o.scope !== undefined && kind !== 'gap') return { key: 'scope', reason: '"scope" applies to a gap only' };
+  for (const bound of ['min', 'max'] as const) {
+    if (o[bound] === undefined) continue;
+    if (kind !== 'number') return { key: bound, reason: `"${bound}" applies to a number only` };
+    if (typeof o[bound] !== 'number' || !Number.isFinite(o[bound])) return { key: bound, reason: `"${bound}" must be a number` };
+  }
+  if (typeof o.min === 'number' && typeof o.max === 'number' && o.min > o.max) return { key: 'max', reason: `"max" (${o.max}) is below "min" (${o.min}): no number fits` };
   const v = o[kind];
   switch (kind) {
     case 'words':
@@ -80,7 +86,12 @@ export function canonicalElement(el: SeqElement): CanonicalElement {
   const optional = o.optional === true;
   if (o.words) return { kind: 'words', words: o.words, optional };
   if (o.pos !== undefined) return { kind: 'pos', tags: strings(o.pos), optional };
-  if (o.number !== undefined) return { kind: 'number', units: o.number === true ? undefined : o.number, optional };
+  if (o.number !== undefined) {
+    const c: CanonicalElement = { kind: 'number', units: o.number === true ? undefined : o.number, optional };
+    if (o.min !== undefined) c.min = o.min;
+    if (o.max !== undefined) c.max = o.max;
+    return c;
+  }
   if (o.gap !== undefined) return { kind: 'gap', max: o.gap, scope: o.scope ?? 'clause' };
   if (o.not !== undefined) return { kind: 'not', words: strings(o.not) };
   return { kind: 'notAfter', words: strings(o.notAfter ?? []) };

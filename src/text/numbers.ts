@@ -154,3 +154,56 @@ export function findNumbers(text: string, language: Language): { start: number; 
   }
   return out;
 }
+
+const KO_NATIVE_VALUES: Record<string, number> = {
+  한: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9,
+  열: 10, 스무: 20, 스물: 20, 서른: 30, 마흔: 40, 쉰: 50, 예순: 60, 일흔: 70, 여든: 80, 아흔: 90,
+};
+const KO_NATIVE_PART = /^(열|스무|스물|서른|마흔|쉰|예순|일흔|여든|아흔)?(한|두|세|네|다섯|여섯|일곱|여덟|아홉)?$/u;
+const BIG: Record<string, number> = { ...MYRIAD, 亿: 1e8, 億: 1e8 };
+
+/** Value of one number as findNumbers finds it (no range): digits with separators and CJK units (4만 9천, 2.5万), a numeral, a native Korean one. */
+function oneValue(raw: string): number | undefined {
+  const s = raw.replace(/[, ]/g, '');
+  const native = KO_NATIVE_PART.exec(s);
+  if (native && s) return (KO_NATIVE_VALUES[native[1] ?? ''] ?? 0) + (KO_NATIVE_VALUES[native[2] ?? ''] ?? 0);
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  for (const part of s.match(/[0-9]+(?:\.[0-9]+)?|./gu) ?? []) {
+    const d = /^[0-9]/.test(part) ? Number(part) : DIGITS[part];
+    if (d !== undefined) {
+      digit = digit === undefined || /^[0-9]/.test(part) ? d : digit * 10 + d;
+      continue;
+    }
+    const u = UNITS[part];
+    if (u !== undefined) {
+      section += (digit ?? 1) * u;
+      digit = undefined;
+      continue;
+    }
+    const m = BIG[part];
+    if (m === undefined) return undefined;
+    total += (section + (digit ?? (section === 0 ? 1 : 0))) * m;
+    section = 0;
+    digit = undefined;
+  }
+  return total + section + (digit ?? 0);
+}
+
+/**
+ * The smallest and largest value a number found by findNumbers can mean: one value for 30, 二十,
+ * 4만 9천, 두; the ends of a range (3〜5, 三到五); 十几 as 11 to 19, 好几 as 2 to 9. Undefined when
+ * the text is not a number this module reads.
+ */
+export function numberBounds(text: string): { lo: number; hi: number } | undefined {
+  const ends = text.split(new RegExp(RANGE, 'u')).map((part) => part.replace(/^好/u, ''));
+  const values: number[] = [];
+  for (const part of ends) {
+    const lo = oneValue(part.replace(/几/gu, part.startsWith('几') ? '二' : '一'));
+    const hi = oneValue(part.replace(/几/gu, '九'));
+    if (lo === undefined || hi === undefined) return undefined;
+    values.push(lo, hi);
+  }
+  return values.length ? { lo: Math.min(...values), hi: Math.max(...values) } : undefined;
+}

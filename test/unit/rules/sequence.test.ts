@@ -219,6 +219,26 @@ ${bad}
   });
 });
 
+describe('a number with bounds (min, max)', () => {
+  it('a discount of half or more: digits, spoken percentages, ranges by their top; smaller ones stay clean', () => {
+    const { c, an } = compile(head('ko', `      - id: big-rate\n        seq: [[정가, 정상가], {gap: 4}, {number: ["%"], min: 50}]\n`));
+    expect(found(c, an, '정가 대비 59% 할인')).toEqual(['정가 대비 59%@big-rate']);
+    expect(found(c, an, '정상가에서 칠십 프로 할인')).toEqual(['정상가에서 칠십 프로@big-rate']);
+    expect(found(c, an, '정가 대비 30~60% 할인')).toEqual(['정가 대비 30~60%@big-rate']);
+    expect(found(c, an, '정가 대비 20% 할인')).toEqual([]);
+    expect(found(c, an, '정가 대비 49.5% 할인')).toEqual([]);
+  });
+
+  it('a loss of at most a figure, in CJK numerals, approximate numbers and myriads', () => {
+    const { c, an } = compile(head('zh', `      - id: small-loss\n        seq: [瘦, {gap: 1}, {number: [斤], max: 15}]\n      - id: big-price\n        seq: [原价, {number: [元], min: 10000}]\n`));
+    expect(found(c, an, '瘦了八斤')).toEqual(['瘦了八斤@small-loss']);
+    expect(found(c, an, '瘦了十几斤')).toEqual(['瘦了十几斤@small-loss']);
+    expect(found(c, an, '瘦了二十斤')).toEqual([]);
+    expect(found(c, an, '原价1.2万元')).toEqual(['原价1.2万元@big-price']);
+    expect(found(c, an, '原价九千元')).toEqual([]);
+  });
+});
+
 describe('bad matcher syntax is a file:line:col error that says what was expected', () => {
   const problems = (match: string) => parseRulesetSource(head('ja', match), 'house.yaml').problems.map(formatProblem);
 
@@ -230,6 +250,9 @@ describe('bad matcher syntax is a file:line:col error that says what was expecte
     [`      - id: m\n        words: [a]\n        seq: [b]\n`, /house\.yaml:12:\d+: .*one matcher is one of words, seq or regex/],
     [`      - id: m\n        seq: [{number: kg}]\n`, /house\.yaml:13:\d+: .*"number" must be true .* or a list of units/],
     [`      - id: m\n        seq: [{optional: true, words: [a]}]\n`, /needs at least one word, pos or number element that is not optional/],
+    [`      - id: m\n        seq: [{words: [a], min: 3}]\n`, /house\.yaml:13:\d+: .*"min" applies to a number only/],
+    [`      - id: m\n        seq: [{number: ["%"], min: 50, max: 10}]\n`, /house\.yaml:13:\d+: .*"max" \(10\) is below "min" \(50\)/],
+    [`      - id: m\n        seq: [{number: true, max: lots}]\n`, /house\.yaml:13:\d+: .*"max" must be a number/],
   ])('%#', (match, re) => {
     const ps = problems(match);
     expect(ps.join('\n')).toMatch(re);

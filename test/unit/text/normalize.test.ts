@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { nfkcPass, normalize, originalSpan } from '../../../src/text/normalize.js';
-import { parseCjkNumeral } from '../../../src/text/numbers.js';
+import { findNumbers, numberBounds, parseCjkNumeral } from '../../../src/text/numbers.js';
 import { loadSimplifier } from '../../../src/text/tokenizers/index.js';
 
 describe('normalize', () => {
@@ -97,6 +97,57 @@ describe('parseCjkNumeral', () => {
   it('rejects non-numerals', () => {
     expect(parseCjkNumeral('日本')).toBeUndefined();
     expect(parseCjkNumeral('')).toBeUndefined();
+  });
+});
+
+describe('numberBounds', () => {
+  /** n in Chinese numerals, the way a speaker says it (一万二千零五, 三十). */
+  const zh = (n: number): string => {
+    const d = '零一二三四五六七八九';
+    const part = (x: number): string => {
+      let out = '';
+      let zero = false;
+      for (const [u, ch] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']] as const) {
+        const q = Math.floor(x / u) % 10;
+        if (q === 0) {
+          if (out) zero = true;
+          continue;
+        }
+        out += (zero ? '零' : '') + d[q] + ch;
+        zero = false;
+      }
+      return out;
+    };
+    if (n === 0) return '零';
+    const hi = Math.floor(n / 10000);
+    const lo = n % 10000;
+    return (hi ? part(hi) + '万' + (lo && lo < 1000 ? '零' : '') : '') + (lo ? part(lo) : '');
+  };
+
+  it('reads back any whole number written in digits, with thousands separators, or in Chinese numerals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999 }), (n) => {
+        expect(numberBounds(String(n))).toEqual({ lo: n, hi: n });
+        expect(numberBounds(n.toLocaleString('en'))).toEqual({ lo: n, hi: n });
+        expect(numberBounds(zh(n))).toEqual({ lo: n, hi: n });
+      }),
+    );
+  });
+
+  it('a range is its two ends in either order; every number findNumbers finds in Korean and Chinese text has bounds', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 9999 }), fc.constantFrom('~', '〜', '-', '到', ' ~ '), (a, b, sep) => {
+        expect(numberBounds(`${a}${sep}${b}`)).toEqual({ lo: Math.min(a, b), hi: Math.max(a, b) });
+      }),
+    );
+    const text = '정가 사만 구천 원에서 두 달 만에 스물다섯 개, 十几天瘦了二十斤 原价1.2万 3〜5キロ';
+    for (const lang of ['ko', 'zh', 'ja'] as const) {
+      for (const n of findNumbers(text, lang)) expect(numberBounds(text.slice(n.start, n.end)), text.slice(n.start, n.end)).toBeDefined();
+    }
+    expect(numberBounds('사만 구천')).toEqual({ lo: 49000, hi: 49000 });
+    expect(numberBounds('스물다섯')).toEqual({ lo: 25, hi: 25 });
+    expect(numberBounds('好几十')).toEqual({ lo: 20, hi: 90 });
+    expect(numberBounds('日本')).toBeUndefined();
   });
 });
 
