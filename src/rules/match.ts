@@ -22,6 +22,13 @@ const CLAUSE_STOP = /[。!?！？\n、,，;；:：…]/u;
 const SENTENCE_STOP = /[。!?！？\n]/u;
 const TURN_STOP = /[。\n]/u;
 const GAP_STOP: Record<Scope, RegExp> = { clause: CLAUSE_STOP, sentence: SENTENCE_STOP, turn: TURN_STOP };
+const DIGIT = /[0-9]/;
+
+/** Whether text[from, to) holds a stop, other than a separator between digits (99,000 and 12:30 are one number). */
+function stopIn(text: string, from: number, to: number, stop: RegExp): boolean {
+  for (let i = from; i < to; i++) if (stop.test(text[i] as string) && !(DIGIT.test(text[i - 1] ?? '') && DIGIT.test(text[i + 1] ?? ''))) return true;
+  return false;
+}
 
 /** Token index (exclusive end) of the token that contains character `offset - 1`: a span rounded out to a token end. */
 function tokenEndCovering(L: Lattice, offset: number): number | undefined {
@@ -150,7 +157,8 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
       case 'gap': {
         const stop = GAP_STOP[step.scope];
         for (let k = 0; k <= step.max && p + k <= tokens.length; k++) {
-          if (k > 0 && stop.test((tokens[p + k - 1] as { surface: string }).surface)) break;
+          const t = tokens[p + k - 1];
+          if (k > 0 && t && stopIn(L.a.norm.text, t.start, t.end, stop)) break;
           visit(si + 1, p + k, last);
         }
         return;
@@ -255,9 +263,9 @@ const SCOPE_END: Record<Scope, RegExp> = { clause: CLAUSE_END, sentence: SENTENC
 function scopeReach(text: string, start: number, end: number, scope: Scope): { back: number; ahead: number } {
   const stop = SCOPE_END[scope];
   let b = start;
-  while (b > 0 && start - b < MAX_SCOPE && !stop.test(text[b - 1] as string)) b--;
+  while (b > 0 && start - b < MAX_SCOPE && !stopIn(text, b - 1, b, stop)) b--;
   let a = end;
-  while (a < text.length && a - end < MAX_SCOPE && !stop.test(text[a] as string)) a++;
+  while (a < text.length && a - end < MAX_SCOPE && !stopIn(text, a, a + 1, stop)) a++;
   return { back: start - b, ahead: a - end };
 }
 

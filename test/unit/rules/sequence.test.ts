@@ -229,6 +229,12 @@ describe('a number with bounds (min, max)', () => {
     expect(found(c, an, '정가 대비 49.5% 할인')).toEqual([]);
   });
 
+  it('a gap crosses the separator inside a number (99,000), not a comma between clauses', () => {
+    const { c, an } = compile(head('ko', `      - id: big-rate\n        seq: [정가, {gap: 6}, {number: ["%"], min: 50}]\n`));
+    expect(found(c, an, '정가 99,000원에서 59% 할인')).toEqual(['정가 99,000원에서 59%@big-rate']);
+    expect(found(c, an, '정가는 비밀, 59% 할인')).toEqual([]);
+  });
+
   it('a loss of at most a figure, in CJK numerals, approximate numbers and myriads', () => {
     const { c, an } = compile(head('zh', `      - id: small-loss\n        seq: [瘦, {gap: 1}, {number: [斤], max: 15}]\n      - id: big-price\n        seq: [原价, {number: [元], min: 10000}]\n`));
     expect(found(c, an, '瘦了八斤')).toEqual(['瘦了八斤@small-loss']);
