@@ -129,11 +129,11 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
     }
   }
   vocab = { ...vocab, ...file.vocab };
-  const ownRules = expandVocab(file, vocab, problems);
+  const { rules: ownRules, context: ownContext } = expandVocab(file, vocab, problems);
   if (problems.length > 0) throw new RulesetError(problems);
   const own = new Set(ownRules.map((r) => r.id));
   rules = [...rules.filter((r) => !own.has(r.id)), ...ownRules];
-  context = mergeContext(context, file.context);
+  context = mergeContext(context, ownContext);
   const ruleset: Ruleset = { id: file.id, language: file.language, sources: [file.file, ...sources], context, rules };
   if (Object.keys(vocab).length > 0) ruleset.vocab = vocab;
   if (file.name !== undefined) ruleset.name = file.name;
@@ -142,7 +142,8 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
 }
 
 /** The file's rules with `{name}` word lists expanded in every matcher; unknown names become problems. */
-function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[]): Rule[] {
+/** The file's rules and context cues with every `{name}` vocab reference replaced by the list's words. */
+function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[]): { rules: Rule[]; context: RulesetContext } {
   const unknownName = (name: string, where: (string | number)[], what: string) => {
     const known = Object.keys(vocab);
     problems.push({
@@ -193,13 +194,18 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
       const out: ContextCues = { ...g };
       for (const key of CUE_KEYS) {
         const list = g[key];
-        if (list) out[key] = words(list, [...at, key], 'unless cue');
+        if (list) out[key] = words(list, [...at, key], 'cue');
       }
       return out;
     };
     return Array.isArray(groups) ? groups.map((g, j) => one(g, [...path, j])) : one(groups, path);
   };
-  return file.rules.map((rule, i) => {
+  const context: RulesetContext = { ...file.context };
+  for (const key of ['negation', 'quotation'] as const) {
+    const groups = file.context[key];
+    if (groups) context[key] = expandCues(groups, ['context', key]);
+  }
+  const rules = file.rules.map((rule, i) => {
     const r: Rule = expandMatcher(rule, ['rules', i]);
     if (r.kind !== 'require' && r.unless) r.unless = expandCues(r.unless, ['rules', i, 'unless']);
     if (r.kind === 'require') {
@@ -209,6 +215,7 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
     }
     return remember(r, rule);
   });
+  return { rules, context };
 }
 
 /** Each loaded rule as its file wrote it (patterns with `{name}`, not the expanded lists), for `rules show`. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,7 +69,7 @@ describe('vocab in rulesets', () => {
       [5, 'vocab.empty must have at least 1 item(s)'],
     ]);
   });
-  it('a list named among a rule\'s unless cues stands for its words there too (a cue "{name}" was once taken literally)', async () => {
+  it('a list named among a rule\'s unless cues or the ruleset\'s context cues stands for its words there too (a cue "{name}" was once taken literally)', async () => {
     const dir = files({
       'r.yaml': `id: r
 language: zh
@@ -97,9 +97,14 @@ rules:
     const found = (text: string) => checkTranscript(compileRules([rs], zh), { segments: [{ start: 0, end: 5, text }] }, zh).length > 0;
     expect(found('喝了这个 现在不用打针了')).toBe(true);
     expect(found('孩子吃了感冒药 现在不用打针了')).toBe(false);
-    const bad = files({ 'r.yaml': (await import('node:fs')).readFileSync(path.join(dir, 'r.yaml'), 'utf8').replace('"{took_medicine}"', '"{took_medicines}"') });
+    // The ruleset's own context cues too (a denial list kept once, used by every rule).
+    const ctx = files({ 'r.yaml': readFileSync(path.join(dir, 'r.yaml'), 'utf8').replace('rules:\n', 'context:\n  negation:\n    - after: ["{denied}"]\n      window: 4\nrules:\n').replace('vocab:\n', 'vocab:\n  denied: [是骗人的, 不可能]\n') });
+    const withContext = await loadRuleset(path.join(ctx, 'r.yaml'));
+    expect(withContext.context.negation).toEqual([{ after: ['是骗人的', '不可能'], window: 4 }]);
+    expect(checkTranscript(compileRules([withContext], zh), { segments: [{ start: 0, end: 5, text: '喝了这个就不用打针是骗人的' }] }, zh)).toEqual([]);
+    const bad = files({ 'r.yaml': readFileSync(path.join(dir, 'r.yaml'), 'utf8').replace('"{took_medicine}"', '"{took_medicines}"') });
     const err = (await loadRuleset(path.join(bad, 'r.yaml')).catch((e: unknown) => e)) as RulesetError;
     expect(err).toBeInstanceOf(RulesetError);
-    expect(err.problems.map((p) => [p.line, p.reason])).toEqual([[15, 'unless cue uses {took_medicines}, but no vocab list "took_medicines" is defined in this ruleset or one it extends (defined: took_medicine)']]);
+    expect(err.problems.map((p) => [p.line, p.reason])).toEqual([[15, 'cue uses {took_medicines}, but no vocab list "took_medicines" is defined in this ruleset or one it extends (defined: took_medicine)']]);
   });
 });
