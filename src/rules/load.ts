@@ -141,8 +141,7 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
   return ruleset;
 }
 
-/** The file's rules with `{name}` word lists expanded in every matcher; unknown names become problems. */
-/** The file's rules and context cues with every `{name}` vocab reference replaced by the list's words. */
+/** The file's rules and context cues with every `{name}` vocab reference replaced by the list's words; unknown names become problems. */
 function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[]): { rules: Rule[]; context: RulesetContext } {
   const unknownName = (name: string, where: (string | number)[], what: string) => {
     const known = Object.keys(vocab);

@@ -14,39 +14,37 @@ const MYRIAD: Record<string, number> = { 万: 10_000, 萬: 10_000, 만: 10_000 }
 const NUMERAL_CHARS = '〇零一二两兩三四五六七八九十百千万萬영공일이삼사오육칠팔구십백천만';
 const NUM = `[0-9]+(?:\\.[0-9]+)?|[${NUMERAL_CHARS}]+`;
 
-/** Value of a CJK (Chinese/Japanese kanji or Korean Sino-Korean) numeral, or undefined. */
+const BIG: Record<string, number> = { ...MYRIAD, 亿: 1e8, 億: 1e8 };
+
+/**
+ * Value of a CJK (Chinese/Japanese kanji or Korean Sino-Korean) numeral, of digits, or of digits
+ * with CJK units (3万, 2.5万, 4만9천), or undefined.
+ */
 export function parseCjkNumeral(s: string): number | undefined {
-  if (/^[0-9]+(\.[0-9]+)?$/.test(s)) return Number(s);
   let total = 0;
   let section = 0;
   let digit: number | undefined;
   let sawAny = false;
-  for (const ch of s) {
-    const d = DIGITS[ch];
+  for (const part of s.match(/[0-9]+(?:\.[0-9]+)?|./gsu) ?? []) {
+    sawAny = true;
+    const ascii = /^[0-9]/.test(part);
+    const d = ascii ? Number(part) : DIGITS[part];
     if (d !== undefined) {
-      if (digit !== undefined) {
-        // Positional reading: 二〇二四 / 一〇〇
-        digit = digit * 10 + d;
-      } else digit = d;
-      sawAny = true;
+      // Positional reading of numerals: 二〇二四 / 一〇〇.
+      digit = digit === undefined || ascii ? d : digit * 10 + d;
       continue;
     }
-    const u = UNITS[ch];
+    const u = UNITS[part];
     if (u !== undefined) {
       section += (digit ?? 1) * u;
       digit = undefined;
-      sawAny = true;
       continue;
     }
-    const m = MYRIAD[ch];
-    if (m !== undefined) {
-      total += (section + (digit ?? (section === 0 ? 1 : 0))) * m;
-      section = 0;
-      digit = undefined;
-      sawAny = true;
-      continue;
-    }
-    return undefined;
+    const m = BIG[part];
+    if (m === undefined) return undefined;
+    total += (section + (digit ?? (section === 0 ? 1 : 0))) * m;
+    section = 0;
+    digit = undefined;
   }
   if (!sawAny) return undefined;
   return total + section + (digit ?? 0);
@@ -160,35 +158,12 @@ const KO_NATIVE_VALUES: Record<string, number> = {
   열: 10, 스무: 20, 스물: 20, 서른: 30, 마흔: 40, 쉰: 50, 예순: 60, 일흔: 70, 여든: 80, 아흔: 90,
 };
 const KO_NATIVE_PART = /^(열|스무|스물|서른|마흔|쉰|예순|일흔|여든|아흔)?(한|두|세|네|다섯|여섯|일곱|여덟|아홉)?$/u;
-const BIG: Record<string, number> = { ...MYRIAD, 亿: 1e8, 億: 1e8 };
-
 /** Value of one number as findNumbers finds it (no range): digits with separators and CJK units (4만 9천, 2.5万), a numeral, a native Korean one. */
 function oneValue(raw: string): number | undefined {
   const s = raw.replace(/[, ]/g, '');
   const native = KO_NATIVE_PART.exec(s);
   if (native && s) return (KO_NATIVE_VALUES[native[1] ?? ''] ?? 0) + (KO_NATIVE_VALUES[native[2] ?? ''] ?? 0);
-  let total = 0;
-  let section = 0;
-  let digit: number | undefined;
-  for (const part of s.match(/[0-9]+(?:\.[0-9]+)?|./gu) ?? []) {
-    const d = /^[0-9]/.test(part) ? Number(part) : DIGITS[part];
-    if (d !== undefined) {
-      digit = digit === undefined || /^[0-9]/.test(part) ? d : digit * 10 + d;
-      continue;
-    }
-    const u = UNITS[part];
-    if (u !== undefined) {
-      section += (digit ?? 1) * u;
-      digit = undefined;
-      continue;
-    }
-    const m = BIG[part];
-    if (m === undefined) return undefined;
-    total += (section + (digit ?? (section === 0 ? 1 : 0))) * m;
-    section = 0;
-    digit = undefined;
-  }
-  return total + section + (digit ?? 0);
+  return parseCjkNumeral(s);
 }
 
 /**
