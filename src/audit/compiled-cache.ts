@@ -17,7 +17,7 @@ import path from 'node:path';
 import { defaultCacheDir } from '../io/cache-dir.js';
 import { folderCodeHash } from './code-hash.js';
 import { rulesetContentHash } from './ruleset-digest.js';
-import { writeBoundedCacheEntry } from '../io/cache-entry.js';
+import { touchCacheEntry, writeBoundedCacheEntry } from '../io/cache-entry.js';
 import { compiledFromData, compiledToData, compileRules, type CompiledData, type CompiledRules } from '../rules/compile.js';
 import type { Ruleset } from '../rules/model.js';
 import type { Analyzer } from '../text/analyze.js';
@@ -109,7 +109,10 @@ export async function compileRulesCached(
   const key = await compiledKey(rulesets, language, opts.version);
   const file = compiledCacheFile(key, opts);
   const hit = await readEntry(file, key, rulesets);
-  if (hit) return hit;
+  if (hit) {
+    await touchCacheEntry(file);
+    return hit;
+  }
   const compiled = compileRules(rulesets, await analyzer());
   await writeEntry(file, { layout: LAYOUT, key, data: compiledToData(compiled) });
   return compiled;

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { defaultCacheDir } from '../io/cache-dir.js';
 import { folderCodeHash } from './code-hash.js';
 import { rememberContentHash, rememberDigest, rulesetContentHash, rulesetDigest } from './ruleset-digest.js';
-import { writeBoundedCacheEntry } from '../io/cache-entry.js';
+import { touchCacheEntry, writeBoundedCacheEntry } from '../io/cache-entry.js';
 import { loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
 import type { Ruleset } from '../rules/model.js';
 
@@ -76,7 +76,7 @@ async function readEntry(file: string, version: string): Promise<Ruleset | undef
 
 /**
  * Unwritable cache: the run goes on; the next one loads the YAML again. An entry is written per
- * working directory and ruleset content, so the folder is kept to the newest MAX_ENTRIES.
+ * working directory and ruleset content, so the folder is kept to the MAX_ENTRIES most recently used.
  */
 async function writeEntry(file: string, entry: Entry): Promise<void> {
   await writeBoundedCacheEntry(file, entry);
@@ -88,7 +88,10 @@ export async function loadRulesetCached(ref: string, opts: RulesetCacheOptions):
   const version = opts.version;
   const file = rulesetCacheFile(abs, opts);
   const hit = await readEntry(file, version);
-  if (hit) return hit;
+  if (hit) {
+    await touchCacheEntry(file);
+    return hit;
+  }
   const { ruleset, read } = await loadRulesetReading(abs);
   await writeEntry(file, { layout: LAYOUT, version, code: await loaderCode(), cwd: process.cwd(), files: read.map((f) => ({ path: f.path, sha256: sha256(f.text) })), ruleset, digest: rulesetDigest(ruleset), contentHash: rulesetContentHash(ruleset) });
   return ruleset;

@@ -3,7 +3,7 @@
  * best effort. A cache that cannot be written only makes the next run slower, so a failure is
  * reported as `false`, never thrown.
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAtomic } from './atomic-write.js';
 
@@ -15,11 +15,21 @@ export async function writeCacheEntry(file: string, entry: unknown): Promise<boo
 }
 
 /**
- * How many entries a cache folder keeps (the newest by modification time): each edit of a ruleset,
- * new version or working directory writes another entry (up to about 2 MB compiled), so the oldest
- * beyond this many are removed when one is written.
+ * How many entries a cache folder keeps (the most recently used, by modification time: a hit
+ * touches its entry): each edit of a ruleset, new version or working directory writes another
+ * entry (up to about 2 MB compiled), so the least recently used beyond this many are removed when
+ * one is written.
  */
 export const MAX_ENTRIES = 24;
+
+/**
+ * Mark an entry as just used, so pruning keeps it over entries written later but not read since
+ * (one ruleset audited every day outlives a day's edits of another). Best effort.
+ */
+export async function touchCacheEntry(file: string): Promise<void> {
+  const now = new Date();
+  await utimes(file, now, now).catch(() => undefined);
+}
 
 /** Write an entry and keep its folder bounded (best effort: false when it could not be written). */
 export async function writeBoundedCacheEntry(file: string, entry: unknown): Promise<boolean> {

@@ -109,4 +109,27 @@ describe('compiled rules cache', () => {
     expect(left).toContain(path.basename(old(MAX_ENTRIES + 4)));
     expect(left).not.toContain(path.basename(old(0)));
   });
+
+  it('prunes the least recently used: a hit keeps an old entry over entries written after it', async () => {
+    const cacheDir = tmp();
+    const opts = { cacheDir, version: '1' };
+    const mine = compiledCacheFile(await compiledKey([cn], 'zh', '1'), opts);
+    await compileRulesCached([cn], 'zh', counting().get, opts);
+    utimesSync(mine, 1_000_000, 1_000_000);
+    const dir = path.dirname(mine);
+    const other = (i: number) => path.join(dir, `${(i + 1).toString(16).padStart(64, 'f')}.json`);
+    for (let i = 0; i < MAX_ENTRIES; i++) {
+      writeFileSync(other(i), '{}');
+      utimesSync(other(i), 2_000_000 + i, 2_000_000 + i);
+    }
+    const a = counting();
+    await compileRulesCached([cn], 'zh', a.get, opts); // a hit: touches the entry
+    expect(a.calls.n).toBe(0);
+    await compileRulesCached([cn.rules.length > 1 ? { ...cn, rules: cn.rules.slice(1) } : cn], 'zh', counting().get, opts); // writes another: prunes
+    const left = readdirSync(dir);
+    expect(left).toHaveLength(MAX_ENTRIES);
+    expect(left).toContain(path.basename(mine));
+    expect(left).not.toContain(path.basename(other(0)));
+    expect(left).not.toContain(path.basename(other(1)));
+  });
 });
