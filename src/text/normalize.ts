@@ -4,7 +4,7 @@
  *
  * Steps: invisible format characters (zero-width space and joiners, word joiner, BOM, soft hyphen:
  * all of \p{Cf}) dropped, so 国\u200b家\u200b级 reads 国家级; NFKC per grapheme (full/half width,
- * compatibility forms) and Latin lower-casing;
+ * compatibility forms) and Latin lower-casing; the Korean list dot ㆍ read as ·;
  * whitespace between CJK characters removed (Whisper and subtitlers insert it at random) and
  * other runs collapsed; Chinese Traditional → Simplified (through an injected converter);
  * spoken numbers rewritten as digits (百パーセント / 百分之百 / 백 퍼센트 → 100%).
@@ -134,6 +134,9 @@ export function nfkcPass(original: string): NormalizedText {
       // Format characters are dropped before NFKC, so a zero-width joiner cannot hide a term.
       let n = g.segment.replace(FORMAT_CHARS, '');
       if (n === '') continue;
+      // ㆍ (U+318D, a Hangul vowel letter) is how Korean print writes the list dot (비만ㆍ변비ㆍ당뇨):
+      // NFKC would make it a combining vowel that glues the words into one unknown token.
+      if (n === '\u318d') n = '\u00b7';
       n = n.normalize('NFKC').toLowerCase().replace(FORMAT_CHARS, '');
       // NFKC maps the ideographic space and friends to ' '; all whitespace becomes a plain space.
       n = n.replace(/\s+/gu, ' ');

@@ -19,6 +19,15 @@ describe('normalize', () => {
     expect(original.slice(span.start, span.end)).toBe('百分之百');
   });
 
+  it('reads the Korean list dot ㆍ (U+318D) as ·, so the words it separates stay words', () => {
+    const original = '고혈압ㆍ변비ㆍ비염에 좋아요';
+    const n = normalize(original, 'ko');
+    expect(n.text).toBe('고혈압·변비·비염에 좋아요');
+    const i = n.text.indexOf('변비');
+    const span = originalSpan(n, i, i + 2);
+    expect(original.slice(span.start, span.end)).toBe('변비');
+  });
+
   it('removes spaces between CJK characters but keeps Korean word spacing', () => {
     expect(normalize('全网 最低 价', 'zh').text).toBe('全网最低价');
     expect(normalize('日本 一', 'ja').text).toBe('日本一');
