@@ -1,7 +1,7 @@
 /**
  * The real claims (../shared/reference/sentences/real-claims-*.yaml, read in place, never copied):
  * the split by source is stable, disjoint and about 30% held out; the built-in rulesets hold their
- * floors on the TUNING part; the held-out part is measured and logged, with only a very low floor
+ * floors on the TUNING part; the held-out part is measured (never printed), with only a very low floor
  * (no tuning pass may read it). Skipped, visibly, where ../shared is absent.
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -37,7 +37,7 @@ const TUNING_FLOORS = {
   ko: { recall: 0.75, clean: 1 },
 } as const;
 
-/** The held-out part is only logged; this floor catches a measurement that broke, nothing more. */
+/** The held-out part is not printed; this floor catches a measurement that broke, nothing more. */
 const HOLDOUT_RECALL_FLOOR = 0.05;
 
 describe('real-claims split (pure)', () => {
@@ -154,12 +154,13 @@ describe.skipIf(!present).each(REAL_CLAIM_LANGUAGES)('real claims %s', (lang) =>
     expect(rate(r.clean), detail).toBeGreaterThanOrEqual(floor.clean - 1e-9);
   });
 
-  it('measures the held-out part (counts only, logged)', async () => {
+  // Not logged: a writer runs this suite after every change, and even the held-out counts would
+  // tell them which change moved it. `npm run bench:accuracy` reports them, once per round.
+  it('measures the held-out part without showing it (no lines, no counts)', async () => {
     const r = await evaluateRealClaims(lang, await loadRealClaims(lang, 'holdout'), { part: 'holdout' });
     expect(r.misses).toEqual([]);
     expect(r.falseAlarms).toEqual([]);
-    console.log(`real claims ${lang} HELD-OUT: recall ${r.recall.hit}/${r.recall.total} (${rate(r.recall).toFixed(3)}), compliant clean ${r.clean.hit}/${r.clean.total} (${rate(r.clean).toFixed(3)})`);
-    expect(rate(r.recall)).toBeGreaterThanOrEqual(HOLDOUT_RECALL_FLOOR);
+    expect(rate(r.recall) >= HOLDOUT_RECALL_FLOOR, 'held-out recall under the floor: the measurement broke').toBe(true);
   });
 });
 
