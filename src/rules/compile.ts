@@ -35,11 +35,12 @@ export interface CompiledMatcher {
 }
 
 export interface CompiledCues {
-  /** Atoms (word sets) of the cues before, after, either side of and inside a match. */
+  /** Atoms (word sets) of the cues before, after, either side of and inside a match, and `then` (absent when none). */
   before: number;
   after: number;
   around: number;
   inside: number;
+  then?: number;
   window: number;
   scope?: Scope;
   /** The group's `wholeWords` (only hits on word boundaries count) and `quoted` (only inside quotes). */
@@ -250,13 +251,9 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder): CompiledCue
   const groups = cueGroups(c);
   if (groups.length === 0) return undefined;
   return groups.map((g) => {
-    const out: CompiledCues = {
-      before: lex.atom(g.before ?? [], true),
-      after: lex.atom(g.after ?? [], true),
-      around: lex.atom(g.around ?? [], true),
-      inside: lex.atom(g.inside ?? [], true),
-      window: g.window ?? DEFAULT_WINDOW,
-    };
+    const [before, after, around, inside] = [g.before, g.after, g.around, g.inside].map((w) => lex.atom(w ?? [], true)) as [number, number, number, number];
+    const out: CompiledCues = { before, after, around, inside, window: g.window ?? DEFAULT_WINDOW };
+    if (g.then?.length) out.then = lex.atom(g.then, true);
     if (g.scope) out.scope = g.scope;
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
     return out;

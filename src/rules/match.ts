@@ -10,6 +10,7 @@ import type { Scope } from './model.js';
 import { answeredYes, asks } from './answered.js';
 import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
+import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA, partlyQuoted } from './cue-text.js';
 
 export interface Hit {
   matcher: number;
@@ -269,6 +270,13 @@ function scopeReach(text: string, start: number, end: number, scope: Scope): { b
   return { back: start - b, ahead: a - end };
 }
 
+/** Whether a cue of `atom` starts at or after `from`, in the same sentence or `scope` (a cue group's `then`). */
+function followedBy(L: Lattice, atom: number, from: number, scope: Scope = 'sentence'): boolean {
+  const { ahead } = scopeReach(L.a.norm.text, from, from, scope);
+  const text = L.a.norm.text;
+  return charsOf(L, atom).some((t) => t.start >= from && t.end - from <= ahead && !denialAffirms(text, t.start) && !denialAsks(text, t.start, t.end));
+}
+
 /**
  * Whether one of the cues of one group appears within its window (or scope) before/after/around
  * [start, end), or inside it. Cues are words matched by surface (anywhere, even inside a longer word) or by base
@@ -278,7 +286,8 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   if (cues.quoted && !partlyQuoted(L.a.norm.text, start, end)) return false;
   const reach = cues.scope ? scopeReach(L.a.norm.text, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
-  const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead);
+  const paired = (c: { start: number; end: number }) => cues.then === undefined || followedBy(L, cues.then, c.end, cues.scope);
+  const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead) && paired(c);
   const text = L.a.norm.text;
   const bounds = L.a.boundaries;
   const whole = (c: { start: number; end: number }) => !cues.wholeWords || (bounds.has(c.start) && bounds.has(c.end));
@@ -286,108 +295,6 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
     charsOf(L, atom).some((c) => near(c) && whole(c) && !(answered && asks(text.slice(c.start, c.end))) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start));
   const inside = (c: { start: number; end: number }) => c.start >= start && c.end <= end;
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c)) || found(cues.inside, inside);
-}
-
-const OPENING = '「『“‘';
-const CLOSING = '」』”’';
-const QUOTE_MARKS = `${OPENING}${CLOSING}"`;
-
-/**
- * Whether [start, end) lies inside quotation marks on its line: the nearest paired mark before it
- * is an opening one whose closing mark follows it (no other mark in between), or an odd number of
- * straight double quotes precede it and one follows it.
- */
-export function insideQuotes(text: string, start: number, end: number): boolean {
-  const span = text.slice(start, end);
-  if ([...QUOTE_MARKS].some((m) => span.includes(m))) return false;
-  let lineStart = start;
-  while (lineStart > 0 && text[lineStart - 1] !== '\n') lineStart--;
-  let lineEnd = end;
-  while (lineEnd < text.length && text[lineEnd] !== '\n') lineEnd++;
-  const before = text.slice(lineStart, start);
-  const after = text.slice(end, lineEnd);
-  if ((before.split('"').length - 1) % 2 === 1 && after.includes('"')) return true;
-  for (let i = before.length - 1; i >= 0; i--) {
-    const c = before[i] as string;
-    if (CLOSING.includes(c)) return false;
-    const o = OPENING.indexOf(c);
-    if (o >= 0) {
-      const close = after.indexOf(CLOSING[o] as string);
-      const reopen = after.indexOf(c);
-      return close >= 0 && (reopen < 0 || close < reopen);
-    }
-  }
-  return false;
-}
-
-/** Whether the line(s) holding [start, end) have a quotation mark at all: most lines have none. */
-function lineHasQuotes(text: string, start: number, end: number): boolean {
-  for (let i = start - 1; i >= 0 && text[i] !== '\n'; i--) if (QUOTE_MARKS.includes(text[i] as string)) return true;
-  for (let i = start; i < text.length && (i < end || text[i] !== '\n'); i++) if (QUOTE_MARKS.includes(text[i] as string)) return true;
-  return false;
-}
-
-/**
- * Whether some of the words [start, end) are inside quotation marks: all of them, or a match that
- * runs into or out of a quotation (コメントで来てた「…アトピー治った」, 「痩せた」ってコメント).
- */
-export function partlyQuoted(text: string, start: number, end: number): boolean {
-  if (!lineHasQuotes(text, start, end)) return false;
-  if (insideQuotes(text, start, end)) return true;
-  for (let p = start; p < end; p++) if (!QUOTE_MARKS.includes(text[p] as string) && insideQuotes(text, p, p + 1)) return true;
-  return false;
-}
-
-/**
- * Whether a cue starting at `at` begins with the 不/没 of a Chinese A-not-A question (是不是, 有没有,
- * 能不能): the same character on both sides. Such a question asks, it does not deny, so its 不是 or
- * 没有 is no negation cue: 你看是不是白了一个度 is a claim.
- */
-export function insideAnotA(text: string, at: number): boolean {
-  const c = text[at];
-  return (c === '不' || c === '没') && at > 0 && text[at - 1] === text[at + 1];
-}
-
-/** Words whose denial affirms: 嘘じゃない, 夢じゃない, 大げさではない; 거짓말 아니에요, 과장이 아니라. */
-const AFFIRMED_BY_DENIAL = ['嘘', 'うそ', 'ウソ', '夢', '冗談', '大げさ', '大袈裟', 'おおげさ', '誇張', '言い過ぎ', '気のせい', 'まぐれ', '거짓말', '거짓말이', '과장', '과장이', '농담', '농담이', '허풍', '뻥', '뻥이'];
-/** What a Chinese 不是/没 denies when the denial affirms: 不是吹的, 不是盖的, 没骗你, 不是开玩笑. */
-const DENIED_TO_AFFIRM = ['吹', '盖', '骗', '开玩笑', '夸张', '瞎说', '乱说'];
-
-/**
- * Whether a cue starting at `at` is a denial that affirms what was said: "it is no lie" (嘘じゃない,
- * 거짓말 아니에요), "it is no dream" (夢じゃない), "I'm not bragging" (不是吹的, 没骗你). Such a denial
- * stresses the claim, so it is no negation cue: シミが消えるのは嘘じゃないです is a claim.
- */
-export function denialAffirms(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 4), at).trimEnd();
-  if (AFFIRMED_BY_DENIAL.some((w) => before.endsWith(w))) return true;
-  const c = text[at];
-  if (c !== '不' && c !== '没') return false;
-  const rest = text.slice(at + (text.startsWith('不是', at) ? 2 : 1));
-  return DENIED_TO_AFFIRM.some((w) => rest.startsWith(w) || rest.startsWith(`在${w}`));
-}
-
-/** What turns a Japanese denial into a question that asserts: 治るんじゃないでしょうか, 日本一ではないですか. */
-const ASKING_TAILS = ['でしょうか', 'ですか', 'ですかね', 'でしょうかね'];
-
-/**
- * Whether a cue [at, end) is a denial (…ない, …ません) that asks rather than denies: 花粉症が治るんじゃない
- * でしょうか, 日本一ではないですか. Such a rhetorical question asserts the claim, so its ない is no
- * negation cue (a hedge that keeps the denial — とは言えないかもしれません, とは言えないかな — still is).
- */
-export function denialAsks(text: string, at: number, end: number): boolean {
-  const cue = text.slice(at, end);
-  if (!cue.endsWith('ない') && !cue.endsWith('ません')) return false;
-  const rest = text.slice(end);
-  return ASKING_TAILS.some((t) => rest.startsWith(t));
-}
-
-/**
- * Whether a question cue at `at` (ですか、, ですか?) closes a denial that asks: 消えるんじゃないですか、
- * 日本一じゃないですか? — the same rhetorical question as in `denialAsks`, seen from its question mark.
- */
-export function askedAfterDenial(text: string, at: number): boolean {
-  return text.slice(0, at).endsWith('ない') && ASKING_TAILS.some((t) => text.startsWith(t, at));
 }
 
 /**

@@ -61,6 +61,13 @@ export interface ContextCues {
    */
   inside?: string[];
   /**
+   * A second cue that must follow an `after` cue later in the same sentence (or the group's `scope`): the group counts only
+   * for the pair. A claim taken up by a complementizer and denied at the end of the sentence —
+   * 「がんを防ぐ|という|根拠は|ありません」, 「骨が丈夫になる|とは|断定でき|ません」 — is mentioned, not made, where
+   * either half alone is not enough (「がんを防ぐという研究があります」 is a claim).
+   */
+  then?: string[];
+  /**
    * The group counts only for a match inside quotation marks on its line (「」『』“”‘’ or straight
    * double quotes): a phrase quoted in order to refuse it — 「髪が生える」とは言えません, 不说“全网最低价”,
    * "세포 재생" 이런 단어 못 써요 — is mentioned, not claimed. Its cues are then the refusal.

@@ -12,11 +12,14 @@ const cues = {
     after: stringList,
     around: stringList,
     inside: stringList,
+    then: stringList,
     quoted: { type: 'boolean' },
     window: { type: 'integer', minimum: 0, maximum: 200 },
     scope: { enum: [...SCOPES] },
     wholeWords: { type: 'boolean' },
   },
+  // `then` names what must follow one of the group's `after` cues.
+  dependencies: { then: ['after'] },
 } as const;
 /** One group of cues, or a list of groups with their own windows. */
 const cueGroups = { oneOf: [cues, { type: 'array', minItems: 1, items: cues }] } as const;

@@ -9,7 +9,7 @@ import { compileRules } from '../../../src/rules/compile.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Ruleset } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
-import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from '../../../src/rules/match.js';
+import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from '../../../src/rules/cue-text.js';
 import fc from 'fast-check';
 import { builtinEngine } from '../../helpers/builtin.js';
 
@@ -103,6 +103,21 @@ ${unless}
     expect(flags(rs('    unless: { inside: [アイロン] }'), text)).toBe(false);
     // a cue outside the span is not inside it
     expect(flags(rs('    unless: { inside: [アイロン] }'), 'シワが一瞬で消えます、アイロンいらず')).toBe(true);
+  });
+
+  it('then: an after cue counts only when a then cue follows it in the same sentence', () => {
+    const pair = ruleset('  negation:\n    - { after: [という, とは], window: 2, then: [ありません, できません] }');
+    // the claim taken up by という and denied at the end of the sentence: mentioned, not made
+    expect(flags(pair, '日本一という根拠はありません')).toBe(false);
+    expect(flags(pair, '日本一とは断定できません')).toBe(false);
+    // either half alone is not enough
+    expect(flags(pair, '日本一という声が多いんです')).toBe(true);
+    expect(flags(pair, '日本一の美容液、在庫はありません')).toBe(true);
+    // the denial must be in the same sentence
+    expect(flags(pair, '日本一という人もいます。在庫はありません')).toBe(true);
+    // a then without an after is a ruleset error, at the cue
+    const { problems } = parseRulesetSource('id: t\nlanguage: ja\ncontext:\n  negation: { before: [ない], then: [ません] }\nrules: []\n', 't.yaml');
+    expect(problems.map((p) => `${p.line}: ${p.reason}`).join()).toMatch(/^4: .*after/);
   });
 
   it('quoted: the group counts only for a match inside quotation marks', () => {

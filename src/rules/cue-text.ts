@@ -1,0 +1,107 @@
+/**
+ * The text tests a context cue passes through: quotation marks around the words, and the denials
+ * that are no denials (an A-not-A question, "it is no lie", a denial that asks). Pure, on the
+ * normalised text.
+ */
+
+const OPENING = '「『“‘';
+const CLOSING = '」』”’';
+const QUOTE_MARKS = `${OPENING}${CLOSING}"`;
+
+/**
+ * Whether [start, end) lies inside quotation marks on its line: the nearest paired mark before it
+ * is an opening one whose closing mark follows it (no other mark in between), or an odd number of
+ * straight double quotes precede it and one follows it.
+ */
+export function insideQuotes(text: string, start: number, end: number): boolean {
+  const span = text.slice(start, end);
+  if ([...QUOTE_MARKS].some((m) => span.includes(m))) return false;
+  let lineStart = start;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n') lineStart--;
+  let lineEnd = end;
+  while (lineEnd < text.length && text[lineEnd] !== '\n') lineEnd++;
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, lineEnd);
+  if ((before.split('"').length - 1) % 2 === 1 && after.includes('"')) return true;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const c = before[i] as string;
+    if (CLOSING.includes(c)) return false;
+    const o = OPENING.indexOf(c);
+    if (o >= 0) {
+      const close = after.indexOf(CLOSING[o] as string);
+      const reopen = after.indexOf(c);
+      return close >= 0 && (reopen < 0 || close < reopen);
+    }
+  }
+  return false;
+}
+
+/** Whether the line(s) holding [start, end) have a quotation mark at all: most lines have none. */
+function lineHasQuotes(text: string, start: number, end: number): boolean {
+  for (let i = start - 1; i >= 0 && text[i] !== '\n'; i--) if (QUOTE_MARKS.includes(text[i] as string)) return true;
+  for (let i = start; i < text.length && (i < end || text[i] !== '\n'); i++) if (QUOTE_MARKS.includes(text[i] as string)) return true;
+  return false;
+}
+
+/**
+ * Whether some of the words [start, end) are inside quotation marks: all of them, or a match that
+ * runs into or out of a quotation (コメントで来てた「…アトピー治った」, 「痩せた」ってコメント).
+ */
+export function partlyQuoted(text: string, start: number, end: number): boolean {
+  if (!lineHasQuotes(text, start, end)) return false;
+  if (insideQuotes(text, start, end)) return true;
+  for (let p = start; p < end; p++) if (!QUOTE_MARKS.includes(text[p] as string) && insideQuotes(text, p, p + 1)) return true;
+  return false;
+}
+
+/**
+ * Whether a cue starting at `at` begins with the 不/没 of a Chinese A-not-A question (是不是, 有没有,
+ * 能不能): the same character on both sides. Such a question asks, it does not deny, so its 不是 or
+ * 没有 is no negation cue: 你看是不是白了一个度 is a claim.
+ */
+export function insideAnotA(text: string, at: number): boolean {
+  const c = text[at];
+  return (c === '不' || c === '没') && at > 0 && text[at - 1] === text[at + 1];
+}
+
+/** Words whose denial affirms: 嘘じゃない, 夢じゃない, 大げさではない, 間違いありません; 거짓말 아니에요, 과장이 아니라. */
+const AFFIRMED_BY_DENIAL = ['嘘', 'うそ', 'ウソ', '夢', '冗談', '大げさ', '大袈裟', 'おおげさ', '誇張', '言い過ぎ', '気のせい', 'まぐれ', '間違い', '疑い', '違い', '거짓말', '거짓말이', '과장', '과장이', '농담', '농담이', '허풍', '뻥', '뻥이'];
+/** What a Chinese 不是/没 denies when the denial affirms: 不是吹的, 不是盖的, 没骗你, 不是开玩笑. */
+const DENIED_TO_AFFIRM = ['吹', '盖', '骗', '开玩笑', '夸张', '瞎说', '乱说'];
+
+/**
+ * Whether a cue starting at `at` is a denial that affirms what was said: "it is no lie" (嘘じゃない,
+ * 거짓말 아니에요), "it is no dream" (夢じゃない), "I'm not bragging" (不是吹的, 没骗你). Such a denial
+ * stresses the claim, so it is no negation cue: シミが消えるのは嘘じゃないです is a claim.
+ */
+export function denialAffirms(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 4), at).trimEnd();
+  if (AFFIRMED_BY_DENIAL.some((w) => before.endsWith(w))) return true;
+  const c = text[at];
+  if (c !== '不' && c !== '没') return false;
+  const rest = text.slice(at + (text.startsWith('不是', at) ? 2 : 1));
+  return DENIED_TO_AFFIRM.some((w) => rest.startsWith(w) || rest.startsWith(`在${w}`));
+}
+
+/** What turns a Japanese denial into a question that asserts: 治るんじゃないでしょうか, 日本一ではないですか. */
+const ASKING_TAILS = ['でしょうか', 'ですか', 'ですかね', 'でしょうかね'];
+
+/**
+ * Whether a cue [at, end) is a denial (…ない, …ません) that asks rather than denies: 花粉症が治るんじゃない
+ * でしょうか, 日本一ではないですか. Such a rhetorical question asserts the claim, so its ない is no
+ * negation cue (a hedge that keeps the denial — とは言えないかもしれません, とは言えないかな — still is).
+ */
+export function denialAsks(text: string, at: number, end: number): boolean {
+  const cue = text.slice(at, end);
+  if (!cue.endsWith('ない') && !cue.endsWith('ません')) return false;
+  const rest = text.slice(end);
+  return ASKING_TAILS.some((t) => rest.startsWith(t));
+}
+
+/**
+ * Whether a question cue at `at` (ですか、, ですか?) closes a denial that asks: 消えるんじゃないですか、
+ * 日本一じゃないですか? — the same rhetorical question as in `denialAsks`, seen from its question mark.
+ */
+export function askedAfterDenial(text: string, at: number): boolean {
+  return text.slice(0, at).endsWith('ない') && ASKING_TAILS.some((t) => text.startsWith(t, at));
+}
