@@ -294,7 +294,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   const found = (atom: number, near: (c: { start: number; end: number }) => boolean) =>
     charsOf(L, atom).some((c) => near(c) && whole(c) && !(answered && asks(text.slice(c.start, c.end))) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start));
   const inside = (c: { start: number; end: number }) => c.start >= start && c.end <= end;
-  return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c)) || found(cues.inside, inside);
+  return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c)) || found(cues.inside, (c) => inside(c) && paired(c));
 }
 
 /**

@@ -61,7 +61,7 @@ export interface ContextCues {
    */
   inside?: string[];
   /**
-   * A second cue that must follow an `after` cue later in the same sentence (or the group's `scope`): the group counts only
+   * A second cue that must follow an `after` (or `inside`) cue later in the same sentence (or the group's `scope`): the group counts only
    * for the pair. A claim taken up by a complementizer and denied at the end of the sentence —
    * 「がんを防ぐ|という|根拠は|ありません」, 「骨が丈夫になる|とは|断定でき|ません」 — is mentioned, not made, where
    * either half alone is not enough (「がんを防ぐという研究があります」 is a claim).

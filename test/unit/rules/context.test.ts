@@ -115,6 +115,10 @@ ${unless}
     expect(flags(pair, '日本一の美容液、在庫はありません')).toBe(true);
     // the denial must be in the same sentence
     expect(flags(pair, '日本一という人もいます。在庫はありません')).toBe(true);
+    // an inside cue pairs the same way (the match took the complementizer in)
+    const insidePair = ruleset('  negation:\n    - { inside: [一], then: [ありません], scope: clause }');
+    expect(flags(insidePair, '日本一という根拠はありません')).toBe(false);
+    expect(flags(insidePair, '日本一の美容液です')).toBe(true);
     // a then without an after is a ruleset error, at the cue
     const { problems } = parseRulesetSource('id: t\nlanguage: ja\ncontext:\n  negation: { before: [ない], then: [ません] }\nrules: []\n', 't.yaml');
     expect(problems.map((p) => `${p.line}: ${p.reason}`).join()).toMatch(/^4: .*after/);
