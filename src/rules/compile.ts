@@ -8,8 +8,7 @@ import type { Analyzer } from '../text/analyze.js';
 import type { Token } from '../text/tokenizer.js';
 import type { Language } from '../transcript/model.js';
 import { Automaton, codeUnits, type AutomatonData } from './automaton.js';
-import type { CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext, Scope } from './model.js';
-import { cueGroups, mergeContext } from './model.js';
+import { cueGroups, mergeContext, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
 
@@ -251,8 +250,13 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder): CompiledCue
   const groups = cueGroups(c);
   if (groups.length === 0) return undefined;
   return groups.map((g) => {
-    const [before, after, around, inside] = [g.before, g.after, g.around, g.inside].map((w) => lex.atom(w ?? [], true)) as [number, number, number, number];
-    const out: CompiledCues = { before, after, around, inside, window: g.window ?? DEFAULT_WINDOW };
+    const out: CompiledCues = {
+      before: lex.atom(g.before ?? [], true),
+      after: lex.atom(g.after ?? [], true),
+      around: lex.atom(g.around ?? [], true),
+      inside: lex.atom(g.inside ?? [], true),
+      window: g.window ?? DEFAULT_WINDOW,
+    };
     if (g.then?.length) out.then = lex.atom(g.then, true);
     if (g.scope) out.scope = g.scope;
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;

@@ -71,7 +71,10 @@ function atomUses(compiled: CompiledRules): AtomUses {
     for (const step of m.steps ?? []) if (step.kind === 'number' && step.units !== undefined) u.chars[step.units] = 1;
   }
   const cueGroups = [...compiled.unless.flatMap((g) => g ?? []), ...(compiled.negation ?? []), ...(compiled.quotation ?? [])];
-  for (const g of cueGroups) for (const atom of [g.before, g.after, g.around, g.inside, g.then ?? g.after]) u.chars[atom] = 1;
+  for (const g of cueGroups) {
+    for (const atom of [g.before, g.after, g.around, g.inside]) u.chars[atom] = 1;
+    if (g.then !== undefined) u.chars[g.then] = 1;
+  }
   atomUsesOf.set(compiled, u);
   return u;
 }

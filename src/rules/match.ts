@@ -270,13 +270,6 @@ function scopeReach(text: string, start: number, end: number, scope: Scope): { b
   return { back: start - b, ahead: a - end };
 }
 
-/** Whether a cue of `atom` starts at or after `from`, in the same sentence or `scope` (a cue group's `then`). */
-function followedBy(L: Lattice, atom: number, from: number, scope: Scope = 'sentence'): boolean {
-  const { ahead } = scopeReach(L.a.norm.text, from, from, scope);
-  const text = L.a.norm.text;
-  return charsOf(L, atom).some((t) => t.start >= from && t.end - from <= ahead && !denialAffirms(text, t.start) && !denialAsks(text, t.start, t.end));
-}
-
 /**
  * Whether one of the cues of one group appears within its window (or scope) before/after/around
  * [start, end), or inside it. Cues are words matched by surface (anywhere, even inside a longer word) or by base
@@ -286,7 +279,6 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   if (cues.quoted && !partlyQuoted(L.a.norm.text, start, end)) return false;
   const reach = cues.scope ? scopeReach(L.a.norm.text, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
-  const paired = (c: { start: number; end: number }) => cues.then === undefined || followedBy(L, cues.then, c.end, cues.scope);
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead) && paired(c);
   const text = L.a.norm.text;
   const bounds = L.a.boundaries;
@@ -294,6 +286,9 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   const found = (atom: number, near: (c: { start: number; end: number }) => boolean) =>
     charsOf(L, atom).some((c) => near(c) && whole(c) && !(answered && asks(text.slice(c.start, c.end))) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start));
   const inside = (c: { start: number; end: number }) => c.start >= start && c.end <= end;
+  // With `then`, an after or inside cue counts only when a then cue follows it, in its sentence or the group's scope.
+  const paired = (c: { start: number; end: number }) =>
+    cues.then === undefined || found(cues.then, (t) => t.start >= c.end && t.end - c.end <= scopeReach(text, c.end, c.end, cues.scope ?? 'sentence').ahead);
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c)) || found(cues.inside, (c) => inside(c) && paired(c));
 }
 

@@ -5,7 +5,7 @@
 import { Ajv } from 'ajv';
 import { parseValidatedYaml } from '../yaml/validated.js';
 import { isLanguage, type Language } from '../transcript/model.js';
-import type { BadExample, Matcher, Rule, RulesetContext, RulesetProblem } from './model.js';
+import type { BadExample, CueGroups, Matcher, Rule, RulesetContext, RulesetProblem } from './model.js';
 import { entryProblem, seqProblems } from './seq-syntax.js';
 import { linearRegexProblem } from './regex.js';
 import { rulesetSchema } from './schema.js';
@@ -53,7 +53,7 @@ export function parseRulesetSource(text: string, file: string): { ruleset?: Rule
   const at = (path: readonly (string | number)[], reason: string): RulesetProblem => ({ file, ...positionOf(path), reason });
   if (!isLanguage(raw.language)) return { problems: [at(['language'], 'language must be ja, zh or ko')] };
   const rules = raw.rules ?? [];
-  const problems = checkRules(rules, raw.language, at);
+  const problems = [...checkRules(rules, raw.language, at), ...checkCues(raw.context?.negation, ['context', 'negation'], at), ...checkCues(raw.context?.quotation, ['context', 'quotation'], at)];
   if (problems.length > 0) return { problems };
   const ruleset: RulesetFile = {
     file,
@@ -95,9 +95,15 @@ function checkRules(rules: Rule[], language: Language, at: At): RulesetProblem[]
       if (after) problems.push(...checkMatcher(after, ['rules', i, 'timing', 'after'], `rules[${i}].timing.after needs "match" (or "terms"/"patterns"): the trigger`, at));
       if (rule.when) problems.push(...checkMatcher(rule.when, ['rules', i, 'when'], `rules[${i}].when needs "match" (or "terms"/"patterns")`, at));
     }
-    problems.push(...checkExamples(rule, i, at));
+    problems.push(...checkExamples(rule, i, at), ...checkCues('unless' in rule ? rule.unless : undefined, ['rules', i, 'unless'], at));
   });
   return problems;
+}
+
+/** A group's `then` is what must follow one of its `after` or `inside` cues: without either it could never count. */
+function checkCues(groups: CueGroups | undefined, path: (string | number)[], at: At): RulesetProblem[] {
+  const placed = groups === undefined ? [] : Array.isArray(groups) ? groups.map((g, j) => ({ g, p: [...path, j] })) : [{ g: groups, p: path }];
+  return placed.filter(({ g }) => g.then && !g.after && !g.inside).map(({ p }) => at([...p, 'then'], '"then" needs "after" or "inside" in the same group: the cue it must follow'));
 }
 
 function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at: At): RulesetProblem[] {

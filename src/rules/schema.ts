@@ -18,8 +18,6 @@ const cues = {
     scope: { enum: [...SCOPES] },
     wholeWords: { type: 'boolean' },
   },
-  // `then` names what must follow one of the group's `after` (or `inside`) cues.
-  dependencies: { then: { anyOf: [{ required: ['after'] }, { required: ['inside'] }] } },
 } as const;
 /** One group of cues, or a list of groups with their own windows. */
 const cueGroups = { oneOf: [cues, { type: 'array', minItems: 1, items: cues }] } as const;
