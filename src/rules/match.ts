@@ -278,7 +278,7 @@ function scopeReach(text: string, start: number, end: number, scope: Scope): { b
 function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, answered: boolean): boolean {
   if (cues.quoted && !partlyQuoted(L.a.norm.text, start, end)) return false;
   const reach = cues.scope ? scopeReach(L.a.norm.text, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
-  const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back);
+  const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back) && pairedAfterMatch();
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead) && paired(c);
   const text = L.a.norm.text;
   const bounds = L.a.boundaries;
@@ -286,9 +286,11 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   const found = (atom: number, near: (c: { start: number; end: number }) => boolean) =>
     charsOf(L, atom).some((c) => near(c) && whole(c) && !(answered && asks(text.slice(c.start, c.end))) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start));
   const inside = (c: { start: number; end: number }) => c.start >= start && c.end <= end;
-  // With `then`, an after or inside cue counts only when a then cue follows it, in its sentence or the group's scope.
+  // With `then`, an after or inside cue counts only when a then cue follows it, in its sentence or the group's scope;
+  // a before cue, when a then cue follows the match as the before cue precedes it: within the window (or scope).
   const paired = (c: { start: number; end: number }) =>
     cues.then === undefined || found(cues.then, (t) => t.start >= c.end && t.end - c.end <= scopeReach(text, c.end, c.end, cues.scope ?? 'sentence').ahead);
+  const pairedAfterMatch = () => cues.then === undefined || found(cues.then, (t) => t.start >= end && (cues.scope ? t.end - end <= reach.ahead : t.start - end <= reach.ahead));
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c)) || found(cues.inside, (c) => inside(c) && paired(c));
 }
 

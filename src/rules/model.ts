@@ -64,7 +64,9 @@ export interface ContextCues {
    * A second cue that must follow an `after` (or `inside`) cue later in the same sentence (or the group's `scope`): the group counts only
    * for the pair. A claim taken up by a complementizer and denied at the end of the sentence —
    * 「がんを防ぐ|という|根拠は|ありません」, 「骨が丈夫になる|とは|断定でき|ません」 — is mentioned, not made, where
-   * either half alone is not enough (「がんを防ぐという研究があります」 is a claim).
+   * either half alone is not enough (「がんを防ぐという研究があります」 is a claim). With a `before` cue, the then
+   * cue must follow the match within the group's window (or scope), as the before cue precedes it:
+   * 没有|排毒清肺|的作用 denies the effect, 再也没有|失眠|过 claims it.
    */
   then?: string[];
   /**

@@ -100,10 +100,10 @@ function checkRules(rules: Rule[], language: Language, at: At): RulesetProblem[]
   return problems;
 }
 
-/** A group's `then` is what must follow one of its `after` or `inside` cues: without either it could never count. */
+/** A group's `then` is what must follow one of its `after` or `inside` cues, or the match after a `before` cue: without any it could never count. */
 function checkCues(groups: CueGroups | undefined, path: (string | number)[], at: At): RulesetProblem[] {
   const placed = groups === undefined ? [] : Array.isArray(groups) ? groups.map((g, j) => ({ g, p: [...path, j] })) : [{ g: groups, p: path }];
-  return placed.filter(({ g }) => g.then && !g.after && !g.inside).map(({ p }) => at([...p, 'then'], '"then" needs "after" or "inside" in the same group: the cue it must follow'));
+  return placed.filter(({ g }) => g.then && !g.after && !g.inside && !g.before && !g.around).map(({ p }) => at([...p, 'then'], '"then" needs "after", "inside" or "before" in the same group: the cue it must follow'));
 }
 
 function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at: At): RulesetProblem[] {

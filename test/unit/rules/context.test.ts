@@ -119,9 +119,20 @@ ${unless}
     const insidePair = ruleset('  negation:\n    - { inside: [一], then: [ありません], scope: clause }');
     expect(flags(insidePair, '日本一という根拠はありません')).toBe(false);
     expect(flags(insidePair, '日本一の美容液です')).toBe(true);
-    // a then without an after is a ruleset error, at the cue
-    const { problems } = parseRulesetSource('id: t\nlanguage: ja\ncontext:\n  negation: { before: [ない], then: [ません] }\nrules: []\n', 't.yaml');
-    expect(problems.map((p) => `${p.line}: ${p.reason}`).join()).toMatch(/^4: .*after/);
+    // a then with no cue to follow is a ruleset error, at the cue
+    const { problems } = parseRulesetSource('id: t\nlanguage: ja\ncontext:\n  negation: { window: 2, then: [ません] }\nrules: []\n', 't.yaml');
+    expect(problems.map((p) => `${p.line}: ${p.reason}`).join()).toMatch(/^4: .*after.*before/);
+  });
+
+  it('then with before: a before cue counts only when a then cue follows the match', () => {
+    const pair = ruleset('  negation:\n    - { before: [決して], window: 0, then: [ではありません] }');
+    // the claim between the two halves of the denial (as in 没有|排毒清肺|的作用): denied
+    expect(flags(pair, '決して日本一ではありません')).toBe(false);
+    // the first half alone is not enough (再也没有|失眠|过 claims the cure)
+    expect(flags(pair, '決して日本一の座は譲りません')).toBe(true);
+    // the then cue must follow the match within the window, as the before cue precedes it
+    expect(flags(pair, '決して日本一です。ではありません')).toBe(true);
+    expect(flags(pair, '決して日本一の座を譲ることではありません')).toBe(true);
   });
 
   it('quoted: the group counts only for a match inside quotation marks', () => {
