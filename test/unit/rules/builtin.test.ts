@@ -70,6 +70,17 @@ describe('built-in rulesets', () => {
     expect(unexercised).toEqual([]);
   });
 
+  it('give every rule an id no other file of the built-in rulesets uses (a later file would silently replace it)', async () => {
+    const where = new Map<string, string[]>();
+    for (const file of await yamlFiles(BUILTIN_DIR)) {
+      for (const m of (await readFile(file, 'utf8')).matchAll(/^  - id: (\S+)\s*$/gm)) {
+        const id = m[1] as string;
+        where.set(id, [...(where.get(id) ?? []), path.relative(BUILTIN_DIR, file)]);
+      }
+    }
+    expect([...where].filter(([, files]) => files.length > 1).map(([id, files]) => `${id}: ${files.join(', ')}`)).toEqual([]);
+  });
+
   it('say why each regular expression is one, in a comment on the line above', async () => {
     const unexplained: string[] = [];
     for (const file of await yamlFiles(BUILTIN_DIR)) {
