@@ -290,7 +290,10 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   // a before cue, when a then cue follows the match as the before cue precedes it: within the window (or scope).
   const paired = (c: { start: number; end: number }) =>
     cues.then === undefined || found(cues.then, (t) => t.start >= c.end && t.end - c.end <= scopeReach(text, c.end, c.end, cues.scope ?? 'sentence').ahead);
-  const pairedAfterMatch = () => cues.then === undefined || found(cues.then, (t) => t.start >= end && (cues.scope ? t.end - end <= reach.ahead : t.start - end <= reach.ahead));
+  // The same answer for every before cue of the group: looked up once, when a before cue is first in reach.
+  let thenAfterMatch: boolean | undefined;
+  const pairedAfterMatch = () =>
+    cues.then === undefined || (thenAfterMatch ??= found(cues.then, (t) => t.start >= end && (cues.scope ? t.end - end <= reach.ahead : t.start - end <= reach.ahead)));
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c)) || found(cues.inside, (c) => inside(c) && paired(c));
 }
 
