@@ -85,6 +85,7 @@ export async function rulesLint(refs: string[]): Promise<number> {
       const rs = await loadRuleset(ref);
       const regexes = regexMatchers(rs);
       process.stdout.write(`✔ ${ref}: ${rs.rules.length} rules, ${regexes.length} regular expression${regexes.length === 1 ? '' : 's'}\n`);
+      for (const w of rs.warnings ?? []) process.stdout.write(`  warning ${formatProblem(w)}\n`);
       for (const r of regexes) {
         if (couldBeStructured(r.source)) {
           process.stdout.write(`  warning ${r.rule} matcher ${r.matcher}: ${JSON.stringify(r.source)} is only words and alternatives: write it as "words" or "seq"\n`);

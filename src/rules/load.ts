@@ -88,6 +88,9 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
   let context: RulesetContext = {};
   let vocab: Record<string, string[]> = {};
   const sources: string[] = [];
+  const warnings: RulesetProblem[] = [];
+  /** Which entry of `extends` each inherited rule id came from. */
+  const fromEntry = new Map<string, string>();
   for (const [i, ref] of file.extends.entries()) {
     let parent: Ruleset;
     try {
@@ -106,8 +109,14 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
       });
       continue;
     }
-    // A later parent's rule with the same id replaces an earlier one.
+    // A later parent's rule with the same id replaces an earlier one (a house ruleset may mean it; lint says so).
     const ids = new Set(parent.rules.map((r) => r.id));
+    for (const r of parent.rules) {
+      const earlier = fromEntry.get(r.id);
+      if (earlier !== undefined) warnings.push({ file: file.file, ...file.positionOf(['extends', i]), reason: `extends "${ref}", whose rule "${r.id}" replaces the rule of that id from "${earlier}" (an earlier entry of this list): rename one if both are wanted` });
+      fromEntry.set(r.id, ref);
+    }
+    warnings.push(...(parent.warnings ?? []));
     rules = [...rules.filter((r) => !ids.has(r.id)), ...parent.rules];
     context = mergeContext(context, parent.context);
     vocab = { ...vocab, ...parent.vocab };
@@ -136,6 +145,7 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
   context = mergeContext(context, ownContext);
   const ruleset: Ruleset = { id: file.id, language: file.language, sources: [file.file, ...sources], context, rules };
   if (Object.keys(vocab).length > 0) ruleset.vocab = vocab;
+  if (warnings.length > 0) ruleset.warnings = warnings;
   if (file.name !== undefined) ruleset.name = file.name;
   if (file.description !== undefined) ruleset.description = file.description;
   return ruleset;

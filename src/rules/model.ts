@@ -263,6 +263,11 @@ export interface Ruleset {
   sources: string[];
   context: RulesetContext;
   rules: Rule[];
+  /**
+   * Things that load but are likely mistakes, at file:line:col (shown by `rules lint`): a rule of a
+   * later `extends` entry replacing one of the same id from an earlier entry of the same list.
+   */
+  warnings?: RulesetProblem[];
 }
 
 /** One thing wrong in a ruleset file, at a place a person can jump to. */

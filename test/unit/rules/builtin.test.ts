@@ -79,6 +79,8 @@ describe('built-in rulesets', () => {
       }
     }
     expect([...where].filter(([, files]) => files.length > 1).map(([id, files]) => `${id}: ${files.join(', ')}`)).toEqual([]);
+    // And the loader, which `rules lint` reports from, agrees.
+    for (const name of builtinRulesetNames()) expect((await builtinRuleset(name)).warnings ?? []).toEqual([]);
   });
 
   it('say why each regular expression is one, in a comment on the line above', async () => {

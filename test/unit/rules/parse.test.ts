@@ -115,6 +115,16 @@ describe('extends and overrides', () => {
     expect(rs.sources).toEqual([`${FIX}/layered/house.yaml`, `${FIX}/zh-basic.yaml`]);
   });
 
+  it('warns, at the extends entry, when a later entry replaces a rule of an earlier one', async () => {
+    const rs = await loadRuleset(`${FIX}/layered/twins.yaml`);
+    expect(rs.rules.filter((r) => r.id === 'test-zh/absolute').map((r) => r.severity)).toEqual(['warning']);
+    expect(rs.warnings).toEqual([
+      { file: `${FIX}/layered/twins.yaml`, line: 4, column: 29, reason: expect.stringMatching(/extends "twin-b\.yaml", whose rule "test-zh\/absolute" replaces the rule of that id from "\.\.\/zh-basic\.yaml"/) },
+    ]);
+    // A file's own rule replacing an inherited one is what overriding means: no warning.
+    expect((await loadRuleset(`${FIX}/layered/house.yaml`)).warnings).toBeUndefined();
+  });
+
   it('detects extends cycles', async () => {
     const [p] = await problemsOf(`${FIX}/layered/cycle-a.yaml`);
     expect(p).toMatch(/goes round in a circle: .*cycle-a\.yaml → .*cycle-b\.yaml → .*cycle-a\.yaml/);
