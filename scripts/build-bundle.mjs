@@ -32,6 +32,7 @@ const EXTERNAL = [
   '@ffmpeg-installer/ffmpeg',
   '@ffprobe-installer/ffprobe',
   'yaml',
+  'js-yaml',
   'ajv',
   'ajv/*',
   're2js',

@@ -3,7 +3,8 @@
  * jump to. Shared by rulesets and the configuration file. Pure.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { Document, Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { fastLoadYaml } from './fast-load.js';
 import { lazyRequire } from '../core/lazy-require.js';
 
 /**
@@ -141,7 +142,8 @@ function topLevelKeys(validate: ValidateFunction): string[] | undefined {
   return typeof schema === 'object' && schema.properties ? Object.keys(schema.properties) : undefined;
 }
 
-export function parseValidatedYaml<T>(text: string, file: string, validate: ValidateFunction, emptyMessage: string): ValidatedYaml<T> {
+/** The yaml package's document of a text, with where each of its nodes is. */
+function parsedWithPositions(text: string): { doc: Document; lineCounter: InstanceType<typeof LineCounter>; positionOf: ValidatedYaml<unknown>['positionOf'] } {
   const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
@@ -155,6 +157,24 @@ export function parseValidatedYaml<T>(text: string, file: string, validate: Vali
     }
     return { line: 1, column: 1 };
   };
+  return { doc, lineCounter, positionOf };
+}
+
+/** Whether data has the top-level shape `validate` wants at a glance: one of its keys, when it lists them. */
+function looksOurs(data: unknown, validate: ValidateFunction): boolean {
+  const known = topLevelKeys(validate);
+  return !(known && isPlainObject(data) && Object.keys(data).length > 0 && !Object.keys(data).some((k) => known.includes(k)));
+}
+
+export function parseValidatedYaml<T>(text: string, file: string, validate: ValidateFunction, emptyMessage: string): ValidatedYaml<T> {
+  // The usual case, a valid file, read quickly; positions are worked out only if someone asks.
+  const fast = fastLoadYaml(text);
+  if (fast !== undefined && looksOurs(fast, validate) && validate(fast)) {
+    let positions: ValidatedYaml<T>['positionOf'] | undefined;
+    return { data: fast as T, problems: [], positionOf: (path) => (positions ??= parsedWithPositions(text).positionOf)(path) };
+  }
+  // Anything else is read again by the yaml package, whose data and messages are the ones used.
+  const { doc, lineCounter, positionOf } = parsedWithPositions(text);
   const at = (path: readonly PathKey[], reason: string): YamlProblem => ({ file, ...positionOf(path), reason });
   const problems: YamlProblem[] = doc.errors.map((err) => {
     const pos = lineCounter.linePos(err.pos[0]);
@@ -171,8 +191,8 @@ export function parseValidatedYaml<T>(text: string, file: string, validate: Vali
     return { problems: [at([], `YAML: ${(e as Error).message}`)], positionOf };
   }
   if (data === null || data === undefined) return { problems: [at([], emptyMessage)], positionOf };
-  const known = topLevelKeys(validate);
-  if (known && isPlainObject(data) && Object.keys(data).length > 0 && !Object.keys(data).some((k) => known.includes(k))) {
+  if (!looksOurs(data, validate)) {
+    const known = topLevelKeys(validate) ?? [];
     // Not one of ours at all (a password file, a CSV, someone's notes): quote none of its content.
     return { problems: [at([], `is not this kind of YAML file: none of its top-level keys is one of ${known.join(', ')} (its content is not shown)`)], positionOf };
   }

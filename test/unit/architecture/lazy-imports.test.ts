@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(import.meta.dirname, '../../../src');
 // re2js (rules/regex.ts), iconv-lite and chardet (transcript/decode.ts) are loaded when first needed.
-const LAZY = ['yaml', 're2js', 'iconv-lite', 'chardet'];
+const LAZY = ['yaml', 'js-yaml', 're2js', 'iconv-lite', 'chardet'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
