@@ -19,15 +19,43 @@ export interface Hit {
   end: number;
 }
 
-const CLAUSE_STOP = /[。!?！？\n、,，;；:：…]/u;
-const SENTENCE_STOP = /[。!?！？\n]/u;
-const TURN_STOP = /[。\n]/u;
-const GAP_STOP: Record<Scope, RegExp> = { clause: CLAUSE_STOP, sentence: SENTENCE_STOP, turn: TURN_STOP };
-const DIGIT = /[0-9]/;
+// Where a gap stops (clause, sentence, turn) and where a cue's scope ends, as bits per character.
+const GAP_CLAUSE = 1;
+const SENTENCE = 2;
+const TURN = 4;
+const SCOPE_CLAUSE = 8;
+const STOP_BITS = new Map<string, number>();
+const mark = (chars: string, bit: number) => {
+  for (const ch of chars) STOP_BITS.set(ch, (STOP_BITS.get(ch) ?? 0) | bit);
+};
+mark('。!?！？\n、,，;；:：…', GAP_CLAUSE);
+mark('。!?！？\n', SENTENCE);
+mark('。\n', TURN);
+// A cue's scope ends as a gap's does, but a clause does not end at ：or ….
+mark('。!?！？\n、,，;；', SCOPE_CLAUSE);
+const GAP_STOP: Record<Scope, number> = { clause: GAP_CLAUSE, sentence: SENTENCE, turn: TURN };
+const SCOPE_END: Record<Scope, number> = { clause: SCOPE_CLAUSE, sentence: SENTENCE, turn: TURN };
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 
-/** Whether text[from, to) holds a stop, other than a separator between digits (99,000 and 12:30 are one number). */
-function stopIn(text: string, from: number, to: number, stop: RegExp): boolean {
-  for (let i = from; i < to; i++) if (stop.test(text[i] as string) && !(DIGIT.test(text[i - 1] ?? '') && DIGIT.test(text[i + 1] ?? ''))) return true;
+/** Per lattice, per character: the stops it is (bits above), other than a separator between digits (99,000 and 12:30 are one number). */
+const stopTables = new WeakMap<Lattice, Uint8Array>();
+function stopTable(L: Lattice): Uint8Array {
+  let table = stopTables.get(L);
+  if (table) return table;
+  const text = L.a.norm.text;
+  table = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const bits = STOP_BITS.get(text[i] as string);
+    if (bits !== undefined && !(isDigit(text[i - 1]) && isDigit(text[i + 1]))) table[i] = bits;
+  }
+  stopTables.set(L, table);
+  return table;
+}
+
+/** Whether text[from, to) holds a stop of kind `bit`. */
+function stopIn(L: Lattice, from: number, to: number, bit: number): boolean {
+  const table = stopTable(L);
+  for (let i = from; i < to; i++) if (((table[i] ?? 0) & bit) !== 0) return true;
   return false;
 }
 
@@ -159,7 +187,7 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         const stop = GAP_STOP[step.scope];
         for (let k = 0; k <= step.max && p + k <= tokens.length; k++) {
           const t = tokens[p + k - 1];
-          if (k > 0 && t && stopIn(L.a.norm.text, t.start, t.end, stop)) break;
+          if (k > 0 && t && stopIn(L, t.start, t.end, stop)) break;
           visit(si + 1, p + k, last);
         }
         return;
@@ -256,17 +284,14 @@ function dedupe(compiled: CompiledRules, hits: Hit[]): Hit[] {
 /** The furthest a `scope` reaches, in characters either side. */
 export const MAX_SCOPE = 120;
 
-/** A cue's scope ends as a gap's does, but a clause does not end at ：or …. */
-const CLAUSE_END = /[。!?！？\n、,，;；]/;
-const SCOPE_END: Record<Scope, RegExp> = { clause: CLAUSE_END, sentence: SENTENCE_STOP, turn: TURN_STOP };
-
 /** Characters from `start` back to the start of its sentence/clause, and from `end` on to its end. */
-function scopeReach(text: string, start: number, end: number, scope: Scope): { back: number; ahead: number } {
+function scopeReach(L: Lattice, start: number, end: number, scope: Scope): { back: number; ahead: number } {
   const stop = SCOPE_END[scope];
+  const n = L.a.norm.text.length;
   let b = start;
-  while (b > 0 && start - b < MAX_SCOPE && !stopIn(text, b - 1, b, stop)) b--;
+  while (b > 0 && start - b < MAX_SCOPE && !stopIn(L, b - 1, b, stop)) b--;
   let a = end;
-  while (a < text.length && a - end < MAX_SCOPE && !stopIn(text, a, a + 1, stop)) a++;
+  while (a < n && a - end < MAX_SCOPE && !stopIn(L, a, a + 1, stop)) a++;
   return { back: start - b, ahead: a - end };
 }
 
@@ -277,7 +302,9 @@ function scopeReach(text: string, start: number, end: number, scope: Scope): { b
  */
 function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, answered: boolean): boolean {
   if (cues.quoted && !partlyQuoted(L.a.norm.text, start, end)) return false;
-  const reach = cues.scope ? scopeReach(L.a.norm.text, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
+  // Most groups have none of their cue words in the segment at all: nothing to measure a reach for.
+  if (charsOf(L, cues.before).length + charsOf(L, cues.after).length + charsOf(L, cues.around).length + charsOf(L, cues.inside).length === 0) return false;
+  const reach = cues.scope ? scopeReach(L, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
   const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back) && pairedAfterMatch();
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead) && paired(c);
   const text = L.a.norm.text;
@@ -289,7 +316,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   // With `then`, an after or inside cue counts only when a then cue follows it, in its sentence or the group's scope;
   // a before cue, when a then cue follows the match as the before cue precedes it: within the window (or scope).
   const paired = (c: { start: number; end: number }) =>
-    cues.then === undefined || found(cues.then, (t) => t.start >= c.end && t.end - c.end <= scopeReach(text, c.end, c.end, cues.scope ?? 'sentence').ahead);
+    cues.then === undefined || found(cues.then, (t) => t.start >= c.end && t.end - c.end <= scopeReach(L, c.end, c.end, cues.scope ?? 'sentence').ahead);
   // The same answer for every before cue of the group: looked up once, when a before cue is first in reach.
   let thenAfterMatch: boolean | undefined;
   const pairedAfterMatch = () =>
