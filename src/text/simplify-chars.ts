@@ -55,8 +55,27 @@ export function changingCharsOf(configs: Record<string, ConverterConfig> | undef
 
 /** `convert`, skipped for a text holding none of the characters it can change. */
 export function skipUnchanged(convert: (s: string) => string, changing: ReadonlySet<string>): (s: string) => string {
+  // A flag per BMP code unit (most texts are read one unit at a time), a set for the rest.
+  const bmp = new Uint8Array(0x10000);
+  const astral = new Set<number>();
+  for (const c of changing) {
+    const cp = c.codePointAt(0) as number;
+    if (cp < 0x10000) bmp[cp] = 1;
+    else astral.add(cp);
+  }
   return (s) => {
-    for (const c of s) if (changing.has(c)) return convert(s);
+    for (let i = 0; i < s.length; i++) {
+      const u = s.charCodeAt(i);
+      if (u >= 0xd800 && u < 0xdc00 && i + 1 < s.length) {
+        const low = s.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low < 0xe000) {
+          if (astral.has(((u - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) return convert(s);
+          i++;
+          continue;
+        }
+      }
+      if (bmp[u] === 1) return convert(s);
+    }
     return s;
   };
 }

@@ -26,6 +26,20 @@ describe('changingChars', () => {
     expect(convert('發貨了')).toBe('发貨了');
     expect(calls).toBe(1);
   });
+
+  it('property: converts exactly the texts holding one of the characters, astral and lone surrogates included', () => {
+    const set = new Set(['發', '𠀾', '乾']);
+    const unit = fc.oneof(fc.constantFrom('發', '𠀾', '乾', '发', '𠀀', '\ud840', '\udc3e', 'a'), fc.string({ unit: 'binary', maxLength: 2 }));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        let converted = false;
+        skipUnchanged((x) => ((converted = true), x), set)(s);
+        expect(converted).toBe([...s].some((c) => set.has(c)));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('the Traditional → Simplified converter', () => {
