@@ -15,7 +15,9 @@ import { lazyRequire } from '../core/lazy-require.js';
 
 const jsYaml = lazyRequire<typeof JsYaml>('js-yaml');
 
-// The YAML 1.2 core schema's integers and floats (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+// The YAML 1.2 core schema's null, booleans, integers and floats (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+const NULLS = new Set(['~', 'null', 'Null', 'NULL', '']);
+const BOOLS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 const INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
 const FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
@@ -39,7 +41,8 @@ function coreSchema(): JsYaml.Schema {
   const y = jsYaml();
   const int = new y.Type('tag:yaml.org,2002:int', { kind: 'scalar', resolve: (s: string) => INT.test(s), construct: intOf });
   const float = new y.Type('tag:yaml.org,2002:float', { kind: 'scalar', resolve: (s: string) => FLOAT.test(s), construct: floatOf });
-  const { null: nullType, bool } = y.types;
+  const nullType = new y.Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (s: string) => NULLS.has(s), construct: () => null });
+  const bool = new y.Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (s: string) => BOOLS.has(s), construct: (s: string) => s.toLowerCase() === 'true' });
   schema = y.FAILSAFE_SCHEMA.extend({ implicit: [nullType, bool, int, float] });
   return schema;
 }
