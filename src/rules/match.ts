@@ -52,9 +52,8 @@ function stopTable(L: Lattice): Uint8Array {
   return table;
 }
 
-/** Whether text[from, to) holds a stop of kind `bit`. */
-function stopIn(L: Lattice, from: number, to: number, bit: number): boolean {
-  const table = stopTable(L);
+/** Whether text[from, to) holds a stop of kind `bit` (`table`: the segment's stopTable). */
+function stopIn(table: Uint8Array, from: number, to: number, bit: number): boolean {
   for (let i = from; i < to; i++) if (((table[i] ?? 0) & bit) !== 0) return true;
   return false;
 }
@@ -185,9 +184,10 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
       }
       case 'gap': {
         const stop = GAP_STOP[step.scope];
+        const table = stopTable(L);
         for (let k = 0; k <= step.max && p + k <= tokens.length; k++) {
           const t = tokens[p + k - 1];
-          if (k > 0 && t && stopIn(L, t.start, t.end, stop)) break;
+          if (k > 0 && t && stopIn(table, t.start, t.end, stop)) break;
           visit(si + 1, p + k, last);
         }
         return;
@@ -287,11 +287,12 @@ export const MAX_SCOPE = 120;
 /** Characters from `start` back to the start of its sentence/clause, and from `end` on to its end. */
 function scopeReach(L: Lattice, start: number, end: number, scope: Scope): { back: number; ahead: number } {
   const stop = SCOPE_END[scope];
-  const n = L.a.norm.text.length;
+  const table = stopTable(L);
+  const n = table.length;
   let b = start;
-  while (b > 0 && start - b < MAX_SCOPE && !stopIn(L, b - 1, b, stop)) b--;
+  while (b > 0 && start - b < MAX_SCOPE && !stopIn(table, b - 1, b, stop)) b--;
   let a = end;
-  while (a < n && a - end < MAX_SCOPE && !stopIn(L, a, a + 1, stop)) a++;
+  while (a < n && a - end < MAX_SCOPE && !stopIn(table, a, a + 1, stop)) a++;
   return { back: start - b, ahead: a - end };
 }
 

@@ -2,8 +2,8 @@
  * The quick reading of a YAML file, for the usual case of a file that is fine: js-yaml reads the
  * built-in rulesets (4 MB) about six times faster than the yaml package, which keeps the source
  * positions every error message needs. The caller uses this first and, when it says no (the text
- * does not parse, or uses an anchor, or anything fails validation), parses again with the yaml
- * package, whose data and messages are then the ones used.
+ * does not parse, or its aliases expand far) or the data fails validation, parses again with the
+ * yaml package, whose data and messages are then the ones used.
  *
  * Its data must equal the yaml package's: the same YAML 1.2 core schema (js-yaml's own "core"
  * schema also reads 0b11, +0x1 and -0o7 as numbers and +.5 as a string, which YAML 1.2 does not),
