@@ -8,6 +8,9 @@
 const QUESTION = /[?？]/u;
 /** Where an answer ends: the end of its sentence or turn. */
 const ANSWER_END = /[。!！?？\n]/u;
+/** Whether text[i] ends an answer: one of ANSWER_END, or a full stop "." before a space or the end. */
+const answerEnd = (text: string, i: number): boolean =>
+  ANSWER_END.test(text[i] as string) || (text[i] === '.' && (i + 1 === text.length || text[i + 1] === ' '));
 const CLOSERS = new Set(['"', '”', '」', '』', '’', ' ', '\u3000', ',', '，', '、']);
 /** An answer that begins with one of these declines (いやいや, ごめんなさい, 안 먹어요); 不, 没, 아니, 못 anywhere are DENYING's. */
 const DECLINING = /^(?:別|いや|いいえ|いえ|ううん|ごめん|すみません|申し訳|それは|아뇨|안 |글쎄|죄송)/u;
@@ -32,14 +35,14 @@ export function answeredYes(text: string, start: number, end: number): boolean {
   const words = text.slice(start, end);
   let q = end;
   while (q < text.length && q - end <= QUESTION_REACH && !QUESTION.test(text[q] as string)) {
-    if (ANSWER_END.test(text[q] as string)) return false;
+    if (answerEnd(text, q)) return false;
     q++;
   }
   if (q >= text.length || !QUESTION.test(text[q] as string)) return false;
   let a = q + 1;
   while (a < text.length && (CLOSERS.has(text[a] as string) || QUESTION.test(text[a] as string))) a++;
   let stop = a;
-  while (stop < text.length && stop - a < ANSWER_REACH && !ANSWER_END.test(text[stop] as string)) stop++;
+  while (stop < text.length && stop - a < ANSWER_REACH && !answerEnd(text, stop)) stop++;
   const answer = text.slice(a, stop);
   if (answer.length === 0) return false;
   // 「血圧下がる？」って質問来てますね、下がります: the answer may come after the question is named.
@@ -54,5 +57,5 @@ export function answeredYes(text: string, start: number, end: number): boolean {
 
 /** Whether a cue is a mark of asking: a question particle or mark, an A-not-A form, a verb of asking. */
 export function asks(cue: string): boolean {
-  return /[吗嗎呢么麼か까?？]$/u.test(cue) || /问|問|聞|質問|질문|물어|궁금/u.test(cue) || /(.)[不没]\1/u.test(cue);
+  return /(?:[吗嗎呢么麼か까?？]|나요|까요|는지)$/u.test(cue) || /问|問|聞|質問|질문|물어|궁금/u.test(cue) || /(.)[不没]\1/u.test(cue);
 }

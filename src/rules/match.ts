@@ -24,6 +24,8 @@ const GAP_CLAUSE = 1;
 const SENTENCE = 2;
 const TURN = 4;
 const SCOPE_CLAUSE = 8;
+/** Where a cue group's window ends: a full stop (。, a sentence-final ".") or a line break; not ？！, which a quoted question or its answer crosses. */
+const FULL_STOP = 16;
 const STOP_BITS = new Map<string, number>();
 const mark = (chars: string, bit: number) => {
   for (const ch of chars) STOP_BITS.set(ch, (STOP_BITS.get(ch) ?? 0) | bit);
@@ -31,11 +33,24 @@ const mark = (chars: string, bit: number) => {
 mark('。!?！？\n、,，;；:：…', GAP_CLAUSE);
 mark('。!?！？\n', SENTENCE);
 mark('。\n', TURN);
+mark('。\n', FULL_STOP);
 // A cue's scope ends as a gap's does, but a clause does not end at ：or ….
 mark('。!?！？\n、,，;；', SCOPE_CLAUSE);
 const GAP_STOP: Record<Scope, number> = { clause: GAP_CLAUSE, sentence: SENTENCE, turn: TURN };
 const SCOPE_END: Record<Scope, number> = { clause: SCOPE_CLAUSE, sentence: SENTENCE, turn: TURN };
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/**
+ * A full stop written as "." (Korean prose, and speech recognition in every language): the end of a
+ * sentence where a space or the line's end follows it, as ! and ? are (a turn goes on: a host sets
+ * up a claim in one sentence and makes it in the next); "..." is a pause (a clause, as …). Not a
+ * stop inside a word, a number or a name (no.1, 3.5, www.example.com).
+ */
+function periodStop(text: string, i: number): number | undefined {
+  const next = text[i + 1];
+  if (next === '.' || text[i - 1] === '.') return GAP_CLAUSE;
+  return next === undefined || next === ' ' ? (STOP_BITS.get('!') as number) | FULL_STOP : undefined;
+}
 
 /** Per lattice, per character: the stops it is (bits above), other than a separator between digits (99,000 and 12:30 are one number). */
 const stopTables = new WeakMap<Lattice, Uint8Array>();
@@ -45,7 +60,7 @@ function stopTable(L: Lattice): Uint8Array {
   const text = L.a.norm.text;
   table = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
-    const bits = STOP_BITS.get(text[i] as string);
+    const bits = text[i] === '.' ? periodStop(text, i) : STOP_BITS.get(text[i] as string);
     if (bits !== undefined && !(isDigit(text[i - 1]) && isDigit(text[i + 1]))) table[i] = bits;
   }
   stopTables.set(L, table);
@@ -296,6 +311,35 @@ function scopeReach(L: Lattice, start: number, end: number, scope: Scope): { bac
   return { back: start - b, ahead: a - end };
 }
 
+/** Chinese sentence-final particles: 吗 asks, 呢 asks or (mid-sentence) pauses on a topic, 吧 and 嘛 soften. */
+const FINAL_PARTICLE = /^[吗嗎呢么麼嘛吧]$/u;
+
+/**
+ * Whether a cue before the match is a sentence-final particle on its own (吗, 呢): it closes the
+ * question or topic it ends, so what follows is not asked — 你们知道吗，头发不再脱 and 这个呢，21天摘掉眼镜
+ * are claims. After the match (能降血压吗) the particle still asks.
+ */
+function closesEarlierQuestion(text: string, c: { start: number; end: number }): boolean {
+  return FINAL_PARTICLE.test(text.slice(c.start, c.end));
+}
+
+/**
+ * The longest window kept inside its sentence. A window up to this long is about the words next to the
+ * match, so it stops at a full stop (혈압이 내려가요. 약은 아니에요: the denial is of something else); a longer
+ * one is written to read the copy around the match, the next sentence too (美白クリームです。有効成分が…).
+ */
+const SENTENCE_WINDOW = 20;
+
+/** A window's reach: `window` characters either side, not past a full stop (。, "." ending a sentence, a line break). */
+function windowReach(L: Lattice, start: number, end: number, window: number): { back: number; ahead: number } {
+  const table = stopTable(L);
+  let b = start;
+  while (b > 0 && start - b < window && !stopIn(table, b - 1, b, FULL_STOP)) b--;
+  let a = end;
+  while (a < table.length && a - end < window && !stopIn(table, a, a + 1, FULL_STOP)) a++;
+  return { back: start - b, ahead: a - end };
+}
+
 /**
  * Whether one of the cues of one group appears within its window (or scope) before/after/around
  * [start, end), or inside it. Cues are words matched by surface (anywhere, even inside a longer word) or by base
@@ -305,8 +349,13 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   if (cues.quoted && !partlyQuoted(L.a.norm.text, start, end)) return false;
   // Most groups have none of their cue words in the segment at all: nothing to measure a reach for.
   if (charsOf(L, cues.before).length + charsOf(L, cues.after).length + charsOf(L, cues.around).length + charsOf(L, cues.inside).length === 0) return false;
-  const reach = cues.scope ? scopeReach(L, start, end, cues.scope) : { back: cues.window, ahead: cues.window };
-  const before = (c: { start: number; end: number }) => c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back) && pairedAfterMatch();
+  const reach = cues.scope
+    ? scopeReach(L, start, end, cues.scope)
+    : cues.window <= SENTENCE_WINDOW
+      ? windowReach(L, start, end, cues.window)
+      : { back: cues.window, ahead: cues.window };
+  const before = (c: { start: number; end: number }) =>
+    c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back) && !closesEarlierQuestion(L.a.norm.text, c) && pairedAfterMatch();
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead) && paired(c);
   const text = L.a.norm.text;
   const bounds = L.a.boundaries;

@@ -5,6 +5,8 @@
  * Steps: invisible format characters (zero-width space and joiners, word joiner, BOM, soft hyphen:
  * all of \p{Cf}) dropped, so 国\u200b家\u200b级 reads 国家级; NFKC per grapheme (full/half width,
  * compatibility forms) and Latin lower-casing; the Korean list dot ㆍ read as ·;
+ * emoji and decorative symbols (😍 ♥ ★ ♪ ◆) and a drawn-out tilde (좋아요~~, すごい〜) read as a
+ * space, so a caption's decoration cannot split a claim's words (a tilde before a digit stays: 2~3);
  * whitespace between CJK characters removed (Whisper and subtitlers insert it at random) and
  * other runs collapsed; Chinese Traditional → Simplified (through an injected converter);
  * spoken numbers rewritten as digits (百パーセント / 百分之百 / 백 퍼센트 → 100%).
@@ -147,6 +149,43 @@ export function nfkcPass(original: string): NormalizedText {
   return { original, text: b.text, origStart: b.origStart, origEnd: b.origEnd };
 }
 
+/**
+ * Decoration a caption or a chat line puts between words: emoji and other pictographs, hearts, stars,
+ * notes and shapes drawn as bullets, and Korean letters standing alone (ㅋㅋ, ㅎㅎ, ㅠㅠ: laughing, crying;
+ * NFKC makes them conjoining jamo, U+1100–U+11FF). Not ● ○ × ※ (masks, marks and the notice sign carry meaning).
+ */
+const DECORATION = /[\p{Extended_Pictographic}\u2661\u2605\u2606\u266a-\u266c\u25c6\u25c7\u25a0\u25a1\u25b2\u25b3\u25bc\u25bd\u3131-\u318c\u1100-\u11ff]/u;
+/** Tildes: ~ (and ～ after NFKC) and the wave dash 〜. */
+const TILDE = /[~\u301c]/;
+const HAS_DECORATION = /[~\u301c\p{Extended_Pictographic}\u2661\u2605\u2606\u266a-\u266c\u25c6\u25c7\u25a0\u25a1\u25b2\u25b3\u25bc\u25bd\u3131-\u318c\u1100-\u11ff]/u;
+
+/**
+ * Decoration read as a space: every pictograph or decorative symbol, and a run of tildes unless a
+ * digit follows it (a range: 2~3, 30〜60代). Surrogate pairs are looked at as one code point.
+ */
+function decorationPass(n: NormalizedText): NormalizedText {
+  const t = n.text;
+  if (!HAS_DECORATION.test(t)) return n;
+  const b = new Builder();
+  let i = 0;
+  while (i < t.length) {
+    const cp = t.codePointAt(i) as number;
+    const ch = String.fromCodePoint(cp);
+    if (TILDE.test(ch)) {
+      let j = i;
+      while (j < t.length && TILDE.test(t[j] as string)) j++;
+      if (/[0-9]/.test(t[j] ?? '')) b.push(t.slice(i, j), n.origStart[i] ?? 0, n.origEnd[j - 1] ?? 0);
+      else b.push(' ', n.origStart[i] ?? 0, n.origEnd[j - 1] ?? 0);
+      i = j;
+      continue;
+    }
+    if (DECORATION.test(ch)) b.push(' ', n.origStart[i] ?? 0, n.origEnd[i + ch.length - 1] ?? 0);
+    else for (let k = 0; k < ch.length; k++) b.push(t[i + k] as string, n.origStart[i + k] ?? 0, n.origEnd[i + k] ?? 0);
+    i += ch.length;
+  }
+  return { original: n.original, text: b.text, origStart: b.origStart, origEnd: b.origEnd };
+}
+
 function isCjkNoSpace(ch: string | undefined): boolean {
   return ch !== undefined && CJK_NO_SPACE.test(ch);
 }
@@ -201,7 +240,7 @@ export function applyEdits(n: NormalizedText, edits: readonly { start: number; e
 }
 
 export function normalize(original: string, language: Language, opts: NormalizeOptions = {}): NormalizedText {
-  let n = whitespacePass(nfkcPass(original));
+  let n = whitespacePass(decorationPass(nfkcPass(original)));
   if (language === 'zh' && opts.toSimplified) n = simplifiedPass(n, opts.toSimplified);
   n = applyEdits(n, rewriteSpokenNumbers(n.text, language));
   return n;

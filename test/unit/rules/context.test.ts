@@ -181,6 +181,19 @@ ${unless}
     expect(flags(rs, '日本一の美容液です。ほかのことは言えないけど')).toBe(true);
   });
 
+  it('a short window stops at a full stop (。 or a sentence-final "."); one over 20 characters reads the next sentence too', () => {
+    expect(flags(ruleset('  negation: { after: [言えない], window: 8 }'), '日本一です、言えないけど')).toBe(false);
+    expect(flags(ruleset('  negation: { after: [言えない], window: 8 }'), '日本一です。言えないけど')).toBe(true);
+    expect(flags(ruleset('  negation: { after: [言えない], window: 8 }'), '日本一です. 言えないけど')).toBe(true);
+    expect(flags(ruleset('  negation: { after: [言えない], window: 30 }'), '日本一です。言えないけど')).toBe(false);
+  });
+
+  it('a sentence scope ends at a "." before a space, not at one inside a word or a number', () => {
+    const rs = ruleset('  negation: { after: [言えない], scope: sentence }');
+    expect(flags(rs, '日本一です. ほかは言えないけど')).toBe(true);
+    expect(flags(rs, '日本一のno.1とは言えない')).toBe(false);
+  });
+
   it('a clause scope also stops at commas', () => {
     const text = '日本一の美容液です、ほかの店のことは言えないけど';
     expect(flags(ruleset('  negation: { after: [言えない], scope: sentence }'), text)).toBe(false);

@@ -79,6 +79,38 @@ const FAMILIES: Record<string, { covered: boolean; cases: Case[] }> = {
       ['zh', ['这是国家集的品质'], '国家集'],
     ],
   },
+  // Found by perturbing claims the rules catch (an emoji, a quotation mark, a question before them).
+  'emoji, a drawn-out tilde or ㅋㅋ between the words (당뇨에😍 좋은, 약보다~~ 더)': {
+    covered: true,
+    cases: [
+      ['ko', ['이 차는 당뇨에😍 좋은 차예요'], '당뇨에😍 좋은'],
+      ['ko', ['병원 약보다~~ 더 잘 들어요'], '약보다~~ 더'],
+      ['ko', ['이 차는 당뇨에 ㅋㅋ 좋은 차예요'], '당뇨에 ㅋㅋ 좋은'],
+      ['ja', ['冷え性😍、むくみの方'], '冷え性😍、むくみの方'],
+      ['ja', ['頭痛🌟、不眠の方'], '頭痛🌟、不眠の方'],
+    ],
+  },
+  'a Korean claim inside quotation marks (“…되돌아가요”)': {
+    covered: true,
+    cases: [['ko', ['“이 크림만 바르면 스무 살 때 피부로 되돌아가요”'], '스무 살 때 피부로 되돌아가요']],
+  },
+  'a question or topic closed before the claim (你们知道吗，/ 这个呢，)': {
+    covered: true,
+    cases: [
+      ['zh', ['你们知道吗，这款洗发水用了头发不再脱'], '头发不再脱'],
+      ['zh', ['这个呢，戴上二十一天就能摘掉眼镜'], '二十一天就能摘掉眼镜'],
+    ],
+  },
+  'a denial in the next sentence, after a full stop ".", does not excuse the claim': {
+    covered: true,
+    cases: [
+      ['ko', ['혈압이 쭉 내려가요. 약은 아니에요'], '혈압이 쭉 내려가요'],
+    ],
+  },
+  'a ranking said to the viewers (자 여러분 만족도 1위)': {
+    covered: true,
+    cases: [['ko', ['자 여러분 만족도 1위 보호대 들어갑니다'], '만족도 1위']],
+  },
   'Korean written with a space inside the word (최 고)': {
     // Not covered on purpose: Korean puts spaces between words, and 일 등 상품 ("first-prize goods")
     // or 최 고 as two words are ordinary speech; a line break or a cue split is covered above.

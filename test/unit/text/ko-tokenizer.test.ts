@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinEngine } from '../../helpers/builtin.js';
 import { loadTokenizer } from '../../../src/text/tokenizers/index.js';
-import { createKoreanMecab, koDicDir } from '../../../src/text/tokenizers/ko.js';
+import { createKoreanMecab, koDicDir, quotedPieces } from '../../../src/text/tokenizers/ko.js';
 import { bytesSource, PagedStrings } from '../../../src/text/tokenizers/paged.js';
 import { MecabFormatError, readDictionary, readMatrix } from '../../../src/text/tokenizers/mecab-dictionary.js';
 import { MecabTokenizer } from '../../../src/text/tokenizers/mecab.js';
@@ -34,6 +34,17 @@ describe('Korean tokens (mecab-ko-dic)', () => {
     expect(tags('지방을 녹이는')).toContain('녹이/VV');
     expect(tags('체중을 줄이고')).toContain('줄이/VV');
     expect(tags('배추를 절이고 있어요')).toContain('절이/VV');
+  });
+  it('reads the words inside quotation marks and brackets as it reads them alone; each mark is a token (SSO/SSC)', () => {
+    const plain = tags('피부로 되돌아가요');
+    expect(tags('“피부로 되돌아가요”')).toEqual(['“/SSO', ...plain, '”/SSC']);
+    expect(tags('(피부로 되돌아가요)')).toEqual(['(/SSO', ...plain, ')/SSC']);
+    expect(quotedPieces('그는 "좋다"고')).toEqual([{ text: '그는 ' }, { text: '"', mark: 'SSO' }, { text: '좋다' }, { text: '"', mark: 'SSO' }, { text: '고' }]);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (s) => {
+        expect(quotedPieces(s).map((p) => p.text).join('')).toBe(s);
+      }),
+    );
   });
   it('splits compounds into their parts (판매자 → 판매 + 자)', () => {
     expect(tags('판매자는')).toEqual(['판매/NNG', '자/NNG', '는/JX']);

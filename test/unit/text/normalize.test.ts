@@ -60,6 +60,19 @@ describe('normalize', () => {
     expect(normalize('이 프로그램은 최근 이 프로모션', 'ko').text).toBe('이 프로그램은 최근 이 프로모션');
   });
 
+  it('reads emoji, decorative symbols and a drawn-out tilde as a space; a tilde before a digit (a range) stays', () => {
+    expect(normalize('당뇨에😍 좋은 차', 'ko').text).toBe('당뇨에 좋은 차');
+    expect(normalize('❤️최고❤️', 'ko').text).toBe('최고');
+    expect(normalize('약보다~~ 더', 'ko').text).toBe('약보다 더');
+    expect(normalize('면역력 ㅋㅋ 개선 ㅠㅠ', 'ko').text).toBe('면역력 개선');
+    expect(normalize('冷え性😍、むくみ', 'ja').text).toBe('冷え性、むくみ');
+    expect(normalize('全网★最低价', 'zh').text).toBe('全网最低价');
+    expect(normalize('2~3주', 'ko').text).toBe('2~3주');
+    expect(normalize('30〜60代', 'ja').text).toBe('30〜60代');
+    const n = normalize('당뇨에😍 좋은', 'ko');
+    expect(n.original.slice(originalSpan(n, 0, n.text.length).start, originalSpan(n, 0, n.text.length).end)).toBe('당뇨에😍 좋은');
+  });
+
   it('property: every normalised index maps inside the original, in order', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.constantFrom('ja', 'zh', 'ko' as const), (s, lang) => {
