@@ -40,6 +40,8 @@ export interface Lattice {
   tokenEndingAt: Int32Array;
   lexicon: Lexicon;
   uses: AtomUses;
+  /** Chinese: a pause comma is stepped over only before a word that carries on the clause (就, 都, 马上). */
+  chinese: boolean;
 }
 
 /** The entry of an offset table (tokenStartingAt, tokenEndingAt), or undefined for none. */
@@ -200,6 +202,7 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
   const L: Lattice = {
     a, lit: [], from: [], to: [], headAt: new Int32Array(n + 1).fill(-1), nextAt: [], headEnd: new Int32Array(n + 1).fill(-1), nextEnd: [],
     charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsMemo: new Map(), numbers: new Map(), tokenStartingAt, tokenEndingAt, lexicon, uses,
+    chinese: compiled.language === 'zh',
   };
   const found = lexicon.surface.searchCodesInto(text, hitBuffer);
   const { start: starts, end: ends, value: values } = hitBuffer;

@@ -134,6 +134,22 @@ function skipsParticle(next: Step | undefined, t: { pos: string; surface: string
 }
 
 /**
+ * Whether token `t` is a pause comma (, 、 and ，, which NFKC makes ,) that the next word step may
+ * step over: speech recognition writes one wherever the host breathes (一吃，就好; がん細胞が、消える;
+ * 당뇨에, 좋은 차), so a claim's words are still next to each other across it. Gaps still stop there.
+ */
+function skipsPause(L: Lattice, next: Step | undefined, at: number): boolean {
+  const t = L.a.tokens[at];
+  if (next === undefined || t === undefined || !(next.kind === 'atom' || next.kind === 'pos' || next.kind === 'number') || !(t.surface === ',' || t.surface === '、')) return false;
+  // In Chinese a comma more often starts a new clause with its own topic (有效，过敏体质先试用): only a word that
+  // carries the clause on (一吃，就好; 三个月，就有变化) joins it to the words before.
+  return !L.chinese || CARRIES_ON.has(L.a.tokens[at + 1]?.surface ?? '');
+}
+
+/** Chinese words after a pause comma that go on with the clause before it: the result of a condition. */
+const CARRIES_ON = new Set(['就', '都', '也', '还', '才', '便', '马上', '立马', '立刻', '直接', '一下子', '能', '可以', '会', '就能', '就会', '就可以']);
+
+/**
  * Whether the atom's words found at token `p` (starting there, or ending there for `end`) are all
  * marks of asking (吗, 能不能, 有人问): a `not` or `notAfter` step written to skip questions, which
  * should not skip one the host answers yes (能瘦吗？能！).
@@ -180,7 +196,7 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
             if (!inAtom(L.lexicon, step.atom, L.lit[i] as number)) continue;
             const to = L.to[i] as number;
             visit(si + 1, to, to);
-            if (skipsParticle(steps[si + 1], tokens[to])) visit(si + 1, to + 1, to);
+            if (skipsParticle(steps[si + 1], tokens[to]) || skipsPause(L, steps[si + 1], to)) visit(si + 1, to + 1, to);
           }
         }
         if (step.optional) visit(si + 1, p, last);
@@ -188,12 +204,18 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
       }
       case 'pos': {
         const t = tokens[p];
-        if (t && step.tags.some((tag) => t.pos.startsWith(tag))) visit(si + 1, p + 1, p + 1);
+        if (t && step.tags.some((tag) => t.pos.startsWith(tag))) {
+          visit(si + 1, p + 1, p + 1);
+          if (skipsPause(L, steps[si + 1], p + 1)) visit(si + 1, p + 2, p + 1);
+        }
         if (step.optional) visit(si + 1, p, last);
         return;
       }
       case 'number': {
-        for (const e of numberEnds(L, step, p, steps[si + 1])) visit(si + 1, e, e);
+        for (const e of numberEnds(L, step, p, steps[si + 1])) {
+          visit(si + 1, e, e);
+          if (skipsPause(L, steps[si + 1], e)) visit(si + 1, e + 1, e);
+        }
         if (step.optional) visit(si + 1, p, last);
         return;
       }

@@ -107,6 +107,14 @@ const FAMILIES: Record<string, { covered: boolean; cases: Case[] }> = {
       ['ko', ['혈압이 쭉 내려가요. 약은 아니에요'], '혈압이 쭉 내려가요'],
     ],
   },
+  'a pause comma between the words of a claim (がん細胞が、…; 당뇨에, 좋은; 一吃，就好)': {
+    covered: true,
+    cases: [
+      ['ko', ['이 차는 당뇨에, 좋은 차예요'], '당뇨에, 좋은'],
+      ['ja', ['膝の痛みが、治ります'], '膝の痛みが、治り'],
+      ['zh', ['这款贴一贴，马上止痛'], '一贴，马上止痛'],
+    ],
+  },
   'a ranking said to the viewers (자 여러분 만족도 1위)': {
     covered: true,
     cases: [['ko', ['자 여러분 만족도 1위 보호대 들어갑니다'], '만족도 1위']],
