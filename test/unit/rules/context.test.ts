@@ -146,6 +146,8 @@ ${unless}
     // a viewer's question read out and answered yes: the refusal cue is not there, so it stays a claim
     expect(flags(ruleset(refused), '「日本一？」はい、日本一です')).toBe(true);
     expect(flags(ruleset(refused), '「日本一？」ごめんなさい、言えません')).toBe(false);
+    // the refusal is said of the quotation from outside it: one inside the same quotation is part of what is quoted
+    expect(flags(ruleset(refused), '「日本一の美容液です、他店のことは言えませんが」')).toBe(true);
   });
 
   it('insideQuotes: paired marks and straight quotes on the line, never across a mark', () => {
