@@ -11,66 +11,14 @@ import { answeredYes, asks } from './answered.js';
 import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from './cue-text.js';
+import { breathAfter, skipsParticle, skipsPause } from './pauses.js';
+import { GAP_STOP, scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
 
 export interface Hit {
   matcher: number;
   /** Offsets in the normalised text. */
   start: number;
   end: number;
-}
-
-// Where a gap stops (clause, sentence, turn) and where a cue's scope ends, as bits per character.
-const GAP_CLAUSE = 1;
-const SENTENCE = 2;
-const TURN = 4;
-const SCOPE_CLAUSE = 8;
-/** Where a cue group's window ends: a full stop (。, a sentence-final ".") or a line break; not ？！, which a quoted question or its answer crosses. */
-const FULL_STOP = 16;
-const STOP_BITS = new Map<string, number>();
-const mark = (chars: string, bit: number) => {
-  for (const ch of chars) STOP_BITS.set(ch, (STOP_BITS.get(ch) ?? 0) | bit);
-};
-mark('。!?！？\n、,，;；:：…', GAP_CLAUSE);
-mark('。!?！？\n', SENTENCE);
-mark('。\n', TURN);
-mark('。\n', FULL_STOP);
-// A cue's scope ends as a gap's does, but a clause does not end at ：or ….
-mark('。!?！？\n、,，;；', SCOPE_CLAUSE);
-const GAP_STOP: Record<Scope, number> = { clause: GAP_CLAUSE, sentence: SENTENCE, turn: TURN };
-const SCOPE_END: Record<Scope, number> = { clause: SCOPE_CLAUSE, sentence: SENTENCE, turn: TURN };
-const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
-
-/**
- * A full stop written as "." (Korean prose, and speech recognition in every language): the end of a
- * sentence where a space or the line's end follows it, as ! and ? are (a turn goes on: a host sets
- * up a claim in one sentence and makes it in the next); "..." is a pause (a clause, as …). Not a
- * stop inside a word, a number or a name (no.1, 3.5, www.example.com).
- */
-function periodStop(text: string, i: number): number | undefined {
-  const next = text[i + 1];
-  if (next === '.' || text[i - 1] === '.') return GAP_CLAUSE;
-  return next === undefined || next === ' ' ? (STOP_BITS.get('!') as number) | FULL_STOP : undefined;
-}
-
-/** Per lattice, per character: the stops it is (bits above), other than a separator between digits (99,000 and 12:30 are one number). */
-const stopTables = new WeakMap<Lattice, Uint8Array>();
-function stopTable(L: Lattice): Uint8Array {
-  let table = stopTables.get(L);
-  if (table) return table;
-  const text = L.a.norm.text;
-  table = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const bits = text[i] === '.' ? periodStop(text, i) : STOP_BITS.get(text[i] as string);
-    if (bits !== undefined && !(isDigit(text[i - 1]) && isDigit(text[i + 1]))) table[i] = bits;
-  }
-  stopTables.set(L, table);
-  return table;
-}
-
-/** Whether text[from, to) holds a stop of kind `bit` (`table`: the segment's stopTable). */
-function stopIn(table: Uint8Array, from: number, to: number, bit: number): boolean {
-  for (let i = from; i < to; i++) if (((table[i] ?? 0) & bit) !== 0) return true;
-  return false;
 }
 
 /** Token index (exclusive end) of the token that contains character `offset - 1`: a span rounded out to a token end. */
@@ -119,35 +67,6 @@ function startsWithWordOf(L: Lattice, atom: number, text: string): boolean {
   for (const h of L.lexicon.surface.searchCodes(text)) if (h.start === 0 && h.value >= 0 && inAtom(L.lexicon, atom, h.value)) return true;
   return false;
 }
-
-/** The topic particles (JX) that are skipped; 만 and 까지 narrow a claim and are not. */
-const TOPIC = new Set(['은', '는', '도']);
-
-/**
- * Korean case and topic particles (ko-dic JKS 이/가, JKO 을/를, JX 은/는/도) are transparent between
- * two words of a matcher: [뾰루지, 개선] also matches 뾰루지를 개선해 줘요, as a rule writer listing 뾰루지를,
- * 뾰루지가 … by hand meant. Only before a word step (not a lookahead, number or gap), and the
- * particle is never the end of a match. No other language's tagger uses these tags.
- */
-function skipsParticle(next: Step | undefined, t: { pos: string; surface: string } | undefined): boolean {
-  return next !== undefined && next.kind === 'atom' && t !== undefined && (t.pos === 'JKS' || t.pos === 'JKO' || (t.pos === 'JX' && TOPIC.has(t.surface)));
-}
-
-/**
- * Whether token `t` is a pause comma (, 、 and ，, which NFKC makes ,) that the next word step may
- * step over: speech recognition writes one wherever the host breathes (一吃，就好; がん細胞が、消える;
- * 당뇨에, 좋은 차), so a claim's words are still next to each other across it. Gaps still stop there.
- */
-function skipsPause(L: Lattice, next: Step | undefined, at: number): boolean {
-  const t = L.a.tokens[at];
-  if (next === undefined || t === undefined || !(next.kind === 'atom' || next.kind === 'pos' || next.kind === 'number') || !(t.surface === ',' || t.surface === '、')) return false;
-  // In Chinese a comma more often starts a new clause with its own topic (有效，过敏体质先试用): only a word that
-  // carries the clause on (一吃，就好; 三个月，就有变化) joins it to the words before.
-  return !L.chinese || CARRIES_ON.has(L.a.tokens[at + 1]?.surface ?? '');
-}
-
-/** Chinese words after a pause comma that go on with the clause before it: the result of a condition. */
-const CARRIES_ON = new Set(['就', '都', '也', '还', '才', '便', '马上', '立马', '立刻', '直接', '一下子', '能', '可以', '会', '就能', '就会', '就可以']);
 
 /**
  * Whether the atom's words found at token `p` (starting there, or ending there for `end`) are all
@@ -222,9 +141,14 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
       case 'gap': {
         const stop = GAP_STOP[step.scope];
         const table = stopTable(L);
+        // Japanese and Korean: a clause gap crosses one pause comma (がん細胞が、すっと消える), as a word step does.
+        let pauses = step.scope === 'clause' && !L.chinese ? 1 : 0;
         for (let k = 0; k <= step.max && p + k <= tokens.length; k++) {
           const t = tokens[p + k - 1];
-          if (k > 0 && t && stopIn(table, t.start, t.end, stop)) break;
+          if (k > 0 && t && stopIn(table, t.start, t.end, stop)) {
+            if (pauses > 0 && (t.surface === ',' || t.surface === '、') && breathAfter(tokens[p + k - 2])) pauses--;
+            else break;
+          }
           visit(si + 1, p + k, last);
         }
         return;
@@ -318,21 +242,6 @@ function dedupe(compiled: CompiledRules, hits: Hit[]): Hit[] {
   return out;
 }
 
-/** The furthest a `scope` reaches, in characters either side. */
-export const MAX_SCOPE = 120;
-
-/** Characters from `start` back to the start of its sentence/clause, and from `end` on to its end. */
-function scopeReach(L: Lattice, start: number, end: number, scope: Scope): { back: number; ahead: number } {
-  const stop = SCOPE_END[scope];
-  const table = stopTable(L);
-  const n = table.length;
-  let b = start;
-  while (b > 0 && start - b < MAX_SCOPE && !stopIn(table, b - 1, b, stop)) b--;
-  let a = end;
-  while (a < n && a - end < MAX_SCOPE && !stopIn(table, a, a + 1, stop)) a++;
-  return { back: start - b, ahead: a - end };
-}
-
 /** Chinese sentence-final particles: 吗 asks, 呢 asks or (mid-sentence) pauses on a topic, 吧 and 嘛 soften. */
 const FINAL_PARTICLE = /^[吗嗎呢么麼嘛吧]$/u;
 
@@ -343,23 +252,6 @@ const FINAL_PARTICLE = /^[吗嗎呢么麼嘛吧]$/u;
  */
 function closesEarlierQuestion(text: string, c: { start: number; end: number }): boolean {
   return FINAL_PARTICLE.test(text.slice(c.start, c.end));
-}
-
-/**
- * The longest window kept inside its sentence. A window up to this long is about the words next to the
- * match, so it stops at a full stop (혈압이 내려가요. 약은 아니에요: the denial is of something else); a longer
- * one is written to read the copy around the match, the next sentence too (美白クリームです。有効成分が…).
- */
-const SENTENCE_WINDOW = 20;
-
-/** A window's reach: `window` characters either side, not past a full stop (。, "." ending a sentence, a line break). */
-function windowReach(L: Lattice, start: number, end: number, window: number): { back: number; ahead: number } {
-  const table = stopTable(L);
-  let b = start;
-  while (b > 0 && start - b < window && !stopIn(table, b - 1, b, FULL_STOP)) b--;
-  let a = end;
-  while (a < table.length && a - end < window && !stopIn(table, a, a + 1, FULL_STOP)) a++;
-  return { back: start - b, ahead: a - end };
 }
 
 /**

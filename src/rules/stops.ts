@@ -1,0 +1,93 @@
+/**
+ * Where a gap stops and how far a cue group reaches, from the stops in a segment's text: clause ends
+ * (、，,), sentence ends (。！？, a "." before a space), turn ends (。, a line break). Pure.
+ */
+import type { Scope } from './model.js';
+import type { Lattice } from './lattice.js';
+
+// Where a gap stops (clause, sentence, turn) and where a cue's scope ends, as bits per character.
+const GAP_CLAUSE = 1;
+const SENTENCE = 2;
+const TURN = 4;
+const SCOPE_CLAUSE = 8;
+/** Where a cue group's window ends: a full stop (。, a sentence-final ".") or a line break; not ？！, which a quoted question or its answer crosses. */
+const FULL_STOP = 16;
+const STOP_BITS = new Map<string, number>();
+const mark = (chars: string, bit: number) => {
+  for (const ch of chars) STOP_BITS.set(ch, (STOP_BITS.get(ch) ?? 0) | bit);
+};
+mark('。!?！？\n、,，;；:：…', GAP_CLAUSE);
+mark('。!?！？\n', SENTENCE);
+mark('。\n', TURN);
+mark('。\n', FULL_STOP);
+// A cue's scope ends as a gap's does, but a clause does not end at ：or ….
+mark('。!?！？\n、,，;；', SCOPE_CLAUSE);
+export const GAP_STOP: Record<Scope, number> = { clause: GAP_CLAUSE, sentence: SENTENCE, turn: TURN };
+const SCOPE_END: Record<Scope, number> = { clause: SCOPE_CLAUSE, sentence: SENTENCE, turn: TURN };
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/**
+ * A full stop written as "." (Korean prose, and speech recognition in every language): the end of a
+ * sentence where a space or the line's end follows it, as ! and ? are (a turn goes on: a host sets
+ * up a claim in one sentence and makes it in the next); "..." is a pause (a clause, as …). Not a
+ * stop inside a word, a number or a name (no.1, 3.5, www.example.com).
+ */
+function periodStop(text: string, i: number): number | undefined {
+  const next = text[i + 1];
+  if (next === '.' || text[i - 1] === '.') return GAP_CLAUSE;
+  return next === undefined || next === ' ' ? (STOP_BITS.get('!') as number) | FULL_STOP : undefined;
+}
+
+/** Per lattice, per character: the stops it is (bits above), other than a separator between digits (99,000 and 12:30 are one number). */
+const stopTables = new WeakMap<Lattice, Uint8Array>();
+export function stopTable(L: Lattice): Uint8Array {
+  let table = stopTables.get(L);
+  if (table) return table;
+  const text = L.a.norm.text;
+  table = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const bits = text[i] === '.' ? periodStop(text, i) : STOP_BITS.get(text[i] as string);
+    if (bits !== undefined && !(isDigit(text[i - 1]) && isDigit(text[i + 1]))) table[i] = bits;
+  }
+  stopTables.set(L, table);
+  return table;
+}
+
+/** Whether text[from, to) holds a stop of kind `bit` (`table`: the segment's stopTable). */
+export function stopIn(table: Uint8Array, from: number, to: number, bit: number): boolean {
+  for (let i = from; i < to; i++) if (((table[i] ?? 0) & bit) !== 0) return true;
+  return false;
+}
+
+/** The furthest a `scope` reaches, in characters either side. */
+export const MAX_SCOPE = 120;
+
+/** Characters from `start` back to the start of its sentence/clause, and from `end` on to its end. */
+export function scopeReach(L: Lattice, start: number, end: number, scope: Scope): { back: number; ahead: number } {
+  const stop = SCOPE_END[scope];
+  const table = stopTable(L);
+  const n = table.length;
+  let b = start;
+  while (b > 0 && start - b < MAX_SCOPE && !stopIn(table, b - 1, b, stop)) b--;
+  let a = end;
+  while (a < n && a - end < MAX_SCOPE && !stopIn(table, a, a + 1, stop)) a++;
+  return { back: start - b, ahead: a - end };
+}
+
+/**
+ * The longest window kept inside its sentence. A window up to this long is about the words next to the
+ * match, so it stops at a full stop (혈압이 내려가요. 약은 아니에요: the denial is of something else); a longer
+ * one is written to read the copy around the match, the next sentence too (美白クリームです。有効成分が…).
+ */
+export const SENTENCE_WINDOW = 20;
+
+/** A window's reach: `window` characters either side, not past a full stop (。, "." ending a sentence, a line break). */
+export function windowReach(L: Lattice, start: number, end: number, window: number): { back: number; ahead: number } {
+  const table = stopTable(L);
+  let b = start;
+  while (b > 0 && start - b < window && !stopIn(table, b - 1, b, FULL_STOP)) b--;
+  let a = end;
+  while (a < table.length && a - end < window && !stopIn(table, a, a + 1, FULL_STOP)) a++;
+  return { back: start - b, ahead: a - end };
+}
+
