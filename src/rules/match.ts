@@ -115,7 +115,10 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
             if (!inAtom(L.lexicon, step.atom, L.lit[i] as number)) continue;
             const to = L.to[i] as number;
             visit(si + 1, to, to);
-            if (skipsParticle(steps[si + 1], tokens[to]) || skipsPause(L, steps[si + 1], to)) visit(si + 1, to + 1, to);
+            const particle = skipsParticle(steps[si + 1], tokens[to]);
+            if (particle || skipsPause(L, steps[si + 1], to)) visit(si + 1, to + 1, to);
+            // A particle, then a breath (혈압이, 조절돼요).
+            if (particle && skipsPause(L, steps[si + 1], to + 1)) visit(si + 1, to + 2, to);
           }
         }
         if (step.optional) visit(si + 1, p, last);
@@ -143,12 +146,16 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         const table = stopTable(L);
         // Japanese and Korean: a clause gap crosses one pause comma (がん細胞が、すっと消える), as a word step does.
         let pauses = step.scope === 'clause' && !L.chinese ? 1 : 0;
-        for (let k = 0; k <= step.max && p + k <= tokens.length; k++) {
+        // A comma the gap crosses is not one of its words: 免疫の力が、めっちゃ上がる fits the gap the same line
+        // without the comma fits.
+        let commas = 0;
+        for (let k = 0; k <= step.max + commas && p + k <= tokens.length; k++) {
           const t = tokens[p + k - 1];
           if (k > 0 && t && stopIn(table, t.start, t.end, stop)) {
             if (pauses > 0 && (t.surface === ',' || t.surface === '、') && breathAfter(tokens[p + k - 2])) pauses--;
             else break;
           }
+          if (k > 0 && t && (t.surface === ',' || t.surface === '、')) commas++;
           visit(si + 1, p + k, last);
         }
         return;
