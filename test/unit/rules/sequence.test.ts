@@ -139,6 +139,19 @@ describe('seq elements', () => {
     expect(found(c, an, '几天能瘦几斤')).toEqual([]);
   });
 
+  it('Chinese spoken counts (仨, 俩, 十来) are numbers', () => {
+    const { c, an } = compile(head('zh', `      - id: period-loss\n        seq: [{number: [天, 月, 个月]}, {gap: 2}, [瘦, 减], {gap: 1}, {number: [斤, 公斤, kg], min: 10}]\n`));
+    expect(found(c, an, '十来天瘦了十来斤')).toEqual(['十来天瘦了十来斤@period-loss']);
+    expect(found(c, an, '仨月减了二十斤')).toEqual(['仨月减了二十斤@period-loss']);
+    expect(found(c, an, '俩月瘦了三斤')).toEqual([]);
+  });
+
+  it('a gap crosses a comma after a particle in Japanese and Korean, and the comma is not one of its words', () => {
+    const { c, an } = compile(head('ja', `      - id: up\n        seq: [免疫, {gap: 4}, 上がる]\n`));
+    expect(found(c, an, '免疫の力が、めっちゃ上がる')).toEqual(['免疫の力が、めっちゃ上がる@up']);
+    expect(found(c, an, '免疫の力、めっちゃ上がる')).toEqual([]);
+  });
+
   it('Korean: numbers with units, part of speech', () => {
     const { c, an } = compile(head('ko', `      - id: loss\n        seq: [{number: [주, 달, 개월]}, {gap: 2}, {number: [킬로, kg]}]\n      - id: noun-best\n        seq: [{pos: NN}, 최고]\n`));
     expect(found(c, an, '2주 만에 5킬로 빠져요')).toEqual(['2주 만에 5킬로@loss']);
