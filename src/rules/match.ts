@@ -92,6 +92,31 @@ function askedAndAnswered(L: Lattice, atom: number, p: number, side: 'at' | 'end
   return onlyAsks(L, atom, p, side) && answeredYes(L.a.norm.text, start, end);
 }
 
+/**
+ * Where a gap starting at token `p` may end: 0 to `max` words on, not across a stop of its scope. In
+ * Japanese and Korean a clause gap crosses one pause comma that follows a particle or a connective
+ * (がん細胞が、すっと消える), as a word step does; a comma the gap crosses is not one of its words
+ * (免疫の力が、めっちゃ上がる fits the gap the line without the comma fits).
+ */
+function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: number): number[] {
+  const tokens = L.a.tokens;
+  const stop = GAP_STOP[step.scope];
+  const table = stopTable(L);
+  let pauses = step.scope === 'clause' && !L.chinese ? 1 : 0;
+  let commas = 0;
+  const out: number[] = [];
+  for (let k = 0; k <= step.max + commas && p + k <= tokens.length; k++) {
+    const t = tokens[p + k - 1];
+    if (k > 0 && t && stopIn(table, t.start, t.end, stop)) {
+      if (pauses > 0 && (t.surface === ',' || t.surface === '、') && breathAfter(tokens[p + k - 2])) pauses--;
+      else break;
+    }
+    if (k > 0 && t && (t.surface === ',' || t.surface === '、')) commas++;
+    out.push(p + k);
+  }
+  return out;
+}
+
 /** The furthest end (exclusive token index) a matcher's steps reach from token `pos`, or -1. */
 function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
   const tokens = L.a.tokens;
@@ -142,22 +167,7 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         return;
       }
       case 'gap': {
-        const stop = GAP_STOP[step.scope];
-        const table = stopTable(L);
-        // Japanese and Korean: a clause gap crosses one pause comma (がん細胞が、すっと消える), as a word step does.
-        let pauses = step.scope === 'clause' && !L.chinese ? 1 : 0;
-        // A comma the gap crosses is not one of its words: 免疫の力が、めっちゃ上がる fits the gap the same line
-        // without the comma fits.
-        let commas = 0;
-        for (let k = 0; k <= step.max + commas && p + k <= tokens.length; k++) {
-          const t = tokens[p + k - 1];
-          if (k > 0 && t && stopIn(table, t.start, t.end, stop)) {
-            if (pauses > 0 && (t.surface === ',' || t.surface === '、') && breathAfter(tokens[p + k - 2])) pauses--;
-            else break;
-          }
-          if (k > 0 && t && (t.surface === ',' || t.surface === '、')) commas++;
-          visit(si + 1, p + k, last);
-        }
+        for (const q of gapEnds(L, step, p)) visit(si + 1, q, last);
         return;
       }
       case 'not': {
