@@ -186,6 +186,9 @@ function decorationPass(n: NormalizedText): NormalizedText {
   return { original: n.original, text: b.text, origStart: b.origStart, origEnd: b.origEnd };
 }
 
+/** Marks no space goes before: stops, commas, closing brackets and quotes (as NFKC leaves them). */
+const CLOSING_MARK = /^[,.!?;:)\]}、。」』”’]$/u;
+
 function isCjkNoSpace(ch: string | undefined): boolean {
   return ch !== undefined && CJK_NO_SPACE.test(ch);
 }
@@ -200,7 +203,8 @@ function whitespacePass(n: NormalizedText): NormalizedText {
       while (j < t.length && t[j] === ' ') j++;
       const prev = b.last;
       const next = t[j];
-      const dropped = b.length === 0 || j === t.length || (isCjkNoSpace(prev) && isCjkNoSpace(next));
+      // Also before a mark that closes or stops (药品😍，我们 → 药品，我们): no space belongs there.
+      const dropped = b.length === 0 || j === t.length || (isCjkNoSpace(prev) && isCjkNoSpace(next)) || CLOSING_MARK.test(next ?? '');
       if (!dropped) b.push(' ', n.origStart[i] ?? 0, n.origEnd[j - 1] ?? 0);
       i = j;
       continue;

@@ -67,6 +67,8 @@ describe('normalize', () => {
     expect(normalize('면역력 ㅋㅋ 개선 ㅠㅠ', 'ko').text).toBe('면역력 개선');
     expect(normalize('冷え性😍、むくみ', 'ja').text).toBe('冷え性、むくみ');
     expect(normalize('全网★最低价', 'zh').text).toBe('全网最低价');
+    expect(normalize('止咳糖浆是药品😍，我们不卖', 'zh').text).toBe('止咳糖浆是药品,我们不卖');
+    expect(normalize('좋아요 ! 진짜 , 최고', 'ko').text).toBe('좋아요! 진짜, 최고');
     expect(normalize('2~3주', 'ko').text).toBe('2~3주');
     expect(normalize('30〜60代', 'ja').text).toBe('30〜60代');
     const n = normalize('당뇨에😍 좋은', 'ko');
