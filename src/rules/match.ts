@@ -11,7 +11,7 @@ import { answeredYes, asks } from './answered.js';
 import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from './cue-text.js';
-import { breathAfter, skipsParticle, skipsPause } from './pauses.js';
+import { breathAfter, isPauseComma, skipsParticle, skipsPause } from './pauses.js';
 import { GAP_STOP, scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
 
 export interface Hit {
@@ -108,10 +108,10 @@ function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: number): n
   for (let k = 0; k <= step.max + commas && p + k <= tokens.length; k++) {
     const t = tokens[p + k - 1];
     if (k > 0 && t && stopIn(table, t.start, t.end, stop)) {
-      if (pauses > 0 && (t.surface === ',' || t.surface === '、') && breathAfter(tokens[p + k - 2])) pauses--;
+      if (pauses > 0 && isPauseComma(t) && breathAfter(tokens[p + k - 2])) pauses--;
       else break;
     }
-    if (k > 0 && t && (t.surface === ',' || t.surface === '、')) commas++;
+    if (k > 0 && isPauseComma(t)) commas++;
     out.push(p + k);
   }
   return out;

@@ -18,6 +18,11 @@ export function skipsParticle(next: Step | undefined, t: { pos: string; surface:
   return next !== undefined && next.kind === 'atom' && t !== undefined && (t.pos === 'JKS' || t.pos === 'JKO' || (t.pos === 'JX' && TOPIC.has(t.surface)));
 }
 
+/** Whether a token is a comma (, 、 and ，, which NFKC makes ,). */
+export function isPauseComma(t: { surface: string } | undefined): boolean {
+  return t !== undefined && (t.surface === ',' || t.surface === '、');
+}
+
 /**
  * Whether token `t` is a pause comma (, 、 and ，, which NFKC makes ,) that the next word step may
  * step over: speech recognition writes one wherever the host breathes (一吃，就好; がん細胞が、消える;
@@ -25,8 +30,7 @@ export function skipsParticle(next: Step | undefined, t: { pos: string; surface:
  * where `breathAfter` says it is a breath (Japanese and Korean).
  */
 export function skipsPause(L: Lattice, next: Step | undefined, at: number): boolean {
-  const t = L.a.tokens[at];
-  if (next === undefined || t === undefined || !(next.kind === 'atom' || next.kind === 'pos' || next.kind === 'number') || !(t.surface === ',' || t.surface === '、')) return false;
+  if (next === undefined || !(next.kind === 'atom' || next.kind === 'pos' || next.kind === 'number') || !isPauseComma(L.a.tokens[at])) return false;
   // In Chinese a comma more often starts a new clause with its own topic (有效，过敏体质先试用): only a word that
   // carries the clause on (一吃，就好; 三个月，就有变化) joins it to the words before.
   return !L.chinese || CARRIES_ON.has(L.a.tokens[at + 1]?.surface ?? '');

@@ -64,13 +64,16 @@ export const MAX_SCOPE = 120;
 
 /** Characters from `start` back to the start of its sentence/clause, and from `end` on to its end. */
 export function scopeReach(L: Lattice, start: number, end: number, scope: Scope): { back: number; ahead: number } {
-  const stop = SCOPE_END[scope];
+  return reachUntil(L, start, end, MAX_SCOPE, SCOPE_END[scope]);
+}
+
+/** Characters from `start` back, and from `end` on, up to `limit` each, not past a stop of kind `bit`. */
+function reachUntil(L: Lattice, start: number, end: number, limit: number, bit: number): { back: number; ahead: number } {
   const table = stopTable(L);
-  const n = table.length;
   let b = start;
-  while (b > 0 && start - b < MAX_SCOPE && !stopIn(table, b - 1, b, stop)) b--;
+  while (b > 0 && start - b < limit && !stopIn(table, b - 1, b, bit)) b--;
   let a = end;
-  while (a < n && a - end < MAX_SCOPE && !stopIn(table, a, a + 1, stop)) a++;
+  while (a < table.length && a - end < limit && !stopIn(table, a, a + 1, bit)) a++;
   return { back: start - b, ahead: a - end };
 }
 
@@ -83,11 +86,6 @@ export const SENTENCE_WINDOW = 20;
 
 /** A window's reach: `window` characters either side, not past a full stop (。, "." ending a sentence, a line break). */
 export function windowReach(L: Lattice, start: number, end: number, window: number): { back: number; ahead: number } {
-  const table = stopTable(L);
-  let b = start;
-  while (b > 0 && start - b < window && !stopIn(table, b - 1, b, FULL_STOP)) b--;
-  let a = end;
-  while (a < table.length && a - end < window && !stopIn(table, a, a + 1, FULL_STOP)) a++;
-  return { back: start - b, ahead: a - end };
+  return reachUntil(L, start, end, window, FULL_STOP);
 }
 

@@ -154,10 +154,12 @@ export function nfkcPass(original: string): NormalizedText {
  * notes and shapes drawn as bullets, and Korean letters standing alone (ㅋㅋ, ㅎㅎ, ㅠㅠ: laughing, crying;
  * NFKC makes them conjoining jamo, U+1100–U+11FF). Not ● ○ × ※ (masks, marks and the notice sign carry meaning).
  */
-const DECORATION = /[\p{Extended_Pictographic}\u2661\u2605\u2606\u266a-\u266c\u25c6\u25c7\u25a0\u25a1\u25b2\u25b3\u25bc\u25bd\u3131-\u318c\u1100-\u11ff]/u;
+const DECORATION_CHARS = '\\p{Extended_Pictographic}\\u2661\\u2605\\u2606\\u266a-\\u266c\\u25c6\\u25c7\\u25a0\\u25a1\\u25b2\\u25b3\\u25bc\\u25bd\\u3131-\\u318c\\u1100-\\u11ff';
 /** Tildes: ~ (and ～ after NFKC) and the wave dash 〜. */
-const TILDE = /[~\u301c]/;
-const HAS_DECORATION = /[~\u301c\p{Extended_Pictographic}\u2661\u2605\u2606\u266a-\u266c\u25c6\u25c7\u25a0\u25a1\u25b2\u25b3\u25bc\u25bd\u3131-\u318c\u1100-\u11ff]/u;
+const TILDE_CHARS = '~\\u301c';
+const DECORATION = new RegExp(`[${DECORATION_CHARS}]`, 'u');
+const TILDE = new RegExp(`[${TILDE_CHARS}]`, 'u');
+const HAS_DECORATION = new RegExp(`[${TILDE_CHARS}${DECORATION_CHARS}]`, 'u');
 
 /**
  * Decoration read as a space: every pictograph or decorative symbol, and a run of tildes unless a

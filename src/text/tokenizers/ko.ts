@@ -90,19 +90,20 @@ function toRaw(m: MecabMorpheme, r: Reading, out: RawToken[]): void {
   out.push(base ? { surface: m.surface, pos: r.pos, base } : { surface: m.surface, pos: r.pos });
 }
 
-/** Quotation marks and brackets, opening and closing (ko-dic's SSO and SSC). */
+/** Closing quotation marks and brackets (ko-dic's SSC; the opening ones and straight quotes are SSO). */
 const CLOSING = '”’」』)］]>》〉】〕}';
 const MARKS = /[“‘「『(［[<《〈【〔{”’」』)］\]>》〉】〕}"',!?]|\.(?=\s|$)/g;
 /** Stops and commas (ko-dic SF, SC): a piece of their own, the words before them read as a sentence's end. */
 const STOPS: Record<string, 'SF' | 'SC'> = { ',': 'SC', '!': 'SF', '?': 'SF', '.': 'SF' };
 
 /**
- * The text cut at quotation marks and brackets: each mark is a piece of its own (tagged SSO or
- * SSC; a straight quote SSO), and the words between are analysed as if the marks were the text's
- * ends. MeCab reads a word next to a mark differently from the same word at a sentence's end
- * (되돌아가요” → 되돌/아/가요), so a claim quoted in a caption or a press release lost its words.
+ * The text cut at quotation marks, brackets, stops and commas: each mark is a piece of its own
+ * (tagged SSO, SSC, SF or SC; a straight quote SSO; a "." only before a space or the end), and the
+ * words between are analysed as if the marks were the text's ends. MeCab reads a word next to a mark
+ * differently from the same word at a sentence's end (되돌아가요” → 되돌/아/가요, 녹아내려요, →
+ * 녹아내려/요), so a claim quoted or followed by a tag (…, 그렇죠) lost its words.
  */
-export function quotedPieces(text: string): { text: string; mark?: 'SSO' | 'SSC' | 'SF' | 'SC' }[] {
+export function markedPieces(text: string): { text: string; mark?: 'SSO' | 'SSC' | 'SF' | 'SC' }[] {
   const out: { text: string; mark?: 'SSO' | 'SSC' | 'SF' | 'SC' }[] = [];
   let from = 0;
   for (const m of text.matchAll(MARKS)) {
@@ -151,7 +152,7 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
     baseForms: true,
     tokenize(text) {
       const raw: RawToken[] = [];
-      for (const piece of quotedPieces(text)) {
+      for (const piece of markedPieces(text)) {
         if (piece.mark) raw.push({ surface: piece.text, pos: piece.mark });
         else for (const m of mecab.tokenize(piece.text)) toRaw(m, reading(m), raw);
       }

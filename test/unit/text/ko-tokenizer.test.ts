@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinEngine } from '../../helpers/builtin.js';
 import { loadTokenizer } from '../../../src/text/tokenizers/index.js';
-import { createKoreanMecab, koDicDir, quotedPieces } from '../../../src/text/tokenizers/ko.js';
+import { createKoreanMecab, koDicDir, markedPieces } from '../../../src/text/tokenizers/ko.js';
 import { bytesSource, PagedStrings } from '../../../src/text/tokenizers/paged.js';
 import { MecabFormatError, readDictionary, readMatrix } from '../../../src/text/tokenizers/mecab-dictionary.js';
 import { MecabTokenizer } from '../../../src/text/tokenizers/mecab.js';
@@ -44,10 +44,10 @@ describe('Korean tokens (mecab-ko-dic)', () => {
     expect(tags('각질이 녹아내려요, 그렇죠').slice(0, alone.length + 1)).toEqual([...alone, ',/SC']);
     expect(tags('각질이 녹아내려요. 진짜')).toEqual([...alone, './SF', ...tags('진짜')]);
     expect(tags('3.5배')).not.toContain('./SF');
-    expect(quotedPieces('그는 "좋다"고')).toEqual([{ text: '그는 ' }, { text: '"', mark: 'SSO' }, { text: '좋다' }, { text: '"', mark: 'SSO' }, { text: '고' }]);
+    expect(markedPieces('그는 "좋다"고')).toEqual([{ text: '그는 ' }, { text: '"', mark: 'SSO' }, { text: '좋다' }, { text: '"', mark: 'SSO' }, { text: '고' }]);
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), (s) => {
-        expect(quotedPieces(s).map((p) => p.text).join('')).toBe(s);
+        expect(markedPieces(s).map((p) => p.text).join('')).toBe(s);
       }),
     );
   });
