@@ -3,6 +3,7 @@
  * ≥ 0.95, every trap line clean, streams report seller and origin missing once those lines are
  * removed, and every built-in rule's own examples pass.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExamples } from '../../src/rules/examples.js';
@@ -25,6 +26,9 @@ describe.each(LANGS)('corpus %s', (lang) => {
       expect(labelled, `no ${lang} line labelled ${c}`).toContain(c);
     }
     expect(corpus.lines.filter((l) => l.trap).length).toBeGreaterThanOrEqual(30);
+    // Mistakes are reported by line: each item's line number is where its text is written.
+    const source = (await readFile(corpus.file, 'utf8')).split('\n');
+    for (const l of corpus.lines.filter((_, i) => i % 400 === 0)) expect(source[l.line - 1], `line ${l.line}`).toContain(l.text.slice(0, 4));
   });
 
   it('precision and recall are at least 0.95', async () => {
