@@ -4,7 +4,7 @@
 import { Chalk } from 'chalk';
 import { asWritten, builtinRulesetNames, loadRuleset } from '../rules/load.js';
 import { RulesetError, formatProblem, type Ruleset } from '../rules/model.js';
-import { matchEntries } from '../rules/compile.js';
+import { matchEntries } from '../rules/model.js';
 import { VOCAB_REF } from '../rules/vocab.js';
 import { listsLikeVocab, matchersOf, vocabUses } from '../rules/vocab-uses.js';
 import { loadRulesetCached } from '../audit/ruleset-cache.js';

@@ -7,8 +7,9 @@
 import type { Analyzer } from '../text/analyze.js';
 import type { Token } from '../text/tokenizer.js';
 import type { Language } from '../transcript/model.js';
+import { MONEY_UNITS } from '../text/numbers.js';
 import { Automaton, codeUnits, type AutomatonData } from './automaton.js';
-import { cueGroups, mergeContext, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
+import { cueGroups, matchEntries, mergeContext, type CueGroups, type MatchEntry, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
 
@@ -18,7 +19,8 @@ export type MatcherRole = 'match' | 'trigger' | 'when';
 export type Step =
   | { kind: 'atom'; atom: number; optional: boolean }
   | { kind: 'pos'; tags: string[]; optional: boolean }
-  | { kind: 'number'; units: number | undefined; optional: boolean; min?: number; max?: number }
+  /** `money`: a unit is money (円, 元, 원), so a currency sign before the number (¥9,800) stands for it. */
+  | { kind: 'number'; units: number | undefined; optional: boolean; min?: number; max?: number; money?: true }
   | { kind: 'gap'; max: number; scope: Scope }
   | { kind: 'not'; atom: number }
   | { kind: 'notAfter'; atom: number };
@@ -120,14 +122,6 @@ export function combineRulesets(rulesets: readonly Ruleset[]): { rules: Rule[]; 
   return { rules: [...byId.values()], context };
 }
 
-/** The matchers a rule (or its trigger/condition) declares, the older shorthands included. */
-export function matchEntries(m: Matcher): MatchEntry[] {
-  const out: MatchEntry[] = [...(m.match ?? [])];
-  if (m.terms?.length) out.push({ id: 'terms', words: m.terms });
-  m.patterns?.forEach((p, i) => out.push({ id: `pattern-${i + 1}`, regex: p }));
-  return out;
-}
-
 class LexiconBuilder {
   private readonly literals = new Map<string, number>();
   private readonly literalAtoms: number[][] = [];
@@ -224,7 +218,8 @@ function compileSteps(entry: MatchEntry, lex: LexiconBuilder): Step[] {
       case 'pos':
         return { kind: 'pos', tags: c.tags, optional: c.optional };
       case 'number':
-        return { kind: 'number', units: c.units ? lex.atom(c.units) : undefined, optional: c.optional, ...(c.min !== undefined && { min: c.min }), ...(c.max !== undefined && { max: c.max }) };
+        const bounds = { ...(c.min !== undefined && { min: c.min }), ...(c.max !== undefined && { max: c.max }) };
+        return { kind: 'number', units: c.units ? lex.atom(c.units) : undefined, optional: c.optional, ...bounds, ...(c.units?.some((u) => MONEY_UNITS.has(u)) && { money: true as const }) };
       case 'gap':
         return { kind: 'gap', max: c.max, scope: c.scope };
       case 'not':

@@ -5,7 +5,7 @@
  */
 import type { AnalyzedText } from '../text/analyze.js';
 import type { Token } from '../text/tokenizer.js';
-import { findNumbers } from '../text/numbers.js';
+import { currencySignBefore, findNumbers } from '../text/numbers.js';
 import { HitBuffer } from './automaton.js';
 import type { CompiledRules, Lexicon } from './compile.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
@@ -33,8 +33,10 @@ export interface Lattice {
   charAsWritten: boolean[];
   /** Per atom asked for: the character spans of its words, filtered from the above on first use. */
   charsMemo: Map<number, { start: number; end: number }[]>;
-  /** Numbers by the token they start at: their end in characters. */
+  /** Numbers by the token they start at: their end in characters. A number with a currency sign before it (¥9,800) also starts at the sign. */
   numbers: Map<number, number>;
+  /** Tokens that are a currency sign starting a number: the sign stands for a money unit after it (¥9,800 as 9,800円). */
+  signedAt: Set<number>;
   /** Character offset → index of the token starting / ending there (exclusive end index), or -1: read with `indexAt`. */
   tokenStartingAt: Int32Array;
   tokenEndingAt: Int32Array;
@@ -201,7 +203,7 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
   });
   const L: Lattice = {
     a, lit: [], from: [], to: [], headAt: new Int32Array(n + 1).fill(-1), nextAt: [], headEnd: new Int32Array(n + 1).fill(-1), nextEnd: [],
-    charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsMemo: new Map(), numbers: new Map(), tokenStartingAt, tokenEndingAt, lexicon, uses,
+    charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsMemo: new Map(), numbers: new Map(), signedAt: new Set(), tokenStartingAt, tokenEndingAt, lexicon, uses,
     chinese: compiled.language === 'zh',
   };
   const found = lexicon.surface.searchCodesInto(text, hitBuffer);
@@ -239,7 +241,14 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
   if (compiled.usesNumbers) {
     for (const num of findNumbers(text, compiled.language)) {
       const t = indexAt(tokenStartingAt, num.start);
-      if (t !== undefined) L.numbers.set(t, num.end);
+      if (t === undefined) continue;
+      L.numbers.set(t, num.end);
+      const sign = currencySignBefore(text, num.start);
+      const s = sign === undefined ? undefined : indexAt(tokenStartingAt, sign);
+      if (s !== undefined) {
+        L.numbers.set(s, num.end);
+        L.signedAt.add(s);
+      }
     }
   }
   return L;

@@ -4,7 +4,7 @@
  * (or at a number, for those that start with one). Pure.
  */
 import type { AnalyzedText } from '../text/analyze.js';
-import { numberBounds } from '../text/numbers.js';
+import { numberBounds, withoutCurrencySign } from '../text/numbers.js';
 import type { CompiledCues, CompiledRules, Step } from './compile.js';
 import type { Scope } from './model.js';
 import { answeredYes, asks } from './answered.js';
@@ -47,6 +47,11 @@ function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: nu
   const text = L.a.norm.text;
   const from = text[end] === ' ' ? end + 1 : end;
   const out: number[] = [];
+  // ¥9,800 says its unit before it: a money unit asked for is met by the sign, any other is not.
+  if (L.signedAt.has(pos)) {
+    const t = step.money ? tokenEndCovering(L, end) : undefined;
+    return t === undefined ? [] : [t];
+  }
   for (const u of charsOf(L, step.units)) {
     if (u.start !== from && u.start !== end) continue;
     const t = indexAt(L.tokenEndingAt, u.end);
@@ -58,7 +63,7 @@ function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: nu
 /** Whether the number at token `pos` (ending at `end`) meets the step's `min` and `max`: a range by its top for `min`, its bottom for `max`. */
 function withinBounds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: number, end: number): boolean {
   if (step.min === undefined && step.max === undefined) return true;
-  const b = numberBounds(L.a.norm.text.slice((L.a.tokens[pos] as { start: number }).start, end));
+  const b = numberBounds(withoutCurrencySign(L.a.norm.text.slice((L.a.tokens[pos] as { start: number }).start, end)));
   return b !== undefined && (step.min === undefined || b.hi >= step.min) && (step.max === undefined || b.lo <= step.max);
 }
 

@@ -290,3 +290,11 @@ export class RulesetError extends Error {
     return this.problems[0]?.file ?? '';
   }
 }
+
+/** The matchers a rule (or its trigger/condition) declares, the older shorthands included. */
+export function matchEntries(m: Matcher): MatchEntry[] {
+  const out: MatchEntry[] = [...(m.match ?? [])];
+  if (m.terms?.length) out.push({ id: 'terms', words: m.terms });
+  m.patterns?.forEach((p, i) => out.push({ id: `pattern-${i + 1}`, regex: p }));
+  return out;
+}

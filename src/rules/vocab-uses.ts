@@ -3,7 +3,7 @@
  * expanded), for `livecomply rules vocab` — a reviewer adding a word to a shared list sees every rule
  * it reaches. Pure.
  */
-import { matchEntries } from './compile.js';
+import { matchEntries } from './model.js';
 import type { MatchEntry, Matcher, Rule } from './model.js';
 import { canonicalElement } from './seq-syntax.js';
 import { vocabName, vocabRefs, type Vocab } from './vocab.js';

@@ -141,6 +141,22 @@ const NUMBER_RE: Record<Language, RegExp> = {
  * Sino-Korean numerals with a unit (이십) and native Korean ones (두, 세), and ranges (3〜5, 三到五).
  * A number rule element then asks for a unit after it. Pure; linear in the text.
  */
+/** Signs written before an amount (after NFKC: ￥ is ¥, ＄ is $, ￦ is ₩). */
+const CURRENCY_SIGN = /[¥$₩€£]$/u;
+/** Words that name an amount's currency after it: a sign before the number says the same. */
+export const MONEY_UNITS: ReadonlySet<string> = new Set(['円', '万円', '元', '块', '块钱', '元钱', '圆', '塊', '원', '만원', '천원', '만 원', '천 원']);
+
+/** Where a currency sign written right before the number at `start` begins (¥9,800, ₩ 59,000), if one is. */
+export function currencySignBefore(text: string, start: number): number | undefined {
+  const at = text[start - 1] === ' ' ? start - 1 : start;
+  return CURRENCY_SIGN.test(text.slice(Math.max(0, at - 1), at)) ? at - 1 : undefined;
+}
+
+/** The number without a currency sign written before it (for its value). */
+export function withoutCurrencySign(raw: string): string {
+  return raw.replace(/^[¥$₩€£] ?/u, '');
+}
+
 export function findNumbers(text: string, language: Language): { start: number; end: number }[] {
   const re = NUMBER_RE[language];
   re.lastIndex = 0;

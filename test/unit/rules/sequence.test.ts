@@ -168,6 +168,19 @@ describe('seq elements', () => {
     expect(found(c, an, '혜택만 백만 원에')).toEqual(['백만 원에@price']);
   });
 
+  it('a currency sign before an amount (¥9,800, ￥399, ₩ 59,000) stands for a money unit after it, and its value keeps its bounds', () => {
+    const ja = compile(head('ja', `      - id: usual\n        seq: [通常価格, {gap: 3}, {number: [円], min: 1000}]\n      - id: count\n        seq: [{number: [個]}, 限定]\n`));
+    expect(found(ja.c, ja.an, '通常価格¥9,800のところ')).toEqual(['通常価格¥9,800@usual']);
+    expect(found(ja.c, ja.an, '通常価格 ￥9,800')).toEqual(['通常価格 ￥9,800@usual']);
+    expect(found(ja.c, ja.an, '通常価格¥500')).toEqual([]);
+    expect(found(ja.c, ja.an, '¥100個限定')).toEqual(['100個限定@count']);
+    const zh = compile(head('zh', `      - id: was\n        seq: [原价, {number: [元, 块]}]\n`));
+    expect(found(zh.c, zh.an, '原价￥399')).toEqual(['原价￥399@was']);
+    const ko = compile(head('ko', `      - id: list\n        seq: [정가, {number: [원]}]\n`));
+    expect(found(ko.c, ko.an, '정가 ₩ 59,000')).toEqual(['정가 ₩ 59,000@list']);
+    expect(found(ko.c, ko.an, '정가 $59')).toEqual(['정가 $59@list']);
+  });
+
   it('Korean: digits then a day (3일만에) are N days, not 3 × 일만; native tens (서른 배) are numbers', () => {
     const { c, an } = compile(head('ko', `      - id: days-loss\n        seq: [{number: [일]}, {gap: 2}, {number: [킬로, kg]}]\n      - id: times\n        seq: [{number: [배]}, 더]\n`));
     expect(found(c, an, '3일만에 5킬로 빠져요')).toEqual(['3일만에 5킬로@days-loss']);
