@@ -9,7 +9,7 @@ import type { Token } from '../text/tokenizer.js';
 import type { Language } from '../transcript/model.js';
 import { MONEY_UNITS } from '../text/numbers.js';
 import { Automaton, codeUnits, type AutomatonData } from './automaton.js';
-import { cueGroups, matchEntries, mergeContext, type CueGroups, type MatchEntry, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
+import { cueGroups, matchEntries, mergeContext, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
 
