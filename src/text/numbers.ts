@@ -115,12 +115,12 @@ export function rewriteSpokenNumbers(text: string, language: Language): Edit[] {
 
 const CJK_NUMBER = '[〇零一二两兩三四五六七八九十百千万萬亿億]+';
 const DIGITS_RE = '[0-9]+(?:[.,][0-9]+)*[十百千万萬亿億]*';
-// Digits take only a unit after them (3만, 4천): 3일만에 is three days (일 the counter, 만 "only"), not
+// Digits take only a unit after them (3만, 4천; in a run, 3만9천9백): 3일만에 is three days (일 the counter, 만 "only"), not
 // 3 × 일만; and a Sino-Korean numeral does not start right after a digit.
-const KO_SINO_ONE = '(?:[0-9]+[십백천만]|(?<![0-9])[일이삼사오육칠팔구]?[십백천만])[일이삼사오육칠팔구십백천만]*';
+const KO_SINO_ONE = '(?:[0-9]+[십백천만]|(?<![0-9])[일이삼사오육칠팔구]?[십백천만])(?:[0-9]+[십백천]|[일이삼사오육칠팔구십백천만])*';
 // An amount is said in groups apart (사만 구천 원, 4만 9천 원, 십이만 오천): after a 만 group, the smaller
 // groups that follow a space belong to the same number.
-const KO_SINO = `(?:(?:[0-9]+|(?<![0-9])[일이삼사오육칠팔구십백천]+)만 (?:[0-9]+|[일이삼사오육칠팔구])?[천백십][일이삼사오육칠팔구십백천]*|${KO_SINO_ONE})`;
+const KO_SINO = `(?:(?:[0-9]+|(?<![0-9])[일이삼사오육칠팔구십백천]+)만 (?:[0-9]+|[일이삼사오육칠팔구])?[천백십](?:[0-9]+[천백십]|[일이삼사오육칠팔구십백천])*|${KO_SINO_ONE})`;
 // Native Korean numerals are written apart from their counter (두 달, 세 번): only before a space.
 // Tens with or without a unit after them: 서른 배, 마흔두 개, 스물다섯 살.
 const KO_NATIVE = '(?:(?:열|스물|서른|마흔|쉰|예순|일흔|여든|아흔)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|한|두|세|네|다섯|여섯|일곱|여덟|아홉|스무)(?= )';
@@ -135,12 +135,6 @@ const NUMBER_RE: Record<Language, RegExp> = {
   ko: new RegExp(`(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE})(?:${RANGE}(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE}))?`, 'gu'),
 };
 
-/**
- * Where numbers are written in normalised text: digits (3, 2.5, 1,000), CJK numerals (二十, 三),
- * Chinese approximate and spoken numbers (十几, 几十, 好几, 十来, 仨, 俩),
- * Sino-Korean numerals with a unit (이십) and native Korean ones (두, 세), and ranges (3〜5, 三到五).
- * A number rule element then asks for a unit after it. Pure; linear in the text.
- */
 /** Signs written before an amount (after NFKC: ￥ is ¥, ＄ is $, ￦ is ₩). */
 const CURRENCY_SIGN = /[¥$₩€£]$/u;
 /** Words that name an amount's currency after it: a sign before the number says the same. */
@@ -157,6 +151,12 @@ export function withoutCurrencySign(raw: string): string {
   return raw.replace(/^[¥$₩€£] ?/u, '');
 }
 
+/**
+ * Where numbers are written in normalised text: digits (3, 2.5, 1,000), CJK numerals (二十, 三),
+ * Chinese approximate and spoken numbers (十几, 几十, 好几, 十来, 仨, 俩),
+ * Sino-Korean numerals with a unit (이십) and native Korean ones (두, 세), and ranges (3〜5, 三到五).
+ * A number rule element then asks for a unit after it. Pure; linear in the text.
+ */
 export function findNumbers(text: string, language: Language): { start: number; end: number }[] {
   const re = NUMBER_RE[language];
   re.lastIndex = 0;

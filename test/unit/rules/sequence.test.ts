@@ -164,6 +164,8 @@ describe('seq elements', () => {
     expect(found(c, an, '정가 구만 구천 원 사만 구천 원')).toEqual(['정가 구만 구천 원 사만 구천 원@two-prices']);
     expect(found(c, an, '4만 9천 원에')).toEqual(['4만 9천 원에@price']);
     expect(found(c, an, '오만 원에')).toEqual(['오만 원에@price']);
+    expect(found(c, an, '3만9천9백원에')).toEqual(['3만9천9백원에@price']);
+    expect(found(c, an, '정가 4만 9천9백 원 2만5천 원')).toEqual(['정가 4만 9천9백 원 2만5천 원@two-prices']);
     expect(found(c, an, '오만 백화점 원에')).toEqual([]);
     expect(found(c, an, '혜택만 백만 원에')).toEqual(['백만 원에@price']);
   });
