@@ -114,7 +114,8 @@ export function rewriteSpokenNumbers(text: string, language: Language): Edit[] {
 }
 
 const CJK_NUMBER = '[〇零一二两兩三四五六七八九十百千万萬亿億]+';
-const DIGITS_RE = '[0-9]+(?:[.,][0-9]+)*[十百千万萬亿億]*';
+// Digits with units, and digits again after a unit inside one amount (3万9800, 1万2千).
+const DIGITS_RE = '[0-9]+(?:[.,][0-9]+)*(?:[十百千万萬亿億]+(?:[0-9]+(?:[.,][0-9]+)*)?)*';
 // Digits take only a unit after them (3만, 4천; in a run, 3만9천9백): 3일만에 is three days (일 the counter, 만 "only"), not
 // 3 × 일만; and a Sino-Korean numeral does not start right after a digit.
 const KO_SINO_ONE = '(?:[0-9]+[십백천만]|(?<![0-9])[일이삼사오육칠팔구]?[십백천만])(?:[0-9]+[십백천]|[일이삼사오육칠팔구십백천만])*';

@@ -257,6 +257,14 @@ describe('a number with bounds (min, max)', () => {
     expect(found(c, an, '정가 대비 49.5% 할인')).toEqual([]);
   });
 
+  it('an amount with digits after a unit is one number (3万9800円, 1万2千元), read by its whole value', () => {
+    const ja = compile(head('ja', `      - id: big\n        seq: [通常価格, {number: [円], min: 30000}]\n`));
+    expect(found(ja.c, ja.an, '通常価格3万9800円')).toEqual(['通常価格3万9800円@big']);
+    expect(found(ja.c, ja.an, '通常価格2万9800円')).toEqual([]);
+    const zh = compile(head('zh', `      - id: big\n        seq: [原价, {number: [元], min: 12000}]\n`));
+    expect(found(zh.c, zh.an, '原价1万2千元')).toEqual(['原价1万2千元@big']);
+  });
+
   it('a gap crosses the separator inside a number (99,000), not a comma between clauses', () => {
     const { c, an } = compile(head('ko', `      - id: big-rate\n        seq: [정가, {gap: 6}, {number: ["%"], min: 50}]\n`));
     expect(found(c, an, '정가 99,000원에서 59% 할인')).toEqual(['정가 99,000원에서 59%@big-rate']);
