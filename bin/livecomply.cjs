@@ -7,6 +7,11 @@
 // Everything else runs the bundled build (dist/livecomply.cjs, see bin/bundle.cjs) with a V8
 // code cache, or the ES-module build (dist/cli/main.js) when there is no current bundle.
 const args = process.argv.slice(2);
+// A reader that stops early (`livecomply rules list | head -1`) closes the pipe: the rest of the output is
+// dropped, the run ends as it would have (same exit code), and no EPIPE stack trace is printed.
+process.stdout.on('error', (err) => {
+  if (!err || err.code !== 'EPIPE') throw err;
+});
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {

@@ -81,7 +81,8 @@ const STDOUT_CHUNK_BYTES = 3 * STDOUT_CHUNK_UNITS;
 
 function writeOut(out: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
-    out.write(chunk, (err) => (err ? reject(err) : resolve()));
+    // A reader that closed the pipe (`| head -1`) wants no more: the rest is dropped, not an error.
+    out.write(chunk, (err) => (err && (err as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(err) : resolve()));
   });
 }
 

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync, chmodSync, existsSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
 import { validateReport } from '../helpers/schema.js';
 
 interface JsonReport {
@@ -69,6 +70,17 @@ describe('livecomply audit (end to end)', () => {
     const r = await runCli(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+  });
+
+  it('a reader that closes the pipe early (| head -1) ends the run quietly with its own exit code', async () => {
+    // The reader is gone before the first line is written: every write meets a closed pipe.
+    const child = spawn(process.execPath, [BIN, 'audit', 'samples/', '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|internal error/);
+    expect(code).toBe(1);
   });
 
   it('a bad option exits 2', async () => {
