@@ -199,8 +199,7 @@ export function wordCrossesJoin(compiled: CompiledRules, left: string, right: st
   // Only the characters a word can reach from the join: the longest word less one, either side.
   const reach = Math.max(compiled.lexicon.surface.maxLength - 1, 0);
   const l = left.slice(Math.max(left.length - reach, 0));
-  for (const h of compiled.lexicon.surface.searchCodes(l + right.slice(0, reach))) if (h.start < l.length && h.end > l.length) return true;
-  return false;
+  return compiled.lexicon.surface.crossesCodes(l + right.slice(0, reach), l.length);
 }
 
 /** Every matcher's hits in one segment, and the lattice the context cues are checked on. */
