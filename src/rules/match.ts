@@ -12,6 +12,7 @@ import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from './cue-text.js';
 import { breathAfter, isPauseComma, skipsParticle, skipsPause } from './pauses.js';
+import { pushRegexHits } from './regex-prefilter.js';
 import { GAP_STOP, scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
 
 export interface Hit {
@@ -227,12 +228,7 @@ export function scanSegment(compiled: CompiledRules, a: AnalyzedText): { hits: H
   }
   for (const pos of L.numbers.keys()) for (const mi of compiled.startsWithNumber) tryAt(mi, pos);
   for (const mi of compiled.startsAnywhere) for (let pos = 0; pos < a.tokens.length; pos++) tryAt(mi, pos);
-  const text = a.norm.text;
-  for (const i of compiled.withRegex) {
-    const re = compiled.matchers[i]?.regex;
-    if (!re) continue;
-    for (const x of re.spans(text)) hits.push({ matcher: i, ...x });
-  }
+  pushRegexHits(compiled, a.norm.text, hits);
   return { hits: dedupe(compiled, hits), lattice: L };
 }
 
