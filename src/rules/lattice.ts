@@ -191,11 +191,14 @@ function addLemmas(L: Lattice, a: AnalyzedText): void {
     pushToken(L, h.value, h.start, to);
   };
   for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) onLemma(h, endingsAfter(lexicon, a, h.end));
+  if (!lexicon.spokenForms) return;
+  // inflected[i]: how many of the first i tokens differ from their base (a span's count is a difference, not a slice).
+  const inflected = new Int32Array(a.tokens.length + 1);
+  a.tokens.forEach((t, i) => (inflected[i + 1] = (inflected[i] as number) + (t.base !== t.surface ? 1 : 0)));
   // A span whose tokens are all their own base was found above already.
-  if (lexicon.spokenForms && a.tokens.some((t) => t.base !== t.surface)) {
-    for (const h of lexicon.lemma.search(a.tokens.map((t) => t.surface))) {
-      if (a.tokens.slice(h.start, h.end).some((t) => t.base !== t.surface)) onLemma(h, h.end);
-    }
+  if (inflected[a.tokens.length] === 0) return;
+  for (const h of lexicon.lemma.search(a.tokens.map((t) => t.surface))) {
+    if ((inflected[h.end] as number) > (inflected[h.start] as number)) onLemma(h, h.end);
   }
 }
 
