@@ -168,6 +168,24 @@ export class Automaton<S extends string | number = string> {
   }
 
   /**
+   * Whether a pattern occurs in `text` (code units) starting before index `at` and ending after it:
+   * `searchCodes` filtered to the hits that cross `at`, without an object per hit, stopping at the first.
+   */
+  crossesCodes(this: Automaton<number>, text: string, at: number): boolean {
+    const { outStart, outLen, outLink } = this.a;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      s = this.step(s, text.charCodeAt(i));
+      // A hit ending here (exclusive end i + 1) crosses `at` when it ends after it and is longer than i + 1 - at.
+      if (i < at) continue;
+      for (let t = (outStart[s + 1] as number) > (outStart[s] as number) ? s : (outLink[s] as number); t >= 0; t = outLink[t] as number) {
+        for (let k = outStart[t] as number; k < (outStart[t + 1] as number); k++) if ((outLen[k] as number) > i + 1 - at) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * `searchCodes` without an object per hit (a segment has a few hundred hits, most of them off
    * token boundaries and dropped at once): the hits, in the same order, in `into`'s arrays, grown
    * as needed. Returns the number of hits.

@@ -64,8 +64,22 @@ export function feasibleIn(compiled: CompiledRules, L: Lattice): (matcher: numbe
     judgedAt[mi] = stamp;
     let ok = hasNumbers || needsNumber[mi] !== 1;
     const req = required[mi];
-    if (ok && req) for (let k = 0; k < req.length && ok; k++) ok = atomSeen[req[k] as number] === stamp;
+    if (ok && req) {
+      let k = 0;
+      while (k < req.length && atomSeen[req[k] as number] === stamp) k++;
+      ok = k === req.length;
+      // The atom missing here is likely missing from the next segments too: checked first from now on
+      // (the verdict is an AND over the atoms, so their order changes nothing but the time).
+      if (!ok && k > 0) swapToFront(req, k);
+    }
     verdict[mi] = ok ? 1 : 0;
     return ok;
   };
+}
+
+/** Moves entry `k` of `a` to its front (the others keep their order). */
+function swapToFront(a: Int32Array, k: number): void {
+  const v = a[k] as number;
+  a.copyWithin(1, 0, k);
+  a[0] = v;
 }

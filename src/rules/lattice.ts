@@ -31,8 +31,8 @@ export interface Lattice {
   charStart: number[];
   charEnd: number[];
   charAsWritten: boolean[];
-  /** Per atom asked for: the character spans of its words, filtered from the above on first use. */
-  charsMemo: Map<number, { start: number; end: number }[]>;
+  /** Atom → the character spans of its words, built from the above in one pass on the first `charsOf` of the segment. */
+  charsByAtom: Map<number, CharSpan[]> | undefined;
   /** Numbers by the token they start at: their end in characters. A number with a currency sign before it (¥9,800) also starts at the sign. */
   numbers: Map<number, number>;
   /** Tokens that are a currency sign starting a number: the sign stands for a money unit after it (¥9,800 as 9,800円). */
@@ -44,6 +44,12 @@ export interface Lattice {
   uses: AtomUses;
   /** Chinese: a pause comma is stepped over only before a word that carries on the clause (就, 都, 马上). */
   chinese: boolean;
+}
+
+/** A word's character span in the normalised text. */
+export interface CharSpan {
+  start: number;
+  end: number;
 }
 
 /** The entry of an offset table (tokenStartingAt, tokenEndingAt), or undefined for none. */
@@ -59,6 +65,12 @@ interface AtomUses {
   literalChars: Uint8Array;
   /** Per literal, filled on first sight: the structured matchers that can start with it. */
   literalStarts: (readonly number[] | undefined)[];
+  /**
+   * Per literal, filled on first sight: the atoms whose `charsOf` lists it when found as written
+   * (those that need spans) and when found by its stem or base form (the loose ones).
+   */
+  literalWanted: (readonly number[] | undefined)[];
+  literalLoose: (readonly number[] | undefined)[];
 }
 const atomUsesOf = new WeakMap<CompiledRules, AtomUses>();
 
@@ -67,7 +79,7 @@ function atomUses(compiled: CompiledRules): AtomUses {
   let u = atomUsesOf.get(compiled);
   if (u) return u;
   const n = compiled.lexicon.atomCount;
-  u = { chars: new Uint8Array(n), literalChars: new Uint8Array(compiled.lexicon.literalAtoms.length), literalStarts: [] };
+  u = { chars: new Uint8Array(n), literalChars: new Uint8Array(compiled.lexicon.literalAtoms.length), literalStarts: [], literalWanted: [], literalLoose: [] };
   compiled.lexicon.atomLoose.forEach((loose, atom) => {
     if (loose) u!.chars[atom] = 1;
   });
@@ -179,11 +191,14 @@ function addLemmas(L: Lattice, a: AnalyzedText): void {
     pushToken(L, h.value, h.start, to);
   };
   for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) onLemma(h, endingsAfter(lexicon, a, h.end));
+  if (!lexicon.spokenForms) return;
+  // inflected[i]: how many of the first i tokens differ from their base (a span's count is a difference, not a slice).
+  const inflected = new Int32Array(a.tokens.length + 1);
+  a.tokens.forEach((t, i) => (inflected[i + 1] = (inflected[i] as number) + (t.base !== t.surface ? 1 : 0)));
   // A span whose tokens are all their own base was found above already.
-  if (lexicon.spokenForms && a.tokens.some((t) => t.base !== t.surface)) {
-    for (const h of lexicon.lemma.search(a.tokens.map((t) => t.surface))) {
-      if (a.tokens.slice(h.start, h.end).some((t) => t.base !== t.surface)) onLemma(h, h.end);
-    }
+  if (inflected[a.tokens.length] === 0) return;
+  for (const h of lexicon.lemma.search(a.tokens.map((t) => t.surface))) {
+    if ((inflected[h.end] as number) > (inflected[h.start] as number)) onLemma(h, h.end);
   }
 }
 
@@ -203,7 +218,7 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
   });
   const L: Lattice = {
     a, lit: [], from: [], to: [], headAt: new Int32Array(n + 1).fill(-1), nextAt: [], headEnd: new Int32Array(n + 1).fill(-1), nextEnd: [],
-    charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsMemo: new Map(), numbers: new Map(), signedAt: new Set(), tokenStartingAt, tokenEndingAt, lexicon, uses,
+    charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsByAtom: undefined, numbers: new Map(), signedAt: new Set(), tokenStartingAt, tokenEndingAt, lexicon, uses,
     chinese: compiled.language === 'zh',
   };
   const found = lexicon.surface.searchCodesInto(text, hitBuffer);
@@ -254,24 +269,48 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
   return L;
 }
 
+/** The distinct atoms of literal `lit` that `keep` accepts (a literal's atoms are in ascending order). */
+function atomsOfLiteral(lexicon: Lexicon, lit: number, keep: (atom: number) => boolean): number[] {
+  const out: number[] = [];
+  for (const atom of lexicon.literalAtoms[lit] ?? []) if (keep(atom) && out[out.length - 1] !== atom) out.push(atom);
+  return out;
+}
+
+/** The atoms whose character spans list literal `lit` found as written (`asWritten`) or by its stem or base form. */
+function charAtomsOf(L: Lattice, lit: number, asWritten: boolean): readonly number[] {
+  const { uses, lexicon } = L;
+  const memo = asWritten ? uses.literalWanted : uses.literalLoose;
+  let atoms = memo[lit];
+  if (!atoms) memo[lit] = atoms = asWritten ? atomsOfLiteral(lexicon, lit, (atom) => uses.chars[atom] === 1) : atomsOfLiteral(lexicon, lit, (atom) => lexicon.atomLoose[atom] === true);
+  return atoms;
+}
+
+/** Every atom's character spans in the segment, in one pass over the words found by their characters (in the order found). */
+function charSpansByAtom(L: Lattice): Map<number, CharSpan[]> {
+  const byAtom = new Map<number, CharSpan[]>();
+  for (let i = 0; i < L.charLit.length; i++) {
+    const atoms = charAtomsOf(L, L.charLit[i] as number, L.charAsWritten[i] as boolean);
+    if (atoms.length === 0) continue;
+    const span = { start: L.charStart[i] as number, end: L.charEnd[i] as number };
+    for (const atom of atoms) {
+      const spans = byAtom.get(atom);
+      if (spans) spans.push(span);
+      else byAtom.set(atom, [span]);
+    }
+  }
+  return byAtom;
+}
+
+const NO_SPANS: readonly CharSpan[] = Object.freeze([]);
+
 /**
  * The character spans of an atom's words: those found as written when the atom needs spans (a
  * cue or a unit), and those found by their stem or base form when the atom is loose (a cue).
+ * Shared between atoms and calls: never mutate.
  */
-export function charsOf(L: Lattice, atom: number): { start: number; end: number }[] {
-  let spans = L.charsMemo.get(atom);
-  if (spans) return spans;
-  spans = [];
-  const wanted = L.uses.chars[atom] === 1;
-  const loose = L.lexicon.atomLoose[atom] === true;
-  if (wanted || loose) {
-    for (let i = 0; i < L.charLit.length; i++) {
-      if (!(L.charAsWritten[i] ? wanted : loose)) continue;
-      if (inAtom(L.lexicon, atom, L.charLit[i] as number)) spans.push({ start: L.charStart[i] as number, end: L.charEnd[i] as number });
-    }
-  }
-  L.charsMemo.set(atom, spans);
-  return spans;
+export function charsOf(L: Lattice, atom: number): readonly CharSpan[] {
+  L.charsByAtom ??= charSpansByAtom(L);
+  return L.charsByAtom.get(atom) ?? NO_SPANS;
 }
 
 /** Whether a word of token-bound atom `atom` starts at token `p` (`at`) or ends there (`end`). */

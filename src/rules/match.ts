@@ -12,6 +12,7 @@ import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from './cue-text.js';
 import { breathAfter, isPauseComma, skipsParticle, skipsPause } from './pauses.js';
+import { pushRegexHits } from './regex-prefilter.js';
 import { GAP_STOP, scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
 
 export interface Hit {
@@ -199,8 +200,7 @@ export function wordCrossesJoin(compiled: CompiledRules, left: string, right: st
   // Only the characters a word can reach from the join: the longest word less one, either side.
   const reach = Math.max(compiled.lexicon.surface.maxLength - 1, 0);
   const l = left.slice(Math.max(left.length - reach, 0));
-  for (const h of compiled.lexicon.surface.searchCodes(l + right.slice(0, reach))) if (h.start < l.length && h.end > l.length) return true;
-  return false;
+  return compiled.lexicon.surface.crossesCodes(l + right.slice(0, reach), l.length);
 }
 
 /** Every matcher's hits in one segment, and the lattice the context cues are checked on. */
@@ -228,12 +228,7 @@ export function scanSegment(compiled: CompiledRules, a: AnalyzedText): { hits: H
   }
   for (const pos of L.numbers.keys()) for (const mi of compiled.startsWithNumber) tryAt(mi, pos);
   for (const mi of compiled.startsAnywhere) for (let pos = 0; pos < a.tokens.length; pos++) tryAt(mi, pos);
-  const text = a.norm.text;
-  for (const i of compiled.withRegex) {
-    const re = compiled.matchers[i]?.regex;
-    if (!re) continue;
-    for (const x of re.spans(text)) hits.push({ matcher: i, ...x });
-  }
+  pushRegexHits(compiled, a.norm.text, hits);
   return { hits: dedupe(compiled, hits), lattice: L };
 }
 

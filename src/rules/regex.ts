@@ -23,6 +23,10 @@ export interface LinearRegex {
   readonly source: string;
   /** Every non-empty match, left to right, as UTF-16 offsets (shared with other callers: never mutate). */
   spans(text: string): readonly Span[];
+  /** Words of which every match holds one (see requiredWords), or undefined: `spans` finds none in a text without one. */
+  readonly words: readonly string[] | undefined;
+  /** `spans` for a text known to hold one of `words` (the check is skipped: see regex-prefilter.ts). */
+  spansHoldingWord(text: string): readonly Span[];
 }
 
 /** RE2JS, loaded on first use (its CommonJS build, so that `spans` stays synchronous). */
@@ -196,8 +200,9 @@ function makeLinear(source: string): LinearRegex {
   // The matchers sharing this pattern ask about the same text one after another.
   let lastText: string | undefined;
   let lastSpans: readonly Span[] = [];
-  const search = (text: string): readonly Span[] => {
-    if (holdsWord && !holdsWord(text)) return [];
+  // `checked`: the text is known to hold one of the words.
+  const search = (text: string, checked: boolean): readonly Span[] => {
+    if (!checked && holdsWord && !holdsWord(text)) return [];
     if (native === null) native = nativeRegex(source);
     if (native && text.length <= native.maxText) return nativeSpans(native.re, text);
     re ??= program(source);
@@ -209,16 +214,15 @@ function makeLinear(source: string): LinearRegex {
     while (m.find()) if (m.end() > m.start()) out.push({ start: m.start(), end: m.end() });
     return out;
   };
-  return {
-    source,
-    spans(text) {
-      if (text !== lastText) {
-        lastSpans = search(text);
-        lastText = text;
-      }
-      return lastSpans;
-    },
+  // The same answer whether the words were checked here or by the caller: the last one is kept for both.
+  const spans = (text: string, checked: boolean): readonly Span[] => {
+    if (text !== lastText) {
+      lastSpans = search(text, checked);
+      lastText = text;
+    }
+    return lastSpans;
   };
+  return { source, words, spans: (text) => spans(text, false), spansHoldingWord: (text) => spans(text, true) };
 }
 
 /** Why a pattern cannot be used, or undefined. */
