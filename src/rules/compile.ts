@@ -217,9 +217,10 @@ function compileSteps(entry: MatchEntry, lex: LexiconBuilder): Step[] {
         return { kind: 'atom', atom: lex.atom(c.words), optional: c.optional };
       case 'pos':
         return { kind: 'pos', tags: c.tags, optional: c.optional };
-      case 'number':
+      case 'number': {
         const bounds = { ...(c.min !== undefined && { min: c.min }), ...(c.max !== undefined && { max: c.max }) };
         return { kind: 'number', units: c.units ? lex.atom(c.units) : undefined, optional: c.optional, ...bounds, ...(c.units?.some((u) => MONEY_UNITS.has(u)) && { money: true as const }) };
+      }
       case 'gap':
         return { kind: 'gap', max: c.max, scope: c.scope };
       case 'not':

@@ -137,19 +137,20 @@ const NUMBER_RE: Record<Language, RegExp> = {
 };
 
 /** Signs written before an amount (after NFKC: ￥ is ¥, ＄ is $, ￦ is ₩). */
-const CURRENCY_SIGN = /[¥$₩€£]$/u;
+const CURRENCY_SIGNS: ReadonlySet<string> = new Set(['¥', '$', '₩', '€', '£']);
 /** Words that name an amount's currency after it: a sign before the number says the same. */
 export const MONEY_UNITS: ReadonlySet<string> = new Set(['円', '万円', '元', '块', '块钱', '元钱', '圆', '塊', '원', '만원', '천원', '만 원', '천 원']);
 
 /** Where a currency sign written right before the number at `start` begins (¥9,800, ₩ 59,000), if one is. */
 export function currencySignBefore(text: string, start: number): number | undefined {
   const at = text[start - 1] === ' ' ? start - 1 : start;
-  return CURRENCY_SIGN.test(text.slice(Math.max(0, at - 1), at)) ? at - 1 : undefined;
+  return at > 0 && CURRENCY_SIGNS.has(text[at - 1] as string) ? at - 1 : undefined;
 }
 
 /** The number without a currency sign written before it (for its value). */
 export function withoutCurrencySign(raw: string): string {
-  return raw.replace(/^[¥$₩€£] ?/u, '');
+  if (!CURRENCY_SIGNS.has(raw[0] ?? '')) return raw;
+  return raw[1] === ' ' ? raw.slice(2) : raw.slice(1);
 }
 
 /**
