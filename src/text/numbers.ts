@@ -15,6 +15,8 @@ const NUMERAL_CHARS = '〇零一二两兩三四五六七八九十百千万萬영
 const NUM = `[0-9]+(?:\\.[0-9]+)?|[${NUMERAL_CHARS}]+`;
 
 const BIG: Record<string, number> = { ...MYRIAD, 亿: 1e8, 億: 1e8 };
+/** Chinese and Japanese units (not Korean 십/백/천/만: Korean says 삼만 구천, never 삼만 구). */
+const HAN_UNITS: ReadonlySet<string> = new Set('十百千万萬亿億');
 
 /**
  * Value of a CJK (Chinese/Japanese kanji or Korean Sino-Korean) numeral, of digits, or of digits
@@ -25,28 +27,36 @@ export function parseCjkNumeral(s: string): number | undefined {
   let section = 0;
   let digit: number | undefined;
   let sawAny = false;
+  // The Chinese unit just before the current part, and the one a lone last digit follows.
+  let prevUnit: number | undefined;
+  let tailUnit: number | undefined;
   for (const part of s.match(/[0-9]+(?:\.[0-9]+)?|./gsu) ?? []) {
     sawAny = true;
     const ascii = /^[0-9]/.test(part);
     const d = ascii ? Number(part) : DIGITS[part];
     if (d !== undefined) {
+      tailUnit = digit === undefined && part.length === 1 ? prevUnit : undefined;
+      prevUnit = undefined;
       // Positional reading of numerals: 二〇二四 / 一〇〇.
       digit = digit === undefined || ascii ? d : digit * 10 + d;
       continue;
     }
-    const u = UNITS[part];
-    if (u !== undefined) {
+    const u = UNITS[part] ?? BIG[part];
+    if (u === undefined) return undefined;
+    prevUnit = HAN_UNITS.has(part) ? u : undefined;
+    tailUnit = undefined;
+    if (u < 10_000) {
       section += (digit ?? 1) * u;
-      digit = undefined;
-      continue;
+    } else {
+      total += (section + (digit ?? (section === 0 ? 1 : 0))) * u;
+      section = 0;
     }
-    const m = BIG[part];
-    if (m === undefined) return undefined;
-    total += (section + (digit ?? (section === 0 ? 1 : 0))) * m;
-    section = 0;
     digit = undefined;
   }
   if (!sawAny) return undefined;
+  // Chinese drops the last unit when it is the next one down: 一万二 is 12,000, 三千九 3,900, 两百五 250
+  // (十 has none below it; 一万零二, with 零, is 10,002).
+  if (digit !== undefined && tailUnit !== undefined && tailUnit >= 100) digit *= tailUnit / 10;
   return total + section + (digit ?? 0);
 }
 

@@ -118,6 +118,21 @@ describe('parseCjkNumeral', () => {
   ])('%s = %d', (s, v) => {
     expect(parseCjkNumeral(s)).toBe(v);
   });
+  it('reads a lone last digit after a Chinese unit as the next unit down, as a speaker means it', () => {
+    // 一万二 is 12,000 and 三千九 3,900 (they were read as 10,002 and 3,009); 零 keeps its gap.
+    const d = '一二三四五六七八九';
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.constantFrom(['百', 100], ['千', 1000], ['万', 10_000]), (a, b, [unit, value]) => {
+        expect(parseCjkNumeral(`${d[a - 1]}${unit}${d[b - 1]}`)).toBe(a * value + (b * value) / 10);
+        expect(parseCjkNumeral(`${d[a - 1]}${unit}零${d[b - 1]}`)).toBe(a * value + b);
+      }),
+    );
+    expect(parseCjkNumeral('3万9')).toBe(39_000);
+    expect(parseCjkNumeral('3万9800')).toBe(39_800);
+    expect(parseCjkNumeral('一万二千三')).toBe(12_300);
+    expect(parseCjkNumeral('二十五')).toBe(25);
+    expect(parseCjkNumeral('사만구')).toBe(40_009);
+  });
   it('rejects non-numerals', () => {
     expect(parseCjkNumeral('日本')).toBeUndefined();
     expect(parseCjkNumeral('')).toBeUndefined();
