@@ -138,8 +138,9 @@ const KO_NATIVE = '(?:(?:열|스물|서른|마흔|쉰|예순|일흔|여든|아�
 const RANGE = '(?: ?(?:~|〜|-|–|到|至|から|에서) ?)';
 // Chinese approximate numbers: 十几天, 二十几岁, 几十块, 好几斤 (a bare 几 is left out: 几天能好？ asks).
 const ZH_APPROX = '(?:好几[十百千万]?|几[十百千万]+|[〇零一二两兩三四五六七八九十百千万萬]+几[十百千万]?)';
-// Spoken Chinese counts: 仨 (three of), 俩 (two of), and 十来 / 二十来 ("ten or so": 十来天, 二十来斤).
-const ZH_SPOKEN = '(?:[仨俩]|[〇零一二两兩三四五六七八九]?十来)';
+// Spoken Chinese counts: 仨 (three of), 俩 (two of), 十来 / 二十来 ("ten or so": 十来天, 二十来斤), and 半 (half: 半个月,
+// 半年; not the 半 of 一半, a share, nor of 三个半月, which reads as 三).
+const ZH_SPOKEN = '(?:[仨俩]|[〇零一二两兩三四五六七八九]?十来|(?<![〇零一二两兩三四五六七八九十百千万萬几个0-9])半)';
 const NUMBER_RE: Record<Language, RegExp> = {
   ja: new RegExp(`(?:${DIGITS_RE}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
   zh: new RegExp(`(?:${DIGITS_RE}|${ZH_APPROX}|${ZH_SPOKEN}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
@@ -199,13 +200,17 @@ function oneValue(raw: string): number | undefined {
 /**
  * The smallest and largest value a number found by findNumbers can mean: one value for 30, 二十,
  * 4만 9천, 두; the ends of a range (3〜5, 三到五); 十几 as 11 to 19, 十来 as 10 to 19, 好几 as 2 to 9,
- * 仨 and 俩 as 3 and 2. Undefined when
+ * 仨 and 俩 as 3 and 2, 半 as 0.5. Undefined when
  * the text is not a number this module reads.
  */
 export function numberBounds(text: string): { lo: number; hi: number } | undefined {
   const ends = text.split(new RegExp(RANGE, 'u')).map((part) => part.replace(/^好/u, '').replace(/^仨$/u, '三').replace(/^俩$/u, '两'));
   const values: number[] = [];
   for (const part of ends) {
+    if (part === '半') {
+      values.push(0.5, 0.5);
+      continue;
+    }
     // 十来 is ten or a little more: 10 to 19, as 十几.
     const lo = oneValue(part.replace(/来$/u, '').replace(/几/gu, part.startsWith('几') ? '二' : '一'));
     const hi = oneValue(part.replace(/来$/u, '九').replace(/几/gu, '九'));

@@ -186,6 +186,12 @@ describe('numberBounds', () => {
     expect(numberBounds('사만 구천')).toEqual({ lo: 49000, hi: 49000 });
     expect(numberBounds('스물다섯')).toEqual({ lo: 25, hi: 25 });
     expect(numberBounds('好几十')).toEqual({ lo: 20, hi: 90 });
+    // 半 is half (半个月, 半年, 半天见效 were no number), but not the share in 一半 nor the 半 of 三个半月.
+    expect(numberBounds('半')).toEqual({ lo: 0.5, hi: 0.5 });
+    const halves = (s: string) => findNumbers(s, 'zh').map((n) => s.slice(n.start, n.end));
+    expect(halves('半个月见效')).toEqual(['半']);
+    expect(halves('一半的人')).toEqual(['一']);
+    expect(halves('三个半月')).toEqual(['三']);
     expect(numberBounds('日本')).toBeUndefined();
   });
 });
