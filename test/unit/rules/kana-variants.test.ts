@@ -61,7 +61,7 @@ const ruleset: Ruleset = {
       severity: 'error',
       message: { en: 'fade claim' },
       reference: 'test',
-      match: [{ seq: ['シミ', 'が', '消える'] }, { seq: ['腰痛', 'に', '効く'] }],
+      match: [{ id: 'fade', seq: ['シミ', 'が', '消える'] }, { id: 'eases', seq: ['腰痛', 'に', '効く'] }],
       examples: { bad: ['シミが消える'], good: ['シミ対策'] },
     },
   ],
