@@ -10,6 +10,7 @@ import type { Language } from '../transcript/model.js';
 import { MONEY_UNITS } from '../text/numbers.js';
 import { Automaton, codeUnits, type AutomatonData } from './automaton.js';
 import { cueGroups, matchEntries, mergeContext, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
+import { KanaReadings } from './kana-variants.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
 
@@ -133,9 +134,12 @@ class LexiconBuilder {
   private readonly stated: number[] = [];
 
   private readonly spokenForms: boolean;
+  /** Japanese: the kana spellings of words written with kanji (see kana-variants.ts). */
+  private readonly kana: KanaReadings | undefined;
 
   constructor(private readonly analyzer: Analyzer) {
     this.spokenForms = analyzer.language === 'ko';
+    this.kana = analyzer.language === 'ja' ? new KanaReadings(analyzer) : undefined;
   }
 
   /** The atom for a set of words (the same set is one atom). */
@@ -174,6 +178,11 @@ class LexiconBuilder {
     const tokens = dictionary;
     const keyOf = (t: Token) => (asWritten ? t.surface : t.base);
     if (tokens.length > 0) this.lemmaKeys.push({ key: tokens.map(keyOf), value: id });
+    if (this.kana) {
+      const v = this.kana.variants(a.tokens);
+      for (const key of v.bases) this.lemmaKeys.push({ key, value: id });
+      for (const written of v.surfaces) this.surfaceKeys.push({ key: codeUnits(written), value: id });
+    }
     // 밝아지다 is one ko-dic verb, but its 어-forms split (밝아졌어요 = 밝/VA 아/EC 졌어요/VX): key those too.
     if (!asWritten && this.spokenForms && norm.endsWith('지다')) {
       const past = this.analyzer.analyze(`${norm.slice(0, -2)}졌어요`).tokens;

@@ -10,6 +10,8 @@ export interface Token {
   /** UTF-16 offsets into the text that was tokenized. */
   start: number;
   end: number;
+  /** Japanese: the word's reading in katakana, where the dictionary has one (消え → キエ). */
+  reading?: string;
 }
 
 export interface Tokenizer {

@@ -4,6 +4,7 @@ export interface RawToken {
   surface: string;
   base?: string;
   pos: string;
+  reading?: string | undefined;
 }
 
 /**
@@ -19,7 +20,9 @@ export function alignTokens(text: string, raw: readonly RawToken[]): Token[] {
     const at = text.indexOf(r.surface, cursor);
     if (at < 0) continue;
     const base = r.base && r.base !== '*' ? r.base : r.surface;
-    out.push({ surface: r.surface, base, pos: r.pos, start: at, end: at + r.surface.length });
+    const token: Token = { surface: r.surface, base, pos: r.pos, start: at, end: at + r.surface.length };
+    if (r.reading && r.reading !== '*') token.reading = r.reading;
+    out.push(token);
     cursor = at + r.surface.length;
   }
   return out;

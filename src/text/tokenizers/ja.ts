@@ -350,6 +350,7 @@ export async function createJapaneseTokenizer(opts: JapaneseTokenizerOptions = {
         base: t.basic_form,
         // IPADIC's feature lines always name a part of speech (kuromoji's types say so too).
         pos: t.pos_detail_1 && t.pos_detail_1 !== '*' ? `${t.pos}-${t.pos_detail_1}` : (t.pos as string),
+        reading: t.reading,
       }));
       return alignTokens(text, raw);
     },

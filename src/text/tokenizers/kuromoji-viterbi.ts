@@ -49,6 +49,8 @@ export interface ViterbiToken {
   basic_form: string | undefined;
   pos: string | undefined;
   pos_detail_1: string | undefined;
+  /** The reading in katakana (IPADIC's eighth feature), for known words. */
+  reading?: string | undefined;
 }
 
 const PUNCTUATION = /、|。/;
@@ -312,7 +314,7 @@ class KuromojiViterbi {
     let t = this.known.get(id);
     if (!t) {
       const f = fields(this.dic.featureLine(this.info.getInt32(id + 6, true)));
-      t = { surface_form: f[0] as string, basic_form: f[7], pos: f[1], pos_detail_1: f[2] };
+      t = { surface_form: f[0] as string, basic_form: f[7], pos: f[1], pos_detail_1: f[2], reading: f[8] };
       if (this.known.size >= KNOWN_LIMIT) this.known.clear();
       this.known.set(id, t);
     }
