@@ -180,17 +180,28 @@ function supposed(lexicon: Lexicon, literal: number, last: Token): boolean {
   return set.has(literal);
 }
 
+/**
+ * A Korean predicate whose condition or question ko-dic keeps inside its own token (나으면 = 낫/VV+으면/EC,
+ * 나을까 = 낫/VV+을까/EF): a word in dictionary form stops before such an ending when it is a token of
+ * its own (빠지/면), and a rule's `not` reads it there; fused, nothing could read it, so it is no match.
+ * 니까 (because) states.
+ */
+const FUSED_SUPPOSING = /(?:면|(?<!니)까요?|냐고?|나요|는지|은지|을지)$/u;
+function fusedSupposing(t: Token): boolean {
+  return /^(?:VV|VA|VX|XSV|XSA)\+(?:.+\+)?E/u.test(t.pos) && FUSED_SUPPOSING.test(t.surface);
+}
+
 /** Words found by their base form (and Korean words written in a spoken form, keyed as written). */
 function addLemmas(L: Lattice, a: AnalyzedText): void {
   const { lexicon } = L;
-  const onLemma = (h: { start: number; end: number; value: number }, to: number) => {
+  const onLemma = (h: { start: number; end: number; value: number }, to: number, byBase = false) => {
     const first = a.tokens[h.start];
     const last = a.tokens[to - 1];
-    if (!first || !last || supposed(lexicon, h.value, last)) return;
+    if (!first || !last || supposed(lexicon, h.value, last) || (byBase && lexicon.spokenForms && fusedSupposing(a.tokens[h.end - 1] as Token))) return;
     pushChars(L, h.value, first.start, last.end, false);
     pushToken(L, h.value, h.start, to);
   };
-  for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) onLemma(h, endingsAfter(lexicon, a, h.end));
+  for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) onLemma(h, endingsAfter(lexicon, a, h.end), true);
   if (!lexicon.spokenForms) return;
   // inflected[i]: how many of the first i tokens differ from their base (a span's count is a difference, not a slice).
   const inflected = new Int32Array(a.tokens.length + 1);

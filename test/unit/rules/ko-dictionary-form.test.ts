@@ -47,6 +47,21 @@ describe('a dictionary-form match stops before an ending that supposes, denies o
   });
 });
 
+// Round 33's writers: ko-dic keeps the condition or question of an irregular stem inside its token (나으면 =
+// 낫/VV+으면/EC), where no `not` can read it, so 낫다 flagged 감기가 나으면 그때 캠핑 가요.
+describe('a condition or question fused into the predicate token is no match of the dictionary form', () => {
+  const r = ruleset([{ id: 'm', seq: ['감기', '낫다'] as never }]);
+  it.each(['감기가 나으면 그때 캠핑 가요', '감기가 나을지 모르겠어요'])('"%s" stays clean', (line) => {
+    expect(found(r, line)).toEqual([]);
+  });
+  it.each([
+    ['감기가 나아요', '감기가 나아요'],
+    ['감기가 나았어요', '감기가 나았어요'],
+  ])('"%s" is still found', (line, span) => {
+    expect(found(r, line)).toEqual([span]);
+  });
+});
+
 describe('a -지다 verb ko-dic keeps whole in its dictionary form (밝아지다) also finds its split 어-forms', () => {
   it.each(['얼굴이 밝아졌어요', '얼굴이 밝아져요', '얼굴이 밝아지고'])('밝아지다 finds "%s"', (line) => {
     const r = ruleset([{ id: 'm', seq: ['얼굴이', '밝아지다'] as never }]);
