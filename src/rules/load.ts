@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { ContextCues, CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext, RulesetProblem, SeqElement, SeqObject } from './model.js';
 import { mergeContext, RulesetError } from './model.js';
 import type { RulesetFile } from './parse.js';
-import { expandPattern, expandWords } from './vocab.js';
+import { expandNestedVocab, expandPattern, expandWords } from './vocab.js';
 
 /** The word lists of a cue group. */
 const CUE_KEYS = ['before', 'after', 'around', 'inside', 'then'] as const;
@@ -137,7 +137,7 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
       rules[idx] = remember(overridden(rule), overridden(asWritten(rule)));
     }
   }
-  vocab = { ...vocab, ...file.vocab };
+  vocab = expandNestedVocab({ ...vocab, ...file.vocab }, Object.keys(file.vocab), (list, index, reason) => problems.push({ file: file.file, ...file.positionOf(['vocab', list, index]), reason }));
   const { rules: ownRules, context: ownContext } = expandVocab(file, vocab, problems);
   if (problems.length > 0) throw new RulesetError(problems);
   const own = new Set(ownRules.map((r) => r.id));

@@ -60,3 +60,30 @@ export function expandWords(words: readonly string[], vocab: Vocab): { words: st
   }
   return { words: [...new Set(out)], unknown };
 }
+
+/**
+ * Vocab lists may name other lists (`complaint: ["{disease}", "{symptom}", 결림]`): the lists with every
+ * such entry replaced by the named list's words, through any depth. `names` are the lists to expand
+ * (a file's own; those it extends came expanded); a name no list defines, or a list that reaches
+ * itself, is reported through `problem` with the list and entry it was found at.
+ */
+export function expandNestedVocab(vocab: Vocab, names: readonly string[], problem: (list: string, index: number, reason: string) => void): Record<string, string[]> {
+  const out: Record<string, string[]> = { ...vocab } as Record<string, string[]>;
+  const done = new Set<string>();
+  const resolve = (name: string, path: readonly string[]): string[] => {
+    const words = out[name] ?? [];
+    if (done.has(name)) return words;
+    const flat: string[] = [];
+    words.forEach((w, i) => {
+      const ref = vocabName(w);
+      if (ref === undefined) flat.push(w);
+      else if (path.includes(ref) || ref === name) problem(name, i, `vocab list "${name}" names "{${ref}}", which names "${name}" again: lists cannot contain themselves`);
+      else if (!out[ref]) problem(name, i, `vocab list "${name}" names "{${ref}}", but no vocab list "${ref}" is defined in this ruleset or one it extends`);
+      else flat.push(...resolve(ref, [...path, name]));
+    });
+    done.add(name);
+    return (out[name] = [...new Set(flat)]);
+  };
+  for (const name of names) resolve(name, []);
+  return out;
+}

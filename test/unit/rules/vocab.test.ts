@@ -61,6 +61,29 @@ describe('vocab in rulesets', () => {
     expect(p.reason).toBe('pattern uses {diseases}, but no vocab list "diseases" is defined in this ruleset or one it extends (defined: disease)');
   });
 
+  // Round 33's zh writer: a "{disease}" inside a vocab list was taken as the literal word and matched
+  // nothing, silently (six Korean lists named other lists so).
+  it('a list may name other lists, through any depth, in this file or one it extends', async () => {
+    const dir = files({
+      'vocab.yaml': 'id: v\nlanguage: zh\nvocab:\n  chronic: [痛风, 高血压]\nrules: []\n',
+      'r.yaml': `id: r\nlanguage: zh\nextends: [vocab.yaml]\nvocab:\n  skin: [湿疹]\n  ailment: ["{chronic}", "{skin}", 失眠]\n  any: ["{ailment}", 便秘]\nrules:\n${RULE('r/cure', '{any}.{0,8}治好')}`,
+    });
+    const rs = await loadRuleset(path.join(dir, 'r.yaml'));
+    expect([...(rs.vocab?.any ?? [])].sort()).toEqual(['便秘', '失眠', '湿疹', '痛风', '高血压'].sort());
+    const zh = await createAnalyzerFor('zh');
+    expect(checkTranscript(compileRules([rs], zh), { segments: [{ start: 0, end: 5, text: '喝了一个月湿疹就治好了' }] }, zh)).toHaveLength(1);
+  });
+
+  it('a list naming an unknown list, or itself, is a ruleset error at that entry', async () => {
+    const dir = files({ 'r.yaml': 'id: r\nlanguage: zh\nvocab:\n  a: [x, "{b}"]\n  b: ["{a}"]\n  c: ["{nope}"]\nrules: []\n' });
+    const err = (await loadRuleset(path.join(dir, 'r.yaml')).catch((e: unknown) => e)) as RulesetError;
+    expect(err).toBeInstanceOf(RulesetError);
+    expect(err.problems.map((p) => [p.line, p.reason])).toEqual([
+      [5, 'vocab list "b" names "{a}", which names "b" again: lists cannot contain themselves'],
+      [6, 'vocab list "c" names "{nope}", but no vocab list "nope" is defined in this ruleset or one it extends'],
+    ]);
+  });
+
   it('a bad list name or an empty list is refused with its place', async () => {
     const dir = files({ 'r.yaml': 'id: r\nlanguage: zh\nvocab:\n  1bad: [x]\n  empty: []\nrules: []\n' });
     const err = (await loadRuleset(path.join(dir, 'r.yaml')).catch((e: unknown) => e)) as RulesetError;
