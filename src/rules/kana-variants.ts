@@ -78,7 +78,9 @@ export class KanaReadings {
     if (parts.length === 0) return { bases: [], surfaces: [] };
     const choices = parts.length > 1 && parts.length <= MAX_PARTS ? [...parts.map((i) => new Set([i])), new Set(parts)] : [new Set(parts)];
     const bases = choices.map((set) => tokens.map((t, j) => (set.has(j) ? (kana[j] as string) : t.base)));
-    const surfaces = choices.map((set) => tokens.map((t, j) => (set.has(j) && t.reading ? toHiragana(t.reading) : t.surface)).join(''));
-    return { bases, surfaces: [...new Set(surfaces)].filter((v) => v !== tokens.map((t) => t.surface).join('')) };
+    const written = tokens.map((t) => t.surface).join('');
+    const surfaces = new Set(choices.map((set) => tokens.map((t, j) => (set.has(j) && t.reading ? toHiragana(t.reading) : t.surface)).join('')));
+    surfaces.delete(written);
+    return { bases, surfaces: [...surfaces] };
   }
 }

@@ -70,6 +70,7 @@ export function expandWords(words: readonly string[], vocab: Vocab): { words: st
 export function expandNestedVocab(vocab: Vocab, names: readonly string[], problem: (list: string, index: number, reason: string) => void): Record<string, string[]> {
   const out: Record<string, string[]> = { ...vocab } as Record<string, string[]>;
   const done = new Set<string>();
+  // `path`: the lists being expanded, outermost first, `name` last.
   const resolve = (name: string, path: readonly string[]): string[] => {
     const words = out[name] ?? [];
     if (done.has(name)) return words;
@@ -77,13 +78,13 @@ export function expandNestedVocab(vocab: Vocab, names: readonly string[], proble
     words.forEach((w, i) => {
       const ref = vocabName(w);
       if (ref === undefined) flat.push(w);
-      else if (path.includes(ref) || ref === name) problem(name, i, `vocab list "${name}" names "{${ref}}", which names "${name}" again: lists cannot contain themselves`);
+      else if (path.includes(ref)) problem(name, i, `vocab list "${name}" names "{${ref}}", which names "${name}" again: lists cannot contain themselves`);
       else if (!out[ref]) problem(name, i, `vocab list "${name}" names "{${ref}}", but no vocab list "${ref}" is defined in this ruleset or one it extends`);
-      else flat.push(...resolve(ref, [...path, name]));
+      else flat.push(...resolve(ref, [...path, ref]));
     });
     done.add(name);
     return (out[name] = [...new Set(flat)]);
   };
-  for (const name of names) resolve(name, []);
+  for (const name of names) resolve(name, [name]);
   return out;
 }
