@@ -330,20 +330,12 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
  * (the rulesets are at hand where it is read back) nor the regular expressions' compiled programs
  * (only their sources: RE2 compiles them again in a moment).
  */
-export interface CompiledData {
-  language: Language;
+export type CompiledData = Omit<CompiledRules, 'rules' | 'matchers' | 'lexicon' | 'unless'> & {
   ruleCount: number;
   matchers: (Omit<CompiledMatcher, 'regex'> & { regex?: string })[];
   lexicon: Omit<Lexicon, 'surface' | 'lemma'> & { surface: AutomatonData; lemma: AutomatonData };
-  startsWith: number[][];
-  startsWithNumber: number[];
-  usesNumbers: boolean;
-  startsAnywhere: number[];
-  withRegex: number[];
   unless: (CompiledCues[] | null)[];
-  negation?: CompiledCues[];
-  quotation?: CompiledCues[];
-}
+};
 
 export function compiledToData(c: CompiledRules): CompiledData {
   const data: CompiledData = {
