@@ -18,8 +18,11 @@ const DECLINING = /^(?:別|いや|いいえ|いえ|ううん|ごめん|すみま
 const DENYING = /ません|言えない|いえない|できない|ないです|じゃない|ではない|わからない|分からない|誇大|嘘|不|没|别|虚假|않|못|아니|안 돼|안 되|허위|거짓/u;
 /** An answer that begins with one of these says yes outright. */
 const AFFIRMING = /^(?:能|会|可以|是的|当然|对|有效|肯定|绝对|はい|ええ|もちろん|うん|そうです|네|예|그럼요|그럼|당연|맞아요|물론)/u;
-/** Kana, and Korean endings and particles too common to tie an answer to its question. */
-const TOO_COMMON = /[\p{Script=Hiragana}\p{Script=Katakana}ー요다까죠네는은이가아어도를을의에서고]/u;
+/**
+ * Kana, Korean endings and particles, and Chinese function characters (the copula 是, 的, 都, 这 …)
+ * too common to tie an answer to its question: 汗都是脂肪吗？这是个误区 repeats only the copula.
+ */
+const TOO_COMMON = /[\p{Script=Hiragana}\p{Script=Katakana}ー요다까죠네는은이가아어도를을의에서고是的了都也就个这那吗呢吧啊]/u;
 
 /** How far on from the claim its question mark may come, and how much of an answer is read. */
 const QUESTION_REACH = 24;

@@ -23,6 +23,8 @@ describe('answeredYes', () => {
     ['「一番人気?」ランキングとか調べてないので、一番かどうかはわからないです', '一番人気', false],
     ['"이거 먹으면 살 빠져요?" 아니요, 그런 말씀은 못 드려요', '살 빠져요', false],
     ['「ニキビに効く?」ごめんなさい、そういうのは言えないんです', 'ニキビに効く', false],
+    // only the copula said again: 这是个误区 denies (it said 是, not the asked 脂肪)
+    ['有人问出的汗都是脂肪吗？这是个误区，汗就是水', '都是脂肪', false],
     ['"머리 나요?" 이런 질문 많은데요, 샴푸로 머리카락이 난다고 하면 그건 허위광고예요', '머리 나요', false],
   ];
   it.each(cases)('%s (%s): answered yes %s', (text, words, answered) => {
