@@ -11,7 +11,7 @@ import { MONEY_UNITS } from '../text/numbers.js';
 import { Automaton, codeUnits, type AutomatonData } from './automaton.js';
 import { cueGroups, matchEntries, mergeContext, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
 import { KanaReadings } from './kana-variants.js';
-import { dictionaryForm } from './ko-dictionary-form.js';
+import { dictionaryForm, spokenReadings } from './ko-dictionary-form.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
 
@@ -192,6 +192,7 @@ class LexiconBuilder {
       const alt = past.slice(0, end);
       if (alt.length > 1 && alt.some((t) => t.base === '지다') && alt.map((t) => t.base).join(' ') !== tokens.map(keyOf).join(' ')) this.lemmaKeys.push({ key: alt.map((t) => t.base), value: id });
     }
+    if (!asWritten && this.spokenForms && dictionary !== a.tokens) for (const key of spokenReadings(norm, tokens.map(keyOf), (s) => this.analyzer.analyze(s).tokens)) this.lemmaKeys.push({ key, value: id });
     const last = tokens[tokens.length - 1];
     if (this.analyzer.language === 'ja' && tokens.length > 1 && last && last.pos.startsWith('助動詞') && (last.base === 'た' || last.base === 'だ')) this.stated.push(id);
     if (tokens.length > 1 && last) {

@@ -17,3 +17,30 @@ export function dictionaryForm<T extends readonly Token[]>(tokens: T): T | Token
   if (stem.base === `${stem.surface}다`) return tokens.slice(0, -1);
   return tokens;
 }
+
+/** Endings a Korean dictionary form is probed with for the readings ko-dic gives its spoken forms. */
+const PROBE_ENDINGS = ['는', '고', '어요', '아요', '었어요', '았어요'];
+
+/**
+ * The other keys a Korean dictionary form needs: ko-dic reads some spoken forms otherwise than the form
+ * itself (채워지는 = 채워지/VV, base 채워지다, while 채워지다 alone is 채우/VV 지/VX; 돌아요 = 돌아/VV, base
+ * 돌아다). Each probe form (stem + an ending) that reads as verbs alone gives its bases, endings left off,
+ * when they differ from the key; a probe read as anything else (돌는 = 돌/NNG 는/JX) gives nothing.
+ */
+export function spokenReadings(word: string, key: readonly string[], tokenize: (text: string) => readonly Token[]): string[][] {
+  const stem = word.slice(0, -1);
+  const seen = new Set([key.join(' ')]);
+  const out: string[][] = [];
+  for (const ending of PROBE_ENDINGS) {
+    const probe = tokenize(`${stem}${ending}`);
+    let end = probe.length;
+    while (end > 0 && (probe[end - 1] as Token).pos.startsWith('E')) end--;
+    const verbs = probe.slice(0, end);
+    if (verbs.length === 0 || !verbs.every((t) => /^V[VAX]/u.test(t.pos))) continue;
+    const alt = verbs.map((t) => t.base);
+    if (seen.has(alt.join(' '))) continue;
+    seen.add(alt.join(' '));
+    out.push(alt);
+  }
+  return out;
+}

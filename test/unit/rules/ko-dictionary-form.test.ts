@@ -82,3 +82,14 @@ describe('Korean words in a spoken form match that form only', () => {
     expect(found(r, '다른 데 볼 필요 없어요')).toEqual([]);
   });
 });
+
+describe('dictionary forms whose spoken forms ko-dic reads otherwise', () => {
+  // 채워지다 alone is 채우/VV 지/VX, but 채워지는 is one verb 채워지다; 돌아요 is 돌아/VV with the base 돌아다.
+  it.each([
+    ['채워지다', '볼이 채워지는 느낌이에요', '볼이 채워지는'],
+    ['돌다', '젖이 잘 돌아요', '젖이 잘 돌아요'],
+  ])('%s finds "%s"', (word, line, span) => {
+    const rs = ruleset([{ id: 'm', seq: [['볼이', '젖이'], { gap: 1 }, word] as never }]);
+    expect(found(rs, line)).toEqual([span]);
+  });
+});
