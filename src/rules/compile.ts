@@ -184,14 +184,6 @@ class LexiconBuilder {
       for (const key of v.bases) this.lemmaKeys.push({ key, value: id });
       for (const written of v.surfaces) this.surfaceKeys.push({ key: codeUnits(written), value: id });
     }
-    // 밝아지다 is one ko-dic verb, but its 어-forms split (밝아졌어요 = 밝/VA 아/EC 졌어요/VX): key those too.
-    if (!asWritten && this.spokenForms && norm.endsWith('지다')) {
-      const past = this.analyzer.analyze(`${norm.slice(0, -2)}졌어요`).tokens;
-      let end = past.length;
-      while (end > 0 && (past[end - 1] as Token).pos.startsWith('E')) end--;
-      const alt = past.slice(0, end);
-      if (alt.length > 1 && alt.some((t) => t.base === '지다') && alt.map((t) => t.base).join(' ') !== tokens.map(keyOf).join(' ')) this.lemmaKeys.push({ key: alt.map((t) => t.base), value: id });
-    }
     if (!asWritten && this.spokenForms && dictionary !== a.tokens) for (const key of spokenReadings(norm, tokens.map(keyOf), (s) => this.analyzer.analyze(s).tokens)) this.lemmaKeys.push({ key, value: id });
     const last = tokens[tokens.length - 1];
     if (this.analyzer.language === 'ja' && tokens.length > 1 && last && last.pos.startsWith('助動詞') && (last.base === 'た' || last.base === 'だ')) this.stated.push(id);

@@ -31,6 +31,19 @@ export function spokenReadings(word: string, key: readonly string[], tokenize: (
   const stem = word.slice(0, -1);
   const seen = new Set([key.join(' ')]);
   const out: string[][] = [];
+  // 밝아지다 and 책임지다 are one ko-dic verb each, but their 어-forms split (밝아졌어요 = 밝/VA 아/EC 졌어요/VX;
+  // 책임져요 = 책임/NNG 져요/VV, base 지다): key those readings too, whatever their parts.
+  if (word.endsWith('지다')) {
+    for (const ending of ['졌어요', '져요']) {
+      const probe = tokenize(`${word.slice(0, -2)}${ending}`);
+      let end = probe.length;
+      while (end > 0 && (probe[end - 1] as Token).pos.startsWith('E')) end--;
+      const alt = probe.slice(0, end).map((t) => t.base);
+      if (alt.length < 2 || !alt.includes('지다') || seen.has(alt.join(' '))) continue;
+      seen.add(alt.join(' '));
+      out.push(alt);
+    }
+  }
   for (const ending of PROBE_ENDINGS) {
     const probe = tokenize(`${stem}${ending}`);
     let end = probe.length;

@@ -88,8 +88,10 @@ describe('dictionary forms whose spoken forms ko-dic reads otherwise', () => {
   it.each([
     ['채워지다', '볼이 채워지는 느낌이에요', '볼이 채워지는'],
     ['돌다', '젖이 잘 돌아요', '젖이 잘 돌아요'],
+    // 책임져요 is 책임/NNG 져요/VV (base 지다), while 책임지다 alone is one verb.
+    ['책임지다', '끝까지 책임져요', '끝까지 책임져요'],
   ])('%s finds "%s"', (word, line, span) => {
-    const rs = ruleset([{ id: 'm', seq: [['볼이', '젖이'], { gap: 1 }, word] as never }]);
+    const rs = ruleset([{ id: 'm', seq: [['볼이', '젖이', '끝까지'], { gap: 1 }, word] as never }]);
     expect(found(rs, line)).toEqual([span]);
   });
 });
