@@ -28,32 +28,32 @@ const PROBE_ENDINGS = ['는', '고', '어요', '아요', '었어요', '았어요
  * when they differ from the key; a probe read as anything else (돌는 = 돌/NNG 는/JX) gives nothing.
  */
 export function spokenReadings(word: string, key: readonly string[], tokenize: (text: string) => readonly Token[]): string[][] {
-  const stem = word.slice(0, -1);
   const seen = new Set([key.join(' ')]);
   const out: string[][] = [];
+  // A probe's tokens with its trailing endings left off.
+  const reading = (probe: string): Token[] => {
+    const tokens = tokenize(probe);
+    let end = tokens.length;
+    while (end > 0 && (tokens[end - 1] as Token).pos.startsWith('E')) end--;
+    return tokens.slice(0, end);
+  };
+  const add = (tokens: readonly Token[]): void => {
+    const alt = tokens.map((t) => t.base);
+    if (seen.has(alt.join(' '))) return;
+    seen.add(alt.join(' '));
+    out.push(alt);
+  };
   // 밝아지다 and 책임지다 are one ko-dic verb each, but their 어-forms split (밝아졌어요 = 밝/VA 아/EC 졌어요/VX;
   // 책임져요 = 책임/NNG 져요/VV, base 지다): key those readings too, whatever their parts.
   if (word.endsWith('지다')) {
     for (const ending of ['졌어요', '져요']) {
-      const probe = tokenize(`${word.slice(0, -2)}${ending}`);
-      let end = probe.length;
-      while (end > 0 && (probe[end - 1] as Token).pos.startsWith('E')) end--;
-      const alt = probe.slice(0, end).map((t) => t.base);
-      if (alt.length < 2 || !alt.includes('지다') || seen.has(alt.join(' '))) continue;
-      seen.add(alt.join(' '));
-      out.push(alt);
+      const tokens = reading(`${word.slice(0, -2)}${ending}`);
+      if (tokens.length > 1 && tokens.some((t) => t.base === '지다')) add(tokens);
     }
   }
   for (const ending of PROBE_ENDINGS) {
-    const probe = tokenize(`${stem}${ending}`);
-    let end = probe.length;
-    while (end > 0 && (probe[end - 1] as Token).pos.startsWith('E')) end--;
-    const verbs = probe.slice(0, end);
-    if (verbs.length === 0 || !verbs.every((t) => /^V[VAX]/u.test(t.pos))) continue;
-    const alt = verbs.map((t) => t.base);
-    if (seen.has(alt.join(' '))) continue;
-    seen.add(alt.join(' '));
-    out.push(alt);
+    const tokens = reading(`${word.slice(0, -1)}${ending}`);
+    if (tokens.length > 0 && tokens.every((t) => /^V[VAX]/u.test(t.pos))) add(tokens);
   }
   return out;
 }

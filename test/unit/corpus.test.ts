@@ -1,7 +1,8 @@
 /**
  * The built-in rulesets hold the line on the labelled corpora: per language no mistake (precision and
- * recall 1.000: a line flagged under a category it is not labelled with fails too), every trap line clean, streams report seller and origin missing once those lines are
- * removed, and every built-in rule's own examples pass.
+ * recall 1.000: a line flagged under a category it is not labelled with fails too), every trap line
+ * clean, streams report seller and origin missing once those lines are removed, and every built-in
+ * rule's own examples pass.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
