@@ -141,9 +141,11 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
     const step = steps[si] as Step;
     switch (step.kind) {
       case 'atom': {
+        let present = false;
         if (!L.lexicon.atomLoose[step.atom]) {
           for (let i = L.headAt[p] ?? -1; i >= 0; i = L.nextAt[i] as number) {
             if (!inAtom(L.lexicon, step.atom, L.lit[i] as number)) continue;
+            present = true;
             const to = L.to[i] as number;
             visit(si + 1, to, to);
             const particle = skipsParticle(steps[si + 1], tokens[to]);
@@ -152,7 +154,10 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
             if (particle && skipsPause(L, steps[si + 1], to + 1)) visit(si + 1, to + 2, to);
           }
         }
-        if (step.optional) visit(si + 1, p, last);
+        // An optional word that is there is not skipped when a `not` follows: skipped, the `not` would read
+        // the optional word itself instead of what comes after it ([사업자 정보, {words: [는], optional: true},
+        // {not: [이따]}] must not match 사업자 정보는 이따 by leaving 는 out).
+        if (step.optional && !(present && steps[si + 1]?.kind === 'not')) visit(si + 1, p, last);
         return;
       }
       case 'pos': {

@@ -82,6 +82,14 @@ describe('seq elements', () => {
     expect(found(c, an, 'シミが気になる、でも悩みは消えた')).toEqual([]);
   });
 
+  it('an optional word that is there is not left out to get past the `not` after it', () => {
+    // Left out, the `not` would read the optional word itself (는) instead of what follows it (이따).
+    const { c, an } = compile(head('ko', `      - id: m\n        seq: [사업자 정보, {words: [는, 가], optional: true}, {not: [이따, 나중]}]\n`));
+    expect(found(c, an, '사업자 정보는 이따 알려 드릴게요')).toEqual([]);
+    expect(found(c, an, '사업자 정보는 화면 아래에 있어요')).toEqual(['사업자 정보는@m']);
+    expect(found(c, an, '사업자 정보 확인하세요')).toEqual(['사업자 정보@m']);
+  });
+
   // Round 15's notes: a host asks, then answers (失眠怎么办？喝它就好): a sentence gap stopped at ？.
   it('a gap with scope: turn crosses a question or exclamation mark, not a full stop', () => {
     const { c, an } = compile(head('zh', `      - id: turn\n        seq: [失眠, {gap: 6, scope: turn}, [喝, 吃], {gap: 2}, [好, 解决]]\n      - id: sentence\n        seq: [便秘, {gap: 6, scope: sentence}, [喝, 吃], {gap: 2}, [好, 解决]]\n`));
