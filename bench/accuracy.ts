@@ -81,6 +81,18 @@ for (const file of await corpusFiles('corpus')) {
   transcribed.push(await evaluateCorpus({ ...corpus, lines: corpus.lines.map((l) => ({ ...l, text: asTranscribed(l.text, corpus.language) })) }));
 }
 languageTable('Tuning corpus as speech recognition may write it (no punctuation; ja, zh: no spaces)', transcribed, false);
+
+/**
+ * Korean written without spaces, as captions, hashtags and on-screen text often are (#당뇨에좋은차): the same
+ * lines with every space taken out. MeCab-ko cuts spaceless text otherwise, so this measures what that costs.
+ */
+const unspaced: CorpusResult[] = [];
+for (const file of await corpusFiles('corpus')) {
+  const corpus = await loadCorpus(file);
+  if (corpus.language !== 'ko' || (only && only !== 'ko')) continue;
+  unspaced.push(await evaluateCorpus({ ...corpus, lines: corpus.lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, '') })) }));
+}
+if (unspaced.length) languageTable('Korean tuning corpus written without spaces (captions, hashtags)', unspaced, false);
 if (holdout.length) languageTable('Blind hold-out set (test/corpus/holdout: written without seeing the rules, never tuned on)', holdout, false);
 else console.log('\n(no blind hold-out set at test/corpus/holdout)');
 if (holdoutF.length) languageTable('Blind set F (test/corpus/holdout/f: written 2026-12-02 without seeing the rules, never tuned on)', holdoutF, false);
