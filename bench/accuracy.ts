@@ -35,17 +35,26 @@ const pct = (x: number) => x.toFixed(3);
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const countRow = (name: string, c: Counts) => row([name, c.tp + c.fn, c.tp, c.fp, c.fn, pct(precision(c)), pct(recall(c)), pct(f1(c))]);
 
-async function evaluateSet(set: 'corpus' | 'holdout' | 'holdout-f'): Promise<CorpusResult[]> {
-  const out: CorpusResult[] = [];
+type Corpus = Awaited<ReturnType<typeof loadCorpus>>;
+
+/** A set's corpora (of the language asked for, if one was). */
+async function loadSet(set: 'corpus' | 'holdout' | 'holdout-f'): Promise<Corpus[]> {
+  const out: Corpus[] = [];
   for (const file of await corpusFiles(set)) {
     const corpus = await loadCorpus(file);
-    if (only && corpus.language !== only) continue;
-    out.push(await evaluateCorpus(corpus, { streams: set === 'corpus' }));
+    if (!only || corpus.language === only) out.push(corpus);
   }
   return out;
 }
 
-const results = await evaluateSet('corpus');
+async function evaluateSet(set: 'corpus' | 'holdout' | 'holdout-f', corpora?: Corpus[]): Promise<CorpusResult[]> {
+  const out: CorpusResult[] = [];
+  for (const corpus of corpora ?? (await loadSet(set))) out.push(await evaluateCorpus(corpus, { streams: set === 'corpus' }));
+  return out;
+}
+
+const tuning = await loadSet('corpus');
+const results = await evaluateSet('corpus', tuning);
 // --no-holdout: for whoever tunes the rules, who must not see the blind set's lines.
 const holdout = noHoldout ? [] : await evaluateSet('holdout');
 const holdoutF = noHoldout ? [] : await evaluateSet('holdout-f');
@@ -74,24 +83,22 @@ function asTranscribed(text: string, language: Language): string {
   const noPunct = text.replace(/[，。、！？!?,.~…「」『』"'“”‘’()（）:：;；]/g, language === 'ko' ? '' : ' ');
   return language === 'ko' ? noPunct.replace(/\s+/g, ' ').trim() : noPunct.replace(/\s+/g, '');
 }
-const transcribed: CorpusResult[] = [];
-for (const file of await corpusFiles('corpus')) {
-  const corpus = await loadCorpus(file);
-  if (only && corpus.language !== only) continue;
-  transcribed.push(await evaluateCorpus({ ...corpus, lines: corpus.lines.map((l) => ({ ...l, text: asTranscribed(l.text, corpus.language) })) }));
+/** The tuning corpora (of the languages `keep` takes) with every line rewritten. */
+async function evaluateRewritten(rewrite: (text: string, language: Language) => string, keep: (language: Language) => boolean = () => true): Promise<CorpusResult[]> {
+  const out: CorpusResult[] = [];
+  for (const corpus of tuning.filter((c) => keep(c.language))) {
+    out.push(await evaluateCorpus({ ...corpus, lines: corpus.lines.map((l) => ({ ...l, text: rewrite(l.text, corpus.language) })) }));
+  }
+  return out;
 }
+const transcribed = await evaluateRewritten(asTranscribed);
 languageTable('Tuning corpus as speech recognition may write it (no punctuation; ja, zh: no spaces)', transcribed, false);
 
 /**
  * Korean written without spaces, as captions, hashtags and on-screen text often are (#당뇨에좋은차): the same
  * lines with every space taken out. MeCab-ko cuts spaceless text otherwise, so this measures what that costs.
  */
-const unspaced: CorpusResult[] = [];
-for (const file of await corpusFiles('corpus')) {
-  const corpus = await loadCorpus(file);
-  if (corpus.language !== 'ko' || (only && only !== 'ko')) continue;
-  unspaced.push(await evaluateCorpus({ ...corpus, lines: corpus.lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, '') })) }));
-}
+const unspaced = await evaluateRewritten((text) => text.replace(/\s+/g, ''), (language) => language === 'ko');
 if (unspaced.length) languageTable('Korean tuning corpus written without spaces (captions, hashtags)', unspaced, false);
 if (holdout.length) languageTable('Blind hold-out set (test/corpus/holdout: written without seeing the rules, never tuned on)', holdout, false);
 else console.log('\n(no blind hold-out set at test/corpus/holdout)');
