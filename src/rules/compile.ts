@@ -44,6 +44,8 @@ export interface CompiledCues {
   around: number;
   inside: number;
   then?: number;
+  /** Atom of the words a before cue does not reach past (`notPast`). */
+  notPast?: number;
   window: number;
   scope?: Scope;
   /** The group's `wholeWords` (only hits on word boundaries count) and `quoted` (only inside quotes). */
@@ -257,6 +259,7 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder): CompiledCue
       window: g.window ?? DEFAULT_WINDOW,
     };
     if (g.then?.length) out.then = lex.atom(g.then, true);
+    if (g.notPast?.length) out.notPast = lex.atom(g.notPast, true);
     if (g.scope) out.scope = g.scope;
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
     return out;

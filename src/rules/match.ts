@@ -291,7 +291,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
       ? windowReach(L, start, end, cues.window)
       : { back: cues.window, ahead: cues.window };
   const before = (c: { start: number; end: number }) =>
-    c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back) && !closesEarlierQuestion(L.a.norm.text, c) && pairedAfterMatch();
+    c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back) && !closesEarlierQuestion(L.a.norm.text, c) && !contrastBetween(c.end) && pairedAfterMatch();
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead) && paired(c);
   const text = L.a.norm.text;
   const bounds = L.a.boundaries;
@@ -306,6 +306,8 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   // a before cue, when a then cue follows the match as the before cue precedes it: within the window (or scope).
   const paired = (c: { start: number; end: number }) =>
     cues.then === undefined || found(cues.then, (t) => t.start >= c.end && t.end - c.end <= scopeReach(L, c.end, c.end, cues.scope ?? 'sentence').ahead);
+  // A contrast (但是) between a before cue and the match ends what the cue reaches.
+  const contrastBetween = (from: number) => cues.notPast !== undefined && charsOf(L, cues.notPast).some((b) => b.start >= from && b.end <= start);
   // The same answer for every before cue of the group: looked up once, when a before cue is first in reach.
   let thenAfterMatch: boolean | undefined;
   const pairedAfterMatch = () =>

@@ -70,6 +70,12 @@ export interface ContextCues {
    */
   then?: string[];
   /**
+   * Words a `before` cue does not reach past (a contrast: 但是, 可是, 不过): 不是药，但是吃了血压就降下来了 — the
+   * denial is of what comes before 但是, and what comes after it is said. Only cues before the match are
+   * cut off (an `around` cue on that side too); the group's window or scope still applies.
+   */
+  notPast?: string[];
+  /**
    * The group counts only for a match inside quotation marks on its line (「」『』“”‘’ or straight
    * double quotes): a phrase quoted in order to refuse it — 「髪が生える」とは言えません, 不说“全网最低价”,
    * "세포 재생" 이런 단어 못 써요 — is mentioned, not claimed. Its cues are then the refusal.

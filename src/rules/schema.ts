@@ -13,6 +13,7 @@ const cues = {
     around: stringList,
     inside: stringList,
     then: stringList,
+    notPast: stringList,
     quoted: { type: 'boolean' },
     window: { type: 'integer', minimum: 0, maximum: 200 },
     scope: { enum: [...SCOPES] },

@@ -105,6 +105,21 @@ ${unless}
     expect(flags(rs('    unless: { inside: [アイロン] }'), 'シワが一瞬で消えます、アイロンいらず')).toBe(true);
   });
 
+  it('notPast: a before cue does not reach past a contrast between it and the match (a denial, a but, then the claim)', () => {
+    const plain = ruleset('  negation: { before: [ではない], window: 12 }');
+    const cut = ruleset('  negation: { before: [ではない], window: 12, notPast: [けど, でも] }');
+    // the denial reaches the claim over the comma, unless a contrast stands between them
+    expect(flags(plain, '薬ではないけど、日本一の美容液')).toBe(false);
+    expect(flags(cut, '薬ではないけど、日本一の美容液')).toBe(true);
+    expect(flags(cut, '薬ではない、日本一の美容液')).toBe(false);
+    // a contrast after the match, or before the cue, cuts nothing off
+    expect(flags(cut, 'でも薬ではない日本一の美容液')).toBe(false);
+    // an around cue on the match's far side is not a before cue
+    const around = ruleset('  negation: { around: [ではない], window: 12, notPast: [けど] }');
+    expect(flags(around, '薬ではないけど、日本一の美容液')).toBe(true);
+    expect(flags(around, '日本一の美容液けど、薬ではない')).toBe(false);
+  });
+
   it('then: an after cue counts only when a then cue follows it in the same sentence', () => {
     const pair = ruleset('  negation:\n    - { after: [という, とは], window: 2, then: [ありません, できません] }');
     // the claim taken up by という and denied at the end of the sentence: mentioned, not made
