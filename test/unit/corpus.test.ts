@@ -32,12 +32,14 @@ describe.each(LANGS)('corpus %s', (lang) => {
     for (const l of corpus.lines.filter((_, i) => i % 400 === 0)) expect(source[l.line - 1], `line ${l.line}`).toContain(l.text.slice(0, 4));
   });
 
+  // The whole corpus of a language is checked in this one test (20–45 s on the build machine, growing with the corpus
+  // and with the machine's load: it ran past the default 60 s with seven other jobs on two cores).
   it('makes no mistake: precision and recall are 1.000', async () => {
     const r = await get();
     expect(r.mistakes.map((m) => `${m.kind} ${m.category} line ${m.line}: ${m.text} ← ${m.fired.join('; ')}`)).toEqual([]);
     expect(precision(r.total)).toBe(1);
     expect(recall(r.total)).toBe(1);
-  });
+  }, 240_000);
 
   it('leaves every trap line clean', async () => {
     const r = await get();
