@@ -6,6 +6,7 @@
 import type { AnalyzedText } from '../text/analyze.js';
 import type { Token } from '../text/tokenizer.js';
 import { currencySignBefore, findNumbers } from '../text/numbers.js';
+import { koreanNumeralSpans } from '../text/ko-numerals.js';
 import { HitBuffer } from './automaton.js';
 import type { CompiledRules, Lexicon } from './compile.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
@@ -277,8 +278,17 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
         L.signedAt.add(s);
       }
     }
+    if (compiled.language === 'ko') addKoreanNumerals(L);
   }
   return L;
+}
+
+/** Korean numerals the text alone does not show (오 분, 한달): where no number is found at their token yet. */
+function addKoreanNumerals(L: Lattice): void {
+  for (const num of koreanNumeralSpans(L.a.tokens)) {
+    const t = indexAt(L.tokenStartingAt, num.start);
+    if (t !== undefined && !L.numbers.has(t)) L.numbers.set(t, num.end);
+  }
 }
 
 /** The distinct atoms of literal `lit` that `keep` accepts (a literal's atoms are in ascending order). */

@@ -4,7 +4,7 @@
  * (or at a number, for those that start with one). Pure.
  */
 import type { AnalyzedText } from '../text/analyze.js';
-import { numberBounds, withoutCurrencySign } from '../text/numbers.js';
+import { carriedUnitAt, numberBounds, withoutCurrencySign } from '../text/numbers.js';
 import type { CompiledCues, CompiledRules, Step } from './compile.js';
 import type { Scope } from './model.js';
 import { answeredYes, asks } from './answered.js';
@@ -37,7 +37,9 @@ function tokenEndCovering(L: Lattice, offset: number): number | undefined {
  */
 function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: number, next: Step | undefined): number[] {
   const end = L.numbers.get(pos);
-  if (end === undefined || !withinBounds(L, step, pos, end)) return [];
+  if (end === undefined) return [];
+  if (step.units !== undefined && !L.signedAt.has(pos)) return unitEnds(L, step, step.units, pos, end);
+  if (!withinBounds(L, step, pos, end)) return [];
   if (step.units === undefined) {
     const t = tokenEndCovering(L, end);
     if (t === undefined) return [];
@@ -45,17 +47,26 @@ function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: nu
     const glued = t - 1 === pos ? L.a.norm.text.slice(end, (L.a.tokens[pos] as { end: number }).end) : '';
     return next?.kind === 'not' && glued && startsWithWordOf(L, next.atom, glued) ? [] : [t];
   }
+  // ¥9,800 says its unit before it: a money unit asked for is met by the sign, any other is not.
+  const t = step.money ? tokenEndCovering(L, end) : undefined;
+  return t === undefined ? [] : [t];
+}
+
+/**
+ * Where a number step with units ends: after a unit that follows the number (3 kg, 五斤), or one the number
+ * carries in its last multipliers (万 of 五六万 and 3万, 万元 of 3万元; the value is then what comes
+ * before the unit, as for 3 万). A unit may end inside a token before a 多 or 余 that ends it (3万多单:
+ * more than 3万).
+ */
+function unitEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, units: number, pos: number, end: number): number[] {
   const text = L.a.norm.text;
+  const start = (L.a.tokens[pos] as { start: number }).start;
   const from = text[end] === ' ' ? end + 1 : end;
   const out: number[] = [];
-  // ¥9,800 says its unit before it: a money unit asked for is met by the sign, any other is not.
-  if (L.signedAt.has(pos)) {
-    const t = step.money ? tokenEndCovering(L, end) : undefined;
-    return t === undefined ? [] : [t];
-  }
-  for (const u of charsOf(L, step.units)) {
-    if (u.start !== from && u.start !== end) continue;
-    const t = indexAt(L.tokenEndingAt, u.end);
+  for (const u of charsOf(L, units)) {
+    const valueEnd = u.start === from || u.start === end ? end : carriedUnitAt(text, start, u.start, end) ? u.start : undefined;
+    if (valueEnd === undefined || !withinBounds(L, step, pos, valueEnd)) continue;
+    const t = indexAt(L.tokenEndingAt, u.end) ?? (/[多余]/u.test(text[u.end] ?? '') ? indexAt(L.tokenEndingAt, u.end + 1) : undefined);
     if (t !== undefined) out.push(t);
   }
   return out;

@@ -36,10 +36,18 @@ export interface SeqProblem {
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.trim().length > 0);
 const strings = (v: string | string[]): string[] => (typeof v === 'string' ? [v] : v);
 
+/** Why a list of alternatives is not valid: a number or other element among its words gets a way round. */
+function listProblem(el: readonly unknown[]): string {
+  if (el.some((x) => x !== null && typeof x === 'object')) {
+    return 'a list of alternatives holds words only, not {number}, {pos} or other elements: write one matcher with the element and another with the words (e.g. [{number: [kg]}] and [살])';
+  }
+  return `a list element must be a non-empty list of words (strings): expected ${EXPECTED}`;
+}
+
 /** Why one element is not valid, or undefined. */
 function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
   if (typeof el === 'string') return el.trim() ? undefined : { reason: `an element is empty: expected ${EXPECTED}` };
-  if (Array.isArray(el)) return isStringList(el) ? undefined : { reason: `a list element must be a non-empty list of words (strings): expected ${EXPECTED}` };
+  if (Array.isArray(el)) return isStringList(el) ? undefined : { reason: listProblem(el) };
   if (el === null || typeof el !== 'object') return { reason: `found ${JSON.stringify(el)}: expected ${EXPECTED}` };
   const o = el as Record<string, unknown>;
   for (const k of Object.keys(o)) {

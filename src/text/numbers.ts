@@ -73,6 +73,9 @@ interface Rewrite {
 
 function percent(numGroup: number): (m: RegExpExecArray) => string | undefined {
   return (m) => {
+    const pair = approximatePair(m[numGroup] ?? '');
+    const [lo, hi] = pair ? pair.map(parseCjkNumeral) : [undefined, undefined];
+    if (lo !== undefined && hi !== undefined) return `${lo}~${hi}%`;
     const v = parseCjkNumeral(m[numGroup] ?? '');
     return v === undefined ? undefined : `${v}%`;
   };
@@ -135,17 +138,33 @@ const KO_SINO = `(?:(?:[0-9]+|(?<![0-9])[일이삼사오육칠팔구십백천]+)
 // Native Korean numerals are written apart from their counter (두 달, 세 번): only before a space.
 // Tens with or without a unit after them: 서른 배, 마흔두 개, 스물다섯 살.
 const KO_NATIVE = '(?:(?:열|스물|서른|마흔|쉰|예순|일흔|여든|아흔)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|한|두|세|네|다섯|여섯|일곱|여덟|아홉|스무)(?= )';
+// A Sino-Korean digit said alone and written against 킬로 / 키로 (오키로, 삼키로: speech recognition joins them; ko-dic
+// then cuts 오키 + 로). Spaced, 이 키로 is "with this height": only 킬로 there.
+const KO_SINO_KILO = '(?<![가-힣])[일이삼사오육칠팔구]+(?=키로|킬로| 킬로)';
 const RANGE = '(?: ?(?:~|〜|-|–|到|至|から|에서) ?)';
 // Chinese approximate numbers: 十几天, 二十几岁, 几十块, 好几斤 (a bare 几 is left out: 几天能好？ asks).
 const ZH_APPROX = '(?:好几[十百千万]?|几[十百千万]+|[〇零一二两兩三四五六七八九十百千万萬]+几[十百千万]?)';
 // Spoken Chinese counts: 仨 (three of), 俩 (two of), 十来 / 二十来 ("ten or so": 十来天, 二十来斤), and 半 (half: 半个月,
 // 半年; not the 半 of 一半, a share, nor of 三个半月, which reads as 三).
 const ZH_SPOKEN = '(?:[仨俩]|[〇零一二两兩三四五六七八九]?十来|(?<![〇零一二两兩三四五六七八九十百千万萬几个0-9])半)';
+// Japanese counts said in words: ひと月, ふた月 (one, two months); 数 before a unit (数キロ, 数日, 十数キロ, 数十キロ:
+// several, as Chinese 几). Not 半年 (half a year): read as a number it turned the corpus' 半年で復活 lines into
+// efficacy-proof findings they are not labelled with; rules list 半年 as a word.
+const JA_UNIT_AHEAD = '(?=キロ|kg|日|週|ヶ月|か月|カ月|ヵ月|箇月|年|回|倍|歳|%|パーセント|センチ|cm|人|個|本|袋)';
+const JA_SPOKEN = `(?:(?:ひと|ふた)(?=月)|(?<!\\p{Script=Han})[十百千]?数[十百千万]*${JA_UNIT_AHEAD})`;
 const NUMBER_RE: Record<Language, RegExp> = {
-  ja: new RegExp(`(?:${DIGITS_RE}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
+  ja: new RegExp(`(?:${DIGITS_RE}|${JA_SPOKEN}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
   zh: new RegExp(`(?:${DIGITS_RE}|${ZH_APPROX}|${ZH_SPOKEN}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
-  ko: new RegExp(`(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE})(?:${RANGE}(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE}))?`, 'gu'),
+  ko: new RegExp(`(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE}|${KO_SINO_KILO})(?:${RANGE}(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE}|${KO_SINO_KILO}))?`, 'gu'),
 };
+
+/**
+ * Whether a unit starting at `unitStart`, inside the number [start, end), is carried by the number: it begins on
+ * the number's last multipliers (万 of 五六万, 3万, 十万; 만 of 3만) and a number comes before it.
+ */
+export function carriedUnitAt(text: string, start: number, unitStart: number, end: number): boolean {
+  return start < unitStart && unitStart < end && /^[十百千万萬亿億십백천만]+$/u.test(text.slice(unitStart, end)) && numberBounds(text.slice(start, unitStart)) !== undefined;
+}
 
 /** Signs written before an amount (after NFKC: ￥ is ¥, ＄ is $, ￦ is ₩). */
 const CURRENCY_SIGNS: ReadonlySet<string> = new Set(['¥', '$', '₩', '€', '£']);
@@ -188,6 +207,34 @@ const KO_NATIVE_VALUES: Record<string, number> = {
   한: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9,
   열: 10, 스무: 20, 스물: 20, 서른: 30, 마흔: 40, 쉰: 50, 예순: 60, 일흔: 70, 여든: 80, 아흔: 90,
 };
+/** Native Korean approximate counts: 한두 (one or two), 두세, 서너, 네댓, 대여섯, 예닐곱, 일여덟. */
+const KO_NATIVE_APPROX: Record<string, readonly [number, number]> = {
+  한두: [1, 2], 두세: [2, 3], 두서너: [2, 4], 서너: [3, 4], 네댓: [4, 5], 너댓: [4, 5], 너덧: [4, 5], 대여섯: [5, 6], 예닐곱: [6, 7], 일여덟: [7, 8], 일고여덟: [7, 8],
+};
+
+/** Digits said in pairs for "about": neighbours (五六, 二三, 七八, 이삼), and 三五 ("three or five", a few). */
+function saidAsPair(a: string | undefined, b: string | undefined): boolean {
+  const x = a === undefined ? undefined : DIGITS[a];
+  const y = b === undefined ? undefined : DIGITS[b];
+  return x !== undefined && y !== undefined && x > 0 && (y === x + 1 || (x === 3 && y === 5));
+}
+const isDigitWord = (c: string | undefined): boolean => c !== undefined && (DIGITS[c] !== undefined || /[0-9]/.test(c));
+
+/**
+ * An approximate number said with two digits in a row (五六斤 five or six jin, 二三十 twenty or thirty,
+ * 十七八 seventeen or eighteen, 五六万, 一两个月, 三五斤, 百分之八九十, 이삼십): its lower and its upper
+ * reading (二十 and 三十), or undefined. Three digits or more in a row are read one by one (二〇二四).
+ */
+export function approximatePair(s: string): [string, string] | undefined {
+  const c = [...s];
+  for (let i = 0; i + 1 < c.length; i++) {
+    if (!saidAsPair(c[i], c[i + 1])) continue;
+    if (isDigitWord(c[i - 1]) || isDigitWord(c[i + 2])) return undefined;
+    return [c.filter((_, k) => k !== i + 1).join(''), c.filter((_, k) => k !== i).join('')];
+  }
+  return undefined;
+}
+
 const KO_NATIVE_PART = /^(열|스무|스물|서른|마흔|쉰|예순|일흔|여든|아흔)?(한|두|세|네|다섯|여섯|일곱|여덟|아홉)?$/u;
 /** Value of one number as findNumbers finds it (no range): digits with separators and CJK units (4만 9천, 2.5万), a numeral, a native Korean one. */
 function oneValue(raw: string): number | undefined {
@@ -197,6 +244,21 @@ function oneValue(raw: string): number | undefined {
   return parseCjkNumeral(s);
 }
 
+/** One end of a number with its spoken words as numerals: 好几 as 几, 仨 as 三, 俩 as 两, Japanese ひと and ふた, 数 (several) as 几. */
+function plainPart(part: string): string {
+  return part.replace(/^好/u, '').replace(/^仨$/u, '三').replace(/^俩$/u, '两').replace(/^ひと$/u, '一').replace(/^ふた$/u, '二').replace(/数/u, '几');
+}
+
+/** The two readings of a number said as a pair (五六, 二三十, 두세, 두 세), or undefined. */
+function pairBounds(part: string): readonly [number, number] | undefined {
+  const native = KO_NATIVE_APPROX[part.replace(/ /g, '')];
+  if (native) return native;
+  const pair = approximatePair(part.replace(/ /g, ''));
+  const lo = pair && oneValue(pair[0]);
+  const hi = pair && oneValue(pair[1]);
+  return lo === undefined || hi === undefined ? undefined : [lo, hi];
+}
+
 /**
  * The smallest and largest value a number found by findNumbers can mean: one value for 30, 二十,
  * 4만 9천, 두; the ends of a range (3〜5, 三到五); 十几 as 11 to 19, 十来 as 10 to 19, 好几 as 2 to 9,
@@ -204,11 +266,16 @@ function oneValue(raw: string): number | undefined {
  * the text is not a number this module reads.
  */
 export function numberBounds(text: string): { lo: number; hi: number } | undefined {
-  const ends = text.split(new RegExp(RANGE, 'u')).map((part) => part.replace(/^好/u, '').replace(/^仨$/u, '三').replace(/^俩$/u, '两'));
+  const ends = text.split(new RegExp(RANGE, 'u')).map(plainPart);
   const values: number[] = [];
   for (const part of ends) {
     if (part === '半') {
       values.push(0.5, 0.5);
+      continue;
+    }
+    const pair = pairBounds(part);
+    if (pair) {
+      values.push(...pair);
       continue;
     }
     // 十来 is ten or a little more: 10 to 19, as 十几.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { nfkcPass, normalize, originalSpan } from '../../../src/text/normalize.js';
-import { findNumbers, numberBounds, parseCjkNumeral } from '../../../src/text/numbers.js';
+import { approximatePair, carriedUnitAt, findNumbers, numberBounds, parseCjkNumeral, rewriteSpokenNumbers } from '../../../src/text/numbers.js';
 import { loadSimplifier } from '../../../src/text/tokenizers/index.js';
 
 describe('normalize', () => {
@@ -193,6 +193,49 @@ describe('numberBounds', () => {
     expect(halves('一半的人')).toEqual(['一']);
     expect(halves('三个半月')).toEqual(['三']);
     expect(numberBounds('日本')).toBeUndefined();
+  });
+});
+
+describe('numbers said as a pair of digits (五六, 二三十, 이삼십)', () => {
+  const zh = '一二三四五六七八九';
+  it('two neighbouring digits, with or without a unit after them, read as their two ends', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.constantFrom(['', 1], ['十', 10], ['百', 100], ['千', 1000], ['万', 10_000]), (a, [unit, value]) => {
+        const said = `${zh[a - 1]}${zh[a]}${unit}`;
+        expect(numberBounds(said), said).toEqual({ lo: a * (value as number), hi: (a + 1) * (value as number) });
+        // The same in digits, said as a range, reads the same.
+        expect(numberBounds(`${a * (value as number)}~${(a + 1) * (value as number)}`)).toEqual(numberBounds(said));
+      }),
+    );
+    expect(numberBounds('十七八')).toEqual({ lo: 17, hi: 18 });
+    expect(numberBounds('一两')).toEqual({ lo: 1, hi: 2 });
+    expect(numberBounds('三五')).toEqual({ lo: 3, hi: 5 });
+    expect(numberBounds('이삼십')).toEqual({ lo: 20, hi: 30 });
+    expect(numberBounds('두세')).toEqual({ lo: 2, hi: 3 });
+    expect(numberBounds('서너')).toEqual({ lo: 3, hi: 4 });
+  });
+  it('three digits in a row, a zero, and digits that are no neighbours are read one by one (二〇二三, 九五)', () => {
+    expect(approximatePair('二〇二三')).toBeUndefined();
+    expect(approximatePair('一二三')).toBeUndefined();
+    expect(approximatePair('九五')).toBeUndefined();
+    expect(numberBounds('二〇二三')).toEqual({ lo: 2023, hi: 2023 });
+  });
+  it('百分之八九十 is written 80~90%', () => {
+    expect(rewriteSpokenNumbers('百分之八九十', 'zh').map((e) => e.to)).toEqual(['80~90%']);
+    expect(rewriteSpokenNumbers('百分之九十', 'zh').map((e) => e.to)).toEqual(['90%']);
+  });
+  it('a unit is carried by a number when it starts on the number\'s last multipliers', () => {
+    expect(carriedUnitAt('五六万', 0, 2, 3)).toBe(true);
+    expect(carriedUnitAt('3万', 0, 1, 2)).toBe(true);
+    expect(carriedUnitAt('十二万八', 0, 2, 4)).toBe(false);
+    expect(carriedUnitAt('万', 0, 0, 1)).toBe(false);
+  });
+  it('Japanese ひと月, 数キロ, 十数キロ are numbers', () => {
+    const nums = (s: string) => findNumbers(s, 'ja').map((n) => s.slice(n.start, n.end));
+    expect(nums('ひと月で数キロ、ふた月で十数キロ')).toEqual(['ひと', '数', 'ふた', '十数']);
+    expect(numberBounds('ひと')).toEqual({ lo: 1, hi: 1 });
+    expect(numberBounds('十数')).toEqual({ lo: 11, hi: 19 });
+    expect(nums('前半年は数が多い')).toEqual([]);
   });
 });
 

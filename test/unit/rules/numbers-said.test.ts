@@ -1,0 +1,111 @@
+/**
+ * Numbers as hosts say them, through the real parser, tokenizers and matcher: Chinese approximate pairs (五六斤,
+ * 二三十斤, 一两个月) read by both ends, units a number carries (五六万, 3万多 for 万), Korean numerals
+ * ko-dic tags but the text alone does not show (오 분, 삼주, 한달, 오키로), Japanese counts in words (ひと月, 数キロ).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
+import { checkTranscript } from '../../../src/rules/check.js';
+import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
+import { formatProblem } from '../../../src/rules/model.js';
+import { parseRulesetSource } from '../../../src/rules/parse.js';
+import type { Analyzer } from '../../../src/text/analyze.js';
+import type { Language } from '../../../src/transcript/model.js';
+
+const analyzers = new Map<Language, Analyzer>();
+beforeAll(async () => {
+  for (const l of ['ja', 'zh', 'ko'] as const) analyzers.set(l, await createAnalyzerFor(l));
+});
+
+/** One rule per sequence, so every matcher that fits reports. */
+function compile(language: Language, seqs: string[]): CompiledRules {
+  const rules = seqs
+    .map((seq, i) => `  - id: t/r${i}\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, ${language}: m }\n    reference: test\n    match:\n      - id: m${i}\n        seq: ${seq}\n    examples: { bad: [x], good: [y] }\n`)
+    .join('');
+  const { ruleset, problems } = parseRulesetSource(`id: t\nlanguage: ${language}\nrules:\n${rules}`, 'test.yaml');
+  if (!ruleset) throw new Error(problems.map(formatProblem).join('\n'));
+  return compileRules([{ id: ruleset.id, language, sources: [], context: ruleset.context, rules: ruleset.rules }], analyzers.get(language) as Analyzer);
+}
+
+/** The words found (with matcher ids) in one line. */
+function found(c: CompiledRules, language: Language, text: string): string[] {
+  return checkTranscript(c, { segments: [{ start: 0, end: 5, text }] }, analyzers.get(language) as Analyzer)
+    .filter((f) => f.kind === 'prohibited')
+    .map((f) => `${f.text}@${f.matcher}`);
+}
+
+describe('Chinese numbers said as a pair of digits', () => {
+  it('五六斤, 七八斤, 三五斤 are five to six, seven to eight, three to five: not 56, 78, 35', () => {
+    const c = compile('zh', ['[{number: [斤], min: 10}]', '[{number: [斤], max: 9}]']);
+    for (const line of ['一个月瘦了五六斤', '一个月瘦了七八斤', '两周瘦了三五斤']) expect(found(c, 'zh', line), line).toEqual([expect.stringMatching(/@m1$/)]);
+    // 二三十 is twenty to thirty (it read 230), 一两个月 one or two months (it read 12).
+    expect(found(c, 'zh', '瘦了二三十斤')).toEqual(['二三十斤@m0']);
+    const months = compile('zh', ['[{number: [个月], max: 2}, {gap: 1}, 瘦]']);
+    expect(found(months, 'zh', '一两个月就瘦了')).toEqual(['一两个月就瘦@m0']);
+    expect(found(months, 'zh', '三四个月就瘦了')).toEqual([]);
+  });
+
+  it('百分之八九十 is 80 to 90 per cent (it read 890 %)', () => {
+    const c = compile('zh', ['[{number: ["%"], max: 85}]', '[{number: ["%"], min: 95}]']);
+    expect(found(c, 'zh', '有效率百分之八九十')).toEqual(['百分之八九十@m0']);
+  });
+});
+
+describe('a unit the number carries', () => {
+  it('{number: [万]} reads 3万, 五万, 五六万 and 3万多, by the value before the 万', () => {
+    const c = compile('zh', ['[月入, {number: [万, 千]}]', '[月入, {number: [万], min: 4}]']);
+    expect(found(c, 'zh', '月入3万')).toEqual(['月入3万@m0']);
+    expect(found(c, 'zh', '月入五六万')).toEqual(['月入五六万@m0', '月入五六万@m1']);
+    expect(found(c, 'zh', '月入3万多')).toEqual(['月入3万多@m0']);
+    // 万 inside 十二万八 is not its last unit: the amount has no 万 unit of its own.
+    expect(found(c, 'zh', '月入十二万八')).toEqual([]);
+  });
+});
+
+describe('Korean numerals read by their part of speech', () => {
+  it('a Sino-Korean digit alone before a counter (오 분, 삼 일, 삼주) and native ones against it (한달, 세번, 다섯달)', () => {
+    const c = compile('ko', ['[{number: [일, 주, 달, 개월]}, 만에]', '[{number: [분]}]', '[{number: [번], min: 2, max: 3}]', '[{number: [킬로, 키로]}]']);
+    expect(found(c, 'ko', '삼 일 만에 빠졌어요')).toEqual(['삼 일 만에@m0']);
+    expect(found(c, 'ko', '삼주 만에 빠졌어요')).toEqual(['삼주 만에@m0']);
+    expect(found(c, 'ko', '한달 만에 빠졌어요')).toEqual(['한달 만에@m0']);
+    expect(found(c, 'ko', '다섯달 만에 빠졌어요')).toEqual(['다섯달 만에@m0']);
+    expect(found(c, 'ko', '오 분이면 돼요')).toEqual(['오 분@m1']);
+    expect(found(c, 'ko', '두세 번 바르면 돼요')).toEqual(['두세 번@m2']);
+    expect(found(c, 'ko', '세번 바르면 돼요')).toEqual(['세번@m2']);
+    expect(found(c, 'ko', '오키로 빠졌어요')).toEqual(['오키로@m3']);
+    // Not numbers: 이 (this), 사 (buy), 일 (work) without a counter; 이 키로 (with this height).
+    for (const line of ['이 제품 좋아요', '사 주세요', '일 끝나고 봐요', '이 키로 딱 맞아요']) expect(found(c, 'ko', line), line).toEqual([]);
+  });
+});
+
+describe('Japanese counts said in words', () => {
+  it('ひと月, ふた月 and 数キロ are numbers; 半年 (a word to rules), 前半年 and 数が多い are not', () => {
+    const c = compile('ja', ['[{number: [月, 年], max: 2}, で]', '[{number: [キロ]}]']);
+    expect(found(c, 'ja', 'ひと月で3キロ落ちた')).toEqual(['ひと月で@m0', '3キロ@m1']);
+    expect(found(c, 'ja', 'ふた月で')).toEqual(['ふた月で@m0']);
+    expect(found(c, 'ja', '半年で')).toEqual([]);
+    expect(found(c, 'ja', '数キロ痩せた')).toEqual(['数キロ@m1']);
+    expect(found(c, 'ja', '前半年で')).toEqual([]);
+    expect(found(c, 'ja', '数が多いキロ')).toEqual([]);
+  });
+});
+
+describe('a list of alternatives mixing a number with words', () => {
+  it('is refused with a way round, not the generic "list of words" error', () => {
+    const { problems } = parseRulesetSource(
+      `id: t\nlanguage: ko\nrules:\n  - id: t/r\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, ko: m }\n    reference: test\n    match:\n      - id: m\n        seq: [[{number: [kg]}, 살], 빠졌어요]\n    examples: { bad: [x], good: [y] }\n`,
+      'mixed.yaml',
+    );
+    expect(problems.map(formatProblem).join('\n')).toMatch(/mixed\.yaml:12:\d+: .*holds words only, not \{number\}.*write one matcher with the element and another with the words/);
+  });
+});
+
+describe('a number jieba joins to its classifier (already read: pinned)', () => {
+  it('二十个, 一百位, 三十天 meet their unit; 三天两头 (often) is no count of days', () => {
+    const c = compile('zh', ['[{number: [个]}, 家庭]', '[已有, {number: [位, 多位]}]', '[{number: [天]}, {gap: 1}, 瘦]']);
+    expect(found(c, 'zh', '帮助了二十个家庭')).toEqual(['二十个家庭@m0']);
+    expect(found(c, 'zh', '已有一百多位顾客')).toEqual(['已有一百多位@m1']);
+    expect(found(c, 'zh', '坚持三十天就瘦了')).toEqual(['三十天就瘦@m2']);
+    expect(found(c, 'zh', '三天两头瘦')).toEqual([]);
+  });
+});
