@@ -156,17 +156,18 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         }
         // An optional word that is there is not skipped when a `not` follows: skipped, the `not` would read
         // the optional word itself instead of what comes after it ([사업자 정보, {words: [는], optional: true},
-        // {not: [이따]}] must not match 사업자 정보는 이따 by leaving 는 out).
+        // {not: [이따]}] must not match 사업자 정보는 이따 by leaving 는 out). So for every optional step kind.
         if (step.optional && !(present && steps[si + 1]?.kind === 'not')) visit(si + 1, p, last);
         return;
       }
       case 'pos': {
         const t = tokens[p];
-        if (t && step.tags.some((tag) => t.pos.startsWith(tag))) {
+        const present = t !== undefined && step.tags.some((tag) => t.pos.startsWith(tag));
+        if (present) {
           visit(si + 1, p + 1, p + 1);
           if (skipsPause(L, steps[si + 1], p + 1)) visit(si + 1, p + 2, p + 1);
         }
-        if (step.optional) visit(si + 1, p, last);
+        if (step.optional && !(present && steps[si + 1]?.kind === 'not')) visit(si + 1, p, last);
         return;
       }
       case 'number': {
@@ -174,7 +175,8 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
           visit(si + 1, e, e);
           if (skipsPause(L, steps[si + 1], e)) visit(si + 1, e + 1, e);
         }
-        if (step.optional) visit(si + 1, p, last);
+        // A number that is there counts as there even when the `not` refuses the unit glued to it (两点).
+        if (step.optional && !(steps[si + 1]?.kind === 'not' && numberEnds(L, step, p, undefined).length > 0)) visit(si + 1, p, last);
         return;
       }
       case 'gap': {

@@ -90,6 +90,18 @@ describe('seq elements', () => {
     expect(found(c, an, '사업자 정보 확인하세요')).toEqual(['사업자 정보@m']);
   });
 
+  it('an optional part of speech or number that is there is not left out to get past the `not` after it', () => {
+    // As for a word: left out, the `not` would read the particle 는 (or the number 十斤) instead of 이따 (左右).
+    const pos = compile(head('ko', `      - id: m\n        seq: [사업자 정보, {pos: JX, optional: true}, {not: [이따, 나중]}]\n`));
+    expect(found(pos.c, pos.an, '사업자 정보는 이따 알려 드릴게요')).toEqual([]);
+    expect(found(pos.c, pos.an, '사업자 정보는 화면 아래에 있어요')).toEqual(['사업자 정보는@m']);
+    expect(found(pos.c, pos.an, '사업자 정보 확인하세요')).toEqual(['사업자 정보@m']);
+    const num = compile(head('zh', `      - id: m\n        seq: [瘦, {number: [斤], optional: true}, {not: [左右]}]\n`));
+    expect(found(num.c, num.an, '一个月瘦十斤左右')).toEqual([]);
+    expect(found(num.c, num.an, '一个月瘦十斤')).toEqual(['瘦十斤@m']);
+    expect(found(num.c, num.an, '一个月就瘦了')).toEqual(['瘦@m']);
+  });
+
   // Round 15's notes: a host asks, then answers (失眠怎么办？喝它就好): a sentence gap stopped at ？.
   it('a gap with scope: turn crosses a question or exclamation mark, not a full stop', () => {
     const { c, an } = compile(head('zh', `      - id: turn\n        seq: [失眠, {gap: 6, scope: turn}, [喝, 吃], {gap: 2}, [好, 解决]]\n      - id: sentence\n        seq: [便秘, {gap: 6, scope: sentence}, [喝, 吃], {gap: 2}, [好, 解决]]\n`));
