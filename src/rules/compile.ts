@@ -252,8 +252,9 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder): CompiledCue
     const out: CompiledCues = {
       before: lex.atom(g.before ?? [], true),
       after: lex.atom(g.after ?? [], true),
-      around: lex.atom(g.around ?? [], true),
-      inside: lex.atom(g.inside ?? [], true),
+      // `anywhere` is `around` and `inside` at once.
+      around: lex.atom([...(g.around ?? []), ...(g.anywhere ?? [])], true),
+      inside: lex.atom([...(g.inside ?? []), ...(g.anywhere ?? [])], true),
       window: g.window ?? DEFAULT_WINDOW,
     };
     if (g.then?.length) out.then = lex.atom(g.then, true);

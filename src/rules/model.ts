@@ -61,6 +61,12 @@ export interface ContextCues {
    */
   inside?: string[];
   /**
+   * Before, after or inside the match: `around` and `inside` in one list, for a cue that excuses the
+   * match wherever it stands (「シャツのシワが消える」 and 「シワがアイロンで消える」 alike). `around` alone
+   * does not look among the matched words: rules rely on that (a cue 穿 must not excuse 穿不住了).
+   */
+  anywhere?: string[];
+  /**
    * A second cue that must follow an `after` (or `inside`) cue later in the same sentence (or the group's `scope`): the group counts only
    * for the pair. A claim taken up by a complementizer and denied at the end of the sentence —
    * 「がんを防ぐ|という|根拠は|ありません」, 「骨が丈夫になる|とは|断定でき|ません」 — is mentioned, not made, where

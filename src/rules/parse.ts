@@ -106,12 +106,12 @@ function checkRules(rules: Rule[], language: Language, at: At): RulesetProblem[]
  */
 function checkCues(groups: CueGroups | undefined, path: (string | number)[], at: At): RulesetProblem[] {
   const placed = groups === undefined ? [] : Array.isArray(groups) ? groups.map((g, j) => ({ g, p: [...path, j] })) : [{ g: groups, p: path }];
-  const problems = placed.filter(({ g }) => g.then && !g.after && !g.inside && !g.before && !g.around).map(({ p }) => at([...p, 'then'], '"then" needs "after", "inside" or "before" in the same group: the cue it must follow'));
+  const problems = placed.filter(({ g }) => g.then && !g.after && !g.inside && !g.before && !g.around && !g.anywhere).map(({ p }) => at([...p, 'then'], '"then" needs "after", "inside" or "before" in the same group: the cue it must follow'));
   for (const { g, p } of placed) for (const key of CUE_LISTS) problems.push(...braceProblems(g[key], [...p, key], at));
   return problems;
 }
 
-const CUE_LISTS = ['before', 'after', 'around', 'inside', 'then'] as const;
+const CUE_LISTS = ['before', 'after', 'around', 'inside', 'anywhere', 'then'] as const;
 
 /**
  * Words of a list that hold a brace but are no whole `"{name}"`: `"{cloth}が"` would be looked for as

@@ -12,6 +12,7 @@ const cues = {
     after: stringList,
     around: stringList,
     inside: stringList,
+    anywhere: stringList,
     then: stringList,
     quoted: { type: 'boolean' },
     window: { type: 'integer', minimum: 0, maximum: 200 },

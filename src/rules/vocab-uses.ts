@@ -36,10 +36,10 @@ function namesInEntry(e: MatchEntry): string[] {
   return words.flatMap((w) => vocabName(w) ?? []);
 }
 
-/** The lists a rule's `unless` cues name (before, after, around, inside, then). */
+/** The lists a rule's `unless` cues name (before, after, around, inside, anywhere, then). */
 function namesInUnless(rule: Rule): string[] {
   if (rule.kind !== 'prohibit') return [];
-  return cueGroups(rule.unless).flatMap((g) => [g.before, g.after, g.around, g.inside, g.then].flatMap((list) => (list ?? []).flatMap((w) => vocabName(w) ?? [])));
+  return cueGroups(rule.unless).flatMap((g) => [g.before, g.after, g.around, g.inside, g.anywhere, g.then].flatMap((list) => (list ?? []).flatMap((w) => vocabName(w) ?? [])));
 }
 
 /** Every list of `vocab` with the rules (as written) that name it, in a matcher or an `unless` cue; lists no rule names have `rules: []`. */

@@ -103,6 +103,11 @@ ${unless}
     expect(flags(rs('    unless: { inside: [アイロン] }'), text)).toBe(false);
     // a cue outside the span is not inside it
     expect(flags(rs('    unless: { inside: [アイロン] }'), 'シワが一瞬で消えます、アイロンいらず')).toBe(true);
+    // anywhere: around and inside in one list — the iron excuses the match on either side or among its words
+    const anywhere = rs('    unless: { anywhere: [アイロン], window: 14 }');
+    expect(flags(anywhere, text)).toBe(false);
+    expect(flags(anywhere, 'アイロンをかけたらシワが消えます')).toBe(false);
+    expect(flags(anywhere, 'シワが一瞬で消えます')).toBe(true);
   });
 
   it('then: an after cue counts only when a then cue follows it in the same sentence', () => {
