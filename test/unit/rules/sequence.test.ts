@@ -90,6 +90,16 @@ describe('seq elements', () => {
     expect(found(c, an, '사업자 정보 확인하세요')).toEqual(['사업자 정보@m']);
   });
 
+  it('rules test says when a bad example failed only because a gap without scope stopped at a comma', () => {
+    const yaml = head('zh', `      - id: sleep\n        seq: [失眠, {gap: 6}, [好了, 治好]]\n`).replace('examples: { bad: [x], good: [y] }', 'examples: { bad: [失眠的朋友，喝了就好了, 头疼], good: [y] }');
+    const { c, an } = compile(yaml);
+    const reasons = runExamples(c, an).filter((r) => !r.passed).map((r) => r.reason);
+    expect(reasons).toEqual([
+      'expected this rule to report it, but it did not — a {gap} without scope stops at a comma (、,): with scope: sentence, matcher "sleep" would report "失眠的朋友，喝了就好了"',
+      'expected this rule to report it, but it did not',
+    ]);
+  });
+
   it('an optional part of speech or number that is there is not left out to get past the `not` after it', () => {
     // As for a word: left out, the `not` would read the particle 는 (or the number 十斤) instead of 이따 (左右).
     const pos = compile(head('ko', `      - id: m\n        seq: [사업자 정보, {pos: JX, optional: true}, {not: [이따, 나중]}]\n`));
