@@ -297,7 +297,8 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead) && paired(c);
   const text = L.a.norm.text;
   const bounds = L.a.boundaries;
-  const whole = (c: { start: number; end: number }) => !cues.wholeWords || (bounds.has(c.start) && bounds.has(c.end));
+  const loose = (c: { start: number; end: number }) => !cues.wholeWords && !(cues.wholeSingle && c.end - c.start === 1);
+  const whole = (c: { start: number; end: number }) => loose(c) || (bounds.has(c.start) && bounds.has(c.end));
   // A quoted phrase is refused from outside its quotation (我们今天不说“全网最低价”): a cue inside the same
   // quotation is part of what is quoted (“最后五十单 卖完就下架 不会再返场了” refuses nothing).
   const sameQuotation = (c: { start: number; end: number }) => cues.quoted === true && insideQuotes(text, Math.min(c.start, start), Math.max(c.end, end));

@@ -93,7 +93,8 @@ export interface ContextCues {
   /**
    * Match the cues as whole words, on the tokenizer's word boundaries like a matcher's words (by
    * surface or base form), instead of anywhere in the text: a cue 床 (a floor) then does not fire
-   * inside 臨床, nor 布 inside 湿布.
+   * inside 臨床, nor 布 inside 湿布. In Japanese and Korean a rule's `unless` cue of one character is
+   * already matched so (방 is not in 방석, 一 not in 一般); `wholeWords: false` keeps it partial.
    */
   wholeWords?: boolean;
 }

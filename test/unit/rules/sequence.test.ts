@@ -90,6 +90,15 @@ describe('seq elements', () => {
     expect(found(c, an, '사업자 정보 확인하세요')).toEqual(['사업자 정보@m']);
   });
 
+  it('a one-character unless cue is a whole word in Korean (방 is not in 방석), a partial one in Chinese (药 in 止疼药)', () => {
+    const ko = compile(head('ko', `      - id: m\n        words: [통증 완화]\n    unless: { around: [방], window: 20 }\n`));
+    expect(found(ko.c, ko.an, '방석 깔고 앉으면 통증 완화')).toEqual(['통증 완화@m']);
+    expect(found(ko.c, ko.an, '방에서 쉬면 통증 완화')).toEqual([]);
+    const zh = compile(head('zh', `      - id: m\n        words: [止痛]\n    unless: { around: [药], window: 10 }\n`));
+    expect(found(zh.c, zh.an, '吃了止疼药 马上止痛')).toEqual([]);
+    expect(found(zh.c, zh.an, '贴上 马上止痛')).toEqual(['止痛@m']);
+  });
+
   it('rules test says when a bad example failed only because a gap without scope stopped at a comma', () => {
     const yaml = head('zh', `      - id: sleep\n        seq: [失眠, {gap: 6}, [好了, 治好]]\n`).replace('examples: { bad: [x], good: [y] }', 'examples: { bad: [失眠的朋友，喝了就好了, 头疼], good: [y] }');
     const { c, an } = compile(yaml);
