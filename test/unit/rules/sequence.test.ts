@@ -99,6 +99,14 @@ describe('seq elements', () => {
     expect(found(zh.c, zh.an, '贴上 马上止痛')).toEqual(['止痛@m']);
   });
 
+  it('a list of alternatives tries its shorter items too when the rest of the sequence fails after the longest', () => {
+    // 사업자 (사업+자) is found, and so is 사업: the step after the list reads 자 only after the shorter item.
+    const { c, an } = compile(head('ko', `      - id: m\n        seq: [[사업자, 사업], 자]\n`));
+    expect(found(c, an, '사업자 정보')).toEqual(['사업자@m']);
+    const ja = compile(head('ja', `      - id: m\n        seq: [[シミが, シミ], が, 消える]\n`));
+    expect(found(ja.c, ja.an, 'シミが消える')).toEqual(['シミが消える@m']);
+  });
+
   it('rules test says when a bad example failed only because a gap without scope stopped at a comma', () => {
     const yaml = head('zh', `      - id: sleep\n        seq: [失眠, {gap: 6}, [好了, 治好]]\n`).replace('examples: { bad: [x], good: [y] }', 'examples: { bad: [失眠的朋友，喝了就好了, 头疼], good: [y] }');
     const { c, an } = compile(yaml);
