@@ -51,6 +51,11 @@ export interface CompiledCues {
   /** The group's `wholeWords` (only hits on word boundaries count) and `quoted` (only inside quotes). */
   wholeWords?: boolean;
   quoted?: boolean;
+  /**
+   * A rule's `unless` group in Japanese or Korean: a cue of one character counts on word boundaries
+   * only (방 is not in 방석, 一 not in 一般), unless the group says `wholeWords: false`.
+   */
+  wholeSingle?: boolean;
 }
 
 /**
@@ -247,23 +252,35 @@ export function entrySteps(steps: readonly Step[]): Step[] {
   return out;
 }
 
-function compileCues(c: CueGroups | undefined, lex: LexiconBuilder): CompiledCues[] | undefined {
+function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle = false): CompiledCues[] | undefined {
   const groups = cueGroups(c);
   if (groups.length === 0) return undefined;
   return groups.map((g) => {
     const out: CompiledCues = {
       before: lex.atom(g.before ?? [], true),
       after: lex.atom(g.after ?? [], true),
-      around: lex.atom(g.around ?? [], true),
-      inside: lex.atom(g.inside ?? [], true),
+      // `anywhere` is `around` and `inside` at once.
+      around: lex.atom([...(g.around ?? []), ...(g.anywhere ?? [])], true),
+      inside: lex.atom([...(g.inside ?? []), ...(g.anywhere ?? [])], true),
       window: g.window ?? DEFAULT_WINDOW,
     };
     if (g.then?.length) out.then = lex.atom(g.then, true);
     if (g.notPast?.length) out.notPast = lex.atom(g.notPast, true);
     if (g.scope) out.scope = g.scope;
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
+    if (wholeSingle && g.wholeWords === undefined) out.wholeSingle = true;
     return out;
   });
+}
+
+/**
+ * Whether a rule's one-character `unless` cues count on word boundaries only. In Japanese and Korean
+ * a single character inside a longer word is another word (방 in 방석, 一 in 一般, 薬 in 薬剤師). Not in
+ * Chinese, where jieba glues a head noun or a place word to the word before (止疼药, 登山鞋, 墙上) and
+ * rules mean those: measured, whole one-character cues flagged five Chinese traps, none in ja or ko.
+ */
+function singleCharsWhole(language: Language): boolean {
+  return language !== 'zh';
 }
 
 export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): CompiledRules {
@@ -286,7 +303,7 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       if (rule.when) add(rule.when, i, 'when');
     }
   });
-  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(r.unless, lex) : undefined));
+  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(r.unless, lex, singleCharsWhole(analyzer.language)) : undefined));
   const negation = compileCues(context.negation, lex);
   const quotation = compileCues(context.quotation, lex);
   const lexicon = lex.build();

@@ -8,7 +8,7 @@ import type { Finding } from '../core/finding.js';
 import { PRODUCT_CATEGORIES, type BadExample } from './model.js';
 import { canonicalBadExample } from './parse.js';
 import { checkTranscript } from './check.js';
-import type { CompiledRules } from './compile.js';
+import type { CompiledRules, Step } from './compile.js';
 
 export interface ExampleResult {
   ruleId: string;
@@ -37,7 +37,8 @@ export function runExamples(compiled: CompiledRules, analyzer: Analyzer, onlyRul
     // Rules built in code (not parsed from YAML) may still hold plain strings.
     for (const ex of rule.examples.bad.map(canonicalBadExample)) {
       const raised = raisedBy(rule.id, ex.text);
-      const reason = badExampleFailure(ex, raised, shown);
+      let reason = badExampleFailure(ex, raised, shown);
+      if (raised.length === 0) reason = `${reason ?? ''}${gapStoppedHint(compiled, analyzer, rule.id, ex.text)}`;
       const r: ExampleResult = { ruleId: rule.id, kind: 'bad', text: ex.text, passed: reason === undefined };
       if (reason) r.reason = reason;
       results.push(r);
@@ -66,4 +67,23 @@ function badExampleFailure(ex: BadExample, raised: readonly Finding[], shown: (f
     return `expected matcher "${ex.matcher}" to report it, but it was ${shown(raised)}`;
   }
   return undefined;
+}
+
+/** A gap that stops at commas, widened to the sentence; other steps as they are. */
+const widened = (s: Step): Step => (s.kind === 'gap' && s.scope === 'clause' ? { ...s, scope: 'sentence' } : s);
+
+/**
+ * When a bad example is not reported only because a `{gap}` without `scope` stopped at a comma
+ * (rule writers learned that by failing lines), a hint saying so: the rule is run again with its
+ * clause gaps widened to the sentence. Only for a failed example, so the cost is nil otherwise.
+ */
+function gapStoppedHint(compiled: CompiledRules, analyzer: Analyzer, ruleId: string, text: string): string {
+  const index = compiled.rules.findIndex((r) => r.id === ruleId);
+  const mine = compiled.matchers.filter((m) => m.rule === index && m.steps?.some((s) => s.kind === 'gap' && s.scope === 'clause'));
+  if (mine.length === 0) return '';
+  const wide: CompiledRules = { ...compiled, matchers: compiled.matchers.map((m) => (mine.includes(m) && m.steps ? { ...m, steps: m.steps.map(widened) } : m)) };
+  const found = checkTranscript(wide, asTranscript(text), analyzer, { sponsored: true, declared: PRODUCT_CATEGORIES }).filter((f) => f.ruleId === ruleId);
+  if (found.length === 0) return '';
+  const f = found[0] as Finding;
+  return ` — a {gap} without scope stops at a comma (、,): with scope: sentence, matcher "${f.matcher ?? '?'}" would report "${f.text}"`;
 }

@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import type { ContextCues, CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext, RulesetProblem, SeqElement, SeqObject } from './model.js';
 import { mergeContext, RulesetError } from './model.js';
 import type { RulesetFile } from './parse.js';
-import { expandNestedVocab, expandPattern, expandWords } from './vocab.js';
+import { expandNestedVocab, expandPattern, expandWords, vocabName } from './vocab.js';
 
 /** The word lists of a cue group. */
-const CUE_KEYS = ['before', 'after', 'around', 'inside', 'then', 'notPast'] as const;
+const CUE_KEYS = ['before', 'after', 'around', 'inside', 'anywhere', 'then', 'notPast'] as const;
 
 /** The rulesets shipped with livecomply (`<package>/rulesets`). */
 export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');
@@ -167,9 +167,10 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
       for (const name of unknown) unknownName(name, [...path, j], 'pattern');
       return pattern;
     });
-  const words = (list: string[], where: (string | number)[], what = 'matcher') => {
+  // `where` is the list (each unknown name reported at its own entry), or the element a single word stands for.
+  const words = (list: string[], where: (string | number)[], what = 'matcher', isList = true) => {
     const { words: out, unknown } = expandWords(list, vocab);
-    for (const name of unknown) unknownName(name, where, what);
+    for (const name of unknown) unknownName(name, isList ? [...where, list.findIndex((w) => vocabName(w) === name)] : where, what);
     return out;
   };
   const expandMatch = (entries: MatchEntry[] | undefined, path: (string | number)[]) =>
@@ -179,12 +180,12 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
       if (m.words) return { ...m, words: words(m.words, [...here, 'words']) };
       const seq = m.seq?.map((el, k): SeqElement => {
         const at = [...here, 'seq', k];
-        if (typeof el === 'string') return words([el], at);
+        if (typeof el === 'string') return words([el], at, 'matcher', false);
         if (Array.isArray(el)) return words(el, at);
         const o: SeqObject = { ...el };
         if (o.words) o.words = words(o.words, [...at, 'words']);
-        if (o.not !== undefined) o.not = words(typeof o.not === 'string' ? [o.not] : o.not, [...at, 'not']);
-        if (o.notAfter !== undefined) o.notAfter = words(typeof o.notAfter === 'string' ? [o.notAfter] : o.notAfter, [...at, 'notAfter']);
+        if (o.not !== undefined) o.not = typeof o.not === 'string' ? words([o.not], [...at, 'not'], 'matcher', false) : words(o.not, [...at, 'not']);
+        if (o.notAfter !== undefined) o.notAfter = typeof o.notAfter === 'string' ? words([o.notAfter], [...at, 'notAfter'], 'matcher', false) : words(o.notAfter, [...at, 'notAfter']);
         if (Array.isArray(o.number)) o.number = words(o.number, [...at, 'number']);
         return o;
       });

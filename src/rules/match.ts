@@ -167,17 +167,18 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         }
         // An optional word that is there is not skipped when a `not` follows: skipped, the `not` would read
         // the optional word itself instead of what comes after it ([사업자 정보, {words: [는], optional: true},
-        // {not: [이따]}] must not match 사업자 정보는 이따 by leaving 는 out).
+        // {not: [이따]}] must not match 사업자 정보는 이따 by leaving 는 out). So for every optional step kind.
         if (step.optional && !(present && steps[si + 1]?.kind === 'not')) visit(si + 1, p, last);
         return;
       }
       case 'pos': {
         const t = tokens[p];
-        if (t && step.tags.some((tag) => t.pos.startsWith(tag))) {
+        const present = t !== undefined && step.tags.some((tag) => t.pos.startsWith(tag));
+        if (present) {
           visit(si + 1, p + 1, p + 1);
           if (skipsPause(L, steps[si + 1], p + 1)) visit(si + 1, p + 2, p + 1);
         }
-        if (step.optional) visit(si + 1, p, last);
+        if (step.optional && !(present && steps[si + 1]?.kind === 'not')) visit(si + 1, p, last);
         return;
       }
       case 'number': {
@@ -185,7 +186,8 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
           visit(si + 1, e, e);
           if (skipsPause(L, steps[si + 1], e)) visit(si + 1, e + 1, e);
         }
-        if (step.optional) visit(si + 1, p, last);
+        // A number that is there counts as there even when the `not` refuses the unit glued to it (两点).
+        if (step.optional && !(steps[si + 1]?.kind === 'not' && numberEnds(L, step, p, undefined).length > 0)) visit(si + 1, p, last);
         return;
       }
       case 'gap': {
@@ -306,7 +308,8 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead) && paired(c);
   const text = L.a.norm.text;
   const bounds = L.a.boundaries;
-  const whole = (c: { start: number; end: number }) => !cues.wholeWords || (bounds.has(c.start) && bounds.has(c.end));
+  const loose = (c: { start: number; end: number }) => !cues.wholeWords && !(cues.wholeSingle && c.end - c.start === 1);
+  const whole = (c: { start: number; end: number }) => loose(c) || (bounds.has(c.start) && bounds.has(c.end));
   // A quoted phrase is refused from outside its quotation (我们今天不说“全网最低价”): a cue inside the same
   // quotation is part of what is quoted (“最后五十单 卖完就下架 不会再返场了” refuses nothing).
   const sameQuotation = (c: { start: number; end: number }) => cues.quoted === true && insideQuotes(text, Math.min(c.start, start), Math.max(c.end, end));

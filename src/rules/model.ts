@@ -61,6 +61,12 @@ export interface ContextCues {
    */
   inside?: string[];
   /**
+   * Before, after or inside the match: `around` and `inside` in one list, for a cue that excuses the
+   * match wherever it stands (「シャツのシワが消える」 and 「シワがアイロンで消える」 alike). `around` alone
+   * does not look among the matched words: rules rely on that (a cue 穿 must not excuse 穿不住了).
+   */
+  anywhere?: string[];
+  /**
    * A second cue that must follow an `after` (or `inside`) cue later in the same sentence (or the group's `scope`): the group counts only
    * for the pair. A claim taken up by a complementizer and denied at the end of the sentence —
    * 「がんを防ぐ|という|根拠は|ありません」, 「骨が丈夫になる|とは|断定でき|ません」 — is mentioned, not made, where
@@ -93,7 +99,8 @@ export interface ContextCues {
   /**
    * Match the cues as whole words, on the tokenizer's word boundaries like a matcher's words (by
    * surface or base form), instead of anywhere in the text: a cue 床 (a floor) then does not fire
-   * inside 臨床, nor 布 inside 湿布.
+   * inside 臨床, nor 布 inside 湿布. In Japanese and Korean a rule's `unless` cue of one character is
+   * already matched so (방 is not in 방석, 一 not in 一般); `wholeWords: false` keeps it partial.
    */
   wholeWords?: boolean;
 }

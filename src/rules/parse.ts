@@ -100,10 +100,38 @@ function checkRules(rules: Rule[], language: Language, at: At): RulesetProblem[]
   return problems;
 }
 
-/** A group's `then` is what must follow one of its `after` or `inside` cues, or the match after a `before` cue: without any it could never count. */
+/**
+ * A group's `then` is what must follow one of its `after` or `inside` cues, or the match after a `before` cue: without any it could never count.
+ * And a cue names a vocab list as a matcher's word does, as the whole entry ("{name}").
+ */
 function checkCues(groups: CueGroups | undefined, path: (string | number)[], at: At): RulesetProblem[] {
   const placed = groups === undefined ? [] : Array.isArray(groups) ? groups.map((g, j) => ({ g, p: [...path, j] })) : [{ g: groups, p: path }];
-  return placed.filter(({ g }) => g.then && !g.after && !g.inside && !g.before && !g.around).map(({ p }) => at([...p, 'then'], '"then" needs "after", "inside" or "before" in the same group: the cue it must follow'));
+  const problems = placed.filter(({ g }) => g.then && !g.after && !g.inside && !g.before && !g.around && !g.anywhere).map(({ p }) => at([...p, 'then'], '"then" needs "after", "inside" or "before" in the same group: the cue it must follow'));
+  for (const { g, p } of placed) for (const key of CUE_LISTS) problems.push(...braceProblems(g[key], [...p, key], at));
+  return problems;
+}
+
+const CUE_LISTS = ['before', 'after', 'around', 'inside', 'anywhere', 'then'] as const;
+
+/**
+ * Words of a list that hold a brace but are no whole `"{name}"`: `"{cloth}が"` would be looked for as
+ * written, braces and all, and never found. A vocab list is one entry of its own. `words` is a list
+ * (each word at its index below `path`) or one word written in its place (at `path`).
+ */
+function braceProblems(words: unknown, path: (string | number)[], at: At): RulesetProblem[] {
+  const placed = typeof words === 'string' ? [{ w: words, p: path }] : Array.isArray(words) ? words.map((w: unknown, k) => ({ w, p: [...path, k] })) : [];
+  return placed
+    .filter(({ w }) => typeof w === 'string' && /[{}]/.test(w) && vocabName(w) === undefined)
+    .map(({ w, p }) => at(p, `"${String(w)}": a vocab list is written as a whole word, "{name}" (a list cannot be joined to other characters: list the joined words, or give the list and the other words entries of their own)`));
+}
+
+/** The brace problems of a seq's word lists: its words, alternatives, not, notAfter and number units. */
+function seqBraceProblems(seq: readonly unknown[], path: (string | number)[], at: At): RulesetProblem[] {
+  return seq.flatMap((el, k) => {
+    if (el === null || typeof el !== 'object' || Array.isArray(el)) return braceProblems(el, [...path, k], at);
+    const o = el as Record<string, unknown>;
+    return (['words', 'not', 'notAfter', 'number'] as const).flatMap((key) => braceProblems(o[key], [...path, k, key], at));
+  });
 }
 
 function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at: At): RulesetProblem[] {
@@ -126,12 +154,11 @@ function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at
       return;
     }
     if (entry.regex !== undefined) checkRegex(entry.regex, [...here, 'regex']);
-    if (entry.seq) for (const p of seqProblems(entry.seq)) problems.push(at(p.index === undefined ? [...here, 'seq'] : [...here, 'seq', p.index, ...(p.key ? [p.key] : [])], `seq: ${p.reason}`));
-    else if (entry.words) {
-      entry.words.forEach((w, k) => {
-        if (/[{}]/.test(w) && vocabName(w) === undefined) problems.push(at([...here, 'words', k], `"${w}": a vocab list is written as a whole word, "{name}"`));
-      });
-    }
+    if (entry.seq) {
+      const shape = seqProblems(entry.seq);
+      for (const p of shape) problems.push(at(p.index === undefined ? [...here, 'seq'] : [...here, 'seq', p.index, ...(p.key ? [p.key] : [])], `seq: ${p.reason}`));
+      if (shape.length === 0) problems.push(...seqBraceProblems(entry.seq, [...here, 'seq'], at));
+    } else if (entry.words) problems.push(...braceProblems(entry.words, [...here, 'words'], at));
   });
   return problems;
 }

@@ -12,6 +12,7 @@ const cues = {
     after: stringList,
     around: stringList,
     inside: stringList,
+    anywhere: stringList,
     then: stringList,
     notPast: stringList,
     quoted: { type: 'boolean' },

@@ -3,7 +3,7 @@
  * expanded), for `livecomply rules vocab` — a reviewer adding a word to a shared list sees every rule
  * it reaches. Pure.
  */
-import { matchEntries } from './model.js';
+import { cueGroups, matchEntries } from './model.js';
 import type { MatchEntry, Matcher, Rule } from './model.js';
 import { canonicalElement } from './seq-syntax.js';
 import { vocabName, vocabRefs, type Vocab } from './vocab.js';
@@ -36,11 +36,18 @@ function namesInEntry(e: MatchEntry): string[] {
   return words.flatMap((w) => vocabName(w) ?? []);
 }
 
-/** Every list of `vocab` with the rules (as written) that name it; lists no rule names have `rules: []`. */
+/** The lists a rule's `unless` cues name (before, after, around, inside, anywhere, then). */
+function namesInUnless(rule: Rule): string[] {
+  if (rule.kind !== 'prohibit') return [];
+  return cueGroups(rule.unless).flatMap((g) => [g.before, g.after, g.around, g.inside, g.anywhere, g.then].flatMap((list) => (list ?? []).flatMap((w) => vocabName(w) ?? [])));
+}
+
+/** Every list of `vocab` with the rules (as written) that name it, in a matcher or an `unless` cue; lists no rule names have `rules: []`. */
 export function vocabUses(vocab: Vocab, rulesAsWritten: readonly Rule[]): VocabUse[] {
   const users = new Map<string, Set<string>>(Object.keys(vocab).map((n) => [n, new Set<string>()]));
   for (const rule of rulesAsWritten) {
     for (const m of matchersOf(rule)) for (const e of matchEntries(m)) for (const n of namesInEntry(e)) users.get(n)?.add(rule.id);
+    for (const n of namesInUnless(rule)) users.get(n)?.add(rule.id);
   }
   return [...users].map(([name, ids]) => ({ name, words: vocab[name]?.length ?? 0, rules: [...ids] }));
 }

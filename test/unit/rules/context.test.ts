@@ -68,11 +68,23 @@ function neverWithoutMarks(f: SpanTest): void {
 describe('context cue groups', () => {
   it('wholeWords: a cue matches on word boundaries only, not inside another word', () => {
     const unless = (whole: string) => `    unless: { around: [床]${whole}, window: 10 }`;
-    // 臨床 contains 床: a loose cue silences the claim, a whole-word cue does not
-    expect(flags(ruleset('  negation: { after: [ありません] }', unless('')), '臨床でも日本一の美容液')).toBe(false);
+    // 臨床 contains 床: a loose cue silences the claim, a whole-word cue does not (a one-character cue of
+    // a rule's unless is whole in Japanese unless the group says wholeWords: false)
+    expect(flags(ruleset('  negation: { after: [ありません] }', unless(', wholeWords: false')), '臨床でも日本一の美容液')).toBe(false);
+    expect(flags(ruleset('  negation: { after: [ありません] }', unless('')), '臨床でも日本一の美容液')).toBe(true);
     expect(flags(ruleset('  negation: { after: [ありません] }', unless(', wholeWords: true')), '臨床でも日本一の美容液')).toBe(true);
     // the word itself still counts
     expect(flags(ruleset('  negation: { after: [ありません] }', unless(', wholeWords: true')), '床で日本一の美容液')).toBe(false);
+  });
+
+  it('a one-character unless cue counts as a whole word in Japanese and Korean, not inside a longer word', () => {
+    const unless = (extra: string) => `    unless: { around: [方]${extra}, window: 10 }`;
+    // 方 inside 方法 is not the word 方: the claim stands
+    expect(flags(ruleset('  negation: { after: [ありません] }', unless('')), '方法も日本一の美容液')).toBe(true);
+    // the word itself still counts
+    expect(flags(ruleset('  negation: { after: [ありません] }', unless('')), 'この方が日本一の美容液です')).toBe(false);
+    // wholeWords: false keeps it a partial cue, found anywhere
+    expect(flags(ruleset('  negation: { after: [ありません] }', unless(', wholeWords: false')), '方法も日本一の美容液')).toBe(false);
   });
 
   it('inside: a cue among the matched words themselves excuses the match; before, after or around do not see it', () => {
@@ -103,6 +115,11 @@ ${unless}
     expect(flags(rs('    unless: { inside: [アイロン] }'), text)).toBe(false);
     // a cue outside the span is not inside it
     expect(flags(rs('    unless: { inside: [アイロン] }'), 'シワが一瞬で消えます、アイロンいらず')).toBe(true);
+    // anywhere: around and inside in one list — the iron excuses the match on either side or among its words
+    const anywhere = rs('    unless: { anywhere: [アイロン], window: 14 }');
+    expect(flags(anywhere, text)).toBe(false);
+    expect(flags(anywhere, 'アイロンをかけたらシワが消えます')).toBe(false);
+    expect(flags(anywhere, 'シワが一瞬で消えます')).toBe(true);
   });
 
   it('notPast: a before cue does not reach past a contrast between it and the match (a denial, a but, then the claim)', () => {

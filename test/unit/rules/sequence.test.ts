@@ -90,6 +90,45 @@ describe('seq elements', () => {
     expect(found(c, an, '사업자 정보 확인하세요')).toEqual(['사업자 정보@m']);
   });
 
+  it('a one-character unless cue is a whole word in Korean (방 is not in 방석), a partial one in Chinese (药 in 止疼药)', () => {
+    const ko = compile(head('ko', `      - id: m\n        words: [통증 완화]\n    unless: { around: [방], window: 20 }\n`));
+    expect(found(ko.c, ko.an, '방석 깔고 앉으면 통증 완화')).toEqual(['통증 완화@m']);
+    expect(found(ko.c, ko.an, '방에서 쉬면 통증 완화')).toEqual([]);
+    const zh = compile(head('zh', `      - id: m\n        words: [止痛]\n    unless: { around: [药], window: 10 }\n`));
+    expect(found(zh.c, zh.an, '吃了止疼药 马上止痛')).toEqual([]);
+    expect(found(zh.c, zh.an, '贴上 马上止痛')).toEqual(['止痛@m']);
+  });
+
+  it('a list of alternatives tries its shorter items too when the rest of the sequence fails after the longest', () => {
+    // 사업자 (사업+자) is found, and so is 사업: the step after the list reads 자 only after the shorter item.
+    const { c, an } = compile(head('ko', `      - id: m\n        seq: [[사업자, 사업], 자]\n`));
+    expect(found(c, an, '사업자 정보')).toEqual(['사업자@m']);
+    const ja = compile(head('ja', `      - id: m\n        seq: [[シミが, シミ], が, 消える]\n`));
+    expect(found(ja.c, ja.an, 'シミが消える')).toEqual(['シミが消える@m']);
+  });
+
+  it('rules test says when a bad example failed only because a gap without scope stopped at a comma', () => {
+    const yaml = head('zh', `      - id: sleep\n        seq: [失眠, {gap: 6}, [好了, 治好]]\n`).replace('examples: { bad: [x], good: [y] }', 'examples: { bad: [失眠的朋友，喝了就好了, 头疼], good: [y] }');
+    const { c, an } = compile(yaml);
+    const reasons = runExamples(c, an).filter((r) => !r.passed).map((r) => r.reason);
+    expect(reasons).toEqual([
+      'expected this rule to report it, but it did not — a {gap} without scope stops at a comma (、,): with scope: sentence, matcher "sleep" would report "失眠的朋友，喝了就好了"',
+      'expected this rule to report it, but it did not',
+    ]);
+  });
+
+  it('an optional part of speech or number that is there is not left out to get past the `not` after it', () => {
+    // As for a word: left out, the `not` would read the particle 는 (or the number 十斤) instead of 이따 (左右).
+    const pos = compile(head('ko', `      - id: m\n        seq: [사업자 정보, {pos: JX, optional: true}, {not: [이따, 나중]}]\n`));
+    expect(found(pos.c, pos.an, '사업자 정보는 이따 알려 드릴게요')).toEqual([]);
+    expect(found(pos.c, pos.an, '사업자 정보는 화면 아래에 있어요')).toEqual(['사업자 정보는@m']);
+    expect(found(pos.c, pos.an, '사업자 정보 확인하세요')).toEqual(['사업자 정보@m']);
+    const num = compile(head('zh', `      - id: m\n        seq: [瘦, {number: [斤], optional: true}, {not: [左右]}]\n`));
+    expect(found(num.c, num.an, '一个月瘦十斤左右')).toEqual([]);
+    expect(found(num.c, num.an, '一个月瘦十斤')).toEqual(['瘦十斤@m']);
+    expect(found(num.c, num.an, '一个月就瘦了')).toEqual(['瘦@m']);
+  });
+
   // Round 15's notes: a host asks, then answers (失眠怎么办？喝它就好): a sentence gap stopped at ？.
   it('a gap with scope: turn crosses a question or exclamation mark, not a full stop', () => {
     const { c, an } = compile(head('zh', `      - id: turn\n        seq: [失眠, {gap: 6, scope: turn}, [喝, 吃], {gap: 2}, [好, 解决]]\n      - id: sentence\n        seq: [便秘, {gap: 6, scope: sentence}, [喝, 吃], {gap: 2}, [好, 解决]]\n`));

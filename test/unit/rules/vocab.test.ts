@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules } from '../../../src/rules/compile.js';
-import { loadRuleset } from '../../../src/rules/load.js';
+import { asWritten, loadRuleset } from '../../../src/rules/load.js';
+import { vocabUses } from '../../../src/rules/vocab-uses.js';
 import { RulesetError } from '../../../src/rules/model.js';
 import { alternation, expandPattern, vocabRefs } from '../../../src/rules/vocab.js';
 
@@ -129,5 +130,57 @@ rules:
     const err = (await loadRuleset(path.join(bad, 'r.yaml')).catch((e: unknown) => e)) as RulesetError;
     expect(err).toBeInstanceOf(RulesetError);
     expect(err.problems.map((p) => [p.line, p.reason])).toEqual([[15, 'cue uses {took_medicines}, but no vocab list "took_medicines" is defined in this ruleset or one it extends (defined: took_medicine)']]);
+  });
+});
+
+describe('vocab lists in cues as in matchers', () => {
+  const ruleset = (unless: string, seq = '[シワ, {gap: 4}, 消える]') => `id: r
+language: ja
+vocab:
+  cloth: [シャツ, アイロン]
+rules:
+  - id: r/wrinkle
+    kind: prohibit
+    category: efficacy
+    severity: error
+    message: { ja: m, en: m }
+    reference: test
+    match:
+      - id: m
+        seq: ${seq}
+    unless:
+${unless}
+    examples: { bad: [シワが消える], good: [シャツのシワが消える] }
+`;
+  const problems = async (yaml: string) => {
+    const err = (await loadRuleset(path.join(files({ 'r.yaml': yaml }), 'r.yaml')).catch((e: unknown) => e)) as RulesetError;
+    expect(err).toBeInstanceOf(RulesetError);
+    return err.problems.map((p) => [p.line, p.column, p.reason]);
+  };
+
+  it('every cue key (before, after, around, inside, then) names a list, and `rules vocab` counts the rule as its user', async () => {
+    const rs = await loadRuleset(path.join(files({ 'r.yaml': ruleset('      - { around: ["{cloth}"] }\n      - { inside: ["{cloth}"] }\n      - { before: ["{cloth}"], after: ["{cloth}"], then: ["{cloth}"] }') }), 'r.yaml'));
+    const rule = rs.rules[0]!;
+    expect(rule.kind === 'prohibit' && rule.unless).toEqual([
+      { around: ['シャツ', 'アイロン'] },
+      { inside: ['シャツ', 'アイロン'] },
+      { before: ['シャツ', 'アイロン'], after: ['シャツ', 'アイロン'], then: ['シャツ', 'アイロン'] },
+    ]);
+    // A list only an `unless` names is still in use: a reviewer adding a word to it sees the rule.
+    expect(vocabUses(rs.vocab ?? {}, rs.rules.map(asWritten))).toEqual([{ name: 'cloth', words: 2, rules: ['r/wrinkle'] }]);
+  });
+
+  it('a list joined to other characters, in a cue or a seq, is an error at its entry (it was looked for as written, braces and all)', async () => {
+    expect(await problems(ruleset('      - { around: [布, "{cloth}が"] }'))).toEqual([
+      [16, 23, '"{cloth}が": a vocab list is written as a whole word, "{name}" (a list cannot be joined to other characters: list the joined words, or give the list and the other words entries of their own)'],
+    ]);
+    const seq = await problems(ruleset('      - { around: [布] }', '[シワ, {gap: 4}, "x{cloth}", {not: "{cloth}z"}]'));
+    expect(seq.map(([line, column]) => [line, column])).toEqual([[14, 29], [14, 42]]);
+  });
+
+  it('an unknown list in a cue is reported at its own entry', async () => {
+    expect(await problems(ruleset('      - { around: [布, "{clth}"] }'))).toEqual([
+      [16, 23, 'cue uses {clth}, but no vocab list "clth" is defined in this ruleset or one it extends (defined: cloth)'],
+    ]);
   });
 });
