@@ -8,7 +8,7 @@ import type { Token } from '../text/tokenizer.js';
 import { currencySignBefore, findNumbers } from '../text/numbers.js';
 import { HitBuffer } from './automaton.js';
 import type { CompiledRules, Lexicon } from './compile.js';
-import { spacelessRuns } from '../text/spaceless.js';
+import { gluedNativeNumbers, spacelessRuns } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
 
 /** Where the words of the lexicon occur in one segment. */
@@ -273,7 +273,9 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
   };
   addSurfaceHits(compiled, L, lexicon.surface.searchCodesInto(text, hitBuffer), 0);
   // Korean written without spaces: a rule's words written with spaces are found there without them.
-  if (lexicon.despaced) for (const run of spacelessRuns(text)) addSurfaceHits(compiled, L, lexicon.despaced.searchCodesInto(text.slice(run.start, run.end), hitBuffer), run.start);
+  const { despaced } = lexicon;
+  const runs = despaced ? spacelessRuns(text) : [];
+  if (despaced) for (const run of runs) addSurfaceHits(compiled, L, despaced.searchCodesInto(text.slice(run.start, run.end), hitBuffer), run.start);
   if (n > 0) addLemmas(L, a);
   if (compiled.usesNumbers) {
     for (const num of findNumbers(text, compiled.language)) {
@@ -286,6 +288,10 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
         L.numbers.set(s, num.end);
         L.signedAt.add(s);
       }
+    }
+    for (const num of gluedNativeNumbers(text, runs)) {
+      const t = indexAt(tokenStartingAt, num.start);
+      if (t !== undefined && !L.numbers.has(t)) L.numbers.set(t, num.end);
     }
   }
   return L;

@@ -37,3 +37,22 @@ export function spacelessRuns(text: string): Run[] {
   }
   return out;
 }
+
+/** Native Korean numerals (하나 to 아흔아홉, as said before a counter: 한, 두, 세, 스무, 서른다섯). */
+const NATIVE = '(?:(?:열|스물|서른|마흔|쉰|예순|일흔|여든|아흔)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|한|두|세|네|다섯|여섯|일곱|여덟|아홉|스무)';
+/** Counters a native numeral is said before (세 배, 두 달, 다섯 개, 한 포). */
+const COUNTERS = '(?:배|개|번|달|시간|살|가지|명|포|병|알|봉|세트|칸|주|잔|통|박스|장|킬로|권|벌|마리|팩|회|곳|군데|바퀴|층|대|스푼|방울|캡슐)';
+const GLUED = new RegExp(`${NATIVE}(?=${COUNTERS})`, 'gu');
+
+/**
+ * The native Korean numerals written right before their counter in runs written without spaces
+ * (세배, 두달, 열배): written with spaces they stand apart (세 배), and the numbers of text/numbers.ts
+ * are only those. Where the text's tokens start one (세/MM 배, 열배/NNG), it is a number.
+ */
+export function gluedNativeNumbers(text: string, runs: readonly Run[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    for (const m of text.slice(run.start, run.end).matchAll(GLUED)) out.push({ start: run.start + m.index, end: run.start + m.index + m[0].length });
+  }
+  return out;
+}

@@ -41,6 +41,16 @@ rules:
       - after: [다는 광고, 믿지 마]
         window: 10
     examples: { bad: [감기 걸릴 일 없어요], good: [보습] }
+  - id: t/multiple
+    kind: prohibit
+    category: efficacy
+    severity: error
+    message: { en: m, ko: m }
+    reference: r
+    match:
+      - id: times
+        seq: [[다른 제품보다, 일반 녹차보다], {gap: 2}, {number: [배]}]
+    examples: { bad: [다른 제품보다 세 배], good: [보습] }
 `;
 
 beforeAll(async () => {
@@ -62,6 +72,11 @@ describe('Korean written without spaces', () => {
   it('reads a cue written with spaces there too: a claim named to be disbelieved is no claim', () => {
     expect(found('감기 걸릴 일 없다는 광고는 믿지 마세요')).toEqual([]);
     expect(found('감기걸릴일없다는광고는믿지마세요')).toEqual([]);
+  });
+  it('reads a native numeral glued to its counter as a number (세배, 열배 as 세 배, 열 배)', () => {
+    expect(found('다른 제품보다 순도가 세 배 높아요')).toEqual(['t/multiple:다른 제품보다 순도가 세 배']);
+    expect(found('다른제품보다순도가세배높아요')).toEqual(['t/multiple:다른제품보다순도가세배']);
+    expect(found('항산화력이일반녹차보다열배예요')).toEqual(['t/multiple:일반녹차보다열배']);
   });
   it('in a hashtag too', () => {
     expect(found('#라이브끝나면빠집니다')).toEqual(['t/urgency:라이브끝나면빠집니다']);
