@@ -8,7 +8,7 @@ import type { Token } from '../text/tokenizer.js';
 import { currencySignBefore, findNumbers } from '../text/numbers.js';
 import { HitBuffer } from './automaton.js';
 import type { CompiledRules, Lexicon } from './compile.js';
-import { gluedNativeNumbers, spacelessRuns } from '../text/spaceless.js';
+import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
 
 /** Where the words of the lexicon occur in one segment. */
@@ -45,6 +45,8 @@ export interface Lattice {
   uses: AtomUses;
   /** Chinese: a pause comma is stepped over only before a word that carries on the clause (就, 都, 马上). */
   chinese: boolean;
+  /** Korean: the runs written without spaces (text/spaceless.ts), where a cue's window counts the spaces left out. */
+  spaceless: Run[];
 }
 
 /** A word's character span in the normalised text. */
@@ -270,11 +272,13 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     a, lit: [], from: [], to: [], headAt: new Int32Array(n + 1).fill(-1), nextAt: [], headEnd: new Int32Array(n + 1).fill(-1), nextEnd: [],
     charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsByAtom: undefined, numbers: new Map(), signedAt: new Set(), tokenStartingAt, tokenEndingAt, lexicon, uses,
     chinese: compiled.language === 'zh',
+    spaceless: [],
   };
   addSurfaceHits(compiled, L, lexicon.surface.searchCodesInto(text, hitBuffer), 0);
   // Korean written without spaces: a rule's words written with spaces are found there without them.
   const { despaced } = lexicon;
   const runs = despaced ? spacelessRuns(text) : [];
+  L.spaceless = runs;
   if (despaced) for (const run of runs) addSurfaceHits(compiled, L, despaced.searchCodesInto(text.slice(run.start, run.end), hitBuffer), run.start);
   if (n > 0) addLemmas(L, a);
   if (compiled.usesNumbers) {

@@ -4,6 +4,8 @@
  * (다는광고, 라이브끝나면). Pure.
  */
 
+import type { Token } from './tokenizer.js';
+
 /**
  * Hangul syllables from which a run without spaces counts as written without spaces: a word written
  * with spaces has at most 9 (in all but one of the 50,000 words of the Korean corpus), so text
@@ -55,4 +57,25 @@ export function gluedNativeNumbers(text: string, runs: readonly Run[]): Run[] {
     for (const m of text.slice(run.start, run.end).matchAll(GLUED)) out.push({ start: run.start + m.index, end: run.start + m.index + m[0].length });
   }
   return out;
+}
+
+/** Tags of a token that is part of the word before it (particles, endings, suffixes, the copula, punctuation). */
+const INSIDE_WORD = /^(?:J|E|XS|VCP|S[FCPE])/u;
+
+/**
+ * The length of [from, to) as it would be written with spaces: one more for each token inside a
+ * run written without spaces that starts a word (a noun, a verb, an adverb; not a particle, an
+ * ending, a suffix or the copula, which are written on to the word before). A cue's window counts
+ * characters, and spaces are a fifth of them: without spaces a cue 10 characters away reached words
+ * it does not reach written with spaces.
+ */
+export function spacedLength(tokens: readonly Token[], runs: readonly Run[], from: number, to: number): number {
+  let n = to - from;
+  if (runs.length === 0 || n <= 0) return n;
+  for (const t of tokens) {
+    if (t.start <= from) continue;
+    if (t.start >= to) break;
+    if (!INSIDE_WORD.test(t.pos) && runs.some((r) => r.start < t.start && t.start < r.end)) n++;
+  }
+  return n;
 }

@@ -50,6 +50,9 @@ rules:
     match:
       - id: times
         seq: [[다른 제품보다, 일반 녹차보다], {gap: 2}, {number: [배]}]
+    unless:
+      - after: [건 아니]
+        window: 12
     examples: { bad: [다른 제품보다 세 배], good: [보습] }
 `;
 
@@ -77,6 +80,11 @@ describe('Korean written without spaces', () => {
     expect(found('다른 제품보다 순도가 세 배 높아요')).toEqual(['t/multiple:다른 제품보다 순도가 세 배']);
     expect(found('다른제품보다순도가세배높아요')).toEqual(['t/multiple:다른제품보다순도가세배']);
     expect(found('항산화력이일반녹차보다열배예요')).toEqual(['t/multiple:일반녹차보다열배']);
+  });
+  it('counts the spaces left out in a cue\'s window: a denial as far off as written with spaces is as far off', () => {
+    expect(found('다른 제품보다 순도가 세 배 높아요 이 가격 그대로인 건 아니고요')).toEqual(['t/multiple:다른 제품보다 순도가 세 배']);
+    expect(found('다른제품보다순도가세배높아요이가격그대로인건아니고요')).toEqual(['t/multiple:다른제품보다순도가세배']);
+    expect(found('다른제품보다순도가세배인건아니고요')).toEqual([]);
   });
   it('in a hashtag too', () => {
     expect(found('#라이브끝나면빠집니다')).toEqual(['t/urgency:라이브끝나면빠집니다']);
