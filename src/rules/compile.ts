@@ -87,6 +87,11 @@ export interface Lexicon {
    */
   spokenForms?: boolean;
   /**
+   * Korean: the surface keys written with spaces (다는 광고, 라이브 끝나면), without them, searched only
+   * where the text is written without spaces (see text/spaceless.ts): 다는광고, 라이브끝나면.
+   */
+  despaced?: Automaton<number>;
+  /**
    * Japanese: literals written ending in the past or copula auxiliary (治った, 選んだ, 綺麗だ). Their
    * key ends in the base た / だ, which is also the base of the conditional and the conjecture
    * (治ったら, 選ぶなら, 選んだろう): those forms suppose, they do not state, so they are refused.
@@ -129,6 +134,14 @@ export function combineRulesets(rulesets: readonly Ruleset[]): { rules: Rule[]; 
     context = mergeContext(context, rs.context);
   }
   return { rules: [...byId.values()], context };
+}
+
+/**
+ * The keys with a space inside them, without their spaces (see Lexicon.despaced). Not a stem ending
+ * in a space (라고 하는 ): it never ends on a token written with spaces, so it finds nothing there.
+ */
+function despacedKeys(keys: readonly { key: number[]; value: number }[]): { key: number[]; value: number }[] {
+  return keys.filter((k) => k.key.includes(0x20) && k.key[k.key.length - 1] !== 0x20).map((k) => ({ key: k.key.filter((c) => c !== 0x20), value: k.value }));
 }
 
 class LexiconBuilder {
@@ -213,7 +226,7 @@ class LexiconBuilder {
       stems: this.stems,
       ...(this.stated.length > 0 ? { stated: this.stated } : {}),
       lemma: new Automaton(this.lemmaKeys),
-      ...(this.spokenForms ? { spokenForms: true } : {}),
+      ...(this.spokenForms ? { spokenForms: true, despaced: new Automaton<number>(despacedKeys(this.surfaceKeys)) } : {}),
     };
   }
 }
@@ -346,16 +359,22 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
 export type CompiledData = Omit<CompiledRules, 'rules' | 'matchers' | 'lexicon' | 'unless'> & {
   ruleCount: number;
   matchers: (Omit<CompiledMatcher, 'regex'> & { regex?: string })[];
-  lexicon: Omit<Lexicon, 'surface' | 'lemma'> & { surface: AutomatonData; lemma: AutomatonData };
+  lexicon: Omit<Lexicon, 'surface' | 'lemma' | 'despaced'> & { surface: AutomatonData; lemma: AutomatonData; despaced?: AutomatonData };
   unless: (CompiledCues[] | null)[];
 };
+
+function lexiconToData({ despaced, ...lexicon }: Lexicon): CompiledData['lexicon'] {
+  const data: CompiledData['lexicon'] = { ...lexicon, surface: lexicon.surface.toData(), lemma: lexicon.lemma.toData() };
+  if (despaced) data.despaced = despaced.toData();
+  return data;
+}
 
 export function compiledToData(c: CompiledRules): CompiledData {
   const data: CompiledData = {
     language: c.language,
     ruleCount: c.rules.length,
     matchers: c.matchers.map(({ regex, ...m }) => (regex ? { ...m, regex: regex.source } : m)),
-    lexicon: { ...c.lexicon, surface: c.lexicon.surface.toData(), lemma: c.lexicon.lemma.toData() },
+    lexicon: lexiconToData(c.lexicon),
     startsWith: c.startsWith,
     startsWithNumber: c.startsWithNumber,
     usesNumbers: c.usesNumbers,
@@ -369,6 +388,12 @@ export function compiledToData(c: CompiledRules): CompiledData {
   return data;
 }
 
+function lexiconFromData({ despaced, ...data }: CompiledData['lexicon']): Lexicon {
+  const lexicon: Lexicon = { ...data, surface: Automaton.fromData<number>(data.surface), lemma: Automaton.fromData<string>(data.lemma) };
+  if (despaced) lexicon.despaced = Automaton.fromData<number>(despaced);
+  return lexicon;
+}
+
 /**
  * The compiled rules `data` was made from, given the same rulesets (the caller keys the data by
  * their content). Throws when the data does not fit them.
@@ -380,7 +405,7 @@ export function compiledFromData(data: CompiledData, rulesets: readonly Ruleset[
     language: data.language,
     rules,
     matchers: data.matchers.map(({ regex, ...m }) => (regex !== undefined ? { ...m, regex: compileLinear(regex) } : m)),
-    lexicon: { ...data.lexicon, surface: Automaton.fromData<number>(data.lexicon.surface), lemma: Automaton.fromData<string>(data.lexicon.lemma) },
+    lexicon: lexiconFromData(data.lexicon),
     startsWith: data.startsWith,
     startsWithNumber: data.startsWithNumber,
     usesNumbers: data.usesNumbers,

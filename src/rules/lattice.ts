@@ -9,6 +9,7 @@ import { currencySignBefore, findNumbers } from '../text/numbers.js';
 import { koreanNumeralSpans } from '../text/ko-numerals.js';
 import { HitBuffer } from './automaton.js';
 import type { CompiledRules, Lexicon } from './compile.js';
+import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
 
 /** Where the words of the lexicon occur in one segment. */
@@ -45,6 +46,8 @@ export interface Lattice {
   uses: AtomUses;
   /** Chinese: a pause comma is stepped over only before a word that carries on the clause (就, 都, 马上). */
   chinese: boolean;
+  /** Korean: the runs written without spaces (text/spaceless.ts), where a cue's window counts the spaces left out. */
+  spaceless: Run[];
 }
 
 /** A word's character span in the normalised text. */
@@ -218,36 +221,25 @@ function addLemmas(L: Lattice, a: AnalyzedText): void {
 /** The surface automaton's hits of the segment being built (read before the next one is built). */
 const hitBuffer = new HitBuffer();
 
-export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
-  const { lexicon } = compiled;
-  const uses = atomUses(compiled);
-  const text = a.norm.text;
-  const n = a.tokens.length;
-  const tokenStartingAt = new Int32Array(text.length + 1).fill(-1);
-  const tokenEndingAt = new Int32Array(text.length + 1).fill(-1);
-  a.tokens.forEach((t, i) => {
-    tokenStartingAt[t.start] = i;
-    tokenEndingAt[t.end] = i + 1;
-  });
-  const L: Lattice = {
-    a, lit: [], from: [], to: [], headAt: new Int32Array(n + 1).fill(-1), nextAt: [], headEnd: new Int32Array(n + 1).fill(-1), nextEnd: [],
-    charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsByAtom: undefined, numbers: new Map(), signedAt: new Set(), tokenStartingAt, tokenEndingAt, lexicon, uses,
-    chinese: compiled.language === 'zh',
-  };
-  const found = lexicon.surface.searchCodesInto(text, hitBuffer);
+/**
+ * The words the surface automaton found (`found` hits in `hitBuffer`, at offsets from `offset`):
+ * each on token boundaries, a stem with the word after it, and the character spans cues need.
+ */
+function addSurfaceHits(compiled: CompiledRules, L: Lattice, found: number, offset: number): void {
+  const { lexicon, uses, a, tokenStartingAt, tokenEndingAt } = L;
   const { start: starts, end: ends, value: values } = hitBuffer;
   // Stem hits before this index were handled with the first stem of their run.
   let stemsDone = 0;
   for (let k = 0; k < found; k++) {
-    const start = starts[k] as number;
-    const end = ends[k] as number;
+    const start = (starts[k] as number) + offset;
+    const end = (ends[k] as number) + offset;
     const value = values[k] as number;
     const s = indexAt(tokenStartingAt, start);
     const e = indexAt(tokenEndingAt, end);
     if (value < 0) {
       if (k < stemsDone) continue;
       let runEnd = k + 1;
-      while (runEnd < found && starts[runEnd] === start && ends[runEnd] === end) runEnd++;
+      while (runEnd < found && (starts[runEnd] as number) + offset === start && (ends[runEnd] as number) + offset === end) runEnd++;
       stemsDone = runEnd;
       const next = e === undefined ? undefined : a.tokens[e];
       if (s === undefined || !next) continue;
@@ -265,6 +257,31 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近).
     if (s !== undefined && e !== undefined) pushToken(L, value, s, e);
   }
+}
+
+export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
+  const { lexicon } = compiled;
+  const uses = atomUses(compiled);
+  const text = a.norm.text;
+  const n = a.tokens.length;
+  const tokenStartingAt = new Int32Array(text.length + 1).fill(-1);
+  const tokenEndingAt = new Int32Array(text.length + 1).fill(-1);
+  a.tokens.forEach((t, i) => {
+    tokenStartingAt[t.start] = i;
+    tokenEndingAt[t.end] = i + 1;
+  });
+  const L: Lattice = {
+    a, lit: [], from: [], to: [], headAt: new Int32Array(n + 1).fill(-1), nextAt: [], headEnd: new Int32Array(n + 1).fill(-1), nextEnd: [],
+    charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsByAtom: undefined, numbers: new Map(), signedAt: new Set(), tokenStartingAt, tokenEndingAt, lexicon, uses,
+    chinese: compiled.language === 'zh',
+    spaceless: [],
+  };
+  addSurfaceHits(compiled, L, lexicon.surface.searchCodesInto(text, hitBuffer), 0);
+  // Korean written without spaces: a rule's words written with spaces are found there without them.
+  const { despaced } = lexicon;
+  const runs = despaced ? spacelessRuns(text) : [];
+  L.spaceless = runs;
+  if (despaced) for (const run of runs) addSurfaceHits(compiled, L, despaced.searchCodesInto(text.slice(run.start, run.end), hitBuffer), run.start);
   if (n > 0) addLemmas(L, a);
   if (compiled.usesNumbers) {
     for (const num of findNumbers(text, compiled.language)) {
@@ -279,6 +296,10 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
       }
     }
     if (compiled.language === 'ko') addKoreanNumerals(L);
+    for (const num of gluedNativeNumbers(text, runs)) {
+      const t = indexAt(tokenStartingAt, num.start);
+      if (t !== undefined && !L.numbers.has(t)) L.numbers.set(t, num.end);
+    }
   }
   return L;
 }

@@ -5,6 +5,7 @@
  */
 import type { AnalyzedText } from '../text/analyze.js';
 import { carriedUnitAt, numberBounds, withoutCurrencySign } from '../text/numbers.js';
+import { spacedLength } from '../text/spaceless.js';
 import type { CompiledCues, CompiledRules, Step } from './compile.js';
 import type { Scope } from './model.js';
 import { answeredYes, asks } from './answered.js';
@@ -289,6 +290,9 @@ function closesEarlierQuestion(text: string, c: { start: number; end: number }):
   return FINAL_PARTICLE.test(text.slice(c.start, c.end));
 }
 
+/** Characters from `from` to `to`, with the spaces a run written without them leaves out (text/spaceless.ts). */
+const apart = (L: Lattice, from: number, to: number) => spacedLength(L.a.tokens, L.spaceless, from, to);
+
 /**
  * Whether one of the cues of one group appears within its window (or scope) before/after/around
  * [start, end), or inside it. Cues are words matched by surface (anywhere, even inside a longer word) or by base
@@ -304,8 +308,8 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
       ? windowReach(L, start, end, cues.window)
       : { back: cues.window, ahead: cues.window };
   const before = (c: { start: number; end: number }) =>
-    c.end <= start && (cues.scope ? start - c.start <= reach.back : start - c.end <= reach.back) && !closesEarlierQuestion(L.a.norm.text, c) && !contrastBetween(c.end) && pairedAfterMatch();
-  const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : c.start - end <= reach.ahead) && paired(c);
+    c.end <= start && (cues.scope ? start - c.start <= reach.back : apart(L, c.end, start) <= reach.back) && !closesEarlierQuestion(L.a.norm.text, c) && !contrastBetween(c.end) && pairedAfterMatch();
+  const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : apart(L, end, c.start) <= reach.ahead) && paired(c);
   const text = L.a.norm.text;
   const bounds = L.a.boundaries;
   const loose = (c: { start: number; end: number }) => !cues.wholeWords && !(cues.wholeSingle && c.end - c.start === 1);
@@ -325,7 +329,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   // The same answer for every before cue of the group: looked up once, when a before cue is first in reach.
   let thenAfterMatch: boolean | undefined;
   const pairedAfterMatch = () =>
-    cues.then === undefined || (thenAfterMatch ??= found(cues.then, (t) => t.start >= end && (cues.scope ? t.end - end <= reach.ahead : t.start - end <= reach.ahead)));
+    cues.then === undefined || (thenAfterMatch ??= found(cues.then, (t) => t.start >= end && (cues.scope ? t.end - end <= reach.ahead : apart(L, end, t.start) <= reach.ahead)));
   return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c)) || found(cues.inside, (c) => inside(c) && paired(c));
 }
 

@@ -104,6 +104,14 @@ export interface MecabFiles {
   chars: Uint8Array;
 }
 
+/**
+ * Options beyond MeCab's: `groupLimits`, per character category (by its char.def name), the most
+ * characters an unknown word grouped from a run of that category may have (MeCab's own limit is 25).
+ */
+export interface MecabOptions {
+  groupLimits?: Readonly<Record<string, number>>;
+}
+
 export class MecabTokenizer {
   private readonly sys: Dictionary;
   private readonly unk: Dictionary;
@@ -112,6 +120,8 @@ export class MecabTokenizer {
   /** Per character category: the run of unk.dic tokens [first, count]. */
   private readonly unkTokens: [number, number][];
   private readonly spaceInfo: number;
+  /** Per character category: the most characters of a grouped unknown word (see MecabOptions). */
+  private readonly groupLimit: number[];
   /** Decoded features by feature id (see `featureId`). */
   private readonly features = new Map<number, string>();
   private readonly nodes = new Nodes();
@@ -129,7 +139,7 @@ export class MecabTokenizer {
   private readonly enc = new TextEncoder();
   private readonly dec = new TextDecoder();
 
-  constructor(files: MecabFiles) {
+  constructor(files: MecabFiles, options: MecabOptions = {}) {
     this.sys = readDictionary(files.sys, 'sys.dic');
     this.unk = readDictionary(files.unk, 'unk.dic');
     this.matrix = readMatrix(files.matrix, 'matrix.bin');
@@ -141,6 +151,7 @@ export class MecabTokenizer {
       return [v >> 8, v & 0xff];
     });
     this.spaceInfo = this.charInfo[0x20]!;
+    this.groupLimit = chars.names.map((n) => Math.min(MAX_GROUPING + 1, options.groupLimits?.[n] ?? MAX_GROUPING + 1));
     this.seenAt = new Int32Array(this.matrix.rsize);
     this.seenBest = new Int32Array(this.matrix.rsize);
     this.seenCost = new Float64Array(this.matrix.rsize);
@@ -217,7 +228,7 @@ export class MecabTokenizer {
     }
     if (groups(cinfo)) {
       const p = this.seek(s, begin3, cinfo);
-      if (this.skipped <= MAX_GROUPING) this.addUnknown(cinfo, begin2, p);
+      if (this.skipped < this.groupLimit[defaultTypeOf(cinfo)]!) this.addUnknown(cinfo, begin2, p);
       groupEnd = p;
     }
     for (let i = 1; i <= lengthOf(cinfo); i++) {

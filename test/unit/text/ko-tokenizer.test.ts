@@ -51,6 +51,16 @@ describe('Korean tokens (mecab-ko-dic)', () => {
       }),
     );
   });
+  it('written without spaces, makes no unknown word longer than 9 syllables of the rest of a line (MeCab made one of 24)', () => {
+    // MeCab finds no word at 춧 and groups the whole run of Hangul after it: every word in it was lost.
+    expect(tags('고춧가루원산지는국산칠십중국산삼십섞인거예요').slice(0, 6)).toEqual(['고춧/NNG', '가루/NNG', '원산/NNG', '지/NNG', '는/JX', '국산/NNG']);
+    expect(tags('무릎관절염있으신분들이크림바르면통증이사라져요')).toContain('통증/NNG');
+    expect(createKoreanMecab(koDicDir(), {}).tokenize('무릎관절염있으신분들이크림바르면통증이사라져요').map((m) => m.surface)).toHaveLength(2);
+    // a word written with spaces is read as MeCab reads it, as a run of 9 syllables
+    const [ours, exact] = [createKoreanMecab(), createKoreanMecab(koDicDir(), {})];
+    const read = (m: MecabTokenizer, text: string) => m.tokenize(text).map((x) => `${x.surface}/${x.feature}`);
+    for (const text of ['무릎관절염 있으신 분', '괄사크림이에요', '뷁뷁뷁뷁뷁뷁뷁뷁뷁 좋아요']) expect(read(ours, text)).toEqual(read(exact, text));
+  });
   it('splits compounds into their parts (판매자 → 판매 + 자)', () => {
     expect(tags('판매자는')).toEqual(['판매/NNG', '자/NNG', '는/JX']);
   });
@@ -171,7 +181,8 @@ describe('the MeCab dictionary reader', () => {
     // Both ways of reading the dictionary: on demand from the files (as audits do) and all in memory.
     const read = (f: string) => readFileSync(path.join(dir, f));
     const inMemory = new MecabTokenizer({ sys: read('sys.dic'), unk: read('unk.dic'), matrix: read('matrix.bin'), chars: read('char.bin') });
-    for (const mecab of [createKoreanMecab(), inMemory]) {
+    // MeCab exactly ({}: without our limit on unknown words, which spaceless lines of the corpus meet).
+    for (const mecab of [createKoreanMecab(dir, {}), inMemory]) {
       const ours = lines.map((l) => mecab.tokenize(l).map((m) => `${m.surface}/${m.feature}`).join(' '));
       expect(lines.filter((_, i) => ours[i] !== reference[i])).toEqual([]);
     }
