@@ -8,7 +8,7 @@ import type { Analyzer } from '../text/analyze.js';
 import type { Token } from '../text/tokenizer.js';
 import type { Language } from '../transcript/model.js';
 import { MONEY_UNITS } from '../text/numbers.js';
-import { Automaton, codeUnits, type AutomatonData } from './automaton.js';
+import { Automaton, codeUnits } from './automaton.js';
 import { cueGroups, matchEntries, mergeContext, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
 import { KanaReadings } from './kana-variants.js';
 import { dictionaryForm, spokenReadings } from './ko-dictionary-form.js';
@@ -347,73 +347,5 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
   };
   if (negation) compiled.negation = negation;
   if (quotation) compiled.quotation = quotation;
-  return compiled;
-}
-
-/**
- * A compiled form as plain JSON data, for an on-disk cache: everything compileRules derived from
- * the rulesets with the analyser (the lexicon's automata above all), but not the rules themselves
- * (the rulesets are at hand where it is read back) nor the regular expressions' compiled programs
- * (only their sources: RE2 compiles them again in a moment).
- */
-export type CompiledData = Omit<CompiledRules, 'rules' | 'matchers' | 'lexicon' | 'unless'> & {
-  ruleCount: number;
-  matchers: (Omit<CompiledMatcher, 'regex'> & { regex?: string })[];
-  lexicon: Omit<Lexicon, 'surface' | 'lemma' | 'despaced'> & { surface: AutomatonData; lemma: AutomatonData; despaced?: AutomatonData };
-  unless: (CompiledCues[] | null)[];
-};
-
-function lexiconToData({ despaced, ...lexicon }: Lexicon): CompiledData['lexicon'] {
-  const data: CompiledData['lexicon'] = { ...lexicon, surface: lexicon.surface.toData(), lemma: lexicon.lemma.toData() };
-  if (despaced) data.despaced = despaced.toData();
-  return data;
-}
-
-export function compiledToData(c: CompiledRules): CompiledData {
-  const data: CompiledData = {
-    language: c.language,
-    ruleCount: c.rules.length,
-    matchers: c.matchers.map(({ regex, ...m }) => (regex ? { ...m, regex: regex.source } : m)),
-    lexicon: lexiconToData(c.lexicon),
-    startsWith: c.startsWith,
-    startsWithNumber: c.startsWithNumber,
-    usesNumbers: c.usesNumbers,
-    startsAnywhere: c.startsAnywhere,
-    withRegex: c.withRegex,
-    // JSON has no undefined in arrays.
-    unless: c.unless.map((u) => u ?? null),
-  };
-  if (c.negation) data.negation = c.negation;
-  if (c.quotation) data.quotation = c.quotation;
-  return data;
-}
-
-function lexiconFromData({ despaced, ...data }: CompiledData['lexicon']): Lexicon {
-  const lexicon: Lexicon = { ...data, surface: Automaton.fromData<number>(data.surface), lemma: Automaton.fromData<string>(data.lemma) };
-  if (despaced) lexicon.despaced = Automaton.fromData<number>(despaced);
-  return lexicon;
-}
-
-/**
- * The compiled rules `data` was made from, given the same rulesets (the caller keys the data by
- * their content). Throws when the data does not fit them.
- */
-export function compiledFromData(data: CompiledData, rulesets: readonly Ruleset[]): CompiledRules {
-  const { rules } = combineRulesets(rulesets);
-  if (data.ruleCount !== rules.length) throw new Error(`compiled data for ${data.ruleCount} rules, ${rules.length} given`);
-  const compiled: CompiledRules = {
-    language: data.language,
-    rules,
-    matchers: data.matchers.map(({ regex, ...m }) => (regex !== undefined ? { ...m, regex: compileLinear(regex) } : m)),
-    lexicon: lexiconFromData(data.lexicon),
-    startsWith: data.startsWith,
-    startsWithNumber: data.startsWithNumber,
-    usesNumbers: data.usesNumbers,
-    startsAnywhere: data.startsAnywhere,
-    withRegex: data.withRegex,
-    unless: data.unless.map((u) => u ?? undefined),
-  };
-  if (data.negation) compiled.negation = data.negation;
-  if (data.quotation) compiled.quotation = data.quotation;
   return compiled;
 }

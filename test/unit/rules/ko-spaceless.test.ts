@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
-import { compiledFromData, compiledToData, compileRules, type CompiledRules } from '../../../src/rules/compile.js';
+import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
+import { compiledFromData, compiledToData } from '../../../src/rules/compiled-data.js';
 import { formatProblem, type Ruleset } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
