@@ -166,10 +166,12 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
             if (particle && skipsPause(L, steps[si + 1], to + 1)) visit(si + 1, to + 2, to);
           }
         }
-        // An optional word that is there is not skipped when a `not` follows: skipped, the `not` would read
-        // the optional word itself instead of what comes after it ([사업자 정보, {words: [는], optional: true},
-        // {not: [이따]}] must not match 사업자 정보는 이따 by leaving 는 out). So for every optional step kind.
-        if (step.optional && !(present && steps[si + 1]?.kind === 'not')) visit(si + 1, p, last);
+        // An optional word that is there is not skipped when a `not` follows (after any further optional steps):
+        // skipped, the `not` would read the optional word itself instead of what comes after it ([사업자 정보,
+        // {words: [는], optional: true}, {not: [이따]}] must not match 사업자 정보는 이따 by leaving 는 out; nor
+        // [유료 광고, {words: [표시], optional: true}, {words: [는], optional: true}, {not: [안]}] 유료광고 표시는 안
+        // 했어요 by leaving out 표시 and then 는). So for every optional step kind.
+        if (step.optional && !(present && notAhead(steps, si))) visit(si + 1, p, last);
         return;
       }
       case 'pos': {
@@ -179,7 +181,7 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
           visit(si + 1, p + 1, p + 1);
           if (skipsPause(L, steps[si + 1], p + 1)) visit(si + 1, p + 2, p + 1);
         }
-        if (step.optional && !(present && steps[si + 1]?.kind === 'not')) visit(si + 1, p, last);
+        if (step.optional && !(present && notAhead(steps, si))) visit(si + 1, p, last);
         return;
       }
       case 'number': {
@@ -188,7 +190,7 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
           if (skipsPause(L, steps[si + 1], e)) visit(si + 1, e + 1, e);
         }
         // A number that is there counts as there even when the `not` refuses the unit glued to it (两点).
-        if (step.optional && !(steps[si + 1]?.kind === 'not' && numberEnds(L, step, p, undefined).length > 0)) visit(si + 1, p, last);
+        if (step.optional && !(notAhead(steps, si) && numberEnds(L, step, p, undefined).length > 0)) visit(si + 1, p, last);
         return;
       }
       case 'gap': {
@@ -292,6 +294,18 @@ function closesEarlierQuestion(text: string, c: { start: number; end: number }):
 
 /** Characters from `from` to `to`, with the spaces a run written without them leaves out (text/spaceless.ts). */
 const apart = (L: Lattice, from: number, to: number) => spacedLength(L.a.tokens, L.spaceless, from, to);
+
+/** Whether a `not` step comes after step `si`, with only optional steps between (each of them may be left out). */
+function notAhead(steps: readonly Step[], si: number): boolean {
+  let j = si + 1;
+  while (j < steps.length) {
+    const s = steps[j] as Step;
+    if (s.kind === 'not') return true;
+    if (!('optional' in s) || !s.optional) return false;
+    j++;
+  }
+  return false;
+}
 
 /**
  * Whether one of the cues of one group appears within its window (or scope) before/after/around

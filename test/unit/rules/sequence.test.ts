@@ -129,6 +129,15 @@ describe('seq elements', () => {
     expect(found(num.c, num.an, '一个月就瘦了')).toEqual(['瘦@m']);
   });
 
+  it('optional steps that are there are not left out to get past a `not` several steps on', () => {
+    // 유료광고 표시는 안 했어요: leaving out 표시 and then 는, the `not` read 표시 and the label said left off counted as said.
+    const { c, an } = compile(head('ko', `      - id: m\n        seq: [유료 광고, {words: [표시, 문구], optional: true}, {words: [는, 를], optional: true}, {not: [안, 빼다]}]\n`));
+    expect(found(c, an, '유료광고 표시는 안 했어요')).toEqual([]);
+    expect(found(c, an, '유료광고 문구를 뺐어요')).toEqual([]);
+    expect(found(c, an, '유료광고 표시는 화면 위에 있어요')).toEqual(['유료광고 표시는@m']);
+    expect(found(c, an, '유료광고 포함입니다')).toEqual(['유료광고@m']);
+  });
+
   // Round 15's notes: a host asks, then answers (失眠怎么办？喝它就好): a sentence gap stopped at ？.
   it('a gap with scope: turn crosses a question or exclamation mark, not a full stop', () => {
     const { c, an } = compile(head('zh', `      - id: turn\n        seq: [失眠, {gap: 6, scope: turn}, [喝, 吃], {gap: 2}, [好, 解决]]\n      - id: sentence\n        seq: [便秘, {gap: 6, scope: sentence}, [喝, 吃], {gap: 2}, [好, 解决]]\n`));
