@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
+import { findNumbers } from '../../../src/text/numbers.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
 import { runExamples } from '../../../src/rules/examples.js';
@@ -224,6 +225,15 @@ describe('seq elements', () => {
     expect(found(c, an, '정가 4만 9천9백 원 2만5천 원')).toEqual(['정가 4만 9천9백 원 2만5천 원@two-prices']);
     expect(found(c, an, '오만 백화점 원에')).toEqual([]);
     expect(found(c, an, '혜택만 백만 원에')).toEqual(['백만 원에@price']);
+  });
+
+  it('Korean: 만 then plain digits is one amount (2만9900원, 1만 5,000원), with its value', () => {
+    const { c, an } = compile(head('ko', `      - id: dear\n        seq: [정가, {number: [원], min: 25000}]\n`));
+    expect(found(c, an, '정가 2만9900원')).toEqual(['정가 2만9900원@dear']);
+    expect(found(c, an, '정가 2만 9900원')).toEqual(['정가 2만 9900원@dear']);
+    expect(found(c, an, '정가 1만 5,000원')).toEqual([]);
+    // not a count after it (5만 2번째), nor 만 "only" after a counter (3일만에)
+    expect(findNumbers('5만 2번째', 'ko').map((n) => '5만 2번째'.slice(n.start, n.end))).toEqual(['5만', '2']);
   });
 
   it('a currency sign before an amount (¥9,800, ￥399, ₩ 59,000) stands for a money unit after it, and its value keeps its bounds', () => {
