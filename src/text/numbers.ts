@@ -137,7 +137,7 @@ const KO_SINO_ONE = '(?:[0-9]+[십백천만]|(?<![0-9])[일이삼사오육칠팔
 // A price is also written as 만 then the rest in plain digits (2만9900원, 1만 5000원: 29,900 and 15,000), three or four
 // digits after it (not 5만 2번째).
 const KO_MAN_DIGITS = '[0-9]+만 ?(?:[0-9],?[0-9]{3}|[0-9]{3})(?![0-9십백천만])';
-const KO_SINO = `(?:${KO_MAN_DIGITS}|(?:[0-9]+|(?<![0-9])[일이삼사오육칠팔구십백천]+)만 (?:[0-9]+|[일이삼사오육칠팔구])?[천백십](?:[0-9]+[천백십]|[일이삼사오육칠팔구십백천])*|${KO_SINO_ONE})`;
+const KO_SINO = `(?:${KO_MAN_DIGITS}|(?:[0-9]+|(?<![0-9])[일이삼사오육칠팔구십백천]+|(?<![0-9가-힣]))만 (?:[0-9]+|[일이삼사오육칠팔구])?[천백십](?:[0-9]+[천백십]|[일이삼사오육칠팔구십백천])*|${KO_SINO_ONE})`;
 // Native Korean numerals are written apart from their counter (두 달, 세 번): only before a space.
 // Tens with or without a unit after them: 서른 배, 마흔두 개, 스물다섯 살.
 const KO_NATIVE = '(?:(?:열|스물|서른|마흔|쉰|예순|일흔|여든|아흔)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|한|두|세|네|다섯|여섯|일곱|여덟|아홉|스무)(?= )';

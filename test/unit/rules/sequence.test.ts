@@ -227,11 +227,13 @@ describe('seq elements', () => {
     expect(found(c, an, '혜택만 백만 원에')).toEqual(['백만 원에@price']);
   });
 
-  it('Korean: 만 then plain digits is one amount (2만9900원, 1만 5,000원), with its value', () => {
+  it('Korean: 만 then plain digits is one amount (2만9900원, 1만 5,000원; 만 구천 원), with its value', () => {
     const { c, an } = compile(head('ko', `      - id: dear\n        seq: [정가, {number: [원], min: 25000}]\n`));
     expect(found(c, an, '정가 2만9900원')).toEqual(['정가 2만9900원@dear']);
     expect(found(c, an, '정가 2만 9900원')).toEqual(['정가 2만 9900원@dear']);
     expect(found(c, an, '정가 1만 5,000원')).toEqual([]);
+    // a bare 만 (ten thousand, no 일) then the smaller groups: 만 구천 원 is 19,000
+    expect(findNumbers('단돈 만 구천 원', 'ko').map((n) => '단돈 만 구천 원'.slice(n.start, n.end))).toEqual(['만 구천']);
     // not a count after it (5만 2번째), nor 만 "only" after a counter (3일만에)
     expect(findNumbers('5만 2번째', 'ko').map((n) => '5만 2번째'.slice(n.start, n.end))).toEqual(['5만', '2']);
   });
