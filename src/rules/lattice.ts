@@ -295,18 +295,17 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
         L.signedAt.add(s);
       }
     }
-    if (compiled.language === 'ko') addKoreanNumerals(L);
-    for (const num of gluedNativeNumbers(text, runs)) {
-      const t = indexAt(tokenStartingAt, num.start);
-      if (t !== undefined && !L.numbers.has(t)) L.numbers.set(t, num.end);
-    }
+    // Korean numerals the text alone does not show (오 분, 한달), and native numerals glued to their counter in runs
+    // written without spaces (세배, 두달).
+    if (compiled.language === 'ko') addNumbersWhereNone(L, koreanNumeralSpans(a.tokens));
+    addNumbersWhereNone(L, gluedNativeNumbers(text, runs));
   }
   return L;
 }
 
-/** Korean numerals the text alone does not show (오 분, 한달): where no number is found at their token yet. */
-function addKoreanNumerals(L: Lattice): void {
-  for (const num of koreanNumeralSpans(L.a.tokens)) {
+/** Numbers found by other means than findNumbers: each where a token starts it and no number is there yet. */
+function addNumbersWhereNone(L: Lattice, spans: readonly { start: number; end: number }[]): void {
+  for (const num of spans) {
     const t = indexAt(L.tokenStartingAt, num.start);
     if (t !== undefined && !L.numbers.has(t)) L.numbers.set(t, num.end);
   }

@@ -140,7 +140,9 @@ const KO_MAN_DIGITS = '[0-9]+만 ?(?:[0-9],?[0-9]{3}|[0-9]{3})(?![0-9십백천�
 const KO_SINO = `(?:${KO_MAN_DIGITS}|(?:[0-9]+|(?<![0-9])[일이삼사오육칠팔구십백천]+|(?<![0-9가-힣]))만 (?:[0-9]+|[일이삼사오육칠팔구])?[천백십](?:[0-9]+[천백십]|[일이삼사오육칠팔구십백천])*|${KO_SINO_ONE})`;
 // Native Korean numerals are written apart from their counter (두 달, 세 번): only before a space.
 // Tens with or without a unit after them: 서른 배, 마흔두 개, 스물다섯 살.
-const KO_NATIVE = '(?:(?:열|스물|서른|마흔|쉰|예순|일흔|여든|아흔)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|한|두|세|네|다섯|여섯|일곱|여덟|아홉|스무)(?= )';
+/** A native Korean numeral as said before a counter (한, 두, 세, 스무, 서른다섯), as a regular-expression source. */
+export const KO_NATIVE_NUMERAL = '(?:(?:열|스물|서른|마흔|쉰|예순|일흔|여든|아흔)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|한|두|세|네|다섯|여섯|일곱|여덟|아홉|스무)';
+const KO_NATIVE = `${KO_NATIVE_NUMERAL}(?= )`;
 // A Sino-Korean digit said alone and written against 킬로 / 키로 (오키로, 삼키로: speech recognition joins them; ko-dic
 // then cuts 오키 + 로). Spaced, 이 키로 is "with this height": only 킬로 there.
 const KO_SINO_KILO = '(?<![가-힣])[일이삼사오육칠팔구]+(?=키로|킬로| 킬로)';

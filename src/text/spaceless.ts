@@ -4,6 +4,7 @@
  * (다는광고, 라이브끝나면). Pure.
  */
 
+import { KO_NATIVE_NUMERAL } from './numbers.js';
 import type { Token } from './tokenizer.js';
 
 /**
@@ -40,11 +41,9 @@ export function spacelessRuns(text: string): Run[] {
   return out;
 }
 
-/** Native Korean numerals (하나 to 아흔아홉, as said before a counter: 한, 두, 세, 스무, 서른다섯). */
-const NATIVE = '(?:(?:열|스물|서른|마흔|쉰|예순|일흔|여든|아흔)(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)?|한|두|세|네|다섯|여섯|일곱|여덟|아홉|스무)';
 /** Counters a native numeral is said before (세 배, 두 달, 다섯 개, 한 포). */
 const COUNTERS = '(?:배|개|번|달|시간|살|가지|명|포|병|알|봉|세트|칸|주|잔|통|박스|장|킬로|권|벌|마리|팩|회|곳|군데|바퀴|층|대|스푼|방울|캡슐)';
-const GLUED = new RegExp(`${NATIVE}(?=${COUNTERS})`, 'gu');
+const GLUED = new RegExp(`${KO_NATIVE_NUMERAL}(?=${COUNTERS})`, 'gu');
 
 /**
  * The native Korean numerals written right before their counter in runs written without spaces
