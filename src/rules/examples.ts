@@ -73,7 +73,7 @@ function badExampleFailure(ex: BadExample, raised: readonly Finding[], shown: (f
 const widened = (s: Step): Step => (s.kind === 'gap' && s.scope === 'clause' ? { ...s, scope: 'sentence' } : s);
 
 /**
- * When a bad example is not reported only because a `{gap}` without `scope` stopped at a comma
+ * When a bad example is not reported only because a `{gap}` of scope clause (the default) stopped at a comma
  * (rule writers learned that by failing lines), a hint saying so: the rule is run again with its
  * clause gaps widened to the sentence. Only for a failed example, so the cost is nil otherwise.
  */
@@ -85,5 +85,5 @@ function gapStoppedHint(compiled: CompiledRules, analyzer: Analyzer, ruleId: str
   const found = checkTranscript(wide, asTranscript(text), analyzer, { sponsored: true, declared: PRODUCT_CATEGORIES }).filter((f) => f.ruleId === ruleId);
   if (found.length === 0) return '';
   const f = found[0] as Finding;
-  return ` — a {gap} without scope stops at a comma (、,): with scope: sentence, matcher "${f.matcher ?? '?'}" would report "${f.text}"`;
+  return ` — a {gap} of scope clause (the default when none is written) stops at a comma (、,): with scope: sentence, matcher "${f.matcher ?? '?'}" would report "${f.text}"`;
 }

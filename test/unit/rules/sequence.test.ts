@@ -113,7 +113,7 @@ describe('seq elements', () => {
     const { c, an } = compile(yaml);
     const reasons = runExamples(c, an).filter((r) => !r.passed).map((r) => r.reason);
     expect(reasons).toEqual([
-      'expected this rule to report it, but it did not — a {gap} without scope stops at a comma (、,): with scope: sentence, matcher "sleep" would report "失眠的朋友，喝了就好了"',
+      'expected this rule to report it, but it did not — a {gap} of scope clause (the default when none is written) stops at a comma (、,): with scope: sentence, matcher "sleep" would report "失眠的朋友，喝了就好了"',
       'expected this rule to report it, but it did not',
     ]);
   });
