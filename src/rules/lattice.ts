@@ -11,6 +11,7 @@ import { HitBuffer } from './automaton.js';
 import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
+import { isSubWord, type WordTag } from './sub-words.js';
 
 /** Where the words of the lexicon occur in one segment. */
 export interface Lattice {
@@ -254,9 +255,21 @@ function addSurfaceHits(compiled: CompiledRules, L: Lattice, found: number, offs
       continue;
     }
     if (needsChars(compiled, uses, value)) pushChars(L, value, start, end, true);
-    // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近).
+    // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近), or be a word of a
+    // Chinese compound jieba keeps whole (看 in 看电视, 药 in 降压药), standing for the whole of it.
     if (s !== undefined && e !== undefined) pushToken(L, value, s, e);
+    else if (a.wordTag) {
+      const t = compoundAround(L, s, e, start, end, a.wordTag);
+      if (t !== undefined) pushToken(L, value, t, t + 1);
+    }
   }
+}
+
+/** The token a word found at [start, end) begins or ends (token `s` starts there, or token `e` - 1 ends there) when it is a sub-word of it. */
+function compoundAround(L: Lattice, s: number | undefined, e: number | undefined, start: number, end: number, tagOf: WordTag): number | undefined {
+  const t = s ?? (e === undefined ? undefined : e - 1);
+  const token = t === undefined ? undefined : L.a.tokens[t];
+  return token && isSubWord(L.a.norm.text, token, start, end, tagOf) ? t : undefined;
 }
 
 export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {
