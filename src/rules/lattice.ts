@@ -11,6 +11,7 @@ import { HitBuffer } from './automaton.js';
 import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
+import { isSubWord } from './sub-words.js';
 
 /** Where the words of the lexicon occur in one segment. */
 export interface Lattice {
@@ -254,9 +255,28 @@ function addSurfaceHits(compiled: CompiledRules, L: Lattice, found: number, offs
       continue;
     }
     if (needsChars(compiled, uses, value)) pushChars(L, value, start, end, true);
-    // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近).
+    // Linguistic, not substring: a word must start and end on token boundaries (最 is not in 最近), or be a word of a
+    // Chinese compound jieba keeps whole (看 in 看电视, 药 in 降压药), standing for the whole of it.
     if (s !== undefined && e !== undefined) pushToken(L, value, s, e);
+    else if (a.wordTag && end - start === 1) {
+      const t = compoundAround(L, start, end);
+      if (t !== undefined) pushToken(L, value, t, t + 1);
+    }
   }
+}
+
+/**
+ * Chinese: the token whose first or last character is the word found at [start, end) when it is a word of that
+ * compound (看 of 看电视, 药 of 降压药: sub-words.ts), else undefined.
+ */
+export function compoundAround(L: Lattice, start: number, end: number): number | undefined {
+  const { wordTag } = L.a;
+  if (!wordTag) return undefined;
+  const s = indexAt(L.tokenStartingAt, start);
+  const e = indexAt(L.tokenEndingAt, end);
+  const t = s ?? (e === undefined ? undefined : e - 1);
+  const token = t === undefined ? undefined : L.a.tokens[t];
+  return token && isSubWord(L.a.norm.text, token, start, end, wordTag) ? t : undefined;
 }
 
 export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice {

@@ -20,11 +20,14 @@ export interface AnalyzedText {
   tokens: Token[];
   /** Offsets (in the normalised text) where a token starts or ends. */
   boundaries: Set<number>;
+  /** Chinese: the tokenizer's dictionary tags (Tokenizer.wordTag), to find a word inside a compound jieba keeps whole. */
+  wordTag?: (word: string) => string | undefined;
 }
 
 export function createAnalyzer(tokenizer: Tokenizer, toSimplified?: (s: string) => string): Analyzer {
   const language = tokenizer.language;
   const opts = toSimplified ? { toSimplified } : {};
+  const wordTag = tokenizer.wordTag ? (word: string) => tokenizer.wordTag?.(word) : undefined;
   return {
     language,
     baseForms: tokenizer.baseForms === true,
@@ -36,7 +39,7 @@ export function createAnalyzer(tokenizer: Tokenizer, toSimplified?: (s: string) 
         boundaries.add(t.start);
         boundaries.add(t.end);
       }
-      return { norm, tokens, boundaries };
+      return wordTag ? { norm, tokens, boundaries, wordTag } : { norm, tokens, boundaries };
     },
     normalizeTerm(term) {
       return normalize(term, language, opts).text.trim();

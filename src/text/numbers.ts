@@ -128,7 +128,8 @@ export function rewriteSpokenNumbers(text: string, language: Language): Edit[] {
 
 const CJK_NUMBER = '[〇零一二两兩三四五六七八九十百千万萬亿億]+';
 // Digits with units, and digits again after a unit inside one amount (3万9800, 1万2千).
-const DIGITS_RE = '[0-9]+(?:[.,][0-9]+)*(?:[十百千万萬亿億]+(?:[0-9]+(?:[.,][0-9]+)*)?)*';
+// A comma groups thousands (2,300; 12,800): three digits after it, or it separates two numbers (2,3キロ: two or three).
+const DIGITS_RE = '[0-9]+(?:\\.[0-9]+|,[0-9]{3}(?![0-9]))*(?:[十百千万萬亿億]+(?:[0-9]+(?:\\.[0-9]+|,[0-9]{3}(?![0-9]))*)?)*';
 // Digits take only a unit after them (3만, 4천; in a run, 3만9천9백): 3일만에 is three days (일 the counter, 만 "only"), not
 // 3 × 일만; and a Sino-Korean numeral does not start right after a digit.
 const KO_SINO_ONE = '(?:[0-9]+[십백천만]|(?<![0-9])[일이삼사오육칠팔구]?[십백천만])(?:[0-9]+[십백천]|[일이삼사오육칠팔구십백천만])*';
@@ -205,6 +206,42 @@ export function findNumbers(text: string, language: Language): { start: number; 
     }
     out.push({ start: m.index, end: m.index + m[0].length });
   }
+  return language === 'ko' ? out : joinCommaPairs(text, out);
+}
+
+/**
+ * Japanese and Chinese say a range of two small numbers with a comma between them: 2、3キロ, 2,3キロ, 二、三キロ (two or
+ * three kilos). One or two digits, or a numeral of one or two characters, on each side, the second the larger.
+ */
+const COMMA_PAIR = /^([0-9]{1,2}|[一二两三四五六七八九十]{1,2})[、,]([0-9]{1,2}|[一二两三四五六七八九十]{1,2})$/u;
+
+/** The two ends of a range said with a comma (2、3 as 2 and 3), or undefined. */
+function commaPair(text: string): readonly [number, number] | undefined {
+  const m = COMMA_PAIR.exec(text);
+  const lo = m && parseCjkNumeral(m[1] as string);
+  const hi = m && parseCjkNumeral(m[2] as string);
+  return lo === undefined || lo === null || hi === undefined || hi === null || lo >= hi ? undefined : [lo, hi];
+}
+
+/**
+ * Numbers found, with each pair said as a range with a comma (2、3) made one number; not a list of three or more
+ * (1、2、3: a number joined by a comma before the pair or after it), which stays numbers apart.
+ */
+function joinCommaPairs(text: string, found: { start: number; end: number }[]): { start: number; end: number }[] {
+  const joined = (i: number): boolean => {
+    const a = found[i];
+    const b = found[i + 1];
+    return a !== undefined && b !== undefined && b.start === a.end + 1 && /[、,]/u.test(text[a.end] as string);
+  };
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i] as { start: number; end: number };
+    const b = found[i + 1];
+    if (b && joined(i) && !joined(i - 1) && !joined(i + 1) && commaPair(text.slice(a.start, b.end))) {
+      out.push({ start: a.start, end: b.end });
+      i++;
+    } else out.push(a);
+  }
   return out;
 }
 
@@ -271,6 +308,8 @@ function pairBounds(part: string): readonly [number, number] | undefined {
  * the text is not a number this module reads.
  */
 export function numberBounds(text: string): { lo: number; hi: number } | undefined {
+  const pair = commaPair(text);
+  if (pair) return { lo: pair[0], hi: pair[1] };
   const ends = text.split(new RegExp(RANGE, 'u')).map(plainPart);
   const values: number[] = [];
   for (const part of ends) {

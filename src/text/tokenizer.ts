@@ -22,4 +22,6 @@ export interface Tokenizer {
    */
   readonly baseForms?: boolean;
   tokenize(text: string): Token[];
+  /** Chinese: the part of speech jieba's dictionary gives `word` (n, v, a…), or undefined when it is no word of it. */
+  wordTag?(word: string): string | undefined;
 }

@@ -40,10 +40,42 @@ export interface JiebaVocabulary {
    * when the text holds the filler's characters (then only the whole dictionary will do).
    */
   dictionaryFor(text: string): string | undefined;
+  /** The part of speech the dictionary gives `word` (n, v, a…), or undefined when it is no word of it. */
+  tagOf(word: string): string | undefined;
+}
+
+/** The tag on a dictionary line (word, frequency, tag) for `word`, among `lines`, or undefined. */
+function tagIn(lines: string, word: string): string | undefined {
+  const key = `${word} `;
+  for (let at = lines.indexOf(key); at >= 0; at = lines.indexOf(key, at + 1)) {
+    if (at > 0 && lines[at - 1] !== '\n') continue;
+    const end = lines.indexOf('\n', at);
+    const tag = lines.slice(at, end < 0 ? undefined : end).split(' ')[2];
+    return tag === undefined || tag === '' ? undefined : tag;
+  }
+  return undefined;
+}
+
+/** Every word of a jieba dict.txt with its tag (when no index can be read: the whole dictionary, read once). */
+export function dictionaryTags(dict: string): (word: string) => string | undefined {
+  const byFirst = new Map<string, string>();
+  for (const line of dict.split('\n')) {
+    const first = line.codePointAt(0);
+    if (first === undefined) continue;
+    const ch = String.fromCodePoint(first);
+    byFirst.set(ch, `${byFirst.get(ch) ?? ''}${line}\n`);
+  }
+  return (word) => {
+    const first = word.codePointAt(0);
+    const lines = first === undefined ? undefined : byFirst.get(String.fromCodePoint(first));
+    return lines === undefined ? undefined : tagIn(lines, word);
+  };
 }
 
 function vocabulary(header: Header, body: ByteSource): JiebaVocabulary {
   const dec = new TextDecoder();
+  // The lines of each first character tagOf has read (a compound's parts start with the same few characters).
+  const linesOf = new Map<string, string>();
   return {
     dictionaryFor(text) {
       if (text.includes(FILLER)) return undefined;
@@ -62,6 +94,15 @@ function vocabulary(header: Header, body: ByteSource): JiebaVocabulary {
       }
       lines.push(`${FILLER} ${header.total - sum} x`);
       return `${lines.join('\n')}\n`;
+    },
+    tagOf(word) {
+      const first = word.codePointAt(0);
+      const ch = first === undefined ? '' : String.fromCodePoint(first);
+      const span = header.index[ch];
+      if (!span) return undefined;
+      let lines = linesOf.get(ch);
+      if (lines === undefined) linesOf.set(ch, (lines = dec.decode(body.read(span[0], span[1] - span[0]))));
+      return tagIn(lines, word);
     },
   };
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens } from './align.js';
-import { loadJiebaVocabulary } from './jieba-vocabulary.js';
+import { dictionaryTags, loadJiebaVocabulary } from './jieba-vocabulary.js';
 
 interface JiebaInstance {
   tag(sentence: string, hmm?: boolean | null): { word: string; tag: string }[];
@@ -62,8 +62,20 @@ export async function createChineseTokenizer(opts: { cacheDir?: string } = {}): 
     whole ??= Jieba.withDict(readFileSync(dictPath));
     return whole;
   };
+  // Tags of dictionary words, asked for the parts of a word a rule word starts or ends (rules/sub-words.ts).
+  let wholeTags: ((word: string) => string | undefined) | undefined;
+  const tags = new Map<string, string | undefined>();
+  const lookUp = (word: string): string | undefined => {
+    if (vocabulary) return vocabulary.tagOf(word);
+    wholeTags ??= dictionaryTags(readFileSync(dictPath, 'utf8'));
+    return wholeTags(word);
+  };
   return {
     language: 'zh',
+    wordTag(word) {
+      if (!tags.has(word)) tags.set(word, lookUp(word));
+      return tags.get(word);
+    },
     tokenize(text) {
       return alignTokens(
         text,

@@ -90,6 +90,15 @@ describe('Japanese counts said in words', () => {
   });
 });
 
+describe('Japanese ranges said with a comma', () => {
+  it('2、3キロ, 2,3キロ and 二、三キロ meet a rule asking for at most 2 kilos (only the 3 was read); 1、2、3 and 3,000 do not', () => {
+    const c = compile('ja', ['[{number: [キロ], max: 2}, 痩せ]']);
+    for (const line of ['2、3キロ痩せた', '2,3キロ痩せた', '二、三キロ痩せた']) expect(found(c, 'ja', line), line).toEqual([`${line.slice(0, -1)}@m0`]);
+    expect(found(c, 'ja', '1、2、3キロ痩せた')).toEqual([]);
+    expect(found(c, 'ja', '3,000キロ痩せた')).toEqual([]);
+  });
+});
+
 describe('a list of alternatives mixing a number with words', () => {
   it('is refused with a way round, not the generic "list of words" error', () => {
     const { problems } = parseRulesetSource(

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildIndex, FILLER, loadJiebaVocabulary } from '../../../src/text/tokenizers/jieba-vocabulary.js';
+import { buildIndex, dictionaryTags, FILLER, loadJiebaVocabulary } from '../../../src/text/tokenizers/jieba-vocabulary.js';
 import { createChineseTokenizer, loadJieba, OWN_WORDS_TEXTS } from '../../../src/text/tokenizers/zh.js';
 
 const require = createRequire(import.meta.url);
@@ -34,6 +34,15 @@ describe('jieba over a text\'s own words (the one-cue start-up path)', () => {
     const texts = [...corpus.slice(0, 400), ...Array.from({ length: Math.ceil((corpus.length - 400) / 40) }, (_, k) => corpus.slice(400 + k * 40, 440 + k * 40).join('\n'))];
     const diffs = texts.filter((text, i) => JSON.stringify(Jieba.withDict(Buffer.from((i % 2 ? cached : built)!.dictionaryFor(text)!)).tag(text, false)) !== JSON.stringify(whole.tag(text, false)));
     expect(diffs).toEqual([]);
+  });
+
+  it('gives a word\'s dictionary tag through the index as read from the whole dict.txt, and none for a string that is no word', () => {
+    const fromWhole = dictionaryTags(readFileSync(DICT, 'utf8'));
+    const words = ['看', '电视', '看电视', '降压药', '药', '一般', '说好', '好', '洗头发', '了不得', '血压', '降压', 'a'];
+    const none = ['压药', '看电', '视看', '\u{20000}'];
+    for (const w of [...words, ...none]) expect(built!.tagOf(w), w).toBe(fromWhole(w));
+    expect(words.slice(0, 6).map((w) => built!.tagOf(w))).toEqual(['v', 'n', 'v', 'n', 'n', 'a']);
+    expect(none.map((w) => built!.tagOf(w))).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('property: the same words and tags as the whole dictionary on random mixes of corpus text', async () => {
