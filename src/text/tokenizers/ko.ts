@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens, type RawToken } from './align.js';
 import { fileSource } from './file-source.js';
+import { nominalisedJida } from './ko-forms.js';
 import { MecabTokenizer, type MecabMorpheme, type MecabOptions } from './mecab.js';
 
 const require = createRequire(import.meta.url);
@@ -165,7 +166,7 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
         if (piece.mark) raw.push({ surface: piece.text, pos: piece.mark });
         else for (const m of mecab.tokenize(piece.text)) toRaw(m, reading(m), raw);
       }
-      return alignTokens(text, raw);
+      return nominalisedJida(alignTokens(text, raw));
     },
   };
 }
