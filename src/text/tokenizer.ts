@@ -22,4 +22,9 @@ export interface Tokenizer {
    */
   readonly baseForms?: boolean;
   tokenize(text: string): Token[];
+  /**
+   * Spellings to mend before tokenizing, as same-length edits of the normalised text (Korean cute endings:
+   * 좋아용 → 좋아요, text/tokenizers/ko-cute.ts). Findings still quote the words as said.
+   */
+  respell?(text: string): { start: number; end: number; to: string }[];
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens, type RawToken } from './align.js';
 import { fileSource } from './file-source.js';
+import { cuteEndingEdits } from './ko-cute.js';
 import { nominalisedJida } from './ko-forms.js';
 import { MecabTokenizer, type MecabMorpheme, type MecabOptions } from './mecab.js';
 
@@ -157,9 +158,10 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
     }
     return r;
   };
-  return {
+  const tokenizer: Tokenizer = {
     language: 'ko',
     baseForms: true,
+    respell: (text) => cuteEndingEdits(text, (word) => tokenizer.tokenize(word)),
     tokenize(text) {
       const raw: RawToken[] = [];
       for (const piece of markedPieces(text)) {
@@ -169,4 +171,5 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
       return nominalisedJida(alignTokens(text, raw));
     },
   };
+  return tokenizer;
 }
