@@ -105,3 +105,25 @@ export function denialAsks(text: string, at: number, end: number): boolean {
 export function askedAfterDenial(text: string, at: number): boolean {
   return text.slice(0, at).endsWith('ない') && ASKING_TAILS.some((t) => text.startsWith(t, at));
 }
+
+/** A Korean "cannot" in a cue: (ㄹ) 수 없…, 수는/수가/수도 없…, 순 없…. */
+const CANNOT = /(?:수[는가도]?|순)\s?없/u;
+/** Where the clause before a cue starts: a stop, a comma or a line break. */
+const CLAUSE_END = /[.!?,。！？，\n]/u;
+/**
+ * A comparison in a Korean clause: 더 (more), …보다 (than), 그 이상 (beyond that). Not 만큼, which measures
+ * as often as it compares (먹어도 될 만큼 순하다는 말은 … 쓸 수 없어요 denies).
+ */
+const COMPARATIVE = /(?:^|\s)더(?:\s|$)|보다(?:\s|$)|(?:^|\s)(?:그|이)\s?이상(?:으로|의)?(?:\s|$)/u;
+
+/**
+ * Whether a Korean cue [at, end) that says "cannot" (수 없다) closes a comparison begun in its clause:
+ * 이보다 더 좋을 수 없다, 이보다 완벽할 수 없어요 ("it couldn't be better") boast, they do not deny, so the
+ * cue is no negation there; 탈모를 치료할 수 없다 (no comparison) still denies.
+ */
+export function cannotBoasts(text: string, at: number, end: number): boolean {
+  if (!CANNOT.test(text.slice(at, end))) return false;
+  let from = at;
+  while (from > 0 && !CLAUSE_END.test(text[from - 1] as string)) from--;
+  return COMPARATIVE.test(text.slice(Math.max(from, at - 30), at));
+}

@@ -11,7 +11,7 @@ import type { Scope } from './model.js';
 import { answeredYes, asks } from './answered.js';
 import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
-import { askedAfterDenial, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from './cue-text.js';
+import { askedAfterDenial, cannotBoasts, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from './cue-text.js';
 import { breathAfter, isPauseComma, skipsParticle, skipsPause } from './pauses.js';
 import { pushRegexHits } from './regex-prefilter.js';
 import { GAP_STOP, scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
@@ -332,7 +332,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   // quotation is part of what is quoted (“最后五十单 卖完就下架 不会再返场了” refuses nothing).
   const sameQuotation = (c: { start: number; end: number }) => cues.quoted === true && insideQuotes(text, Math.min(c.start, start), Math.max(c.end, end));
   const found = (atom: number, near: (c: { start: number; end: number }) => boolean) =>
-    charsOf(L, atom).some((c) => near(c) && whole(c) && !(answered && asks(text.slice(c.start, c.end))) && !sameQuotation(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start));
+    charsOf(L, atom).some((c) => near(c) && whole(c) && !(answered && asks(text.slice(c.start, c.end))) && !sameQuotation(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start) && !cannotBoasts(text, c.start, c.end));
   const inside = (c: { start: number; end: number }) => c.start >= start && c.end <= end;
   // With `then`, an after or inside cue counts only when a then cue follows it, in its sentence or the group's scope;
   // a before cue, when a then cue follows the match as the before cue precedes it: within the window (or scope).

@@ -3,7 +3,7 @@
  * Pure: the tokenizer and converter are handed in.
  */
 import type { Language } from '../transcript/model.js';
-import { normalize, type NormalizedText } from './normalize.js';
+import { applyEdits, normalize, type NormalizedText } from './normalize.js';
 import type { Token, Tokenizer } from './tokenizer.js';
 
 export interface Analyzer {
@@ -32,7 +32,8 @@ export function createAnalyzer(tokenizer: Tokenizer, toSimplified?: (s: string) 
     language,
     baseForms: tokenizer.baseForms === true,
     analyze(text) {
-      const norm = normalize(text, language, opts);
+      const plain = normalize(text, language, opts);
+      const norm = tokenizer.respell ? applyEdits(plain, tokenizer.respell(plain.text)) : plain;
       const tokens = tokenizer.tokenize(norm.text);
       const boundaries = new Set<number>([0, norm.text.length]);
       for (const t of tokens) {

@@ -24,4 +24,9 @@ export interface Tokenizer {
   tokenize(text: string): Token[];
   /** Chinese: the part of speech jieba's dictionary gives `word` (n, v, a…), or undefined when it is no word of it. */
   wordTag?(word: string): string | undefined;
+  /**
+   * Spellings to mend before tokenizing, as same-length edits of the normalised text (Korean cute endings:
+   * 좋아용 → 좋아요, text/tokenizers/ko-cute.ts). Findings still quote the words as said.
+   */
+  respell?(text: string): { start: number; end: number; to: string }[];
 }

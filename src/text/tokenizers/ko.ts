@@ -9,6 +9,8 @@ import path from 'node:path';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens, type RawToken } from './align.js';
 import { fileSource } from './file-source.js';
+import { cuteEndingEdits } from './ko-cute.js';
+import { nominalisedJida } from './ko-forms.js';
 import { MecabTokenizer, type MecabMorpheme, type MecabOptions } from './mecab.js';
 
 const require = createRequire(import.meta.url);
@@ -156,16 +158,18 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
     }
     return r;
   };
-  return {
+  const tokenizer: Tokenizer = {
     language: 'ko',
     baseForms: true,
+    respell: (text) => cuteEndingEdits(text, (word) => tokenizer.tokenize(word)),
     tokenize(text) {
       const raw: RawToken[] = [];
       for (const piece of markedPieces(text)) {
         if (piece.mark) raw.push({ surface: piece.text, pos: piece.mark });
         else for (const m of mecab.tokenize(piece.text)) toRaw(m, reading(m), raw);
       }
-      return alignTokens(text, raw);
+      return nominalisedJida(alignTokens(text, raw));
     },
   };
+  return tokenizer;
 }

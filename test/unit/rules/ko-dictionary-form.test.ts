@@ -95,3 +95,23 @@ describe('dictionary forms whose spoken forms ko-dic reads otherwise', () => {
     expect(found(rs, line)).toEqual([span]);
   });
 });
+
+// Round 38: captions and reviews write a claim as a -ㅁ noun form (기미가 없어짐, 피부가 좋아짐); ko-dic read the 짐 of
+// an -아/어지다 verb as the noun "luggage" (없/VA 어/EC 짐/NNG), so a rule keyed on 없어지다 missed it.
+describe('the -ㅁ noun form of a -지다 verb (없어짐, 좋아짐) is that verb', () => {
+  it.each([
+    ['없어지다', '기미가 없어짐', '없어짐'],
+    ['없어지다', '잡티 없어짐.', '없어짐'],
+    ['좋아지다', '피부가 좋아짐', '좋아짐'],
+    ['밝아지다', '얼굴이 밝아짐!', '밝아짐'],
+    ['펴지다', '주름 펴짐', '펴짐'],
+    ['촉촉해지다', '피부 촉촉해짐', '촉촉해짐'],
+  ])('%s finds "%s"', (word, line, span) => {
+    expect(found(ruleset([{ id: 'm', words: [word] }]), line)).toEqual([span]);
+  });
+  it('the noun 짐 after a particle or a space stays luggage', () => {
+    const r = ruleset([{ id: 'm', words: ['지다'] }]);
+    expect(found(r, '가방에 짐을 넣어요')).toEqual([]);
+    expect(found(r, '다 들어 짐이 많아요')).toEqual([]);
+  });
+});
