@@ -27,22 +27,16 @@ function lexiconToData({ despaced, ...lexicon }: Lexicon): CompiledData['lexicon
 }
 
 export function compiledToData(c: CompiledRules): CompiledData {
-  const data: CompiledData = {
-    language: c.language,
-    ruleCount: c.rules.length,
-    matchers: c.matchers.map(({ regex, ...m }) => (regex ? { ...m, regex: regex.source } : m)),
-    lexicon: lexiconToData(c.lexicon),
-    startsWith: c.startsWith,
-    startsWithNumber: c.startsWithNumber,
-    usesNumbers: c.usesNumbers,
-    startsAnywhere: c.startsAnywhere,
-    withRegex: c.withRegex,
+  // Everything but the rules, the regular expressions' programs and the automata is plain data already.
+  const { rules, matchers, lexicon, unless, ...plain } = c;
+  return {
+    ...plain,
+    ruleCount: rules.length,
+    matchers: matchers.map(({ regex, ...m }) => (regex ? { ...m, regex: regex.source } : m)),
+    lexicon: lexiconToData(lexicon),
     // JSON has no undefined in arrays.
-    unless: c.unless.map((u) => u ?? null),
+    unless: unless.map((u) => u ?? null),
   };
-  if (c.negation) data.negation = c.negation;
-  if (c.quotation) data.quotation = c.quotation;
-  return data;
 }
 
 function lexiconFromData({ despaced, ...data }: CompiledData['lexicon']): Lexicon {
@@ -57,20 +51,13 @@ function lexiconFromData({ despaced, ...data }: CompiledData['lexicon']): Lexico
  */
 export function compiledFromData(data: CompiledData, rulesets: readonly Ruleset[]): CompiledRules {
   const { rules } = combineRulesets(rulesets);
-  if (data.ruleCount !== rules.length) throw new Error(`compiled data for ${data.ruleCount} rules, ${rules.length} given`);
-  const compiled: CompiledRules = {
-    language: data.language,
+  const { ruleCount, matchers, lexicon, unless, ...plain } = data;
+  if (ruleCount !== rules.length) throw new Error(`compiled data for ${ruleCount} rules, ${rules.length} given`);
+  return {
+    ...plain,
     rules,
-    matchers: data.matchers.map(({ regex, ...m }) => (regex !== undefined ? { ...m, regex: compileLinear(regex) } : m)),
-    lexicon: lexiconFromData(data.lexicon),
-    startsWith: data.startsWith,
-    startsWithNumber: data.startsWithNumber,
-    usesNumbers: data.usesNumbers,
-    startsAnywhere: data.startsAnywhere,
-    withRegex: data.withRegex,
-    unless: data.unless.map((u) => u ?? undefined),
+    matchers: matchers.map(({ regex, ...m }) => (regex !== undefined ? { ...m, regex: compileLinear(regex) } : m)),
+    lexicon: lexiconFromData(lexicon),
+    unless: unless.map((u) => u ?? undefined),
   };
-  if (data.negation) compiled.negation = data.negation;
-  if (data.quotation) compiled.quotation = data.quotation;
-  return compiled;
 }
