@@ -5,7 +5,7 @@
 import type { Analyzer } from '../text/analyze.js';
 import type { Transcript } from '../transcript/model.js';
 import type { Finding } from '../core/finding.js';
-import { PRODUCT_CATEGORIES, type BadExample } from './model.js';
+import { cueGroups, PRODUCT_CATEGORIES, type BadExample, type CueGroups } from './model.js';
 import { canonicalBadExample } from './parse.js';
 import { checkTranscript } from './check.js';
 import type { CompiledRules, Step } from './compile.js';
@@ -46,7 +46,7 @@ export function runExamples(compiled: CompiledRules, analyzer: Analyzer, onlyRul
     for (const text of rule.examples.good) {
       const raised = raisedBy(rule.id, text);
       const r: ExampleResult = { ruleId: rule.id, kind: 'good', text, passed: raised.length === 0 };
-      if (raised.length > 0) r.reason = `expected no report, but it reported ${shown(raised)}`;
+      if (raised.length > 0) r.reason = `expected no report, but it reported ${shown(raised)}${cueInsideHint('unless' in rule ? rule.unless : undefined, raised)}`;
       results.push(r);
     }
   }
@@ -86,4 +86,19 @@ function gapStoppedHint(compiled: CompiledRules, analyzer: Analyzer, ruleId: str
   if (found.length === 0) return '';
   const f = found[0] as Finding;
   return ` — a {gap} of scope clause (the default when none is written) stops at a comma (、,): with scope: sentence, matcher "${f.matcher ?? '?'}" would report "${f.text}"`;
+}
+
+/**
+ * When a good example is reported and one of the rule's `before` / `after` / `around` cues stands among the
+ * reported words, a hint saying so: those keys look only outside the match (writers learned it by failing
+ * lines); `anywhere` or `inside` look among its words.
+ */
+export function cueInsideHint(unless: CueGroups | undefined, raised: readonly Finding[]): string {
+  for (const g of cueGroups(unless)) {
+    for (const key of ['around', 'before', 'after'] as const) {
+      const cue = (g[key] ?? []).find((c) => !c.includes('{') && raised.some((f) => f.text.includes(c)));
+      if (cue !== undefined) return ` — its ${key} cue "${cue}" is among the reported words, where ${key} does not look: list it under anywhere (or inside) to excuse it there`;
+    }
+  }
+  return '';
 }

@@ -118,6 +118,17 @@ describe('seq elements', () => {
     ]);
   });
 
+  it('rules test says when a good example was reported only because an around cue stood among the matched words', () => {
+    const yaml = head('zh', `      - id: gone\n        seq: [斑, {gap: 6}, 没了]\n`)
+      .replace('    examples: { bad: [x], good: [y] }', '    unless: { around: [遮瑕] }\n    examples: { bad: [脸上的斑全没了], good: [斑用遮瑕一盖就没了, 斑全没了] }');
+    const { c, an } = compile(yaml);
+    const reasons = runExamples(c, an).filter((r) => !r.passed).map((r) => r.reason);
+    expect(reasons).toEqual([
+      'expected no report, but it reported "斑用遮瑕一盖就没了" (gone) — its around cue "遮瑕" is among the reported words, where around does not look: list it under anywhere (or inside) to excuse it there',
+      'expected no report, but it reported "斑全没了" (gone)',
+    ]);
+  });
+
   it('an optional part of speech or number that is there is not left out to get past the `not` after it', () => {
     // As for a word: left out, the `not` would read the particle 는 (or the number 十斤) instead of 이따 (左右).
     const pos = compile(head('ko', `      - id: m\n        seq: [사업자 정보, {pos: JX, optional: true}, {not: [이따, 나중]}]\n`));
