@@ -269,7 +269,7 @@ function addSurfaceHits(compiled: CompiledRules, L: Lattice, found: number, offs
  * Chinese: the token whose first or last character is the word found at [start, end) when it is a word of that
  * compound (看 of 看电视, 药 of 降压药: sub-words.ts), else undefined.
  */
-export function compoundAround(L: Lattice, start: number, end: number): number | undefined {
+function compoundAround(L: Lattice, start: number, end: number): number | undefined {
   const { wordTag } = L.a;
   if (!wordTag) return undefined;
   const s = indexAt(L.tokenStartingAt, start);

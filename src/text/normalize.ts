@@ -12,7 +12,7 @@
  * spoken numbers rewritten as digits (百パーセント / 百分之百 / 백 퍼센트 → 100%).
  */
 import type { Language } from '../transcript/model.js';
-import { rewriteSpokenNumbers } from './numbers.js';
+import { rewriteSpokenNumbers, type Edit } from './numbers.js';
 
 export interface NormalizedText {
   original: string;
@@ -232,7 +232,7 @@ function simplifiedPass(n: NormalizedText, conv: (s: string) => string): Normali
  * Replace spans of `n.text`; each replacement maps back to the union of the spans it replaced.
  * `edits` must be sorted and non-overlapping.
  */
-export function applyEdits(n: NormalizedText, edits: readonly { start: number; end: number; to: string }[]): NormalizedText {
+export function applyEdits(n: NormalizedText, edits: readonly Edit[]): NormalizedText {
   if (edits.length === 0) return n;
   const b = new Builder();
   let i = 0;

@@ -129,7 +129,8 @@ export function rewriteSpokenNumbers(text: string, language: Language): Edit[] {
 const CJK_NUMBER = '[〇零一二两兩三四五六七八九十百千万萬亿億]+';
 // Digits with units, and digits again after a unit inside one amount (3万9800, 1万2千).
 // A comma groups thousands (2,300; 12,800): three digits after it, or it separates two numbers (2,3キロ: two or three).
-const DIGITS_RE = '[0-9]+(?:\\.[0-9]+|,[0-9]{3}(?![0-9]))*(?:[十百千万萬亿億]+(?:[0-9]+(?:\\.[0-9]+|,[0-9]{3}(?![0-9]))*)?)*';
+const DIGIT_RUN = '[0-9]+(?:\\.[0-9]+|,[0-9]{3}(?![0-9]))*';
+const DIGITS_RE = `${DIGIT_RUN}(?:[十百千万萬亿億]+(?:${DIGIT_RUN})?)*`;
 // Digits take only a unit after them (3만, 4천; in a run, 3만9천9백): 3일만에 is three days (일 the counter, 만 "only"), not
 // 3 × 일만; and a Sino-Korean numeral does not start right after a digit.
 const KO_SINO_ONE = '(?:[0-9]+[십백천만]|(?<![0-9])[일이삼사오육칠팔구]?[십백천만])(?:[0-9]+[십백천]|[일이삼사오육칠팔구십백천만])*';
@@ -218,9 +219,10 @@ const COMMA_PAIR = /^([0-9]{1,2}|[一二两三四五六七八九十]{1,2})[、,]
 /** The two ends of a range said with a comma (2、3 as 2 and 3), or undefined. */
 function commaPair(text: string): readonly [number, number] | undefined {
   const m = COMMA_PAIR.exec(text);
-  const lo = m && parseCjkNumeral(m[1] as string);
-  const hi = m && parseCjkNumeral(m[2] as string);
-  return lo === undefined || lo === null || hi === undefined || hi === null || lo >= hi ? undefined : [lo, hi];
+  if (!m) return undefined;
+  const lo = parseCjkNumeral(m[1] as string);
+  const hi = parseCjkNumeral(m[2] as string);
+  return lo === undefined || hi === undefined || lo >= hi ? undefined : [lo, hi];
 }
 
 /**

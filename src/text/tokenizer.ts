@@ -1,5 +1,6 @@
 /** The tokenizer boundary: every language's analyser produces these. Pure types. */
 import type { Language } from '../transcript/model.js';
+import type { Edit } from './numbers.js';
 
 export interface Token {
   surface: string;
@@ -28,5 +29,5 @@ export interface Tokenizer {
    * Spellings to mend before tokenizing, as same-length edits of the normalised text (Korean cute endings:
    * 좋아용 → 좋아요, text/tokenizers/ko-cute.ts). Findings still quote the words as said.
    */
-  respell?(text: string): { start: number; end: number; to: string }[];
+  respell?(text: string): Edit[];
 }

@@ -4,18 +4,12 @@
  * noun or a suffix (빠져/VV 용/NNG, 아파/NNG 용/XSN), so rules written with 요 (좋아요, 빠져요) missed them.
  * Pure: the tokenizer is handed in.
  */
+import type { Edit } from '../numbers.js';
 import type { Token } from '../tokenizer.js';
 
 /** A word-final cute syllable and the standard one it stands for. */
 const CUTE = /(?<![가-힣])[가-힣]+?([용유여당])(?=$|[^가-힣])/gu;
 const STANDARD: Record<string, string> = { 용: '요', 유: '요', 여: '요', 당: '다' };
-
-/** A text edit: [start, end) of the text becomes `to` (same length here, so offsets keep). */
-export interface TextEdit {
-  start: number;
-  end: number;
-  to: string;
-}
 
 const firstTag = (pos: string) => pos.split('+')[0] as string;
 /** A tag that ends a predicate or is one: an ending, or a verb, adjective or verb suffix (not the copula 이). */
@@ -45,8 +39,9 @@ function readsAsEnding(tokens: readonly Token[], at: number): boolean {
  * 여유, 우유, 남녀); 당 becomes 다 only where ko-dic already reads it as an ending (맛있당 = 맛있/VA 당/EF: not
  * 개당, 식당). Words without such a syllable cost nothing.
  */
-export function cuteEndingEdits(text: string, tokenize: (text: string) => readonly Token[]): TextEdit[] {
-  const edits: TextEdit[] = [];
+export function cuteEndingEdits(text: string, tokenize: (text: string) => readonly Token[]): Edit[] {
+  // Same-length edits (one syllable for one), so offsets keep.
+  const edits: Edit[] = [];
   for (const m of text.matchAll(CUTE)) {
     const word = m[0];
     const cute = m[1] as string;
