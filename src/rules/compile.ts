@@ -46,6 +46,8 @@ export interface CompiledCues {
   then?: number;
   /** Atom of the words a before cue does not reach past (`notPast`). */
   notPast?: number;
+  /** Atom of the words that keep the group from excusing anything in its reach (`notWith`). */
+  notWith?: number;
   window: number;
   scope?: Scope;
   /** The group's `wholeWords` (only hits on word boundaries count) and `quoted` (only inside quotes). */
@@ -289,6 +291,7 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle 
     };
     if (g.then?.length) out.then = lex.atom(g.then, true);
     if (g.notPast?.length) out.notPast = lex.atom(g.notPast, true);
+    if (g.notWith?.length) out.notWith = lex.atom(g.notWith, true);
     if (g.scope) out.scope = g.scope;
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
     if (wholeSingle && g.wholeWords === undefined) out.wholeSingle = true;
