@@ -9,6 +9,7 @@ import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules, exactSurface, type CompiledRules } from '../../../src/rules/compile.js';
 import { formatProblem } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
+import { cueInsideHint } from '../../../src/rules/examples.js';
 
 let ja: Analyzer;
 beforeAll(async () => {
@@ -57,5 +58,12 @@ describe('a word written =たら', () => {
     const c = compile(['seq: [が, "=治っ"]']);
     expect(found(c, 'アトピーが治った')).toEqual(['が治っ@m0']);
     expect(found(c, 'アトピーが治ります')).toEqual([]);
+  });
+});
+
+describe('rules test hint', () => {
+  it('names an =たら cue among the reported words by the surface it stands for', () => {
+    const raised = [{ text: '治ったら' }] as unknown as Parameters<typeof cueInsideHint>[1];
+    expect(cueInsideHint({ after: ['=たら'] }, raised)).toContain('its after cue "=たら" is among the reported words');
   });
 });
