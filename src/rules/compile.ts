@@ -46,6 +46,8 @@ export interface CompiledCues {
   then?: number;
   /** Atom of the words a before cue does not reach past (`notPast`). */
   notPast?: number;
+  /** Atom of the words that keep the group from excusing anything in its reach (`notWith`). */
+  notWith?: number;
   window: number;
   scope?: Scope;
   /** The group's `wholeWords` (only hits on word boundaries count) and `quoted` (only inside quotes). */
@@ -144,6 +146,14 @@ function despacedKeys(keys: readonly { key: number[]; value: number }[]): { key:
   return keys.filter((k) => k.key.includes(0x20) && k.key[k.key.length - 1] !== 0x20).map((k) => ({ key: k.key.filter((c) => c !== 0x20), value: k.value }));
 }
 
+/**
+ * A word written `=たら`: that surface form exactly, matched by its characters (on word boundaries, as every word), never
+ * by its base form (た, which every past form of every verb carries) nor by a kana reading. Undefined for other words.
+ */
+export function exactSurface(norm: string): string | undefined {
+  return norm.length > 1 && norm.startsWith('=') ? norm.slice(1) : undefined;
+}
+
 class LexiconBuilder {
   private readonly literals = new Map<string, number>();
   private readonly literalAtoms: number[][] = [];
@@ -182,7 +192,9 @@ class LexiconBuilder {
     id = this.literalAtoms.length;
     this.literals.set(norm, id);
     this.literalAtoms.push([]);
-    this.surfaceKeys.push({ key: codeUnits(norm), value: id });
+    const exact = exactSurface(norm);
+    this.surfaceKeys.push({ key: codeUnits(exact ?? norm), value: id });
+    if (exact !== undefined) return id;
     // Without base forms and without spaces between words (Chinese), a word's token key says no more
     // than its characters: only Japanese (base forms) and Korean (spacing: 보장해드려요 said as
     // 보장해 드려요) need the words tokenized here.
@@ -279,6 +291,7 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle 
     };
     if (g.then?.length) out.then = lex.atom(g.then, true);
     if (g.notPast?.length) out.notPast = lex.atom(g.notPast, true);
+    if (g.notWith?.length) out.notWith = lex.atom(g.notWith, true);
     if (g.scope) out.scope = g.scope;
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
     if (wholeSingle && g.wholeWords === undefined) out.wholeSingle = true;

@@ -8,7 +8,7 @@ import type { Finding } from '../core/finding.js';
 import { cueGroups, PRODUCT_CATEGORIES, type BadExample, type CueGroups } from './model.js';
 import { canonicalBadExample } from './parse.js';
 import { checkTranscript } from './check.js';
-import type { CompiledRules, Step } from './compile.js';
+import { exactSurface, type CompiledRules, type Step } from './compile.js';
 
 export interface ExampleResult {
   ruleId: string;
@@ -96,7 +96,7 @@ function gapStoppedHint(compiled: CompiledRules, analyzer: Analyzer, ruleId: str
 export function cueInsideHint(unless: CueGroups | undefined, raised: readonly Finding[]): string {
   for (const g of cueGroups(unless)) {
     for (const key of ['around', 'before', 'after'] as const) {
-      const cue = (g[key] ?? []).find((c) => !c.includes('{') && raised.some((f) => f.text.includes(c)));
+      const cue = (g[key] ?? []).find((c) => !c.includes('{') && raised.some((f) => f.text.includes(exactSurface(c) ?? c)));
       if (cue !== undefined) return ` — its ${key} cue "${cue}" is among the reported words, where ${key} does not look: list it under anywhere (or inside) to excuse it there`;
     }
   }

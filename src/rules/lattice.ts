@@ -11,7 +11,7 @@ import { HitBuffer } from './automaton.js';
 import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
-import { isSubWord } from './sub-words.js';
+import { isCrossedCut, isSubWord } from './sub-words.js';
 
 /** Where the words of the lexicon occur in one segment. */
 export interface Lattice {
@@ -95,7 +95,7 @@ function atomUses(compiled: CompiledRules): AtomUses {
   for (const g of cueGroups) {
     for (const atom of [g.before, g.after, g.around, g.inside]) u.chars[atom] = 1;
     if (g.then !== undefined) u.chars[g.then] = 1;
-    if (g.notPast !== undefined) u.chars[g.notPast] = 1;
+    for (const atom of [g.notPast, g.notWith]) if (atom !== undefined) u.chars[atom] = 1;
   }
   atomUsesOf.set(compiled, u);
   return u;
@@ -261,8 +261,21 @@ function addSurfaceHits(compiled: CompiledRules, L: Lattice, found: number, offs
     else if (a.wordTag && end - start === 1) {
       const t = compoundAround(L, start, end);
       if (t !== undefined) pushToken(L, value, t, t + 1);
+    } else if (a.wordTag && (s === undefined) !== (e === undefined)) {
+      const span = acrossCrossedCut(L, start, end, s, e);
+      if (span) pushToken(L, value, span[0], span[1]);
     }
   }
+}
+
+/** Chinese: the tokens a word at [start, end) stands for across a cut jieba made the other way round (人|体细胞: sub-words.ts). */
+function acrossCrossedCut(L: Lattice, start: number, end: number, s: number | undefined, e: number | undefined): [number, number] | undefined {
+  const { wordTag, tokens, norm } = L.a;
+  if (!wordTag) return undefined;
+  const t = indexAt(L.tokenStartingAt, s === undefined ? start - 1 : end - 1);
+  const token = t === undefined ? undefined : tokens[t];
+  if (t === undefined || !token || !isCrossedCut(norm.text, tokens[t - 1], token, wordTag)) return undefined;
+  return s === undefined ? [t, e as number] : s < t ? [s, t + 1] : undefined;
 }
 
 /**

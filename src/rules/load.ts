@@ -13,7 +13,7 @@ import type { RulesetFile } from './parse.js';
 import { expandNestedVocab, expandPattern, expandWords, vocabName } from './vocab.js';
 
 /** The word lists of a cue group. */
-const CUE_KEYS = ['before', 'after', 'around', 'inside', 'anywhere', 'then', 'notPast'] as const;
+const CUE_KEYS = ['before', 'after', 'around', 'inside', 'anywhere', 'then', 'notPast', 'notWith'] as const;
 
 /** The rulesets shipped with livecomply (`<package>/rulesets`). */
 export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');

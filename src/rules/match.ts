@@ -321,6 +321,8 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
     : cues.window <= SENTENCE_WINDOW
       ? windowReach(L, start, end, cues.window)
       : { back: cues.window, ahead: cues.window };
+  // Goods said in reach (notWith): the words are about them after all, whatever the cues say.
+  if (cues.notWith !== undefined && charsOf(L, cues.notWith).some((c) => (c.end <= start ? start - c.start <= reach.back : c.start >= end ? c.end - end <= reach.ahead : true))) return false;
   const before = (c: { start: number; end: number }) =>
     c.end <= start && (cues.scope ? start - c.start <= reach.back : apart(L, c.end, start) <= reach.back) && !closesEarlierQuestion(L.a.norm.text, c) && !contrastBetween(c.end) && pairedAfterMatch();
   const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : apart(L, end, c.start) <= reach.ahead) && paired(c);

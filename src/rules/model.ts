@@ -82,6 +82,12 @@ export interface ContextCues {
    */
   notPast?: string[];
   /**
+   * Words that keep the group from excusing anything when one stands in its reach (its window or scope, either side
+   * of the match or inside it): everyday advice (跑步可以分解脂肪) is no claim, but the same words with the goods in
+   * the clause (这款茶配合跑步可以分解脂肪, 喝了它) are.
+   */
+  notWith?: string[];
+  /**
    * The group counts only for a match inside quotation marks on its line (「」『』“”‘’ or straight
    * double quotes): a phrase quoted in order to refuse it — 「髪が生える」とは言えません, 不说“全网最低价”,
    * "세포 재생" 이런 단어 못 써요 — is mentioned, not claimed. Its cues are then the refusal.

@@ -15,6 +15,7 @@ const cues = {
     anywhere: stringList,
     then: stringList,
     notPast: stringList,
+    notWith: stringList,
     quoted: { type: 'boolean' },
     window: { type: 'integer', minimum: 0, maximum: 200 },
     scope: { enum: [...SCOPES] },

@@ -44,3 +44,16 @@ function actFirst(verb: string, rest: string, pos: string, tagOf: WordTag): bool
 function headNoun(noun: string, rest: string, pos: string, tagOf: WordTag): boolean {
   return NOUN.test(pos) && !NOUN_SUFFIXES.has(noun) && rest.length >= 2 && NOUN.test(tagOf(noun) ?? '') && tagOf(rest) !== undefined;
 }
+
+/**
+ * Whether jieba cut a run of nouns the other way round at the start of `t`: the word before it (`prev`, right before
+ * `t`) and the first character of `t` make a dictionary noun, and the rest of `t` (two characters or more) is one too.
+ * 人|体细胞 is 人体|细胞 (体细胞 is rare, but 人 is so frequent that its path wins), so a rule word 细胞 (or 人体,
+ * 作用于人体) is found across that cut, standing for the whole of `t`. Nouns only: 贴|有没有 is no 贴有|没有 (an
+ * A-not-A question), nor 吃|出毛病 a rule's 吃出.
+ */
+export function isCrossedCut(text: string, prev: Token | undefined, t: Token, tagOf: WordTag): boolean {
+  if (!prev || prev.end !== t.start || t.end - t.start < 3 || !ANY_NOUN.test(t.pos)) return false;
+  return ANY_NOUN.test(tagOf(text.slice(prev.start, t.start + 1)) ?? '') && ANY_NOUN.test(tagOf(text.slice(t.start + 1, t.end)) ?? '');
+}
+const ANY_NOUN = /^n/u;

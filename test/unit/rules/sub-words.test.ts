@@ -9,7 +9,7 @@ import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
 import { formatProblem } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
-import { isSubWord } from '../../../src/rules/sub-words.js';
+import { isCrossedCut, isSubWord } from '../../../src/rules/sub-words.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 
 let zh: Analyzer;
@@ -80,5 +80,23 @@ describe('rules keyed on the verb or the head noun', () => {
     expect(found(c, '一般人')).toEqual([]);
     expect(found(c, '这个药材很好')).toEqual([]);
     expect(found(c, '我明白了')).toEqual([]);
+  });
+});
+
+describe('a cut jieba made the other way round (人|体细胞 for 人体|细胞)', () => {
+  it('is found where the word before and the first character make a dictionary word, and the rest is one too', () => {
+    const a = zh.analyze('激活人体细胞');
+    expect(a.tokens.map((t) => t.surface)).toEqual(['激活', '人', '体细胞']);
+    expect(isCrossedCut(a.norm.text, a.tokens[1], a.tokens[2]!, a.wordTag!)).toBe(true);
+    const b = zh.analyze('好几天');
+    expect(isCrossedCut(b.norm.text, b.tokens[0], b.tokens[1] ?? b.tokens[0]!, b.wordTag!)).toBe(false);
+  });
+
+  it('lets a rule word end (细胞) or start (作用于人体) at that cut, standing for the whole token', () => {
+    const c = compile(['[激活, 细胞]', '[作用于人体]', '[细胞, 再生]']);
+    expect(found(c, '这个仪器能激活人体细胞')).toEqual([]);
+    expect(found(c, '激活细胞')).toEqual(['激活细胞@m0']);
+    expect(found(c, '远红外可以作用于人体细胞')).toEqual(['作用于人体细胞@m1']);
+    expect(found(c, '促进人体细胞再生')).toEqual(['体细胞再生@m2']);
   });
 });

@@ -1,0 +1,46 @@
+/**
+ * A cue group's `notWith` words keep it from excusing anything when one stands in its reach: everyday advice with a
+ * habit as its subject (跑步可以分解脂肪) is excused, the same words with the goods in the clause (这款茶配合跑步…,
+ * 喝了它…) or "even without the habit" (不用运动也能…) are not.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
+import { checkTranscript } from '../../../src/rules/check.js';
+import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
+import { formatProblem } from '../../../src/rules/model.js';
+import { parseRulesetSource } from '../../../src/rules/parse.js';
+import type { Analyzer } from '../../../src/text/analyze.js';
+
+let zh: Analyzer;
+beforeAll(async () => {
+  zh = await createAnalyzerFor('zh');
+});
+
+function compile(unless: string): CompiledRules {
+  const src = `id: t\nlanguage: zh\nrules:\n  - id: t/fat\n    kind: prohibit\n    category: efficacy\n    severity: error\n    message: { en: m, zh: m }\n    reference: test\n    match:\n      - id: fat\n        words: [分解脂肪, 燃烧脂肪]\n    unless:\n${unless}\n    examples: { bad: [x], good: [y] }\n`;
+  const { ruleset, problems } = parseRulesetSource(src, 'test.yaml');
+  if (!ruleset) throw new Error(problems.map(formatProblem).join('\n'));
+  return compileRules([{ id: ruleset.id, language: 'zh', sources: [], context: ruleset.context, rules: ruleset.rules }], zh);
+}
+
+const found = (c: CompiledRules, text: string) =>
+  checkTranscript(c, { segments: [{ start: 0, end: 5, text }] }, zh)
+    .filter((f) => f.kind === 'prohibited')
+    .map((f) => f.text);
+
+describe('notWith', () => {
+  const withGoods = () => compile('      - before: [跑步, 运动]\n        scope: clause\n        notWith: [这款, 它, 喝了, 配合, 也能]');
+  const without = () => compile('      - before: [跑步, 运动]\n        scope: clause');
+
+  it('leaves the group excusing advice with no goods word in reach', () => {
+    expect(found(withGoods(), '跑步可以分解脂肪')).toEqual([]);
+    expect(found(withGoods(), '这款茶很好喝。跑步可以分解脂肪')).toEqual([]);
+  });
+
+  it('keeps the claim where a goods word stands in reach, before the cue, between, or after the match', () => {
+    for (const text of ['这款茶配合跑步可以分解脂肪', '跑步前喝了它能燃烧脂肪', '不用运动也能燃烧脂肪', '跑步可以分解脂肪它最厉害']) {
+      expect(found(without(), text), text).toEqual([]);
+      expect(found(withGoods(), text), text).not.toEqual([]);
+    }
+  });
+});
