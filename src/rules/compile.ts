@@ -11,7 +11,7 @@ import { MONEY_UNITS } from '../text/numbers.js';
 import { Automaton, codeUnits } from './automaton.js';
 import { cueGroups, matchEntries, mergeContext, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
 import { KanaReadings } from './kana-variants.js';
-import { dictionaryForm, spokenReadings } from './ko-dictionary-form.js';
+import { dictionaryForm, fusedJida, spokenReadings } from './ko-dictionary-form.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
 
@@ -99,6 +99,11 @@ export interface Lexicon {
    * (治ったら, 選ぶなら, 選んだろう): those forms suppose, they do not state, so they are refused.
    */
   stated?: number[];
+  /**
+   * Korean: literals written as a -지다 verb keyed on the stem's base alone (커지다 on 크다: see fusedJida in
+   * ko-dictionary-form.ts). That key counts only on a token with the 지 in it (커져요), not on 커요 (크다, "is big").
+   */
+  becoming?: number[];
 }
 
 export interface CompiledRules {
@@ -163,6 +168,7 @@ class LexiconBuilder {
   private readonly lemmaKeys: { key: string[]; value: number }[] = [];
   private readonly stems: { literal: number; lastBase: string; asWritten?: boolean }[] = [];
   private readonly stated: number[] = [];
+  private readonly becoming: number[] = [];
 
   private readonly spokenForms: boolean;
   /** Japanese: the kana spellings of words written with kanji (see kana-variants.ts). */
@@ -208,6 +214,7 @@ class LexiconBuilder {
     // Korean keeps a spoken form as written (see Lexicon.spokenForms); other languages and Korean
     // dictionary forms go by base form.
     const asWritten = this.spokenForms && dictionary === a.tokens;
+    if (this.spokenForms && dictionary !== a.tokens && fusedJida(a.tokens) === 'plain') this.becoming.push(id);
     const tokens = dictionary;
     const keyOf = (t: Token) => (asWritten ? t.surface : t.base);
     if (tokens.length > 0) this.lemmaKeys.push({ key: tokens.map(keyOf), value: id });
@@ -237,6 +244,7 @@ class LexiconBuilder {
       surface: new Automaton<number>(this.surfaceKeys),
       stems: this.stems,
       ...(this.stated.length > 0 ? { stated: this.stated } : {}),
+      ...(this.becoming.length > 0 ? { becoming: this.becoming } : {}),
       lemma: new Automaton(this.lemmaKeys),
       ...(this.spokenForms ? { spokenForms: true, despaced: new Automaton<number>(despacedKeys(this.surfaceKeys)) } : {}),
     };

@@ -10,12 +10,33 @@ export function dictionaryForm<T extends readonly Token[]>(tokens: T): T | Token
   const last = tokens[tokens.length - 1];
   const stem = tokens[tokens.length - 2];
   if (!last || !stem || last.surface !== '다' || !last.pos.startsWith('E')) return tokens;
-  // 환해지다, 풍성해지다: ko-dic fuses the spoken forms' 지 into the stem's token (환해졌 = 환하/VA+아/EC+지/VX+었/EP,
-  // base 환하다), so the key ends at that stem (and also finds 환해요: the state, not only the change).
-  const before = tokens[tokens.length - 3];
-  if (stem.surface === '지' && stem.pos === 'VX' && before && /\+EC$/u.test(before.pos)) return tokens.slice(0, -2);
+  // 환해지다, 풍성해지다, 커지다: ko-dic fuses the spoken forms' 지 into the stem's token (환해졌 = 환하/VA+아/EC+지/VX+었/EP,
+  // base 환하다), so the key ends at that stem; the lattice then takes only tokens with the 지 fused in (see fusedJida).
+  if (fusedJida(tokens) !== undefined) return tokens.slice(0, -2);
   if (stem.base === `${stem.surface}다`) return tokens.slice(0, -1);
   return tokens;
+}
+
+/**
+ * Whether a Korean dictionary form is a -지다 verb whose 아/어 form ko-dic fuses into one token with the
+ * stem (커지다 = 커/VA+EC 지/VX 다; 환해지다 = 환해/VA+EC 지/VX 다; 튼튼해지다 = 튼튼/XR 해/XSA+EC 지/VX 다), and
+ * on what: a plain verb or adjective ('plain') or the 하 of a root (XR + 하다: 'root'). Its key is the stem's
+ * base alone (크다, 환하다; 튼튼 하다). A plain stem's base is another verb, with forms of its own (커요, 크는,
+ * 큰: "is big, tall"), so such a key counts only on a token that has the 지 in it (커져요 = 크/VA+어/EC+지/VX+
+ * 어요/EF: Lexicon.becoming). A root's 하다 form keeps matching: the state of the root (무릎이 튼튼해요,
+ * 잔털이 촘촘하게) is the claim the rule writers key on the change for.
+ */
+export function fusedJida(tokens: readonly Token[]): 'plain' | 'root' | undefined {
+  const last = tokens[tokens.length - 1];
+  const stem = tokens[tokens.length - 2];
+  const before = tokens[tokens.length - 3];
+  if (last?.surface !== '다' || !last.pos.startsWith('E') || stem?.surface !== '지' || stem.pos !== 'VX' || !before || !/\+EC$/u.test(before.pos)) return undefined;
+  return before.pos.startsWith('XS') ? 'root' : 'plain';
+}
+
+/** Whether a token carries the auxiliary 지 of a -지다 verb fused in (커져요, 환해졌, 펴짐), is that 지다, or a -지다 verb of ko-dic's (커지/VV). */
+export function carriesJida(t: Token): boolean {
+  return t.base.endsWith('지다') || /\+VX(?:\+|$)/u.test(t.pos);
 }
 
 /** Endings a Korean dictionary form is probed with for the readings ko-dic gives its spoken forms. */
@@ -46,6 +67,8 @@ export function spokenReadings(word: string, key: readonly string[], tokenize: (
   // 밝아지다 and 책임지다 are one ko-dic verb each, but their 어-forms split (밝아졌어요 = 밝/VA 아/EC 졌어요/VX;
   // 책임져요 = 책임/NNG 져요/VV, base 지다): key those readings too, whatever their parts.
   if (word.endsWith('지다')) {
+    // …and ko-dic's own verb of it where it has one in context (키가 커지는 = 커지/VV, base 커지다).
+    add([{ surface: word, pos: 'VV', base: word, start: 0, end: word.length }]);
     for (const ending of ['졌어요', '져요']) {
       const tokens = reading(`${word.slice(0, -2)}${ending}`);
       if (tokens.length > 1 && tokens.some((t) => t.base === '지다')) add(tokens);

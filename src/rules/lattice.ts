@@ -12,6 +12,7 @@ import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
 import { isCrossedCut, isSubWord } from './sub-words.js';
+import { carriesJida } from './ko-dictionary-form.js';
 
 /** Where the words of the lexicon occur in one segment. */
 export interface Lattice {
@@ -197,6 +198,15 @@ function fusedSupposing(t: Token): boolean {
   return /^(?:VV|VA|VX|XSV|XSA)\+(?:.+\+)?E/u.test(t.pos) && FUSED_SUPPOSING.test(t.surface);
 }
 
+const becomingOf = new WeakMap<Lexicon, ReadonlySet<number>>();
+
+/** Whether a -지다 literal keyed on its stem's base (Lexicon.becoming) was found on a token without the 지 (커요 for 커지다). */
+function becomingWithoutJi(lexicon: Lexicon, literal: number, last: Token): boolean {
+  let set = becomingOf.get(lexicon);
+  if (!set) becomingOf.set(lexicon, (set = new Set(lexicon.becoming)));
+  return set.has(literal) && !carriesJida(last);
+}
+
 /** Words found by their base form (and Korean words written in a spoken form, keyed as written). */
 function addLemmas(L: Lattice, a: AnalyzedText): void {
   const { lexicon } = L;
@@ -204,6 +214,7 @@ function addLemmas(L: Lattice, a: AnalyzedText): void {
     const first = a.tokens[h.start];
     const last = a.tokens[to - 1];
     if (!first || !last || supposed(lexicon, h.value, last) || (byBase && lexicon.spokenForms && fusedSupposing(a.tokens[h.end - 1] as Token))) return;
+    if (byBase && lexicon.becoming && becomingWithoutJi(lexicon, h.value, a.tokens[h.end - 1] as Token)) return;
     pushChars(L, h.value, first.start, last.end, false);
     pushToken(L, h.value, h.start, to);
   };
@@ -247,7 +258,7 @@ function addSurfaceHits(compiled: CompiledRules, L: Lattice, found: number, offs
       // The first words of a literal, as written; its last word in any form.
       for (const si of stemsCompletedBy(stemGroup(lexicon, value, values, k, runEnd), next.base, next.surface)) {
         const stem = lexicon.stems[si] as Lexicon['stems'][number];
-        if (supposed(lexicon, stem.literal, next)) continue;
+        if (supposed(lexicon, stem.literal, next) || (lexicon.becoming && becomingWithoutJi(lexicon, stem.literal, next))) continue;
         const to = stem.asWritten ? (e as number) + 1 : endingsAfter(lexicon, a, (e as number) + 1);
         pushChars(L, stem.literal, start, (a.tokens[to - 1] as Token).end, false);
         pushToken(L, stem.literal, s, to);

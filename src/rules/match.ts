@@ -13,6 +13,7 @@ import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 import { askedAfterDenial, cannotBoasts, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from './cue-text.js';
 import { breathAfter, isPauseComma, skipsParticle, skipsPause } from './pauses.js';
+import { deniesOtherNoun } from './ko-denial-scope.js';
 import { pushRegexHits } from './regex-prefilter.js';
 import { GAP_STOP, scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
 
@@ -325,8 +326,10 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   if (cues.notWith !== undefined && charsOf(L, cues.notWith).some((c) => (c.end <= start ? start - c.start <= reach.back : c.start >= end ? c.end - end <= reach.ahead : true))) return false;
   const before = (c: { start: number; end: number }) =>
     c.end <= start && (cues.scope ? start - c.start <= reach.back : apart(L, c.end, start) <= reach.back) && !closesEarlierQuestion(L.a.norm.text, c) && !contrastBetween(c.end) && pairedAfterMatch();
-  const after = (c: { start: number; end: number }) => c.start >= end && (cues.scope ? c.end - end <= reach.ahead : apart(L, end, c.start) <= reach.ahead) && paired(c);
   const text = L.a.norm.text;
+  // Korean: a copula denial of a noun in a clause of its own (…나아요, 연고가 아니라 크림이에요) is not about the match.
+  const after = (c: { start: number; end: number }) =>
+    c.start >= end && (cues.scope ? c.end - end <= reach.ahead : apart(L, end, c.start) <= reach.ahead) && paired(c) && !(L.lexicon.spokenForms && deniesOtherNoun(text, L.a.tokens, end, c.start, c.end));
   const bounds = L.a.boundaries;
   const loose = (c: { start: number; end: number }) => !cues.wholeWords && !(cues.wholeSingle && c.end - c.start === 1);
   const whole = (c: { start: number; end: number }) => loose(c) || (bounds.has(c.start) && bounds.has(c.end));

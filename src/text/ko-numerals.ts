@@ -22,6 +22,16 @@ function isCounter(t: Token | undefined): boolean {
 }
 
 /**
+ * Whether token `i` is a 만 written against a word before it that is no numeral: the particle "only" (하나만, 오늘만 원
+ * 플러스 원), which ko-dic may tag NR before 원, or the end of an amount the text itself reads (몇만, 단돈만원: numbers.ts).
+ */
+function gluedMan(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  const prev = tokens[i - 1];
+  return t.surface === '만' && prev !== undefined && prev.end === t.start && !isNumeral(prev) && /[가-힣]$/u.test(prev.surface);
+}
+
+/**
  * Where numeral words before a counter are written (offsets into the text): one span per run of numeral
  * tokens (이 삼 일 is one span, two to three), so 오 분, 삼주, 한달, 세 번 and 두 세 번 read as numbers.
  */
@@ -29,7 +39,7 @@ export function koreanNumeralSpans(tokens: readonly Token[]): { start: number; e
   const out: { start: number; end: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let j = i;
-    while (j < tokens.length && isNumeral(tokens[j] as Token)) j++;
+    while (j < tokens.length && isNumeral(tokens[j] as Token) && !gluedMan(tokens, j)) j++;
     if (j > i && isCounter(tokens[j])) out.push({ start: (tokens[i] as Token).start, end: (tokens[j - 1] as Token).end });
     i = Math.max(i, j - 1);
   }

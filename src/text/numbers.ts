@@ -169,7 +169,9 @@ const DIGIT_RUN = '[0-9]+(?:\\.[0-9]+|,[0-9]{3}(?![0-9]))*';
 const DIGITS_RE = `${DIGIT_RUN}(?:[十百千万萬亿億]+(?:${DIGIT_RUN})?)*`;
 // Digits take only a unit after them (3만, 4천; in a run, 3만9천9백): 3일만에 is three days (일 the counter, 만 "only"), not
 // 3 × 일만; and a Sino-Korean numeral does not start right after a digit.
-const KO_SINO_ONE = '(?:[0-9]+[십백천만]|(?<![0-9])[일이삼사오육칠팔구]?[십백천만])(?:[0-9]+[십백천]|[일이삼사오육칠팔구십백천만])*';
+// A 만 alone is 10,000 where a word does not end on it: 만 원, 만원, 단돈만원 (after 돈 and 딱 too); after another word
+// it is the particle "only" (하나만, 오늘만 원 플러스 원, 이것만 원래). 몇 before a unit is "some" (몇만 원: 20,000 to 90,000).
+const KO_SINO_ONE = '(?:[0-9]+[십백천만]|(?<![0-9])[일이삼사오육칠팔구]?[십백천]|(?<![0-9])[일이삼사오육칠팔구]만|(?:(?<![0-9가-힣])|(?<=[돈딱]))만|(?<![가-힣])몇(?=[십백천만]))(?:[0-9]+[십백천]|[일이삼사오육칠팔구십백천만])*';
 // An amount is said in groups apart (사만 구천 원, 4만 9천 원, 십이만 오천): after a 만 group, the smaller
 // groups that follow a space belong to the same number.
 // A price is also written as 만 then the rest in plain digits (2만9900원, 1만 5000원: 29,900 and 15,000), three or four
@@ -324,9 +326,9 @@ function oneValue(raw: string): number | undefined {
   return parseCjkNumeral(s);
 }
 
-/** One end of a number with its spoken words as numerals: 好几 as 几, 仨 as 三, 俩 as 两, Japanese ひと and ふた, 数 (several) as 几. */
+/** One end of a number with its spoken words as numerals: 好几 as 几, 仨 as 三, 俩 as 两, Japanese ひと and ふた, 数 (several) and Korean 몇 as 几. */
 function plainPart(part: string): string {
-  return part.replace(/^好/u, '').replace(/^仨$/u, '三').replace(/^俩$/u, '两').replace(/^ひと$/u, '一').replace(/^ふた$/u, '二').replace(/数/u, '几');
+  return part.replace(/^好/u, '').replace(/^몇/u, '几').replace(/^仨$/u, '三').replace(/^俩$/u, '两').replace(/^ひと$/u, '一').replace(/^ふた$/u, '二').replace(/数/u, '几');
 }
 
 /** The two readings of a number said as a pair (五六, 二三十, 두세, 두 세), or undefined. */

@@ -26,3 +26,42 @@ export function nominalisedJida(tokens: Token[]): Token[] {
   }
   return tokens;
 }
+
+/**
+ * A word that ko-dic reads as a suffix although a space comes before it: 키를, 키가 after a noun and a space
+ * (평균 키를, 아이 키가) read as the contracted 하기를 of a 하다 verb (평균/NNG 키를/XSV+ETN+JKO, base 하다),
+ * which only joins a noun written against it (평균키를 = 평균하기를). A suffix (XS…) never starts a written
+ * word: such a word is read again without the words before it (키/NNG 를/JKO). `reread` analyses the word and
+ * the next one; a reading that still starts with a suffix, or starts with the same base (a spaced 하다: 운동 해요),
+ * is not taken.
+ */
+export function suffixStartingWord(text: string, tokens: Token[], reread: (word: string) => Token[]): Token[] {
+  if (!tokens.some((t, i) => i > 0 && t.pos.startsWith('XS') && t.start > (tokens[i - 1] as Token).end)) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (i === 0 || !t.pos.startsWith('XS') || t.start === (tokens[i - 1] as Token).end) {
+      out.push(t);
+      continue;
+    }
+    const j = wordEnd(tokens, i);
+    // Read with the word after it, as MeCab reads a word by what follows (할인가로 alone is 할인 가로, "horizontal").
+    const wordLength = (tokens[j - 1] as Token).end - t.start;
+    const again = reread(text.slice(t.start, (tokens[wordEnd(tokens, j) - 1] as Token).end)).filter((a) => a.end <= wordLength);
+    const first = again[0];
+    if (!first || first.pos.startsWith('XS') || first.base === t.base || (again[again.length - 1] as Token).end !== wordLength) {
+      out.push(t);
+      continue;
+    }
+    for (const a of again) out.push({ ...a, start: a.start + t.start, end: a.end + t.start });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** The index after the last token of the written word token `i` is in (tokens joined without a space). */
+function wordEnd(tokens: readonly Token[], i: number): number {
+  let j = Math.min(i + 1, tokens.length);
+  while (j < tokens.length && (tokens[j] as Token).start === (tokens[j - 1] as Token).end) j++;
+  return j;
+}

@@ -10,7 +10,7 @@ import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens, type RawToken } from './align.js';
 import { fileSource } from './file-source.js';
 import { cuteEndingEdits } from './ko-cute.js';
-import { nominalisedJida } from './ko-forms.js';
+import { nominalisedJida, suffixStartingWord } from './ko-forms.js';
 import { MecabTokenizer, type MecabMorpheme, type MecabOptions } from './mecab.js';
 
 const require = createRequire(import.meta.url);
@@ -168,7 +168,7 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
         if (piece.mark) raw.push({ surface: piece.text, pos: piece.mark });
         else for (const m of mecab.tokenize(piece.text)) toRaw(m, reading(m), raw);
       }
-      return nominalisedJida(alignTokens(text, raw));
+      return suffixStartingWord(text, nominalisedJida(alignTokens(text, raw)), (word) => tokenizer.tokenize(word));
     },
   };
   return tokenizer;

@@ -58,7 +58,7 @@ describe('a "cannot" cue in a ruleset', () => {
 describe('the built-in Korean rules read a written "cannot" as a denial', () => {
   const said = async (text: string) =>
     (await builtinEngine().check({ segments: [{ start: 0, end: 3, text }] }, 'ko')).filter((f) => f.kind === 'prohibited').map((f) => f.ruleId);
-  it.each(['이 샴푸는 탈모를 치료할 수 없다', '이 제품으로 아토피를 완치할 수 없습니다', '탈모 효과를 보장할 수 없어요', '이 차로 당뇨를 고칠 수 없습니다'])('"%s" is clean', async (text) => {
+  it.each(['이 샴푸는 탈모를 치료할 수 없다', '이 제품으로 아토피를 완치할 수 없습니다', '탈모 효과를 보장할 수 없어요', '이 차로 당뇨를 고칠 수 없습니다', '이 크림이 연고를 대신할 수는 없어요', '이 차로 혈압을 낮출 순 없습니다'])('"%s" is clean', async (text) => {
     expect(await said(text)).toEqual([]);
   });
   it.each(['이 샴푸는 탈모를 치료할 수 있다', '탈모 치료에 이보다 좋을 수 없어요', '피부가 이보다 더 좋을 수 없다', '이거 드시면 탈모가 좋아질 수밖에 없어요'])('"%s" stays a claim', async (text) => {

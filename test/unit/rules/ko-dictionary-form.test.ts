@@ -115,3 +115,27 @@ describe('the -ㅁ noun form of a -지다 verb (없어짐, 좋아짐) is that ve
     expect(found(r, '다 들어 짐이 많아요')).toEqual([]);
   });
 });
+
+// Round 39 (engine kom): 커지다 is keyed on 크다 alone (ko-dic fuses 커져요 into one token, base 크다), and that key
+// found every form of 크다 ("is big, tall": 키가 큰 편이에요, 키 크는 비결). A -지다 verb on a plain stem counts only
+// where the 지 is said; on a root's 하 (튼튼해지다) the state still counts, as the writers' examples have it.
+describe('a -지다 verb in dictionary form does not match the plain verb it is built on', () => {
+  const r = ruleset([
+    { id: 'tall', seq: ['키', '커지다'] as never },
+    { id: 'bright', seq: ['피부', '환해지다'] as never },
+    { id: 'firm', seq: ['무릎', '튼튼해지다'] as never },
+  ]);
+  it.each(['키가 큰 편이에요', '키가 크는 비결', '키가 커요', '피부가 환한 편이에요', '피부가 환해요'])('"%s" stays clean', (line) => {
+    expect(found(r, line)).toEqual([]);
+  });
+  it.each([
+    ['키가 커져요', '키가 커져요'],
+    ['키가 커졌어요', '키가 커졌어요'],
+    ['키가 커지는', '키가 커지는'],
+    ['피부가 환해졌어요', '피부가 환해졌어요'],
+    ['무릎이 튼튼해져요', '무릎이 튼튼해져요'],
+    ['무릎이 튼튼해요', '무릎이 튼튼해요'],
+  ])('"%s" is found', (line, span) => {
+    expect(found(r, line)).toEqual([span]);
+  });
+});

