@@ -11,7 +11,7 @@ import { MONEY_UNITS } from '../text/numbers.js';
 import { Automaton, codeUnits } from './automaton.js';
 import { cueGroups, matchEntries, mergeContext, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
 import { KanaReadings } from './kana-variants.js';
-import { dictionaryForm, fusedJida, spokenReadings } from './ko-dictionary-form.js';
+import { dictionaryForm, fusedJida, spokenReadings, wholeBaseKey } from './ko-dictionary-form.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
 
@@ -104,6 +104,8 @@ export interface Lexicon {
    * ko-dictionary-form.ts). That key counts only on a token with the 지 in it (커져요), not on 커요 (크다, "is big").
    */
   becoming?: number[];
+  /** Korean literals also keyed whole as a base (wholeBaseKey: 잡히다); such a match stops short of a fused quotation (깨운다는). */
+  wholeBase?: { literal: number; base: string }[];
 }
 
 export interface CompiledRules {
@@ -169,6 +171,7 @@ class LexiconBuilder {
   private readonly stems: { literal: number; lastBase: string; asWritten?: boolean }[] = [];
   private readonly stated: number[] = [];
   private readonly becoming: number[] = [];
+  private readonly wholeBase: { literal: number; base: string }[] = [];
 
   private readonly spokenForms: boolean;
   /** Japanese: the kana spellings of words written with kanji (see kana-variants.ts). */
@@ -210,7 +213,8 @@ class LexiconBuilder {
     const a = this.analyzer.analyze(norm);
     let dictionary = dictionaryForm(a.tokens);
     // A word that is also a particle after a noun (보다 "than": 다른 데보다) is meant as written.
-    if (dictionary !== a.tokens && dictionary.length === 1 && this.analyzer.analyze(`것${norm}`).tokens.some((t) => t.surface === norm && t.pos.startsWith('J'))) dictionary = a.tokens;
+    const particle = dictionary !== a.tokens && dictionary.length === 1 && this.analyzer.analyze(`것${norm}`).tokens.some((t) => t.surface === norm && t.pos.startsWith('J'));
+    if (particle) dictionary = a.tokens;
     // Korean keeps a spoken form as written (see Lexicon.spokenForms); other languages and Korean
     // dictionary forms go by base form.
     const asWritten = this.spokenForms && dictionary === a.tokens;
@@ -224,6 +228,12 @@ class LexiconBuilder {
       for (const written of v.surfaces) this.surfaceKeys.push({ key: codeUnits(written), value: id });
     }
     if (!asWritten && this.spokenForms && dictionary !== a.tokens) for (const key of spokenReadings(norm, tokens.map(keyOf), (s) => this.analyzer.analyze(s).tokens)) this.lemmaKeys.push({ key, value: id });
+    // A dictionary form ko-dic splits otherwise than its spoken forms' one token (잡히다 = 잡 히다; 잡혔 = base 잡히다).
+    const whole = this.spokenForms && !particle ? wholeBaseKey(norm, tokens.map(keyOf), (s) => this.analyzer.analyze(s).tokens) : undefined;
+    if (whole) {
+      this.lemmaKeys.push({ key: whole, value: id });
+      this.wholeBase.push({ literal: id, base: norm });
+    }
     const last = tokens[tokens.length - 1];
     if (this.analyzer.language === 'ja' && tokens.length > 1 && last && last.pos.startsWith('助動詞') && (last.base === 'た' || last.base === 'だ')) this.stated.push(id);
     if (tokens.length > 1 && last) {
@@ -245,6 +255,7 @@ class LexiconBuilder {
       stems: this.stems,
       ...(this.stated.length > 0 ? { stated: this.stated } : {}),
       ...(this.becoming.length > 0 ? { becoming: this.becoming } : {}),
+      ...(this.wholeBase.length > 0 ? { wholeBase: this.wholeBase } : {}),
       lemma: new Automaton(this.lemmaKeys),
       ...(this.spokenForms ? { spokenForms: true, despaced: new Automaton<number>(despacedKeys(this.surfaceKeys)) } : {}),
     };

@@ -80,3 +80,28 @@ export function spokenReadings(word: string, key: readonly string[], tokenize: (
   }
   return out;
 }
+
+/** The form before an ending ㄴ (덜하 → 덜한), or undefined when the stem's last syllable has a final consonant. */
+function withFinalN(stem: string): string | undefined {
+  const code = stem.charCodeAt(stem.length - 1);
+  if (code < 0xac00 || code > 0xd7a3 || (code - 0xac00) % 28 !== 0) return undefined;
+  return `${stem.slice(0, -1)}${String.fromCharCode(code + 4)}`;
+}
+
+/**
+ * The key of a Korean dictionary form taken whole as a base (잡히다, 덜하다), when ko-dic reads some spoken
+ * form of it as one token with that base (잡혔어요 = 잡혔/VV+EP, base 잡히다; 통증이 덜한 = 덜한/VA+ETM, base
+ * 덜하다) while the form alone splits otherwise (잡/VV 히다/EC; 덜/MAG 하/VV 다/EC), so its own key never
+ * meets them. Probes are stem + ending, alone and after a subject (것이 덜하고 reads 덜하/VA); a word of two
+ * syllables stays as analysed (나다 = 나/NP 다: too short to tell a verb from a pronoun); undefined when
+ * no probe gives the word as a base or the key is that base already.
+ */
+export function wholeBaseKey(word: string, key: readonly string[], tokenize: (text: string) => readonly Token[]): string[] | undefined {
+  if (!word.endsWith('다') || word.length < 3 || /\s/u.test(word) || (key.length === 1 && key[0] === word)) return undefined;
+  const stem = word.slice(0, -1);
+  const forms = [...PROBE_ENDINGS.map((e) => `${stem}${e}`), withFinalN(stem)].filter((f): f is string => f !== undefined);
+  for (const form of forms) {
+    for (const probe of [form, `것이 ${form}`]) if (tokenize(probe).some((t) => t.base === word)) return [word];
+  }
+  return undefined;
+}

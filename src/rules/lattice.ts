@@ -12,7 +12,7 @@ import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
 import { isCrossedCut, isSubWord } from './sub-words.js';
-import { becomingWithoutJi, endingsAfter, fusedSupposing, supposed } from './lemma-forms.js';
+import { becomingWithoutJi, endingsAfter, fusedSupposing, supposed, wholeBaseQuoted } from './lemma-forms.js';
 
 /** Where the words of the lexicon occur in one segment. */
 export interface Lattice {
@@ -164,6 +164,7 @@ function addLemmas(L: Lattice, a: AnalyzedText): void {
     const last = a.tokens[to - 1];
     if (!first || !last || supposed(lexicon, h.value, last) || (byBase && lexicon.spokenForms && fusedSupposing(a.tokens[h.end - 1] as Token))) return;
     if (byBase && lexicon.becoming && becomingWithoutJi(lexicon, h.value, a.tokens[h.end - 1] as Token)) return;
+    if (byBase && wholeBaseQuoted(lexicon, h.value, a.tokens[h.end - 1] as Token)) return;
     pushChars(L, h.value, first.start, last.end, false);
     pushToken(L, h.value, h.start, to);
   };

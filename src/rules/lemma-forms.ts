@@ -58,3 +58,19 @@ export function becomingWithoutJi(lexicon: Lexicon, literal: number, last: Token
   if (!set) becomingOf.set(lexicon, (set = new Set(lexicon.becoming)));
   return set.has(literal) && !carriesJida(last);
 }
+
+const wholeBaseOf = new WeakMap<Lexicon, ReadonlySet<string>>();
+/** A fused quotation ending (깨운다는, 잡혔다고): the words that follow report what someone said. */
+const FUSED_QUOTING = /(?:다는|다고|라는|라고)$/u;
+
+/**
+ * Whether a literal keyed whole as its base (Lexicon.wholeBase: 깨우다, 잡히다) was found by that key on a
+ * token that quotes (깨운다는 = 깨운다는/VV+ETM, base 깨우다, one token): a `not` cannot read an ending inside
+ * the token, and the form alone (깨 우다) never found such tokens before, so they stay unmatched.
+ */
+export function wholeBaseQuoted(lexicon: Lexicon, literal: number, last: Token): boolean {
+  if (!lexicon.wholeBase || !FUSED_QUOTING.test(last.surface) || last.base === last.surface) return false;
+  let set = wholeBaseOf.get(lexicon);
+  if (!set) wholeBaseOf.set(lexicon, (set = new Set(lexicon.wholeBase.map((w) => `${w.literal} ${w.base}`))));
+  return set.has(`${literal} ${last.base}`);
+}

@@ -139,3 +139,33 @@ describe('a -지다 verb in dictionary form does not match the plain verb it is 
     expect(found(r, line)).toEqual([span]);
   });
 });
+
+// Round 39 (engine w2ko): ko-dic splits some dictionary forms otherwise than their spoken forms' one token
+// (잡히다 = 잡/VV 히다/EC, while 잡혔어요 = 잡혔/VV+EP, base 잡히다; 덜하다 = 덜/MAG 하/VV 다/EC, while 통증이 덜한 =
+// 덜한/VA+ETM, base 덜하다): the word is also keyed whole as a base.
+describe('a dictionary form is also found as the whole base of a spoken form', () => {
+  const r = ruleset([
+    { id: 'line', seq: ['라인이', '잡히다'] as never },
+    { id: 'less', seq: ['통증이', '덜하다'] as never },
+  ]);
+  it.each([
+    ['라인이 잡혔어요', '라인이 잡혔어요'],
+    ['라인이 잡혀요', '라인이 잡혀요'],
+    ['라인이 잡힌', '라인이 잡힌'],
+    ['통증이 덜한 편이에요', '통증이 덜한'],
+    ['통증이 덜해요', '통증이 덜해요'],
+  ])('"%s" is found', (line, span) => {
+    expect(found(r, line)).toEqual([span]);
+  });
+  it('stops short of a token with a quotation fused in (깨운다는), which a `not` cannot read', () => {
+    const q = ruleset([{ id: 'm', seq: ['유전자를', '깨우다', { not: ['다는'] }] as never }]);
+    expect(found(q, '유전자를 깨웠어요')).toEqual(['유전자를 깨웠어요']);
+    expect(found(q, '유전자를 깨운다는 건 연구 중이에요')).toEqual([]);
+  });
+  it('leaves a two-syllable word as analysed (나다 = 나/NP 다)', () => {
+    expect(found(ruleset([{ id: 'm', seq: ['효과가', '나다'] as never }]), '효과가 나요')).toEqual([]);
+  });
+  it.each(['라인이 잡히면 좋겠어요', '통증이 덜하면 좋겠어요', '라인이 잡힐까요'])('a condition or question "%s" stays outside', (line) => {
+    expect(found(ruleset([{ id: 'm', seq: [['라인이', '통증이'], ['잡히다', '덜하다'], { not: ['면'] }] as never }]), line)).toEqual([]);
+  });
+});
