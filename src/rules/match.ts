@@ -343,8 +343,10 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   // a before cue, when a then cue follows the match as the before cue precedes it: within the window (or scope).
   const paired = (c: { start: number; end: number }) =>
     cues.then === undefined || found(cues.then, (t) => t.start >= c.end && t.end - c.end <= scopeReach(L, c.end, c.end, cues.scope ?? 'sentence').ahead);
-  // A contrast (但是) between a before cue and the match ends what the cue reaches.
-  const contrastBetween = (from: number) => cues.notPast !== undefined && charsOf(L, cues.notPast).some((b) => b.start >= from && b.end <= start);
+  // A contrast (但是) that starts between a before cue and the match ends what the cue reaches. It may be the
+  // match's first word when words stand between it and the cue (不是药，胜似药), not right after it (不是胜似药).
+  const contrastBetween = (from: number) =>
+    cues.notPast !== undefined && charsOf(L, cues.notPast).some((b) => b.start >= from && (b.end <= start || (b.start > from && b.start <= start)));
   // The same answer for every before cue of the group: looked up once, when a before cue is first in reach.
   let thenAfterMatch: boolean | undefined;
   const pairedAfterMatch = () =>

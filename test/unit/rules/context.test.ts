@@ -316,4 +316,32 @@ rules:
     expect(hit('这个不是最低价')).toBe(false);
     expect(hit('你看这个是不是最低价')).toBe(true);
   });
+
+  it('notPast: a correction that starts the next clause ends a denial, even when it is the match\'s first word (不是A，胜似B)', () => {
+    const { ruleset: f, problems } = parseRulesetSource(`id: t
+language: zh
+context:
+  negation: { before: [不是], window: 6, notPast: [但是, 胜似, "，是"] }
+rules:
+  - id: t/drug
+    kind: prohibit
+    category: medical-claim
+    severity: error
+    message: { zh: 与药品混淆, en: confused with medicine }
+    reference: 广告法 第十七条
+    match: [{ id: w, words: [胜似良药, 是良药] }]
+    examples: { bad: [这茶胜似良药], good: [这茶好喝] }
+`, 't.yaml');
+    expect(problems).toEqual([]);
+    const rs: Ruleset = { id: f!.id, language: 'zh', sources: [], context: f!.context, rules: f!.rules };
+    const hit = (text: string) =>
+      checkTranscript(compileRules([rs], zh), { segments: [{ start: 0, end: 5, text }] }, zh).some((x) => x.kind === 'prohibited');
+    // the correction word is the match's own first word, or stands between the denial and the match
+    expect(hit('这茶不是药，胜似良药')).toBe(true);
+    expect(hit('这茶不是饮料，是良药')).toBe(true);
+    // a plain denial still reaches the match; 是 without the comma is no correction
+    expect(hit('这茶不是良药')).toBe(false);
+    expect(hit('这茶不是胜似良药')).toBe(false);
+    expect(hit('它不是说是良药')).toBe(false);
+  });
 });
