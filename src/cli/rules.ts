@@ -178,7 +178,7 @@ interface TestTarget {
  */
 async function testTarget(ref: string, rs: Ruleset, alone: boolean): Promise<TestTarget> {
   if (alone || !/\.ya?ml$/i.test(ref)) return { rs };
-  const { findExtendingRuleset } = await import('../rules/parent-ruleset.js');
+  const { findExtendingRuleset } = await import('./rules-parent.js');
   const parentFile = await findExtendingRuleset(ref);
   if (parentFile === undefined) return { rs };
   const parent = await loadRulesetCached(parentFile, { version: VERSION });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extendsOf, findExtendingRuleset, topExtender } from '../../../src/rules/parent-ruleset.js';
+import { extendsOf, findExtendingRuleset, topExtender } from '../../../src/cli/rules-parent.js';
 import { BUILTIN_DIR } from '../../../src/rules/load.js';
 
 describe('the ruleset that extends a ruleset file (rules test runs the file with its context cues)', () => {

@@ -1,13 +1,13 @@
 /**
- * Which ruleset extends a ruleset file (an I/O edge of rules/, as load.ts): `rules test jp/yakki.yaml`
+ * Which ruleset extends a ruleset file (the CLI reads the files; rules/ stays pure): `rules test jp/yakki.yaml`
  * runs the file's examples with the negation and quotation cues of `jp.yaml`, which lists it in
  * `extends` — the file's rules are written to rely on them.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { MAX_BYTES, readRegularText } from '../io/read-file.js';
-import { resolveRulesetRef } from './load.js';
+import { resolveRulesetRef } from '../rules/load.js';
+import { yamlLib } from '../yaml/validated.js';
 
 /** At most this many YAML files are read when looking for the ruleset that extends a file. */
 const MAX_CANDIDATES = 300;
@@ -16,7 +16,7 @@ const MAX_CANDIDATES = 300;
 export function extendsOf(text: string): string[] {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = yamlLib().parse(text);
   } catch {
     return [];
   }
