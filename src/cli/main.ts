@@ -75,8 +75,8 @@ function rulesCommand(program: Command, setExit: SetExit): void {
     .action(async (refs: string[], o: { json?: boolean; name?: string; inline?: boolean }) => setExit(await (await load()).rulesVocab(refs, { ...color(), json: o.json === true, inline: o.inline === true, ...(o.name !== undefined ? { name: o.name } : {}) })));
   rules.command('lint').argument('[rulesets...]').description('validate rulesets; problems as file:line:col')
     .action(async (refs: string[]) => setExit(await (await load()).rulesLint(refs)));
-  rules.command('test').argument('[rulesets...]').description("run every rule's good and bad examples")
-    .action(async (refs: string[]) => setExit(await (await load()).rulesTest(refs, color())));
+  rules.command('test').argument('[rulesets...]').description("run every rule's good and bad examples").option('--alone', 'a ruleset file that a ruleset next to it extends: without that ruleset\'s context cues')
+    .action(async (refs: string[], o: { alone?: boolean }) => setExit(await (await load()).rulesTest(refs, { ...color(), alone: o.alone === true })));
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -2,6 +2,7 @@
  * `livecomply rules list | show | vocab | lint | test [ruleset...]` (default: every built-in ruleset).
  */
 import { Chalk } from 'chalk';
+import path from 'node:path';
 import { asWritten, builtinRulesetNames, loadRuleset } from '../rules/load.js';
 import { RulesetError, formatProblem, type Ruleset } from '../rules/model.js';
 import { matchEntries } from '../rules/model.js';
@@ -165,22 +166,48 @@ export function couldBeStructured(source: string): boolean {
   return !/[[\].*+\\^$]|\{\d|\(\?/.test(s);
 }
 
-/** `rules test`: run every rule's examples. Exit 1 when one fails. */
-export async function rulesTest(refs: string[], opts: RulesCommandOptions): Promise<number> {
+/** A ruleset as `rules test` runs it, and the ruleset whose context cues it borrows (one that extends it). */
+interface TestTarget {
+  rs: Ruleset;
+  parent?: { id: string; file: string };
+}
+
+/**
+ * A ruleset file that a ruleset next to it extends (`rulesets/jp/yakki.yaml`, extended by `rulesets/jp.yaml`) is
+ * tested with that ruleset's negation and quotation cues, which its rules rely on; `alone` tests it by itself.
+ */
+async function testTarget(ref: string, rs: Ruleset, alone: boolean): Promise<TestTarget> {
+  if (alone || !/\.ya?ml$/i.test(ref)) return { rs };
+  const { findExtendingRuleset } = await import('./rules-parent.js');
+  const parentFile = await findExtendingRuleset(ref);
+  if (parentFile === undefined) return { rs };
+  const parent = await loadRulesetCached(parentFile, { version: VERSION });
+  return { rs: { ...rs, context: parent.context }, parent: { id: parent.id, file: displayed(parentFile) } };
+}
+
+const displayed = (abs: string) => (path.relative(process.cwd(), abs).startsWith('..') ? abs : path.relative(process.cwd(), abs));
+
+/**
+ * `rules test`: run every rule's examples. Exit 1 when one fails. A file that a ruleset next to it extends
+ * runs with that ruleset's context cues (the line says which), unless `alone`.
+ */
+export async function rulesTest(refs: string[], opts: RulesCommandOptions & { alone?: boolean }): Promise<number> {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const rulesets = await loadAll(refs);
+  const targets = await Promise.all(refsOrBuiltins(refs).map((ref, i) => testTarget(ref, rulesets[i] as Ruleset, opts.alone === true)));
   // The tokenizers and matchers only for this command (`rules list` stays fast).
   const [{ createAnalyzerFor }, { compileRules }, { runExamples }] = await Promise.all([import('../text/analyzer-for.js'), import('../rules/compile.js'), import('../rules/examples.js')]);
   let passed = 0;
   let failed = 0;
-  for (const rs of rulesets) {
+  for (const { rs, parent } of targets) {
     const analyzer = await createAnalyzerFor(rs.language);
     const compiled = compileRules([rs], analyzer);
     const results = runExamples(compiled, analyzer);
     const bad = results.filter((r) => !r.passed);
     passed += results.length - bad.length;
     failed += bad.length;
-    process.stdout.write(`${bad.length ? c.red('✖') : c.green('✔')} ${rs.id}: ${results.length - bad.length}/${results.length} examples pass\n`);
+    const withParent = parent ? c.dim(` (with the context cues of ${parent.id}, ${parent.file}, which extends it; --alone: without)`) : '';
+    process.stdout.write(`${bad.length ? c.red('✖') : c.green('✔')} ${rs.id}: ${results.length - bad.length}/${results.length} examples pass${withParent}\n`);
     for (const r of bad) process.stdout.write(`  ${c.red(r.ruleId)} ${r.kind} example ${JSON.stringify(r.text)}: ${r.reason ?? ''}\n`);
   }
   process.stdout.write(`${passed} passed, ${failed} failed\n`);

@@ -6,6 +6,7 @@ import { Ajv } from 'ajv';
 import { parseValidatedYaml } from '../yaml/validated.js';
 import { isLanguage, type Language } from '../transcript/model.js';
 import type { BadExample, CueGroups, Matcher, Rule, RulesetContext, RulesetProblem } from './model.js';
+import { bareVocabLists } from './bare-lists.js';
 import { entryProblem, seqProblems } from './seq-syntax.js';
 import { linearRegexProblem } from './regex.js';
 import { rulesetSchema } from './schema.js';
@@ -53,6 +54,8 @@ export function parseRulesetSource(text: string, file: string): { ruleset?: Rule
   const at = (path: readonly (string | number)[], reason: string): RulesetProblem => ({ file, ...positionOf(path), reason });
   if (!isLanguage(raw.language)) return { problems: [at(['language'], 'language must be ja, zh or ko')] };
   const rules = raw.rules ?? [];
+  const bare = bareVocabLists(rules, raw.context, at);
+  if (bare.length > 0) return { problems: bare };
   const problems = [...checkRules(rules, raw.language, at), ...checkCues(raw.context?.negation, ['context', 'negation'], at), ...checkCues(raw.context?.quotation, ['context', 'quotation'], at)];
   if (problems.length > 0) return { problems };
   const ruleset: RulesetFile = {

@@ -4,18 +4,20 @@ import { SEVERITIES } from '../core/finding.js';
 import { LANGUAGES } from '../core/language.js';
 
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+/** A list of words, or one bare vocab reference "{name}" (parse.ts makes it a list; another bare string is an error there). */
+const wordList = { type: ['array', 'string'], items: { type: 'string', minLength: 1 }, minLength: 1 } as const;
 const cues = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    before: stringList,
-    after: stringList,
-    around: stringList,
-    inside: stringList,
-    anywhere: stringList,
-    then: stringList,
-    notPast: stringList,
-    notWith: stringList,
+    before: wordList,
+    after: wordList,
+    around: wordList,
+    inside: wordList,
+    anywhere: wordList,
+    then: wordList,
+    notPast: wordList,
+    notWith: wordList,
     quoted: { type: 'boolean' },
     window: { type: 'integer', minimum: 0, maximum: 200 },
     scope: { enum: [...SCOPES] },
@@ -31,7 +33,7 @@ const matchEntry = {
   required: ['id'],
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]*$' },
-    words: { ...stringList, minItems: 1 },
+    words: { ...wordList, minItems: 1 },
     seq: { type: 'array', minItems: 1 },
     regex: { type: 'string', minLength: 1 },
   },

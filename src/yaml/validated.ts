@@ -72,7 +72,7 @@ function describe(e: ErrorObject): string {
     case 'const':
       return `must be ${JSON.stringify(p.allowedValue)}`;
     case 'type':
-      return `must be ${String(p.type)}`;
+      return `must be ${[p.type].flat().map(String).join(' or ')}`;
     case 'pattern':
       return String(p.pattern).startsWith('^https?')
         ? 'must be a web address (http:// or https://)'

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, chmodSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -154,6 +154,22 @@ describe('livecomply rules', () => {
     const r = await runCliInProcess(['rules', 'test', 'test/fixtures/rulesets/zh-basic.yaml']);
     expect(r.stdout).toMatch(/\b9 passed, 0 failed\b/);
     expect(r.code).toBe(0);
+  });
+
+  it('rules test on a file that a ruleset next to it extends: run with that ruleset\'s context cues (named), --alone without', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-test-parent-'));
+    writeFileSync(path.join(dir, 'house.yaml'), `id: house\nlanguage: zh\nextends: [house/claims.yaml]\ncontext:\n  negation: { before: [并不是], window: 4 }\n`);
+    mkdirSync(path.join(dir, 'house'));
+    writeFileSync(
+      path.join(dir, 'house', 'claims.yaml'),
+      `id: claims\nlanguage: zh\nrules:\n  - id: claims/best\n    kind: prohibit\n    category: superlative\n    severity: error\n    message: { zh: 不得使用绝对化用语, en: no absolute terms }\n    reference: 《广告法》第九条\n    terms: [最好]\n    examples: { bad: [这款最好], good: [这款并不是最好] }\n`,
+    );
+    const withParent = await runCliInProcess(['rules', 'test', path.join(dir, 'house', 'claims.yaml')]);
+    expect(withParent.stdout).toMatch(/claims: 2\/2 examples pass \(with the context cues of house, .*house\.yaml, which extends it/);
+    expect(withParent.code).toBe(0);
+    const alone = await runCliInProcess(['rules', 'test', '--alone', path.join(dir, 'house', 'claims.yaml')]);
+    expect(alone.stdout).toMatch(/1 passed, 1 failed/);
+    expect(alone.code).toBe(1);
   });
 
   it('rules list shows the three rulesets with counts per category', async () => {

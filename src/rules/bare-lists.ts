@@ -1,0 +1,59 @@
+/**
+ * A word list written as one bare vocab reference — `words: "{disease}"`, `unless: { before: "{neg}" }` —
+ * is the one-item list `["{disease}"]`: writers wrote it so and met a lint error. Any other bare string stays
+ * an error (a word where a list is wanted is ambiguous: `before: 不是 不会` is one word or two?). Pure.
+ */
+import type { CueGroups, Matcher, RulesetContext, RulesetProblem, Rule } from './model.js';
+import { vocabName } from './vocab.js';
+
+type At = (path: readonly (string | number)[], reason: string) => RulesetProblem;
+type Path = (string | number)[];
+
+/** The cue keys that hold word lists. */
+const CUE_WORD_KEYS = ['before', 'after', 'around', 'inside', 'anywhere', 'then', 'notPast', 'notWith'] as const;
+
+/** `owner[key]` as a list when it is a bare "{name}"; a problem when it is another bare string. */
+function listed(owner: object, key: string, path: Path, at: At): RulesetProblem[] {
+  const o = owner as Record<string, unknown>;
+  const v = o[key];
+  if (typeof v !== 'string') return [];
+  if (vocabName(v) !== undefined) {
+    o[key] = [v];
+    return [];
+  }
+  return [at([...path, key], `"${key}" is a list of words: write [${v}] (a bare string is taken as a list only when it is a vocab list, "{name}")`)];
+}
+
+function cueLists(groups: CueGroups | undefined, path: Path, at: At): RulesetProblem[] {
+  if (groups === undefined || groups === null || typeof groups !== 'object') return [];
+  const placed = Array.isArray(groups) ? groups.map((g, j) => ({ g, p: [...path, j] })) : [{ g: groups, p: path }];
+  return placed.flatMap(({ g, p }) => (g !== null && typeof g === 'object' ? CUE_WORD_KEYS.flatMap((key) => listed(g, key, p, at)) : []));
+}
+
+function matcherLists(m: Matcher | undefined, path: Path, at: At): RulesetProblem[] {
+  if (!m || !Array.isArray(m.match)) return [];
+  return m.match.flatMap((entry, j) => {
+    if (entry === null || typeof entry !== 'object') return [];
+    const here = [...path, 'match', j];
+    const inSeq = Array.isArray(entry.seq)
+      ? entry.seq.flatMap((el, k) => (el !== null && typeof el === 'object' && !Array.isArray(el) ? listed(el, 'words', [...here, 'seq', k], at) : []))
+      : [];
+    return [...listed(entry, 'words', here, at), ...inSeq];
+  });
+}
+
+/**
+ * Rewrite, in place, every word list of the rules and context written as a bare `"{name}"` into a one-item
+ * list; the problems of other bare strings where a list is wanted, at their line and column.
+ */
+export function bareVocabLists(rules: Rule[], context: RulesetContext | undefined, at: At): RulesetProblem[] {
+  const problems = [...cueLists(context?.negation, ['context', 'negation'], at), ...cueLists(context?.quotation, ['context', 'quotation'], at)];
+  rules.forEach((rule, i) => {
+    const here = ['rules', i];
+    problems.push(...matcherLists(rule, here, at));
+    if (rule.kind === 'require') {
+      problems.push(...matcherLists(rule.timing?.after, [...here, 'timing', 'after'], at), ...matcherLists(rule.when, [...here, 'when'], at));
+    } else problems.push(...cueLists(rule.unless, [...here, 'unless'], at));
+  });
+  return problems;
+}
