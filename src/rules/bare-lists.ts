@@ -3,14 +3,11 @@
  * is the one-item list `["{disease}"]`: writers wrote it so and met a lint error. Any other bare string stays
  * an error (a word where a list is wanted is ambiguous: `before: 不是 不会` is one word or two?). Pure.
  */
-import type { CueGroups, Matcher, RulesetContext, RulesetProblem, Rule } from './model.js';
+import { CUE_WORD_KEYS, type CueGroups, type Matcher, type RulesetContext, type RulesetProblem, type Rule } from './model.js';
 import { vocabName } from './vocab.js';
 
 type At = (path: readonly (string | number)[], reason: string) => RulesetProblem;
 type Path = (string | number)[];
-
-/** The cue keys that hold word lists. */
-const CUE_WORD_KEYS = ['before', 'after', 'around', 'inside', 'anywhere', 'then', 'notPast', 'notWith'] as const;
 
 /** `owner[key]` as a list when it is a bare "{name}"; a problem when it is another bare string. */
 function listed(owner: object, key: string, path: Path, at: At): RulesetProblem[] {

@@ -31,12 +31,23 @@ export function endingsAfter(lexicon: Lexicon, a: AnalyzedText, e: number): numb
 const SUPPOSING = new Set(['たら', 'だら', 'なら', 'たろ', 'だろ']);
 const statedOf = new WeakMap<Lexicon, ReadonlySet<number>>();
 
+/**
+ * A set built once per lexicon from its lists (which the compiled cache keeps as arrays), kept in `cache`.
+ */
+function setOf<T>(cache: WeakMap<Lexicon, ReadonlySet<T>>, lexicon: Lexicon, build: (lexicon: Lexicon) => Iterable<T>): ReadonlySet<T> {
+  let set = cache.get(lexicon);
+  if (!set) cache.set(lexicon, (set = new Set(build(lexicon))));
+  return set;
+}
+
+const statedList = (l: Lexicon): readonly number[] => l.stated ?? [];
+const becomingList = (l: Lexicon): readonly number[] => l.becoming ?? [];
+const wholeBaseKeys = (l: Lexicon): string[] => (l.wholeBase ?? []).map((w) => `${w.literal} ${w.base}`);
+
 /** Whether a literal written as a statement (治った) is found here as a supposition (治ったら). */
 export function supposed(lexicon: Lexicon, literal: number, last: Token): boolean {
   if (!lexicon.stated || !SUPPOSING.has(last.surface)) return false;
-  let set = statedOf.get(lexicon);
-  if (!set) statedOf.set(lexicon, (set = new Set(lexicon.stated)));
-  return set.has(literal);
+  return setOf(statedOf, lexicon, statedList).has(literal);
 }
 
 /**
@@ -54,9 +65,7 @@ const becomingOf = new WeakMap<Lexicon, ReadonlySet<number>>();
 
 /** Whether a -지다 literal keyed on its stem's base (Lexicon.becoming) was found on a token without the 지 (커요 for 커지다). */
 export function becomingWithoutJi(lexicon: Lexicon, literal: number, last: Token): boolean {
-  let set = becomingOf.get(lexicon);
-  if (!set) becomingOf.set(lexicon, (set = new Set(lexicon.becoming)));
-  return set.has(literal) && !carriesJida(last);
+  return setOf(becomingOf, lexicon, becomingList).has(literal) && !carriesJida(last);
 }
 
 const wholeBaseOf = new WeakMap<Lexicon, ReadonlySet<string>>();
@@ -70,7 +79,5 @@ const FUSED_QUOTING = /(?:다는|다고|라는|라고)$/u;
  */
 export function wholeBaseQuoted(lexicon: Lexicon, literal: number, last: Token): boolean {
   if (!lexicon.wholeBase || !FUSED_QUOTING.test(last.surface) || last.base === last.surface) return false;
-  let set = wholeBaseOf.get(lexicon);
-  if (!set) wholeBaseOf.set(lexicon, (set = new Set(lexicon.wholeBase.map((w) => `${w.literal} ${w.base}`))));
-  return set.has(`${literal} ${last.base}`);
+  return setOf(wholeBaseOf, lexicon, wholeBaseKeys).has(`${literal} ${last.base}`);
 }

@@ -8,12 +8,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContextCues, CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext, RulesetProblem, SeqElement, SeqObject } from './model.js';
-import { mergeContext, RulesetError } from './model.js';
+import { CUE_WORD_KEYS, mergeContext, RulesetError } from './model.js';
 import type { RulesetFile } from './parse.js';
 import { expandNestedVocab, expandPattern, expandWords, vocabName } from './vocab.js';
-
-/** The word lists of a cue group. */
-const CUE_KEYS = ['before', 'after', 'around', 'inside', 'anywhere', 'then', 'notPast', 'notWith'] as const;
 
 /** The rulesets shipped with livecomply (`<package>/rulesets`). */
 export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');
@@ -202,7 +199,7 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
   const expandCues = (groups: CueGroups, path: (string | number)[]): CueGroups => {
     const one = (g: ContextCues, at: (string | number)[]): ContextCues => {
       const out: ContextCues = { ...g };
-      for (const key of CUE_KEYS) {
+      for (const key of CUE_WORD_KEYS) {
         const list = g[key];
         if (list) out[key] = words(list, [...at, key], 'cue');
       }

@@ -49,6 +49,9 @@ export interface LocalizedMessage {
   ko?: string;
 }
 
+/** The keys of a cue group (ContextCues) that hold word lists. */
+export const CUE_WORD_KEYS = ['before', 'after', 'around', 'inside', 'anywhere', 'then', 'notPast', 'notWith'] as const;
+
 /** Words or phrases looked for around a match (in the normalised text of the same segment). */
 export interface ContextCues {
   before?: string[];

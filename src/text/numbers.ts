@@ -102,15 +102,18 @@ function decimalOf(whole: string, fraction: string): string | undefined {
   return w === undefined || f.length !== fraction.length ? undefined : `${w}.${f}`;
 }
 
+/** 1.5% for the whole part 一 and the fraction 五 of a percentage said with a decimal (百分之一点五), or undefined. */
+function decimalPercent(whole: string, fraction: string): string | undefined {
+  const value = decimalOf(whole, fraction);
+  return value === undefined ? undefined : `${value}%`;
+}
+
 function decimalDot(language: 'ja' | 'zh'): Rewrite {
   const point = language === 'ja' ? '[・·]' : '[・·点]';
   const percentWord = language === 'ja' ? '( ?(?:パーセント|ぱーせんと))|' : '';
   return {
     re: new RegExp(`(?<!${NOT_LISTED}[・·])(${DOT_WHOLE})${point}(${DOT_FRACTION})(?![・·]${NOT_LISTED})(?:${percentWord}${MEASURE_AHEAD[language]})`, 'gu'),
-    to: (m) => {
-      const value = decimalOf(m[1] ?? '', m[2] ?? '');
-      return value === undefined ? undefined : `${value}${m[3] ? '%' : ''}`;
-    },
+    to: (m) => (m[3] ? decimalPercent(m[1] ?? '', m[2] ?? '') : decimalOf(m[1] ?? '', m[2] ?? '')),
   };
 }
 
@@ -127,7 +130,7 @@ const REWRITES: Record<Language, Rewrite[]> = {
   zh: [
     decimalDot('zh'),
     { re: /百分百/gu, to: () => '100%' },
-    { re: new RegExp(`百分之(${DOT_WHOLE})点(${DOT_FRACTION})`, 'gu'), to: (m) => ((v) => (v === undefined ? undefined : `${v}%`))(decimalOf(m[1] ?? '', m[2] ?? '')) },
+    { re: new RegExp(`百分之(${DOT_WHOLE})点(${DOT_FRACTION})`, 'gu'), to: (m) => decimalPercent(m[1] ?? '', m[2] ?? '') },
     { re: new RegExp(`百分之(${NUM})`, 'gu'), to: percent(1) },
     // 100% and 一〇〇% alike (a subtitle writes the numeral, a speaker says it).
     { re: new RegExp(`(${NUM}) ?%`, 'gu'), to: percent(1) },
