@@ -14,6 +14,7 @@ import { KanaReadings } from './kana-variants.js';
 import { dictionaryForm, fusedJida, spokenReadings, wholeBaseKey } from './ko-dictionary-form.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
+import { splitTagged, type TaggedWord } from './tagged-words.js';
 
 export type MatcherRole = 'match' | 'trigger' | 'when';
 
@@ -48,6 +49,9 @@ export interface CompiledCues {
   notPast?: number;
   /** Atom of the words that keep the group from excusing anything in its reach (`notWith`). */
   notWith?: number;
+  /** `notWith` words written with a part of speech (이@MM, @NP): found on the tokens, not in the lexicon. */
+  notWithTagged?: TaggedWord[];
+  notWithScope?: Scope;
   window: number;
   scope?: Scope;
   /** The group's `wholeWords` (only hits on word boundaries count) and `quoted` (only inside quotes). */
@@ -182,6 +186,9 @@ class LexiconBuilder {
     this.kana = analyzer.language === 'ja' ? new KanaReadings(analyzer) : undefined;
   }
 
+  /** A word as the lexicon keys it. */
+  readonly normalize = (w: string): string => this.analyzer.normalizeTerm(w);
+
   /** The atom for a set of words (the same set is one atom). */
   atom(words: readonly string[], loose = false): number {
     const norm = [...new Set(words.map((w) => this.analyzer.normalizeTerm(w)).filter((w) => w.length > 0))].sort();
@@ -310,7 +317,10 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle 
     };
     if (g.then?.length) out.then = lex.atom(g.then, true);
     if (g.notPast?.length) out.notPast = lex.atom(g.notPast, true);
-    if (g.notWith?.length) out.notWith = lex.atom(g.notWith, true);
+    const notWith = splitTagged(g.notWith ?? [], lex.normalize);
+    if (notWith.plain.length) out.notWith = lex.atom(notWith.plain, true);
+    if (notWith.tagged.length) out.notWithTagged = notWith.tagged;
+    if (g.notWithScope) out.notWithScope = g.notWithScope;
     if (g.scope) out.scope = g.scope;
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
     if (wholeSingle && g.wholeWords === undefined) out.wholeSingle = true;

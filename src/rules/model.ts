@@ -91,6 +91,11 @@ export interface ContextCues {
    */
   notWith?: string[];
   /**
+   * How far `notWith` looks when that is farther than the group's own reach (a cue right after the match, goods
+   * anywhere in its sentence): 키 크는|비결은 (window 1) is advice, 키 크는 비결은 바로 이 젤리예요 sells the jelly.
+   */
+  notWithScope?: Scope;
+  /**
    * The group counts only for a match inside quotation marks on its line (「」『』“”‘’ or straight
    * double quotes): a phrase quoted in order to refuse it — 「髪が生える」とは言えません, 不说“全网最低价”,
    * "세포 재생" 이런 단어 못 써요 — is mentioned, not claimed. Its cues are then the refusal.
