@@ -31,6 +31,17 @@ describe('Japanese (kuromoji, IPADIC)', () => {
     expect(a.boundaries.has(a.norm.text.indexOf('美白'))).toBe(true);
     expect(surfaces('ja', '一大ブームの三大栄養素')).toEqual(surfaces('ja', '一大ブーム').concat(surfaces('ja', 'の三大栄養素')));
   });
+  // kuromoji read です / っきり in 一瞬ですっきり: the cheap です took the first kana of すっきり (round 39).
+  it('reads a word kuromoji started one kana late whole: 一瞬ですっきり, この一杯ですっきり', () => {
+    expect(surfaces('ja', '一瞬ですっきり')).toEqual(['一瞬', 'で', 'すっきり']);
+    expect(surfaces('ja', 'この一杯ですっきりします')).toContain('すっきり');
+    const a = analyzers.ja!.analyze('三日ですっきりした');
+    for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
+    // a small っ suffix after a word stays as it was: それっきり, 子供っぽい, 思いっきり
+    expect(surfaces('ja', 'それっきり')).toEqual(['それ', 'っきり']);
+    expect(surfaces('ja', '子供っぽい')).toEqual(['子供', 'っぽい']);
+    expect(surfaces('ja', '思いっきり')).toEqual(['思いっきり']);
+  });
   it('offsets point into the normalised text', () => {
     const a = analyzers.ja!.analyze('この美容液は2大保湿成分で日本一');
     for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
