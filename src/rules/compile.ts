@@ -45,6 +45,8 @@ export interface CompiledCues {
   around: number;
   inside: number;
   then?: number;
+  /** Atom of the `anywhere` words alone: one that straddles an edge of the match counts too (absent when none). */
+  anywhere?: number;
   /** Atom of the words a before cue does not reach past (`notPast`). */
   notPast?: number;
   /** Atom of the words that keep the group from excusing anything in its reach (`notWith`). */
@@ -316,6 +318,7 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle 
       window: g.window ?? DEFAULT_WINDOW,
     };
     if (g.then?.length) out.then = lex.atom(g.then, true);
+    if (g.anywhere?.length) out.anywhere = lex.atom(g.anywhere, true);
     if (g.notPast?.length) out.notPast = lex.atom(g.notPast, true);
     const notWith = splitTagged(g.notWith ?? [], lex.normalize);
     if (notWith.plain.length) out.notWith = lex.atom(notWith.plain, true);

@@ -360,7 +360,16 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   let thenAfterMatch: boolean | undefined;
   const pairedAfterMatch = () =>
     cues.then === undefined || (thenAfterMatch ??= found(cues.then, (t) => t.start >= end && (cues.scope ? t.end - end <= reach.ahead : apart(L, end, t.start) <= reach.ahead)));
-  return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c)) || found(cues.inside, (c) => inside(c) && paired(c));
+  // An `anywhere` cue that runs across an edge of the match (begins before it and ends inside it, or the other way) is
+  // where `anywhere` looks too, though neither before, after nor inside.
+  const straddles = (c: { start: number; end: number }) => (c.start < start && c.end > start) || (c.start < end && c.end > end);
+  return (
+    found(cues.before, before) ||
+    found(cues.after, after) ||
+    found(cues.around, (c) => before(c) || after(c)) ||
+    found(cues.inside, (c) => inside(c) && paired(c)) ||
+    (cues.anywhere !== undefined && found(cues.anywhere, (c) => straddles(c) && paired(c)))
+  );
 }
 
 /**
