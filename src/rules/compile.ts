@@ -9,7 +9,7 @@ import type { Token } from '../text/tokenizer.js';
 import type { Language } from '../transcript/model.js';
 import { MONEY_UNITS } from '../text/numbers.js';
 import { Automaton, codeUnits } from './automaton.js';
-import { cueGroups, matchEntries, mergeContext, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
+import { cueGroups, matchEntries, mergeContext, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
 import { KanaReadings } from './kana-variants.js';
 import { dictionaryForm, fusedJida, spokenReadings, wholeBaseKey } from './ko-dictionary-form.js';
 import { compileLinear, type LinearRegex } from './regex.js';
@@ -361,7 +361,7 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       if (rule.when) add(rule.when, i, 'when');
     }
   });
-  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(r.unless, lex, singleCharsWhole(analyzer.language)) : undefined));
+  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(withNegationNotPast(r.unless, context), lex, singleCharsWhole(analyzer.language)) : undefined));
   const negation = compileCues(context.negation, lex);
   const quotation = compileCues(context.quotation, lex);
   const lexicon = lex.build();

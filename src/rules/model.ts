@@ -137,6 +137,17 @@ export function mergeContext(a: RulesetContext, b: RulesetContext): RulesetConte
 }
 
 /**
+ * A rule's `unless` groups with the ruleset's negation `notPast` words (contrasts and corrections) where a group names
+ * none of its own: a denial among a rule's own cues does not reach past a correction any more than the ruleset's
+ * does — 这个不是药，是能治病的 corrects 药 to 能治病 (cn/ad-law/medical-claim lists 不是 with window 4).
+ */
+export function withNegationNotPast(unless: CueGroups | undefined, context: RulesetContext): CueGroups | undefined {
+  const notPast = [...new Set(cueGroups(context.negation).flatMap((g) => g.notPast ?? []))];
+  if (unless === undefined || notPast.length === 0) return unless;
+  return cueGroups(unless).map((g) => (g.notPast || !(g.before?.length || g.around?.length || g.anywhere?.length) ? g : { ...g, notPast }));
+}
+
+/**
  * One element of a `seq` matcher. A string is one word; `"{name}"` is any word of a vocab list; a
  * list of strings is alternatives. Words match on token boundaries, by surface form or by base
  * form (lemma): `治る` also matches 治ります and 治った.
