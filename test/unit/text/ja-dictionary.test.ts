@@ -7,6 +7,7 @@ import kuromoji from 'kuromoji';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createJapaneseTokenizer, numeralPrefixCuts } from '../../../src/text/tokenizers/ja.js';
+import { splitKanaRuns } from '../../../src/text/tokenizers/ja-kana-run.js';
 import { lateWordCuts } from '../../../src/text/tokenizers/ja-reglue.js';
 
 const require = createRequire(import.meta.url);
@@ -15,11 +16,12 @@ const TEXTS = [
   '今だけ半額、通常価格9,800円のところ4,980円です。売り切れ御免！',
   'ｶﾀｶﾅとＡＢＣ、𠮷野家の「ご飯」も食べられませんでした。',
   'この一杯ですっきり、それっきり',
+  'お腹がぺたんこになったって',
 ];
 
 let stock: Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>> | undefined;
 
-/** Tokens as kuromoji's own loader and lookups produce them (each piece between numeralPrefixCuts and lateWordCuts alone, as ours). */
+/** Tokens as kuromoji's own loader and lookups produce them (each piece between numeralPrefixCuts and lateWordCuts alone, unknown kana runs split by splitKanaRuns, as ours). */
 async function stockTokens(texts: string[]): Promise<{ surface: string; base: string; pos: string }[][]> {
   const dicPath = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
   stock ??= new Promise((resolve, reject) => kuromoji.builder({ dicPath }).build((e, t) => (e ? reject(e) : resolve(t))));
@@ -29,7 +31,7 @@ async function stockTokens(texts: string[]): Promise<{ surface: string; base: st
     const cuts = numeralPrefixCuts(t);
     const first = inPieces(t, cuts);
     const late = lateWordCuts(t, first, (x) => tk.tokenize(x));
-    return late.length === 0 ? first : inPieces(t, [...new Set([...cuts, ...late])].sort((a, b) => a - b));
+    return splitKanaRuns(late.length === 0 ? first : inPieces(t, [...new Set([...cuts, ...late])].sort((a, b) => a - b)), (x) => tk.tokenize(x));
   };
   return texts.map((t) =>
     tokens(t)

@@ -42,6 +42,14 @@ describe('Japanese (kuromoji, IPADIC)', () => {
     expect(surfaces('ja', '子供っぽい')).toEqual(['子供', 'っぽい']);
     expect(surfaces('ja', '思いっきり')).toEqual(['思いっきり']);
   });
+  // kuromoji grouped the kana after an unknown word into one unknown run: ぺたんこになったって was one noun (round 40).
+  it('splits the known words off the end of an unknown hiragana run: ぺたんこ / に / なっ / た / って', () => {
+    expect(surfaces('ja', 'お腹がぺたんこになったって')).toEqual(['お腹', 'が', 'ぺたんこ', 'に', 'なっ', 'た', 'って']);
+    expect(surfaces('ja', 'ぺたんこ')).toEqual(['ぺたんこ']);
+    expect(surfaces('ja', 'ありがとうございました')).toEqual(['ありがとう', 'ござい', 'まし', 'た']);
+    const a = analyzers.ja!.analyze('お腹がぺたんこになった');
+    for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
+  });
   it('offsets point into the normalised text', () => {
     const a = analyzers.ja!.analyze('この美容液は2大保湿成分で日本一');
     for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
