@@ -9,11 +9,12 @@ import type { Token } from '../text/tokenizer.js';
 import type { Language } from '../transcript/model.js';
 import { MONEY_UNITS } from '../text/numbers.js';
 import { Automaton, codeUnits } from './automaton.js';
-import { cueGroups, matchEntries, mergeContext, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
+import { cueGroups, matchEntries, mergeContext, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
 import { KanaReadings } from './kana-variants.js';
 import { dictionaryForm, fusedJida, spokenReadings, wholeBaseKey } from './ko-dictionary-form.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
+import { splitTagged, type TaggedWord } from './tagged-words.js';
 
 export type MatcherRole = 'match' | 'trigger' | 'when';
 
@@ -44,10 +45,15 @@ export interface CompiledCues {
   around: number;
   inside: number;
   then?: number;
+  /** Atom of the `anywhere` words alone: one that straddles an edge of the match counts too (absent when none). */
+  anywhere?: number;
   /** Atom of the words a before cue does not reach past (`notPast`). */
   notPast?: number;
   /** Atom of the words that keep the group from excusing anything in its reach (`notWith`). */
   notWith?: number;
+  /** `notWith` words written with a part of speech (이@MM, @NP): found on the tokens, not in the lexicon. */
+  notWithTagged?: TaggedWord[];
+  notWithScope?: Scope;
   window: number;
   scope?: Scope;
   /** The group's `wholeWords` (only hits on word boundaries count) and `quoted` (only inside quotes). */
@@ -182,6 +188,9 @@ class LexiconBuilder {
     this.kana = analyzer.language === 'ja' ? new KanaReadings(analyzer) : undefined;
   }
 
+  /** A word as the lexicon keys it. */
+  readonly normalize = (w: string): string => this.analyzer.normalizeTerm(w);
+
   /** The atom for a set of words (the same set is one atom). */
   atom(words: readonly string[], loose = false): number {
     const norm = [...new Set(words.map((w) => this.analyzer.normalizeTerm(w)).filter((w) => w.length > 0))].sort();
@@ -309,8 +318,12 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle 
       window: g.window ?? DEFAULT_WINDOW,
     };
     if (g.then?.length) out.then = lex.atom(g.then, true);
+    if (g.anywhere?.length) out.anywhere = lex.atom(g.anywhere, true);
     if (g.notPast?.length) out.notPast = lex.atom(g.notPast, true);
-    if (g.notWith?.length) out.notWith = lex.atom(g.notWith, true);
+    const notWith = splitTagged(g.notWith ?? [], lex.normalize);
+    if (notWith.plain.length) out.notWith = lex.atom(notWith.plain, true);
+    if (notWith.tagged.length) out.notWithTagged = notWith.tagged;
+    if (g.notWithScope) out.notWithScope = g.notWithScope;
     if (g.scope) out.scope = g.scope;
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
     if (wholeSingle && g.wholeWords === undefined) out.wholeSingle = true;
@@ -348,7 +361,7 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       if (rule.when) add(rule.when, i, 'when');
     }
   });
-  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(r.unless, lex, singleCharsWhole(analyzer.language)) : undefined));
+  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(withNegationNotPast(r.unless, context), lex, singleCharsWhole(analyzer.language)) : undefined));
   const negation = compileCues(context.negation, lex);
   const quotation = compileCues(context.quotation, lex);
   const lexicon = lex.build();

@@ -116,12 +116,26 @@ const CLAUSE_END = /[.!?,。！？，\n]/u;
  */
 const COMPARATIVE = /(?:^|\s)더(?:\s|$)|보다(?:\s|$)|(?:^|\s)(?:그|이)\s?이상(?:으로|의)?(?:\s|$)/u;
 
+/** A Korean "cannot not" (…지 않을 수 없다, 안 할 수가 없죠, 않을 순 없어요): two denials that affirm. */
+const CANNOT_NOT = /(?:않을|안 ?할)\s?(?:수[가는도]?|순)\s?없/u;
+
+/**
+ * Whether a Korean cue [at, end) is the 없 (or the 수 없) of a "cannot not": 빼준다고 하니까 혹하지 않을 수가 없죠 ("one
+ * can't help being tempted") affirms, so 없다 there denies nothing (round 40).
+ */
+function cannotNot(text: string, at: number, end: number): boolean {
+  const from = Math.max(0, at - 12);
+  const m = CANNOT_NOT.exec(text.slice(from, Math.min(end, at + 6)));
+  return m !== null && from + m.index + m[0].length > at;
+}
+
 /**
  * Whether a Korean cue [at, end) that says "cannot" (수 없다) closes a comparison begun in its clause:
  * 이보다 더 좋을 수 없다, 이보다 완벽할 수 없어요 ("it couldn't be better") boast, they do not deny, so the
  * cue is no negation there; 탈모를 치료할 수 없다 (no comparison) still denies.
  */
 export function cannotBoasts(text: string, at: number, end: number): boolean {
+  if (cannotNot(text, at, end)) return true;
   if (!CANNOT.test(text.slice(at, end))) return false;
   let from = at;
   while (from > 0 && !CLAUSE_END.test(text[from - 1] as string)) from--;

@@ -95,7 +95,7 @@ function atomUses(compiled: CompiledRules): AtomUses {
   const cueGroups = [...compiled.unless.flatMap((g) => g ?? []), ...(compiled.negation ?? []), ...(compiled.quotation ?? [])];
   for (const g of cueGroups) {
     for (const atom of [g.before, g.after, g.around, g.inside]) u.chars[atom] = 1;
-    if (g.then !== undefined) u.chars[g.then] = 1;
+    for (const atom of [g.then, g.anywhere]) if (atom !== undefined) u.chars[atom] = 1;
     for (const atom of [g.notPast, g.notWith]) if (atom !== undefined) u.chars[atom] = 1;
   }
   atomUsesOf.set(compiled, u);

@@ -15,6 +15,7 @@ import { askedAfterDenial, cannotBoasts, denialAffirms, denialAsks, insideAnotA,
 import { breathAfter, isPauseComma, skipsParticle, skipsPause } from './pauses.js';
 import { deniesOtherNoun } from './ko-denial-scope.js';
 import { pushRegexHits } from './regex-prefilter.js';
+import { isTagged } from './tagged-words.js';
 import { GAP_STOP, scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
 
 export interface Hit {
@@ -308,6 +309,14 @@ function notAhead(steps: readonly Step[], si: number): boolean {
   return false;
 }
 
+/** Whether a `notWith` word (plain or written with a part of speech) stands within `reach` of [start, end) or inside it. */
+function goodsInReach(L: Lattice, start: number, end: number, cues: CompiledCues, reach: { back: number; ahead: number }): boolean {
+  const near = (c: { start: number; end: number }) => (c.end <= start ? start - c.start <= reach.back : c.start >= end ? c.end - end <= reach.ahead : true);
+  if (cues.notWith !== undefined && charsOf(L, cues.notWith).some(near)) return true;
+  const tagged = cues.notWithTagged;
+  return tagged !== undefined && L.a.tokens.some((t) => near(t) && isTagged(t, tagged));
+}
+
 /**
  * Whether one of the cues of one group appears within its window (or scope) before/after/around
  * [start, end), or inside it. Cues are words matched by surface (anywhere, even inside a longer word) or by base
@@ -323,7 +332,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
       ? windowReach(L, start, end, cues.window)
       : { back: cues.window, ahead: cues.window };
   // Goods said in reach (notWith): the words are about them after all, whatever the cues say.
-  if (cues.notWith !== undefined && charsOf(L, cues.notWith).some((c) => (c.end <= start ? start - c.start <= reach.back : c.start >= end ? c.end - end <= reach.ahead : true))) return false;
+  if (goodsInReach(L, start, end, cues, cues.notWithScope ? scopeReach(L, start, end, cues.notWithScope) : reach)) return false;
   const before = (c: { start: number; end: number }) =>
     c.end <= start && (cues.scope ? start - c.start <= reach.back : apart(L, c.end, start) <= reach.back) && !closesEarlierQuestion(L.a.norm.text, c) && !contrastBetween(c.end) && pairedAfterMatch();
   const text = L.a.norm.text;
@@ -351,7 +360,16 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   let thenAfterMatch: boolean | undefined;
   const pairedAfterMatch = () =>
     cues.then === undefined || (thenAfterMatch ??= found(cues.then, (t) => t.start >= end && (cues.scope ? t.end - end <= reach.ahead : apart(L, end, t.start) <= reach.ahead)));
-  return found(cues.before, before) || found(cues.after, after) || found(cues.around, (c) => before(c) || after(c)) || found(cues.inside, (c) => inside(c) && paired(c));
+  // An `anywhere` cue that runs across an edge of the match (begins before it and ends inside it, or the other way) is
+  // where `anywhere` looks too, though neither before, after nor inside.
+  const straddles = (c: { start: number; end: number }) => (c.start < start && c.end > start) || (c.start < end && c.end > end);
+  return (
+    found(cues.before, before) ||
+    found(cues.after, after) ||
+    found(cues.around, (c) => before(c) || after(c)) ||
+    found(cues.inside, (c) => inside(c) && paired(c)) ||
+    (cues.anywhere !== undefined && found(cues.anywhere, (c) => straddles(c) && paired(c)))
+  );
 }
 
 /**

@@ -91,6 +91,11 @@ export interface ContextCues {
    */
   notWith?: string[];
   /**
+   * How far `notWith` looks when that is farther than the group's own reach (a cue right after the match, goods
+   * anywhere in its sentence): 키 크는|비결은 (window 1) is advice, 키 크는 비결은 바로 이 젤리예요 sells the jelly.
+   */
+  notWithScope?: Scope;
+  /**
    * The group counts only for a match inside quotation marks on its line (「」『』“”‘’ or straight
    * double quotes): a phrase quoted in order to refuse it — 「髪が生える」とは言えません, 不说“全网最低价”,
    * "세포 재생" 이런 단어 못 써요 — is mentioned, not claimed. Its cues are then the refusal.
@@ -129,6 +134,17 @@ export function mergeContext(a: RulesetContext, b: RulesetContext): RulesetConte
     if (all.length > 0) out[key] = all;
   }
   return out;
+}
+
+/**
+ * A rule's `unless` groups with the ruleset's negation `notPast` words (contrasts and corrections) where a group names
+ * none of its own: a denial among a rule's own cues does not reach past a correction any more than the ruleset's
+ * does — 这个不是药，是能治病的 corrects 药 to 能治病 (cn/ad-law/medical-claim lists 不是 with window 4).
+ */
+export function withNegationNotPast(unless: CueGroups | undefined, context: RulesetContext): CueGroups | undefined {
+  const notPast = [...new Set(cueGroups(context.negation).flatMap((g) => g.notPast ?? []))];
+  if (unless === undefined || notPast.length === 0) return unless;
+  return cueGroups(unless).map((g) => (g.notPast || !(g.before?.length || g.around?.length || g.anywhere?.length) ? g : { ...g, notPast }));
 }
 
 /**

@@ -9,7 +9,6 @@ import type { NormalizedText } from '../text/normalize.js';
 import type { CompiledRules } from './compile.js';
 import type { Lattice } from './lattice.js';
 import { answeredYes } from './answered.js';
-import { adviceWithoutGoods } from './ko-advice.js';
 import { cueNear, scanSegment, wordCrossesJoin, type Hit } from './match.js';
 import type { Rule } from './model.js';
 
@@ -35,8 +34,6 @@ export function clearedByContext(compiled: CompiledRules, L: Lattice, hit: Hit):
   const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
   if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes)) return true;
   if (rule.respectContext === false || yes) return false;
-  // A law about some goods (`products`) needs goods: an effect said as what a tip is for, with none named, is advice.
-  if (rule.products && L.lexicon.spokenForms && adviceWithoutGoods(L.a.tokens, hit.end)) return true;
   return cueNear(L, hit.start, hit.end, compiled.negation) || cueNear(L, hit.start, hit.end, compiled.quotation);
 }
 

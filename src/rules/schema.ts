@@ -18,6 +18,7 @@ const cues = {
     then: wordList,
     notPast: wordList,
     notWith: wordList,
+    notWithScope: { enum: [...SCOPES] },
     quoted: { type: 'boolean' },
     window: { type: 'integer', minimum: 0, maximum: 200 },
     scope: { enum: [...SCOPES] },

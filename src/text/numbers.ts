@@ -189,6 +189,9 @@ const KO_NATIVE = `${KO_NATIVE_NUMERAL}(?= )`;
 // A Sino-Korean digit said alone and written against 킬로 / 키로 (오키로, 삼키로: speech recognition joins them; ko-dic
 // then cuts 오키 + 로). Spaced, 이 키로 is "with this height": only 킬로 there.
 const KO_SINO_KILO = '(?<![가-힣])[일이삼사오육칠팔구]+(?=키로|킬로| 킬로)';
+// 몇 before a weight (몇 kg씩, 몇 킬로, 몇근) is "some", as 几 (2 to 9): 살을 몇 kg씩 빼준다. Not before other counters, where
+// it mostly asks (몇 번 드세요?, 몇 개 남았어요?).
+const KO_FEW_WEIGHT = '(?<![가-힣])몇(?= ?(?:kg|㎏|킬로|키로|근))';
 const RANGE = '(?: ?(?:~|〜|-|–|到|至|から|에서) ?)';
 // Chinese approximate numbers: 十几天, 二十几岁, 几十块, 好几斤 (a bare 几 is left out: 几天能好？ asks).
 const ZH_APPROX = '(?:好几[十百千万]?|几[十百千万]+|[〇零一二两兩三四五六七八九十百千万萬]+几[十百千万]?)';
@@ -203,7 +206,7 @@ const JA_SPOKEN = `(?:(?:ひと|ふた)(?=月)|(?<!\\p{Script=Han})[十百千]?�
 const NUMBER_RE: Record<Language, RegExp> = {
   ja: new RegExp(`(?:${DIGITS_RE}|${JA_SPOKEN}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
   zh: new RegExp(`(?:${DIGITS_RE}|${ZH_APPROX}|${ZH_SPOKEN}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
-  ko: new RegExp(`(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE}|${KO_SINO_KILO})(?:${RANGE}(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE}|${KO_SINO_KILO}))?`, 'gu'),
+  ko: new RegExp(`(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE}|${KO_SINO_KILO}|${KO_FEW_WEIGHT})(?:${RANGE}(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE}|${KO_SINO_KILO}))?`, 'gu'),
 };
 
 /**

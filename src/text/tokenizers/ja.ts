@@ -21,6 +21,8 @@ import { makeDir } from '../../io/make-dir.js';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens } from './align.js';
 import { headerBytes, readHeader, removeOtherCopies } from './cache-file.js';
+import { splitKanaRuns } from './ja-kana-run.js';
+import { lateWordCuts } from './ja-reglue.js';
 import { fileSource, type FileSource } from './file-source.js';
 import { viterbiTokenizer, type UnknownWords, type ViterbiDictionary, type ViterbiToken } from './kuromoji-viterbi.js';
 import { aligned, bytesSource, PagedStrings, PagedWords, type ByteSource } from './paged.js';
@@ -344,7 +346,11 @@ export async function createJapaneseTokenizer(opts: JapaneseTokenizerOptions = {
     baseForms: true,
     tokenize(text) {
       const cuts = text.includes('大') ? numeralPrefixCuts(text) : [];
-      const viterbi = cuts.length === 0 ? tk.tokenize(text) : [0, ...cuts].flatMap((at, i) => tk.tokenize(text.slice(at, cuts[i])));
+      const inPieces = (at: readonly number[]) => (at.length === 0 ? tk.tokenize(text) : [0, ...at].flatMap((from, i) => tk.tokenize(text.slice(from, at[i]))));
+      let viterbi = inPieces(cuts);
+      const late = /[っッ]/.test(text) ? lateWordCuts(text, viterbi, (t) => tk.tokenize(t)) : [];
+      if (late.length > 0) viterbi = inPieces([...new Set([...cuts, ...late])].sort((a, b) => a - b));
+      viterbi = splitKanaRuns(viterbi, (t) => tk.tokenize(t));
       const raw = viterbi.map((t) => ({
         surface: t.surface_form,
         base: t.basic_form,

@@ -65,3 +65,26 @@ describe('the built-in Korean rules read a written "cannot" as a denial', () => 
     expect(await said(text)).not.toEqual([]);
   });
 });
+
+// Round 40: "cannot not" (…지 않을 수 없다) affirms: its 없다 or 수 없 is no denial.
+describe('a Korean "cannot not"', () => {
+  it.each([
+    ['혹하지 않을 수가 없죠', '없'],
+    ['혹하지 않을 수가 없죠', '수가 없'],
+    ['사지 않을 수 없어요', '수 없'],
+    ['안 할 수가 없어요', '없'],
+  ])('"%s": the cue %s affirms', (text, cue) => {
+    expect(at(text, cue)).toBe(true);
+  });
+  it.each([
+    ['효과를 보장할 수 없어요', '수 없'],
+    ['근거는 없어요', '없'],
+    ['않을 수가 있어요. 효과는 없어요', '없'],
+  ])('"%s": the cue %s still denies', (text, cue) => {
+    expect(at(text, cue)).toBe(false);
+  });
+  it('the built-in rules report a claim the host "cannot help" being taken by', async () => {
+    const said = (await builtinEngine().check({ segments: [{ start: 0, end: 3, text: '단기간에 살을 확 몇 kg씩 빼준다고 하니까 사실 그걸 보고 혹하지 않을 수가 없죠.' }] }, 'ko')).filter((f) => f.kind === 'prohibited');
+    expect(said.map((f) => f.ruleId)).toContain('kr/fair-labeling/efficacy');
+  });
+});

@@ -132,3 +132,12 @@ describe('Korean 만: ten thousand, or "only"', () => {
     for (const line of ['오늘만 원 플러스 원이에요', '하나만 원하시면 말씀하세요', '이것만 원래 가격이에요']) expect(found(c, 'ko', line), line).toEqual([]);
   });
 });
+
+// Round 40 (engine eng): 몇 before a weight is "some" (2 to 9), as 几; before other counters it mostly asks.
+describe('Korean 몇 before a weight', () => {
+  it('몇 kg씩, 몇킬로, 몇 근 are 2 to 9; 몇 번, 몇 개 are no number', () => {
+    const c = compile('ko', ['[{number: [kg, 킬로, 근], min: 2, max: 9}, {gap: 2}, [빠져요, 빼준다]]', '[{number: [번, 개]}]']);
+    for (const line of ['한 달에 몇 kg씩 빠져요', '살을 확 몇 kg씩 빼준다', '몇킬로 빠져요']) expect(found(c, 'ko', line), line).toEqual([expect.stringMatching(/@m0$/)]);
+    for (const line of ['몇 번 드셔야 돼요', '몇 개 남았어요']) expect(found(c, 'ko', line), line).toEqual([]);
+  });
+});

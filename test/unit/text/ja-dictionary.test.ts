@@ -7,28 +7,34 @@ import kuromoji from 'kuromoji';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createJapaneseTokenizer, numeralPrefixCuts } from '../../../src/text/tokenizers/ja.js';
+import { splitKanaRuns } from '../../../src/text/tokenizers/ja-kana-run.js';
+import { lateWordCuts } from '../../../src/text/tokenizers/ja-reglue.js';
 
 const require = createRequire(import.meta.url);
 const TEXTS = [
   'この美容液は最高級の成分で、シミが消えます。飲むだけで痩せる！',
   '今だけ半額、通常価格9,800円のところ4,980円です。売り切れ御免！',
   'ｶﾀｶﾅとＡＢＣ、𠮷野家の「ご飯」も食べられませんでした。',
+  'この一杯ですっきり、それっきり',
+  'お腹がぺたんこになったって',
 ];
 
 let stock: Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>> | undefined;
 
-/** Tokens as kuromoji's own loader and lookups produce them (each piece between numeralPrefixCuts alone, as ours). */
+/** Tokens as kuromoji's own loader and lookups produce them (each piece between numeralPrefixCuts and lateWordCuts alone, unknown kana runs split by splitKanaRuns, as ours). */
 async function stockTokens(texts: string[]): Promise<{ surface: string; base: string; pos: string }[][]> {
   const dicPath = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
   stock ??= new Promise((resolve, reject) => kuromoji.builder({ dicPath }).build((e, t) => (e ? reject(e) : resolve(t))));
   const tk = await stock;
-  const pieces = (t: string) => {
+  const inPieces = (t: string, cuts: readonly number[]) => [0, ...cuts].flatMap((at, i) => tk.tokenize(t.slice(at, cuts[i])));
+  const tokens = (t: string) => {
     const cuts = numeralPrefixCuts(t);
-    return [0, ...cuts].map((at, i) => t.slice(at, cuts[i]));
+    const first = inPieces(t, cuts);
+    const late = lateWordCuts(t, first, (x) => tk.tokenize(x));
+    return splitKanaRuns(late.length === 0 ? first : inPieces(t, [...new Set([...cuts, ...late])].sort((a, b) => a - b)), (x) => tk.tokenize(x));
   };
   return texts.map((t) =>
-    pieces(t)
-      .flatMap((piece) => tk.tokenize(piece))
+    tokens(t)
       .filter((x) => x.surface_form.trim() !== '')
       .map((x) => ({ surface: x.surface_form, base: x.basic_form && x.basic_form !== '*' ? x.basic_form : x.surface_form, pos: x.pos_detail_1 && x.pos_detail_1 !== '*' ? `${x.pos}-${x.pos_detail_1}` : x.pos })),
   );

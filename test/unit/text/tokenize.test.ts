@@ -31,6 +31,25 @@ describe('Japanese (kuromoji, IPADIC)', () => {
     expect(a.boundaries.has(a.norm.text.indexOf('美白'))).toBe(true);
     expect(surfaces('ja', '一大ブームの三大栄養素')).toEqual(surfaces('ja', '一大ブーム').concat(surfaces('ja', 'の三大栄養素')));
   });
+  // kuromoji read です / っきり in 一瞬ですっきり: the cheap です took the first kana of すっきり (round 39).
+  it('reads a word kuromoji started one kana late whole: 一瞬ですっきり, この一杯ですっきり', () => {
+    expect(surfaces('ja', '一瞬ですっきり')).toEqual(['一瞬', 'で', 'すっきり']);
+    expect(surfaces('ja', 'この一杯ですっきりします')).toContain('すっきり');
+    const a = analyzers.ja!.analyze('三日ですっきりした');
+    for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
+    // a small っ suffix after a word stays as it was: それっきり, 子供っぽい, 思いっきり
+    expect(surfaces('ja', 'それっきり')).toEqual(['それ', 'っきり']);
+    expect(surfaces('ja', '子供っぽい')).toEqual(['子供', 'っぽい']);
+    expect(surfaces('ja', '思いっきり')).toEqual(['思いっきり']);
+  });
+  // kuromoji grouped the kana after an unknown word into one unknown run: ぺたんこになったって was one noun (round 40).
+  it('splits the known words off the end of an unknown hiragana run: ぺたんこ / に / なっ / た / って', () => {
+    expect(surfaces('ja', 'お腹がぺたんこになったって')).toEqual(['お腹', 'が', 'ぺたんこ', 'に', 'なっ', 'た', 'って']);
+    expect(surfaces('ja', 'ぺたんこ')).toEqual(['ぺたんこ']);
+    expect(surfaces('ja', 'ありがとうございました')).toEqual(['ありがとう', 'ござい', 'まし', 'た']);
+    const a = analyzers.ja!.analyze('お腹がぺたんこになった');
+    for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
+  });
   it('offsets point into the normalised text', () => {
     const a = analyzers.ja!.analyze('この美容液は2大保湿成分で日本一');
     for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);

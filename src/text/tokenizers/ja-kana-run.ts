@@ -1,0 +1,46 @@
+/**
+ * Words kuromoji hides in an unknown hiragana run. A word IPADIC lacks (ぺたんこ; it has ぺったんこ) is read as an unknown
+ * word, and kuromoji groups the hiragana after it into the same run: ぺたんこになったって comes out as one unknown noun,
+ * so a rule keyed on ぺたんこ, なる or た finds nothing. Where the rest of such a run, from some kana on, reads as known
+ * words, a particle then a predicate, the run is split there: the unknown word keeps kuromoji's reading and the rest is
+ * tokenized alone (ぺたんこ, as kuromoji read the run, then に / なっ / た / って). Pure.
+ */
+import type { ViterbiToken } from './kuromoji-viterbi.js';
+
+const HIRAGANA_RUN = /^\p{Script=Hiragana}{4,}$/u;
+/** The unknown word itself keeps at least this many kana. */
+const MIN_HEAD = 2;
+
+/** Whether kuromoji knew the word (it gives a reading only to dictionary words). */
+const known = (t: ViterbiToken): boolean => t.reading !== undefined && t.reading !== '*';
+
+/**
+ * Whether a tail reads as a particle that follows a word (に, と, が; not the ん IPADIC also calls one, ぺた|ん|こ, nor a
+ * sentence-final よ, ぷよぷ|よ|が) and then a predicate (なっ, おさまっ, た): a particle alone may be part of the word.
+ */
+const particleThenPredicate = (tail: readonly ViterbiToken[]): boolean =>
+  tail[0]?.pos === '助詞' && tail[0].pos_detail_1 !== '特殊' && tail[0].pos_detail_1 !== '終助詞' && tail.some((t) => t.pos === '動詞' || t.pos === '助動詞');
+
+/** Where in an unknown hiragana run `run` its tail of known words begins (a particle, then a word), if it has one. */
+function knownTailAt(run: string, tokenize: (text: string) => readonly ViterbiToken[]): number | undefined {
+  for (let i = MIN_HEAD; i <= run.length - 2; i++) {
+    const tail = tokenize(run.slice(i));
+    if (tail.length >= 2 && particleThenPredicate(tail) && tail.every(known)) return i;
+  }
+  return undefined;
+}
+
+/**
+ * The tokens with each unknown hiragana run (4 kana or more) that ends in known words split in two: the unknown word,
+ * as kuromoji gave it, and its tail of known words (a particle, then a predicate) tokenized alone. `tokenize`: the tokenizer the
+ * tokens came from.
+ */
+export function splitKanaRuns<T extends ViterbiToken>(tokens: readonly T[], tokenize: (text: string) => T[]): T[] {
+  return tokens.flatMap((t) => {
+    if (known(t) || !HIRAGANA_RUN.test(t.surface_form)) return [t];
+    const i = knownTailAt(t.surface_form, tokenize);
+    if (i === undefined) return [t];
+    const head = t.surface_form.slice(0, i);
+    return [{ ...t, surface_form: head, basic_form: t.basic_form === t.surface_form ? head : t.basic_form }, ...tokenize(t.surface_form.slice(i))];
+  });
+}
