@@ -228,8 +228,12 @@ export class MecabTokenizer {
   }
 
   private addNode(d: Dictionary, token: number, start: number, end: number, unknown: number): void {
-    const ids = d.tokens.get(token * TOKEN_WORDS);
-    this.nodes.add(ids & 0xffff, ids >>> 16, d.tokens.get(token * TOKEN_WORDS + 1) >> 16, start, end, token, unknown);
+    // A token's four words share a page (pages hold whole tokens): its ids and its cost read from it.
+    const at = token * TOKEN_WORDS;
+    const page = d.tokens.pageOf(at);
+    const ids = page === undefined ? -1 : page[at & 1023]!;
+    const cost = page === undefined ? -1 : page[(at + 1) & 1023]!;
+    this.nodes.add(ids & 0xffff, ids >>> 16, cost >> 16, start, end, token, unknown);
   }
 
   private addUnknown(cinfo: number, start: number, end: number): void {
