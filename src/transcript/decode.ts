@@ -68,16 +68,23 @@ export function textScore(text: string): { bad: number; score: number } {
   let n = 0;
   let bad = 0;
   let expected = 0;
-  for (const ch of text) {
+  // By UTF-16 unit, a pair read as one character (as `for…of` reads it): no string per character on the fast path.
+  for (let i = 0; i < text.length && n < 200_000; i++) {
     n++;
-    const c = ch.charCodeAt(0);
+    const c = text.charCodeAt(i);
     // Printable ASCII, line breaks and the CJK blocks (every code point in these spans assigned,
     // none a control): expected, without the two Unicode-property tests.
-    if ((c >= 0x20 && c <= 0x7e) || c === 0x0a || c === 0x0d || (c >= 0x3000 && c <= 0x303f) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a0 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3)) expected++;
-    else if (BAD.test(ch)) bad++;
+    if ((c >= 0x20 && c <= 0x7e) || c === 0x0a || c === 0x0d || (c >= 0x3000 && c <= 0x303f) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a0 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3)) {
+      expected++;
+      continue;
+    }
+    const cp = text.codePointAt(i) as number;
+    const ch = String.fromCodePoint(cp);
+    if (cp > 0xffff) i++;
+    if (BAD.test(ch)) bad++;
     else if (EXPECTED.test(ch)) expected++;
-    if (n >= 200_000) break; // enough to judge
   }
+  // (at most 200,000 characters: enough to judge)
   if (n === 0) return { bad: 0, score: 1 };
   return { bad: bad / n, score: expected / n - (5 * bad) / n };
 }

@@ -35,7 +35,7 @@ export function nominalisedJida(tokens: Token[]): Token[] {
  * the next one; a reading that still starts with a suffix, or starts with the same base (a spaced 하다: 운동 해요),
  * is not taken.
  */
-export function suffixStartingWord(text: string, tokens: Token[], reread: (word: string) => Token[]): Token[] {
+export function suffixStartingWord(text: string, tokens: Token[], reread: (word: string) => readonly Token[]): Token[] {
   if (!tokens.some((t, i) => i > 0 && t.pos.startsWith('XS') && t.start > (tokens[i - 1] as Token).end)) return tokens;
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Tokenizer } from '../tokenizer.js';
+import type { Token, Tokenizer } from '../tokenizer.js';
 import { alignTokens, type RawToken } from './align.js';
 import { fileSource } from './file-source.js';
 import { cuteEndingEdits } from './ko-cute.js';
@@ -146,6 +146,9 @@ export function createKoreanMecab(dir: string = koDicDir(), options: MecabOption
   }
 }
 
+/** How many words read on their own the Korean tokenizer keeps (it forgets them all when full). */
+const WORD_MEMO_LIMIT = 4096;
+
 export async function createKoreanTokenizer(): Promise<Tokenizer> {
   const mecab = createKoreanMecab();
   // A feature is parsed once: distinct features number in the thousands, morphemes in the millions.
@@ -158,17 +161,29 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
     }
     return r;
   };
+  // The words read again on their own (cute endings, a word written apart read as a suffix) come back line after
+  // line: each read once while kept. Shared between callers that only read them.
+  const words = new Map<string, Token[]>();
+  const wordTokens = (word: string): Token[] => {
+    let t = words.get(word);
+    if (!t) {
+      if (words.size >= WORD_MEMO_LIMIT) words.clear();
+      t = tokenizer.tokenize(word);
+      words.set(word, t);
+    }
+    return t;
+  };
   const tokenizer: Tokenizer = {
     language: 'ko',
     baseForms: true,
-    respell: (text) => cuteEndingEdits(text, (word) => tokenizer.tokenize(word)),
+    respell: (text) => cuteEndingEdits(text, wordTokens),
     tokenize(text) {
       const raw: RawToken[] = [];
       for (const piece of markedPieces(text)) {
         if (piece.mark) raw.push({ surface: piece.text, pos: piece.mark });
         else for (const m of mecab.tokenize(piece.text)) toRaw(m, reading(m), raw);
       }
-      return suffixStartingWord(text, nominalisedJida(alignTokens(text, raw)), (word) => tokenizer.tokenize(word));
+      return suffixStartingWord(text, nominalisedJida(alignTokens(text, raw)), wordTokens);
     },
   };
   return tokenizer;

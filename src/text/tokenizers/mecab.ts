@@ -10,7 +10,6 @@
  * Pure: the caller hands in the files' bytes or ByteSources that read them.
  */
 import {
-  commonPrefixSearch,
   exactMatch,
   MecabFormatError,
   readCharTable,
@@ -22,6 +21,7 @@ import {
 } from './mecab-dictionary.js';
 import type { ByteSource } from './paged.js';
 import { grown } from './columns.js';
+import { Utf8Text } from './utf8.js';
 
 /** MeCab's limit on a grouped unknown word, in characters. */
 const MAX_GROUPING = 24;
@@ -138,6 +138,16 @@ export class MecabTokenizer {
   private stamp = 0;
   private readonly enc = new TextEncoder();
   private readonly dec = new TextDecoder();
+  /** The text being read, as UTF-8 (reused from one text to the next). */
+  private readonly utf8 = new Utf8Text();
+  /**
+   * The nodes ending at the position being connected, copied out of their list once per position
+   * (index, right id, path cost) and read by `connect` for each left id met there.
+   */
+  private leftNode = new Int32Array(64);
+  private leftRc = new Int32Array(64);
+  private leftCost = new Float64Array(64);
+  private leftCount = 0;
 
   constructor(files: MecabFiles, options: MecabOptions = {}) {
     this.sys = readDictionary(files.sys, 'sys.dic');
@@ -160,11 +170,28 @@ export class MecabTokenizer {
   /** The byte length of the character charAt last read; the count of characters seek last skipped. */
   private clen = 0;
   private skipped = 0;
-  /** Where the word lookup now starts (the callback below reads it: no closure per position). */
-  private from = 0;
-  private readonly onWord = (v: number, end: number): void => {
-    for (let j = 0; j < (v & 0xff); j++) this.addNode(this.sys, (v >> 8) + j, this.from, end, 0);
-  };
+
+  /**
+   * The words of sys.dic that start at byte `from` (MeCab's commonPrefixSearch over the Darts double
+   * array, as mecab-dictionary.ts's commonPrefixSearch): a unit's base and check share a page, read once.
+   */
+  private addWords(s: Uint8Array, from: number): void {
+    const units = this.sys.units;
+    let b = units.get(0);
+    for (let i = from; ; i++) {
+      let page = units.pageOf(2 * b);
+      const n = page === undefined ? -1 : page[(2 * b) & 1023]!;
+      if (n < 0 && (page === undefined ? -1 : page[(2 * b + 1) & 1023]!) === b) {
+        const v = -n - 1;
+        for (let j = 0; j < (v & 0xff); j++) this.addNode(this.sys, (v >> 8) + j, from, i, 0);
+      }
+      if (i >= s.length) return;
+      const p = b + s[i]! + 1;
+      page = units.pageOf(2 * p);
+      if ((page === undefined ? -1 : page[(2 * p + 1) & 1023]!) !== b) return;
+      b = page === undefined ? -1 : page[(2 * p) & 1023]!;
+    }
+  }
 
   /** The character at byte `p`: its packed CharInfo (its length in bytes goes to `clen`; MeCab's utf8_to_ucs2). */
   private charAt(s: Uint8Array, p: number): number {
@@ -201,8 +228,12 @@ export class MecabTokenizer {
   }
 
   private addNode(d: Dictionary, token: number, start: number, end: number, unknown: number): void {
-    const ids = d.tokens.get(token * TOKEN_WORDS);
-    this.nodes.add(ids & 0xffff, ids >>> 16, d.tokens.get(token * TOKEN_WORDS + 1) >> 16, start, end, token, unknown);
+    // A token's four words share a page (pages hold whole tokens): its ids and its cost read from it.
+    const at = token * TOKEN_WORDS;
+    const page = d.tokens.pageOf(at);
+    const ids = page === undefined ? -1 : page[at & 1023]!;
+    const cost = page === undefined ? -1 : page[(at + 1) & 1023]!;
+    this.nodes.add(ids & 0xffff, ids >>> 16, cost >> 16, start, end, token, unknown);
   }
 
   private addUnknown(cinfo: number, start: number, end: number): void {
@@ -217,8 +248,7 @@ export class MecabTokenizer {
     if (begin2 >= s.length) return;
     const cinfo = this.charAt(s, begin2);
     const mblen = this.clen;
-    this.from = begin2;
-    commonPrefixSearch(this.sys.units, s, begin2, this.onWord);
+    this.addWords(s, begin2);
     if (this.nodes.n > first && !invokes(cinfo)) return;
     let begin3 = begin2 + mblen;
     let groupEnd = -1;
@@ -258,8 +288,27 @@ export class MecabTokenizer {
     return f;
   }
 
-  /** Picks each node's best left neighbour among the nodes ending at `pos` (MeCab's connect). */
-  private connect(pos: number, right: number): void {
+  /** Copies the nodes ending at `pos` out of their list, in its order, for `connect`; and starts a new stamp. */
+  private gatherLeft(pos: number): void {
+    const N = this.nodes;
+    let k = 0;
+    for (let l = this.endHead[pos]!; l >= 0; l = N.enext[l]!) {
+      if (k === this.leftNode.length) {
+        this.leftNode = grown(this.leftNode, k * 2);
+        this.leftRc = grown(this.leftRc, k * 2);
+        this.leftCost = grown(this.leftCost, k * 2);
+      }
+      this.leftNode[k] = l;
+      this.leftRc[k] = N.rc[l]!;
+      this.leftCost[k] = N.cost[l]!;
+      k++;
+    }
+    this.leftCount = k;
+    this.nextStamp();
+  }
+
+  /** Picks a node's best left neighbour among the nodes ending at the position gathered last (MeCab's connect). */
+  private connect(right: number): void {
     const N = this.nodes;
     const lc = N.lc[right]!;
     let best: number;
@@ -269,16 +318,14 @@ export class MecabTokenizer {
       bestCost = this.seenCost[lc]!;
     } else {
       const row = this.matrix.row(lc);
-      const cost = N.cost;
-      const rc = N.rc;
-      const enext = N.enext;
+      const { leftNode, leftRc, leftCost, leftCount } = this;
       best = -1;
       bestCost = Infinity;
-      for (let l = this.endHead[pos]!; l >= 0; l = enext[l]!) {
-        const c = cost[l]! + row[rc[l]!]!;
+      for (let k = 0; k < leftCount; k++) {
+        const c = leftCost[k]! + row[leftRc[k]!]!;
         if (c < bestCost) {
           bestCost = c;
-          best = l;
+          best = leftNode[k]!;
         }
       }
       this.seenAt[lc] = this.stamp;
@@ -299,7 +346,9 @@ export class MecabTokenizer {
 
   /** The best path through the text, as morphemes (spaces between them dropped). */
   tokenize(text: string): MecabMorpheme[] {
-    const s = this.enc.encode(text);
+    const u = this.utf8;
+    u.encode(text);
+    const s = u.bytes.subarray(0, u.length);
     const N = this.nodes;
     N.reset();
     if (this.endHead.length < s.length + 1) this.endHead = new Int32Array(Math.max(s.length + 1, this.endHead.length * 2));
@@ -310,11 +359,11 @@ export class MecabTokenizer {
       if (head[pos]! < 0) continue;
       const first = N.n;
       this.lookup(s, pos);
-      this.nextStamp();
+      this.gatherLeft(pos);
       // MeCab connects the nodes of one position last found first, and puts each at the head of
       // the list of nodes ending where it ends: ties between equal costs go the same way.
       for (let r = N.n - 1; r >= first; r--) {
-        this.connect(pos, r);
+        this.connect(r);
         const e = N.end[r]!;
         N.enext[r] = head[e]!;
         head[e] = r;
@@ -323,15 +372,16 @@ export class MecabTokenizer {
     const eos = N.add(0, 0, 0, s.length, s.length, -1, 0);
     for (let pos = s.length; pos >= 0; pos--) {
       if (head[pos]! >= 0) {
-        this.nextStamp();
-        this.connect(pos, eos);
+        this.gatherLeft(pos);
+        this.connect(eos);
         break;
       }
     }
     const path: MecabMorpheme[] = [];
     for (let i = N.prev[eos]!; i >= 0 && N.token[i]! >= 0; i = N.prev[i]!) {
       const featureId = this.featureId(i);
-      path.push({ surface: this.dec.decode(s.subarray(N.start[i]!, N.end[i]!)), feature: this.feature(featureId), unknown: N.unknown[i] === 1, featureId });
+      const surface = u.lossy ? this.dec.decode(s.subarray(N.start[i]!, N.end[i]!)) : text.slice(u.charAt[N.start[i]!], u.charAt[N.end[i]!]);
+      path.push({ surface, feature: this.feature(featureId), unknown: N.unknown[i] === 1, featureId });
     }
     return path.reverse();
   }

@@ -49,6 +49,15 @@ export class PagedWords {
     return page[i & PagedWords.MASK] as number;
   }
 
+  /**
+   * The page holding word `i` (word `i` is at `i & 1023` in it; words 2k and 2k + 1 share a page), or
+   * undefined past the end: for loops that read pairs of words (a double array's base and check).
+   */
+  pageOf(i: number): Int32Array | undefined {
+    if (i >>> 0 >= this.length) return undefined;
+    return this.pages[i >>> PagedWords.SHIFT] ?? this.load(i >>> PagedWords.SHIFT);
+  }
+
   private load(n: number): Int32Array {
     const first = n << PagedWords.SHIFT;
     const count = Math.min(1 << PagedWords.SHIFT, this.length - first);

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText, DecodeError, textScore, type TextEncodingName } from '../../../src/transcript/decode.js';
 
@@ -104,3 +105,29 @@ describe('textScore fast path (printable ASCII and the CJK blocks scored without
     expect(off).toEqual([]);
   });
 });
+
+describe('textScore read by UTF-16 unit', () => {
+  // The scoring as it was written over `for…of` (a string per character): the reference.
+  const BAD = /[\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f\p{Co}\p{Cn}\p{Cs}]/u;
+  const EXPECTED = /[\t\n\r\u0020-\u007e\u00a0-\u024f\u2010-\u206f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\p{Script=Han}]/u;
+  const byCharacter = (text: string, limit: number) => {
+    let [n, bad, expected] = [0, 0, 0];
+    for (const ch of text) {
+      n++;
+      if (BAD.test(ch)) bad++;
+      else if (EXPECTED.test(ch)) expected++;
+      if (n >= limit) break;
+    }
+    return n === 0 ? { bad: 0, score: 1 } : { bad: bad / n, score: expected / n - (5 * bad) / n };
+  };
+  it('scores as by character: surrogate pairs one character, lone surrogates bad, at most 200,000 characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('😀', '\ud800', '\udfff', '가', 'あ', '\u0007', '\ue000', 'é'), fc.string({ unit: 'binary', maxLength: 1 })), maxLength: 40 }), (s) => {
+        expect(textScore(s)).toEqual(byCharacter(s, 200_000));
+      }),
+    );
+    const long = `${'😀'.repeat(150_000)}${'\u0007'.repeat(100_000)}`;
+    expect(textScore(long)).toEqual(byCharacter(long, 200_000));
+  });
+});
+
