@@ -5,11 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
-import { checkTranscript } from '../../../src/rules/check.js';
-import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
-import { formatProblem } from '../../../src/rules/model.js';
-import { parseRulesetSource } from '../../../src/rules/parse.js';
+import { type CompiledRules } from '../../../src/rules/compile.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
+import { compileSource, prohibitedTexts } from '../../helpers/rule-source.js';
 
 let zh: Analyzer;
 beforeAll(async () => {
@@ -18,15 +16,10 @@ beforeAll(async () => {
 
 function compile(unless: string): CompiledRules {
   const src = `id: t\nlanguage: zh\nrules:\n  - id: t/fat\n    kind: prohibit\n    category: efficacy\n    severity: error\n    message: { en: m, zh: m }\n    reference: test\n    match:\n      - id: fat\n        words: [分解脂肪]\n    unless: ${unless}\n    examples: { bad: [x], good: [y] }\n`;
-  const { ruleset, problems } = parseRulesetSource(src, 'test.yaml');
-  if (!ruleset) throw new Error(problems.map(formatProblem).join('\n'));
-  return compileRules([{ id: ruleset.id, language: 'zh', sources: [], context: ruleset.context, rules: ruleset.rules }], zh);
+  return compileSource(src, zh);
 }
 
-const found = (c: CompiledRules, text: string) =>
-  checkTranscript(c, { segments: [{ start: 0, end: 5, text }] }, zh)
-    .filter((f) => f.kind === 'prohibited')
-    .map((f) => f.text);
+const found = (c: CompiledRules, text: string) => prohibitedTexts(c, text, zh);
 
 describe('anywhere across the edge of the match', () => {
   it('counts a cue that begins before the match and ends inside it', () => {

@@ -6,10 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { checkTranscript } from '../../../src/rules/check.js';
-import { compileRules, exactSurface, type CompiledRules } from '../../../src/rules/compile.js';
-import { formatProblem } from '../../../src/rules/model.js';
-import { parseRulesetSource } from '../../../src/rules/parse.js';
+import { exactSurface, type CompiledRules } from '../../../src/rules/compile.js';
 import { cueInsideHint } from '../../../src/rules/examples.js';
+import { compileSource } from '../../helpers/rule-source.js';
 
 let ja: Analyzer;
 beforeAll(async () => {
@@ -21,9 +20,7 @@ function compile(entries: string[]): CompiledRules {
   const rules = entries
     .map((e, i) => `  - id: t/r${i}\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, ja: m }\n    reference: test\n    match:\n      - id: m${i}\n        ${e}\n    examples: { bad: [x], good: [y] }\n`)
     .join('');
-  const { ruleset, problems } = parseRulesetSource(`id: t\nlanguage: ja\nrules:\n${rules}`, 'test.yaml');
-  if (!ruleset) throw new Error(problems.map(formatProblem).join('\n'));
-  return compileRules([{ id: ruleset.id, language: 'ja', sources: [], context: ruleset.context, rules: ruleset.rules }], ja);
+  return compileSource(`id: t\nlanguage: ja\nrules:\n${rules}`, ja);
 }
 
 const found = (c: CompiledRules, text: string) =>

@@ -7,10 +7,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
-import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
-import { formatProblem } from '../../../src/rules/model.js';
-import { parseRulesetSource } from '../../../src/rules/parse.js';
+import { type CompiledRules } from '../../../src/rules/compile.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
+import { compileSource } from '../../helpers/rule-source.js';
 
 let analyzer: Analyzer;
 let compiled: CompiledRules;
@@ -36,9 +35,7 @@ rules:
 
 beforeAll(async () => {
   analyzer = await createAnalyzerFor('ko');
-  const { ruleset, problems } = parseRulesetSource(YAML, 't.yaml');
-  if (!ruleset) throw new Error(problems.map(formatProblem).join('\n'));
-  compiled = compileRules([{ id: ruleset.id, language: 'ko', sources: [], context: {}, rules: ruleset.rules }], analyzer);
+  compiled = compileSource(YAML, analyzer, { noContext: true });
 });
 
 const found = (text: string) => checkTranscript(compiled, { segments: [{ start: 0, end: 5, text }] }, analyzer).map((f) => `${f.matcher ?? ''}:${f.text}`);

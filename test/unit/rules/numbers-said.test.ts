@@ -6,11 +6,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
-import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
+import { type CompiledRules } from '../../../src/rules/compile.js';
 import { formatProblem } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import type { Language } from '../../../src/transcript/model.js';
+import { compileSource } from '../../helpers/rule-source.js';
 
 const analyzers = new Map<Language, Analyzer>();
 beforeAll(async () => {
@@ -22,9 +23,7 @@ function compile(language: Language, seqs: string[]): CompiledRules {
   const rules = seqs
     .map((seq, i) => `  - id: t/r${i}\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, ${language}: m }\n    reference: test\n    match:\n      - id: m${i}\n        seq: ${seq}\n    examples: { bad: [x], good: [y] }\n`)
     .join('');
-  const { ruleset, problems } = parseRulesetSource(`id: t\nlanguage: ${language}\nrules:\n${rules}`, 'test.yaml');
-  if (!ruleset) throw new Error(problems.map(formatProblem).join('\n'));
-  return compileRules([{ id: ruleset.id, language, sources: [], context: ruleset.context, rules: ruleset.rules }], analyzers.get(language) as Analyzer);
+  return compileSource(`id: t\nlanguage: ${language}\nrules:\n${rules}`, analyzers.get(language) as Analyzer);
 }
 
 /** The words found (with matcher ids) in one line. */

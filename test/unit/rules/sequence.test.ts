@@ -8,7 +8,6 @@ import { findNumbers } from '../../../src/text/numbers.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
 import { runExamples } from '../../../src/rules/examples.js';
-import type { Ruleset } from '../../../src/rules/model.js';
 import { loadRuleset } from '../../../src/rules/load.js';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,17 +16,14 @@ import { formatProblem } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import type { Language } from '../../../src/transcript/model.js';
+import { rulesetFromSource } from '../../helpers/rule-source.js';
 
 const analyzers = new Map<Language, Analyzer>();
 beforeAll(async () => {
   for (const l of ['ja', 'zh', 'ko'] as const) analyzers.set(l, await createAnalyzerFor(l));
 });
 
-function rulesetFrom(yaml: string): Ruleset {
-  const { ruleset, problems } = parseRulesetSource(yaml, 'test.yaml');
-  if (!ruleset) throw new Error(problems.map(formatProblem).join('\n'));
-  return { id: ruleset.id, language: ruleset.language, sources: [], context: ruleset.context, rules: ruleset.rules };
-}
+const rulesetFrom = rulesetFromSource;
 
 function compile(yaml: string): { c: CompiledRules; an: Analyzer } {
   return { c: compileRules([rulesetFrom(yaml)], analyzers.get(languageOf(yaml)) as Analyzer), an: analyzers.get(languageOf(yaml)) as Analyzer };

@@ -6,11 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
-import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
-import { formatProblem } from '../../../src/rules/model.js';
-import { parseRulesetSource } from '../../../src/rules/parse.js';
+import { type CompiledRules } from '../../../src/rules/compile.js';
 import { isCrossedCut, isSubWord } from '../../../src/rules/sub-words.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
+import { compileSource } from '../../helpers/rule-source.js';
 
 let zh: Analyzer;
 beforeAll(async () => {
@@ -54,9 +53,7 @@ function compile(seqs: string[]): CompiledRules {
   const rules = seqs
     .map((seq, i) => `  - id: t/r${i}\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, zh: m }\n    reference: test\n    match:\n      - id: m${i}\n        seq: ${seq}\n    examples: { bad: [x], good: [y] }\n`)
     .join('');
-  const { ruleset, problems } = parseRulesetSource(`id: t\nlanguage: zh\nrules:\n${rules}`, 'test.yaml');
-  if (!ruleset) throw new Error(problems.map(formatProblem).join('\n'));
-  return compileRules([{ id: ruleset.id, language: 'zh', sources: [], context: ruleset.context, rules: ruleset.rules }], zh);
+  return compileSource(`id: t\nlanguage: zh\nrules:\n${rules}`, zh);
 }
 
 function found(c: CompiledRules, text: string): string[] {

@@ -6,13 +6,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
-import { checkTranscript } from '../../../src/rules/check.js';
-import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
-import { formatProblem } from '../../../src/rules/model.js';
-import { parseRulesetSource } from '../../../src/rules/parse.js';
+import { type CompiledRules } from '../../../src/rules/compile.js';
 import { splitTagged } from '../../../src/rules/tagged-words.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { builtinEngine } from '../../helpers/builtin.js';
+import { compileSource, prohibitedTexts } from '../../helpers/rule-source.js';
 
 let ko: Analyzer;
 beforeAll(async () => {
@@ -21,15 +19,10 @@ beforeAll(async () => {
 
 function compile(unless: string): CompiledRules {
   const src = `id: t\nlanguage: ko\nrules:\n  - id: t/tall\n    kind: prohibit\n    category: efficacy\n    severity: error\n    message: { en: m, ko: m }\n    reference: test\n    match:\n      - id: tall\n        words: [키 크는, 살 빠지]\n    unless:\n${unless}\n    examples: { bad: [x], good: [y] }\n`;
-  const { ruleset, problems } = parseRulesetSource(src, 'test.yaml');
-  if (!ruleset) throw new Error(problems.map(formatProblem).join('\n'));
-  return compileRules([{ id: ruleset.id, language: 'ko', sources: [], context: ruleset.context, rules: ruleset.rules }], ko);
+  return compileSource(src, ko);
 }
 
-const found = (c: CompiledRules, text: string) =>
-  checkTranscript(c, { segments: [{ start: 0, end: 5, text }] }, ko)
-    .filter((f) => f.kind === 'prohibited')
-    .map((f) => f.text);
+const found = (c: CompiledRules, text: string) => prohibitedTexts(c, text, ko);
 
 describe('splitTagged', () => {
   it('reads word@TAG and @TAG, and leaves other words (and a word ending in @) plain', () => {

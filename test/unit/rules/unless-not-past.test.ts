@@ -5,12 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
-import { checkTranscript } from '../../../src/rules/check.js';
-import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
-import { formatProblem, withNegationNotPast } from '../../../src/rules/model.js';
-import { parseRulesetSource } from '../../../src/rules/parse.js';
+import { type CompiledRules } from '../../../src/rules/compile.js';
+import { withNegationNotPast } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { builtinEngine } from '../../helpers/builtin.js';
+import { compileSource, prohibitedTexts } from '../../helpers/rule-source.js';
 
 let zh: Analyzer;
 beforeAll(async () => {
@@ -19,15 +18,10 @@ beforeAll(async () => {
 
 function compile(unless: string, negation = '{ before: [不是], window: 4, notPast: ["，是", 但是] }'): CompiledRules {
   const src = `id: t\nlanguage: zh\ncontext:\n  negation: ${negation}\nrules:\n  - id: t/cure\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, zh: m }\n    reference: test\n    match:\n      - id: cure\n        words: [治病]\n    unless: ${unless}\n    examples: { bad: [x], good: [y] }\n`;
-  const { ruleset, problems } = parseRulesetSource(src, 'test.yaml');
-  if (!ruleset) throw new Error(problems.map(formatProblem).join('\n'));
-  return compileRules([{ id: ruleset.id, language: 'zh', sources: [], context: ruleset.context, rules: ruleset.rules }], zh);
+  return compileSource(src, zh);
 }
 
-const found = (c: CompiledRules, text: string) =>
-  checkTranscript(c, { segments: [{ start: 0, end: 5, text }] }, zh)
-    .filter((f) => f.kind === 'prohibited')
-    .map((f) => f.text);
+const found = (c: CompiledRules, text: string) => prohibitedTexts(c, text, zh);
 
 describe("a rule's own denial cues and the ruleset's notPast", () => {
   it('a correction or a contrast cuts a before cue of the rule itself', () => {

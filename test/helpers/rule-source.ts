@@ -1,0 +1,29 @@
+/**
+ * Rules written inline in a test: a ruleset's YAML source parsed (a problem is thrown with its line) and compiled
+ * for one analyzer, and what its prohibit rules report on one line.
+ */
+import { checkTranscript } from '../../src/rules/check.js';
+import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
+import { formatProblem, type Ruleset } from '../../src/rules/model.js';
+import { parseRulesetSource } from '../../src/rules/parse.js';
+import type { Analyzer } from '../../src/text/analyze.js';
+
+/** The source as a loaded ruleset (no sources, no extends). */
+export function rulesetFromSource(yaml: string): Ruleset {
+  const { ruleset, problems } = parseRulesetSource(yaml, 'test.yaml');
+  if (!ruleset) throw new Error(problems.map(formatProblem).join('\n'));
+  return { id: ruleset.id, language: ruleset.language, sources: [], context: ruleset.context, rules: ruleset.rules };
+}
+
+/** The source compiled for `analyzer`; `context: {}` drops the source's context cues. */
+export function compileSource(yaml: string, analyzer: Analyzer, opts: { noContext?: boolean } = {}): CompiledRules {
+  const rs = rulesetFromSource(yaml);
+  return compileRules([opts.noContext ? { ...rs, context: {} } : rs], analyzer);
+}
+
+/** The texts the prohibit rules report on `text` said as one segment. */
+export function prohibitedTexts(c: CompiledRules, text: string, analyzer: Analyzer): string[] {
+  return checkTranscript(c, { segments: [{ start: 0, end: 5, text }] }, analyzer)
+    .filter((f) => f.kind === 'prohibited')
+    .map((f) => f.text);
+}
