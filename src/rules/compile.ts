@@ -11,6 +11,7 @@ import { MONEY_UNITS } from '../text/numbers.js';
 import { Automaton, codeUnits } from './automaton.js';
 import { cueGroups, matchEntries, mergeContext, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
 import { KanaReadings } from './kana-variants.js';
+import { addContractedKey } from './ko-contracted.js';
 import { dictionaryForm, fusedJida, spokenReadings, wholeBaseKey } from './ko-dictionary-form.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
@@ -112,6 +113,8 @@ export interface Lexicon {
   becoming?: number[];
   /** Korean literals also keyed whole as a base (wholeBaseKey: 잡히다); such a match stops short of a fused quotation (깨운다는). */
   wholeBase?: { literal: number; base: string }[];
+  /** Korean literals written as a stem that contracts (나오, 못 봐: ko-contracted.ts), also keyed by base; such a key counts only on a token beginning with a prefix (나와, 나왔). */
+  contracted?: { literal: number; prefixes: string[] }[];
 }
 
 export interface CompiledRules {
@@ -178,6 +181,7 @@ class LexiconBuilder {
   private readonly stated: number[] = [];
   private readonly becoming: number[] = [];
   private readonly wholeBase: { literal: number; base: string }[] = [];
+  private readonly contracted: { literal: number; prefixes: string[] }[] = [];
 
   private readonly spokenForms: boolean;
   /** Japanese: the kana spellings of words written with kanji (see kana-variants.ts). */
@@ -231,6 +235,7 @@ class LexiconBuilder {
     const tokens = dictionary;
     const keyOf = (t: Token) => (asWritten ? t.surface : t.base);
     if (tokens.length > 0) this.lemmaKeys.push({ key: tokens.map(keyOf), value: id });
+    if (asWritten) addContractedKey(tokens, id, this.lemmaKeys, this.contracted); // 나오 also finds 나와요, 나왔어요; 못 봐, 못 봐요
     if (this.kana) {
       const v = this.kana.variants(a.tokens);
       for (const key of v.bases) this.lemmaKeys.push({ key, value: id });
@@ -239,10 +244,8 @@ class LexiconBuilder {
     if (!asWritten && this.spokenForms && dictionary !== a.tokens) for (const key of spokenReadings(norm, tokens.map(keyOf), (s) => this.analyzer.analyze(s).tokens)) this.lemmaKeys.push({ key, value: id });
     // A dictionary form ko-dic splits otherwise than its spoken forms' one token (잡히다 = 잡 히다; 잡혔 = base 잡히다).
     const whole = this.spokenForms && !particle ? wholeBaseKey(norm, tokens.map(keyOf), (s) => this.analyzer.analyze(s).tokens) : undefined;
-    if (whole) {
-      this.lemmaKeys.push({ key: whole, value: id });
-      this.wholeBase.push({ literal: id, base: norm });
-    }
+    if (whole) this.lemmaKeys.push({ key: whole, value: id });
+    if (whole) this.wholeBase.push({ literal: id, base: norm });
     const last = tokens[tokens.length - 1];
     if (this.analyzer.language === 'ja' && tokens.length > 1 && last && last.pos.startsWith('助動詞') && (last.base === 'た' || last.base === 'だ')) this.stated.push(id);
     if (tokens.length > 1 && last) {
@@ -265,6 +268,7 @@ class LexiconBuilder {
       ...(this.stated.length > 0 ? { stated: this.stated } : {}),
       ...(this.becoming.length > 0 ? { becoming: this.becoming } : {}),
       ...(this.wholeBase.length > 0 ? { wholeBase: this.wholeBase } : {}),
+      ...(this.contracted.length > 0 ? { contracted: this.contracted } : {}),
       lemma: new Automaton(this.lemmaKeys),
       ...(this.spokenForms ? { spokenForms: true, despaced: new Automaton<number>(despacedKeys(this.surfaceKeys)) } : {}),
     };

@@ -12,6 +12,7 @@ import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
 import { isCrossedCut, isSubWord } from './sub-words.js';
+import { contractedPrefixes, notContracted } from './ko-contracted.js';
 import { becomingWithoutJi, endingsAfter, fusedSupposing, supposed, wholeBaseQuoted } from './lemma-forms.js';
 
 /** Where the words of the lexicon occur in one segment. */
@@ -165,10 +166,12 @@ function addLemmas(L: Lattice, a: AnalyzedText): void {
     if (!first || !last || supposed(lexicon, h.value, last) || (byBase && lexicon.spokenForms && fusedSupposing(a.tokens[h.end - 1] as Token))) return;
     if (byBase && lexicon.becoming && becomingWithoutJi(lexicon, h.value, a.tokens[h.end - 1] as Token)) return;
     if (byBase && wholeBaseQuoted(lexicon, h.value, a.tokens[h.end - 1] as Token)) return;
+    if (byBase && notContracted(contractedPrefixes(lexicon, h.value), a.tokens[h.end - 1] as Token)) return;
     pushChars(L, h.value, first.start, last.end, false);
     pushToken(L, h.value, h.start, to);
   };
-  for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) onLemma(h, endingsAfter(lexicon, a, h.end), true);
+  // A word kept as written and keyed for its contracted forms (나오 on 나왔어요) takes no endings, as written.
+  for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) onLemma(h, contractedPrefixes(lexicon, h.value) ? h.end : endingsAfter(lexicon, a, h.end), true);
   if (!lexicon.spokenForms) return;
   // inflected[i]: how many of the first i tokens differ from their base (a span's count is a difference, not a slice).
   const inflected = new Int32Array(a.tokens.length + 1);
