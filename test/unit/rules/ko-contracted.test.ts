@@ -67,3 +67,28 @@ describe('a Korean stem written as a word finds its contracted spoken forms', ()
     expect(found(words, line)).toEqual([]);
   });
 });
+
+// A cue is a word like any other: written as a stem, it finds the contraction too.
+describe('a Korean cue written as a stem finds its contracted spoken form', () => {
+  const withCue = `id: kcue
+language: ko
+rules:
+  - id: kcue/r
+    kind: prohibit
+    category: efficacy
+    severity: error
+    message: { en: r, ko: r }
+    reference: test
+    match:
+      - id: m
+        words: [완치]
+    unless: { after: [장담 못 하, 보장 안 되], window: 8 }
+    examples: { bad: [x], good: [y] }
+`;
+  it.each(['완치는 장담 못 해요', '완치는 보장 안 돼요', '완치는 장담 못 하고요'])('"%s" is excused', (line) => {
+    expect(prohibitedTexts(compileSource(withCue, ko), line, ko)).toEqual([]);
+  });
+  it('the claim without the cue is still found', () => {
+    expect(prohibitedTexts(compileSource(withCue, ko), '완치돼요 진짜로', ko)).toHaveLength(1);
+  });
+});
