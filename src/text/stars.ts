@@ -20,12 +20,12 @@ const STAR_WORD: Record<Language, string> = { ja: '星', zh: '星', ko: '별' };
 
 /** Digits up to 5 written in Han (★五つ): the numbers pass rewrites them later. */
 const SCORE_AFTER = /^ ?([0-5](?:\.[0-9])?|[一二三四五])(?![0-9.])/u;
-const SCORE_BEFORE = /(?<![0-9.])[0-5](?:\.[0-9])? ?$/u;
+const SCORE_BEFORE = /(?<![0-9.+\-/:~x×])[0-5](?:\.[0-9])? ?$/u;
 /**
  * A unit after the figure makes it a date, a price or a count, not a score (★5月限定, ★3個セット,
- * ★2割引, ★1位): the star is a bullet there.
+ * ★2割引, ★1位, ★1+1★, ★5/10): the star is a bullet there.
  */
-const NOT_A_SCORE_UNIT = /^[月日時分秒年円個本枚%名人回件割倍位万千百代歳才cgkmx원월일시명년회위배]/u;
+const NOT_A_SCORE_UNIT = /^[月日時分秒年円個本枚%名人回件割倍位万千百代歳才cgkmx원월일시명년회위배+\-/:~×〜]/u;
 
 const ZH_DIGITS = ['〇', '一', '二', '三', '四', '五'];
 
