@@ -6,13 +6,14 @@
  * all of \p{Cf}) dropped, so 国\u200b家\u200b级 reads 国家级; NFKC per grapheme (full/half width,
  * compatibility forms) and Latin lower-casing; the Korean list dot ㆍ read as ·;
  * emoji and decorative symbols (😍 ♥ ★ ♪ ◆) and a drawn-out tilde (좋아요~~, すごい〜) read as a
- * space, so a caption's decoration cannot split a claim's words (a tilde before a digit stays: 2~3);
+ * space, except stars that give a rating (★5, ★★★★★ → 星5: stars.ts), so a caption's decoration cannot split a claim's words (a tilde before a digit stays: 2~3);
  * whitespace between CJK characters removed (Whisper and subtitlers insert it at random) and
  * other runs collapsed; Chinese Traditional → Simplified (through an injected converter);
  * spoken numbers rewritten as digits (百パーセント / 百分之百 / 백 퍼센트 → 100%).
  */
 import type { Language } from '../transcript/model.js';
 import { rewriteSpokenNumbers, type Edit } from './numbers.js';
+import { isStar, starReading } from './stars.js';
 
 export interface NormalizedText {
   original: string;
@@ -165,7 +166,7 @@ const HAS_DECORATION = new RegExp(`[${TILDE_CHARS}${DECORATION_CHARS}]`, 'u');
  * Decoration read as a space: every pictograph or decorative symbol, and a run of tildes unless a
  * digit follows it (a range: 2~3, 30〜60代). Surrogate pairs are looked at as one code point.
  */
-function decorationPass(n: NormalizedText): NormalizedText {
+function decorationPass(n: NormalizedText, language: Language): NormalizedText {
   const t = n.text;
   if (!HAS_DECORATION.test(t)) return n;
   const b = new Builder();
@@ -181,11 +182,32 @@ function decorationPass(n: NormalizedText): NormalizedText {
       i = j;
       continue;
     }
+    if (isStar(ch)) {
+      i = pushStars(n, b, i, language);
+      continue;
+    }
     if (DECORATION.test(ch)) b.push(' ', n.origStart[i] ?? 0, n.origEnd[i + ch.length - 1] ?? 0);
     else for (let k = 0; k < ch.length; k++) b.push(t[i + k] as string, n.origStart[i + k] ?? 0, n.origEnd[i + k] ?? 0);
     i += ch.length;
   }
   return { original: n.original, text: b.text, origStart: b.origStart, origEnd: b.origEnd };
+}
+
+/**
+ * The run of star symbols at `i` pushed as a rating (★5 → 星5, ★★★★★ → 星5: `starReading`) or, when it
+ * is decoration, as a space. Returns the index after the run.
+ */
+function pushStars(n: NormalizedText, b: Builder, i: number, language: Language): number {
+  const t = n.text;
+  const stars: string[] = [];
+  let j = i;
+  for (let cp = t.codePointAt(j); cp !== undefined && isStar(String.fromCodePoint(cp)); cp = t.codePointAt(j)) {
+    stars.push(String.fromCodePoint(cp));
+    j += cp > 0xffff ? 2 : 1;
+  }
+  const reading = starReading(stars, t.slice(Math.max(0, i - 8), i), t.slice(j, j + 8), language) ?? ' ';
+  b.push(reading, n.origStart[i] ?? 0, n.origEnd[j - 1] ?? 0);
+  return j;
 }
 
 /** Marks no space goes before: stops, commas, closing brackets and quotes (as NFKC leaves them). */
@@ -246,7 +268,7 @@ export function applyEdits(n: NormalizedText, edits: readonly Edit[]): Normalize
 }
 
 export function normalize(original: string, language: Language, opts: NormalizeOptions = {}): NormalizedText {
-  let n = whitespacePass(decorationPass(nfkcPass(original)));
+  let n = whitespacePass(decorationPass(nfkcPass(original), language));
   if (language === 'zh' && opts.toSimplified) n = simplifiedPass(n, opts.toSimplified);
   n = applyEdits(n, rewriteSpokenNumbers(n.text, language));
   return n;
