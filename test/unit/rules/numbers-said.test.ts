@@ -58,6 +58,12 @@ describe('Chinese N-odd numbers jieba keeps one word (三十多种, 十多斤)',
     expect(found(c, 'zh', '一个月瘦了十多斤')).toEqual(['十多斤@m2']);
     expect(found(c, 'zh', '有多少种')).toEqual([]);
   });
+
+  it('a unit written with the 多 ([多, 多块]) still follows 三百多 and 一百多块, now that the 多 is in the number', () => {
+    const c = compile('zh', ['[外面, 卖, {number: [多, 多块], min: 100}]']);
+    expect(found(c, 'zh', '外面卖三百多')).toEqual(['外面卖三百多@m0']);
+    expect(found(c, 'zh', '外面卖一百多块')).toEqual(['外面卖一百多块@m0']);
+  });
 });
 
 describe('a unit the number carries', () => {

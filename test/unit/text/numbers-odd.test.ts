@@ -36,6 +36,8 @@ describe('Chinese N-odd numbers (三十多种, 十多斤)', () => {
     expect(read('两千多人')).toEqual([['两千多', { lo: 2000, hi: 2999 }]]);
     expect(read('30多种')).toEqual([['30多', { lo: 30, hi: 39 }]]);
     expect(read('100多斤')).toEqual([['100多', { lo: 100, hi: 199 }]]);
+    // 来 after 百 as after 十 (十来天): about a hundred.
+    expect(read('一百来斤')).toEqual([['一百来', { lo: 100, hi: 190 }]]);
   });
 
   it('not 3万多 (its 万 a unit the number carries), 35多, 多少 (how many) nor a bare 多', () => {
