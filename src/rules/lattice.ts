@@ -8,6 +8,7 @@ import type { Token } from '../text/tokenizer.js';
 import { currencySignBefore, findNumbers } from '../text/numbers.js';
 import { koreanNumeralSpans } from '../text/ko-numerals.js';
 import { HitBuffer } from './automaton.js';
+import { keepAcrossMarks, withoutShortQuoteMarks } from './across-quotes.js';
 import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
@@ -274,6 +275,7 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     spaceless: [],
   };
   addSurfaceHits(compiled, L, lexicon.surface.searchCodesInto(text, hitBuffer), 0);
+  if (L.chinese) addAcrossQuotes(compiled, L, text);
   // Korean written without spaces: a rule's words written with spaces are found there without them.
   const { despaced } = lexicon;
   const runs = despaced ? spacelessRuns(text) : [];
@@ -298,6 +300,14 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     addNumbersWhereNone(L, gluedNativeNumbers(text, runs));
   }
   return L;
+}
+
+/** Chinese: the words written with quotation marks around a short part of them (降“三高”), at their place as written. */
+function addAcrossQuotes(compiled: CompiledRules, L: Lattice, text: string): void {
+  const unmarked = withoutShortQuoteMarks(text);
+  if (!unmarked) return;
+  const found = L.lexicon.surface.searchCodesInto(unmarked.text, hitBuffer);
+  addSurfaceHits(compiled, L, keepAcrossMarks(hitBuffer, found, unmarked), 0);
 }
 
 /** Numbers found by other means than findNumbers: each where a token starts it and no number is there yet. */

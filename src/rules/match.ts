@@ -65,9 +65,11 @@ function unitEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, units: nu
   const text = L.a.norm.text;
   const start = (L.a.tokens[pos] as { start: number }).start;
   const from = text[end] === ' ' ? end + 1 : end;
+  // A unit a rule writes with the 多 of a Chinese N-odd number (`[多, 多块]` after 一百多) begins on that 多.
+  const odd = L.chinese && text[end - 1] === '多' ? end - 1 : undefined;
   const out: number[] = [];
   for (const u of charsOf(L, units)) {
-    const valueEnd = u.start === from || u.start === end ? end : carriedUnitAt(text, start, u.start, end) ? u.start : undefined;
+    const valueEnd = u.start === from || u.start === end || u.start === odd ? end : carriedUnitAt(text, start, u.start, end) ? u.start : undefined;
     if (valueEnd === undefined || !withinBounds(L, step, pos, valueEnd)) continue;
     const t = indexAt(L.tokenEndingAt, u.end) ?? (/[多余]/u.test(text[u.end] ?? '') ? indexAt(L.tokenEndingAt, u.end + 1) : undefined);
     if (t !== undefined) out.push(t);

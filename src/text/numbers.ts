@@ -197,15 +197,19 @@ const RANGE = '(?: ?(?:~|〜|-|–|到|至|から|에서) ?)';
 const ZH_APPROX = '(?:好几[十百千万]?|几[十百千万]+|[〇零一二两兩三四五六七八九十百千万萬]+几[十百千万]?)';
 // Spoken Chinese counts: 仨 (three of), 俩 (two of), 十来 / 二十来 ("ten or so": 十来天, 二十来斤), and 半 (half: 半个月,
 // 半年; not the 半 of 一半, a share, nor of 三个半月, which reads as 三).
-const ZH_SPOKEN = '(?:[仨俩]|[〇零一二两兩三四五六七八九]?十来|(?<![〇零一二两兩三四五六七八九十百千万萬几个0-9])半)';
+const ZH_SPOKEN = '(?:[仨俩]|[〇零一二两兩三四五六七八九]?[十百]来|(?<![〇零一二两兩三四五六七八九十百千万萬几个0-9])半)';
 // Japanese counts said in words: ひと月, ふた月 (one, two months); 数 before a unit (数キロ, 数日, 十数キロ, 数十キロ:
 // several, as Chinese 几). Not 半年 (half a year): read as a number it turned the corpus' 半年で復活 lines into
 // efficacy-proof findings they are not labelled with; rules list 半年 as a word.
 const JA_UNIT_AHEAD = '(?=キロ|kg|日|週|ヶ月|か月|カ月|ヵ月|箇月|年|回|倍|歳|%|パーセント|センチ|cm|人|個|本|袋)';
 const JA_SPOKEN = `(?:(?:ひと|ふた)(?=月)|(?<!\\p{Script=Han})[十百千]?数[十百千万]*${JA_UNIT_AHEAD})`;
+// "N-odd": 三十多种, 十多斤, 一百多块, 两千多人, 30多种, 100多斤 (jieba keeps 三十多种 one word): a round number and a 多
+// after it, 30 to 39 for 三十多. Only after 十, 百 or 千 (or digits ending in 0): 3万多 keeps its 万 as a unit it carries,
+// and 多少 asks how many.
+const ZH_MORE = '(?:[0-9]*[1-9]0+|[〇零一二两兩三四五六七八九十百千万萬]*[十百千])多(?!少)';
 const NUMBER_RE: Record<Language, RegExp> = {
   ja: new RegExp(`(?:${DIGITS_RE}|${JA_SPOKEN}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
-  zh: new RegExp(`(?:${DIGITS_RE}|${ZH_APPROX}|${ZH_SPOKEN}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
+  zh: new RegExp(`(?:${ZH_MORE}|${DIGITS_RE}|${ZH_APPROX}|${ZH_SPOKEN}|${CJK_NUMBER})(?:${RANGE}(?:${DIGITS_RE}|${CJK_NUMBER}))?`, 'gu'),
   ko: new RegExp(`(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE}|${KO_SINO_KILO}|${KO_FEW_WEIGHT})(?:${RANGE}(?:${KO_SINO}|${DIGITS_RE}|${KO_NATIVE}|${KO_SINO_KILO}))?`, 'gu'),
 };
 
@@ -236,7 +240,7 @@ export function withoutCurrencySign(raw: string): string {
 
 /**
  * Where numbers are written in normalised text: digits (3, 2.5, 1,000), CJK numerals (二十, 三),
- * Chinese approximate and spoken numbers (十几, 几十, 好几, 十来, 仨, 俩),
+ * Chinese approximate and spoken numbers (十几, 几十, 好几, 十来, 三十多, 仨, 俩),
  * Sino-Korean numerals with a unit (이십) and native Korean ones (두, 세), and ranges (3〜5, 三到五).
  * A number rule element then asks for a unit after it. Pure; linear in the text.
  */
@@ -348,8 +352,23 @@ function pairBounds(part: string): readonly [number, number] | undefined {
 }
 
 /**
+ * The ends of a round number with 多 after it ("N-odd"): from the number to just below the next step of its last
+ * place (三十多 30 to 39, 一百多 100 to 199, 一百二十多 120 to 129, 30多 30 to 39), or undefined.
+ */
+export function oddBounds(part: string): readonly [number, number] | undefined {
+  if (!part.endsWith('多')) return undefined;
+  const round = part.slice(0, -1);
+  const value = oneValue(round);
+  if (value === undefined || value <= 0) return undefined;
+  const digits = /^[0-9]+$/u.exec(round);
+  const zeros = digits ? /0*$/u.exec(round)?.[0].length ?? 0 : undefined;
+  const step = zeros !== undefined ? 10 ** zeros : UNITS[round.slice(-1)];
+  return step === undefined || step < 10 ? undefined : [value, value + step - 1];
+}
+
+/**
  * The smallest and largest value a number found by findNumbers can mean: one value for 30, 二十,
- * 4만 9천, 두; the ends of a range (3〜5, 三到五); 十几 as 11 to 19, 十来 as 10 to 19, 好几 as 2 to 9,
+ * 4만 9천, 두; the ends of a range (3〜5, 三到五); 十几 as 11 to 19, 十来 as 10 to 19, 三十多 as 30 to 39, 好几 as 2 to 9,
  * 仨 and 俩 as 3 and 2, 半 as 0.5. Undefined when
  * the text is not a number this module reads.
  */
@@ -363,7 +382,7 @@ export function numberBounds(text: string): { lo: number; hi: number } | undefin
       values.push(0.5, 0.5);
       continue;
     }
-    const pair = pairBounds(part);
+    const pair = oddBounds(part) ?? pairBounds(part);
     if (pair) {
       values.push(...pair);
       continue;

@@ -50,6 +50,22 @@ describe('Chinese numbers said as a pair of digits', () => {
   });
 });
 
+describe('Chinese N-odd numbers jieba keeps one word (三十多种, 十多斤)', () => {
+  it('{number: [种]} reads 三十多种 and 一百多种 as 30–39 and 100–199; {number: [斤]} reads 十多斤', () => {
+    const c = compile('zh', ['[{number: [种], min: 35}]', '[{number: [种], max: 32}]', '[{number: [斤], min: 15}]']);
+    expect(found(c, 'zh', '里面有三十多种成分')).toEqual(['三十多种@m0', '三十多种@m1']);
+    expect(found(c, 'zh', '一百多种')).toEqual(['一百多种@m0']);
+    expect(found(c, 'zh', '一个月瘦了十多斤')).toEqual(['十多斤@m2']);
+    expect(found(c, 'zh', '有多少种')).toEqual([]);
+  });
+
+  it('a unit written with the 多 ([多, 多块]) still follows 三百多 and 一百多块, now that the 多 is in the number', () => {
+    const c = compile('zh', ['[外面, 卖, {number: [多, 多块], min: 100}]']);
+    expect(found(c, 'zh', '外面卖三百多')).toEqual(['外面卖三百多@m0']);
+    expect(found(c, 'zh', '外面卖一百多块')).toEqual(['外面卖一百多块@m0']);
+  });
+});
+
 describe('a unit the number carries', () => {
   it('{number: [万]} reads 3万, 五万, 五六万 and 3万多, by the value before the 万', () => {
     const c = compile('zh', ['[月入, {number: [万, 千]}]', '[月入, {number: [万], min: 4}]']);
