@@ -70,18 +70,3 @@ export function addContractedKey(tokens: readonly Token[], id: number, lemmaKeys
   lemmaKeys.push({ key: c.key, value: id });
   contracted.push({ literal: id, prefixes: c.prefixes });
 }
-
-/** Whether a literal keyed for its contracted forms (Lexicon.contracted) was found on a token that does not begin with one. */
-export function notContracted(prefixes: readonly string[] | undefined, last: Token): boolean {
-  return prefixes !== undefined && !prefixes.some((p) => last.surface.startsWith(p));
-}
-
-const prefixesOf = new WeakMap<Lexicon, ReadonlyMap<number, readonly string[]>>();
-
-/** The prefixes a literal keyed for its contracted forms needs (Lexicon.contracted), built once per lexicon; undefined for other literals. */
-export function contractedPrefixes(lexicon: Lexicon, literal: number): readonly string[] | undefined {
-  if (!lexicon.contracted) return undefined;
-  let map = prefixesOf.get(lexicon);
-  if (!map) prefixesOf.set(lexicon, (map = new Map(lexicon.contracted.map((c) => [c.literal, c.prefixes]))));
-  return map.get(literal);
-}

@@ -13,8 +13,7 @@ import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
 import { isCrossedCut, isSubWord } from './sub-words.js';
-import { contractedPrefixes, notContracted } from './ko-contracted.js';
-import { becomingWithoutJi, endingsAfter, fusedSupposing, supposed, wholeBaseQuoted } from './lemma-forms.js';
+import { becomingWithoutJi, contractedPrefixes, endingsAfter, fusedSupposing, notContracted, supposed, wholeBaseQuoted } from './lemma-forms.js';
 
 /** Where the words of the lexicon occur in one segment. */
 export interface Lattice {

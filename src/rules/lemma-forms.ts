@@ -32,12 +32,17 @@ const SUPPOSING = new Set(['たら', 'だら', 'なら', 'たろ', 'だろ']);
 const statedOf = new WeakMap<Lexicon, ReadonlySet<number>>();
 
 /**
- * A set built once per lexicon from its lists (which the compiled cache keeps as arrays), kept in `cache`.
+ * A look-up built once per lexicon from its lists (which the compiled cache keeps as arrays), kept in `cache`.
  */
+function perLexicon<V>(cache: WeakMap<Lexicon, V>, lexicon: Lexicon, build: (lexicon: Lexicon) => V): V {
+  let v = cache.get(lexicon);
+  if (v === undefined) cache.set(lexicon, (v = build(lexicon)));
+  return v;
+}
+
+/** A set built once per lexicon (perLexicon). */
 function setOf<T>(cache: WeakMap<Lexicon, ReadonlySet<T>>, lexicon: Lexicon, build: (lexicon: Lexicon) => Iterable<T>): ReadonlySet<T> {
-  let set = cache.get(lexicon);
-  if (!set) cache.set(lexicon, (set = new Set(build(lexicon))));
-  return set;
+  return perLexicon(cache, lexicon, (l) => new Set(build(l)));
 }
 
 const statedList = (l: Lexicon): readonly number[] => l.stated ?? [];
@@ -80,4 +85,17 @@ const FUSED_QUOTING = /(?:다는|다고|라는|라고)$/u;
 export function wholeBaseQuoted(lexicon: Lexicon, literal: number, last: Token): boolean {
   if (!lexicon.wholeBase || !FUSED_QUOTING.test(last.surface) || last.base === last.surface) return false;
   return setOf(wholeBaseOf, lexicon, wholeBaseKeys).has(`${literal} ${last.base}`);
+}
+
+const prefixesOf = new WeakMap<Lexicon, ReadonlyMap<number, readonly string[]>>();
+const prefixMap = (l: Lexicon): ReadonlyMap<number, readonly string[]> => new Map((l.contracted ?? []).map((c) => [c.literal, c.prefixes]));
+
+/** The prefixes a literal keyed for its contracted forms needs (Lexicon.contracted: ko-contracted.ts); undefined for other literals. */
+export function contractedPrefixes(lexicon: Lexicon, literal: number): readonly string[] | undefined {
+  return lexicon.contracted ? perLexicon(prefixesOf, lexicon, prefixMap).get(literal) : undefined;
+}
+
+/** Whether a literal keyed for its contracted forms (Lexicon.contracted) was found on a token that does not begin with one. */
+export function notContracted(prefixes: readonly string[] | undefined, last: Token): boolean {
+  return prefixes !== undefined && !prefixes.some((p) => last.surface.startsWith(p));
 }
