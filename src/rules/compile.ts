@@ -9,7 +9,7 @@ import type { Token } from '../text/tokenizer.js';
 import type { Language } from '../transcript/model.js';
 import { MONEY_UNITS } from '../text/numbers.js';
 import { Automaton, codeUnits } from './automaton.js';
-import { cueGroups, matchEntries, mergeContext, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
+import { cueGroups, matchEntries, mergeContext, negationNotPast, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
 import { KanaReadings } from './kana-variants.js';
 import { addContractedKey } from './ko-contracted.js';
 import { dictionaryForm, fusedJida, spokenReadings, wholeBaseKey } from './ko-dictionary-form.js';
@@ -349,7 +349,6 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
   const { rules, context } = combineRulesets(rulesets);
   const lex = new LexiconBuilder(analyzer);
   const matchers: CompiledMatcher[] = [];
-
   const add = (m: Matcher, rule: number, role: MatcherRole) => {
     for (const entry of matchEntries(m)) {
       const cm: CompiledMatcher = { rule, role, id: entry.id };
@@ -365,7 +364,8 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       if (rule.when) add(rule.when, i, 'when');
     }
   });
-  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(withNegationNotPast(r.unless, context), lex, singleCharsWhole(analyzer.language)) : undefined));
+  const notPast = negationNotPast(context);
+  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(withNegationNotPast(r.unless, notPast), lex, singleCharsWhole(analyzer.language)) : undefined));
   const negation = compileCues(context.negation, lex);
   const quotation = compileCues(context.quotation, lex);
   const lexicon = lex.build();

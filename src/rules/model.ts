@@ -141,10 +141,14 @@ export function mergeContext(a: RulesetContext, b: RulesetContext): RulesetConte
  * none of its own: a denial among a rule's own cues does not reach past a correction any more than the ruleset's
  * does — 这个不是药，是能治病的 corrects 药 to 能治病 (cn/ad-law/medical-claim lists 不是 with window 4).
  */
-export function withNegationNotPast(unless: CueGroups | undefined, context: RulesetContext): CueGroups | undefined {
-  const notPast = [...new Set(cueGroups(context.negation).flatMap((g) => g.notPast ?? []))];
+export function withNegationNotPast(unless: CueGroups | undefined, notPast: readonly string[]): CueGroups | undefined {
   if (unless === undefined || notPast.length === 0) return unless;
-  return cueGroups(unless).map((g) => (g.notPast || !(g.before?.length || g.around?.length || g.anywhere?.length) ? g : { ...g, notPast }));
+  return cueGroups(unless).map((g) => (g.notPast || !(g.before?.length || g.around?.length || g.anywhere?.length) ? g : { ...g, notPast: [...notPast] }));
+}
+
+/** The `notPast` words of the ruleset's negation groups, each once (for withNegationNotPast). */
+export function negationNotPast(context: RulesetContext): string[] {
+  return [...new Set(cueGroups(context.negation).flatMap((g) => g.notPast ?? []))];
 }
 
 /**

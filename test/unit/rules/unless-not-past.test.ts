@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { type CompiledRules } from '../../../src/rules/compile.js';
-import { withNegationNotPast } from '../../../src/rules/model.js';
+import { negationNotPast, withNegationNotPast } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { builtinEngine } from '../../helpers/builtin.js';
 import { compileSource, prohibitedTexts } from '../../helpers/rule-source.js';
@@ -35,9 +35,9 @@ describe("a rule's own denial cues and the ruleset's notPast", () => {
   });
   it('withNegationNotPast leaves groups without a cue before the match, and rulesets without notPast, as they are', () => {
     const g = { after: ["不了"] };
-    expect(withNegationNotPast([g], { negation: { before: ['不是'], notPast: ['但是'] } })).toEqual([g]);
-    expect(withNegationNotPast({ before: ['不是'] }, { negation: { before: ['不是'] } })).toEqual({ before: ['不是'] });
-    expect(withNegationNotPast({ before: ['不是'], notPast: [] }, { negation: { notPast: ['但是'] } })).toEqual([{ before: ['不是'], notPast: [] }]);
+    expect(withNegationNotPast([g], negationNotPast({ negation: { before: ['不是'], notPast: ['但是'] } }))).toEqual([g]);
+    expect(withNegationNotPast({ before: ['不是'] }, negationNotPast({ negation: { before: ['不是'] } }))).toEqual({ before: ['不是'] });
+    expect(withNegationNotPast({ before: ['不是'], notPast: [] }, negationNotPast({ negation: { notPast: ['但是'] } }))).toEqual([{ before: ['不是'], notPast: [] }]);
   });
 });
 
