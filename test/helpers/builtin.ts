@@ -51,3 +51,9 @@ let engine: Engine | undefined;
 export function builtinEngine(): Engine {
   return (engine ??= new Engine());
 }
+
+/** What one built-in rule reports (the quoted texts) on `text` said as one segment, through builtinEngine. */
+export async function ruleTexts(ruleId: string, text: string, language: 'ja' | 'zh' | 'ko'): Promise<string[]> {
+  const findings = await builtinEngine().check({ segments: [{ start: 0, end: 4, text }] }, language);
+  return findings.filter((f) => f.ruleId === ruleId).map((f) => f.text);
+}

@@ -4,14 +4,9 @@
  * claim; the same words said of a supplement stay a finding.
  */
 import { describe, expect, it } from 'vitest';
-import { builtinEngine } from '../../helpers/builtin.js';
+import { ruleTexts } from '../../helpers/builtin.js';
 
-const engine = builtinEngine();
-
-async function healthClaims(text: string): Promise<string[]> {
-  const findings = await engine.check({ segments: [{ start: 0, end: 4, text }] }, 'ja');
-  return findings.filter((f) => f.ruleId === 'jp/kenko/health-claim').map((f) => f.text);
-}
+const healthClaims = (text: string): Promise<string[]> => ruleTexts('jp/kenko/health-claim', text, 'ja');
 
 describe('jp/kenko/health-claim leaves furniture and everyday aids alone', () => {
   it.each([

@@ -4,14 +4,9 @@
  * a thank-you for ★★★★★ reviews and a ★ bullet before a month are not.
  */
 import { describe, expect, it } from 'vitest';
-import { builtinEngine } from '../../helpers/builtin.js';
+import { ruleTexts } from '../../helpers/builtin.js';
 
-const engine = builtinEngine();
-
-async function incentives(text: string): Promise<string[]> {
-  const findings = await engine.check({ segments: [{ start: 0, end: 4, text }] }, 'ja');
-  return findings.filter((f) => f.ruleId === 'jp/keihyo/review-incentive').map((f) => f.text);
-}
+const incentives = (text: string): Promise<string[]> => ruleTexts('jp/keihyo/review-incentive', text, 'ja');
 
 describe('jp/keihyo/review-incentive and star symbols', () => {
   it.each([
