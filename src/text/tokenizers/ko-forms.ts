@@ -65,3 +65,37 @@ function wordEnd(tokens: readonly Token[], i: number): number {
   while (j < tokens.length && (tokens[j] as Token).start === (tokens[j - 1] as Token).end) j++;
   return j;
 }
+
+/** A verb ko-dic keeps as one word with the giving 주다 fused on (막아주, 빼주, 도와주: base 막아주다), uninflected. */
+function fusedGivingVerb(t: Token): boolean {
+  return t.pos === 'VV' && t.surface.length >= 2 && t.surface.endsWith('주') && t.base === `${t.surface}다`;
+}
+
+/** Whether `parts` read a verb in its 아/어 form and nothing else (막/VV 아/EC, 빼/VV+EC, 도와/VV+EC), `length` long. */
+function verbInEoForm(parts: readonly Token[], length: number): boolean {
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  return first !== undefined && last !== undefined && first.start === 0 && last.end === length && /^(?:VV|VA|XSV|XSA)/u.test(first.pos) && (last.pos.endsWith('EC') || last.pos === 'VV') && parts.length <= 2;
+}
+
+/**
+ * Verb + 아/어 + 주다 written without a space (막아주는, 빼주고: spaceless captions, and common spelling too), which ko-dic
+ * keeps as one verb (막아주/VV, base 막아주다), read as the verb and 주다, as written with the space (막/VV 아/EC 주/VX
+ * 는/ETM): a rule keyed on 막아 주다, 빼 주다 or 막다 finds it either way. `reread` analyses the part before 주; a part
+ * it does not read as a verb in its 아/어 form keeps the fused word.
+ */
+export function fusedGiving(tokens: Token[], reread: (word: string) => readonly Token[]): Token[] {
+  if (!tokens.some(fusedGivingVerb)) return tokens;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const head = t.surface.slice(0, -1);
+    const parts = fusedGivingVerb(t) ? reread(head) : [];
+    if (!verbInEoForm(parts, head.length)) {
+      out.push(t);
+      continue;
+    }
+    for (const a of parts) out.push({ ...a, start: a.start + t.start, end: a.end + t.start });
+    out.push({ surface: '주', base: '주다', pos: 'VX', start: t.end - 1, end: t.end });
+  }
+  return out;
+}
