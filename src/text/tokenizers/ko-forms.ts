@@ -99,3 +99,41 @@ export function fusedGiving(tokens: Token[], reread: (word: string) => readonly 
   }
   return out;
 }
+
+/** Whether a piece read alone ends on a conditional 면: an ending (나면/EC, 이/VCP 면/EC), or 면 after a numeral or pronoun (하나/NR 면). */
+function conditionalEnd(piece: readonly Token[]): boolean {
+  const last = piece[piece.length - 1];
+  const before = piece[piece.length - 2];
+  if (!last || !last.surface.endsWith('면')) return false;
+  return last.pos.includes('EC') || (last.surface === '면' && before !== undefined && /^(?:NR|NP)/u.test(before.pos));
+}
+
+/** A particle, an ending, a suffix or the copula: never the first word of a piece read on its own. */
+const BOUND = /^(?:J|E|XS|VCP)/u;
+
+/**
+ * Written without spaces, a conditional 면 ("if it is", "if you") ending a word is read by ko-dic with the syllable after
+ * it as a noun (하나면정형외과: 하나/NR 면정/NNG 형/XSN 외과/NNG; 한포면장, 하나면숙취, 성능이면국내). There the run is read as
+ * if a space followed the 면: the part up to it and the rest each on their own (하나/NR 면/NNG, 정형외과/NNG …), as ko-dic
+ * reads them written with spaces. Only inside `runs` (written without spaces), only after a word written against the
+ * 면, and only where the part read alone ends on 면 and the rest starts with a word (not a particle, ending or suffix).
+ */
+export function spacelessMyeon(text: string, tokens: Token[], runs: readonly { start: number; end: number }[], reread: (word: string) => readonly Token[], from = 0): Token[] {
+  if (runs.length === 0) return tokens;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1] as Token;
+    if (t.start < from || t.surface.length < 2 || !t.surface.startsWith('면') || !t.pos.startsWith('NN') || prev.end !== t.start) continue;
+    const run = runs.find((r) => r.start <= prev.start && t.end <= r.end);
+    if (!run) continue;
+    const cut = t.start + 1;
+    const head = reread(text.slice(run.start, cut));
+    const rest = reread(text.slice(cut, run.end));
+    const last = head[head.length - 1];
+    if (!last || !conditionalEnd(head) || last.end !== cut - run.start || !rest[0] || BOUND.test(rest[0].pos)) continue;
+    const shift = (ts: readonly Token[], by: number) => ts.map((a) => ({ ...a, start: a.start + by, end: a.end + by }));
+    const out = [...tokens.filter((x) => x.end <= run.start), ...shift(head, run.start), ...shift(rest, cut), ...tokens.filter((x) => x.start >= run.end)];
+    return spacelessMyeon(text, out, runs, reread, cut);
+  }
+  return tokens;
+}
