@@ -137,3 +137,25 @@ export function spacelessMyeon(text: string, tokens: Token[], runs: readonly { s
   }
   return tokens;
 }
+
+/**
+ * "-는 데 도움" (helps to: 면역력 높이는 데 도움을 줄 수 있는, the wording functional foods are allowed) written without the
+ * space (높이는데도움, 오르는데 도움), which ko-dic reads as the ending 는데 ("but", "and so": 높이/VV 는데/EC): before 도움
+ * it is the modifier ending and the noun 데 (는/ETM 데/NNB), as written with the space, so rules that stop at 데 do.
+ */
+export function deBeforeHelp(tokens: Token[]): Token[] {
+  if (!tokens.some((t, i) => isDeEnding(t) && tokens[i + 1]?.surface.startsWith('도움'))) return tokens;
+  return tokens.flatMap((t, i) => {
+    if (!isDeEnding(t) || !tokens[i + 1]?.surface.startsWith('도움')) return [t];
+    const ending = t.surface.slice(0, -1);
+    return [
+      { surface: ending, base: ending, pos: 'ETM', start: t.start, end: t.end - 1 },
+      { surface: '데', base: '데', pos: 'NNB', start: t.end - 1, end: t.end },
+    ];
+  });
+}
+
+/** The connective ending 는데 / 은데 read as one token (EC). */
+function isDeEnding(t: Token): boolean {
+  return t.pos === 'EC' && (t.surface === '는데' || t.surface === '은데');
+}

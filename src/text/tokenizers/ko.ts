@@ -10,7 +10,7 @@ import type { Token, Tokenizer } from '../tokenizer.js';
 import { alignTokens, type RawToken } from './align.js';
 import { fileSource } from './file-source.js';
 import { cuteEndingEdits } from './ko-cute.js';
-import { fusedGiving, nominalisedJida, spacelessMyeon, suffixStartingWord } from './ko-forms.js';
+import { deBeforeHelp, fusedGiving, nominalisedJida, spacelessMyeon, suffixStartingWord } from './ko-forms.js';
 import { spacelessRuns } from '../spaceless.js';
 import { MecabTokenizer, type MecabMorpheme, type MecabOptions } from './mecab.js';
 
@@ -185,7 +185,7 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
         else for (const m of mecab.tokenize(piece.text)) toRaw(m, reading(m), raw);
       }
       const tokens = fusedGiving(suffixStartingWord(text, nominalisedJida(alignTokens(text, raw)), wordTokens), wordTokens);
-      return spacelessMyeon(text, tokens, spacelessRuns(text), wordTokens);
+      return deBeforeHelp(spacelessMyeon(text, tokens, spacelessRuns(text), wordTokens));
     },
   };
   return tokenizer;
