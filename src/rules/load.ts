@@ -11,6 +11,7 @@ import type { ContextCues, CueGroups, MatchEntry, Matcher, Rule, Ruleset, Rulese
 import { CUE_WORD_KEYS, mergeContext, RulesetError } from './model.js';
 import type { RulesetFile } from './parse.js';
 import { expandNestedVocab, expandPattern, expandWords, vocabName } from './vocab.js';
+import { unknownTagWarnings } from './tag-check.js';
 
 /** The rulesets shipped with livecomply (`<package>/rulesets`). */
 export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');
@@ -137,6 +138,7 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
   vocab = expandNestedVocab({ ...vocab, ...file.vocab }, Object.keys(file.vocab), (list, index, reason) => problems.push({ file: file.file, ...file.positionOf(['vocab', list, index]), reason }));
   const { rules: ownRules, context: ownContext } = expandVocab(file, vocab, problems);
   if (problems.length > 0) throw new RulesetError(problems);
+  warnings.push(...unknownTagWarnings(file, vocab));
   const own = new Set(ownRules.map((r) => r.id));
   rules = [...rules.filter((r) => !own.has(r.id)), ...ownRules];
   context = mergeContext(context, ownContext);

@@ -4,6 +4,7 @@
  * numeral written against its counter (한달, 세번, 다섯달). ko-dic tags such a numeral NR (or MM for a native
  * one) before a counter (NNBC). Pure.
  */
+import { koManAfterWordIsOnly } from './numbers.js';
 import type { Token } from './tokenizer.js';
 
 const SINO = /^[일이삼사오육륙칠팔구십백천만]+$/u;
@@ -22,13 +23,13 @@ function isCounter(t: Token | undefined): boolean {
 }
 
 /**
- * Whether token `i` is a 만 written against a word before it that is no numeral: the particle "only" (하나만, 오늘만 원
- * 플러스 원), which ko-dic may tag NR before 원, or the end of an amount the text itself reads (몇만, 단돈만원: numbers.ts).
+ * Whether token `i` is a 만 written against a word before it that is no numeral, where it is the particle "only"
+ * (하나만, 오늘만 원 플러스 원), which ko-dic may tag NR before 원: as the text reader tells it (koManAfterWordIsOnly).
  */
 function gluedMan(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
   const prev = tokens[i - 1];
-  return t.surface === '만' && prev !== undefined && prev.end === t.start && !isNumeral(prev) && /[가-힣]$/u.test(prev.surface);
+  return t.surface === '만' && prev !== undefined && prev.end === t.start && !isNumeral(prev) && koManAfterWordIsOnly(prev.surface);
 }
 
 /**

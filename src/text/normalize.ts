@@ -12,7 +12,7 @@
  * spoken numbers rewritten as digits (百パーセント / 百分之百 / 백 퍼센트 → 100%).
  */
 import type { Language } from '../transcript/model.js';
-import { rewriteSpokenNumbers, type Edit } from './numbers.js';
+import { rewriteSpokenNumbers, type Edit } from './spoken-numbers.js';
 import { isStar, starReading } from './stars.js';
 
 export interface NormalizedText {

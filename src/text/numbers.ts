@@ -1,6 +1,7 @@
 /**
- * Spoken numbers as digits, so a rule written "100%" catches 百パーセント, 百分之百 and 백 퍼센트.
- * Works on text that has already been NFKC-normalised and lower-cased. Pure.
+ * Numbers in normalised text: where they are written (findNumbers) and what values they can mean (numberBounds,
+ * parseCjkNumeral). Spoken numbers rewritten as digits are spoken-numbers.ts; Korean number patterns are
+ * ko-number-patterns.ts. Works on text that has already been NFKC-normalised and lower-cased. Pure.
  */
 import type { Language } from '../transcript/model.js';
 
@@ -8,11 +9,13 @@ const DIGITS: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
   영: 0, 공: 0, 일: 1, 이: 2, 삼: 3, 사: 4, 오: 5, 육: 6, 칠: 7, 팔: 8, 구: 9,
 };
+/** The value of one numeral digit character (一 1, 오 5), or undefined. */
+export function digitValue(c: string): number | undefined {
+  return DIGITS[c];
+}
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 십: 10, 백: 100, 천: 1000 };
 const MYRIAD: Record<string, number> = { 万: 10_000, 萬: 10_000, 만: 10_000 };
 
-const NUMERAL_CHARS = '〇零一二两兩三四五六七八九十百千万萬영공일이삼사오육칠팔구십백천만';
-const NUM = `[0-9]+(?:\\.[0-9]+)?|[${NUMERAL_CHARS}]+`;
 
 const BIG: Record<string, number> = { ...MYRIAD, 亿: 1e8, 億: 1e8 };
 /** Chinese and Japanese units (not Korean 십/백/천/만: Korean says 삼만 구천, never 삼만 구). */
@@ -60,111 +63,6 @@ export function parseCjkNumeral(s: string): number | undefined {
   return total + section + (digit ?? 0);
 }
 
-export interface Edit {
-  start: number;
-  end: number;
-  to: string;
-}
-
-interface Rewrite {
-  re: RegExp;
-  to: (m: RegExpExecArray) => string | undefined;
-}
-
-function percent(numGroup: number): (m: RegExpExecArray) => string | undefined {
-  return (m) => {
-    const pair = approximatePair(m[numGroup] ?? '');
-    const [lo, hi] = pair ? pair.map(parseCjkNumeral) : [undefined, undefined];
-    if (lo !== undefined && hi !== undefined) return `${lo}~${hi}%`;
-    const v = parseCjkNumeral(m[numGroup] ?? '');
-    return v === undefined ? undefined : `${v}%`;
-  };
-}
-
-/**
- * A decimal point written as a middle dot (一・五キロ, 1・5キロ, 三十六・五度: Japanese writes it so in vertical text and
- * captions copy it) or said as 点 (一点五斤, 三点五公斤), before a unit of measure: 1.5キロ, 1.5斤. Only before such a
- * unit, and not inside a list of three (1・2・3): a middle dot between numbers otherwise lists them (一・二年生, the
- * first and second years), and 点 tells the time (三点五十分) or says "a little" (一点点).
- */
-const MEASURE_AHEAD: Record<'ja' | 'zh', string> = {
-  ja: '(?=キロ|kg|グラム|g(?![a-z])|センチ|cm|ミリ|mm|メートル|リットル|倍|%|度|万|億)',
-  zh: '(?=斤|公斤|千克|克|kg|g(?![a-z])|厘米|cm|米|毫升|升|倍|%|度|万|亿)',
-};
-const DOT_WHOLE = '[0-9]+|[〇零一二两三四五六七八九十百]+';
-const DOT_FRACTION = '[0-9]+|[〇零一二三四五六七八九]+';
-const NOT_LISTED = '[0-9〇零一二两三四五六七八九十百]';
-
-/** 1.5 for the whole part 一 (or 1) and the fraction's digits 五 (or 5), or undefined. */
-function decimalOf(whole: string, fraction: string): string | undefined {
-  const w = parseCjkNumeral(whole);
-  const f = [...fraction].map((c) => (/[0-9]/u.test(c) ? c : String(DIGITS[c] ?? ''))).join('');
-  return w === undefined || f.length !== fraction.length ? undefined : `${w}.${f}`;
-}
-
-/** 1.5% for the whole part 一 and the fraction 五 of a percentage said with a decimal (百分之一点五), or undefined. */
-function decimalPercent(whole: string, fraction: string): string | undefined {
-  const value = decimalOf(whole, fraction);
-  return value === undefined ? undefined : `${value}%`;
-}
-
-function decimalDot(language: 'ja' | 'zh'): Rewrite {
-  const point = language === 'ja' ? '[・·]' : '[・·点]';
-  const percentWord = language === 'ja' ? '( ?(?:パーセント|ぱーせんと))|' : '';
-  return {
-    re: new RegExp(`(?<!${NOT_LISTED}[・·])(${DOT_WHOLE})${point}(${DOT_FRACTION})(?![・·]${NOT_LISTED})(?:${percentWord}${MEASURE_AHEAD[language]})`, 'gu'),
-    to: (m) => (m[3] ? decimalPercent(m[1] ?? '', m[2] ?? '') : decimalOf(m[1] ?? '', m[2] ?? '')),
-  };
-}
-
-const NUMBER_ONE: Rewrite = { re: /n[o0]\.? ?1(?![0-9])|ナンバーワン|ナンバー1(?![0-9])|넘버원|number ?one/gu, to: () => 'no.1' };
-
-const REWRITES: Record<Language, Rewrite[]> = {
-  ja: [
-    decimalDot('ja'),
-    { re: new RegExp(`(${NUM}) ?(?:パーセント|ぱーせんと|%)`, 'gu'), to: percent(1) },
-    // A long-vowel mark after a kanji is a misread 一 (日本ー, 世界ー): it never lengthens a kanji.
-    { re: /(?<=\p{Script=Han})ー(?!\p{Script=Katakana})/gu, to: () => '一' },
-    NUMBER_ONE,
-  ],
-  zh: [
-    decimalDot('zh'),
-    { re: /百分百/gu, to: () => '100%' },
-    { re: new RegExp(`百分之(${DOT_WHOLE})点(${DOT_FRACTION})`, 'gu'), to: (m) => decimalPercent(m[1] ?? '', m[2] ?? '') },
-    { re: new RegExp(`百分之(${NUM})`, 'gu'), to: percent(1) },
-    // 100% and 一〇〇% alike (a subtitle writes the numeral, a speaker says it).
-    { re: new RegExp(`(${NUM}) ?%`, 'gu'), to: percent(1) },
-    NUMBER_ONE,
-  ],
-  ko: [
-    // Single-syllable Sino-Korean digits (이, 사, 오…) are also everyday words: only count a
-    // numeral that has a unit in it (백, 구십, 오십…) or digits, and not 프로그램 / 프로모션.
-    {
-      re: /([0-9]+(?:\.[0-9]+)?|[일이삼사오육칠팔구]?[십백천][일이삼사오육칠팔구십백천]*) ?(?:퍼센트|%|프로(?!그램|모션|필|젝트|틴|바이오|세스|듀))/gu,
-      to: percent(1),
-    },
-    NUMBER_ONE,
-  ],
-};
-
-/** Non-overlapping edits, in order, turning spoken numbers into digits. */
-export function rewriteSpokenNumbers(text: string, language: Language): Edit[] {
-  const edits: Edit[] = [];
-  for (const rw of REWRITES[language]) {
-    rw.re.lastIndex = 0;
-    for (let m = rw.re.exec(text); m !== null; m = rw.re.exec(text)) {
-      const to = rw.to(m);
-      const start = m.index;
-      const end = start + m[0].length;
-      if (to !== undefined && to !== m[0] && !edits.some((e) => e.start < end && start < e.end)) {
-        edits.push({ start, end, to });
-      }
-      if (m[0].length === 0) rw.re.lastIndex++;
-    }
-  }
-  return edits.sort((a, b) => a.start - b.start);
-}
-
 const CJK_NUMBER = '[〇零一二两兩三四五六七八九十百千万萬亿億]+';
 // Digits with units, and digits again after a unit inside one amount (3万9800, 1万2千).
 // A comma groups thousands (2,300; 12,800): three digits after it, or it separates two numbers (2,3キロ: two or three).
@@ -174,7 +72,17 @@ const DIGITS_RE = `${DIGIT_RUN}(?:[十百千万萬亿億]+(?:${DIGIT_RUN})?)*`;
 // 3 × 일만; and a Sino-Korean numeral does not start right after a digit.
 // A 만 alone is 10,000 where a word does not end on it: 만 원, 만원, 단돈만원 (after 돈 and 딱 too); after another word
 // it is the particle "only" (하나만, 오늘만 원 플러스 원, 이것만 원래). 몇 before a unit is "some" (몇만 원: 20,000 to 90,000).
-const KO_SINO_ONE = '(?:[0-9]+[십백천만]|(?<![0-9])[일이삼사오육칠팔구]?[십백천]|(?<![0-9])[일이삼사오육칠팔구]만|(?:(?<![0-9가-힣])|(?<=[돈딱]))만|(?<![가-힣])몇(?=[십백천만]))(?:[0-9]+[십백천]|[일이삼사오육칠팔구십백천만])*';
+const KO_MAN_ALONE = '(?:(?<![0-9가-힣])|(?<=[돈딱]))만';
+const KO_SINO_ONE = `(?:[0-9]+[십백천만]|(?<![0-9])[일이삼사오육칠팔구]?[십백천]|(?<![0-9])[일이삼사오육칠팔구]만|${KO_MAN_ALONE}|(?<![가-힣])몇(?=[십백천만]))(?:[0-9]+[십백천]|[일이삼사오육칠팔구십백천만])*`;
+const KO_MAN_ALONE_AT_END = new RegExp(`${KO_MAN_ALONE}$`, 'u');
+/**
+ * Whether a 만 written right after `word` (no space between) is the particle "only" (하나만, 오늘만 원 플러스 원), as the
+ * pattern above reads it: after a word ending in Hangul, except the words a 만 alone still counts after (단돈만원).
+ * The token reader (ko-numerals.ts) asks this, so both readers tell "only" from 10,000 alike.
+ */
+export function koManAfterWordIsOnly(word: string): boolean {
+  return /[가-힣]$/u.test(word) && !KO_MAN_ALONE_AT_END.test(`${word}만`);
+}
 // An amount is said in groups apart (사만 구천 원, 4만 9천 원, 십이만 오천): after a 만 group, the smaller
 // groups that follow a space belong to the same number.
 // A price is also written as 만 then the rest in plain digits (2만9900원, 1만 5000원: 29,900 and 15,000), three or four

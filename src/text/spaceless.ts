@@ -43,12 +43,18 @@ export function spacelessRuns(text: string): Run[] {
 
 /** Counters a native numeral is said before (세 배, 두 달, 다섯 개, 한 포). */
 const COUNTERS = '(?:배|개|번|달|시간|살|가지|명|포|병|알|봉|세트|칸|주|잔|통|박스|장|킬로|권|벌|마리|팩|회|곳|군데|바퀴|층|대|스푼|방울|캡슐)';
-const GLUED = new RegExp(`${KO_NATIVE_NUMERAL}(?=${COUNTERS})`, 'gu');
+/**
+ * A Sino-Korean digit said alone before 킬로 (오킬로, 삼킬로): written with spaces text/numbers.ts reads it only where no
+ * word ends on it (무조건 오킬로); without spaces the word before is written against it (무조건오킬로, 한달만에오킬로).
+ */
+const SINO_KILO = '[일이삼사오육칠팔구](?=킬로)';
+const GLUED = new RegExp(`${KO_NATIVE_NUMERAL}(?=${COUNTERS})|${SINO_KILO}`, 'gu');
 
 /**
  * The native Korean numerals written right before their counter in runs written without spaces
- * (세배, 두달, 열배): written with spaces they stand apart (세 배), and the numbers of text/numbers.ts
- * are only those. Where the text's tokens start one (세/MM 배, 열배/NNG), it is a number.
+ * (세배, 두달, 열배), and a Sino-Korean digit before 킬로 (무조건오킬로): written with spaces they stand
+ * apart (세 배), and the numbers of text/numbers.ts are only those. Where the text's tokens start one
+ * (세/MM 배, 열배/NNG, 오킬/NNP), it is a number.
  */
 export function gluedNativeNumbers(text: string, runs: readonly Run[]): Run[] {
   const out: Run[] = [];

@@ -1,6 +1,6 @@
 /** The tokenizer boundary: every language's analyser produces these. Pure types. */
 import type { Language } from '../transcript/model.js';
-import type { Edit } from './numbers.js';
+import type { Edit } from './spoken-numbers.js';
 
 export interface Token {
   surface: string;

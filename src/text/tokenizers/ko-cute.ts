@@ -4,7 +4,7 @@
  * noun or a suffix (빠져/VV 용/NNG, 아파/NNG 용/XSN), so rules written with 요 (좋아요, 빠져요) missed them.
  * Pure: the tokenizer is handed in.
  */
-import type { Edit } from '../numbers.js';
+import type { Edit } from '../spoken-numbers.js';
 import type { Token } from '../tokenizer.js';
 
 /** A word-final cute syllable and the standard one it stands for. */

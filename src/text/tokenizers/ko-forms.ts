@@ -65,3 +65,97 @@ function wordEnd(tokens: readonly Token[], i: number): number {
   while (j < tokens.length && (tokens[j] as Token).start === (tokens[j - 1] as Token).end) j++;
   return j;
 }
+
+/** A verb ko-dic keeps as one word with the giving 주다 fused on (막아주, 빼주, 도와주: base 막아주다), uninflected. */
+function fusedGivingVerb(t: Token): boolean {
+  return t.pos === 'VV' && t.surface.length >= 2 && t.surface.endsWith('주') && t.base === `${t.surface}다`;
+}
+
+/** Whether `parts` read a verb in its 아/어 form and nothing else (막/VV 아/EC, 빼/VV+EC, 도와/VV+EC), `length` long. */
+function verbInEoForm(parts: readonly Token[], length: number): boolean {
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  return first !== undefined && last !== undefined && first.start === 0 && last.end === length && /^(?:VV|VA|XSV|XSA)/u.test(first.pos) && (last.pos.endsWith('EC') || last.pos === 'VV') && parts.length <= 2;
+}
+
+/**
+ * Verb + 아/어 + 주다 written without a space (막아주는, 빼주고: spaceless captions, and common spelling too), which ko-dic
+ * keeps as one verb (막아주/VV, base 막아주다), read as the verb and 주다, as written with the space (막/VV 아/EC 주/VX
+ * 는/ETM): a rule keyed on 막아 주다, 빼 주다 or 막다 finds it either way. `reread` analyses the part before 주; a part
+ * it does not read as a verb in its 아/어 form keeps the fused word.
+ */
+export function fusedGiving(tokens: Token[], reread: (word: string) => readonly Token[]): Token[] {
+  if (!tokens.some(fusedGivingVerb)) return tokens;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const head = t.surface.slice(0, -1);
+    const parts = fusedGivingVerb(t) ? reread(head) : [];
+    if (!verbInEoForm(parts, head.length)) {
+      out.push(t);
+      continue;
+    }
+    for (const a of parts) out.push({ ...a, start: a.start + t.start, end: a.end + t.start });
+    out.push({ surface: '주', base: '주다', pos: 'VX', start: t.end - 1, end: t.end });
+  }
+  return out;
+}
+
+/** Whether a piece read alone ends on a conditional 면: an ending (나면/EC, 이/VCP 면/EC), or 면 after a numeral or pronoun (하나/NR 면). */
+function conditionalEnd(piece: readonly Token[]): boolean {
+  const last = piece[piece.length - 1];
+  const before = piece[piece.length - 2];
+  if (!last || !last.surface.endsWith('면')) return false;
+  return last.pos.includes('EC') || (last.surface === '면' && before !== undefined && /^(?:NR|NP)/u.test(before.pos));
+}
+
+/** A particle, an ending, a suffix or the copula: never the first word of a piece read on its own. */
+const BOUND = /^(?:J|E|XS|VCP)/u;
+
+/**
+ * Written without spaces, a conditional 면 ("if it is", "if you") ending a word is read by ko-dic with the syllable after
+ * it as a noun (하나면정형외과: 하나/NR 면정/NNG 형/XSN 외과/NNG; 한포면장, 하나면숙취, 성능이면국내). There the run is read as
+ * if a space followed the 면: the part up to it and the rest each on their own (하나/NR 면/NNG, 정형외과/NNG …), as ko-dic
+ * reads them written with spaces. Only inside `runs` (written without spaces), only after a word written against the
+ * 면, and only where the part read alone ends on 면 and the rest starts with a word (not a particle, ending or suffix).
+ */
+export function spacelessMyeon(text: string, tokens: Token[], runs: readonly { start: number; end: number }[], reread: (word: string) => readonly Token[], from = 0): Token[] {
+  if (runs.length === 0) return tokens;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1] as Token;
+    if (t.start < from || t.surface.length < 2 || !t.surface.startsWith('면') || !t.pos.startsWith('NN') || prev.end !== t.start) continue;
+    const run = runs.find((r) => r.start <= prev.start && t.end <= r.end);
+    if (!run) continue;
+    const cut = t.start + 1;
+    const head = reread(text.slice(run.start, cut));
+    const rest = reread(text.slice(cut, run.end));
+    const last = head[head.length - 1];
+    if (!last || !conditionalEnd(head) || last.end !== cut - run.start || !rest[0] || BOUND.test(rest[0].pos)) continue;
+    const shift = (ts: readonly Token[], by: number) => ts.map((a) => ({ ...a, start: a.start + by, end: a.end + by }));
+    const out = [...tokens.filter((x) => x.end <= run.start), ...shift(head, run.start), ...shift(rest, cut), ...tokens.filter((x) => x.start >= run.end)];
+    return spacelessMyeon(text, out, runs, reread, cut);
+  }
+  return tokens;
+}
+
+/**
+ * "-는 데 도움" (helps to: 면역력 높이는 데 도움을 줄 수 있는, the wording functional foods are allowed) written without the
+ * space (높이는데도움, 오르는데 도움), which ko-dic reads as the ending 는데 ("but", "and so": 높이/VV 는데/EC): before 도움
+ * it is the modifier ending and the noun 데 (는/ETM 데/NNB), as written with the space, so rules that stop at 데 do.
+ */
+export function deBeforeHelp(tokens: Token[]): Token[] {
+  if (!tokens.some((t, i) => isDeEnding(t) && tokens[i + 1]?.surface.startsWith('도움'))) return tokens;
+  return tokens.flatMap((t, i) => {
+    if (!isDeEnding(t) || !tokens[i + 1]?.surface.startsWith('도움')) return [t];
+    const ending = t.surface.slice(0, -1);
+    return [
+      { surface: ending, base: ending, pos: 'ETM', start: t.start, end: t.end - 1 },
+      { surface: '데', base: '데', pos: 'NNB', start: t.end - 1, end: t.end },
+    ];
+  });
+}
+
+/** The connective ending 는데 / 은데 read as one token (EC). */
+function isDeEnding(t: Token): boolean {
+  return t.pos === 'EC' && (t.surface === '는데' || t.surface === '은데');
+}

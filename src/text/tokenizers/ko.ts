@@ -10,7 +10,8 @@ import type { Token, Tokenizer } from '../tokenizer.js';
 import { alignTokens, type RawToken } from './align.js';
 import { fileSource } from './file-source.js';
 import { cuteEndingEdits } from './ko-cute.js';
-import { nominalisedJida, suffixStartingWord } from './ko-forms.js';
+import { deBeforeHelp, fusedGiving, nominalisedJida, spacelessMyeon, suffixStartingWord } from './ko-forms.js';
+import { spacelessRuns } from '../spaceless.js';
 import { MecabTokenizer, type MecabMorpheme, type MecabOptions } from './mecab.js';
 
 const require = createRequire(import.meta.url);
@@ -183,7 +184,8 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
         if (piece.mark) raw.push({ surface: piece.text, pos: piece.mark });
         else for (const m of mecab.tokenize(piece.text)) toRaw(m, reading(m), raw);
       }
-      return suffixStartingWord(text, nominalisedJida(alignTokens(text, raw)), wordTokens);
+      const tokens = fusedGiving(suffixStartingWord(text, nominalisedJida(alignTokens(text, raw)), wordTokens), wordTokens);
+      return deBeforeHelp(spacelessMyeon(text, tokens, spacelessRuns(text), wordTokens));
     },
   };
   return tokenizer;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { nfkcPass, normalize, originalSpan } from '../../../src/text/normalize.js';
-import { approximatePair, carriedUnitAt, findNumbers, numberBounds, parseCjkNumeral, rewriteSpokenNumbers } from '../../../src/text/numbers.js';
+import { approximatePair, carriedUnitAt, findNumbers, numberBounds, parseCjkNumeral } from '../../../src/text/numbers.js';
+import { rewriteSpokenNumbers } from '../../../src/text/spoken-numbers.js';
 import { loadSimplifier } from '../../../src/text/tokenizers/index.js';
 
 describe('normalize', () => {

@@ -15,6 +15,10 @@ describe('Korean written without spaces: the runs to read so', () => {
     const long = '이거한포에비타민이귤서른다섯개분량이에요';
     expect(gluedNativeNumbers(long, spacelessRuns(long)).map((r) => long.slice(r.start, r.end))).toEqual(['한', '서른다섯']);
   });
+  it('finds a Sino-Korean digit before 킬로 written against the word before it in those runs (무조건오킬로), beside 한달', () => {
+    const text = '한달만드시면무조건오킬로빠집니다 무조건오킬로';
+    expect(gluedNativeNumbers(text, spacelessRuns(text)).map((r) => text.slice(r.start, r.end))).toEqual(['한', '오']);
+  });
   it('measures a stretch of a run written without spaces as written with them (a space before each word, none before a particle or an ending)', () => {
     const text = '높아요이가격그대로인건아니고요';
     const cut: [string, string][] = [['높', 'VA'], ['아요', 'EF'], ['이', 'MM'], ['가격', 'NNG'], ['그대로', 'MAG'], ['인', 'VCP+ETM'], ['건', 'NNB+JX'], ['아니', 'VCN'], ['고요', 'EC']];
