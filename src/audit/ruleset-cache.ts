@@ -7,20 +7,23 @@
  * content of every one of those files are unchanged; otherwise the ruleset is loaded (parsed and
  * validated) as usual and the entry rewritten. The cache is a convenience: a folder that cannot be
  * read or written, or an entry that is damaged, only means loading the slow way.
+ *
+ * An entry is two lines (audit/lazy-rule-fields.ts): the entry with its rules' word lists, examples
+ * and `unless` cues left out, then those fields, parsed only when something reads one of them.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultCacheDir } from '../io/cache-dir.js';
 import { folderCodeHash } from './code-hash.js';
 import { rememberContentHash, rememberDigest, rulesetContentHash, rulesetDigest } from './ruleset-digest.js';
-import { touchCacheEntry, writeBoundedCacheEntry } from '../io/cache-entry.js';
+import { touchCacheEntry, writeBoundedCacheContent } from '../io/cache-entry.js';
+import { attachLazyFields, splitRuleset, type LazyNames } from './lazy-rule-fields.js';
 import { loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
 import type { Ruleset } from '../rules/model.js';
 
 /** Bump when the entry layout changes. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 
 interface Entry {
   layout: number;
@@ -29,7 +32,10 @@ interface Entry {
   code: string;
   cwd: string;
   files: { path: string; sha256: string }[];
+  /** The ruleset without its rules' lazy fields (see `lazy`). */
   ruleset: Ruleset;
+  /** Per rule: the names of the fields on the entry's second line. */
+  lazy: LazyNames;
   /** rulesetDigest(ruleset), kept so a run need not hash the rules again (absent in older entries). */
   digest?: string;
   /** rulesetContentHash(ruleset) (absent in older entries). */
@@ -57,15 +63,24 @@ export function rulesetCacheFile(abs: string, opts: RulesetCacheOptions): string
   return path.join(dir, 'rulesets', `${key}.json`);
 }
 
+/** The entry's first line, parsed, and a reader of its second line (parsed when first asked for). */
+function readLines(file: string): { head: Entry; rest: () => unknown } {
+  const bytes = readFileSync(file);
+  const cut = bytes.indexOf(0x0a);
+  if (cut < 0) throw new Error('ruleset cache entry: one line');
+  return { head: JSON.parse(bytes.toString('utf8', 0, cut)) as Entry, rest: () => JSON.parse(bytes.toString('utf8', cut + 1)) };
+}
+
 async function readEntry(file: string, version: string): Promise<Ruleset | undefined> {
   try {
-    const entry = JSON.parse(await readFile(file, 'utf8')) as Entry;
+    const { head: entry, rest } = readLines(file);
     if (entry.layout !== LAYOUT || entry.version !== version || entry.code !== (await loaderCode()) || entry.cwd !== process.cwd() || !Array.isArray(entry.files)) return undefined;
     // The bytes as they are (the hash of the text as loaded is the hash of its UTF-8 bytes), read
     // synchronously: a ruleset is a few dozen small files, and a promise per file cost more than the reading.
     for (const f of entry.files) {
       if (sha256(readFileSync(f.path)) !== f.sha256) return undefined;
     }
+    if (!attachLazyFields(entry.ruleset, entry.lazy, rest)) return undefined;
     if (typeof entry.digest === 'string') rememberDigest(entry.ruleset, entry.digest);
     if (typeof entry.contentHash === 'string') rememberContentHash(entry.ruleset, entry.contentHash);
     return entry.ruleset;
@@ -78,8 +93,24 @@ async function readEntry(file: string, version: string): Promise<Ruleset | undef
  * Unwritable cache: the run goes on; the next one loads the YAML again. An entry is written per
  * working directory and ruleset content, so the folder is kept to the MAX_ENTRIES most recently used.
  */
-async function writeEntry(file: string, entry: Entry): Promise<void> {
-  await writeBoundedCacheEntry(file, entry);
+async function writeEntry(file: string, entry: Omit<Entry, 'lazy'>): Promise<void> {
+  const { ruleset, lazy, rest } = splitRuleset(entry.ruleset);
+  await writeBoundedCacheContent(file, `${JSON.stringify({ ...entry, ruleset, lazy })}\n${JSON.stringify(rest)}`);
+}
+
+/**
+ * Each file once: a ruleset's parts each extend the same vocabulary file (jp: 142 reads of 50
+ * files), and a hit hashed every read again. A file read twice with different content (edited while
+ * loading) keeps both, so that the entry is never used.
+ */
+export function distinctFiles(files: readonly { path: string; sha256: string }[]): { path: string; sha256: string }[] {
+  const seen = new Set<string>();
+  return files.filter((f) => {
+    const key = `${f.path}\0${f.sha256}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** loadRuleset with the on-disk cache. Errors (a bad ruleset) are never cached. */
@@ -93,6 +124,6 @@ export async function loadRulesetCached(ref: string, opts: RulesetCacheOptions):
     return hit;
   }
   const { ruleset, read } = await loadRulesetReading(abs);
-  await writeEntry(file, { layout: LAYOUT, version, code: await loaderCode(), cwd: process.cwd(), files: read.map((f) => ({ path: f.path, sha256: sha256(f.text) })), ruleset, digest: rulesetDigest(ruleset), contentHash: rulesetContentHash(ruleset) });
+  await writeEntry(file, { layout: LAYOUT, version, code: await loaderCode(), cwd: process.cwd(), files: distinctFiles(read.map((f) => ({ path: f.path, sha256: sha256(f.text) }))), ruleset, digest: rulesetDigest(ruleset), contentHash: rulesetContentHash(ruleset) });
   return ruleset;
 }

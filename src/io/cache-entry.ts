@@ -8,7 +8,12 @@ import path from 'node:path';
 import { writeAtomic } from './atomic-write.js';
 
 export async function writeCacheEntry(file: string, entry: unknown): Promise<boolean> {
-  return writeAtomic(file, JSON.stringify(entry)).then(
+  return writeCacheContent(file, JSON.stringify(entry));
+}
+
+/** Write an entry's bytes as they are (an entry in a layout of its own). */
+async function writeCacheContent(file: string, content: string | Uint8Array): Promise<boolean> {
+  return writeAtomic(file, content).then(
     () => true,
     () => false,
   );
@@ -33,14 +38,19 @@ export async function touchCacheEntry(file: string): Promise<void> {
 
 /** Write an entry and keep its folder bounded (best effort: false when it could not be written). */
 export async function writeBoundedCacheEntry(file: string, entry: unknown): Promise<boolean> {
-  if (!(await writeCacheEntry(file, entry))) return false;
+  return writeBoundedCacheContent(file, JSON.stringify(entry));
+}
+
+/** writeBoundedCacheEntry of an entry already laid out (text or bytes). */
+export async function writeBoundedCacheContent(file: string, content: string | Uint8Array): Promise<boolean> {
+  if (!(await writeCacheContent(file, content))) return false;
   await pruneCacheFolder(path.dirname(file), file).catch(() => undefined);
   return true;
 }
 
-/** Remove the oldest entries (`<sha256>.json`, by modification time) beyond MAX_ENTRIES, never `keep`. */
+/** Remove the oldest entries (`<sha256>.json` or `.bin`, by modification time) beyond MAX_ENTRIES, never `keep`. */
 async function pruneCacheFolder(dir: string, keep: string): Promise<void> {
-  const names = (await readdir(dir)).filter((n) => /^[0-9a-f]{64}\.json$/.test(n));
+  const names = (await readdir(dir)).filter((n) => /^[0-9a-f]{64}\.(json|bin)$/.test(n));
   if (names.length <= MAX_ENTRIES) return;
   const dated = await Promise.all(
     names.map(async (n) => ({ file: path.join(dir, n), mtime: await stat(path.join(dir, n)).then((s) => s.mtimeMs, () => 0) })),

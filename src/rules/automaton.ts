@@ -18,14 +18,15 @@ export interface AutomatonHit {
 
 /**
  * A built automaton as plain data (for an on-disk cache): the string symbols in id order (null
- * for code units), the array sizes, and the arrays as one base64 block of 32-bit integers.
+ * for code units), the array sizes, and the arrays as one base64 block of 32-bit integers (or
+ * those bytes as they are, from a binary cache entry).
  */
 export interface AutomatonData {
   symbols: string[] | null;
   states: number;
   edges: number;
   outputs: number;
-  bin: string;
+  bin: string | Uint8Array;
 }
 
 /** The arrays, in the order they are laid out in `bin`. */
@@ -245,7 +246,7 @@ export class HitBuffer {
 }
 
 function decode(d: AutomatonData): Arrays {
-  const raw = Buffer.from(d.bin, 'base64');
+  const raw = typeof d.bin === 'string' ? Buffer.from(d.bin, 'base64') : d.bin;
   const parts = layout(d.states, d.edges, d.outputs);
   const total = parts.reduce((n, [, len]) => n + len, 0);
   if (raw.byteLength !== total * 4) throw new Error(`automaton data: ${raw.byteLength} bytes, expected ${total * 4}`);

@@ -7,6 +7,7 @@ import { MAX_ENTRIES } from '../../../src/io/cache-entry.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import type { CompiledRules } from '../../../src/rules/compile.js';
 import { compiledFromData, compiledToData } from '../../../src/rules/compiled-data.js';
+import { flatten, packCompiled, unflatten, unpackCompiled } from '../../../src/audit/compiled-pack.js';
 import type { Ruleset } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { loadCorpus } from '../../corpus/evaluate.js';
@@ -28,6 +29,22 @@ beforeAll(async () => {
   lines = (await loadCorpus(path.resolve(import.meta.dirname, '../../corpus/zh.yaml'))).lines.map((l) => l.text);
 });
 
+/**
+ * The analyser, analysing each text once: both compiled forms are checked on the same analysis (a
+ * pure function of the text that checking only reads), so comparing them costs one analysis a line.
+ */
+function analysingOnce(a: Analyzer): Analyzer {
+  const seen = new Map<string, ReturnType<Analyzer['analyze']>>();
+  return {
+    ...a,
+    analyze: (text) => {
+      let v = seen.get(text);
+      if (!v) seen.set(text, (v = a.analyze(text)));
+      return v;
+    },
+  };
+}
+
 /** An analyser getter that counts how often the rules were compiled (a cache hit asks for none). */
 function counting() {
   const calls = { n: 0 };
@@ -35,11 +52,32 @@ function counting() {
 }
 
 describe('compiled rules cache', () => {
-  it('the compiled form read back from JSON finds exactly what the freshly compiled one finds', () => {
-    const back = compiledFromData(JSON.parse(JSON.stringify(compiledToData(fresh))), [full]);
+  // The entry was JSON (4.9 MB for jp), most of it the automata in base64 and ~19,000 small arrays
+  // of atoms, parsed on every warm run: they are binary sections now, taken as they are.
+  it('the compiled form read back from JSON, packed into bytes, finds exactly what the freshly compiled one finds', () => {
+    const data = JSON.parse(JSON.stringify(compiledToData(fresh))) as ReturnType<typeof compiledToData>;
+    const bytes = Buffer.from(packCompiled({ layout: 9, key: 'k', data }));
+    const head = bytes.toString('utf8', 4, 4 + bytes.readUInt32LE(0));
+    expect(head.length).toBeLessThan(bytes.byteLength / 2);
+    expect(head).not.toContain((data.lexicon.surface.bin as string).slice(0, 40));
+    const entry = unpackCompiled(bytes);
+    expect([entry.layout, entry.key]).toEqual([9, 'k']);
+    expect(entry.data.lexicon.literalAtoms).toEqual(data.lexicon.literalAtoms);
+    const back = compiledFromData(entry.data, [full]);
     const joined = { segments: lines.slice(0, 60).map((text, i) => ({ start: i, end: i + 1, text, line: i + 1 })), durationSec: 60 };
-    expect(checkTranscript(back, joined, zh)).toEqual(checkTranscript(fresh, joined, zh));
-    for (const text of lines) expect(checkTranscript(back, one(text), zh)).toEqual(checkTranscript(fresh, one(text), zh));
+    const zhOnce = analysingOnce(zh);
+    expect(checkTranscript(back, joined, zhOnce)).toEqual(checkTranscript(fresh, joined, zhOnce));
+    for (const text of lines) expect(checkTranscript(back, one(text), zhOnce)).toEqual(checkTranscript(fresh, one(text), zhOnce));
+    // Cut short, it is no entry (the cache then compiles).
+    expect(() => unpackCompiled(bytes.subarray(0, bytes.byteLength - 8))).toThrow();
+  });
+
+  it('lists of integers flatten into two arrays and back', () => {
+    const lists = [[1, 2], [], [3], [4, 5, 6]];
+    const { starts, values } = flatten(lists);
+    expect([...starts]).toEqual([0, 2, 2, 3, 6]);
+    expect(unflatten(starts, values)).toEqual(lists);
+    expect(() => unflatten(Int32Array.from([0, 9]), values)).toThrow();
   });
 
   it('compiles once, then serves the compiled form from disk without the analyser', async () => {
@@ -76,13 +114,13 @@ describe('compiled rules cache', () => {
     const opts = { cacheDir, version: '1' };
     await compileRulesCached([cn], 'zh', a.get, opts);
     const file = compiledCacheFile(await compiledKey([cn], 'zh', '1'), opts);
-    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 1000));
+    writeFileSync(file, readFileSync(file).subarray(0, 1000));
     expect((await compileRulesCached([cn], 'zh', a.get, opts)).rules.length).toBe(cn.rules.length);
     expect(a.calls.n).toBe(2);
     // An entry written for other rules (same key by accident) is refused, not misused.
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as { data: { ruleCount: number } };
+    const entry = unpackCompiled(readFileSync(file));
     entry.data.ruleCount += 1;
-    writeFileSync(file, JSON.stringify(entry));
+    writeFileSync(file, packCompiled(entry));
     await compileRulesCached([cn], 'zh', a.get, opts);
     expect(a.calls.n).toBe(3);
     const blocker = path.join(tmp(), 'file');
@@ -103,7 +141,7 @@ describe('compiled rules cache', () => {
     const opts = { cacheDir, version: '1' };
     await compileRulesCached([cn], 'zh', counting().get, opts);
     const left = readdirSync(dir);
-    expect(left.filter((n) => n.endsWith('.json'))).toHaveLength(MAX_ENTRIES);
+    expect(left.filter((n) => /\.(json|bin)$/.test(n))).toHaveLength(MAX_ENTRIES);
     expect(left).toContain(path.basename(compiledCacheFile(await compiledKey([cn], 'zh', '1'), opts)));
     expect(left).toContain('notes.txt');
     // The newest of the old entries stay, the oldest went.

@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRulesetCached, rulesetCacheFile } from '../../../src/audit/ruleset-cache.js';
+import { distinctFiles, loadRulesetCached, rulesetCacheFile } from '../../../src/audit/ruleset-cache.js';
 import { MAX_ENTRIES } from '../../../src/io/cache-entry.js';
 import { BUILTIN_DIR, loadRuleset } from '../../../src/rules/load.js';
 import { RulesetError } from '../../../src/rules/model.js';
@@ -28,11 +28,16 @@ function copySmall(): string {
   return path.join(dir, 'layered', 'house.yaml');
 }
 
+/** The marker plantMarker puts in place of the cached ruleset. */
+const MARKER = { marker: true, rules: [] };
+
 /** Replace the cached ruleset with a marker, so a later load shows whether the entry was used. */
 function plantMarker(file: string): void {
-  const entry = JSON.parse(readFileSync(file, 'utf8')) as { ruleset: unknown };
-  entry.ruleset = { marker: true };
-  writeFileSync(file, JSON.stringify(entry));
+  const [head] = readFileSync(file, 'utf8').split('\n');
+  const entry = JSON.parse(head as string) as { ruleset: unknown; lazy: unknown };
+  entry.ruleset = MARKER;
+  entry.lazy = [];
+  writeFileSync(file, `${JSON.stringify(entry)}\n[]`);
 }
 
 describe('ruleset cache', () => {
@@ -44,7 +49,36 @@ describe('ruleset cache', () => {
     expect(await loadRulesetCached(ref, opts)).toEqual(direct);
     expect(await loadRulesetCached(ref, opts)).toEqual(direct);
     plantMarker(rulesetCacheFile(ref, opts));
-    expect(await loadRulesetCached(ref, opts)).toEqual({ marker: true });
+    expect(await loadRulesetCached(ref, opts)).toEqual(MARKER);
+  });
+
+  // A warm audit read the whole entry (2.9 MB for jp), two thirds of it word lists and examples
+  // that only compiling and `rules show`/`rules test` read: they are parsed at their first read now.
+  it('parses the rules\u2019 word lists, examples and unless cues only when one is read', async () => {
+    const ref = copySmall();
+    const cacheDir = tmp('lc-rscache-');
+    const opts = { cacheDir, version: '1.0.0' };
+    const direct = await loadRuleset(ref);
+    await loadRulesetCached(ref, opts);
+    const file = rulesetCacheFile(ref, opts);
+    const [head, rest] = readFileSync(file, 'utf8').split('\n') as [string, string];
+    const firstLine = (JSON.parse(head) as { ruleset: { rules: Record<string, unknown>[] } }).ruleset.rules;
+    expect(firstLine.filter((r) => 'match' in r || 'examples' in r || 'unless' in r).map((r) => r.id)).toEqual([]);
+    // Damage the second line only: what an audit reads still comes from the first.
+    writeFileSync(file, `${head}\n${rest.slice(0, 10)}`);
+    const cached = await loadRulesetCached(ref, opts);
+    expect(cached.rules.map((r) => [r.id, r.kind, r.severity, r.message])).toEqual(direct.rules.map((r) => [r.id, r.kind, r.severity, r.message]));
+    expect(() => JSON.stringify(cached.rules)).toThrow();
+    // Whole again: every field of every rule, read through the first line's getters.
+    writeFileSync(file, `${head}\n${rest}`);
+    const again = await loadRulesetCached(ref, opts);
+    expect(JSON.parse(JSON.stringify(again))).toEqual(JSON.parse(JSON.stringify(direct)));
+    expect(again.rules.map((r) => r.examples)).toEqual(direct.rules.map((r) => r.examples));
+  });
+
+  it('hashes each file once, and keeps both contents of a file read twice differently', () => {
+    const a = { path: '/r/vocab.yaml', sha256: 'a' };
+    expect(distinctFiles([a, { path: '/r/x.yaml', sha256: 'x' }, a, { ...a, sha256: 'b' }])).toEqual([a, { path: '/r/x.yaml', sha256: 'x' }, { ...a, sha256: 'b' }]);
   });
 
   it('is invalidated when an extended file or the tool version changes', async () => {
