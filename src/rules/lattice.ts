@@ -6,7 +6,7 @@
 import type { AnalyzedText } from '../text/analyze.js';
 import type { Token } from '../text/tokenizer.js';
 import { currencySignBefore, findNumbers } from '../text/numbers.js';
-import { koreanNumeralSpans } from '../text/ko-numerals.js';
+import { koreanNumeralSpans, withoutCopulaDigit } from '../text/ko-numerals.js';
 import { HitBuffer } from './automaton.js';
 import { keepAcrossMarks, withoutShortQuoteMarks } from './across-quotes.js';
 import type { CompiledRules, Lexicon } from './compile.js';
@@ -285,11 +285,13 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     for (const num of findNumbers(text, compiled.language)) {
       const t = indexAt(tokenStartingAt, num.start);
       if (t === undefined) continue;
-      L.numbers.set(t, num.end);
+      // Korean: not the copula 이 after a numeral (오백이에요), which the text alone reads as a digit 2.
+      const end = compiled.language === 'ko' ? withoutCopulaDigit(a.tokens, num.start, num.end, lastTokenEndingAt(tokenEndingAt, num.end)) : num.end;
+      L.numbers.set(t, end);
       const sign = currencySignBefore(text, num.start);
       const s = sign === undefined ? undefined : indexAt(tokenStartingAt, sign);
       if (s !== undefined) {
-        L.numbers.set(s, num.end);
+        L.numbers.set(s, end);
         L.signedAt.add(s);
       }
     }
@@ -299,6 +301,12 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     addNumbersWhereNone(L, gluedNativeNumbers(text, runs));
   }
   return L;
+}
+
+/** The index of the token ending at character `end`, or undefined. */
+function lastTokenEndingAt(tokenEndingAt: Int32Array, end: number): number | undefined {
+  const e = indexAt(tokenEndingAt, end);
+  return e === undefined ? undefined : e - 1;
 }
 
 /** Chinese: the words written with quotation marks around a short part of them (降“三高”), at their place as written. */
