@@ -13,6 +13,7 @@ import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
 import { isCrossedCut, isSubWord } from './sub-words.js';
+import { isKoreanEndingWord } from './ko-endings.js';
 import { becomingWithoutJi, contractedPrefixes, endingsAfter, fusedSupposing, notContracted, supposed, wholeBaseQuoted } from './lemma-forms.js';
 
 /** Where the words of the lexicon occur in one segment. */
@@ -228,6 +229,9 @@ function addSurfaceHits(compiled: CompiledRules, L: Lattice, found: number, offs
     } else if (a.wordTag && (s === undefined) !== (e === undefined)) {
       const span = acrossCrossedCut(L, start, end, s, e);
       if (span) pushToken(L, value, span[0], span[1]);
+    } else if (compiled.language === 'ko' && e !== undefined && isKoreanEndingWord(a.norm.text, a.tokens[e - 1] as Token, start, end)) {
+      // -ㄹ수록 said in one word with its verb (쓸수록) or as the ending alone (을수록): a rule's 수록 stands for it.
+      pushToken(L, value, e - 1, e);
     }
   }
 }
