@@ -29,6 +29,8 @@ const NUMBER_MARKS = new RegExp(`^(${NUMERAL}*[十百千]${NUMERAL}*)分$`, 'u')
 /** What jieba leaves of a numeral and 分 after the numeral's first digits: 十分 of 五|十分, 百分 of 两|百分, 五分 of 九十|五分. */
 const MARKS_TAIL = new RegExp(`^(${NUMERAL}+)分$`, 'u');
 const ESTIMATE = new RegExp(`^(${NUMERAL}+)(左右|上下)$`, 'u');
+/** The last characters of the tokens mended below (分, 左右, 上下, 都): any other is kept as it is, at no cost. */
+const MENDED_ENDS: ReadonlySet<string> = new Set(['分', '右', '下', '都']);
 /** Tags that start a predicate after a subject (是, 能, 不, 很, 瘦). */
 const PREDICATE = /^[vdap]/u;
 
@@ -38,7 +40,8 @@ export function recutChinese(pieces: readonly ZhPiece[], tagOf: (word: string) =
   const whole = withWholeWords(pieces, tagOf);
   for (let i = 0; i < whole.length; i++) {
     const p = whole[i] as ZhPiece;
-    out.push(...numberSplit(out, p) ?? allSplit(p, whole[i + 1], tagOf) ?? [p]);
+    if (!MENDED_ENDS.has(p.surface[p.surface.length - 1] as string)) out.push(p);
+    else out.push(...(numberSplit(out, p) ?? allSplit(p, whole[i + 1], tagOf) ?? [p]));
   }
   return out;
 }
@@ -73,6 +76,7 @@ function allSplit(p: ZhPiece, next: ZhPiece | undefined, tagOf: (word: string) =
 /** The pieces re-cut so that each of WHOLE_WORDS found starting or ending on a cut (not inside one word on both sides) is one piece. */
 function withWholeWords(pieces: readonly ZhPiece[], tagOf: (word: string) => string | undefined): ZhPiece[] {
   const text = pieces.map((p) => p.surface).join('');
+  if (!WHOLE_WORDS.some((w) => text.includes(w))) return [...pieces];
   const cuts = new Set<number>([0]);
   const posAt = new Map<string, string>();
   let at = 0;
