@@ -7,7 +7,7 @@
  *   a cut already (贴|出|马甲线, 后背|上), never inside a word on both sides (然后|背上 stays).
  * - A numeral split from 分 (marks): 五|十分, 九|十|五分 read 五十|分, and 二十分, 一百分 as 二十|分, 一百|分; 十分 alone
  *   is "very" (十分好) and stays whole, as do 万分 and 十万分 (万分感谢).
- * - A numeral and the bound word of an estimate in one token (三百左右, 两百上下): 三百|左右.
+ * - A numeral and the bound word of an estimate in one token (三百左右, 一万左右, 十万左右): 三百|左右.
  * - A one-character noun and the adverb 都 that jieba's dictionary keeps as a noun (药都是天然的: the town famous for
  *   medicine), before a predicate: 药|都.
  */
@@ -28,7 +28,7 @@ const NUMERAL_ONLY = new RegExp(`^${NUMERAL}+$`, 'u');
 const NUMBER_MARKS = new RegExp(`^(${NUMERAL}*[十百千]${NUMERAL}*)分$`, 'u');
 /** What jieba leaves of a numeral and 分 after the numeral's first digits: 十分 of 五|十分, 百分 of 两|百分, 五分 of 九十|五分. */
 const MARKS_TAIL = new RegExp(`^(${NUMERAL}+)分$`, 'u');
-const ESTIMATE = new RegExp(`^(${NUMERAL}+)(左右|上下)$`, 'u');
+const ESTIMATE = /^([〇零一二两三四五六七八九十百千万亿]+)(左右|上下)$/u;
 /** The last characters of the tokens mended below (分, 左右, 上下, 都): any other is kept as it is, at no cost. */
 const MENDED_ENDS: ReadonlySet<string> = new Set(['分', '右', '下', '都']);
 /** Tags that start a predicate after a subject (是, 能, 不, 很, 瘦). */

@@ -77,6 +77,7 @@ describe('a numeral split from 分 (marks)', () => {
 describe('a numeral and the bound word of an estimate in one token', () => {
   it('三百左右 reads 三百|左右, so a number then 左右 is found', () => {
     expect(tokens('三百左右')).toEqual(['三百', '左右']);
+    expect(tokens('十万左右')).toEqual(['十万', '左右']);
     expect(found(['[{number: true}, 左右]'], '一天三百左右')).toEqual(['三百左右']);
   });
 });
