@@ -6,13 +6,14 @@
 import type { AnalyzedText } from '../text/analyze.js';
 import type { Token } from '../text/tokenizer.js';
 import { currencySignBefore, findNumbers } from '../text/numbers.js';
-import { koreanNumeralSpans } from '../text/ko-numerals.js';
+import { koreanNumeralSpans, withoutCopulaDigit } from '../text/ko-numerals.js';
 import { HitBuffer } from './automaton.js';
 import { keepAcrossMarks, withoutShortQuoteMarks } from './across-quotes.js';
 import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
 import { isCrossedCut, isSubWord } from './sub-words.js';
+import { isKoreanEndingWord } from './ko-endings.js';
 import { becomingWithoutJi, contractedPrefixes, endingsAfter, fusedSupposing, notContracted, supposed, wholeBaseQuoted } from './lemma-forms.js';
 
 /** Where the words of the lexicon occur in one segment. */
@@ -228,6 +229,9 @@ function addSurfaceHits(compiled: CompiledRules, L: Lattice, found: number, offs
     } else if (a.wordTag && (s === undefined) !== (e === undefined)) {
       const span = acrossCrossedCut(L, start, end, s, e);
       if (span) pushToken(L, value, span[0], span[1]);
+    } else if (compiled.language === 'ko' && e !== undefined && isKoreanEndingWord(a.norm.text, a.tokens[e - 1] as Token, start, end)) {
+      // -ㄹ수록 said in one word with its verb (쓸수록) or as the ending alone (을수록): a rule's 수록 stands for it.
+      pushToken(L, value, e - 1, e);
     }
   }
 }
@@ -285,11 +289,13 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     for (const num of findNumbers(text, compiled.language)) {
       const t = indexAt(tokenStartingAt, num.start);
       if (t === undefined) continue;
-      L.numbers.set(t, num.end);
+      // Korean: not the copula 이 after a numeral (오백이에요), which the text alone reads as a digit 2.
+      const end = compiled.language === 'ko' ? withoutCopulaDigit(a.tokens, num.start, num.end, lastTokenEndingAt(tokenEndingAt, num.end)) : num.end;
+      L.numbers.set(t, end);
       const sign = currencySignBefore(text, num.start);
       const s = sign === undefined ? undefined : indexAt(tokenStartingAt, sign);
       if (s !== undefined) {
-        L.numbers.set(s, num.end);
+        L.numbers.set(s, end);
         L.signedAt.add(s);
       }
     }
@@ -299,6 +305,12 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     addNumbersWhereNone(L, gluedNativeNumbers(text, runs));
   }
   return L;
+}
+
+/** The index of the token ending at character `end`, or undefined. */
+function lastTokenEndingAt(tokenEndingAt: Int32Array, end: number): number | undefined {
+  const e = indexAt(tokenEndingAt, end);
+  return e === undefined ? undefined : e - 1;
 }
 
 /** Chinese: the words written with quotation marks around a short part of them (降“三高”), at their place as written. */

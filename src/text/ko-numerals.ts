@@ -46,3 +46,15 @@ export function koreanNumeralSpans(tokens: readonly Token[]): { start: number; e
   }
   return out;
 }
+
+/**
+ * The end of a Korean number found in the text (findNumbers) without a last 이 that ko-dic reads as the copula or the
+ * subject particle after the numeral (오백이에요 is 오/백/이/에요: "it is 500", not 502; 오백이 넘어요, over 500): `end`
+ * itself when the number ends otherwise. `last`: the index of the token ending at `end`, if one does.
+ */
+export function withoutCopulaDigit(tokens: readonly Token[], start: number, end: number, last: number | undefined): number {
+  const t = last === undefined ? undefined : tokens[last];
+  const prev = last === undefined ? undefined : tokens[last - 1];
+  if (!t || !prev || t.surface !== '이' || t.pos.startsWith('NR') || prev.end !== t.start || prev.end <= start) return end;
+  return prev.pos.startsWith('NR') && SINO.test(prev.surface) ? prev.end : end;
+}

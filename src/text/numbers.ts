@@ -161,9 +161,19 @@ export function findNumbers(text: string, language: Language): { start: number; 
       re.lastIndex++;
       continue;
     }
+    if (language === 'zh' && isVeryShifen(text, m.index, m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length });
   }
   return language === 'ko' ? out : joinCommaPairs(text, out);
+}
+
+/**
+ * Whether the number `found` at `start` is the 十 of 十分 said alone, "very" (十分好, 十分满意), not ten marks: no numeral
+ * before it (五十分 is fifty marks) and no 钟, 之 or 贝 after 分 (十分钟 ten minutes, 十分之一 a tenth). Ten marks said
+ * so (满分十分) is read as "very" too: rarer by far.
+ */
+function isVeryShifen(text: string, start: number, found: string): boolean {
+  return found === '十' && text[start + 1] === '分' && !/[钟鐘之贝]/u.test(text[start + 2] ?? '');
 }
 
 /**

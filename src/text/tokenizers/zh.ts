@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens } from './align.js';
 import { dictionaryTags, loadJiebaVocabulary } from './jieba-vocabulary.js';
+import { recutChinese } from './zh-recut.js';
 
 interface JiebaInstance {
   tag(sentence: string, hmm?: boolean | null): { word: string; tag: string }[];
@@ -70,19 +71,19 @@ export async function createChineseTokenizer(opts: { cacheDir?: string } = {}): 
     wholeTags ??= dictionaryTags(readFileSync(dictPath, 'utf8'));
     return wholeTags(word);
   };
+  const wordTag = (word: string): string | undefined => {
+    if (!tags.has(word)) tags.set(word, lookUp(word));
+    return tags.get(word);
+  };
   return {
     language: 'zh',
-    wordTag(word) {
-      if (!tags.has(word)) tags.set(word, lookUp(word));
-      return tags.get(word);
-    },
+    wordTag,
     tokenize(text) {
-      return alignTokens(
-        text,
-        jiebaFor(text)
-          .tag(text, false)
-          .map((t) => ({ surface: t.word, pos: t.tag })),
-      );
+      // Cuts that hide a rule's word mended (zh-recut.ts: 贴|出马|甲线, 五|十分, 三百左右, 药都是).
+      const pieces = jiebaFor(text)
+        .tag(text, false)
+        .map((t) => ({ surface: t.word, pos: t.tag }));
+      return alignTokens(text, recutChinese(pieces, wordTag));
     },
   };
 }

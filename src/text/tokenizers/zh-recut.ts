@@ -1,0 +1,108 @@
+/**
+ * Chinese: cuts jieba (HMM off, its own dictionary) makes that hide a word a rule names, mended on its tokens. Pure:
+ * the dictionary's tags are handed in.
+ *
+ * - Colloquial body-look words jieba's dictionary lacks (马甲线, 人鱼线, 妈妈臀) or holds less often than a word
+ *   overlapping them (后背 loses to 背上): 贴|出马|甲线, 后|背上. Such a word is made one token where it starts or ends on
+ *   a cut already (贴|出|马甲线, 后背|上), never inside a word on both sides (然后|背上 stays).
+ * - A numeral split from 分 (marks): 五|十分, 九|十|五分 read 五十|分, and 二十分, 一百分 as 二十|分, 一百|分; 十分 alone
+ *   is "very" (十分好) and stays whole, as do 万分 and 十万分 (万分感谢).
+ * - A numeral and the bound word of an estimate in one token (三百左右, 一万左右, 十万左右): 三百|左右.
+ * - A one-character noun and the adverb 都 that jieba's dictionary keeps as a noun (药都是天然的: the town famous for
+ *   medicine), before a predicate: 药|都.
+ */
+
+export interface ZhPiece {
+  surface: string;
+  pos: string;
+}
+
+/** Words made whole where jieba cuts across them (see above). */
+export const WHOLE_WORDS: readonly string[] = [
+  '马甲线', '人鱼线', '蝴蝶袖', '蝴蝶臂', '拜拜肉', '双下巴', '游泳圈', '妈妈臀', '蜜桃臀', '小蛮腰', '后背',
+];
+
+const NUMERAL = '[〇零一二两三四五六七八九十百千]';
+const NUMERAL_ONLY = new RegExp(`^${NUMERAL}+$`, 'u');
+/** A numeral (with a 十, 百 or 千 in it: not 十分 alone, not 五分) and 分, in one token: 二十分, 一百分. */
+const NUMBER_MARKS = new RegExp(`^(${NUMERAL}*[十百千]${NUMERAL}*)分$`, 'u');
+/** What jieba leaves of a numeral and 分 after the numeral's first digits: 十分 of 五|十分, 百分 of 两|百分, 五分 of 九十|五分. */
+const MARKS_TAIL = new RegExp(`^(${NUMERAL}+)分$`, 'u');
+const ESTIMATE = /^([〇零一二两三四五六七八九十百千万亿]+)(左右|上下)$/u;
+/** The last characters of the tokens mended below (分, 左右, 上下, 都): any other is kept as it is, at no cost. */
+const MENDED_ENDS: ReadonlySet<string> = new Set(['分', '右', '下', '都']);
+/** Tags that start a predicate after a subject (是, 能, 不, 很, 瘦). */
+const PREDICATE = /^[vdap]/u;
+
+/** The pieces with the cuts above mended. `tagOf`: the dictionary's tag of a word, or undefined for none. */
+export function recutChinese(pieces: readonly ZhPiece[], tagOf: (word: string) => string | undefined): ZhPiece[] {
+  const out: ZhPiece[] = [];
+  const whole = withWholeWords(pieces, tagOf);
+  for (let i = 0; i < whole.length; i++) {
+    const p = whole[i] as ZhPiece;
+    if (!MENDED_ENDS.has(p.surface[p.surface.length - 1] as string)) out.push(p);
+    else out.push(...(numberSplit(out, p) ?? allSplit(p, whole[i + 1], tagOf) ?? [p]));
+  }
+  return out;
+}
+
+/** The pieces a numeral token and what follows it read as (五|十分 as 五十|分, 三百左右 as 三百|左右), taking the piece before from `out`; or undefined. */
+function numberSplit(out: ZhPiece[], p: ZhPiece): ZhPiece[] | undefined {
+  const estimate = ESTIMATE.exec(p.surface);
+  if (estimate) return [{ surface: estimate[1] as string, pos: 'm' }, { surface: estimate[2] as string, pos: 'f' }];
+  const prev = out[out.length - 1];
+  const tail = MARKS_TAIL.exec(p.surface);
+  if (tail && prev && NUMERAL_ONLY.test(prev.surface) && joins(prev.surface, tail[1] as string)) {
+    out.pop();
+    return [{ surface: prev.surface + (tail[1] as string), pos: 'm' }, { surface: '分', pos: 'q' }];
+  }
+  const marks = NUMBER_MARKS.exec(p.surface);
+  return marks && (marks[1] as string).length >= 2 ? [{ surface: marks[1] as string, pos: 'm' }, { surface: '分', pos: 'q' }] : undefined;
+}
+
+/** Whether numeral `tail` carries on numeral `head` as one number: a unit after a digit (五 十), a digit after a unit (九十 五). */
+function joins(head: string, tail: string): boolean {
+  return /[十百千]/u.test(tail[0] as string) ? !/[十百千]$/u.test(head) : /[十百千]$/u.test(head) && tail.length === 1;
+}
+
+/** 药都 before a predicate as 药|都, or undefined. */
+function allSplit(p: ZhPiece, next: ZhPiece | undefined, tagOf: (word: string) => string | undefined): ZhPiece[] | undefined {
+  if (p.pos !== 'n' || p.surface.length !== 2 || !p.surface.endsWith('都') || !next || !PREDICATE.test(next.pos)) return undefined;
+  const noun = p.surface[0] as string;
+  const tag = tagOf(noun);
+  return tag?.startsWith('n') ? [{ surface: noun, pos: tag }, { surface: '都', pos: 'd' }] : undefined;
+}
+
+/** The pieces re-cut so that each of WHOLE_WORDS found starting or ending on a cut (not inside one word on both sides) is one piece. */
+function withWholeWords(pieces: readonly ZhPiece[], tagOf: (word: string) => string | undefined): ZhPiece[] {
+  const text = pieces.map((p) => p.surface).join('');
+  if (!WHOLE_WORDS.some((w) => text.includes(w))) return [...pieces];
+  const cuts = new Set<number>([0]);
+  const posAt = new Map<string, string>();
+  let at = 0;
+  for (const p of pieces) {
+    posAt.set(`${at}:${p.surface}`, p.pos);
+    at += p.surface.length;
+    cuts.add(at);
+  }
+  let changed = false;
+  for (const word of WHOLE_WORDS) {
+    for (let s = text.indexOf(word); s >= 0; s = text.indexOf(word, s + 1)) {
+      const e = s + word.length;
+      if (cuts.has(s) === cuts.has(e)) continue;
+      for (let k = s + 1; k < e; k++) cuts.delete(k);
+      cuts.add(s).add(e);
+      posAt.set(`${s}:${word}`, 'n');
+      changed = true;
+    }
+  }
+  if (!changed) return [...pieces];
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const out: ZhPiece[] = [];
+  for (let k = 0; k + 1 < sorted.length; k++) {
+    const from = sorted[k] as number;
+    const surface = text.slice(from, sorted[k + 1]);
+    out.push({ surface, pos: posAt.get(`${from}:${surface}`) ?? tagOf(surface) ?? 'x' });
+  }
+  return out;
+}

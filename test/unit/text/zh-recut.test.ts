@@ -1,0 +1,117 @@
+/**
+ * Chinese cuts jieba makes that hide a word a rule names (tokenizers/zh-recut.ts): a numeral split from 分 (五|十分, where
+ * 十分 is "very"), a numeral and 左右 in one token (三百左右), 药都 hiding 药, body-look words cut across (贴|出马|甲线,
+ * 后|背上); and 十分 alone read as "very", not ten marks (numbers.ts).
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
+import type { Analyzer } from '../../../src/text/analyze.js';
+import { findNumbers } from '../../../src/text/numbers.js';
+import { recutChinese, WHOLE_WORDS, type ZhPiece } from '../../../src/text/tokenizers/zh-recut.js';
+import { compileSource, prohibitedTexts } from '../../helpers/rule-source.js';
+
+let zh: Analyzer;
+beforeAll(async () => {
+  zh = await createAnalyzerFor('zh');
+});
+
+const tokens = (text: string): string[] => zh.analyze(text).tokens.map((t) => t.surface);
+
+/** What one rule per sequence reports on `text`. */
+function found(seqs: string[], text: string): string[] {
+  const rules = seqs
+    .map((seq, i) => `  - id: t/r${i}\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, zh: m }\n    reference: test\n    match:\n      - id: m${i}\n        seq: ${seq}\n    examples: { bad: [x], good: [y] }\n`)
+    .join('');
+  return prohibitedTexts(compileSource(`id: t\nlanguage: zh\nrules:\n${rules}`, zh), text, zh);
+}
+
+const DIGIT = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** A mark from 11 to 199 said in Chinese numerals (十五, 五十, 九十五, 一百二十). */
+function said(n: number): string {
+  const h = Math.floor(n / 100);
+  const t = Math.floor(n / 10) % 10;
+  const o = n % 10;
+  let s = h ? `${DIGIT[h]}百` : '';
+  if (t) s += n < 20 ? '十' : `${DIGIT[t]}十`;
+  else if (h && o) s += '零';
+  return s + (DIGIT[o] ?? '');
+}
+
+describe('a numeral split from 分 (marks)', () => {
+  it('五|十分 reads 五十|分, 九十|五分 九十五|分, 一百分 一百|分; 十分 alone ("very") and 十分钟 stay whole', () => {
+    expect(tokens('从五十分提到九十分')).toEqual(['从', '五十', '分', '提到', '九十', '分']);
+    expect(tokens('考了九十五分')).toEqual(['考', '了', '九十五', '分']);
+    expect(tokens('一百分')).toEqual(['一百', '分']);
+    expect(tokens('十分好')).toEqual(['十分', '好']);
+    expect(tokens('十万分感谢')).toEqual(['十万分', '感谢']);
+    expect(tokens('十分钟')).toEqual(['十分钟']);
+  });
+
+  it('a number then the word 分 is found, and 十分 alone is no number of marks', () => {
+    expect(found(['[从, {number: true}, 分]'], '从五十分提到九十分')).toEqual(['从五十分']);
+    expect(found(['[{number: [分]}]'], '十分好')).toEqual([]);
+    expect(found(['[{number: true}]'], '十分满意')).toEqual([]);
+    expect(found(['[{number: [分钟]}]'], '十分钟就好')).toEqual(['十分钟']);
+  });
+
+  it('any mark from 11 to 199 said before 分 is read with its value', () => {
+    const c = (n: number): string => `[提到, {number: [分], min: ${n}, max: ${n}}]`;
+    fc.assert(
+      fc.property(fc.integer({ min: 11, max: 199 }), (n) => {
+        expect(found([c(n)], `成绩提到${said(n)}分了`), said(n)).toEqual([`提到${said(n)}分`]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('十 alone before 分 is no number; before 分钟 or 分之 it is', () => {
+    const at = (text: string): string[] => findNumbers(text, 'zh').map((n) => text.slice(n.start, n.end));
+    expect(at('十分好')).toEqual([]);
+    expect(at('五十分')).toEqual(['五十']);
+    expect(at('十分钟')).toEqual(['十']);
+    expect(at('十分之一')).toEqual(['十', '一']);
+  });
+});
+
+describe('a numeral and the bound word of an estimate in one token', () => {
+  it('三百左右 reads 三百|左右, so a number then 左右 is found', () => {
+    expect(tokens('三百左右')).toEqual(['三百', '左右']);
+    expect(tokens('十万左右')).toEqual(['十万', '左右']);
+    expect(found(['[{number: true}, 左右]'], '一天三百左右')).toEqual(['三百左右']);
+  });
+});
+
+describe('a noun and 都 jieba keeps as one noun', () => {
+  it('药都是 reads 药|都|是; 首都是 and 成都是 stay', () => {
+    expect(tokens('药都是天然的')).toEqual(['药', '都', '是', '天然', '的']);
+    expect(found(['[药, 都, 是]'], '这些药都是天然的')).toEqual(['药都是']);
+    expect(tokens('首都是北京')[0]).toBe('首都');
+    expect(tokens('成都是个好地方')[0]).toBe('成都');
+  });
+});
+
+describe('body-look words cut across by jieba', () => {
+  it('贴出马甲线 and 后背上的肉 find 马甲线 and 后背 whole; 然后背上包 keeps 然后', () => {
+    expect(tokens('贴出马甲线')).toEqual(['贴', '出', '马甲线']);
+    expect(tokens('后背上的肉')).toEqual(['后背', '上', '的', '肉']);
+    expect(tokens('然后背上包')).toEqual(['然后', '背上', '包']);
+    expect(found(['[[贴出, 喝出], {gap: 2}, 马甲线]'], '坚持贴出马甲线')).toEqual(['贴出马甲线']);
+    expect(found(['[后背, 上, {words: [的], optional: true}, 肉]'], '后背上的肉都没了')).toEqual(['后背上的肉']);
+  });
+
+  it('the re-cut keeps the text, never leaves an empty piece, and leaves other pieces as jieba cut them', () => {
+    const alphabet = fc.constantFrom('马', '甲', '线', '出', '后', '背', '上', '人', '鱼', '贴', '五', '十', '分', '左', '右', '药', '都', '是', '好');
+    const piece = fc.record({ surface: fc.array(alphabet, { minLength: 1, maxLength: 3 }).map((a) => a.join('')), pos: fc.constantFrom('n', 'v', 'm', 'f') });
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces: ZhPiece[]) => {
+        const out = recutChinese(pieces, () => undefined);
+        const text = pieces.map((p) => p.surface).join('');
+        expect(out.map((p) => p.surface).join('')).toBe(text);
+        expect(out.every((p) => p.surface.length > 0)).toBe(true);
+        const untouched = !/[五十都]/u.test(text) && !WHOLE_WORDS.some((w) => text.includes(w));
+        if (untouched) expect(out).toEqual(pieces);
+      }),
+    );
+  });
+});
