@@ -110,11 +110,14 @@ export function describeStep(rule: Rule, matcherId: string, k: number, step: Ste
     case 'gap':
       return c?.kind === 'gap' ? `a gap of up to ${c.max} (scope ${c.scope})` : 'a gap';
     case 'not':
-      return `not ${c?.kind === 'not' ? someWords(c.words) : ''}: it refused the words that follow`.replace('not :', 'a not:');
+      return `${c?.kind === 'not' ? `not ${someWords(c.words)}` : 'a not'}: it refused the words that follow`;
     default:
-      return `notAfter ${c?.kind === 'notAfter' ? someWords(c.words) : ''}: it refused the words before`;
+      return `${c?.kind === 'notAfter' ? `notAfter ${someWords(c.words)}` : 'a notAfter'}: it refused the words before`;
   }
 }
+
+/** A step that matches without a word of its own: not, notAfter, a gap, an optional element. */
+const needsNothing = (s: Step) => s.kind === 'not' || s.kind === 'notAfter' || s.kind === 'gap' || s.optional;
 
 /**
  * The structured matcher of the rule that matched most of its steps in the line: each matcher is run cut to its
@@ -126,7 +129,9 @@ export function closestMatcher(compiled: CompiledRules, analyzer: Analyzer, ri: 
   const best = new Map<number, { k: number; found: string }>();
   const longest = Math.max(0, ...mine.map((i) => compiled.matchers[i]?.steps?.length ?? 0));
   for (let k = 1; k < longest; k++) {
-    const cut = mine.filter((i) => (compiled.matchers[i]?.steps?.length ?? 0) > k && (k === 1 || best.get(i)?.k === k - 1));
+    // A cut goes on while the shorter one matched, or held no word it needs (a leading notAfter or optional word).
+    const goesOn = (i: number, steps: readonly Step[]) => steps.length > k && (best.get(i)?.k === k - 1 || steps.slice(0, k - 1).every(needsNothing));
+    const cut = mine.filter((i) => goesOn(i, compiled.matchers[i]?.steps ?? []));
     if (cut.length === 0) break;
     const matchers = compiled.matchers.map((m, i) => (cut.includes(i) && m.steps ? { ...m, steps: m.steps.slice(0, k) } : m));
     const { hits, L } = ruleHits({ ...compiled, matchers }, analyzer, ri, text);

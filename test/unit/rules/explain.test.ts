@@ -34,6 +34,16 @@ rules:
     examples:
       bad: [医生说失眠就好了, 不能说失眠就好了, 失眠就要好好休息, 睡不着的毛病]
       good: [失眠就好了，医生说的]
+  - id: t/hair
+    kind: prohibit
+    category: efficacy
+    severity: error
+    message: { en: m, zh: m }
+    reference: test
+    match:
+      - id: hair-grows
+        seq: [{notAfter: [不]}, 头发, {gap: 2}, 长出来]
+    examples: { bad: [头发就要长], good: [x] }
 `;
 
 const reasons = (explain: boolean) =>
@@ -53,6 +63,8 @@ describe('rules test --explain', () => {
       `why: closest: matcher "sleep-better" matched 2 of its 3 steps ("失眠"); step 3, the words [好了], failed after it (its regex matchers found nothing)`,
     );
     expect(reasons(true).find((r) => r.startsWith('睡不着的毛病'))).toContain('why: no matcher of the rule found even its first step');
+    // A matcher that starts with a notAfter (nothing of its own to find) is cut past it.
+    expect(reasons(true).find((r) => r.startsWith('头发就要长'))).toContain('why: closest: matcher "hair-grows" matched 3 of its 4 steps ("头发"); step 4, the words [长出来], failed after it');
   });
   it('for a good example reported, says which cue words of the line did not count', () => {
     expect(reasons(true).find((r) => r.startsWith('失眠就好了，医生说的'))).toContain(
@@ -61,7 +73,7 @@ describe('rules test --explain', () => {
   });
   it('says nothing more without --explain', () => {
     const plain = reasons(false);
-    expect(plain).toHaveLength(5);
+    expect(plain).toHaveLength(6);
     expect(plain.some((r) => r.includes('why:'))).toBe(false);
   });
 });
