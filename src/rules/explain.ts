@@ -146,6 +146,25 @@ export function closestMatcher(compiled: CompiledRules, analyzer: Analyzer, ri: 
   return `closest: matcher "${m?.id ?? '?'}" matched ${k} of its ${steps.length} steps ("${found}"); step ${k + 1}, ${describeStep(compiled.rules[ri] as Rule, m?.id ?? '', k, steps[k] as Step)}, failed after it${regexNote}`;
 }
 
+/**
+ * A `not` or `notAfter` step that alone kept a matcher of the rule from the line: the matcher run without that one
+ * step finds it. Said with the words it would report.
+ */
+export function refusingStep(compiled: CompiledRules, analyzer: Analyzer, ri: number, text: string): string | undefined {
+  const rule = compiled.rules[ri] as Rule;
+  for (const [mi, m] of compiled.matchers.entries()) {
+    if (m.rule !== ri || m.role !== 'match' || !m.steps) continue;
+    for (const [j, step] of m.steps.entries()) {
+      if (step.kind !== 'not' && step.kind !== 'notAfter') continue;
+      const without = { ...m, steps: m.steps.filter((_, x) => x !== j) };
+      const { hits, L } = ruleHits({ ...compiled, matchers: compiled.matchers.map((x, i) => (i === mi ? without : x)) }, analyzer, ri, text);
+      const h = hits.find((x) => x.matcher === mi);
+      if (h) return `matcher "${m.id}" would report "${L.a.norm.text.slice(h.start, h.end)}" but for step ${j + 1}, ${describeStep(rule, m.id, j, step)}`;
+    }
+  }
+  return undefined;
+}
+
 /** Why a bad example was not reported, or why a good one was: one line for `rules test --explain`. */
 export function explainExample(compiled: CompiledRules, analyzer: Analyzer, ruleId: string, text: string, kind: 'bad' | 'good'): string {
   const ri = compiled.rules.findIndex((r) => r.id === ruleId);
@@ -157,7 +176,7 @@ export function explainExample(compiled: CompiledRules, analyzer: Analyzer, rule
     if (excused) return `${said(excused.h)}, but ${excused.why}`;
     // Reported after all (other words or another matcher than the example states): the reason already says so.
     if (hits.length > 0) return '';
-    return closestMatcher(compiled, analyzer, ri, text);
+    return refusingStep(compiled, analyzer, ri, text) ?? closestMatcher(compiled, analyzer, ri, text);
   }
   const reported = hits.filter((h) => excuseOf(compiled, L, h) === undefined);
   const h = reported[0];

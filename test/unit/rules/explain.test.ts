@@ -42,8 +42,8 @@ rules:
     reference: test
     match:
       - id: hair-grows
-        seq: [{notAfter: [不]}, 头发, {gap: 2}, 长出来]
-    examples: { bad: [头发就要长], good: [x] }
+        seq: [{notAfter: [不]}, 头发, {gap: 2}, 长出来, {not: [吗]}]
+    examples: { bad: [头发就要长, 头发长出来吗], good: [x] }
 `;
 
 const reasons = (explain: boolean) =>
@@ -64,7 +64,10 @@ describe('rules test --explain', () => {
     );
     expect(reasons(true).find((r) => r.startsWith('睡不着的毛病'))).toContain('why: no matcher of the rule found even its first step');
     // A matcher that starts with a notAfter (nothing of its own to find) is cut past it.
-    expect(reasons(true).find((r) => r.startsWith('头发就要长'))).toContain('why: closest: matcher "hair-grows" matched 3 of its 4 steps ("头发"); step 4, the words [长出来], failed after it');
+    expect(reasons(true).find((r) => r.startsWith('头发就要长'))).toContain('why: closest: matcher "hair-grows" matched 3 of its 5 steps ("头发"); step 4, the words [长出来], failed after it');
+  });
+  it('names the not or notAfter step that alone refused the line', () => {
+    expect(reasons(true).find((r) => r.startsWith('头发长出来吗'))).toContain('why: matcher "hair-grows" would report "头发长出来" but for step 5, not [吗]: it refused the words that follow');
   });
   it('for a good example reported, says which cue words of the line did not count', () => {
     expect(reasons(true).find((r) => r.startsWith('失眠就好了，医生说的'))).toContain(
@@ -73,7 +76,7 @@ describe('rules test --explain', () => {
   });
   it('says nothing more without --explain', () => {
     const plain = reasons(false);
-    expect(plain).toHaveLength(6);
+    expect(plain).toHaveLength(7);
     expect(plain.some((r) => r.includes('why:'))).toBe(false);
   });
 });
