@@ -76,7 +76,8 @@ function rulesCommand(program: Command, setExit: SetExit): void {
   rules.command('lint').argument('[rulesets...]').description('validate rulesets; problems as file:line:col')
     .action(async (refs: string[]) => setExit(await (await load()).rulesLint(refs)));
   rules.command('test').argument('[rulesets...]').description("run every rule's good and bad examples").option('--alone', 'a ruleset file that a ruleset next to it extends: without that ruleset\'s context cues')
-    .action(async (refs: string[], o: { alone?: boolean }) => setExit(await (await load()).rulesTest(refs, { ...color(), alone: o.alone === true })));
+    .option('--explain', 'for a failed example, say why: the matcher that came closest, or the cue (unless, negation, quotation) that excused it')
+    .action(async (refs: string[], o: { alone?: boolean; explain?: boolean }) => setExit(await (await load()).rulesTest(refs, { ...color(), alone: o.alone === true, explain: o.explain === true })));
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -189,9 +189,10 @@ const displayed = (abs: string) => (path.relative(process.cwd(), abs).startsWith
 
 /**
  * `rules test`: run every rule's examples. Exit 1 when one fails. A file that a ruleset next to it extends
- * runs with that ruleset's context cues (the line says which), unless `alone`.
+ * runs with that ruleset's context cues (the line says which), unless `alone`. `explain`: say why each failed
+ * example failed (the closest matcher, or the cue that excused it).
  */
-export async function rulesTest(refs: string[], opts: RulesCommandOptions & { alone?: boolean }): Promise<number> {
+export async function rulesTest(refs: string[], opts: RulesCommandOptions & { alone?: boolean; explain?: boolean }): Promise<number> {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const rulesets = await loadAll(refs);
   const targets = await Promise.all(refsOrBuiltins(refs).map((ref, i) => testTarget(ref, rulesets[i] as Ruleset, opts.alone === true)));
@@ -202,7 +203,7 @@ export async function rulesTest(refs: string[], opts: RulesCommandOptions & { al
   for (const { rs, parent } of targets) {
     const analyzer = await createAnalyzerFor(rs.language);
     const compiled = compileRules([rs], analyzer);
-    const results = runExamples(compiled, analyzer);
+    const results = runExamples(compiled, analyzer, undefined, { explain: opts.explain === true });
     const bad = results.filter((r) => !r.passed);
     passed += results.length - bad.length;
     failed += bad.length;

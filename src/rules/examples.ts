@@ -9,6 +9,7 @@ import { cueGroups, PRODUCT_CATEGORIES, type BadExample, type CueGroups } from '
 import { canonicalBadExample } from './parse.js';
 import { checkTranscript } from './check.js';
 import { exactSurface, type CompiledRules, type Step } from './compile.js';
+import { explainExample } from './explain.js';
 
 export interface ExampleResult {
   ruleId: string;
@@ -24,12 +25,22 @@ function asTranscript(text: string): Transcript {
   return { segments: [{ start: 0, end: 5, text, line: 1 }], durationSec: 5 };
 }
 
+export interface ExampleOptions {
+  /** For a failed example, say why (explain.ts): the closest matcher, or the cue that excused it. */
+  explain?: boolean;
+}
+
 /**
  * Examples of `onlyWhen` rules are run as a sponsored stream with every product category declared
  * (other rules do not depend on either).
  */
-export function runExamples(compiled: CompiledRules, analyzer: Analyzer, onlyRules?: ReadonlySet<string>): ExampleResult[] {
+export function runExamples(compiled: CompiledRules, analyzer: Analyzer, onlyRules?: ReadonlySet<string>, opts: ExampleOptions = {}): ExampleResult[] {
   const results: ExampleResult[] = [];
+  const why = (r: ExampleResult): ExampleResult => {
+    const said = r.passed || !opts.explain ? '' : explainExample(compiled, analyzer, r.ruleId, r.text, r.kind);
+    if (said) r.reason = `${r.reason ?? ''}\n    why: ${said}`;
+    return r;
+  };
   const raisedBy = (ruleId: string, text: string) => checkTranscript(compiled, asTranscript(text), analyzer, { sponsored: true, declared: PRODUCT_CATEGORIES }).filter((f) => f.ruleId === ruleId);
   const shown = (fs: readonly Finding[]) => fs.map((f) => (f.kind === 'missing' ? 'a missing disclosure' : `"${f.text}"${f.matcher ? ` (${f.matcher})` : ''}`)).join(', ');
   for (const rule of compiled.rules) {
@@ -41,13 +52,13 @@ export function runExamples(compiled: CompiledRules, analyzer: Analyzer, onlyRul
       if (raised.length === 0) reason = `${reason ?? ''}${gapStoppedHint(compiled, analyzer, rule.id, ex.text)}`;
       const r: ExampleResult = { ruleId: rule.id, kind: 'bad', text: ex.text, passed: reason === undefined };
       if (reason) r.reason = reason;
-      results.push(r);
+      results.push(why(r));
     }
     for (const text of rule.examples.good) {
       const raised = raisedBy(rule.id, text);
       const r: ExampleResult = { ruleId: rule.id, kind: 'good', text, passed: raised.length === 0 };
       if (raised.length > 0) r.reason = `expected no report, but it reported ${shown(raised)}${cueInsideHint('unless' in rule ? rule.unless : undefined, raised)}`;
-      results.push(r);
+      results.push(why(r));
     }
   }
   return results;

@@ -11,6 +11,30 @@ const CLAUSE_END = /(?:^|\+)(?:EF|EC)$|^S[FC]$/u;
 const CONTENT_NOUN = /^(?:NNG|NNP|SL|SH)(?:\+|$)/u;
 /** Words that point back at what was said (그런 건, 이런 거, 그건, 이게): the denial then is of the claim. */
 const POINTS_BACK = /^(?:MM|NP)(?:\+|$)/u;
+/** Connective endings that join two predicates of one clause (예방하거나 치료하는, 예방하고 치료하는, 예방하며 치료하는). */
+const COORDINATING = /^(?:거나|고|며|으며|든지|든가)$/u;
+/** An adnominal ending: the predicate modifies the noun after it (치료하는 의약품). */
+const ADNOMINAL = /(?:^|\+)ETM$/u;
+/** How many tokens the predicate joined to the match may take before its adnominal ending (치료 하 는). */
+const JOINED_REACH = 4;
+
+/**
+ * Whether the clause end at token `i` only joins the match to a second predicate that modifies a noun (질병을
+ * 예방하거나 치료하는 의약품, 질병을 예방, 치료하는 의약품): the match then modifies that noun too, and a denial of the
+ * noun denies the match. The join is a coordinating connective, or a comma right after a noun; the second predicate
+ * ends in an adnominal ending within a few tokens, with no particle, stop or further clause end before it.
+ */
+function joinsIntoModifier(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  const comma = /^S[CF]$/u.test(t.pos) && text.slice(t.start, t.end) === ',' && /^NNG/u.test(tokens[i - 1]?.pos ?? '');
+  if (!comma && !(/(?:^|\+)EC$/u.test(t.pos) && COORDINATING.test(text.slice(t.start, t.end)))) return false;
+  for (let k = i + 1; k <= i + JOINED_REACH && k < tokens.length; k++) {
+    const pos = (tokens[k] as Token).pos;
+    if (ADNOMINAL.test(pos)) return true;
+    if (/^(?:J|S)/u.test(pos) || CLAUSE_END.test(pos)) return false;
+  }
+  return false;
+}
 
 /**
  * Whether a copula denial starting at `cueStart`, after a match ending at `matchEnd`, denies a noun of its
@@ -18,7 +42,8 @@ const POINTS_BACK = /^(?:MM|NP)(?:\+|$)/u;
  * 약 아니고 크림이에요" deny that it is an ointment or a drug, not that atopy heals. So the match's clause has
  * ended (a final or connective ending, a stop, a comma) before the cue, and a noun stands between, with no
  * word pointing back (그런 건 아니에요, 이런 크림은 아니고 deny the claim). A match that modifies the denied
- * noun (아토피가 낫는 건 아니고요, 낫는 크림은 아니에요) has no clause end before it and stays denied.
+ * noun (아토피가 낫는 건 아니고요, 낫는 크림은 아니에요) has no clause end before it and stays denied; so does one
+ * joined to a second predicate that modifies it (질병을 예방하거나 치료하는 의약품이 아닙니다: joinsIntoModifier).
  */
 export function deniesOtherNoun(text: string, tokens: readonly Token[], matchEnd: number, cueStart: number, cueEnd: number): boolean {
   if (!COPULA_DENIAL.test(text.slice(cueStart, cueEnd))) return false;
@@ -31,7 +56,10 @@ export function deniesOtherNoun(text: string, tokens: readonly Token[], matchEnd
     const t = tokens[i] as Token;
     if (t.start >= cueStart) break;
     if (!ended) {
-      if (t.end <= cueStart && CLAUSE_END.test(t.pos)) ended = true;
+      if (t.end <= cueStart && CLAUSE_END.test(t.pos)) {
+        if (joinsIntoModifier(text, tokens, i)) return false;
+        ended = true;
+      }
       continue;
     }
     if (POINTS_BACK.test(t.pos)) return false;

@@ -156,7 +156,7 @@ describe('livecomply rules', () => {
     expect(r.code).toBe(0);
   });
 
-  it('rules test on a file that a ruleset next to it extends: run with that ruleset\'s context cues (named), --alone without', async () => {
+  it('rules test on a file that a ruleset next to it extends: run with that ruleset\'s context cues (named), --alone without (--explain says why)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-test-parent-'));
     writeFileSync(path.join(dir, 'house.yaml'), `id: house\nlanguage: zh\nextends: [house/claims.yaml]\ncontext:\n  negation: { before: [并不是], window: 4 }\n`);
     mkdirSync(path.join(dir, 'house'));
@@ -167,8 +167,10 @@ describe('livecomply rules', () => {
     const withParent = await runCliInProcess(['rules', 'test', path.join(dir, 'house', 'claims.yaml')]);
     expect(withParent.stdout).toMatch(/claims: 2\/2 examples pass \(with the context cues of house, .*house\.yaml, which extends it/);
     expect(withParent.code).toBe(0);
-    const alone = await runCliInProcess(['rules', 'test', '--alone', path.join(dir, 'house', 'claims.yaml')]);
+    // --explain (round 41) says why the good example was reported: no cue word stands in the line without the parent.
+    const alone = await runCliInProcess(['rules', 'test', '--alone', '--explain', path.join(dir, 'house', 'claims.yaml')]);
     expect(alone.stdout).toMatch(/1 passed, 1 failed/);
+    expect(alone.stdout).toContain('why: matcher "terms" found "最好"; no cue excused it (no cue word of the rule, negation or quotation is in the line)');
     expect(alone.code).toBe(1);
   });
 

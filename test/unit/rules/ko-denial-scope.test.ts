@@ -71,3 +71,25 @@ describe('the built-in Korean rules', () => {
     expect(await said(text)).toEqual([]);
   });
 });
+
+describe('a claim joined to a predicate that modifies the denied noun (round 41)', () => {
+  it.each([
+    ['특정 질병을 예방하거나 치료하는 의약품이 아닙니다', '질병을 예방', '아닙니다'],
+    ['질병을 예방하고 치료하는 약이 아닙니다', '질병을 예방', '아닙니다'],
+    ['질병을 예방하며 치료하는 의약품이 아닙니다', '질병을 예방', '아닙니다'],
+    ['질병을 예방, 치료하는 의약품이 아닙니다', '질병을 예방', '아닙니다'],
+  ])('"%s": the denial is of the claim', (text, claim, cue) => {
+    expect(other(text, claim, cue)).toBe(false);
+  });
+  it.each([
+    ['아토피가 싹 낫는데 비싼 약 아니고 크림이에요', '아토피가 싹 낫', '아니고'],
+    ['아토피가 나아요, 비싼 연고가 아니라 크림이에요', '아토피가 나아요', '가 아니'],
+  ])('"%s": a modifier after a clause that ended is still another noun\'s', (text, claim, cue) => {
+    expect(other(text, claim, cue)).toBe(true);
+  });
+
+  it('leaves the built-in rules quiet on the lawful drug disclaimer', async () => {
+    const found = (await builtinEngine().check({ segments: [{ start: 0, end: 3, text: '특정 질병을 예방하거나 치료하는 의약품이 아닙니다' }] }, 'ko')).filter((f) => f.kind === 'prohibited');
+    expect(found.map((f) => `${f.ruleId}/${f.matcher}`)).toEqual([]);
+  });
+});
