@@ -16,7 +16,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { checkTranscript } from '../../src/rules/check.js';
 import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
 import type { Rule, Ruleset } from '../../src/rules/model.js';
-import type { Analyzer } from '../../src/text/analyze.js';
+import type { AnalyzedText, Analyzer } from '../../src/text/analyze.js';
 import { isLanguage, type Language, type Transcript } from '../../src/transcript/model.js';
 import { parseTranscript } from '../../src/transcript/parse.js';
 import { builtinCompiled } from '../helpers/builtin.js';
@@ -150,14 +150,36 @@ interface Prepared {
   disclosureCategories: string[];
 }
 
+/**
+ * The analyser, remembering each text's analysis for as long as the returned analyser lives. One
+ * evaluation analyses each text several times: a corpus line is checked by the full ruleset and by
+ * the disclosure recognisers, a stream's segment by the full ruleset twice and by the recognisers once
+ * (a third to a half of checking a Korean line is tokenizing it). An analysis is a pure function of
+ * the text, and the checker never changes one.
+ */
+export function sharingAnalyses(analyzer: Analyzer): Analyzer {
+  const seen = new Map<string, AnalyzedText>();
+  return {
+    language: analyzer.language,
+    baseForms: analyzer.baseForms,
+    analyze: (text) => {
+      let a = seen.get(text);
+      if (!a) seen.set(text, (a = analyzer.analyze(text)));
+      return a;
+    },
+    normalizeTerm: (term) => analyzer.normalizeTerm(term),
+  };
+}
+
 async function prepare(language: Language, rulesetRef: string): Promise<Prepared> {
-  const { ruleset: rs, analyzer, compiled: full } = await builtinCompiled(rulesetRef);
+  const { ruleset: rs, analyzer: own, compiled: full } = await builtinCompiled(rulesetRef);
   if (rs.language !== language) throw new Error(`${rulesetRef} is a ${rs.language} ruleset, not ${language}`);
   const recognisers = disclosureRecognisers(rs);
+  const analyzer = sharingAnalyses(own);
   return {
     analyzer,
     full,
-    disclosures: compileRules([recognisers], analyzer),
+    disclosures: compileRules([recognisers], own),
     disclosureCategories: [...new Set(recognisers.rules.map((r) => r.category))],
   };
 }
