@@ -26,7 +26,7 @@ function batch(): string {
 }
 
 describe('shards and merge', () => {
-  // In this process: the spawned CLI's --shard and merge are covered by the usage-error tests below.
+  // In this process: the spawned merge is covered by the usage-error test below (--shard is option parsing, in this process too).
   it('four shards merged equal one unsharded run', async () => {
     const dir = batch();
     const whole = await runCliInProcess(['audit', 'in', '--format', 'json', '--output', 'whole.json'], { cwd: dir });
@@ -62,8 +62,9 @@ describe('shards and merge', () => {
     expect(r.stderr).toContain('bad.json: not a livecomply JSON report');
   });
 
+  // In this process: exit 2 from the spawned CLI is proven by the merge test above and media.test.ts (--model).
   it('a bad --shard is a usage error', async () => {
-    const r = await runCli(['audit', 'samples/', '--shard', '5/4']);
+    const r = await runCliInProcess(['audit', 'samples/', '--shard', '5/4']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--shard 5/4');
   });
@@ -107,11 +108,12 @@ describe('baseline', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ summary: { findings: 0 } });
   });
 
+  // In this process, as --shard above: the spawned CLI's exit 2 is proven elsewhere.
   it('a baseline that is missing or not a baseline is a usage error', async () => {
-    const missing = await runCli(['audit', 'samples/', '--baseline', 'nope.json']);
+    const missing = await runCliInProcess(['audit', 'samples/', '--baseline', 'nope.json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--baseline nope.json: no such file');
-    const notOne = await runCli(['audit', 'samples/', '--baseline', 'package.json']);
+    const notOne = await runCliInProcess(['audit', 'samples/', '--baseline', 'package.json']);
     expect(notOne.code).toBe(2);
     expect(notOne.stderr).toContain('package.json: not a livecomply baseline');
   });

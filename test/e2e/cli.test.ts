@@ -89,12 +89,13 @@ describe('livecomply audit (end to end)', () => {
     expect(r.stderr).toMatch(/fail-on/);
   });
 
+  // In this process: exit 3 from the spawned CLI is proven by formats.test.ts and media.test.ts.
   it('an unreadable or broken input exits 3 while the other inputs are still reported', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-e2e-'));
     const unreadable = path.join(dir, 'locked.srt');
     writeFileSync(unreadable, '1\n00:00:01,000 --> 00:00:02,000\n国家级\n');
     chmodSync(unreadable, 0o000);
-    const r = await runCli(['audit', 'test/fixtures/e2e/batch', 'missing-file.srt', unreadable, '--format', 'json', '--lang', 'auto']);
+    const r = await runCliInProcess(['audit', 'test/fixtures/e2e/batch', 'missing-file.srt', unreadable, '--format', 'json', '--lang', 'auto']);
     expect(r.code).toBe(3);
     const report = json(r.stdout);
     expect(validateReport(report)).toEqual([]);

@@ -14,7 +14,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHtml } from '../../src/report/formats/html.js';
 import { buildReport, type FileReport } from '../../src/report/model.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
 import { report as hostileReport } from '../unit/report/formats-fixture.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -237,9 +237,10 @@ describe.skipIf(!CHROMIUM)('HTML report in a headless browser', () => {
     await page.close();
   });
 
+  // The audit in this process: formats.test.ts proves through the spawned CLI that --output-dir gets every format's file.
   it('reads the same data a JSON report holds (json and html from one run agree)', async () => {
     const outDir = path.join(dir, 'both');
-    const r = await runCli(['audit', path.join(ROOT, 'test/fixtures/e2e/batch/ok.vtt'), '--format', 'json,html', '--output-dir', outDir, '--lang', 'auto']);
+    const r = await runCliInProcess(['audit', path.join(ROOT, 'test/fixtures/e2e/batch/ok.vtt'), '--format', 'json,html', '--output-dir', outDir, '--lang', 'auto']);
     expect([0, 1]).toContain(r.code);
     const json = JSON.parse(readFileSync(path.join(outDir, 'livecomply-report.json'), 'utf8')) as { summary: { findings: number } };
     const { page } = await open(path.join(outDir, 'livecomply-report.html'));

@@ -10,16 +10,19 @@ import { describe, expect, it } from 'vitest';
 import { runExamples } from '../../src/rules/examples.js';
 import { DEFAULT_RULESET, builtinRulesetNames } from '../../src/rules/load.js';
 import { builtinCompiled, builtinRuleset } from '../helpers/builtin.js';
-import { CORPUS_DIR, evaluateCorpus, loadCorpus, precision, recall, type CorpusResult } from '../corpus/evaluate.js';
+import { CORPUS_DIR, evaluateCorpus, loadCorpus, precision, recall, type Corpus, type CorpusResult } from '../corpus/evaluate.js';
 
 const LANGS = ['ja', 'zh', 'ko'] as const;
 
 describe.each(LANGS)('corpus %s', (lang) => {
-  let result: CorpusResult;
-  const get = async () => (result ??= await evaluateCorpus(await loadCorpus(path.join(CORPUS_DIR, `${lang}.yaml`))));
+  // The corpus is read once and evaluated once; its tests share both.
+  let corpusRead: Promise<Corpus> | undefined;
+  let result: Promise<CorpusResult> | undefined;
+  const read = () => (corpusRead ??= loadCorpus(path.join(CORPUS_DIR, `${lang}.yaml`)));
+  const get = () => (result ??= read().then((c) => evaluateCorpus(c)));
 
   it('is large and varied enough to measure', async () => {
-    const corpus = await loadCorpus(path.join(CORPUS_DIR, `${lang}.yaml`));
+    const corpus = await read();
     expect(corpus.ruleset).toBe(DEFAULT_RULESET[lang]);
     expect(corpus.lines.length).toBeGreaterThanOrEqual(150);
     const labelled = new Set(corpus.lines.flatMap((l) => [...l.expect, ...l.discloses]));
