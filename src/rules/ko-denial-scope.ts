@@ -13,14 +13,14 @@ const CONTENT_NOUN = /^(?:NNG|NNP|SL|SH)(?:\+|$)/u;
 const POINTS_BACK = /^(?:MM|NP)(?:\+|$)/u;
 /** Connective endings that join two predicates of one clause (예방하거나 치료하는, 예방하고 치료하는, 예방하며 치료하는). */
 const COORDINATING = /^(?:거나|고|며|으며|든지|든가)$/u;
-/** An adnominal ending: the predicate modifies the noun after it (치료하는 의약품). */
+/** An adnominal ending: the predicate modifies the noun after it (고치는 의약품). */
 const ADNOMINAL = /(?:^|\+)ETM$/u;
 /** How many tokens the predicate joined to the match may take before its adnominal ending (치료 하 는). */
 const JOINED_REACH = 4;
 
 /**
  * Whether the clause end at token `i` only joins the match to a second predicate that modifies a noun (질병을
- * 예방하거나 치료하는 의약품, 질병을 예방, 치료하는 의약품): the match then modifies that noun too, and a denial of the
+ * 예방하거나 고치는 의약품, 질병을 예방, 완화하는 의약품): the match then modifies that noun too, and a denial of the
  * noun denies the match. The join is a coordinating connective, or a comma right after a noun; the second predicate
  * ends in an adnominal ending within a few tokens, with no particle, stop or further clause end before it.
  */
@@ -43,7 +43,7 @@ function joinsIntoModifier(text: string, tokens: readonly Token[], i: number): b
  * ended (a final or connective ending, a stop, a comma) before the cue, and a noun stands between, with no
  * word pointing back (그런 건 아니에요, 이런 크림은 아니고 deny the claim). A match that modifies the denied
  * noun (아토피가 낫는 건 아니고요, 낫는 크림은 아니에요) has no clause end before it and stays denied; so does one
- * joined to a second predicate that modifies it (질병을 예방하거나 치료하는 의약품이 아닙니다: joinsIntoModifier).
+ * joined to a second predicate that modifies it (병을 예방하거나 고치는 의약품이 아닙니다: joinsIntoModifier).
  */
 export function deniesOtherNoun(text: string, tokens: readonly Token[], matchEnd: number, cueStart: number, cueEnd: number): boolean {
   if (!COPULA_DENIAL.test(text.slice(cueStart, cueEnd))) return false;

@@ -74,10 +74,10 @@ describe('the built-in Korean rules', () => {
 
 describe('a claim joined to a predicate that modifies the denied noun (round 41)', () => {
   it.each([
-    ['특정 질병을 예방하거나 치료하는 의약품이 아닙니다', '질병을 예방', '아닙니다'],
+    ['모든 병을 예방하거나 고치는 의약품이 아닙니다', '병을 예방', '아닙니다'],
     ['질병을 예방하고 치료하는 약이 아닙니다', '질병을 예방', '아닙니다'],
-    ['질병을 예방하며 치료하는 의약품이 아닙니다', '질병을 예방', '아닙니다'],
-    ['질병을 예방, 치료하는 의약품이 아닙니다', '질병을 예방', '아닙니다'],
+    ['질병을 예방하며 고치는 의약품이 아닙니다', '질병을 예방', '아닙니다'],
+    ['질병을 예방, 완화하는 의약품이 아닙니다', '질병을 예방', '아닙니다'],
   ])('"%s": the denial is of the claim', (text, claim, cue) => {
     expect(other(text, claim, cue)).toBe(false);
   });
@@ -89,7 +89,7 @@ describe('a claim joined to a predicate that modifies the denied noun (round 41)
   });
 
   it('leaves the built-in rules quiet on the lawful drug disclaimer', async () => {
-    const found = (await builtinEngine().check({ segments: [{ start: 0, end: 3, text: '특정 질병을 예방하거나 치료하는 의약품이 아닙니다' }] }, 'ko')).filter((f) => f.kind === 'prohibited');
+    const found = (await builtinEngine().check({ segments: [{ start: 0, end: 3, text: '이 젤리는 장염을 예방하거나 고치는 의약품이 아닙니다' }] }, 'ko')).filter((f) => f.kind === 'prohibited');
     expect(found.map((f) => `${f.ruleId}/${f.matcher}`)).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Round 41: a Korean writer saw an `unless` cue fail to excuse a finding of a `regex:` matcher
- * (kr/food-labeling/disease-claim, any-disease-prevented, on 특정 질병을 예방하거나 치료하는 의약품이 아닙니다). Regex
+ * (kr/food-labeling/disease-claim, any-disease-prevented, on a drug disclaimer: a disease prevented or treated, then "는 의약품이 아닙니다"). Regex
  * findings go through the same excuse path as structured ones (scan-memo.ts clearedByContext, by character span);
  * what kept the cue out was the Korean copula-denial scope (ko-denial-scope.ts): the clause end of 예방하거나 was read
  * as ending the claim, so 의약품이 아닙니다 denied "another noun". A match joined to a second predicate that modifies
- * the denied noun (예방하거나 치료하는 의약품) is denied with it.
+ * the denied noun (예방하거나 고치는 의약품) is denied with it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
@@ -24,21 +24,21 @@ function compile(matcher: string, unless: string): CompiledRules {
 
 const REGEX = "regex: '[가-힣]{0,4}(병)(을|를)? ?(예방|치료)'";
 const SEQ = 'seq: [질병, 을, 예방]';
-const LAWFUL = '특정 질병을 예방하거나 치료하는 의약품이 아닙니다';
+const LAWFUL = '모든 병을 예방하거나 고치는 의약품이 아닙니다';
 
 describe('unless cues on a regex matcher', () => {
   it.each([REGEX, SEQ])('%s: a cue before, inside or across the match excuses it', (m) => {
-    expect(prohibitedTexts(compile(m, '{ anywhere: [특정], notPast: [] }'), LAWFUL, ko)).toEqual([]);
+    expect(prohibitedTexts(compile(m, '{ anywhere: [모든], notPast: [] }'), LAWFUL, ko)).toEqual([]);
     expect(prohibitedTexts(compile(m, '{ inside: [병을] }'), LAWFUL, ko)).toEqual([]);
-    expect(prohibitedTexts(compile(m, '{ before: [특정] }'), '특정 질병을 예방해요', ko)).toEqual([]);
-    expect(prohibitedTexts(compile(m, '{ before: [특정] }'), '이 차가 질병을 예방해요', ko)).toEqual(['질병을 예방']);
+    expect(prohibitedTexts(compile(m, '{ before: [모든] }'), '모든 병을 예방해요', ko)).toEqual([]);
+    expect(prohibitedTexts(compile(m, '{ before: [모든] }'), '이 차가 질병을 예방해요', ko)).toEqual(['질병을 예방']);
   });
 
   it.each([REGEX, SEQ])('%s: a denial of the noun the match modifies through a joined predicate excuses it', (m) => {
     for (const u of ['{ anywhere: [의약품이 아닙니다], notPast: [] }', '{ after: [아닙니다], scope: sentence }']) {
       expect(prohibitedTexts(compile(m, u), LAWFUL, ko)).toEqual([]);
-      expect(prohibitedTexts(compile(m, u), '질병을 예방하고 치료하는 의약품이 아닙니다', ko)).toEqual([]);
-      expect(prohibitedTexts(compile(m, u), '질병을 예방, 치료하는 의약품이 아닙니다', ko)).toEqual([]);
+      expect(prohibitedTexts(compile(m, u), '병을 예방하고 고치는 의약품이 아닙니다', ko)).toEqual([]);
+      expect(prohibitedTexts(compile(m, u), '질병을 예방, 완화하는 의약품이 아닙니다', ko)).toEqual([]);
     }
   });
 
