@@ -9,6 +9,7 @@ import type { Lattice } from './lattice.js';
 import { charsOf } from './lattice.js';
 import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, type Hit } from './match.js';
+import { excusingCues, type ExcusingCues } from './scan-memo.js';
 import { matchEntries, type Rule } from './model.js';
 import { canonicalElement } from './seq-syntax.js';
 
@@ -42,29 +43,28 @@ function excusingKey(L: Lattice, hit: Hit, g: CompiledCues, answered: boolean): 
   return 'cues';
 }
 
+/** The cue groups, named for a writer. */
+const GROUP_NAMES: Record<ExcusingCues, string> = { unless: "the rule's unless group", negation: "the ruleset's negation group", quotation: "the ruleset's quotation group" };
+
 /** The cue groups that may excuse a finding of this rule, named for a writer. */
 function excusingGroups(compiled: CompiledRules, rule: Rule, ri: number): { name: string; groups: readonly CompiledCues[] }[] {
-  const out = [{ name: "the rule's unless group", groups: compiled.unless[ri] ?? [] }];
+  const out = [{ name: GROUP_NAMES.unless, groups: compiled.unless[ri] ?? [] }];
   if (rule.kind === 'prohibit' && rule.respectContext !== false) {
-    out.push({ name: "the ruleset's negation group", groups: compiled.negation ?? [] });
-    out.push({ name: "the ruleset's quotation group", groups: compiled.quotation ?? [] });
+    out.push({ name: GROUP_NAMES.negation, groups: compiled.negation ?? [] });
+    out.push({ name: GROUP_NAMES.quotation, groups: compiled.quotation ?? [] });
   }
   return out;
 }
 
-/** What excused a hit of a prohibit rule (its unless, a negation or a quotation), or undefined. Mirrors clearedByContext. */
+/** What excused a hit of a prohibit rule (its unless, a negation or a quotation: excusingCues), or undefined. */
 export function excuseOf(compiled: CompiledRules, L: Lattice, hit: Hit): string | undefined {
   const m = compiled.matchers[hit.matcher];
-  const rule = m ? compiled.rules[m.rule] : undefined;
-  if (!m || !rule) return undefined;
-  const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
-  for (const { name, groups } of excusingGroups(compiled, rule, m.rule)) {
-    // A question answered yes is a claim: only the rule's own cues may excuse it.
-    if (yes && name !== "the rule's unless group") break;
-    const i = groups.findIndex((g) => cueNear(L, hit.start, hit.end, [g], yes));
-    if (i >= 0) return `${name} ${i + 1} excused it (its ${excusingKey(L, hit, groups[i] as CompiledCues, yes)})`;
-  }
-  return undefined;
+  const by = m ? excusingCues(compiled, L, hit) : undefined;
+  if (!m || by === undefined) return undefined;
+  const yes = by === 'unless' && answeredYes(L.a.norm.text, hit.start, hit.end);
+  const groups = (by === 'unless' ? compiled.unless[m.rule] : compiled[by]) ?? [];
+  const i = groups.findIndex((g) => cueNear(L, hit.start, hit.end, [g], yes));
+  return `${GROUP_NAMES[by]} ${i + 1} excused it (its ${excusingKey(L, hit, groups[i] as CompiledCues, yes)})`;
 }
 
 /** The cue groups whose words stand in the line without excusing the hit: where they are not where the group looks. */

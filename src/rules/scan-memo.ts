@@ -25,16 +25,28 @@ export interface Scanned {
 /** How many distinct texts are kept. */
 export const SCAN_MEMO_LIMIT = 1000;
 
-/** Whether a prohibited word's own `unless` cues, or a negation or quotation, clear this hit. */
-export function clearedByContext(compiled: CompiledRules, L: Lattice, hit: Hit): boolean {
+/** The cue groups of a ruleset that may clear a prohibited word's hit, in the order they are asked. */
+export type ExcusingCues = 'unless' | 'negation' | 'quotation';
+
+/**
+ * Which cues clear this hit of a prohibited word: its rule's own `unless` cues, else a negation, else a quotation;
+ * undefined when none does (or the hit is not a prohibited word's). A question answered yes (能瘦吗？能！) is a claim:
+ * its own marks of asking excuse nothing, and only the rule's own cues may clear it.
+ */
+export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): ExcusingCues | undefined {
   const m = compiled.matchers[hit.matcher];
   const rule = m ? (compiled.rules[m.rule] as Rule) : undefined;
-  if (!m || !rule || rule.kind !== 'prohibit' || m.role !== 'match') return false;
-  // A question answered yes (能瘦吗？能！) is a claim: its own marks of asking excuse nothing.
+  if (!m || !rule || rule.kind !== 'prohibit' || m.role !== 'match') return undefined;
   const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
-  if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes)) return true;
-  if (rule.respectContext === false || yes) return false;
-  return cueNear(L, hit.start, hit.end, compiled.negation) || cueNear(L, hit.start, hit.end, compiled.quotation);
+  if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes)) return 'unless';
+  if (rule.respectContext === false || yes) return undefined;
+  if (cueNear(L, hit.start, hit.end, compiled.negation)) return 'negation';
+  return cueNear(L, hit.start, hit.end, compiled.quotation) ? 'quotation' : undefined;
+}
+
+/** Whether a prohibited word's own `unless` cues, or a negation or quotation, clear this hit. */
+export function clearedByContext(compiled: CompiledRules, L: Lattice, hit: Hit): boolean {
+  return excusingCues(compiled, L, hit) !== undefined;
 }
 
 const SEEN_ONCE: unique symbol = Symbol('seen once');
