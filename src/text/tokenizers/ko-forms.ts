@@ -2,6 +2,7 @@
  * Korean tokens mended after MeCab: forms ko-dic reads as another word than the one said. Pure.
  */
 import type { Token } from '../tokenizer.js';
+import { spacelessRuns, type Run } from '../spaceless.js';
 
 /** An ending of the 아/어 form a -지다 verb is built on (없어, 좋아, 해; 없/VA 어/EC, 촉촉/XR 해/XSA+EC). */
 function endsInEoForm(t: Token): boolean {
@@ -115,15 +116,17 @@ const BOUND = /^(?:J|E|XS|VCP)/u;
  * Written without spaces, a conditional 면 ("if it is", "if you") ending a word is read by ko-dic with the syllable after
  * it as a noun (하나면정형외과: 하나/NR 면정/NNG 형/XSN 외과/NNG; 한포면장, 하나면숙취, 성능이면국내). There the run is read as
  * if a space followed the 면: the part up to it and the rest each on their own (하나/NR 면/NNG, 정형외과/NNG …), as ko-dic
- * reads them written with spaces. Only inside `runs` (written without spaces), only after a word written against the
+ * reads them written with spaces. Only inside the runs written without spaces (spacelessRuns), only after a word written against the
  * 면, and only where the part read alone ends on 면 and the rest starts with a word (not a particle, ending or suffix).
  */
-export function spacelessMyeon(text: string, tokens: Token[], runs: readonly { start: number; end: number }[], reread: (word: string) => readonly Token[], from = 0): Token[] {
-  if (runs.length === 0) return tokens;
+export function spacelessMyeon(text: string, tokens: Token[], reread: (word: string) => readonly Token[], from = 0, known?: readonly Run[]): Token[] {
+  // The runs are found only for a text with a noun starting with 면 against a word (most texts have none).
+  let runs = known;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const prev = tokens[i - 1] as Token;
     if (t.start < from || t.surface.length < 2 || !t.surface.startsWith('면') || !t.pos.startsWith('NN') || prev.end !== t.start) continue;
+    runs ??= spacelessRuns(text);
     const run = runs.find((r) => r.start <= prev.start && t.end <= r.end);
     if (!run) continue;
     const cut = t.start + 1;
@@ -133,7 +136,7 @@ export function spacelessMyeon(text: string, tokens: Token[], runs: readonly { s
     if (!last || !conditionalEnd(head) || last.end !== cut - run.start || !rest[0] || BOUND.test(rest[0].pos)) continue;
     const shift = (ts: readonly Token[], by: number) => ts.map((a) => ({ ...a, start: a.start + by, end: a.end + by }));
     const out = [...tokens.filter((x) => x.end <= run.start), ...shift(head, run.start), ...shift(rest, cut), ...tokens.filter((x) => x.start >= run.end)];
-    return spacelessMyeon(text, out, runs, reread, cut);
+    return spacelessMyeon(text, out, reread, cut, runs);
   }
   return tokens;
 }

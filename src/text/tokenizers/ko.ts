@@ -11,7 +11,6 @@ import { alignTokens, type RawToken } from './align.js';
 import { fileSource } from './file-source.js';
 import { cuteEndingEdits } from './ko-cute.js';
 import { deBeforeHelp, fusedGiving, nominalisedJida, spacelessMyeon, suffixStartingWord } from './ko-forms.js';
-import { spacelessRuns } from '../spaceless.js';
 import { MecabTokenizer, type MecabMorpheme, type MecabOptions } from './mecab.js';
 
 const require = createRequire(import.meta.url);
@@ -185,7 +184,7 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
         else for (const m of mecab.tokenize(piece.text)) toRaw(m, reading(m), raw);
       }
       const tokens = fusedGiving(suffixStartingWord(text, nominalisedJida(alignTokens(text, raw)), wordTokens), wordTokens);
-      return deBeforeHelp(spacelessMyeon(text, tokens, spacelessRuns(text), wordTokens));
+      return deBeforeHelp(spacelessMyeon(text, tokens, wordTokens));
     },
   };
   return tokenizer;
