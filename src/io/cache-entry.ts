@@ -36,12 +36,7 @@ export async function touchCacheEntry(file: string): Promise<void> {
   await utimes(file, now, now).catch(() => undefined);
 }
 
-/** Write an entry and keep its folder bounded (best effort: false when it could not be written). */
-export async function writeBoundedCacheEntry(file: string, entry: unknown): Promise<boolean> {
-  return writeBoundedCacheContent(file, JSON.stringify(entry));
-}
-
-/** writeBoundedCacheEntry of an entry already laid out (text or bytes). */
+/** Write an entry already laid out (text or bytes) and keep its folder bounded (best effort: false when it could not be written). */
 export async function writeBoundedCacheContent(file: string, content: string | Uint8Array): Promise<boolean> {
   if (!(await writeCacheContent(file, content))) return false;
   await pruneCacheFolder(path.dirname(file), file).catch(() => undefined);

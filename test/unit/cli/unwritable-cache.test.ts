@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeAtomic } from '../../../src/io/atomic-write.js';
-import { writeBoundedCacheEntry } from '../../../src/io/cache-entry.js';
+import { writeBoundedCacheContent } from '../../../src/io/cache-entry.js';
 import { makeDir } from '../../../src/io/make-dir.js';
 import { createJapaneseTokenizer } from '../../../src/text/tokenizers/ja.js';
 import { loadJiebaVocabulary } from '../../../src/text/tokenizers/jieba-vocabulary.js';
@@ -41,7 +41,7 @@ describe.skipIf(!onLinux)('a cache folder under /proc', () => {
   }, 10_000);
 
   it('a cache entry or an atomic write there fails instead of hanging', async () => {
-    expect(await writeBoundedCacheEntry(path.join(PROC, 'compiled', 'x.json'), { a: 1 })).toBe(false);
+    expect(await writeBoundedCacheContent(path.join(PROC, 'compiled', 'x.json'), JSON.stringify({ a: 1 }))).toBe(false);
     expect(await codeOf(writeAtomic(path.join(PROC, 'x.bin'), 'x'))).toBe('ENOENT');
   }, 10_000);
 
