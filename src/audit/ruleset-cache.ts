@@ -68,7 +68,15 @@ function readLines(file: string): { head: Entry; rest: () => unknown } {
   const bytes = readFileSync(file);
   const cut = bytes.indexOf(0x0a);
   if (cut < 0) throw new Error('ruleset cache entry: one line');
-  return { head: JSON.parse(bytes.toString('utf8', 0, cut)) as Entry, rest: () => JSON.parse(bytes.toString('utf8', cut + 1)) };
+  const rest = (): unknown => {
+    try {
+      return JSON.parse(bytes.toString('utf8', cut + 1));
+    } catch {
+      // Written atomically, so only a file damaged on disk or by hand: say which, and how to recover.
+      throw new Error(`${file}: damaged ruleset cache entry (its rules' word lists, examples and unless cues); delete it and run again`);
+    }
+  };
+  return { head: JSON.parse(bytes.toString('utf8', 0, cut)) as Entry, rest };
 }
 
 async function readEntry(file: string, version: string): Promise<Ruleset | undefined> {

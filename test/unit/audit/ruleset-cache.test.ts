@@ -68,7 +68,7 @@ describe('ruleset cache', () => {
     writeFileSync(file, `${head}\n${rest.slice(0, 10)}`);
     const cached = await loadRulesetCached(ref, opts);
     expect(cached.rules.map((r) => [r.id, r.kind, r.severity, r.message])).toEqual(direct.rules.map((r) => [r.id, r.kind, r.severity, r.message]));
-    expect(() => JSON.stringify(cached.rules)).toThrow();
+    expect(() => JSON.stringify(cached.rules)).toThrow(/damaged ruleset cache entry.*delete it/);
     // Whole again: every field of every rule, read through the first line's getters.
     writeFileSync(file, `${head}\n${rest}`);
     const again = await loadRulesetCached(ref, opts);
