@@ -63,6 +63,11 @@ export interface CompiledCues {
    * only (방 is not in 방석, 一 not in 一般), unless the group says `wholeWords: false`.
    */
   wholeSingle?: boolean;
+  /**
+   * Japanese: a cue that spans words must end where a word ends, so its last word is whole (ですか is not in ですから,
+   * where か begins the word から "because"); a cue within one word may end inside it (a stem: 言え in 言えない).
+   */
+  endOnWord?: boolean;
 }
 
 export interface CompiledRules {
@@ -136,7 +141,7 @@ export function entrySteps(steps: readonly Step[]): Step[] {
   return out;
 }
 
-function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle = false): CompiledCues[] | undefined {
+function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle = false, endOnWord = false): CompiledCues[] | undefined {
   const groups = cueGroups(c);
   if (groups.length === 0) return undefined;
   return groups.map((g) => {
@@ -158,6 +163,7 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle 
     if (g.scope) out.scope = g.scope;
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
     if (wholeSingle && g.wholeWords === undefined) out.wholeSingle = true;
+    if (endOnWord) out.endOnWord = true;
     return out;
   });
 }
@@ -192,9 +198,9 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
     }
   });
   const notPast = negationNotPast(context);
-  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(withNegationNotPast(r.unless, notPast), lex, singleCharsWhole(analyzer.language)) : undefined));
-  const negation = compileCues(context.negation, lex);
-  const quotation = compileCues(context.quotation, lex);
+  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(withNegationNotPast(r.unless, notPast), lex, singleCharsWhole(analyzer.language), analyzer.language === 'ja') : undefined));
+  const negation = compileCues(context.negation, lex, false, analyzer.language === 'ja');
+  const quotation = compileCues(context.quotation, lex, false, analyzer.language === 'ja');
   const lexicon = lex.build();
 
   const startsWith: number[][] = Array.from({ length: lexicon.atomCount }, () => []);

@@ -320,6 +320,16 @@ function goodsInReach(L: Lattice, start: number, end: number, cues: CompiledCues
 }
 
 /**
+ * Whether a cue spanning words ends inside a particle it only began (ですか on ですから: か begins the particle から,
+ * "because"). A cue cut inside another word is kept: the tokenizer's reading may be the one at fault (手洗|いとう).
+ */
+function cutInParticle(L: Lattice, c: { start: number; end: number }): boolean {
+  if (L.a.boundaries.has(c.end)) return false;
+  const t = L.a.tokens.find((x) => x.start < c.end && x.end > c.end);
+  return t !== undefined && t.start > c.start && t.pos.startsWith('助詞');
+}
+
+/**
  * Whether one of the cues of one group appears within its window (or scope) before/after/around
  * [start, end), or inside it. Cues are words matched by surface (anywhere, even inside a longer word) or by base
  * form, so a cue written 言う also finds 言えない and 言いません.
@@ -343,7 +353,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
     c.start >= end && (cues.scope ? c.end - end <= reach.ahead : apart(L, end, c.start) <= reach.ahead) && paired(c) && !(L.lexicon.spokenForms && deniesOtherNoun(text, L.a.tokens, end, c.start, c.end));
   const bounds = L.a.boundaries;
   const loose = (c: { start: number; end: number }) => !cues.wholeWords && !(cues.wholeSingle && c.end - c.start === 1);
-  const whole = (c: { start: number; end: number }) => loose(c) || (bounds.has(c.start) && bounds.has(c.end));
+  const whole = (c: { start: number; end: number }) => (loose(c) || (bounds.has(c.start) && bounds.has(c.end))) && !(cues.endOnWord && cutInParticle(L, c));
   // A quoted phrase is refused from outside its quotation (我们今天不说“全网最低价”): a cue inside the same
   // quotation is part of what is quoted (“最后五十单 卖完就下架 不会再返场了” refuses nothing).
   const sameQuotation = (c: { start: number; end: number }) => cues.quoted === true && insideQuotes(text, Math.min(c.start, start), Math.max(c.end, end));
