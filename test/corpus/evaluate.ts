@@ -19,6 +19,7 @@ import type { Rule, Ruleset } from '../../src/rules/model.js';
 import type { AnalyzedText, Analyzer } from '../../src/text/analyze.js';
 import { isLanguage, type Language, type Transcript } from '../../src/transcript/model.js';
 import { parseTranscript } from '../../src/transcript/parse.js';
+import { fastLoadYaml } from '../../src/yaml/fast-load.js';
 import { builtinCompiled } from '../helpers/builtin.js';
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname);
@@ -47,25 +48,96 @@ function stringList(v: unknown, where: string): string[] {
   return v as string[];
 }
 
-/** Read and check a corpus file; every problem names file and line. */
-export async function loadCorpus(file: string): Promise<Corpus> {
-  const source = await readFile(file, 'utf8');
+/**
+ * Where each item of the top-level `lines:` list starts (1-based lines), read from the text: the
+ * corpus writes one item per `- ` at the list's indentation, its first key on the same line. Undefined
+ * when the text is not written that way (no `lines:` key, a flow list, an item's content starting on
+ * the line below its `-`): the caller then asks the YAML parser.
+ */
+function itemLines(source: string): number[] | undefined {
+  const rows = source.split('\n');
+  const start = rows.findIndex((r) => /^lines:\s*(#.*)?$/.test(r));
+  if (start < 0) return undefined;
+  const out: number[] = [];
+  let indent: number | undefined;
+  for (let i = start + 1; i < rows.length; i++) {
+    const row = rows[i]!;
+    const text = row.trimStart();
+    if (text === '' || text.startsWith('#')) continue;
+    const at = row.length - text.length;
+    if (indent === undefined) {
+      if (!text.startsWith('- ') && text !== '-') return undefined;
+      indent = at;
+    }
+    if (at < indent || (at === indent && !text.startsWith('-'))) break;
+    if (at !== indent) continue;
+    // An item whose content starts on a later line: the yaml package places it there; let it.
+    const rest = text.slice(1).trim();
+    if (rest === '' || rest.startsWith('#')) return undefined;
+    out.push(i + 1);
+  }
+  return out;
+}
+
+/**
+ * The corpus's data and each item's line. The usual file (the whole corpus, read by a dozen test files)
+ * is read by the quick reader (js-yaml, ~8× faster than the yaml package here; fastLoadYaml gives the
+ * yaml package's data or declines) with the items' lines counted from the text; a file it declines,
+ * or whose items it cannot count, is read by the yaml package with its positions, which also names
+ * where a broken file is broken.
+ */
+function readCorpusYaml(source: string, shown: string): { data: unknown; lineOf: (i: number) => number } {
+  const quick = fastLoadYaml(source) as { lines?: unknown } | undefined;
+  const starts = quick && Array.isArray(quick.lines) ? itemLines(source) : undefined;
+  if (quick && starts && Array.isArray(quick.lines) && starts.length === quick.lines.length) return { data: quick, lineOf: (i) => starts[i] ?? 1 };
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter });
-  const shown = path.relative(process.cwd(), file) || file;
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     throw new CorpusError(`${shown}:${e.linePos?.[0]?.line ?? 1}:${e.linePos?.[0]?.col ?? 1}: ${e.message}`);
   }
   // The YAML parser's own line index: slicing the source up to each item was quadratic (3 s a corpus).
-  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-  const data = doc.toJS() as { language?: unknown; ruleset?: unknown; lines?: unknown } | null;
+  const nodes = (doc.get('lines', true) as { items?: { range?: [number, number, number] }[] } | undefined)?.items ?? [];
+  const lineOf = (i: number) => {
+    const offset = nodes[i]?.range?.[0];
+    return offset === undefined ? 1 : lineCounter.linePos(offset).line;
+  };
+  return { data: doc.toJS(), lineOf };
+}
+
+const loaded = new Map<string, Promise<Corpus>>();
+
+/**
+ * Read and check a corpus file; every problem names file and line. Read once per test worker for the
+ * same path and content (the files of a worker share their modules): what it returns is shared, and
+ * callers must not change it.
+ */
+export async function loadCorpus(file: string): Promise<Corpus> {
+  const source = await readFile(file, 'utf8');
+  const key = `${path.resolve(file)}\0${process.cwd()}\0${source}`;
+  let p = loaded.get(key);
+  if (!p) {
+    p = Promise.resolve().then(() => parseCorpus(file, source));
+    loaded.set(key, p);
+    p.catch(() => loaded.delete(key));
+  }
+  return p;
+}
+
+/** The texts of a language's corpus (test/corpus/<lang>.yaml), read once per test worker. */
+export async function corpusTexts(language: Language): Promise<string[]> {
+  return (await loadCorpus(path.join(CORPUS_DIR, `${language}.yaml`))).lines.map((l) => l.text);
+}
+
+function parseCorpus(file: string, source: string): Corpus {
+  const shown = path.relative(process.cwd(), file) || file;
+  const { data: raw, lineOf } = readCorpusYaml(source, shown);
+  const data = raw as { language?: unknown; ruleset?: unknown; lines?: unknown } | null;
   if (!data || typeof data.language !== 'string' || !isLanguage(data.language)) throw new CorpusError(`${shown}:1:1: "language" must be ja, zh or ko`);
   if (typeof data.ruleset !== 'string') throw new CorpusError(`${shown}:1:1: "ruleset" must name the ruleset to measure`);
   if (!Array.isArray(data.lines)) throw new CorpusError(`${shown}:1:1: "lines" must be a list`);
-  const nodes = (doc.get('lines', true) as { items?: { range?: [number, number, number] }[] } | undefined)?.items ?? [];
   const lines: CorpusLine[] = data.lines.map((raw: unknown, i: number) => {
-    const line = lineOf(nodes[i]?.range?.[0]);
+    const line = lineOf(i);
     const where = `${shown}:${line}`;
     const o = raw as { text?: unknown; expect?: unknown; discloses?: unknown; trap?: unknown };
     if (!o || typeof o.text !== 'string' || !o.text.trim()) throw new CorpusError(`${where}: each line needs a non-empty "text"`);

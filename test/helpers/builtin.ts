@@ -5,11 +5,13 @@
  * files want the same three. What they return is shared: callers must not change it (derive a new
  * ruleset with a spread, as the cache tests do).
  */
-import { Engine } from '../../src/audit/engine.js';
+import { Engine, type Prepared } from '../../src/audit/engine.js';
+import { rulesetDigest } from '../../src/audit/ruleset-digest.js';
 import { createAnalyzerFor } from '../../src/text/analyzer-for.js';
 import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
-import { loadRuleset } from '../../src/rules/load.js';
-import type { Ruleset } from '../../src/rules/model.js';
+import { DEFAULT_RULESET, loadRuleset } from '../../src/rules/load.js';
+import type { Rule, Ruleset } from '../../src/rules/model.js';
+import type { Language } from '../../src/transcript/model.js';
 import type { Analyzer } from '../../src/text/analyze.js';
 
 export interface CompiledBuiltin {
@@ -41,15 +43,65 @@ export function builtinCompiled(name: string): Promise<CompiledBuiltin> {
   });
 }
 
+/**
+ * An Engine over the built-in rulesets (no --ruleset, no cache folder) that prepares each language
+ * from builtinCompiled instead of loading and compiling the ruleset again: what Engine.prepare
+ * builds for a language with no rulesets named is the same ruleset (loadRuleset of its default
+ * name), the same analyser and the same compileRules of it. Everything else — checking, the
+ * manifest stage, the sponsored rules compiled on first use, what a run used — is the Engine's,
+ * per instance.
+ */
+class SharedBuiltinEngine extends Engine {
+  private readonly mine = new Map<Language, Promise<Prepared>>();
+
+  override prepare(language: Language): Promise<Prepared> {
+    let p = this.mine.get(language);
+    if (!p) {
+      p = builtinCompiled(DEFAULT_RULESET[language]).then(({ ruleset, analyzer, compiled }) => {
+        const rules = new Map<string, Rule>();
+        for (const r of ruleset.rules) if (!rules.has(r.id)) rules.set(r.id, r);
+        return { analyzer, compiled, rulesets: [ruleset], rules };
+      });
+      this.mine.set(language, p);
+    }
+    return p;
+  }
+
+  private async used(): Promise<Ruleset[]> {
+    return (await Promise.all(this.mine.values())).flatMap((p) => p.rulesets);
+  }
+
+  override async rulesetsUsed(): Promise<{ id: string; digest: string }[]> {
+    const out = new Map<string, string>();
+    for (const rs of await this.used()) if (!out.has(rs.id)) out.set(rs.id, rulesetDigest(rs));
+    return [...out].map(([id, digest]) => ({ id, digest })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  override async rulesUsed(): Promise<Rule[]> {
+    const seen = new Map<string, Rule>();
+    for (const rs of await this.used()) for (const rule of rs.rules) if (!seen.has(rule.id)) seen.set(rule.id, rule);
+    return [...seen.values()];
+  }
+}
+
+/**
+ * A new engine over the built-in rulesets (as `new Engine()`), its languages prepared from the
+ * worker's builtinCompiled: a file's own engine, without a load and a compile (~3–4 s) per language
+ * per file. For tests of auditing and checking with the built-in rules, not of Engine.prepare itself.
+ */
+export function freshBuiltinEngine(): Engine {
+  return new SharedBuiltinEngine();
+}
+
 let engine: Engine | undefined;
 
 /**
- * One `new Engine()` (the built-in rulesets, no cache folder) per worker, for tests that only call
- * `check`: each language it prepares costs a load and a compile (~3–4 s). Not for tests of reports
- * or of what an engine used — it keeps every language another file prepared.
+ * One engine over the built-in rulesets (freshBuiltinEngine) per worker, for tests that only call
+ * `check`. Not for tests of reports or of what an engine used — it keeps every language another
+ * file prepared.
  */
 export function builtinEngine(): Engine {
-  return (engine ??= new Engine());
+  return (engine ??= freshBuiltinEngine());
 }
 
 /** What one built-in rule reports (the quoted texts) on `text` said as one segment, through builtinEngine. */

@@ -32,6 +32,8 @@ describe.each(LANGS)('corpus %s', (lang) => {
     expect(corpus.lines.filter((l) => l.trap).length).toBeGreaterThanOrEqual(30);
     // Mistakes are reported by line: each item's line number is where its text is written.
     const source = (await readFile(corpus.file, 'utf8')).split('\n');
+    // Every item's line is where its `- ` is written.
+    expect(corpus.lines.filter((l) => !source[l.line - 1]?.trimStart().startsWith('- ')).map((l) => l.line)).toEqual([]);
     for (const l of corpus.lines.filter((_, i) => i % 400 === 0)) expect(source[l.line - 1], `line ${l.line}`).toContain(l.text.slice(0, 4));
   });
 

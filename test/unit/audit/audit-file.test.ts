@@ -10,12 +10,12 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditFile } from '../../../src/audit/audit-file.js';
-import { Engine } from '../../../src/audit/engine.js';
+import { freshBuiltinEngine } from '../../helpers/builtin.js';
 import type { AuditInput } from '../../../src/audit/inputs.js';
 import type { Language } from '../../../src/transcript/model.js';
 import { audioFile, speechLike } from '../../helpers/media.js';
 
-const engine = new Engine();
+const engine = freshBuiltinEngine();
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'lc-auditfile-'));

@@ -3,13 +3,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFile } from '../../../src/audit/audit-file.js';
-import { Engine } from '../../../src/audit/engine.js';
+import { freshBuiltinEngine } from '../../helpers/builtin.js';
 import type { AuditInput } from '../../../src/audit/inputs.js';
 import { ffmpeg, tempDir } from '../../helpers/media.js';
 
 const tmp = tempDir('livecomply-embedded-');
 const f = (n: string) => path.join(tmp.dir, n);
-const engine = new Engine();
+const engine = freshBuiltinEngine();
 const media = (name: string, sidecars: string[] = []): AuditInput => ({ path: name, absolute: f(name), kind: 'media', sidecars });
 
 beforeAll(() => {

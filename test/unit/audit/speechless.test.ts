@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFile } from '../../../src/audit/audit-file.js';
-import { Engine } from '../../../src/audit/engine.js';
+import { freshBuiltinEngine } from '../../helpers/builtin.js';
 import type { AuditInput } from '../../../src/audit/inputs.js';
 import { closeOcr } from '../../../src/ocr/screen.js';
 import { ffmpeg, silence, tempDir } from '../../helpers/media.js';
@@ -14,7 +14,7 @@ import { cjkFont, screenVideo } from '../../helpers/screen-video.js';
 const tmp = tempDir('livecomply-speechless-');
 const f = (n: string) => path.join(tmp.dir, n);
 const font = cjkFont();
-const engine = new Engine();
+const engine = freshBuiltinEngine();
 const media = (name: string): AuditInput => ({ path: name, absolute: f(name), kind: 'media', sidecars: [] });
 const opts = { lang: 'auto' as const, transcript: 'auto' as const, cacheDir: f('cache') };
 

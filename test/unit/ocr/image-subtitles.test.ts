@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditFile } from '../../../src/audit/audit-file.js';
-import { Engine } from '../../../src/audit/engine.js';
+import { freshBuiltinEngine } from '../../helpers/builtin.js';
 import { probeMedia } from '../../../src/media/probe.js';
 import { closeOcr, readScreen } from '../../../src/ocr/screen.js';
 import { ffmpeg, tempDir } from '../../helpers/media.js';
@@ -53,7 +53,7 @@ describe.skipIf(!font)('image subtitle tracks', () => {
   }, 60_000);
 
   it('audited through auditFile: no text track and no audio, the claim in the image track is a screen finding', async () => {
-    const { report } = await auditFile({ path: 'pgs.mkv', absolute: f('pgs.mkv'), kind: 'media', sidecars: [] }, new Engine(), { lang: 'ja', transcript: 'auto', cacheDir: f('cache') });
+    const { report } = await auditFile({ path: 'pgs.mkv', absolute: f('pgs.mkv'), kind: 'media', sidecars: [] }, freshBuiltinEngine(), { lang: 'ja', transcript: 'auto', cacheDir: f('cache') });
     expect(report).toMatchObject({ status: 'ok', language: 'ja' });
     const claim = report.findings.find((x) => x.kind === 'prohibited');
     expect(claim).toMatchObject({ category: 'superlative', text: '日本一', source: 'screen' });

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../../src/audit/engine.js';
+import { freshBuiltinEngine } from '../../helpers/builtin.js';
 import { probeMedia } from '../../../src/media/probe.js';
 import { closeOcr, readScreen } from '../../../src/ocr/screen.js';
 import { tempDir } from '../../helpers/media.js';
@@ -13,7 +13,7 @@ import { cjkFont, screenVideo } from '../../helpers/screen-video.js';
 const tmp = tempDir('livecomply-ocr-');
 const f = (n: string) => path.join(tmp.dir, n);
 const font = cjkFont();
-const engine = new Engine();
+const engine = freshBuiltinEngine();
 
 beforeAll(() => {
   if (!font) return;

@@ -1,14 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import kuromoji from 'kuromoji';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { createJapaneseTokenizer, numeralPrefixCuts } from '../../../src/text/tokenizers/ja.js';
 import { splitKanaRuns } from '../../../src/text/tokenizers/ja-kana-run.js';
 import { lateWordCuts } from '../../../src/text/tokenizers/ja-reglue.js';
+import { corpusTexts } from '../../corpus/evaluate.js';
 
 const require = createRequire(import.meta.url);
 const TEXTS = [
@@ -62,7 +62,7 @@ describe('Japanese dictionary loader', () => {
     // text give kuromoji's tokens from it too.
     const cached = await createJapaneseTokenizer({ cacheDir });
     expect(shape(cached, TEXTS)).toEqual(stock);
-    const corpus = (parse(readFileSync(path.resolve(import.meta.dirname, '../../corpus/ja.yaml'), 'utf8')) as { lines: { text: string }[] }).lines.map((l) => l.text);
+    const corpus = await corpusTexts('ja');
     expect(shape(cached, corpus)).toEqual(await stockTokens(corpus));
     await fc.assert(
       fc.asyncProperty(fc.array(fc.string({ unit: char, maxLength: 80 }), { minLength: 1, maxLength: 20 }), async (texts) => {

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { buildIndex, dictionaryTags, FILLER, loadJiebaVocabulary } from '../../../src/text/tokenizers/jieba-vocabulary.js';
 import { createChineseTokenizer, loadJieba, OWN_WORDS_TEXTS } from '../../../src/text/tokenizers/zh.js';
+import { corpusTexts } from '../../corpus/evaluate.js';
 
 const require = createRequire(import.meta.url);
 const DICT = require.resolve('@node-rs/jieba/dict.txt');
@@ -14,7 +14,7 @@ const { Jieba } = loadJieba();
 const whole = Jieba.withDict(readFileSync(DICT));
 /** The whole dictionary's words and tags, spaces dropped as the tokenizer drops them. */
 const wholeTokens = (text: string) => whole.tag(text, false).filter((t) => t.word.trim() !== '').map((t) => [t.word, t.tag]);
-const corpus = (parse(readFileSync(path.join('test', 'corpus', 'zh.yaml'), 'utf8')) as { lines: { text: string }[] }).lines.map((l) => l.text);
+const corpus = await corpusTexts('zh');
 
 describe('jieba over a text\'s own words (the one-cue start-up path)', () => {
   /** One cache folder whose index the first test builds and the others read. */

@@ -3,9 +3,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinEngine } from '../../helpers/builtin.js';
+import { corpusTexts } from '../../corpus/evaluate.js';
 import { loadTokenizer } from '../../../src/text/tokenizers/index.js';
 import { createKoreanMecab, koDicDir, markedPieces } from '../../../src/text/tokenizers/ko.js';
 import { bytesSource, PagedStrings } from '../../../src/text/tokenizers/paged.js';
@@ -174,9 +174,9 @@ describe('the MeCab dictionary reader', () => {
     }
   })();
   if (!hasMecab && !process.env.CI) console.warn('skipped: the MeCab comparison needs Debian\'s mecab on PATH (sudo apt-get install mecab)');
-  it.skipIf(!hasMecab && !process.env.CI)('gives MeCab\'s own analysis of every line of the Korean corpus', () => {
-    const corpus = parse(readFileSync(path.resolve(import.meta.dirname, '../../corpus/ko.yaml'), 'utf8')) as { lines: { text: string }[] };
-    const lines = [...corpus.lines.map((l) => l.text.replace(/\s*\n\s*/g, ' ')), 'ＮＯ．１ 헤어에센스 ㅋㅋㅋ abc123 漢字テキスト 😀', ' 앞 공백', '끝 공백  ', '1,000원 99.9% 24시간'];
+  it.skipIf(!hasMecab && !process.env.CI)('gives MeCab\'s own analysis of every line of the Korean corpus', async () => {
+    const corpus = await corpusTexts('ko');
+    const lines = [...corpus.map((l) => l.replace(/\s*\n\s*/g, ' ')), 'ＮＯ．１ 헤어에센스 ㅋㅋㅋ abc123 漢字テキスト 😀', ' 앞 공백', '끝 공백  ', '1,000원 99.9% 24시간'];
     const out = execFileSync('mecab', ['-d', dir, '-r', '/dev/null'], { input: `${lines.join('\n')}\n`, maxBuffer: 1 << 28 }).toString();
     const reference: string[] = [];
     let sentence: string[] = [];

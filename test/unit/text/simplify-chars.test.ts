@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { Converter, Locale } from 'opencc-js/t2cn';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { changingChars, changingCharsOf, type ConverterConfig, skipUnchanged } from '../../../src/text/simplify-chars.js';
 import { loadSimplifier } from '../../../src/text/tokenizers/index.js';
+import { corpusTexts } from '../../corpus/evaluate.js';
 
 /** opencc's own conversion, every text converted (what loadSimplifier did before it skipped any). */
 const tw = Converter({ from: 'tw', to: 'cn' });
@@ -63,7 +61,7 @@ describe('the Traditional → Simplified converter', () => {
 
   it('gives opencc\'s full conversion on every Chinese corpus line and on mixed Traditional text', async () => {
     const toSimplified = await loadSimplifier();
-    const corpus = (parse(readFileSync(path.join(import.meta.dirname, '../../corpus/zh.yaml'), 'utf8')) as { lines: { text: string }[] }).lines.map((l) => l.text);
+    const corpus = await corpusTexts('zh');
     const skipped = corpus.filter((l) => ![...l].some((c) => changing.has(c)));
     // Most Simplified speech holds no character a Traditional dictionary changes.
     expect(skipped.length).toBeGreaterThan(corpus.length / 2);
