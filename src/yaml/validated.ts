@@ -142,6 +142,13 @@ function topLevelKeys(validate: ValidateFunction): string[] | undefined {
   return typeof schema === 'object' && schema.properties ? Object.keys(schema.properties) : undefined;
 }
 
+/**
+ * The yaml package's limit on aliases as they expand (its default, 100, counts each use of a list: a ruleset that
+ * names one shared cue list 150 times is no attack). Far above what a rule file needs and far below what a
+ * "billion laughs" document expands to; the quick reading (fast-load.ts) accepts what stays near its written size.
+ */
+export const MAX_ALIAS_COUNT = 10_000;
+
 /** The yaml package's document of a text, with where each of its nodes is. */
 function parsedWithPositions(text: string): { doc: Document; lineCounter: InstanceType<typeof LineCounter>; positionOf: ValidatedYaml<unknown>['positionOf'] } {
   const { LineCounter, parseDocument } = yamlLib();
@@ -185,7 +192,7 @@ export function parseValidatedYaml<T>(text: string, file: string, validate: Vali
   if (problems.length > 0) return { problems, positionOf };
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     // Unresolved aliases and alias bombs ("billion laughs") are refused here.
     return { problems: [at([], `YAML: ${(e as Error).message}`)], positionOf };
