@@ -89,6 +89,8 @@ describe('parseValidatedYaml', () => {
     const r = parseValidatedYaml<{ id: string }>(text, 'f.yaml', validate, 'empty');
     expect(r.problems.map((p) => p.reason).join(' ')).not.toMatch(/alias/i);
     expect(r.problems[0]).toMatchObject({ file: 'f.yaml', line: 2 });
+    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    expect(parseValidatedYaml(laughs, 'l.yaml', validate, 'empty').problems[0]?.reason).toMatch(/alias/i); // a billion laughs is still refused
   });
 
   it('a valid file: its data, and positions worked out when asked', () => {
