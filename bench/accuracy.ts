@@ -191,6 +191,8 @@ if (!realClaimsPresent()) {
     console.log(row(['category', 'violating', 'flagged', 'recall']));
     console.log(row(['---', '---:', '---:', '---:']));
     for (const [cat, c] of [...r.byCategory].sort(([a], [b]) => a.localeCompare(b))) console.log(row([cat, c.total, c.hit, pct(rate(c))]));
+    const w = r.missedWhy;
+    console.log(`\nmissed, why (counts): no rule's prohibited words matched ${w.noMatch}; matched but excused by the rule's unless ${w.unless}, a negation ${w.negation}, a quotation ${w.quotation}`);
     if (r.part === 'tuning' && misses) {
       const file = path.relative(process.cwd(), realClaimsFile(r.language));
       console.log(`\nmissed (${r.misses.length}):`);

@@ -19,6 +19,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { pathHash } from '../../src/audit/shard.js';
 import { checkTranscript } from '../../src/rules/check.js';
+import { scanSegment } from '../../src/rules/match.js';
+import { excusingCues } from '../../src/rules/scan-memo.js';
 import type { CompiledRules } from '../../src/rules/compile.js';
 import { DEFAULT_RULESET } from '../../src/rules/load.js';
 import type { Analyzer } from '../../src/text/analyze.js';
@@ -162,6 +164,12 @@ export interface RealClaimsResult {
   originDeclared: Rate;
   /** Recall per category of the violating items. */
   byCategory: Map<string, Rate>;
+  /**
+   * Why the violating items not flagged were missed, counted (no texts, so the held-out part may report it): no
+   * prohibited word of any rule matched, or one matched and was excused by its rule's `unless` cues, a negation or
+   * a quotation (an item may count under several).
+   */
+  missedWhy: { noMatch: number; unless: number; negation: number; quotation: number };
   /** Missed violating items and flagged compliant items; empty unless asked for with `texts`. */
   misses: RealClaimMistake[];
   falseAlarms: RealClaimMistake[];
@@ -185,6 +193,16 @@ export async function prohibitedFindings(lang: Language, text: string): Promise<
     .map((f) => `${f.ruleId} 「${f.text}」`);
 }
 
+/** Adds to `why` what became of the prohibited words a missed claim's rules matched (see RealClaimsResult.missedWhy). */
+async function countMissedWhy(lang: Language, text: string, why: RealClaimsResult['missedWhy']): Promise<void> {
+  const { analyzer, compiled } = await checker(lang);
+  const { hits, lattice } = scanSegment(compiled, analyzer.analyze(text));
+  const kinds = new Set(hits.map((h) => excusingCues(compiled, lattice, h)));
+  kinds.delete(undefined);
+  if (kinds.size === 0) why.noMatch++;
+  for (const k of kinds) if (k !== undefined) why[k]++;
+}
+
 /**
  * Measure claims with the language's default ruleset. `texts: true` keeps the missed and falsely
  * flagged items (with their text) — pass it for the tuning part only, never for the held-out part.
@@ -200,6 +218,7 @@ export async function evaluateRealClaims(lang: Language, claims: RealClaim[], op
     originDeclared: { hit: 0, total: 0 },
     clean: { hit: 0, total: 0 },
     byCategory: new Map(),
+    missedWhy: { noMatch: 0, unless: 0, negation: 0, quotation: 0 },
     misses: [],
     falseAlarms: [],
   };
@@ -221,7 +240,8 @@ export async function evaluateRealClaims(lang: Language, claims: RealClaim[], op
       if (flagged) {
         cat.hit++;
         result.recall.hit++;
-      } else if (opts.texts) result.misses.push({ text: c.text, category: c.category, line: c.line, fired });
+      } else await countMissedWhy(lang, c.text, result.missedWhy);
+      if (!flagged && opts.texts) result.misses.push({ text: c.text, category: c.category, line: c.line, fired });
       result.byCategory.set(c.category, cat);
     } else {
       result.clean.total++;

@@ -94,6 +94,15 @@ describe('loadRealClaims', () => {
   });
 });
 
+describe('evaluateRealClaims: why a claim was missed, as counts', () => {
+  it('counts a claim no rule matched apart from one a negation excused, and counts no caught claim', async () => {
+    const claim = (text: string) => ({ text, violating: true, category: 'efficacy', source: 'https://a.example/1', note: '', line: 1 });
+    const r = await evaluateRealClaims('ja', [claim('今日はいい天気ですね'), claim('飲むだけで痩せるとは言えません'), claim('飲むだけで痩せます')], { part: 'all' });
+    expect(r.recall).toEqual({ hit: 1, total: 3 });
+    expect(r.missedWhy).toEqual({ noMatch: 1, unless: 0, negation: 1, quotation: 0 });
+  });
+});
+
 describe('findCopies', () => {
   const claim = (text: string, source: string) => ({ text, violating: true, category: 'efficacy', source, note: '', line: 7 });
   it('finds a claim copied with other spacing, punctuation or width, on the line it starts, and hides held-out lines', () => {
