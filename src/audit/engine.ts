@@ -56,6 +56,18 @@ export interface Prepared {
 /** Kept here too for older imports; it lives in text/analyzer-for.ts. */
 export { createAnalyzerFor };
 
+/** Every rule of the rulesets by id, the first of each id (a later file's rule of the same id was merged already). */
+function rulesById(rulesets: readonly Ruleset[]): Map<string, Rule> {
+  const rules = new Map<string, Rule>();
+  for (const rs of rulesets) for (const r of rs.rules) if (!rules.has(r.id)) rules.set(r.id, r);
+  return rules;
+}
+
+/** What `Engine.prepare` keeps for a language, from its analyser, rulesets and their compiled form. */
+export function preparedOf(analyzer: Analyzer, rulesets: Ruleset[], compiled: CompiledRules): Prepared {
+  return { analyzer, rulesets, rules: rulesById(rulesets), compiled };
+}
+
 export class Engine {
   private readonly prepared = new Map<Language, Promise<Prepared>>();
   private explicit: Promise<Ruleset[]> | undefined;
@@ -87,50 +99,50 @@ export class Engine {
     return mine;
   }
 
+  /** The analyser, rulesets and compiled rules for a language, built once per engine (see `build`). */
   prepare(language: Language): Promise<Prepared> {
     let p = this.prepared.get(language);
     if (!p) {
-      p = (async () => {
-        const cacheDir = this.opts.cache?.cacheDir;
-        const analyzerP = createAnalyzerFor(language, cacheDir ? { cacheDir } : {});
-        // A rejected analyser is awaited below; do not let it be reported as unhandled meanwhile.
-        analyzerP.catch(() => undefined);
-        const rulesets = await this.rulesetsFor(language);
-        const rules = new Map<string, Rule>();
-        for (const rs of rulesets) for (const r of rs.rules) if (!rules.has(r.id)) rules.set(r.id, r);
-        const cache = this.opts.cache;
-        const compiled = cache ? await compileRulesCached(rulesets, language, () => analyzerP, cache) : compileRules(rulesets, await analyzerP);
-        return { analyzer: await analyzerP, rulesets, rules, compiled };
-      })();
+      p = this.build(language);
       this.prepared.set(language, p);
     }
     return p;
+  }
+
+  /** Builds what `prepare` keeps for a language: its rulesets (named, or the default), loaded and compiled. */
+  protected async build(language: Language): Promise<Prepared> {
+    const cacheDir = this.opts.cache?.cacheDir;
+    const analyzerP = createAnalyzerFor(language, cacheDir ? { cacheDir } : {});
+    // A rejected analyser is awaited below; do not let it be reported as unhandled meanwhile.
+    analyzerP.catch(() => undefined);
+    const rulesets = await this.rulesetsFor(language);
+    const cache = this.opts.cache;
+    const compiled = cache ? await compileRulesCached(rulesets, language, () => analyzerP, cache) : compileRules(rulesets, await analyzerP);
+    return preparedOf(await analyzerP, rulesets, compiled);
+  }
+
+  /** The rulesets this run used: the explicitly named ones and those of every language prepared (the ones that loaded). */
+  private async setsUsed(): Promise<Ruleset[]> {
+    const sets: Ruleset[] = [];
+    // A ruleset that failed to load was reported already; describe the ones that loaded.
+    for (const r of await Promise.allSettled(this.explicit ? [this.explicit] : [])) if (r.status === 'fulfilled') sets.push(...r.value);
+    for (const r of await Promise.allSettled(this.prepared.values())) if (r.status === 'fulfilled') sets.push(...r.value.rulesets);
+    return sets;
+  }
+
+  /** Every ruleset this run used (named or per-language defaults), with a digest of its rules. */
+  async rulesetsUsed(): Promise<{ id: string; digest: string }[]> {
+    const out = new Map<string, string>();
+    for (const rs of await this.setsUsed()) if (!out.has(rs.id)) out.set(rs.id, rulesetDigest(rs));
+    return [...out].map(([id, digest]) => ({ id, digest })).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   /**
    * Every rule of the rulesets this run used (the explicitly named ones and the per-language
    * defaults loaded for the files seen), once each, for reports that describe their rules (SARIF).
    */
-  /** Every ruleset this run used (named or per-language defaults), with a digest of its rules. */
-  async rulesetsUsed(): Promise<{ id: string; digest: string }[]> {
-    const sets: Ruleset[] = [];
-    for (const r of await Promise.allSettled(this.explicit ? [this.explicit] : [])) if (r.status === 'fulfilled') sets.push(...r.value);
-    for (const r of await Promise.allSettled(this.prepared.values())) if (r.status === 'fulfilled') sets.push(...r.value.rulesets);
-    const out = new Map<string, string>();
-    for (const rs of sets) if (!out.has(rs.id)) out.set(rs.id, rulesetDigest(rs));
-    return [...out].map(([id, digest]) => ({ id, digest })).sort((a, b) => (a.id < b.id ? -1 : 1));
-  }
-
   async rulesUsed(): Promise<Rule[]> {
-    const sets: Ruleset[] = [];
-    // A ruleset that failed to load was reported already; describe the ones that loaded.
-    for (const r of await Promise.allSettled(this.explicit ? [this.explicit] : [])) if (r.status === 'fulfilled') sets.push(...r.value);
-    for (const r of await Promise.allSettled(this.prepared.values())) {
-      if (r.status === 'fulfilled') sets.push(...r.value.rulesets);
-    }
-    const seen = new Map<string, Rule>();
-    for (const rs of sets) for (const rule of rs.rules) if (!seen.has(rule.id)) seen.set(rule.id, rule);
-    return [...seen.values()];
+    return [...rulesById(await this.setsUsed()).values()];
   }
 
   /**

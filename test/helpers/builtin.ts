@@ -5,12 +5,11 @@
  * files want the same three. What they return is shared: callers must not change it (derive a new
  * ruleset with a spread, as the cache tests do).
  */
-import { Engine, type Prepared } from '../../src/audit/engine.js';
-import { rulesetDigest } from '../../src/audit/ruleset-digest.js';
+import { Engine, preparedOf, type Prepared } from '../../src/audit/engine.js';
 import { createAnalyzerFor } from '../../src/text/analyzer-for.js';
 import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../src/rules/load.js';
-import type { Rule, Ruleset } from '../../src/rules/model.js';
+import type { Ruleset } from '../../src/rules/model.js';
 import type { Language } from '../../src/transcript/model.js';
 import type { Analyzer } from '../../src/text/analyze.js';
 
@@ -44,43 +43,16 @@ export function builtinCompiled(name: string): Promise<CompiledBuiltin> {
 }
 
 /**
- * An Engine over the built-in rulesets (no --ruleset, no cache folder) that prepares each language
- * from builtinCompiled instead of loading and compiling the ruleset again: what Engine.prepare
- * builds for a language with no rulesets named is the same ruleset (loadRuleset of its default
- * name), the same analyser and the same compileRules of it. Everything else — checking, the
- * manifest stage, the sponsored rules compiled on first use, what a run used — is the Engine's,
- * per instance.
+ * An Engine over the built-in rulesets (no --ruleset, no cache folder) that builds each language
+ * from builtinCompiled instead of loading and compiling the ruleset again: what Engine.build makes
+ * for a language with no rulesets named is the same ruleset (loadRuleset of its default name), the
+ * same analyser and the same compileRules of it. Everything else — checking, the manifest stage, the
+ * sponsored rules compiled on first use, what a run used — is the Engine's, per instance.
  */
 class SharedBuiltinEngine extends Engine {
-  private readonly mine = new Map<Language, Promise<Prepared>>();
-
-  override prepare(language: Language): Promise<Prepared> {
-    let p = this.mine.get(language);
-    if (!p) {
-      p = builtinCompiled(DEFAULT_RULESET[language]).then(({ ruleset, analyzer, compiled }) => {
-        const rules = new Map<string, Rule>();
-        for (const r of ruleset.rules) if (!rules.has(r.id)) rules.set(r.id, r);
-        return { analyzer, compiled, rulesets: [ruleset], rules };
-      });
-      this.mine.set(language, p);
-    }
-    return p;
-  }
-
-  private async used(): Promise<Ruleset[]> {
-    return (await Promise.all(this.mine.values())).flatMap((p) => p.rulesets);
-  }
-
-  override async rulesetsUsed(): Promise<{ id: string; digest: string }[]> {
-    const out = new Map<string, string>();
-    for (const rs of await this.used()) if (!out.has(rs.id)) out.set(rs.id, rulesetDigest(rs));
-    return [...out].map(([id, digest]) => ({ id, digest })).sort((a, b) => (a.id < b.id ? -1 : 1));
-  }
-
-  override async rulesUsed(): Promise<Rule[]> {
-    const seen = new Map<string, Rule>();
-    for (const rs of await this.used()) for (const rule of rs.rules) if (!seen.has(rule.id)) seen.set(rule.id, rule);
-    return [...seen.values()];
+  protected override async build(language: Language): Promise<Prepared> {
+    const { ruleset, analyzer, compiled } = await builtinCompiled(DEFAULT_RULESET[language]);
+    return preparedOf(analyzer, [ruleset], compiled);
   }
 }
 
