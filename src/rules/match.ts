@@ -4,6 +4,7 @@
  * (or at a number, for those that start with one). Pure.
  */
 import type { AnalyzedText } from '../text/analyze.js';
+import type { Token } from '../text/tokenizer.js';
 import { carriedUnitAt, numberBounds, withoutCurrencySign } from '../text/numbers.js';
 import { spacedLength } from '../text/spaceless.js';
 import type { CompiledCues, CompiledRules, Step } from './compile.js';
@@ -325,8 +326,14 @@ function goodsInReach(L: Lattice, start: number, end: number, cues: CompiledCues
  */
 function cutInParticle(L: Lattice, c: { start: number; end: number }): boolean {
   if (L.a.boundaries.has(c.end)) return false;
-  const t = L.a.tokens.find((x) => x.start < c.end && x.end > c.end);
-  return t !== undefined && t.start > c.start && t.pos.startsWith('助詞');
+  // The token the cue ends in starts at the nearest token start before its end, after the cue's own start.
+  for (let p = c.end - 1; p > c.start; p--) {
+    const i = indexAt(L.tokenStartingAt, p);
+    if (i === undefined) continue;
+    const t = L.a.tokens[i] as Token;
+    return t.end > c.end && t.pos.startsWith('助詞');
+  }
+  return false;
 }
 
 /**
