@@ -20,7 +20,7 @@ import { parseDocument } from 'yaml';
 import { pathHash } from '../../src/audit/shard.js';
 import { checkTranscript } from '../../src/rules/check.js';
 import { scanSegment } from '../../src/rules/match.js';
-import { excusingCues } from '../../src/rules/scan-memo.js';
+import { excusingCues, type ExcusingCues } from '../../src/rules/scan-memo.js';
 import type { CompiledRules } from '../../src/rules/compile.js';
 import { DEFAULT_RULESET } from '../../src/rules/load.js';
 import type { Analyzer } from '../../src/text/analyze.js';
@@ -197,10 +197,9 @@ export async function prohibitedFindings(lang: Language, text: string): Promise<
 async function countMissedWhy(lang: Language, text: string, why: RealClaimsResult['missedWhy']): Promise<void> {
   const { analyzer, compiled } = await checker(lang);
   const { hits, lattice } = scanSegment(compiled, analyzer.analyze(text));
-  const kinds = new Set(hits.map((h) => excusingCues(compiled, lattice, h)));
-  kinds.delete(undefined);
+  const kinds = new Set(hits.map((h) => excusingCues(compiled, lattice, h)).filter((k): k is ExcusingCues => k !== undefined));
   if (kinds.size === 0) why.noMatch++;
-  for (const k of kinds) if (k !== undefined) why[k]++;
+  for (const k of kinds) why[k]++;
 }
 
 /**
