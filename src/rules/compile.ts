@@ -178,6 +178,11 @@ function singleCharsWhole(language: Language): boolean {
   return language !== 'zh';
 }
 
+/** Whether a cue that spans words may not end inside a particle it only began (Japanese: ですか is not in ですから). */
+function cuesEndOnParticles(language: Language): boolean {
+  return language === 'ja';
+}
+
 export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): CompiledRules {
   const { rules, context } = combineRulesets(rulesets);
   const lex = new LexiconBuilder(analyzer);
@@ -198,9 +203,9 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
     }
   });
   const notPast = negationNotPast(context);
-  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(withNegationNotPast(r.unless, notPast), lex, singleCharsWhole(analyzer.language), analyzer.language === 'ja') : undefined));
-  const negation = compileCues(context.negation, lex, false, analyzer.language === 'ja');
-  const quotation = compileCues(context.quotation, lex, false, analyzer.language === 'ja');
+  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(withNegationNotPast(r.unless, notPast), lex, singleCharsWhole(analyzer.language), cuesEndOnParticles(analyzer.language)) : undefined));
+  const negation = compileCues(context.negation, lex, false, cuesEndOnParticles(analyzer.language));
+  const quotation = compileCues(context.quotation, lex, false, cuesEndOnParticles(analyzer.language));
   const lexicon = lex.build();
 
   const startsWith: number[][] = Array.from({ length: lexicon.atomCount }, () => []);
