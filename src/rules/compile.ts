@@ -25,7 +25,10 @@ export type Step =
   | { kind: 'number'; units: number | undefined; optional: boolean; min?: number; max?: number; money?: true }
   | { kind: 'gap'; max: number; scope: Scope }
   | { kind: 'not'; atom: number }
-  | { kind: 'notAfter'; atom: number };
+  | { kind: 'notAfter'; atom: number }
+  /** Zero-width: a caption unit begins / ends here (rules/caption-edges.ts). */
+  | { kind: 'start' }
+  | { kind: 'end' };
 
 export interface CompiledMatcher {
   rule: number;
@@ -126,15 +129,21 @@ function compileSteps(entry: MatchEntry, lex: LexiconBuilder): Step[] {
         return { kind: 'not', atom: lex.atom(c.words) };
       case 'notAfter':
         return { kind: 'notAfter', atom: lex.atom(c.words) };
+      case 'start':
+      case 'end':
+        return { kind: c.kind };
     }
   });
 }
+
+/** A step that takes no token of its own: a gap (it may take none), not, notAfter, start, end. */
+export const zeroWidth = (s: Step): s is Extract<Step, { kind: 'gap' | 'not' | 'notAfter' | 'start' | 'end' }> => s.kind === 'gap' || s.kind === 'not' || s.kind === 'notAfter' || s.kind === 'start' || s.kind === 'end';
 
 /** The consuming steps a match can begin with: up to and including the first required one. */
 export function entrySteps(steps: readonly Step[]): Step[] {
   const out: Step[] = [];
   for (const s of steps) {
-    if (s.kind === 'gap' || s.kind === 'not' || s.kind === 'notAfter') continue;
+    if (zeroWidth(s)) continue;
     out.push(s);
     if (!s.optional) break;
   }

@@ -4,7 +4,7 @@
  * Rule writers bisected such examples by hand. Pure.
  */
 import type { Analyzer } from '../text/analyze.js';
-import type { CompiledCues, CompiledRules, Step } from './compile.js';
+import { zeroWidth, type CompiledCues, type CompiledRules, type Step } from './compile.js';
 import type { Lattice } from './lattice.js';
 import { charsOf } from './lattice.js';
 import { answeredYes } from './answered.js';
@@ -111,13 +111,17 @@ export function describeStep(rule: Rule, matcherId: string, k: number, step: Ste
       return c?.kind === 'gap' ? `a gap of up to ${c.max} (scope ${c.scope})` : 'a gap';
     case 'not':
       return `${c?.kind === 'not' ? `not ${someWords(c.words)}` : 'a not'}: it refused the words that follow`;
+    case 'start':
+      return '{start: true}: the line does not begin a caption, hashtag or clause there';
+    case 'end':
+      return '{end: true}: the line goes on after the words (a caption, hashtag or clause does not end there)';
     default:
       return `${c?.kind === 'notAfter' ? `notAfter ${someWords(c.words)}` : 'a notAfter'}: it refused the words before`;
   }
 }
 
-/** A step that matches without a word of its own: not, notAfter, a gap, an optional element. */
-const needsNothing = (s: Step) => s.kind === 'not' || s.kind === 'notAfter' || s.kind === 'gap' || s.optional;
+/** A step that matches without a word of its own: not, notAfter, start, end, a gap, an optional element. */
+const needsNothing = (s: Step) => zeroWidth(s) || s.optional;
 
 /**
  * The structured matcher of the rule that matched most of its steps in the line: each matcher is run cut to its

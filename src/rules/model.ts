@@ -158,7 +158,7 @@ export function negationNotPast(context: RulesetContext): string[] {
  */
 export type SeqElement = string | string[] | SeqObject;
 
-/** An element written as an object: exactly one of words / pos / number / gap / not / notAfter. */
+/** An element written as an object: exactly one of words / pos / number / gap / not / notAfter / start / end. */
 export interface SeqObject {
   /** Alternatives, as a string list (`"{name}"` for a vocab list). */
   words?: string[];
@@ -181,6 +181,14 @@ export interface SeqObject {
   not?: string | string[];
   /** Zero-width: the words just before here are not one of these ("not preceded by"). */
   notAfter?: string | string[];
+  /**
+   * Zero-width, before every word element: a caption unit (a title, a selling point, a hashtag, a clause) begins
+   * here — nothing but spaces, emoji or symbols back to the start of the line, a line break, punctuation, #, a bar,
+   * slash, middle dot, dash or bracket (rules/caption-edges.ts).
+   */
+  start?: true;
+  /** Zero-width, after every word element: a caption unit ends here (as `start`, forwards). */
+  end?: true;
 }
 
 /**
