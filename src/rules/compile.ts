@@ -38,6 +38,8 @@ export interface CompiledMatcher {
   /** A structured matcher's steps; absent for a regular expression. */
   steps?: Step[];
   regex?: LinearRegex;
+  /** The matcher's own `unless` groups (a prohibit rule's matchers only). */
+  unless?: CompiledCues[];
 }
 
 export interface CompiledCues {
@@ -195,12 +197,16 @@ function cuesEndOnParticles(language: Language): boolean {
 export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): CompiledRules {
   const { rules, context } = combineRulesets(rulesets);
   const lex = new LexiconBuilder(analyzer);
+  const notPast = negationNotPast(context);
+  const ownCues = (c: CueGroups | undefined) => compileCues(withNegationNotPast(c, notPast), lex, singleCharsWhole(analyzer.language), cuesEndOnParticles(analyzer.language));
   const matchers: CompiledMatcher[] = [];
   const add = (m: Matcher, rule: number, role: MatcherRole) => {
     for (const entry of matchEntries(m)) {
       const cm: CompiledMatcher = { rule, role, id: entry.id };
       if (entry.regex !== undefined) cm.regex = compileLinear(entry.regex);
       else cm.steps = compileSteps(entry, lex);
+      const unless = role === 'match' ? ownCues(entry.unless) : undefined;
+      if (unless) cm.unless = unless;
       matchers.push(cm);
     }
   };
@@ -211,8 +217,7 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       if (rule.when) add(rule.when, i, 'when');
     }
   });
-  const notPast = negationNotPast(context);
-  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(withNegationNotPast(r.unless, notPast), lex, singleCharsWhole(analyzer.language), cuesEndOnParticles(analyzer.language)) : undefined));
+  const unless = rules.map((r) => (r.kind === 'prohibit' ? ownCues(r.unless) : undefined));
   const negation = compileCues(context.negation, lex, false, cuesEndOnParticles(analyzer.language));
   const quotation = compileCues(context.quotation, lex, false, cuesEndOnParticles(analyzer.language));
   const lexicon = lex.build();

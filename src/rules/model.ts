@@ -201,6 +201,11 @@ export interface MatchEntry {
   words?: string[];
   seq?: SeqElement[];
   regex?: string;
+  /**
+   * Cues that excuse this matcher's hits only (a prohibit rule's), as the rule's `unless` excuses every
+   * matcher's: an exception that belongs to one way of saying the claim does not clear the others.
+   */
+  unless?: CueGroups;
 }
 
 /**

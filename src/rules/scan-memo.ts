@@ -49,7 +49,7 @@ export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): Exc
   const rule = m ? (compiled.rules[m.rule] as Rule) : undefined;
   if (!m || !rule || rule.kind !== 'prohibit' || m.role !== 'match') return undefined;
   const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
-  if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes)) return 'unless';
+  if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes) || cueNear(L, hit.start, hit.end, m.unless, yes)) return 'unless';
   if (rule.respectContext === false || yes) return undefined;
   if (cueNear(L, hit.start, hit.end, compiled.negation)) return 'negation';
   return cueNear(L, hit.start, hit.end, compiled.quotation) ? 'quotation' : undefined;
