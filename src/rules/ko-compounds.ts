@@ -1,0 +1,30 @@
+/**
+ * Korean: a product named by a noun and a one-syllable head (유산균약, 항산화차, 붓기차, 비염약, 녹용액) that ko-dic cut
+ * one syllable off: 유산|균약, 항산|화차, 붓|기차, 비|염약, 녹|용액 — the last syllable of the noun glued to the head as
+ * another dictionary word (균약, 화차 "fire cart", 기차 "train", 용액 "solution"). A rule word that ends one syllable
+ * inside such a token (유산균, 항산화, 붓기) is found there, standing for the whole compound. Pure.
+ */
+import type { Token } from '../text/tokenizer.js';
+
+/**
+ * One-syllable heads that name a product's form: medicine, tea, juice, pill, liquid, decoction. Not 제 (agent): ko-dic
+ * knows its compounds (영양제, 보조제), and in 피로|회|복제 the head is the 제 of 피로회복제, a drug's name — a rule's
+ * 회복 ("recovery", of 피로 회복) would be found inside it.
+ */
+const HEADS: ReadonlySet<string> = new Set(['약', '차', '즙', '환', '액', '탕']);
+
+/**
+ * The index of the token a rule word at [start, end) runs into, when it starts on an earlier token's boundary
+ * (`s`, the index of the token starting at `start`) and ends one syllable before the end of a two-syllable noun
+ * whose last syllable is a product head; else undefined.
+ */
+export function headCutToken(text: string, tokens: readonly Token[], s: number, start: number, end: number): number | undefined {
+  for (let t = s + 1; t < tokens.length; t++) {
+    const token = tokens[t] as Token;
+    if (token.start >= end) return undefined;
+    if (token.end <= end) continue;
+    const joined = (tokens[t - 1] as Token).end === token.start;
+    return joined && token.pos === 'NNG' && token.end - token.start === 2 && token.end - end === 1 && HEADS.has(text[end] as string) && end - start >= 2 ? t : undefined;
+  }
+  return undefined;
+}
