@@ -1,10 +1,21 @@
 /**
  * Korean: a product named by a noun and a one-syllable head (유산균약, 항산화차, 붓기차, 비염약, 녹용액) that ko-dic cut
  * one syllable off: 유산|균약, 항산|화차, 붓|기차, 비|염약, 녹|용액 — the last syllable of the noun glued to the head as
- * another dictionary word (균약, 화차 "fire cart", 기차 "train", 용액 "solution"). A rule word that ends one syllable
- * inside such a token (유산균, 항산화, 붓기) is found there, standing for the whole compound. Pure.
+ * another dictionary word (균약, 화차 "fire cart", 기차 "train", 용액 "solution"). A rule word ending in a noun that ends
+ * one syllable inside such a token (유산균, 항산화, 붓기) is found there, standing for the whole compound; not a word
+ * ending in a verb's form (처방한, in 의사가처방한약은 cut 처방|한약: the head would be lost to the cues after it). Pure.
  */
 import type { Token } from '../text/tokenizer.js';
+import type { Lexicon } from './lexicon.js';
+
+const nounEndings = new WeakMap<Lexicon, ReadonlySet<number>>();
+
+/** Whether the literal's own words end in a noun (Lexicon.nounEnding): 유산균, not 처방한 (처방|한약 is 처방한 약). */
+export function endsInNoun(lexicon: Lexicon, literal: number): boolean {
+  let set = nounEndings.get(lexicon);
+  if (!set) nounEndings.set(lexicon, (set = new Set(lexicon.nounEnding ?? [])));
+  return set.has(literal);
+}
 
 /**
  * One-syllable heads that name a product's form: medicine, tea, juice, pill, liquid, decoction. Not 제 (agent): ko-dic

@@ -54,6 +54,11 @@ export interface Lexicon {
    * ko-dictionary-form.ts). That key counts only on a token with the 지 in it (커져요), not on 커요 (크다, "is big").
    */
   becoming?: number[];
+  /**
+   * Korean: literals whose own words end in a noun (유산균, 항산화, 붓기; not 처방한): only such a word is found cut one
+   * syllable short of a product head (ko-compounds.ts).
+   */
+  nounEnding?: number[];
   /** Korean literals also keyed whole as a base (wholeBaseKey: 잡히다); such a match stops short of a fused quotation (깨운다는). */
   wholeBase?: { literal: number; base: string }[];
   /** Korean literals written as a stem that contracts (나오, 못 봐: ko-contracted.ts), also keyed by base; such a key counts only on a token beginning with a prefix (나와, 나왔). */
@@ -86,6 +91,7 @@ export class LexiconBuilder {
   private readonly stems: { literal: number; lastBase: string; asWritten?: boolean }[] = [];
   private readonly stated: number[] = [];
   private readonly becoming: number[] = [];
+  private readonly nounEnding: number[] = [];
   private readonly wholeBase: { literal: number; base: string }[] = [];
   private readonly contracted: { literal: number; prefixes: string[] }[] = [];
 
@@ -138,6 +144,7 @@ export class LexiconBuilder {
     // dictionary forms go by base form.
     const asWritten = this.spokenForms && dictionary === a.tokens;
     if (this.spokenForms && dictionary !== a.tokens && fusedJida(a.tokens) === 'plain') this.becoming.push(id);
+    if (this.spokenForms && /^(?:NNG|NNP|XSN)$/u.test(a.tokens[a.tokens.length - 1]?.pos ?? '')) this.nounEnding.push(id);
     const tokens = dictionary;
     const keyOf = (t: Token) => (asWritten ? t.surface : t.base);
     if (tokens.length > 0) this.lemmaKeys.push({ key: tokens.map(keyOf), value: id });
@@ -173,6 +180,7 @@ export class LexiconBuilder {
       stems: this.stems,
       ...(this.stated.length > 0 ? { stated: this.stated } : {}),
       ...(this.becoming.length > 0 ? { becoming: this.becoming } : {}),
+      ...(this.nounEnding.length > 0 ? { nounEnding: this.nounEnding } : {}),
       ...(this.wholeBase.length > 0 ? { wholeBase: this.wholeBase } : {}),
       ...(this.contracted.length > 0 ? { contracted: this.contracted } : {}),
       lemma: new Automaton(this.lemmaKeys),

@@ -40,6 +40,12 @@ describe('Korean product compounds cut one syllable short', () => {
     expect(prohibitedTexts(c, '#항산화 #차', ko)).toEqual(['항산화']);
   });
 
+  it('not a word that ends in a verb form: 처방|한약 is 처방한 약, and the 약 must stay for the cues after it', () => {
+    const c = compileSource(rules.replace('seq: [{start: true}, [유산균, 항산화, 붓기, 비염, 녹용], {end: true}]', 'seq: [[의사가 처방한, 처방한], {not: [약]}]'), ko, { noContext: true });
+    expect(prohibitedTexts(c, '의사가처방한약은따로사가세요', ko)).toEqual([]);
+    expect(prohibitedTexts(c, '의사가 처방한 제품이에요', ko)).toEqual(['의사가 처방한']);
+  });
+
   it('only a two-syllable noun ending in a product head, glued to the word, one syllable past its end', () => {
     const tok = (surface: string, start: number, pos = 'NNG'): Token => ({ surface, base: surface, pos, start, end: start + surface.length });
     const text = '유산균약';
