@@ -10,6 +10,10 @@
  * - A numeral and the bound word of an estimate in one token (三百左右, 一万左右, 十万左右): 三百|左右.
  * - A one-character noun and the adverb 都 that jieba's dictionary keeps as a noun (药都是天然的: the town famous for
  *   medicine), before a predicate: 药|都.
+ * - A number of days whose 天 jieba glued to the next character as a word of its own (天亮 "dawn", 天生 "innate",
+ *   天下): 7|天亮|白 reads 7|天|亮|白 and 30|天生|发 30|天|生发, so a `{number: [天]}` step sees the days; only where that
+ *   character and the next piece make a dictionary word (生发, 下来), or it is a verb or adjective before a piece of one
+ *   character (亮 白, 亮 肤). 天然 after a number (100%天然) is left whole: 然 is neither.
  */
 
 export interface ZhPiece {
@@ -40,7 +44,9 @@ export function recutChinese(pieces: readonly ZhPiece[], tagOf: (word: string) =
   const whole = withWholeWords(pieces, tagOf);
   for (let i = 0; i < whole.length; i++) {
     const p = whole[i] as ZhPiece;
-    if (!MENDED_ENDS.has(p.surface[p.surface.length - 1] as string)) out.push(p);
+    const days = p.surface[0] === '天' ? daysSplit(out[out.length - 1], p, whole[i + 1], tagOf) : undefined;
+    if (days) out.push(...days);
+    else if (!MENDED_ENDS.has(p.surface[p.surface.length - 1] as string)) out.push(p);
     else out.push(...(numberSplit(out, p) ?? allSplit(p, whole[i + 1], tagOf) ?? [p]));
   }
   return out;
@@ -63,6 +69,16 @@ function numberSplit(out: ZhPiece[], p: ZhPiece): ZhPiece[] | undefined {
 /** Whether numeral `tail` carries on numeral `head` as one number: a unit after a digit (五 十), a digit after a unit (九十 五). */
 function joins(head: string, tail: string): boolean {
   return /[十百千]/u.test(tail[0] as string) ? !/[十百千]$/u.test(head) : /[十百千]$/u.test(head) && tail.length === 1;
+}
+
+/** A numeral's 天 glued to the next character (7|天亮|白, 30|天生|发) as 天|亮, 天|生, or undefined. */
+function daysSplit(prev: ZhPiece | undefined, p: ZhPiece, next: ZhPiece | undefined, tagOf: (word: string) => string | undefined): ZhPiece[] | undefined {
+  if (prev?.pos !== 'm' || p.surface.length !== 2 || !next) return undefined;
+  const rest = p.surface[1] as string;
+  const tag = tagOf(rest);
+  const word = tagOf(rest + next.surface) !== undefined;
+  const pair = next.surface.length === 1 && /^[va]/u.test(tag ?? '');
+  return word || pair ? [{ surface: '天', pos: 'q' }, { surface: rest, pos: tag ?? 'x' }] : undefined;
 }
 
 /** 药都 before a predicate as 药|都, or undefined. */

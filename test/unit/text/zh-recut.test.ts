@@ -115,3 +115,19 @@ describe('body-look words cut across by jieba', () => {
     );
   });
 });
+
+describe('a number of days whose 天 jieba glued to the next character', () => {
+  it('7|天亮|白 reads 7|天|亮|白, 30|天生|发 30|天|生|发, 3|天下|来 3|天|下|来; 100%天然 and 天生丽质 stay whole', () => {
+    expect(tokens('7天亮白')).toEqual(['7', '天', '亮', '白']);
+    expect(tokens('30天生发')).toEqual(['30', '天', '生', '发']);
+    expect(tokens('7天亮肤')).toEqual(['7', '天', '亮', '肤']);
+    expect(tokens('3天下来瘦了5斤').slice(0, 4)).toEqual(['3', '天', '下', '来']);
+    expect(tokens('100%天然')).toContain('天然');
+    expect(tokens('天生丽质')).toEqual(['天生丽质']);
+  });
+
+  it('the days are a number step with its unit, and the look after them is found', () => {
+    expect(found(['[{number: [天]}, 亮白]', '[{number: [天]}, 生发]'], '7天亮白，30天生发')).toEqual(['7天亮白', '30天生发']);
+    expect(found(['[{number: [天]}, {gap: 4}, 瘦]'], '3天下来瘦了5斤')).toEqual(['3天下来瘦']);
+  });
+});
