@@ -25,7 +25,10 @@ export type Step =
   | { kind: 'number'; units: number | undefined; optional: boolean; min?: number; max?: number; money?: true }
   | { kind: 'gap'; max: number; scope: Scope }
   | { kind: 'not'; atom: number }
-  | { kind: 'notAfter'; atom: number };
+  | { kind: 'notAfter'; atom: number }
+  /** Zero-width: a caption unit begins / ends here (rules/caption-edges.ts). */
+  | { kind: 'start' }
+  | { kind: 'end' };
 
 export interface CompiledMatcher {
   rule: number;
@@ -35,6 +38,8 @@ export interface CompiledMatcher {
   /** A structured matcher's steps; absent for a regular expression. */
   steps?: Step[];
   regex?: LinearRegex;
+  /** The matcher's own `unless` groups (a prohibit rule's matchers only). */
+  unless?: CompiledCues[];
 }
 
 export interface CompiledCues {
@@ -126,15 +131,21 @@ function compileSteps(entry: MatchEntry, lex: LexiconBuilder): Step[] {
         return { kind: 'not', atom: lex.atom(c.words) };
       case 'notAfter':
         return { kind: 'notAfter', atom: lex.atom(c.words) };
+      case 'start':
+      case 'end':
+        return { kind: c.kind };
     }
   });
 }
+
+/** A step that takes no token of its own: a gap (it may take none), not, notAfter, start, end. */
+export const zeroWidth = (s: Step): s is Extract<Step, { kind: 'gap' | 'not' | 'notAfter' | 'start' | 'end' }> => s.kind === 'gap' || s.kind === 'not' || s.kind === 'notAfter' || s.kind === 'start' || s.kind === 'end';
 
 /** The consuming steps a match can begin with: up to and including the first required one. */
 export function entrySteps(steps: readonly Step[]): Step[] {
   const out: Step[] = [];
   for (const s of steps) {
-    if (s.kind === 'gap' || s.kind === 'not' || s.kind === 'notAfter') continue;
+    if (zeroWidth(s)) continue;
     out.push(s);
     if (!s.optional) break;
   }
@@ -186,12 +197,16 @@ function cuesEndOnParticles(language: Language): boolean {
 export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): CompiledRules {
   const { rules, context } = combineRulesets(rulesets);
   const lex = new LexiconBuilder(analyzer);
+  const notPast = negationNotPast(context);
+  const ownCues = (c: CueGroups | undefined) => compileCues(withNegationNotPast(c, notPast), lex, singleCharsWhole(analyzer.language), cuesEndOnParticles(analyzer.language));
   const matchers: CompiledMatcher[] = [];
   const add = (m: Matcher, rule: number, role: MatcherRole) => {
     for (const entry of matchEntries(m)) {
       const cm: CompiledMatcher = { rule, role, id: entry.id };
       if (entry.regex !== undefined) cm.regex = compileLinear(entry.regex);
       else cm.steps = compileSteps(entry, lex);
+      const unless = role === 'match' ? ownCues(entry.unless) : undefined;
+      if (unless) cm.unless = unless;
       matchers.push(cm);
     }
   };
@@ -202,8 +217,7 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       if (rule.when) add(rule.when, i, 'when');
     }
   });
-  const notPast = negationNotPast(context);
-  const unless = rules.map((r) => (r.kind === 'prohibit' ? compileCues(withNegationNotPast(r.unless, notPast), lex, singleCharsWhole(analyzer.language), cuesEndOnParticles(analyzer.language)) : undefined));
+  const unless = rules.map((r) => (r.kind === 'prohibit' ? ownCues(r.unless) : undefined));
   const negation = compileCues(context.negation, lex, false, cuesEndOnParticles(analyzer.language));
   const quotation = compileCues(context.quotation, lex, false, cuesEndOnParticles(analyzer.language));
   const lexicon = lex.build();

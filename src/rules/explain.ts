@@ -4,7 +4,7 @@
  * Rule writers bisected such examples by hand. Pure.
  */
 import type { Analyzer } from '../text/analyze.js';
-import type { CompiledCues, CompiledRules, Step } from './compile.js';
+import { zeroWidth, type CompiledCues, type CompiledMatcher, type CompiledRules, type Step } from './compile.js';
 import type { Lattice } from './lattice.js';
 import { charsOf } from './lattice.js';
 import { answeredYes } from './answered.js';
@@ -46,9 +46,10 @@ function excusingKey(L: Lattice, hit: Hit, g: CompiledCues, answered: boolean): 
 /** The cue groups, named for a writer. */
 const GROUP_NAMES: Record<ExcusingCues, string> = { unless: "the rule's unless group", negation: "the ruleset's negation group", quotation: "the ruleset's quotation group" };
 
-/** The cue groups that may excuse a finding of this rule, named for a writer. */
-function excusingGroups(compiled: CompiledRules, rule: Rule, ri: number): { name: string; groups: readonly CompiledCues[] }[] {
-  const out = [{ name: GROUP_NAMES.unless, groups: compiled.unless[ri] ?? [] }];
+/** The cue groups that may excuse a finding of this rule's matcher, named for a writer. */
+function excusingGroups(compiled: CompiledRules, rule: Rule, m: CompiledMatcher): { name: string; groups: readonly CompiledCues[] }[] {
+  const out = [{ name: GROUP_NAMES.unless, groups: compiled.unless[m.rule] ?? [] }];
+  if (m.unless) out.push({ name: `matcher "${m.id}"'s unless group`, groups: m.unless });
   if (rule.kind === 'prohibit' && rule.respectContext !== false) {
     out.push({ name: GROUP_NAMES.negation, groups: compiled.negation ?? [] });
     out.push({ name: GROUP_NAMES.quotation, groups: compiled.quotation ?? [] });
@@ -62,9 +63,14 @@ export function excuseOf(compiled: CompiledRules, L: Lattice, hit: Hit): string 
   const by = m ? excusingCues(compiled, L, hit) : undefined;
   if (!m || by === undefined) return undefined;
   const yes = by === 'unless' && answeredYes(L.a.norm.text, hit.start, hit.end);
-  const groups = (by === 'unless' ? compiled.unless[m.rule] : compiled[by]) ?? [];
-  const i = groups.findIndex((g) => cueNear(L, hit.start, hit.end, [g], yes));
-  return `${GROUP_NAMES[by]} ${i + 1} excused it (its ${excusingKey(L, hit, groups[i] as CompiledCues, yes)})`;
+  const rule = compiled.rules[m.rule] as Rule;
+  // The rule's own groups first, then the matcher's; for a negation or quotation, that group alone.
+  const named = by === 'unless' ? excusingGroups(compiled, rule, m).slice(0, m.unless ? 2 : 1) : [{ name: GROUP_NAMES[by], groups: compiled[by] ?? [] }];
+  for (const { name, groups } of named) {
+    const i = groups.findIndex((g) => cueNear(L, hit.start, hit.end, [g], yes));
+    if (i >= 0) return `${name} ${i + 1} excused it (its ${excusingKey(L, hit, groups[i] as CompiledCues, yes)})`;
+  }
+  return undefined;
 }
 
 /** The cue groups whose words stand in the line without excusing the hit: where they are not where the group looks. */
@@ -73,7 +79,7 @@ export function idleCues(compiled: CompiledRules, L: Lattice, hit: Hit): string[
   const rule = m ? compiled.rules[m.rule] : undefined;
   if (!m || !rule) return [];
   const out: string[] = [];
-  for (const { name, groups } of excusingGroups(compiled, rule, m.rule)) {
+  for (const { name, groups } of excusingGroups(compiled, rule, m)) {
     groups.forEach((g, i) => {
       const keys = CUE_KEYS.filter((k) => k !== 'anywhere' && charsOf(L, g[k]).length > 0);
       if (keys.length === 0) return;
@@ -111,13 +117,17 @@ export function describeStep(rule: Rule, matcherId: string, k: number, step: Ste
       return c?.kind === 'gap' ? `a gap of up to ${c.max} (scope ${c.scope})` : 'a gap';
     case 'not':
       return `${c?.kind === 'not' ? `not ${someWords(c.words)}` : 'a not'}: it refused the words that follow`;
+    case 'start':
+      return '{start: true}: the line does not begin a caption, hashtag or clause there';
+    case 'end':
+      return '{end: true}: the line goes on after the words (a caption, hashtag or clause does not end there)';
     default:
       return `${c?.kind === 'notAfter' ? `notAfter ${someWords(c.words)}` : 'a notAfter'}: it refused the words before`;
   }
 }
 
-/** A step that matches without a word of its own: not, notAfter, a gap, an optional element. */
-const needsNothing = (s: Step) => s.kind === 'not' || s.kind === 'notAfter' || s.kind === 'gap' || s.optional;
+/** A step that matches without a word of its own: not, notAfter, start, end, a gap, an optional element. */
+const needsNothing = (s: Step) => zeroWidth(s) || s.optional;
 
 /**
  * The structured matcher of the rule that matched most of its steps in the line: each matcher is run cut to its

@@ -50,6 +50,8 @@ export interface Lattice {
   uses: AtomUses;
   /** Chinese: a pause comma is stepped over only before a word that carries on the clause (就, 都, 马上). */
   chinese: boolean;
+  /** A space ends a caption unit ({start}/{end} steps): in Chinese and Japanese, not in Korean, where it separates words. */
+  spaceEdges: boolean;
   /** Korean: the runs written without spaces (text/spaceless.ts), where a cue's window counts the spaces left out. */
   spaceless: Run[];
 }
@@ -275,6 +277,7 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
     a, lit: [], from: [], to: [], headAt: new Int32Array(n + 1).fill(-1), nextAt: [], headEnd: new Int32Array(n + 1).fill(-1), nextEnd: [],
     charLit: [], charStart: [], charEnd: [], charAsWritten: [], charsByAtom: undefined, numbers: new Map(), signedAt: new Set(), tokenStartingAt, tokenEndingAt, lexicon, uses,
     chinese: compiled.language === 'zh',
+    spaceEdges: compiled.language !== 'ko',
     spaceless: [],
   };
   addSurfaceHits(compiled, L, lexicon.surface.searchCodesInto(text, hitBuffer), 0);

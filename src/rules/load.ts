@@ -193,7 +193,7 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
   const expandMatcher = <M extends Matcher>(m: M, path: (string | number)[]): M => {
     const out: M = { ...m };
     if (m.patterns) out.patterns = expand(m.patterns, [...path, 'patterns']) ?? [];
-    if (m.match) out.match = expandMatch(m.match, [...path, 'match']) ?? [];
+    if (m.match) out.match = (expandMatch(m.match, [...path, 'match']) ?? []).map((e, j) => (e.unless ? { ...e, unless: expandCues(e.unless, [...path, 'match', j, 'unless']) } : e));
     if (m.terms) out.terms = words(m.terms, [...path, 'terms']);
     return out;
   };

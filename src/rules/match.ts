@@ -13,6 +13,7 @@ import { answeredYes, asks } from './answered.js';
 import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 import { askedAfterDenial, cannotBoasts, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from './cue-text.js';
+import { unitEndsAt, unitStartsAt } from './caption-edges.js';
 import { breathAfter, isPauseComma, skipsParticle, skipsPause } from './pauses.js';
 import { deniesOtherNoun } from './ko-denial-scope.js';
 import { pushRegexHits } from './regex-prefilter.js';
@@ -212,21 +213,16 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         if (!atomAt(L, step.atom, p, 'end') || askedAndAnswered(L, step.atom, p, 'end', at, at)) visit(si + 1, p, last);
         return;
       }
+      case 'start':
+        if (unitStartsAt(L.a.norm, tokens[p]?.start ?? L.a.norm.text.length, L.spaceEdges)) visit(si + 1, p, last);
+        return;
+      case 'end':
+        if (unitEndsAt(L.a.norm, p > 0 ? (tokens[p - 1] as Token).end : 0, L.spaceEdges)) visit(si + 1, p, last);
+        return;
     }
   };
   visit(0, pos, -1);
   return best;
-}
-
-/**
- * Whether a word of the lexicon, or the stem of one, runs across the join of two normalised pieces
- * of text (国家 | 级): only then is the join worth analysing as one text. A cheap character scan.
- */
-export function wordCrossesJoin(compiled: CompiledRules, left: string, right: string): boolean {
-  // Only the characters a word can reach from the join: the longest word less one, either side.
-  const reach = Math.max(compiled.lexicon.surface.maxLength - 1, 0);
-  const l = left.slice(Math.max(left.length - reach, 0));
-  return compiled.lexicon.surface.crossesCodes(l + right.slice(0, reach), l.length);
 }
 
 /** Every matcher's hits in one segment, and the lattice the context cues are checked on. */

@@ -158,7 +158,7 @@ export function negationNotPast(context: RulesetContext): string[] {
  */
 export type SeqElement = string | string[] | SeqObject;
 
-/** An element written as an object: exactly one of words / pos / number / gap / not / notAfter. */
+/** An element written as an object: exactly one of words / pos / number / gap / not / notAfter / start / end. */
 export interface SeqObject {
   /** Alternatives, as a string list (`"{name}"` for a vocab list). */
   words?: string[];
@@ -181,6 +181,14 @@ export interface SeqObject {
   not?: string | string[];
   /** Zero-width: the words just before here are not one of these ("not preceded by"). */
   notAfter?: string | string[];
+  /**
+   * Zero-width, before every word element: a caption unit (a title, a selling point, a hashtag, a clause) begins
+   * here — nothing but spaces, emoji or symbols back to the start of the line, a line break, punctuation, #, a bar,
+   * slash, middle dot, dash or bracket (rules/caption-edges.ts).
+   */
+  start?: true;
+  /** Zero-width, after every word element: a caption unit ends here (as `start`, forwards). */
+  end?: true;
 }
 
 /**
@@ -193,6 +201,11 @@ export interface MatchEntry {
   words?: string[];
   seq?: SeqElement[];
   regex?: string;
+  /**
+   * Cues that excuse this matcher's hits only (a prohibit rule's), as the rule's `unless` excuses every
+   * matcher's: an exception that belongs to one way of saying the claim does not clear the others.
+   */
+  unless?: CueGroups;
 }
 
 /**

@@ -98,6 +98,7 @@ function checkRules(rules: Rule[], language: Language, at: At): RulesetProblem[]
       if (after) problems.push(...checkMatcher(after, ['rules', i, 'timing', 'after'], `rules[${i}].timing.after needs "match" (or "terms"/"patterns"): the trigger`, at));
       if (rule.when) problems.push(...checkMatcher(rule.when, ['rules', i, 'when'], `rules[${i}].when needs "match" (or "terms"/"patterns")`, at));
     }
+    if (rule.kind === 'require') problems.push(...requireMatcherUnless(rule, i, at));
     problems.push(...checkExamples(rule, i, at), ...checkCues('unless' in rule ? rule.unless : undefined, ['rules', i, 'unless'], at));
   });
   return problems;
@@ -137,6 +138,15 @@ function seqBraceProblems(seq: readonly unknown[], path: (string | number)[], at
   });
 }
 
+/** A matcher's `unless` excuses a prohibited claim: a required disclosure's matchers have none. */
+function requireMatcherUnless(rule: Rule, i: number, at: At): RulesetProblem[] {
+  const where: [Matcher | undefined, (string | number)[]][] = [[rule, ['rules', i]]];
+  if (rule.kind === 'require') where.push([rule.timing?.after, ['rules', i, 'timing', 'after']], [rule.when, ['rules', i, 'when']]);
+  return where.flatMap(([m, path]) =>
+    (m?.match ?? []).flatMap((e, j) => (e.unless === undefined ? [] : [at([...path, 'match', j, 'unless'], `matcher "${e.id}": "unless" excuses a prohibited claim; a require rule's matchers cannot have one`)])),
+  );
+}
+
 function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at: At): RulesetProblem[] {
   const problems: RulesetProblem[] = [];
   if ((m.match?.length ?? 0) + (m.terms?.length ?? 0) + (m.patterns?.length ?? 0) === 0) problems.push(at(path, missing));
@@ -156,6 +166,7 @@ function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at
       problems.push(at(here, why));
       return;
     }
+    if (entry.unless !== undefined) problems.push(...checkCues(entry.unless, [...here, 'unless'], at));
     if (entry.regex !== undefined) checkRegex(entry.regex, [...here, 'regex']);
     if (entry.seq) {
       const shape = seqProblems(entry.seq);

@@ -9,8 +9,19 @@ import type { NormalizedText } from '../text/normalize.js';
 import type { CompiledRules } from './compile.js';
 import type { Lattice } from './lattice.js';
 import { answeredYes } from './answered.js';
-import { cueNear, scanSegment, wordCrossesJoin, type Hit } from './match.js';
+import { cueNear, scanSegment, type Hit } from './match.js';
 import type { Rule } from './model.js';
+
+/**
+ * Whether a word of the lexicon, or the stem of one, runs across the join of two normalised pieces
+ * of text (国家 | 级): only then is the join worth analysing as one text. A cheap character scan.
+ */
+export function wordCrossesJoin(compiled: CompiledRules, left: string, right: string): boolean {
+  // Only the characters a word can reach from the join: the longest word less one, either side.
+  const reach = Math.max(compiled.lexicon.surface.maxLength - 1, 0);
+  const l = left.slice(Math.max(left.length - reach, 0));
+  return compiled.lexicon.surface.crossesCodes(l + right.slice(0, reach), l.length);
+}
 
 /**
  * One text analysed and scanned, as small as what the checker reads (tokens and the lattice are
@@ -38,7 +49,7 @@ export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): Exc
   const rule = m ? (compiled.rules[m.rule] as Rule) : undefined;
   if (!m || !rule || rule.kind !== 'prohibit' || m.role !== 'match') return undefined;
   const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
-  if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes)) return 'unless';
+  if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes) || cueNear(L, hit.start, hit.end, m.unless, yes)) return 'unless';
   if (rule.respectContext === false || yes) return undefined;
   if (cueNear(L, hit.start, hit.end, compiled.negation)) return 'negation';
   return cueNear(L, hit.start, hit.end, compiled.quotation) ? 'quotation' : undefined;

@@ -37,6 +37,7 @@ const matchEntry = {
     words: { ...wordList, minItems: 1 },
     seq: { type: 'array', minItems: 1 },
     regex: { type: 'string', minLength: 1 },
+    unless: cueGroups,
   },
 } as const;
 const matcher = {

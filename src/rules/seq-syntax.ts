@@ -7,8 +7,9 @@
  *       seq: ["{disease}", {optional: true, words: [が, も]}, {gap: 4}, [治る, 消える], {not: [ない, ません]}]
  *
  * Elements: a word (`治る`), a vocab list (`"{disease}"`), alternatives (`[治る, 消える]`), or an
- * object with exactly one of `words`, `pos`, `number`, `gap`, `not`, `notAfter` (and `optional`,
- * `scope` where they apply).
+ * object with exactly one of `words`, `pos`, `number`, `gap`, `not`, `notAfter`, `start`, `end` (and
+ * `optional`, `scope` where they apply). `{start: true}` and `{end: true}` say the words stand alone, as a whole
+ * caption, hashtag or clause: `seq: [{start: true}, 28天, 亮白, {end: true}]`.
  */
 import { SCOPES, type MatchEntry, type Scope, type SeqElement, type SeqObject } from './model.js';
 
@@ -19,10 +20,14 @@ export type CanonicalElement =
   | { kind: 'number'; units: string[] | undefined; optional: boolean; min?: number; max?: number }
   | { kind: 'gap'; max: number; scope: Scope }
   | { kind: 'not'; words: string[] }
-  | { kind: 'notAfter'; words: string[] };
+  | { kind: 'notAfter'; words: string[] }
+  | { kind: 'start' }
+  | { kind: 'end' };
 
 export const MAX_GAP = 20;
-const ELEMENT_KEYS = ['words', 'pos', 'number', 'gap', 'not', 'notAfter'] as const;
+const ELEMENT_KEYS = ['words', 'pos', 'number', 'gap', 'not', 'notAfter', 'start', 'end'] as const;
+/** The elements that take no words of their own. */
+const ZERO_WIDTH = new Set<string>(['gap', 'not', 'notAfter', 'start', 'end']);
 const ALLOWED_KEYS = new Set<string>([...ELEMENT_KEYS, 'optional', 'scope', 'min', 'max']);
 const EXPECTED = `a word, "{list}", a list of words, or an object with one of ${ELEMENT_KEYS.join(', ')}`;
 
@@ -62,7 +67,7 @@ function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
   }
   const kind = kinds[0] as (typeof ELEMENT_KEYS)[number];
   if (o.optional !== undefined && typeof o.optional !== 'boolean') return { key: 'optional', reason: '"optional" must be true or false' };
-  if (o.optional === true && (kind === 'gap' || kind === 'not' || kind === 'notAfter')) return { key: 'optional', reason: `a ${kind} element cannot be optional` };
+  if (o.optional === true && ZERO_WIDTH.has(kind)) return { key: 'optional', reason: `${kind === 'end' ? 'an' : 'a'} ${kind} element cannot be optional` };
   if (o.scope !== undefined && kind !== 'gap') return { key: 'scope', reason: '"scope" applies to a gap only' };
   for (const bound of ['min', 'max'] as const) {
     if (o[bound] === undefined) continue;
@@ -80,6 +85,9 @@ function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
       return (typeof v === 'string' && v.trim()) || isStringList(v) ? undefined : { key: kind, reason: `"${kind}" must be a word or a list of words` };
     case 'number':
       return v === true || isStringList(v) ? undefined : { key: kind, reason: '"number" must be true (any number) or a list of units (kg, キロ, 斤, 킬로…)' };
+    case 'start':
+    case 'end':
+      return v === true ? undefined : { key: kind, reason: `"${kind}" must be true: {${kind}: true} says a caption, hashtag or clause ${kind === 'start' ? 'begins' : 'ends'} here` };
     case 'gap':
       if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > MAX_GAP) return { key: kind, reason: `"gap" must be a whole number of tokens from 1 to ${MAX_GAP}` };
       if (o.scope !== undefined && !(SCOPES as readonly unknown[]).includes(o.scope)) return { key: 'scope', reason: '"scope" must be "clause" (default: stop at 、。,!?), "sentence" (stop at 。!?) or "turn" (stop at 。: a question and its answer)' };
@@ -102,6 +110,8 @@ export function canonicalElement(el: SeqElement): CanonicalElement {
   }
   if (o.gap !== undefined) return { kind: 'gap', max: o.gap, scope: o.scope ?? 'clause' };
   if (o.not !== undefined) return { kind: 'not', words: strings(o.not) };
+  if (o.start !== undefined) return { kind: 'start' };
+  if (o.end !== undefined) return { kind: 'end' };
   return { kind: 'notAfter', words: strings(o.notAfter ?? []) };
 }
 
@@ -128,6 +138,8 @@ export function seqProblems(seq: readonly unknown[]): SeqProblem[] {
       problems.push({ index, reason: 'a gap must stand between two elements: a sequence cannot start or end with one' });
     }
     if (e.kind === 'gap' && els[index + 1]?.kind === 'gap') problems.push({ index, reason: 'two gaps in a row: write one gap with the sum' });
+    if (e.kind === 'start' && firstConsuming >= 0 && index > firstConsuming) problems.push({ index, reason: '{start: true} goes before every word, pos or number element: the caption begins before its first word' });
+    if (e.kind === 'end' && index < lastConsuming) problems.push({ index, reason: '{end: true} goes after every word, pos or number element: the caption ends after its last word' });
   });
   return problems;
 }

@@ -36,10 +36,11 @@ function namesInEntry(e: MatchEntry): string[] {
   return words.flatMap((w) => vocabName(w) ?? []);
 }
 
-/** The lists a rule's `unless` cues name (before, after, around, inside, anywhere, then). */
+/** The lists a rule's `unless` cues, and its matchers' own, name (before, after, around, inside, anywhere, then). */
 function namesInUnless(rule: Rule): string[] {
   if (rule.kind !== 'prohibit') return [];
-  return cueGroups(rule.unless).flatMap((g) => [g.before, g.after, g.around, g.inside, g.anywhere, g.then].flatMap((list) => (list ?? []).flatMap((w) => vocabName(w) ?? [])));
+  const groups = [...cueGroups(rule.unless), ...matchEntries(rule).flatMap((e) => cueGroups(e.unless))];
+  return groups.flatMap((g) => [g.before, g.after, g.around, g.inside, g.anywhere, g.then].flatMap((list) => (list ?? []).flatMap((w) => vocabName(w) ?? [])));
 }
 
 /** Every list of `vocab` with the rules (as written) that name it, in a matcher or an `unless` cue; lists no rule names have `rules: []`. */

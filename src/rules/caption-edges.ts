@@ -1,0 +1,51 @@
+/**
+ * Where a caption unit begins and ends: the `{start: true}` and `{end: true}` steps of a `seq`. A product
+ * title, a selling point, a banner or a hashtag is often a claim only because its words stand alone (「28天亮白」,
+ * 「#항산화」, 「免疫UP」); inside a sentence the same words may be anything. A unit is bounded by the start or end
+ * of the text, a line break, punctuation, a hashtag mark, a bar or slash, a middle dot, a dash or tilde, or a
+ * bracket; spaces, emoji and other symbols in between are passed over. In Chinese and Japanese a space is an
+ * edge as well (captions list items with spaces), in Korean it is not (it separates words). The marks are read in
+ * the text as written: normalisation drops the spaces between Chinese or Japanese characters. Pure.
+ */
+import type { NormalizedText } from '../text/normalize.js';
+
+// A line break, sentence and clause punctuation (full and half width), # | / ・ · • ‧ - – — ~ 〜 …, and brackets and quotes.
+const EDGE = /[\n\r。．.!?！？、，,；;：:#＃|｜/／・·•‧\-–—~〜…【】〔〕[\]()（）｛｝{}「」『』《》〈〉<>“”"‘’']/u;
+// Spaces, emoji and other symbols (★ ♡ ✨ ✔), combining marks, variation selectors and joiners.
+const FILLER = /[\s\p{So}\p{Sk}\p{Mn}\u200d\ufe0e\ufe0f]/u;
+
+/** Whether character `ch` closes off a caption unit on this side. */
+function edgeChar(ch: string, spaceEdges: boolean): boolean | undefined {
+  if (EDGE.test(ch)) return true;
+  if (/\s/u.test(ch)) return spaceEdges ? true : undefined;
+  return FILLER.test(ch) ? undefined : false;
+}
+
+/** Whether a caption unit begins at offset `at` of the normalised text (read in the text as written). */
+export function unitStartsAt(norm: NormalizedText, at: number, spaceEdges: boolean): boolean {
+  return unitStartsIn(norm.original, at < norm.text.length ? (norm.origStart[at] as number) : norm.original.length, spaceEdges);
+}
+
+/** Whether a caption unit ends at offset `at` of the normalised text (read in the text as written). */
+export function unitEndsAt(norm: NormalizedText, at: number, spaceEdges: boolean): boolean {
+  return unitEndsIn(norm.original, at > 0 ? (norm.origEnd[at - 1] as number) : 0, spaceEdges);
+}
+
+/** Whether a caption unit begins at character offset `at` of `text`: only filler between it and an edge before. */
+export function unitStartsIn(text: string, at: number, spaceEdges: boolean): boolean {
+  const chars = [...text.slice(0, at)];
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const edge = edgeChar(chars[i] as string, spaceEdges);
+    if (edge !== undefined) return edge;
+  }
+  return true;
+}
+
+/** Whether a caption unit ends at character offset `at` of `text`: only filler between it and an edge after. */
+export function unitEndsIn(text: string, at: number, spaceEdges: boolean): boolean {
+  for (const ch of text.slice(at)) {
+    const edge = edgeChar(ch, spaceEdges);
+    if (edge !== undefined) return edge;
+  }
+  return true;
+}
