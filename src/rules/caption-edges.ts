@@ -2,21 +2,24 @@
  * Where a caption unit begins and ends: the `{start: true}` and `{end: true}` steps of a `seq`. A product
  * title, a selling point, a banner or a hashtag is often a claim only because its words stand alone (「28天亮白」,
  * 「#항산화」, 「免疫UP」); inside a sentence the same words may be anything. A unit is bounded by the start or end
- * of the text, a line break, punctuation, a hashtag mark, a bar or slash, a middle dot, a dash or tilde, or a
- * bracket; spaces, emoji and other symbols in between are passed over. In Chinese and Japanese a space is an
- * edge as well (captions list items with spaces), in Korean it is not (it separates words). The marks are read in
+ * of the text, a line break, punctuation, a hashtag mark, a bar or slash, a middle dot, a dash or tilde, a
+ * bracket, or an emoji or other symbol (♥, ✨, ★: captions set items apart with them, and normalisation reads
+ * them as a space); combining marks and joiners are passed over. In Chinese and Japanese a space is an edge as
+ * well (captions list items with spaces); in Korean it is not (it separates words), and is passed over. The marks are read in
  * the text as written: normalisation drops the spaces between Chinese or Japanese characters. Pure.
  */
 import type { NormalizedText } from '../text/normalize.js';
 
 // A line break, sentence and clause punctuation (full and half width), # | / ・ · • ‧ - – — ~ 〜 …, and brackets and quotes.
 const EDGE = /[\n\r。．.!?！？、，,；;：:#＃|｜/／・·•‧\-–—~〜…【】〔〕[\]()（）｛｝{}「」『』《》〈〉<>“”"‘’']/u;
-// Spaces, emoji and other symbols (★ ♡ ✨ ✔), combining marks, variation selectors and joiners.
-const FILLER = /[\s\p{So}\p{Sk}\p{Mn}\u200d\ufe0e\ufe0f]/u;
+// Emoji and other symbols (★ ♡ ✨ ✔ ♥): an edge as a space is in Chinese and Japanese.
+const SYMBOL = /[\p{So}\p{Sk}]/u;
+// Combining marks, variation selectors and joiners (inside an emoji): passed over.
+const FILLER = /[\p{Mn}\u200d\ufe0e\ufe0f]/u;
 
 /** Whether character `ch` closes off a caption unit on this side. */
 function edgeChar(ch: string, spaceEdges: boolean): boolean | undefined {
-  if (EDGE.test(ch)) return true;
+  if (EDGE.test(ch) || SYMBOL.test(ch)) return true;
   if (/\s/u.test(ch)) return spaceEdges ? true : undefined;
   return FILLER.test(ch) ? undefined : false;
 }

@@ -53,6 +53,9 @@ describe('caption anchors', () => {
     const f = finds('ko', '[{start: true}, 항산화, {end: true}]');
     for (const line of ['항산화', '#항산화 #피부건강', '피부건강 · 항산화', '여주 - 항산화', '항산화!']) expect(f(line), line).toEqual(['항산화']);
     for (const line of ['항산화 성분이 들어 있어요', '이 차는 항산화']) expect(f(line), line).toEqual([]);
+    // An emoji or symbol between words sets caption items apart, as in Chinese and Japanese.
+    expect(f('항산화 ♥ 오늘의 특가')).toEqual(['항산화']);
+    expect(f('#유기농 ✨ 항산화 ✨ 면역')).toEqual(['항산화']);
   });
 
   it('one anchor alone: the words end the caption, whatever comes before', () => {
@@ -83,8 +86,8 @@ describe('caption anchors', () => {
 
 describe('caption edges (property)', () => {
   const word = fc.stringMatching(/^[一-龥가-힣ぁ-んa-z0-9]{1,6}$/);
-  const filler = fc.stringMatching(/^[ ★✨♡\u{1F600}]{0,3}$/u);
-  const edge = fc.constantFrom('', '。', '!', '#', '|', '・', '】', '\n', '，', '-', '/');
+  const filler = fc.stringMatching(/^[ \u200d\ufe0f]{0,3}$/u);
+  const edge = fc.constantFrom('', '。', '!', '#', '|', '・', '】', '\n', '，', '-', '/', '♥', '✨', '\u{1F525}');
 
   it('a word with only filler and an edge after it ends a unit, with more words after that edge or not', () => {
     fc.assert(
@@ -98,7 +101,7 @@ describe('caption edges (property)', () => {
 
   it('a letter or digit after the filler, with no edge, means the unit goes on (a space is an edge only where told)', () => {
     fc.assert(
-      fc.property(word, fc.stringMatching(/^[★✨]{0,2}$/), word, (w, fill, next) => {
+      fc.property(word, fc.stringMatching(/^[\u200d\ufe0f]{0,2}$/u), word, (w, fill, next) => {
         expect(unitEndsIn(`${w}${fill}${next}`, w.length, true)).toBe(false);
         expect(unitStartsIn(`${next}${fill}${w}`, `${next}${fill}`.length, true)).toBe(false);
         expect(unitEndsIn(`${w} ${next}`, w.length, false)).toBe(false);
