@@ -182,12 +182,12 @@ export interface SeqObject {
   /** Zero-width: the words just before here are not one of these ("not preceded by"). */
   notAfter?: string | string[];
   /**
-   * Zero-width, before every word element: a caption unit (a title, a selling point, a hashtag, a clause) begins
-   * here — nothing but spaces, emoji or symbols back to the start of the line, a line break, punctuation, #, a bar,
-   * slash, middle dot, dash or bracket (rules/caption-edges.ts).
+   * Zero-width: a caption unit (a title, a selling point, a hashtag, a clause) begins here — nothing back to the
+   * start of the line, a line break, punctuation, #, a bar, slash, middle dot, dash, bracket or symbol
+   * (rules/caption-edges.ts). Usually first, but it may follow other elements (goods named, then a unit of its own).
    */
   start?: true;
-  /** Zero-width, after every word element: a caption unit ends here (as `start`, forwards). */
+  /** Zero-width: a caption unit ends here (as `start`, forwards). */
   end?: true;
 }
 

@@ -8,8 +8,9 @@
  *
  * Elements: a word (`治る`), a vocab list (`"{disease}"`), alternatives (`[治る, 消える]`), or an
  * object with exactly one of `words`, `pos`, `number`, `gap`, `not`, `notAfter`, `start`, `end` (and
- * `optional`, `scope` where they apply). `{start: true}` and `{end: true}` say the words stand alone, as a whole
- * caption, hashtag or clause: `seq: [{start: true}, 28天, 亮白, {end: true}]`.
+ * `optional`, `scope` where they apply). `{start: true}` and `{end: true}` say a caption unit (a caption, hashtag or
+ * clause) begins or ends there: `seq: [{start: true}, 28天, 亮白, {end: true}]` is the whole unit; `[茶, {gap: 6},
+ * {start: true}, 血圧, {end: true}]` a unit of its own after the goods named.
  */
 import { SCOPES, type MatchEntry, type Scope, type SeqElement, type SeqObject } from './model.js';
 
@@ -138,8 +139,6 @@ export function seqProblems(seq: readonly unknown[]): SeqProblem[] {
       problems.push({ index, reason: 'a gap must stand between two elements: a sequence cannot start or end with one' });
     }
     if (e.kind === 'gap' && els[index + 1]?.kind === 'gap') problems.push({ index, reason: 'two gaps in a row: write one gap with the sum' });
-    if (e.kind === 'start' && firstConsuming >= 0 && index > firstConsuming) problems.push({ index, reason: '{start: true} goes before every word, pos or number element: the caption begins before its first word' });
-    if (e.kind === 'end' && index < lastConsuming) problems.push({ index, reason: '{end: true} goes after every word, pos or number element: the caption ends after its last word' });
   });
   return problems;
 }
