@@ -9,6 +9,7 @@
  * the text as written: normalisation drops the spaces between Chinese or Japanese characters. Pure.
  */
 import type { NormalizedText } from '../text/normalize.js';
+import type { Token } from '../text/tokenizer.js';
 
 // A line break, sentence and clause punctuation (full and half width), # | / ・ · • ‧ - – — ~ 〜 …, and brackets and quotes.
 const EDGE = /[\n\r。．.!?！？、，,；;：:#＃|｜/／・·•‧\-–—~〜…【】〔〕[\]()（）｛｝{}「」『』《》〈〉<>“”"‘’']/u;
@@ -22,6 +23,11 @@ function edgeChar(ch: string, spaceEdges: boolean): boolean | undefined {
   if (EDGE.test(ch) || SYMBOL.test(ch)) return true;
   if (/\s/u.test(ch)) return spaceEdges ? true : undefined;
   return FILLER.test(ch) ? undefined : false;
+}
+
+/** Whether a `{start: true}` / `{end: true}` step holds before token `p` (after token p - 1) of the analysed text. */
+export function anchorHolds(norm: NormalizedText, tokens: readonly Token[], kind: 'start' | 'end', p: number, spaceEdges: boolean): boolean {
+  return kind === 'start' ? unitStartsAt(norm, tokens[p]?.start ?? norm.text.length, spaceEdges) : unitEndsAt(norm, p > 0 ? (tokens[p - 1] as Token).end : 0, spaceEdges);
 }
 
 /** Whether a caption unit begins at offset `at` of the normalised text (read in the text as written). */

@@ -13,7 +13,7 @@ import { answeredYes, asks } from './answered.js';
 import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 import { askedAfterDenial, cannotBoasts, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from './cue-text.js';
-import { unitEndsAt, unitStartsAt } from './caption-edges.js';
+import { anchorHolds } from './caption-edges.js';
 import { breathAfter, isPauseComma, skipsParticle, skipsPause } from './pauses.js';
 import { deniesOtherNoun } from './ko-denial-scope.js';
 import { pushRegexHits } from './regex-prefilter.js';
@@ -214,10 +214,8 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         return;
       }
       case 'start':
-        if (unitStartsAt(L.a.norm, tokens[p]?.start ?? L.a.norm.text.length, L.spaceEdges)) visit(si + 1, p, last);
-        return;
       case 'end':
-        if (unitEndsAt(L.a.norm, p > 0 ? (tokens[p - 1] as Token).end : 0, L.spaceEdges)) visit(si + 1, p, last);
+        if (anchorHolds(L.a.norm, tokens, step.kind, p, L.spaceEdges)) visit(si + 1, p, last);
         return;
     }
   };
