@@ -40,6 +40,8 @@ export interface CompiledMatcher {
   regex?: LinearRegex;
   /** The matcher's own `unless` groups (a prohibit rule's matchers only). */
   unless?: CompiledCues[];
+  /** Groups of which one must be in reach for a hit to count (`onlyWith`). */
+  onlyWith?: CompiledCues[];
 }
 
 export interface CompiledCues {
@@ -207,6 +209,8 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       else cm.steps = compileSteps(entry, lex);
       const unless = role === 'match' ? ownCues(entry.unless) : undefined;
       if (unless) cm.unless = unless;
+      const onlyWith = role === 'match' ? compileCues(entry.onlyWith, lex, singleCharsWhole(analyzer.language), cuesEndOnParticles(analyzer.language)) : undefined;
+      if (onlyWith) cm.onlyWith = onlyWith;
       matchers.push(cm);
     }
   };

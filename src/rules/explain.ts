@@ -62,6 +62,7 @@ export function excuseOf(compiled: CompiledRules, L: Lattice, hit: Hit): string 
   const m = compiled.matchers[hit.matcher];
   const by = m ? excusingCues(compiled, L, hit) : undefined;
   if (!m || by === undefined) return undefined;
+  if (by === 'unless' && m.onlyWith && !cueNear(L, hit.start, hit.end, m.onlyWith)) return `matcher "${m.id}" counts only with one of its onlyWith cues in reach, and none is`;
   const yes = by === 'unless' && answeredYes(L.a.norm.text, hit.start, hit.end);
   const rule = compiled.rules[m.rule] as Rule;
   // The rule's own groups first, then the matcher's; for a negation or quotation, that group alone.

@@ -193,7 +193,14 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
   const expandMatcher = <M extends Matcher>(m: M, path: (string | number)[]): M => {
     const out: M = { ...m };
     if (m.patterns) out.patterns = expand(m.patterns, [...path, 'patterns']) ?? [];
-    if (m.match) out.match = (expandMatch(m.match, [...path, 'match']) ?? []).map((e, j) => (e.unless ? { ...e, unless: expandCues(e.unless, [...path, 'match', j, 'unless']) } : e));
+    if (m.match) {
+      out.match = (expandMatch(m.match, [...path, 'match']) ?? []).map((e, j) => {
+        const x = { ...e };
+        if (e.unless) x.unless = expandCues(e.unless, [...path, 'match', j, 'unless']);
+        if (e.onlyWith) x.onlyWith = expandCues(e.onlyWith, [...path, 'match', j, 'onlyWith']);
+        return x;
+      });
+    }
     if (m.terms) out.terms = words(m.terms, [...path, 'terms']);
     return out;
   };

@@ -206,6 +206,12 @@ export interface MatchEntry {
    * matcher's: an exception that belongs to one way of saying the claim does not clear the others.
    */
   unless?: CueGroups;
+  /**
+   * Cue groups of which one must be in reach for this matcher's hits to count at all (a prohibit rule's): the
+   * opposite of `unless`. 万全 is a claim of a property only (`onlyWith: {around: [物件], scope: sentence}`), a
+   * bare #益智 only with formula in the line.
+   */
+  onlyWith?: CueGroups;
 }
 
 /**

@@ -143,7 +143,9 @@ function requireMatcherUnless(rule: Rule, i: number, at: At): RulesetProblem[] {
   const where: [Matcher | undefined, (string | number)[]][] = [[rule, ['rules', i]]];
   if (rule.kind === 'require') where.push([rule.timing?.after, ['rules', i, 'timing', 'after']], [rule.when, ['rules', i, 'when']]);
   return where.flatMap(([m, path]) =>
-    (m?.match ?? []).flatMap((e, j) => (e.unless === undefined ? [] : [at([...path, 'match', j, 'unless'], `matcher "${e.id}": "unless" excuses a prohibited claim; a require rule's matchers cannot have one`)])),
+    (m?.match ?? []).flatMap((e, j) =>
+      (['unless', 'onlyWith'] as const).flatMap((k) => (e[k] === undefined ? [] : [at([...path, 'match', j, k], `matcher "${e.id}": "${k}" decides whether a prohibited claim counts; a require rule's matchers cannot have one`)])),
+    ),
   );
 }
 
@@ -167,6 +169,7 @@ function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at
       return;
     }
     if (entry.unless !== undefined) problems.push(...checkCues(entry.unless, [...here, 'unless'], at));
+    if (entry.onlyWith !== undefined) problems.push(...checkCues(entry.onlyWith, [...here, 'onlyWith'], at));
     if (entry.regex !== undefined) checkRegex(entry.regex, [...here, 'regex']);
     if (entry.seq) {
       const shape = seqProblems(entry.seq);

@@ -48,6 +48,8 @@ export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): Exc
   const m = compiled.matchers[hit.matcher];
   const rule = m ? (compiled.rules[m.rule] as Rule) : undefined;
   if (!m || !rule || rule.kind !== 'prohibit' || m.role !== 'match') return undefined;
+  // The matcher's own conditions: a hit its onlyWith context does not reach counts as excused by the rule itself.
+  if (m.onlyWith && !cueNear(L, hit.start, hit.end, m.onlyWith)) return 'unless';
   const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
   if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes) || cueNear(L, hit.start, hit.end, m.unless, yes)) return 'unless';
   if (rule.respectContext === false || yes) return undefined;

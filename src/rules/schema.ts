@@ -38,6 +38,7 @@ const matchEntry = {
     seq: { type: 'array', minItems: 1 },
     regex: { type: 'string', minLength: 1 },
     unless: cueGroups,
+    onlyWith: cueGroups,
   },
 } as const;
 const matcher = {

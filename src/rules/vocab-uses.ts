@@ -39,7 +39,7 @@ function namesInEntry(e: MatchEntry): string[] {
 /** The lists a rule's `unless` cues, and its matchers' own, name (before, after, around, inside, anywhere, then). */
 function namesInUnless(rule: Rule): string[] {
   if (rule.kind !== 'prohibit') return [];
-  const groups = [...cueGroups(rule.unless), ...matchEntries(rule).flatMap((e) => cueGroups(e.unless))];
+  const groups = [...cueGroups(rule.unless), ...matchEntries(rule).flatMap((e) => [...cueGroups(e.unless), ...cueGroups(e.onlyWith)])];
   return groups.flatMap((g) => [g.before, g.after, g.around, g.inside, g.anywhere, g.then].flatMap((list) => (list ?? []).flatMap((w) => vocabName(w) ?? [])));
 }
 

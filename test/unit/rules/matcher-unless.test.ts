@@ -69,6 +69,22 @@ describe('a matcher\u2019s own unless', () => {
     expect(prohibitedTexts(c, '風邪で食欲がなくなった', ja)).toEqual([]);
   });
 
+  it('onlyWith: a matcher counts only with one of its cues in reach; the other matchers are not bound by it', () => {
+    const src = source(`      - id: secure
+        words: [万全]
+        onlyWith: { around: [物件, マンション, 住まい], scope: sentence }
+      - id: weight
+        seq: [{number: [キロ]}, 痩せる]`);
+    const c = compileRules([rulesetFromSource(src)], ja);
+    expect(prohibitedTexts(c, 'このマンションは防犯対策も万全です', ja)).toEqual(['万全']);
+    expect(prohibitedTexts(c, '準備は万全です', ja)).toEqual([]);
+    expect(prohibitedTexts(c, '準備は万全、3キロ痩せた', ja)).toEqual(['3キロ痩せ']);
+    expect(explainExample(c, ja, 't/slim', '準備は万全です', 'bad')).toMatch(/matcher "secure" counts only with one of its onlyWith cues in reach, and none is/);
+    const back = compiledFromData(JSON.parse(JSON.stringify(compiledToData(c))), [rulesetFromSource(src)]);
+    expect(prohibitedTexts(back, '準備は万全です', ja)).toEqual([]);
+    expect(prohibitedTexts(back, 'この物件は万全です', ja)).toEqual(['万全']);
+  });
+
   it('is an error at its line on a require rule\u2019s matcher, and a bad cue group is one too', () => {
     const require = `
 id: t
@@ -86,7 +102,8 @@ rules:
         unless: { before: [旧] }
     examples: { bad: [x], good: [販売元] }
 `;
-    expect(parseRulesetSource(require, 'house.yaml').problems.map(formatProblem).join('\n')).toMatch(/house\.yaml:14:\d+: .*a require rule's matchers cannot have one/);
+    expect(parseRulesetSource(require, 'house.yaml').problems.map(formatProblem).join('\n')).toMatch(/house\.yaml:14:\d+: .*"unless" decides whether .*a require rule's matchers cannot have one/);
+    expect(parseRulesetSource(require.replace('unless:', 'onlyWith:'), 'house.yaml').problems.map(formatProblem).join('\n')).toMatch(/house\.yaml:14:\d+: .*"onlyWith" decides whether/);
     const bad = parseRulesetSource(source(TWO.replace('window: 8', 'window: 8, then2: [x]')), 'house.yaml').problems.map(formatProblem);
     expect(bad.join('\n')).toMatch(/house\.yaml:14:\d+: .*unknown key "then2"/);
   });
