@@ -193,14 +193,9 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
   const expandMatcher = <M extends Matcher>(m: M, path: (string | number)[]): M => {
     const out: M = { ...m };
     if (m.patterns) out.patterns = expand(m.patterns, [...path, 'patterns']) ?? [];
-    if (m.match) {
-      out.match = (expandMatch(m.match, [...path, 'match']) ?? []).map((e, j) => {
-        const x = { ...e };
-        if (e.unless) x.unless = expandCues(e.unless, [...path, 'match', j, 'unless']);
-        if (e.onlyWith) x.onlyWith = expandCues(e.onlyWith, [...path, 'match', j, 'onlyWith']);
-        return x;
-      });
-    }
+    // A matcher's own cue groups (unless, onlyWith) name vocab lists as a rule's do.
+    const own = (e: MatchEntry, at: (string | number)[]): MatchEntry => ({ ...e, ...(e.unless && { unless: expandCues(e.unless, [...at, 'unless']) }), ...(e.onlyWith && { onlyWith: expandCues(e.onlyWith, [...at, 'onlyWith']) }) });
+    if (m.match) out.match = (expandMatch(m.match, [...path, 'match']) ?? []).map((e, j) => own(e, [...path, 'match', j]));
     if (m.terms) out.terms = words(m.terms, [...path, 'terms']);
     return out;
   };
