@@ -154,7 +154,10 @@ export function closestMatcher(compiled: CompiledRules, analyzer: Analyzer, ri: 
   const [mi, { k, found }] = ranked[0] as [number, { k: number; found: string }];
   const m = compiled.matchers[mi];
   const steps = m?.steps ?? [];
-  return `closest: matcher "${m?.id ?? '?'}" matched ${k} of its ${steps.length} steps ("${found}"); step ${k + 1}, ${describeStep(compiled.rules[ri] as Rule, m?.id ?? '', k, steps[k] as Step)}, failed after it${regexNote}`;
+  const gap = steps[k - 1];
+  // A gap matches nothing of its own: say how far it reached (a writer counts words, the tokenizer may count more).
+  const reach = gap?.kind === 'gap' ? ` (the gap before it reaches at most ${gap.max} tokens within its ${gap.scope}: the words may be further on, or past a ${gap.scope === 'clause' ? 'comma or stop' : 'stop'})` : '';
+  return `closest: matcher "${m?.id ?? '?'}" matched ${k} of its ${steps.length} steps ("${found}"); step ${k + 1}, ${describeStep(compiled.rules[ri] as Rule, m?.id ?? '', k, steps[k] as Step)}, failed after it${reach}${regexNote}`;
 }
 
 /**

@@ -60,11 +60,11 @@ describe('rules test --explain', () => {
   });
   it('names the matcher that came closest when none matched, and the regex that found nothing', () => {
     expect(reasons(true).find((r) => r.startsWith('失眠就要好好休息'))).toContain(
-      `why: closest: matcher "sleep-better" matched 2 of its 3 steps ("失眠"); step 3, the words [好了], failed after it (its regex matchers found nothing)`,
+      `why: closest: matcher "sleep-better" matched 2 of its 3 steps ("失眠"); step 3, the words [好了], failed after it (the gap before it reaches at most 2 tokens within its clause: the words may be further on, or past a comma or stop) (its regex matchers found nothing)`,
     );
     expect(reasons(true).find((r) => r.startsWith('睡不着的毛病'))).toContain('why: no matcher of the rule found even its first step');
     // A matcher that starts with a notAfter (nothing of its own to find) is cut past it.
-    expect(reasons(true).find((r) => r.startsWith('头发就要长'))).toContain('why: closest: matcher "hair-grows" matched 3 of its 5 steps ("头发"); step 4, the words [长出来], failed after it');
+    expect(reasons(true).find((r) => r.startsWith('头发就要长'))).toContain('why: closest: matcher "hair-grows" matched 3 of its 5 steps ("头发"); step 4, the words [长出来], failed after it (the gap before it reaches at most 2 tokens');
   });
   it('names the not or notAfter step that alone refused the line', () => {
     expect(reasons(true).find((r) => r.startsWith('头发长出来吗'))).toContain('why: matcher "hair-grows" would report "头发长出来" but for step 5, not [吗]: it refused the words that follow');
