@@ -42,9 +42,12 @@ export function unitEndsAt(norm: NormalizedText, at: number, spaceEdges: boolean
 
 /** Whether a caption unit begins at character offset `at` of `text`: only filler between it and an edge before. */
 export function unitStartsIn(text: string, at: number, spaceEdges: boolean): boolean {
-  const chars = [...text.slice(0, at)];
-  for (let i = chars.length - 1; i >= 0; i--) {
-    const edge = edgeChar(chars[i] as string, spaceEdges);
+  // Backwards a code point at a time (an emoji is two code units), without copying the text before.
+  for (let i = at; i > 0; ) {
+    const low = text.charCodeAt(i - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && i > 1 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff ? 2 : 1;
+    i -= width;
+    const edge = edgeChar(text.slice(i, i + width), spaceEdges);
     if (edge !== undefined) return edge;
   }
   return true;
