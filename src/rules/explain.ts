@@ -9,7 +9,7 @@ import type { Lattice } from './lattice.js';
 import { charsOf } from './lattice.js';
 import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, type Hit } from './match.js';
-import { excusingCues, type ExcusingCues } from './scan-memo.js';
+import { excusingCues, lacksOnlyWith, type ExcusingCues } from './scan-memo.js';
 import { matchEntries, type Rule } from './model.js';
 import { canonicalElement } from './seq-syntax.js';
 
@@ -62,7 +62,7 @@ export function excuseOf(compiled: CompiledRules, L: Lattice, hit: Hit): string 
   const m = compiled.matchers[hit.matcher];
   const by = m ? excusingCues(compiled, L, hit) : undefined;
   if (!m || by === undefined) return undefined;
-  if (by === 'unless' && m.onlyWith && !cueNear(L, hit.start, hit.end, m.onlyWith)) return `matcher "${m.id}" counts only with one of its onlyWith cues in reach, and none is`;
+  if (by === 'unless' && lacksOnlyWith(compiled, L, hit)) return `matcher "${m.id}" counts only with one of its onlyWith cues in reach, and none is`;
   const yes = by === 'unless' && answeredYes(L.a.norm.text, hit.start, hit.end);
   const rule = compiled.rules[m.rule] as Rule;
   // The rule's own groups first, then the matcher's; for a negation or quotation, that group alone.

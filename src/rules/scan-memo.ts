@@ -44,12 +44,18 @@ export type ExcusingCues = 'unless' | 'negation' | 'quotation';
  * undefined when none does (or the hit is not a prohibited word's). A question answered yes (能瘦吗？能！) is a claim:
  * its own marks of asking excuse nothing, and only the rule's own cues may clear it.
  */
+/** Whether the hit's matcher has `onlyWith` groups and none of them is in reach of the hit. */
+export function lacksOnlyWith(compiled: CompiledRules, L: Lattice, hit: Hit): boolean {
+  const only = compiled.matchers[hit.matcher]?.onlyWith;
+  return only !== undefined && !cueNear(L, hit.start, hit.end, only);
+}
+
 export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): ExcusingCues | undefined {
   const m = compiled.matchers[hit.matcher];
   const rule = m ? (compiled.rules[m.rule] as Rule) : undefined;
   if (!m || !rule || rule.kind !== 'prohibit' || m.role !== 'match') return undefined;
   // The matcher's own conditions: a hit its onlyWith context does not reach counts as excused by the rule itself.
-  if (m.onlyWith && !cueNear(L, hit.start, hit.end, m.onlyWith)) return 'unless';
+  if (lacksOnlyWith(compiled, L, hit)) return 'unless';
   const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
   if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes) || cueNear(L, hit.start, hit.end, m.unless, yes)) return 'unless';
   if (rule.respectContext === false || yes) return undefined;
