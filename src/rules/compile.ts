@@ -200,7 +200,11 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
   const { rules, context } = combineRulesets(rulesets);
   const lex = new LexiconBuilder(analyzer);
   const notPast = negationNotPast(context);
-  const ownCues = (c: CueGroups | undefined) => compileCues(withNegationNotPast(c, notPast), lex, singleCharsWhole(analyzer.language), cuesEndOnParticles(analyzer.language));
+  const endOnWord = cuesEndOnParticles(analyzer.language);
+  // A rule's or matcher's own groups: one-character cues whole where the language wants it.
+  const groupsOf = (c: CueGroups | undefined) => compileCues(c, lex, singleCharsWhole(analyzer.language), endOnWord);
+  // Excusing groups also stop at the ruleset's contrasts (withNegationNotPast).
+  const ownCues = (c: CueGroups | undefined) => groupsOf(withNegationNotPast(c, notPast));
   const matchers: CompiledMatcher[] = [];
   const add = (m: Matcher, rule: number, role: MatcherRole) => {
     for (const entry of matchEntries(m)) {
@@ -209,7 +213,7 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       else cm.steps = compileSteps(entry, lex);
       const unless = role === 'match' ? ownCues(entry.unless) : undefined;
       if (unless) cm.unless = unless;
-      const onlyWith = role === 'match' ? compileCues(entry.onlyWith, lex, singleCharsWhole(analyzer.language), cuesEndOnParticles(analyzer.language)) : undefined;
+      const onlyWith = role === 'match' ? groupsOf(entry.onlyWith) : undefined;
       if (onlyWith) cm.onlyWith = onlyWith;
       matchers.push(cm);
     }
@@ -222,8 +226,8 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
     }
   });
   const unless = rules.map((r) => (r.kind === 'prohibit' ? ownCues(r.unless) : undefined));
-  const negation = compileCues(context.negation, lex, false, cuesEndOnParticles(analyzer.language));
-  const quotation = compileCues(context.quotation, lex, false, cuesEndOnParticles(analyzer.language));
+  const negation = compileCues(context.negation, lex, false, endOnWord);
+  const quotation = compileCues(context.quotation, lex, false, endOnWord);
   const lexicon = lex.build();
 
   const startsWith: number[][] = Array.from({ length: lexicon.atomCount }, () => []);

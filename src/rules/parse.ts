@@ -5,7 +5,7 @@
 import { Ajv } from 'ajv';
 import { parseValidatedYaml } from '../yaml/validated.js';
 import { isLanguage, type Language } from '../transcript/model.js';
-import type { BadExample, CueGroups, Matcher, Rule, RulesetContext, RulesetProblem } from './model.js';
+import type { BadExample, CueGroups, Matcher, RequireRule, Rule, RulesetContext, RulesetProblem } from './model.js';
 import { bareVocabLists } from './bare-lists.js';
 import { entryProblem, seqProblems } from './seq-syntax.js';
 import { linearRegexProblem } from './regex.js';
@@ -138,10 +138,13 @@ function seqBraceProblems(seq: readonly unknown[], path: (string | number)[], at
   });
 }
 
-/** A matcher's `unless` excuses a prohibited claim: a required disclosure's matchers have none. */
-function requireMatcherUnless(rule: Rule, i: number, at: At): RulesetProblem[] {
-  const where: [Matcher | undefined, (string | number)[]][] = [[rule, ['rules', i]]];
-  if (rule.kind === 'require') where.push([rule.timing?.after, ['rules', i, 'timing', 'after']], [rule.when, ['rules', i, 'when']]);
+/** A matcher's `unless` or `onlyWith` decides whether a prohibited claim counts: a required disclosure's matchers have none. */
+function requireMatcherUnless(rule: RequireRule, i: number, at: At): RulesetProblem[] {
+  const where: [Matcher | undefined, (string | number)[]][] = [
+    [rule, ['rules', i]],
+    [rule.timing?.after, ['rules', i, 'timing', 'after']],
+    [rule.when, ['rules', i, 'when']],
+  ];
   return where.flatMap(([m, path]) =>
     (m?.match ?? []).flatMap((e, j) =>
       (['unless', 'onlyWith'] as const).flatMap((k) => (e[k] === undefined ? [] : [at([...path, 'match', j, k], `matcher "${e.id}": "${k}" decides whether a prohibited claim counts; a require rule's matchers cannot have one`)])),
