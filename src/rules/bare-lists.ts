@@ -1,5 +1,6 @@
 /**
- * A word list written as one bare vocab reference — `words: "{disease}"`, `unless: { before: "{neg}" }` —
+ * A word list written as one bare vocab reference — `words: "{disease}"`, `unless: { before: "{neg}" }` (a rule's or a
+ * matcher's, as its `onlyWith`) —
  * is the one-item list `["{disease}"]`: writers wrote it so and met a lint error. Any other bare string stays
  * an error (a word where a list is wanted is ambiguous: `before: 不是 不会` is one word or two?). Pure.
  */
@@ -35,7 +36,8 @@ function matcherLists(m: Matcher | undefined, path: Path, at: At): RulesetProble
     const inSeq = Array.isArray(entry.seq)
       ? entry.seq.flatMap((el, k) => (el !== null && typeof el === 'object' && !Array.isArray(el) ? listed(el, 'words', [...here, 'seq', k], at) : []))
       : [];
-    return [...listed(entry, 'words', here, at), ...inSeq];
+    // A matcher's own cue groups, as a rule's unless.
+    return [...listed(entry, 'words', here, at), ...inSeq, ...cueLists(entry.unless, [...here, 'unless'], at), ...cueLists(entry.onlyWith, [...here, 'onlyWith'], at)];
   });
 }
 

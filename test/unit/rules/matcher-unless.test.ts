@@ -69,6 +69,26 @@ describe('a matcher\u2019s own unless', () => {
     expect(prohibitedTexts(c, '風邪で食欲がなくなった', ja)).toEqual([]);
   });
 
+  // Round 44 bug: a matcher's `unless: {anywhere: "{name}"}` (one bare vocab reference, as a rule's unless may be written)
+  // stayed a string, which the expansion took letter by letter: the cue list became {, a, i, l, … and the guard excused
+  // nothing in a Japanese line (and any line with one of those letters). A bare word that is no vocab list is an error.
+  it('takes one bare vocab reference as the list, in a matcher\u2019s unless and onlyWith alike', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lc-munless-'));
+    const file = path.join(dir, 'r.yaml');
+    const bare = TWO.replace('unless: { before: [夏バテ, 風邪], window: 8 }', 'unless: { anywhere: "{ailment}", scope: sentence }')
+      .replace('seq: [{number: [キロ]}, 痩せる]', 'seq: [{number: [キロ]}, 痩せる]\n        onlyWith: { anywhere: "{period}", scope: sentence }');
+    await writeFile(file, source(bare, 'vocab: { ailment: [夏バテ, 風邪], period: [一か月, 一週間] }\n'));
+    const c = compileRules([await loadRuleset(file)], ja);
+    expect(prohibitedTexts(c, '風邪で食欲がなくなった', ja)).toEqual([]);
+    expect(prohibitedTexts(c, 'これで食欲がなくなった', ja)).toEqual(['食欲がなくなっ']);
+    // A letter of the list's name is no cue.
+    expect(prohibitedTexts(c, 'aiで食欲がなくなった', ja)).toEqual(['食欲がなくなっ']);
+    expect(prohibitedTexts(c, '一か月で3キロ痩せた', ja)).toEqual(['3キロ痩せ']);
+    expect(prohibitedTexts(c, '3キロ痩せた', ja)).toEqual([]);
+    const wrong = parseRulesetSource(source(TWO.replace('unless: { before: [夏バテ, 風邪], window: 8 }', 'unless: { anywhere: 夏バテ }')), 'house.yaml').problems.map(formatProblem);
+    expect(wrong.join('\n')).toMatch(/house\.yaml:\d+:\d+: .*"anywhere" is a list of words/);
+  });
+
   it('onlyWith: a matcher counts only with one of its cues in reach; the other matchers are not bound by it', () => {
     const src = source(`      - id: secure
         words: [万全]
