@@ -23,7 +23,8 @@ export type Step =
   | { kind: 'pos'; tags: string[]; optional: boolean }
   /** `money`: a unit is money (円, 元, 원), so a currency sign before the number (¥9,800) stands for it. */
   | { kind: 'number'; units: number | undefined; optional: boolean; min?: number; max?: number; money?: true }
-  | { kind: 'gap'; max: number; scope: Scope }
+  /** `spaced`: `max` counts words between spaces (Korean 어절), not tokens (rules/gap-ends.ts). */
+  | { kind: 'gap'; max: number; scope: Scope; spaced?: true }
   | { kind: 'not'; atom: number }
   | { kind: 'notAfter'; atom: number }
   /** Zero-width: a caption unit begins / ends here (rules/caption-edges.ts). */
@@ -128,7 +129,7 @@ function compileSteps(entry: MatchEntry, lex: LexiconBuilder): Step[] {
         return { kind: 'number', units: c.units ? lex.atom(c.units) : undefined, optional: c.optional, ...bounds, ...(c.units?.some((u) => MONEY_UNITS.has(u)) && { money: true as const }) };
       }
       case 'gap':
-        return { kind: 'gap', max: c.max, scope: c.scope };
+        return { kind: 'gap', max: c.max, scope: c.scope, ...(c.spaced && { spaced: true as const }) };
       case 'not':
         return { kind: 'not', atom: lex.atom(c.words) };
       case 'notAfter':

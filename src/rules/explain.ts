@@ -115,7 +115,7 @@ export function describeStep(rule: Rule, matcherId: string, k: number, step: Ste
     case 'number':
       return 'a number';
     case 'gap':
-      return c?.kind === 'gap' ? `a gap of up to ${c.max} (scope ${c.scope})` : 'a gap';
+      return c?.kind === 'gap' ? `a gap of up to ${c.max}${c.spaced ? ' spaced words' : ''} (scope ${c.scope})` : 'a gap';
     case 'not':
       return `${c?.kind === 'not' ? `not ${someWords(c.words)}` : 'a not'}: it refused the words that follow`;
     case 'start':
@@ -156,7 +156,7 @@ export function closestMatcher(compiled: CompiledRules, analyzer: Analyzer, ri: 
   const steps = m?.steps ?? [];
   const gap = steps[k - 1];
   // A gap matches nothing of its own: say how far it reached (a writer counts words, the tokenizer may count more).
-  const reach = gap?.kind === 'gap' ? ` (the gap before it reaches at most ${gap.max} tokens within its ${gap.scope}: the words may be further on, or past a ${gap.scope === 'clause' ? 'comma or stop' : 'stop'})` : '';
+  const reach = gap?.kind === 'gap' ? ` (the gap before it reaches at most ${gap.max} ${gap.spaced ? 'words between spaces' : 'tokens'} within its ${gap.scope}: the words may be further on, or past a ${gap.scope === 'clause' ? 'comma or stop' : 'stop'})` : '';
   return `closest: matcher "${m?.id ?? '?'}" matched ${k} of its ${steps.length} steps ("${found}"); step ${k + 1}, ${describeStep(compiled.rules[ri] as Rule, m?.id ?? '', k, steps[k] as Step)}, failed after it${reach}${regexNote}`;
 }
 

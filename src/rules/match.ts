@@ -14,11 +14,12 @@ import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 import { askedAfterDenial, cannotBoasts, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from './cue-text.js';
 import { anchorHolds } from './caption-edges.js';
-import { breathAfter, isPauseComma, skipsParticle, skipsPause } from './pauses.js';
+import { skipsParticle, skipsPause } from './pauses.js';
+import { gapEnds } from './gap-ends.js';
 import { deniesOtherNoun } from './ko-denial-scope.js';
 import { pushRegexHits } from './regex-prefilter.js';
 import { isTagged } from './tagged-words.js';
-import { GAP_STOP, scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
+import { scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
 
 export interface Hit {
   matcher: number;
@@ -114,31 +115,6 @@ function onlyAsks(L: Lattice, atom: number, p: number, side: 'at' | 'end'): bool
 /** Whether the excluded word at `p` only asks, and the question around [start, end) is answered yes. */
 function askedAndAnswered(L: Lattice, atom: number, p: number, side: 'at' | 'end', start: number, end: number): boolean {
   return onlyAsks(L, atom, p, side) && answeredYes(L.a.norm.text, start, end);
-}
-
-/**
- * Where a gap starting at token `p` may end: 0 to `max` words on, not across a stop of its scope. In
- * Japanese and Korean a clause gap crosses one pause comma that follows a particle or a connective
- * (がん細胞が、すっと消える), as a word step does; a comma the gap crosses is not one of its words
- * (免疫の力が、めっちゃ上がる fits the gap the line without the comma fits).
- */
-function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: number): number[] {
-  const tokens = L.a.tokens;
-  const stop = GAP_STOP[step.scope];
-  const table = stopTable(L);
-  let pauses = step.scope === 'clause' && !L.chinese ? 1 : 0;
-  let commas = 0;
-  const out: number[] = [];
-  for (let k = 0; k <= step.max + commas && p + k <= tokens.length; k++) {
-    const t = tokens[p + k - 1];
-    if (k > 0 && t && stopIn(table, t.start, t.end, stop)) {
-      if (pauses > 0 && isPauseComma(t) && breathAfter(tokens[p + k - 2])) pauses--;
-      else break;
-    }
-    if (k > 0 && isPauseComma(t)) commas++;
-    out.push(p + k);
-  }
-  return out;
 }
 
 /** The furthest end (exclusive token index) a matcher's steps reach from token `pos`, or -1. */

@@ -175,6 +175,8 @@ export interface SeqObject {
   /** Zero to N tokens of anything, never crossing a clause end (、。,!?) — or, with scope: sentence, a sentence end (。!?); scope: turn crosses ?! too. */
   gap?: number;
   scope?: Scope;
+  /** With `gap`: count words as written between spaces (Korean 어절), not the analyser's tokens (rules/gap-ends.ts). */
+  spaced?: true;
   /** The element may be absent. */
   optional?: boolean;
   /** Zero-width: the words that follow here are not one of these ("not followed by"). */

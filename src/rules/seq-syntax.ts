@@ -19,7 +19,7 @@ export type CanonicalElement =
   | { kind: 'words'; words: string[]; optional: boolean }
   | { kind: 'pos'; tags: string[]; optional: boolean }
   | { kind: 'number'; units: string[] | undefined; optional: boolean; min?: number; max?: number }
-  | { kind: 'gap'; max: number; scope: Scope }
+  | { kind: 'gap'; max: number; scope: Scope; spaced?: true }
   | { kind: 'not'; words: string[] }
   | { kind: 'notAfter'; words: string[] }
   | { kind: 'start' }
@@ -29,7 +29,7 @@ export const MAX_GAP = 20;
 const ELEMENT_KEYS = ['words', 'pos', 'number', 'gap', 'not', 'notAfter', 'start', 'end'] as const;
 /** The elements that take no words of their own. */
 const ZERO_WIDTH = new Set<string>(['gap', 'not', 'notAfter', 'start', 'end']);
-const ALLOWED_KEYS = new Set<string>([...ELEMENT_KEYS, 'optional', 'scope', 'min', 'max']);
+const ALLOWED_KEYS = new Set<string>([...ELEMENT_KEYS, 'optional', 'scope', 'spaced', 'min', 'max']);
 const EXPECTED = `a word, "{list}", a list of words, or an object with one of ${ELEMENT_KEYS.join(', ')}`;
 
 export interface SeqProblem {
@@ -70,6 +70,8 @@ function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
   if (o.optional !== undefined && typeof o.optional !== 'boolean') return { key: 'optional', reason: '"optional" must be true or false' };
   if (o.optional === true && ZERO_WIDTH.has(kind)) return { key: 'optional', reason: `${kind === 'end' ? 'an' : 'a'} ${kind} element cannot be optional` };
   if (o.scope !== undefined && kind !== 'gap') return { key: 'scope', reason: '"scope" applies to a gap only' };
+  if (o.spaced !== undefined && kind !== 'gap') return { key: 'spaced', reason: '"spaced" applies to a gap only (it counts the gap in words between spaces)' };
+  if (o.spaced !== undefined && o.spaced !== true) return { key: 'spaced', reason: '"spaced" must be true: {gap: 3, spaced: true} skips up to three words as written between spaces (Korean 어절); leave it out to count tokens' };
   for (const bound of ['min', 'max'] as const) {
     if (o[bound] === undefined) continue;
     if (kind !== 'number') return { key: bound, reason: `"${bound}" applies to a number only` };
@@ -109,7 +111,7 @@ export function canonicalElement(el: SeqElement): CanonicalElement {
     if (o.max !== undefined) c.max = o.max;
     return c;
   }
-  if (o.gap !== undefined) return { kind: 'gap', max: o.gap, scope: o.scope ?? 'clause' };
+  if (o.gap !== undefined) return { kind: 'gap', max: o.gap, scope: o.scope ?? 'clause', ...(o.spaced === true && { spaced: true as const }) };
   if (o.not !== undefined) return { kind: 'not', words: strings(o.not) };
   if (o.start !== undefined) return { kind: 'start' };
   if (o.end !== undefined) return { kind: 'end' };

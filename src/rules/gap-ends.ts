@@ -1,0 +1,45 @@
+/**
+ * Where a `gap` step may end. A gap skips 0 to `max` tokens, never across a stop of its scope; a `spaced` gap counts
+ * the words a Korean writer sees between spaces (어절) instead of the analyser's tokens, so `{gap: 3, spaced: true}`
+ * is "up to three words" however many morphemes ko-dic cut them into (입병이 | 이틀 | 만에 | 싹 is four words and six
+ * tokens). Where no space separates words — Chinese, Japanese, Korean run together in a caption or hashtag — every
+ * token counts, as in any gap. Pure.
+ */
+import type { Token } from '../text/tokenizer.js';
+import type { Step } from './compile.js';
+import type { Lattice } from './lattice.js';
+import { breathAfter, isPauseComma } from './pauses.js';
+import { GAP_STOP, stopIn, stopTable } from './stops.js';
+
+/** Whether token `t` begins a word a `spaced` gap counts: after a space (or at the start) in spaced Korean, always elsewhere. */
+function countsAsWord(L: Lattice, t: Token): boolean {
+  if (L.spaceEdges || t.start === 0) return true;
+  if (/\s/u.test(L.a.norm.text[t.start - 1] as string)) return true;
+  return L.spaceless.some((r) => r.start <= t.start && t.start < r.end);
+}
+
+/**
+ * Where a gap starting at token `p` may end: 0 to `max` words on, not across a stop of its scope. In
+ * Japanese and Korean a clause gap crosses one pause comma that follows a particle or a connective
+ * (がん細胞が、すっと消える), as a word step does; a comma the gap crosses is not one of its words
+ * (免疫の力が、めっちゃ上がる fits the gap the line without the comma fits).
+ */
+export function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: number): number[] {
+  const tokens = L.a.tokens;
+  const stop = GAP_STOP[step.scope];
+  const table = stopTable(L);
+  let pauses = step.scope === 'clause' && !L.chinese ? 1 : 0;
+  // Tokens passed that the count does not take: a comma crossed, and (spaced) a token inside a word already counted.
+  let free = 0;
+  const out: number[] = [];
+  for (let k = 0; k <= step.max + free && p + k <= tokens.length; k++) {
+    const t = tokens[p + k - 1];
+    if (k > 0 && t && stopIn(table, t.start, t.end, stop)) {
+      if (pauses > 0 && isPauseComma(t) && breathAfter(tokens[p + k - 2])) pauses--;
+      else break;
+    }
+    if (k > 0 && t && (isPauseComma(t) || (step.spaced && !countsAsWord(L, t)))) free++;
+    out.push(p + k);
+  }
+  return out;
+}
