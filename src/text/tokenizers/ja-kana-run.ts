@@ -44,3 +44,31 @@ export function splitKanaRuns<T extends ViterbiToken>(tokens: readonly T[], toke
     return [{ ...t, surface_form: head, basic_form: t.basic_form === t.surface_form ? head : t.basic_form }, ...tokenize(t.surface_form.slice(i))];
   });
 }
+
+const KATAKANA_RUN = /^[\p{Script=Katakana}ー]{5,}$/u;
+/** The head of a split katakana run keeps at least this many characters, the known word after it at least TAIL. */
+const MIN_HEAD_KATAKANA = 2;
+const MIN_TAIL_KATAKANA = 3;
+
+/**
+ * The tokens with each unknown katakana run that ends in a known noun split in two. kuromoji groups a katakana word
+ * it does not know with the katakana after it as one unknown noun, so グルコサミンサプリ, セラミドクリーム and
+ * メラメラボディ hide サプリ, クリーム and ボディ from a rule that names them. Where the run ends in one dictionary noun
+ * of three characters or more, the longest such (ドリンク, not リンク, in コラーゲンドリンク), it is split there: the
+ * head keeps kuromoji's reading of the run, the noun is tokenized alone. A run that ends in no known noun (an unknown
+ * brand name) stays whole. `tokenize`: the tokenizer the tokens came from.
+ */
+export function splitKatakanaRuns<T extends ViterbiToken>(tokens: readonly T[], tokenize: (text: string) => T[]): T[] {
+  return tokens.flatMap((t) => {
+    if (known(t) || !KATAKANA_RUN.test(t.surface_form)) return [t];
+    const run = t.surface_form;
+    for (let i = MIN_HEAD_KATAKANA; i <= run.length - MIN_TAIL_KATAKANA; i++) {
+      const tail = tokenize(run.slice(i));
+      if (tail.length === 1 && known(tail[0] as T) && tail[0]?.pos === '名詞') {
+        const head = run.slice(0, i);
+        return [{ ...t, surface_form: head, basic_form: t.basic_form === run ? head : t.basic_form }, tail[0] as T];
+      }
+    }
+    return [t];
+  });
+}
