@@ -5,7 +5,7 @@
  */
 import type { Language } from '../transcript/model.js';
 
-/** mecab-ko-dic's tags (NA and UNA for a few of its entries), and UNK for a word it does not know. A token of a compound or inflection joins its parts' tags with `+` (VV+EC). */
+/** mecab-ko-dic's tags (NA and UNA for a few of its entries), and UNK for a word it does not know (an unknown Latin word, number or Hanja keeps its class: SL, SN, SH). A token of a compound or inflection joins its parts' tags with `+` (VV+EC). */
 const KO_TAGS = [
   'NNG', 'NNP', 'NNB', 'NNBC', 'NR', 'NP', 'VV', 'VA', 'VX', 'VCP', 'VCN', 'MM', 'MAG', 'MAJ', 'IC',
   'JKS', 'JKC', 'JKG', 'JKO', 'JKB', 'JKV', 'JKQ', 'JX', 'JC', 'EP', 'EF', 'EC', 'ETN', 'ETM',

@@ -49,10 +49,14 @@ interface Reading {
   firstBase?: string;
 }
 
+const UNKNOWN_CLASS_TAGS: ReadonlySet<string> = new Set(['SL', 'SN', 'SH']);
+
 /** ko-dic features: tag, meaning, final consonant, reading, type, first tag, last tag, expression. */
 function readFeature(feature: string, unknown: boolean): Reading {
   const f = feature.split(',');
-  const pos = unknown ? 'UNK' : (f[0] ?? 'UNK');
+  // An unknown word keeps the character class ko-dic's unk.def gives it when that is a tag of its own — Latin
+  // letters (SL), digits (SN), Hanja (SH) — so `{pos: SL}` finds B in B 쇼핑몰; any other unknown word is UNK.
+  const pos = unknown ? (UNKNOWN_CLASS_TAGS.has(f[0] ?? '') ? (f[0] as string) : 'UNK') : (f[0] ?? 'UNK');
   const type = f[4];
   const expression = f[7];
   if ((type === 'Compound' || type === 'Inflect') && expression && expression !== '*') {

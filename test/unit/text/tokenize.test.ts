@@ -87,6 +87,13 @@ describe('Chinese (jieba)', () => {
 });
 
 describe('Korean (mecab-ko-dic)', () => {
+  // Round 44: every unknown word was tagged UNK, so `{pos: SL}` never found a Latin letter ko-dic does not list (B 쇼핑몰,
+  // A사): a writer listed A–Z by hand. The character class unk.def gives is kept where it is a tag of its own.
+  it('tags unknown Latin letters, digits and Hanja with their class (SL, SN, SH), other unknown words UNK', () => {
+    const tags = (text: string) => analyzers.ko!.analyze(text).tokens.map((t) => `${t.surface}/${t.pos}`);
+    expect(tags('B 쇼핑몰')).toEqual(['b/SL', '쇼핑/NNG', '몰/NNG']);
+    expect(tags('3000원')).toContain('3000/SN');
+  });
   it('splits particles off: 크림/은 최고/의', () => {
     const s = surfaces('ko', '이 크림은 최고의 효과');
     expect(s).toEqual(expect.arrayContaining(['크림', '은', '최고', '의', '효과']));
