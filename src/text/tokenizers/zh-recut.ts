@@ -14,6 +14,8 @@
  *   天下): 7|天亮|白 reads 7|天|亮|白 and 30|天生|发 30|天|生发, so a `{number: [天]}` step sees the days; only where that
  *   character and the next piece make a dictionary word (生发, 下来), or it is a verb or adjective before a piece of one
  *   character (亮 白, 亮 肤). 天然 after a number (100%天然) is left whole: 然 is neither.
+ * - 包|邮到 read as 包邮|到 (包邮到家): jieba's dictionary glues 邮 to what follows, away from 包. (吃|了不得|病 is left as
+ *   jieba cuts it: read as 了|不得 it turned questions and denials in the corpus into claims; rules name 吃了不得病 whole.)
  */
 
 export interface ZhPiece {
@@ -45,7 +47,9 @@ export function recutChinese(pieces: readonly ZhPiece[], tagOf: (word: string) =
   for (let i = 0; i < whole.length; i++) {
     const p = whole[i] as ZhPiece;
     const days = p.surface[0] === '天' ? daysSplit(out[out.length - 1], p, whole[i + 1], tagOf) : undefined;
+    const glued = GLUED.has(p.surface) ? gluedSplit(out, tagOf) : undefined;
     if (days) out.push(...days);
+    else if (glued) out.push(...glued);
     else if (!MENDED_ENDS.has(p.surface[p.surface.length - 1] as string)) out.push(p);
     else out.push(...(numberSplit(out, p) ?? allSplit(p, whole[i + 1], tagOf) ?? [p]));
   }
@@ -79,6 +83,16 @@ function daysSplit(prev: ZhPiece | undefined, p: ZhPiece, next: ZhPiece | undefi
   const word = tagOf(rest + next.surface) !== undefined;
   const pair = next.surface.length === 1 && /^[va]/u.test(tag ?? '');
   return word || pair ? [{ surface: '天', pos: 'q' }, { surface: rest, pos: tag ?? 'x' }] : undefined;
+}
+
+/** Pieces jieba's dictionary glues across a cut (see gluedSplit). */
+const GLUED: ReadonlySet<string> = new Set(['邮到']);
+
+/** 包|邮到 as 包邮|到 (包邮到家: shipping free to the door), or undefined. */
+function gluedSplit(out: ZhPiece[], tagOf: (word: string) => string | undefined): ZhPiece[] | undefined {
+  if (out[out.length - 1]?.surface !== '包') return undefined;
+  out.pop();
+  return [{ surface: '包邮', pos: tagOf('包邮') ?? 'v' }, { surface: '到', pos: tagOf('到') ?? 'v' }];
 }
 
 /** 药都 before a predicate as 药|都, or undefined. */

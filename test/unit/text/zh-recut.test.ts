@@ -131,3 +131,12 @@ describe('a number of days whose 天 jieba glued to the next character', () => {
     expect(found(['[{number: [天]}, {gap: 4}, 瘦]'], '3天下来瘦了5斤')).toEqual(['3天下来瘦']);
   });
 });
+
+// Round 44 (writers of rounds 43 and 44 asked): 包|邮到 hid 包邮.
+describe('pieces jieba glues across a cut', () => {
+  it('reads 包|邮到 as 包邮 | 到', () => {
+    expect(tokens('包邮到家')).toEqual(['包邮', '到', '家']);
+    expect(tokens('这孩子真了不得')).toContain('了不得');
+    expect(found(['[电子烟, {gap: 3}, 包邮]'], '电子烟今天包邮到家')).toEqual(['电子烟今天包邮']);
+  });
+});
