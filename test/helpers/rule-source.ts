@@ -7,6 +7,7 @@ import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
 import { formatProblem, type Ruleset } from '../../src/rules/model.js';
 import { parseRulesetSource } from '../../src/rules/parse.js';
 import type { Analyzer } from '../../src/text/analyze.js';
+import type { Language } from '../../src/transcript/model.js';
 
 /** The source as a loaded ruleset (no sources, no extends). */
 export function rulesetFromSource(yaml: string): Ruleset {
@@ -26,4 +27,15 @@ export function prohibitedTexts(c: CompiledRules, text: string, analyzer: Analyz
   return checkTranscript(c, { segments: [{ start: 0, end: 5, text }] }, analyzer)
     .filter((f) => f.kind === 'prohibited')
     .map((f) => f.text);
+}
+
+/**
+ * The YAML of a ruleset with one prohibit rule per sequence: rule `t/r<i>`, matcher `m<i>`, the sequence written as
+ * YAML (`'[治る, {gap: 2}, 消える]'`), so that every sequence that fits a line reports on its own.
+ */
+export function seqRulesSource(language: Language, seqs: readonly string[], category = 'medical-claim'): string {
+  const rules = seqs
+    .map((seq, i) => `  - id: t/r${i}\n    kind: prohibit\n    category: ${category}\n    severity: error\n    message: { en: m, ${language}: m }\n    reference: test\n    match:\n      - id: m${i}\n        seq: ${seq}\n    examples: { bad: [x], good: [y] }\n`)
+    .join('');
+  return `id: t\nlanguage: ${language}\nrules:\n${rules}`;
 }

@@ -11,32 +11,17 @@ import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import type { Language } from '../../../src/transcript/model.js';
-import { compileSource, prohibitedTexts } from '../../helpers/rule-source.js';
+import { compileSource, prohibitedTexts, seqRulesSource } from '../../helpers/rule-source.js';
 
 const analyzers = new Map<Language, Analyzer>();
 beforeAll(async () => {
   for (const l of ['ja', 'zh', 'ko'] as const) analyzers.set(l, await createAnalyzerFor(l));
 });
 
-const ruleset = (language: Language, seq: string) => `
-id: t
-language: ${language}
-rules:
-  - id: t/r
-    kind: prohibit
-    category: efficacy
-    severity: error
-    message: { en: m, ${language}: m }
-    reference: test
-    match:
-      - id: m
-        seq: ${seq}
-    examples: { bad: [x], good: [y] }
-`;
 
 function finds(language: Language, seq: string): (text: string) => string[] {
   const an = analyzers.get(language) as Analyzer;
-  const c = compileSource(ruleset(language, seq), an, { noContext: true });
+  const c = compileSource(seqRulesSource(language, [seq], 'efficacy'), an, { noContext: true });
   return (text) => prohibitedTexts(c, text, an);
 }
 
@@ -74,8 +59,8 @@ describe('caption anchors', () => {
 
   it('says why a bad example failed at an anchor', () => {
     const an = analyzers.get('zh') as Analyzer;
-    const c = compileSource(ruleset('zh', '[{start: true}, {number: [天]}, 淡斑, {end: true}]'), an, { noContext: true });
-    expect(explainExample(c, an, 't/r', '28天淡斑是不可能的', 'bad')).toMatch(/step 4, \{end: true\}: the line goes on after the words/);
+    const c = compileSource(seqRulesSource('zh', ['[{start: true}, {number: [天]}, 淡斑, {end: true}]'], 'efficacy'), an, { noContext: true });
+    expect(explainExample(c, an, 't/r0', '28天淡斑是不可能的', 'bad')).toMatch(/step 4, \{end: true\}: the line goes on after the words/);
   });
 
   it.each([
@@ -83,8 +68,8 @@ describe('caption anchors', () => {
     ['[淡斑, {end: true, optional: true}]', /an end element cannot be optional/],
     ['[{start: true}, {end: true}]', /needs at least one word, pos or number element/],
   ])('%s is a file:line:col error', (seq, want) => {
-    const problems = parseRulesetSource(ruleset('zh', seq), 'house.yaml').problems.map(formatProblem);
-    expect(problems.join('\n')).toMatch(/house\.yaml:13:\d+: /);
+    const problems = parseRulesetSource(seqRulesSource('zh', [seq], 'efficacy'), 'house.yaml').problems.map(formatProblem);
+    expect(problems.join('\n')).toMatch(/house\.yaml:12:\d+: /)  // the seq's line in seqRulesSource;
     expect(problems.join('\n')).toMatch(want);
   });
 });

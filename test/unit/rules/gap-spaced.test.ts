@@ -11,7 +11,7 @@ import { formatProblem } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
-import { prohibitedTexts, rulesetFromSource } from '../../helpers/rule-source.js';
+import { prohibitedTexts, rulesetFromSource, seqRulesSource } from '../../helpers/rule-source.js';
 
 let ko: Analyzer;
 let ja: Analyzer;
@@ -20,21 +20,7 @@ beforeAll(async () => {
   ja = await createAnalyzerFor('ja');
 });
 
-const source = (lang: 'ko' | 'ja', seq: string) => `
-id: t
-language: ${lang}
-rules:
-  - id: t/gone
-    kind: prohibit
-    category: medical-claim
-    severity: error
-    message: { en: m, ${lang}: m }
-    reference: test
-    match:
-      - id: gone
-        seq: ${seq}
-    examples: { bad: [x], good: [y] }
-`;
+const source = (lang: 'ko' | 'ja', seq: string) => seqRulesSource(lang, [seq]);
 
 describe('a spaced gap', () => {
   it('counts the words between spaces, however many tokens they are cut into', () => {
@@ -63,7 +49,7 @@ describe('a spaced gap', () => {
 
   it('is explained in words, and is an error anywhere but on a gap or when not true', () => {
     const c = compileRules([rulesetFromSource(source('ko', '[입병, {gap: 1, spaced: true}, 사라지다]'))], ko);
-    expect(explainExample(c, ko, 't/gone', '입병이 이틀 만에 싹 사라져요', 'bad')).toMatch(/reaches at most 1 words between spaces/);
+    expect(explainExample(c, ko, 't/r0', '입병이 이틀 만에 싹 사라져요', 'bad')).toMatch(/reaches at most 1 words between spaces/);
     const onWord = parseRulesetSource(source('ko', '[{words: [입병], spaced: true}, 사라지다]'), 'house.yaml').problems.map(formatProblem).join('\n');
     expect(onWord).toMatch(/house\.yaml:\d+:\d+: .*"spaced" applies to a gap only/);
     const notTrue = parseRulesetSource(source('ko', '[입병, {gap: 2, spaced: false}, 사라지다]'), 'house.yaml').problems.map(formatProblem).join('\n');

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { isKoreanEndingWord } from '../../../src/rules/ko-endings.js';
-import { compileSource, prohibitedTexts } from '../../helpers/rule-source.js';
+import { compileSource, prohibitedTexts, seqRulesSource } from '../../helpers/rule-source.js';
 
 let ko: Analyzer;
 beforeAll(async () => {
@@ -17,10 +17,7 @@ beforeAll(async () => {
 
 /** What one rule per sequence reports on `text`. */
 function found(seqs: string[], text: string): string[] {
-  const rules = seqs
-    .map((seq, i) => `  - id: t/r${i}\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, ko: m }\n    reference: test\n    match:\n      - id: m${i}\n        seq: ${seq}\n    examples: { bad: [x], good: [y] }\n`)
-    .join('');
-  return prohibitedTexts(compileSource(`id: t\nlanguage: ko\nrules:\n${rules}`, ko), text, ko);
+  return prohibitedTexts(compileSource(seqRulesSource('ko', seqs), ko), text, ko);
 }
 
 describe('a Korean numeral before the copula 이', () => {

@@ -11,7 +11,7 @@ import { formatProblem } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import type { Language } from '../../../src/transcript/model.js';
-import { compileSource } from '../../helpers/rule-source.js';
+import { compileSource, seqRulesSource } from '../../helpers/rule-source.js';
 
 const analyzers = new Map<Language, Analyzer>();
 beforeAll(async () => {
@@ -20,10 +20,7 @@ beforeAll(async () => {
 
 /** One rule per sequence, so every matcher that fits reports. */
 function compile(language: Language, seqs: string[]): CompiledRules {
-  const rules = seqs
-    .map((seq, i) => `  - id: t/r${i}\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, ${language}: m }\n    reference: test\n    match:\n      - id: m${i}\n        seq: ${seq}\n    examples: { bad: [x], good: [y] }\n`)
-    .join('');
-  return compileSource(`id: t\nlanguage: ${language}\nrules:\n${rules}`, analyzers.get(language) as Analyzer);
+  return compileSource(seqRulesSource(language, seqs), analyzers.get(language) as Analyzer);
 }
 
 /** The words found (with matcher ids) in one line. */

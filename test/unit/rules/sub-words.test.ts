@@ -9,7 +9,7 @@ import { checkTranscript } from '../../../src/rules/check.js';
 import { type CompiledRules } from '../../../src/rules/compile.js';
 import { isCrossedCut, isSubWord } from '../../../src/rules/sub-words.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
-import { compileSource } from '../../helpers/rule-source.js';
+import { compileSource, seqRulesSource } from '../../helpers/rule-source.js';
 
 let zh: Analyzer;
 beforeAll(async () => {
@@ -50,10 +50,7 @@ describe('a word inside a compound jieba keeps whole', () => {
 
 /** One rule per sequence, so every matcher that fits reports. */
 function compile(seqs: string[]): CompiledRules {
-  const rules = seqs
-    .map((seq, i) => `  - id: t/r${i}\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, zh: m }\n    reference: test\n    match:\n      - id: m${i}\n        seq: ${seq}\n    examples: { bad: [x], good: [y] }\n`)
-    .join('');
-  return compileSource(`id: t\nlanguage: zh\nrules:\n${rules}`, zh);
+  return compileSource(seqRulesSource('zh', seqs), zh);
 }
 
 function found(c: CompiledRules, text: string): string[] {

@@ -9,7 +9,7 @@ import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { findNumbers } from '../../../src/text/numbers.js';
 import { recutChinese, WHOLE_WORDS, type ZhPiece } from '../../../src/text/tokenizers/zh-recut.js';
-import { compileSource, prohibitedTexts } from '../../helpers/rule-source.js';
+import { compileSource, prohibitedTexts, seqRulesSource } from '../../helpers/rule-source.js';
 
 let zh: Analyzer;
 beforeAll(async () => {
@@ -20,10 +20,7 @@ const tokens = (text: string): string[] => zh.analyze(text).tokens.map((t) => t.
 
 /** What one rule per sequence reports on `text`. */
 function found(seqs: string[], text: string): string[] {
-  const rules = seqs
-    .map((seq, i) => `  - id: t/r${i}\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, zh: m }\n    reference: test\n    match:\n      - id: m${i}\n        seq: ${seq}\n    examples: { bad: [x], good: [y] }\n`)
-    .join('');
-  return prohibitedTexts(compileSource(`id: t\nlanguage: zh\nrules:\n${rules}`, zh), text, zh);
+  return prohibitedTexts(compileSource(seqRulesSource('zh', seqs), zh), text, zh);
 }
 
 const DIGIT = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
