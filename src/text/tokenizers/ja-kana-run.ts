@@ -58,7 +58,7 @@ const MIN_TAIL_KATAKANA = 3;
  * head keeps kuromoji's reading of the run, the noun is tokenized alone. A run that ends in no known noun (an unknown
  * brand name) stays whole. `tokenize`: the tokenizer the tokens came from.
  */
-export function splitKatakanaRuns<T extends ViterbiToken>(tokens: readonly T[], tokenize: (text: string) => T[]): T[] {
+function splitKatakanaRuns<T extends ViterbiToken>(tokens: readonly T[], tokenize: (text: string) => T[]): T[] {
   return tokens.flatMap((t) => {
     if (known(t) || !KATAKANA_RUN.test(t.surface_form)) return [t];
     const run = t.surface_form;
@@ -71,4 +71,9 @@ export function splitKatakanaRuns<T extends ViterbiToken>(tokens: readonly T[], 
     }
     return [t];
   });
+}
+
+/** Both splits, as the tokenizer and its kuromoji parity test apply them: unknown hiragana runs, then katakana runs. */
+export function splitUnknownRuns<T extends ViterbiToken>(tokens: readonly T[], tokenize: (text: string) => T[]): T[] {
+  return splitKatakanaRuns(splitKanaRuns(tokens, tokenize), tokenize);
 }

@@ -21,7 +21,7 @@ import { makeDir } from '../../io/make-dir.js';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens } from './align.js';
 import { headerBytes, readHeader, removeOtherCopies } from './cache-file.js';
-import { splitKanaRuns, splitKatakanaRuns } from './ja-kana-run.js';
+import { splitUnknownRuns } from './ja-kana-run.js';
 import { lateWordCuts } from './ja-reglue.js';
 import { fileSource, type FileSource } from './file-source.js';
 import { viterbiTokenizer, type UnknownWords, type ViterbiDictionary, type ViterbiToken } from './kuromoji-viterbi.js';
@@ -350,7 +350,7 @@ export async function createJapaneseTokenizer(opts: JapaneseTokenizerOptions = {
       let viterbi = inPieces(cuts);
       const late = /[っッ]/.test(text) ? lateWordCuts(text, viterbi, (t) => tk.tokenize(t)) : [];
       if (late.length > 0) viterbi = inPieces([...new Set([...cuts, ...late])].sort((a, b) => a - b));
-      viterbi = splitKatakanaRuns(splitKanaRuns(viterbi, (t) => tk.tokenize(t)), (t) => tk.tokenize(t));
+      viterbi = splitUnknownRuns(viterbi, (t) => tk.tokenize(t));
       const raw = viterbi.map((t) => ({
         surface: t.surface_form,
         base: t.basic_form,

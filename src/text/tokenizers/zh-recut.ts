@@ -47,9 +47,9 @@ export function recutChinese(pieces: readonly ZhPiece[], tagOf: (word: string) =
   for (let i = 0; i < whole.length; i++) {
     const p = whole[i] as ZhPiece;
     const days = p.surface[0] === '天' ? daysSplit(out[out.length - 1], p, whole[i + 1], tagOf) : undefined;
-    const glued = GLUED.has(p.surface) ? gluedSplit(out, tagOf) : undefined;
+    const postage = p.surface === '邮到' ? postageSplit(out, tagOf) : undefined;
     if (days) out.push(...days);
-    else if (glued) out.push(...glued);
+    else if (postage) out.push(...postage);
     else if (!MENDED_ENDS.has(p.surface[p.surface.length - 1] as string)) out.push(p);
     else out.push(...(numberSplit(out, p) ?? allSplit(p, whole[i + 1], tagOf) ?? [p]));
   }
@@ -85,11 +85,8 @@ function daysSplit(prev: ZhPiece | undefined, p: ZhPiece, next: ZhPiece | undefi
   return word || pair ? [{ surface: '天', pos: 'q' }, { surface: rest, pos: tag ?? 'x' }] : undefined;
 }
 
-/** Pieces jieba's dictionary glues across a cut (see gluedSplit). */
-const GLUED: ReadonlySet<string> = new Set(['邮到']);
-
-/** 包|邮到 as 包邮|到 (包邮到家: shipping free to the door), or undefined. */
-function gluedSplit(out: ZhPiece[], tagOf: (word: string) => string | undefined): ZhPiece[] | undefined {
+/** 邮到 after 包 (包|邮到|家) as 包邮|到, taking the 包 from `out` (包邮到家: shipping free to the door); or undefined. */
+function postageSplit(out: ZhPiece[], tagOf: (word: string) => string | undefined): ZhPiece[] | undefined {
   if (out[out.length - 1]?.surface !== '包') return undefined;
   out.pop();
   return [{ surface: '包邮', pos: tagOf('包邮') ?? 'v' }, { surface: '到', pos: tagOf('到') ?? 'v' }];

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import kuromoji from 'kuromoji';
 import { describe, expect, it } from 'vitest';
 import { createJapaneseTokenizer, numeralPrefixCuts } from '../../../src/text/tokenizers/ja.js';
-import { splitKanaRuns, splitKatakanaRuns } from '../../../src/text/tokenizers/ja-kana-run.js';
+import { splitUnknownRuns } from '../../../src/text/tokenizers/ja-kana-run.js';
 import { lateWordCuts } from '../../../src/text/tokenizers/ja-reglue.js';
 import { corpusTexts } from '../../corpus/evaluate.js';
 
@@ -21,7 +21,7 @@ const TEXTS = [
 
 let stock: Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>> | undefined;
 
-/** Tokens as kuromoji's own loader and lookups produce them (each piece between numeralPrefixCuts and lateWordCuts alone, unknown kana runs split by splitKanaRuns and katakana runs by splitKatakanaRuns, as ours). */
+/** Tokens as kuromoji's own loader and lookups produce them (each piece between numeralPrefixCuts and lateWordCuts alone, unknown kana and katakana runs split by splitUnknownRuns, as ours). */
 async function stockTokens(texts: string[]): Promise<{ surface: string; base: string; pos: string }[][]> {
   const dicPath = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
   stock ??= new Promise((resolve, reject) => kuromoji.builder({ dicPath }).build((e, t) => (e ? reject(e) : resolve(t))));
@@ -31,7 +31,7 @@ async function stockTokens(texts: string[]): Promise<{ surface: string; base: st
     const cuts = numeralPrefixCuts(t);
     const first = inPieces(t, cuts);
     const late = lateWordCuts(t, first, (x) => tk.tokenize(x));
-    return splitKatakanaRuns(splitKanaRuns(late.length === 0 ? first : inPieces(t, [...new Set([...cuts, ...late])].sort((a, b) => a - b)), (x) => tk.tokenize(x)), (x) => tk.tokenize(x));
+    return splitUnknownRuns(late.length === 0 ? first : inPieces(t, [...new Set([...cuts, ...late])].sort((a, b) => a - b)), (x) => tk.tokenize(x));
   };
   return texts.map((t) =>
     tokens(t)
