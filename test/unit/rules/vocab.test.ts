@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules } from '../../../src/rules/compile.js';
-import { asWritten, loadRuleset } from '../../../src/rules/load.js';
+import { asWritten, BUILTIN_DIR, loadRuleset } from '../../../src/rules/load.js';
+import { builtinRuleset } from '../../helpers/builtin.js';
 import { vocabUses } from '../../../src/rules/vocab-uses.js';
 import { RulesetError } from '../../../src/rules/model.js';
 import { alternation, expandPattern, vocabRefs } from '../../../src/rules/vocab.js';
@@ -182,5 +183,39 @@ ${unless}
     expect(await problems(ruleset('      - { around: [布, "{clth}"] }'))).toEqual([
       [16, 23, 'cue uses {clth}, but no vocab list "clth" is defined in this ruleset or one it extends (defined: cloth)'],
     ]);
+  });
+});
+
+describe('the built-in word-list files', () => {
+  // The contrast and correction lists were cn.yaml's own, so a rule file (which cn.yaml extends, and which itself
+  // extends cn/vocab.yaml) could not name them and spelled 但是/可是/不过 out again in its unless groups.
+  it('hold the lists the rulesets\' context names, so a rule file can name {contrast} in a matcher\'s unless', async () => {
+    const dir = files({
+      'r.yaml': `id: r\nlanguage: zh\nextends: [${JSON.stringify(path.join(BUILTIN_DIR, 'cn', 'vocab.yaml'))}]\nrules:
+  - id: r/cure
+    kind: prohibit
+    category: medical-claim
+    severity: error
+    message: { zh: 不得宣称治疗疾病, en: no cure claims }
+    reference: 《广告法》第十七条
+    match:
+      - id: cure
+        seq: [治好, 了]
+        unless: [{ before: ["{contrast}"], window: 2 }]
+    examples: { bad: [{ text: 喝了就治好了, match: 治好了, matcher: cure }], good: [可是治好了] }
+`,
+    });
+    const rs = await loadRuleset(path.join(dir, 'r.yaml'));
+    for (const name of ['contrast', 'correction']) expect(rs.vocab?.[name]?.length).toBeGreaterThan(3);
+    const zh = await createAnalyzerFor('zh');
+    const found = (text: string) => checkTranscript(compileRules([rs], zh), { segments: [{ start: 0, end: 5, text }] }, zh).length > 0;
+    expect(found('喝了就治好了')).toBe(true);
+    expect(found('不过治好了')).toBe(false);
+  });
+
+  it('in kr, hold the advice and goods-pointing lists the context names', async () => {
+    const vocabFile = await loadRuleset(path.join(BUILTIN_DIR, 'kr', 'vocab.yaml'));
+    for (const name of ['advice_tip', 'goods_pointed']) expect(vocabFile.vocab?.[name]?.length).toBeGreaterThan(3);
+    expect((await builtinRuleset('kr')).vocab?.advice_tip).toEqual(vocabFile.vocab?.advice_tip);
   });
 });
