@@ -16,6 +16,8 @@
  *   character (亮 白, 亮 肤). 天然 after a number (100%天然) is left whole: 然 is neither.
  * - 包|邮到 read as 包邮|到 (包邮到家): jieba's dictionary glues 邮 to what follows, away from 包. (吃|了不得|病 is left as
  *   jieba cuts it: read as 了|不得 it turned questions and denials in the corpus into claims; rules name 吃了不得病 whole.)
+ * - An order count's 单 glued to the 一 of a moment after it (五百|单一|秒, 一万|单一|眨眼: "500 orders in one second")
+ *   as 单|一, after a numeral and before a moment only: 单一成分 and 这个|单一|秒杀 keep 单一 ("single").
  */
 
 export interface ZhPiece {
@@ -48,8 +50,10 @@ export function recutChinese(pieces: readonly ZhPiece[], tagOf: (word: string) =
     const p = whole[i] as ZhPiece;
     const days = p.surface[0] === '天' ? daysSplit(out[out.length - 1], p, whole[i + 1], tagOf) : undefined;
     const postage = p.surface === '邮到' ? postageSplit(out, tagOf) : undefined;
+    const orders = p.surface === '单一' ? ordersSplit(out[out.length - 1], whole[i + 1]) : undefined;
     if (days) out.push(...days);
     else if (postage) out.push(...postage);
+    else if (orders) out.push(...orders);
     else if (!MENDED_ENDS.has(p.surface[p.surface.length - 1] as string)) out.push(p);
     else out.push(...(numberSplit(out, p) ?? allSplit(p, whole[i + 1], tagOf) ?? [p]));
   }
@@ -90,6 +94,15 @@ function postageSplit(out: ZhPiece[], tagOf: (word: string) => string | undefine
   if (out[out.length - 1]?.surface !== '包') return undefined;
   out.pop();
   return [{ surface: '包邮', pos: tagOf('包邮') ?? 'v' }, { surface: '到', pos: tagOf('到') ?? 'v' }];
+}
+
+/** The moments an order count is sold out in (一秒, 一分钟, 一眨眼): what follows 一 there. */
+const MOMENT = /^(秒|秒钟|分钟|分|眨眼|瞬间|会儿|下)/u;
+
+/** 单一 between a numeral and a moment (五百|单一|秒) as 单|一, or undefined. */
+function ordersSplit(prev: ZhPiece | undefined, next: ZhPiece | undefined): ZhPiece[] | undefined {
+  if (prev?.pos !== 'm' || !next || !MOMENT.test(next.surface)) return undefined;
+  return [{ surface: '单', pos: 'q' }, { surface: '一', pos: 'm' }];
 }
 
 /** 药都 before a predicate as 药|都, or undefined. */

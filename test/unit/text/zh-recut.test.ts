@@ -136,4 +136,13 @@ describe('pieces jieba glues across a cut', () => {
     expect(tokens('这孩子真了不得')).toContain('了不得');
     expect(found(['[电子烟, {gap: 3}, 包邮]'], '电子烟今天包邮到家')).toEqual(['电子烟今天包邮']);
   });
+
+  // Round 45 (a writer's request): 五百|单一|秒 hid the count of orders and the second they sold out in.
+  it('reads 单一 between a count and a moment as 单 | 一, and leaves 单一 ("single") elsewhere', () => {
+    expect(tokens('五百单一秒就没了')).toEqual(['五百', '单', '一', '秒', '就', '没', '了']);
+    expect(tokens('一万单一眨眼')).toEqual(['一万', '单', '一', '眨眼']);
+    expect(tokens('单一成分')).toContain('单一');
+    expect(tokens('这个单一秒杀')).toContain('单一');
+    expect(found(['[{number: [单]}, {number: [秒, 分钟]}, [没了, 抢光]]'], '三千单一分钟抢光')).toEqual(['三千单一分钟抢光']);
+  });
 });
