@@ -18,6 +18,8 @@
  *   jieba cuts it: read as 了|不得 it turned questions and denials in the corpus into claims; rules name 吃了不得病 whole.)
  * - An order count's 单 glued to the 一 of a moment after it (五百|单一|秒, 一万|单一|眨眼: "500 orders in one second")
  *   as 单|一, after a numeral and before a moment only: 单一成分 and 这个|单一|秒杀 keep 单一 ("single").
+ * - A pledge of genuineness run into the penalty after it (保|真假|一|罚|十: 保真假一罚十 "genuine guaranteed, a fake
+ *   pays ten") as 保真|假, after a lone 保 or 包 only: 保证|真假 and 辨别真假 keep 真假 ("true or false").
  */
 
 export interface ZhPiece {
@@ -51,9 +53,11 @@ export function recutChinese(pieces: readonly ZhPiece[], tagOf: (word: string) =
     const days = p.surface[0] === '天' ? daysSplit(out[out.length - 1], p, whole[i + 1], tagOf) : undefined;
     const postage = p.surface === '邮到' ? postageSplit(out, tagOf) : undefined;
     const orders = p.surface === '单一' ? ordersSplit(out[out.length - 1], whole[i + 1]) : undefined;
+    const pledge = p.surface === '真假' ? pledgeSplit(out, tagOf) : undefined;
     if (days) out.push(...days);
     else if (postage) out.push(...postage);
     else if (orders) out.push(...orders);
+    else if (pledge) out.push(...pledge);
     else if (!MENDED_ENDS.has(p.surface[p.surface.length - 1] as string)) out.push(p);
     else out.push(...(numberSplit(out, p) ?? allSplit(p, whole[i + 1], tagOf) ?? [p]));
   }
@@ -103,6 +107,14 @@ const MOMENT = /^(秒|秒钟|分钟|分|眨眼|瞬间|会儿|下)/u;
 function ordersSplit(prev: ZhPiece | undefined, next: ZhPiece | undefined): ZhPiece[] | undefined {
   if (prev?.pos !== 'm' || !next || !MOMENT.test(next.surface)) return undefined;
   return [{ surface: '单', pos: 'q' }, { surface: '一', pos: 'm' }];
+}
+
+/** 真假 after a lone 保 or 包 (保|真假|一|赔|十) as 保真|假, taking the 保 from `out`; or undefined. */
+function pledgeSplit(out: ZhPiece[], tagOf: (word: string) => string | undefined): ZhPiece[] | undefined {
+  const prev = out[out.length - 1]?.surface;
+  if (prev !== '保' && prev !== '包') return undefined;
+  out.pop();
+  return [{ surface: `${prev}真`, pos: tagOf(`${prev}真`) ?? 'v' }, { surface: '假', pos: tagOf('假') ?? 'a' }];
 }
 
 /** 药都 before a predicate as 药|都, or undefined. */

@@ -145,4 +145,12 @@ describe('pieces jieba glues across a cut', () => {
     expect(tokens('这个单一秒杀')).toContain('单一');
     expect(found(['[{number: [单]}, {number: [秒, 分钟]}, [没了, 抢光]]'], '三千单一分钟抢光')).toEqual(['三千单一分钟抢光']);
   });
+
+  // Round 45 (a false-alarm writer's guard line): 保|真假|一|罚|十 hid both the pledge and the penalty.
+  it('reads 真假 after a lone 保 or 包 as 保真 | 假, and leaves 保证真假 and 辨别真假 alone', () => {
+    expect(tokens('保真假一罚十')).toEqual(['保真', '假', '一', '罚', '十']);
+    expect(tokens('绝对包真假的包赔')).toEqual(['绝对', '包真', '假', '的', '包赔']);
+    expect(tokens('保证真假一看就知道')).toContain('真假');
+    expect(found(['[野山参, {gap: 3}, 保真]'], '野山参绝对保真假一罚十')).toEqual(['野山参绝对保真']);
+  });
 });
