@@ -20,6 +20,8 @@
  *   as 单|一, after a numeral and before a moment only: 单一成分 and 这个|单一|秒杀 keep 单一 ("single").
  * - A pledge of genuineness run into the penalty after it (保|真假|一|罚|十: 保真假一罚十 "genuine guaranteed, a fake
  *   pays ten") as 保真|假, after a lone 保 or 包 only: 保证|真假 and 辨别真假 keep 真假 ("true or false").
+ * - The live room's address 家人们 glued to a verb before it as 出家人 "monk" (让他来出|家人们: "let him pay, family") read
+ *   出|家|人们, as jieba cuts 家人们 elsewhere (各位|家|人们); a monk said alone (出家人不打诳语) stays whole.
  */
 
 export interface ZhPiece {
@@ -54,10 +56,15 @@ export function recutChinese(pieces: readonly ZhPiece[], tagOf: (word: string) =
     const postage = p.surface === '邮到' ? postageSplit(out, tagOf) : undefined;
     const orders = p.surface === '单一' ? ordersSplit(out[out.length - 1], whole[i + 1]) : undefined;
     const pledge = p.surface === '真假' ? pledgeSplit(out, tagOf) : undefined;
+    const family = p.surface === '出家人' && whole[i + 1]?.surface === '们';
     if (days) out.push(...days);
     else if (postage) out.push(...postage);
     else if (orders) out.push(...orders);
     else if (pledge) out.push(...pledge);
+    else if (family) {
+      out.push(...familySplit(tagOf));
+      i++; // the 们, now in 人们
+    }
     else if (!MENDED_ENDS.has(p.surface[p.surface.length - 1] as string)) out.push(p);
     else out.push(...(numberSplit(out, p) ?? allSplit(p, whole[i + 1], tagOf) ?? [p]));
   }
@@ -115,6 +122,11 @@ function pledgeSplit(out: ZhPiece[], tagOf: (word: string) => string | undefined
   if (prev !== '保' && prev !== '包') return undefined;
   out.pop();
   return [{ surface: `${prev}真`, pos: tagOf(`${prev}真`) ?? 'v' }, { surface: '假', pos: tagOf('假') ?? 'a' }];
+}
+
+/** 出家人|们 as 出|家|人们 (the caller skips the 们). */
+function familySplit(tagOf: (word: string) => string | undefined): ZhPiece[] {
+  return [{ surface: '出', pos: tagOf('出') ?? 'v' }, { surface: '家', pos: tagOf('家') ?? 'q' }, { surface: '人们', pos: tagOf('人们') ?? 'n' }];
 }
 
 /** 药都 before a predicate as 药|都, or undefined. */

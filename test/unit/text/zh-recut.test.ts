@@ -153,4 +153,11 @@ describe('pieces jieba glues across a cut', () => {
     expect(tokens('保证真假一看就知道')).toContain('真假');
     expect(found(['[野山参, {gap: 3}, 保真]'], '野山参绝对保真假一罚十')).toEqual(['野山参绝对保真']);
   });
+
+  // Round 45 (a writer's request): 来|出家人|们 hid both the verb and the address 家人们.
+  it('reads 出家人|们 as 出 | 家 | 人们, as jieba cuts 家人们 elsewhere, and leaves a monk said alone', () => {
+    expect(tokens('让他来出家人们放心')).toEqual(['让', '他', '来', '出', '家', '人们', '放心']);
+    expect(tokens('各位家人们')).toEqual(['各位', '家', '人们']);
+    expect(tokens('出家人不打诳语')).toContain('出家人');
+  });
 });
