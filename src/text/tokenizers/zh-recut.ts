@@ -64,8 +64,7 @@ export function recutChinese(pieces: readonly ZhPiece[], tagOf: (word: string) =
     else if (family) {
       out.push(...familySplit(tagOf));
       i++; // the 们, now in 人们
-    }
-    else if (!MENDED_ENDS.has(p.surface[p.surface.length - 1] as string)) out.push(p);
+    } else if (!MENDED_ENDS.has(p.surface[p.surface.length - 1] as string)) out.push(p);
     else out.push(...(numberSplit(out, p) ?? allSplit(p, whole[i + 1], tagOf) ?? [p]));
   }
   return out;
