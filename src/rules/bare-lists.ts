@@ -1,6 +1,6 @@
 /**
  * A word list written as one bare vocab reference — `words: "{disease}"`, `unless: { before: "{neg}" }` (a rule's or a
- * matcher's, as its `onlyWith`) —
+ * matcher's, as its `onlyWith`), a number step's units `{number: "{units}"}` —
  * is the one-item list `["{disease}"]`: writers wrote it so and met a lint error. Any other bare string stays
  * an error (a word where a list is wanted is ambiguous: `before: 不是 不会` is one word or two?). Pure.
  */
@@ -33,8 +33,9 @@ function matcherLists(m: Matcher | undefined, path: Path, at: At): RulesetProble
   return m.match.flatMap((entry, j) => {
     if (entry === null || typeof entry !== 'object') return [];
     const here = [...path, 'match', j];
+    // A seq element's words, and a number step's units (`{number: "{units}"}` is `{number: ["{units}"]}`).
     const inSeq = Array.isArray(entry.seq)
-      ? entry.seq.flatMap((el, k) => (el !== null && typeof el === 'object' && !Array.isArray(el) ? listed(el, 'words', [...here, 'seq', k], at) : []))
+      ? entry.seq.flatMap((el, k) => (el !== null && typeof el === 'object' && !Array.isArray(el) ? ['words', 'number'].flatMap((key) => listed(el, key, [...here, 'seq', k], at)) : []))
       : [];
     // A matcher's own cue groups, as a rule's unless.
     return [...listed(entry, 'words', here, at), ...inSeq, ...cueLists(entry.unless, [...here, 'unless'], at), ...cueLists(entry.onlyWith, [...here, 'onlyWith'], at)];

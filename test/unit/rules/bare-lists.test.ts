@@ -47,6 +47,22 @@ describe('a word list written as one bare "{name}" is that one-item list', () =>
     expect(results).toHaveLength(5);
   });
 
+  // Round 45 (a writer's request): `{number: "{units}"}` was refused, so unit lists were written out inline again.
+  it('a number step\'s units written as one bare "{name}" are that list', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-bare-'));
+    const file = path.join(dir, 'bare.yaml');
+    const units = `      - id: named
+        words: "{disease}"
+      - id: cure
+        seq: [{number: "{span}"}, {words: "{disease}"}, 根治]`;
+    writeFileSync(file, ruleset(units, '{ before: "{neg}", anywhere: ["说明书"] }').replace('  neg: [并不能, 不会]', '  neg: [并不能, 不会]\n  span: [天, 个月]').replace('{ text: 糖尿病根治, matcher: cure }', '{ text: 三个月糖尿病根治, matcher: cure }'));
+    const rs = await loadRuleset(file);
+    const step = rs.rules[0]?.match?.[1]?.seq?.[0] as { number?: unknown };
+    expect(step.number).toEqual(['天', '个月']);
+    const analyzer = await createAnalyzerFor('zh');
+    expect(runExamples(compileRules([rs], analyzer), analyzer).filter((r) => !r.passed)).toEqual([]);
+  });
+
   it('another bare string where a list is wanted is an error at its line and column', () => {
     const { ruleset: parsed, problems } = parseRulesetSource(ruleset(MATCH.replace('words: "{disease}"', 'words: 痛风'), '{ anywhere: 说明书 }'), 'bare.yaml');
     expect(parsed).toBeUndefined();
