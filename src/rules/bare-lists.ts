@@ -10,8 +10,11 @@ import { vocabName } from './vocab.js';
 type At = (path: readonly (string | number)[], reason: string) => RulesetProblem;
 type Path = (string | number)[];
 
-/** `owner[key]` as a list when it is a bare "{name}"; a problem when it is another bare string. */
-function listed(owner: object, key: string, path: Path, at: At): RulesetProblem[] {
+/**
+ * `owner[key]` as a list when it is a bare "{name}"; a problem when it is another bare string (`schemaSays`: leave that
+ * to the schema, whose message says what else the key takes — a number step's `true`).
+ */
+function listed(owner: object, key: string, path: Path, at: At, schemaSays = false): RulesetProblem[] {
   const o = owner as Record<string, unknown>;
   const v = o[key];
   if (typeof v !== 'string') return [];
@@ -19,6 +22,7 @@ function listed(owner: object, key: string, path: Path, at: At): RulesetProblem[
     o[key] = [v];
     return [];
   }
+  if (schemaSays) return [];
   return [at([...path, key], `"${key}" is a list of words: write [${v}] (a bare string is taken as a list only when it is a vocab list, "{name}")`)];
 }
 
@@ -35,7 +39,7 @@ function matcherLists(m: Matcher | undefined, path: Path, at: At): RulesetProble
     const here = [...path, 'match', j];
     // A seq element's words, and a number step's units (`{number: "{units}"}` is `{number: ["{units}"]}`).
     const inSeq = Array.isArray(entry.seq)
-      ? entry.seq.flatMap((el, k) => (el !== null && typeof el === 'object' && !Array.isArray(el) ? ['words', 'number'].flatMap((key) => listed(el, key, [...here, 'seq', k], at)) : []))
+      ? entry.seq.flatMap((el, k) => (el !== null && typeof el === 'object' && !Array.isArray(el) ? [...listed(el, 'words', [...here, 'seq', k], at), ...listed(el, 'number', [...here, 'seq', k], at, true)] : []))
       : [];
     // A matcher's own cue groups, as a rule's unless.
     return [...listed(entry, 'words', here, at), ...inSeq, ...cueLists(entry.unless, [...here, 'unless'], at), ...cueLists(entry.onlyWith, [...here, 'onlyWith'], at)];
