@@ -53,14 +53,12 @@ export function recutChinese(pieces: readonly ZhPiece[], tagOf: (word: string) =
   for (let i = 0; i < whole.length; i++) {
     const p = whole[i] as ZhPiece;
     const days = p.surface[0] === '天' ? daysSplit(out[out.length - 1], p, whole[i + 1], tagOf) : undefined;
-    const postage = p.surface === '邮到' ? postageSplit(out, tagOf) : undefined;
+    const shifted = SHIFTED_HEAD.has(p.surface) ? headShift(out, p, tagOf) : undefined;
     const orders = p.surface === '单一' ? ordersSplit(out[out.length - 1], whole[i + 1]) : undefined;
-    const pledge = p.surface === '真假' ? pledgeSplit(out, tagOf) : undefined;
     const family = p.surface === '出家人' && whole[i + 1]?.surface === '们';
     if (days) out.push(...days);
-    else if (postage) out.push(...postage);
+    else if (shifted) out.push(...shifted);
     else if (orders) out.push(...orders);
-    else if (pledge) out.push(...pledge);
     else if (family) {
       out.push(...familySplit(tagOf));
       i++; // the 们, now in 人们
@@ -99,11 +97,23 @@ function daysSplit(prev: ZhPiece | undefined, p: ZhPiece, next: ZhPiece | undefi
   return word || pair ? [{ surface: '天', pos: 'q' }, { surface: rest, pos: tag ?? 'x' }] : undefined;
 }
 
-/** 邮到 after 包 (包|邮到|家) as 包邮|到, taking the 包 from `out` (包邮到家: shipping free to the door); or undefined. */
-function postageSplit(out: ZhPiece[], tagOf: (word: string) => string | undefined): ZhPiece[] | undefined {
-  if (out[out.length - 1]?.surface !== '包') return undefined;
+/**
+ * Pieces whose first character belongs to the piece before, and the pieces before them it joins: 包|邮到 (包邮到家:
+ * shipping free to the door) reads 包邮|到, 保|真假 (保真假一罚十) 保真|假, 包|真假 包真|假.
+ */
+const SHIFTED_HEAD: ReadonlyMap<string, readonly string[]> = new Map([
+  ['邮到', ['包']],
+  ['真假', ['保', '包']],
+]);
+
+/** `p` with its first character moved onto the piece before, taken from `out`, where SHIFTED_HEAD allows it; or undefined. */
+function headShift(out: ZhPiece[], p: ZhPiece, tagOf: (word: string) => string | undefined): ZhPiece[] | undefined {
+  const prev = out[out.length - 1]?.surface;
+  if (prev === undefined || !SHIFTED_HEAD.get(p.surface)?.includes(prev)) return undefined;
   out.pop();
-  return [{ surface: '包邮', pos: tagOf('包邮') ?? 'v' }, { surface: '到', pos: tagOf('到') ?? 'v' }];
+  const head = prev + p.surface.slice(0, 1);
+  const rest = p.surface.slice(1);
+  return [{ surface: head, pos: tagOf(head) ?? 'v' }, { surface: rest, pos: tagOf(rest) ?? 'x' }];
 }
 
 /** The moments an order count is sold out in (一秒, 一分钟, 一眨眼): what follows 一 there. */
@@ -113,14 +123,6 @@ const MOMENT = /^(秒|秒钟|分钟|分|眨眼|瞬间|会儿|下)/u;
 function ordersSplit(prev: ZhPiece | undefined, next: ZhPiece | undefined): ZhPiece[] | undefined {
   if (prev?.pos !== 'm' || !next || !MOMENT.test(next.surface)) return undefined;
   return [{ surface: '单', pos: 'q' }, { surface: '一', pos: 'm' }];
-}
-
-/** 真假 after a lone 保 or 包 (保|真假|一|赔|十) as 保真|假, taking the 保 from `out`; or undefined. */
-function pledgeSplit(out: ZhPiece[], tagOf: (word: string) => string | undefined): ZhPiece[] | undefined {
-  const prev = out[out.length - 1]?.surface;
-  if (prev !== '保' && prev !== '包') return undefined;
-  out.pop();
-  return [{ surface: `${prev}真`, pos: tagOf(`${prev}真`) ?? 'v' }, { surface: '假', pos: tagOf('假') ?? 'a' }];
 }
 
 /** 出家人|们 as 出|家|人们 (the caller skips the 们). */
