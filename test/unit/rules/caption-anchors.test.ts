@@ -18,7 +18,6 @@ beforeAll(async () => {
   for (const l of ['ja', 'zh', 'ko'] as const) analyzers.set(l, await createAnalyzerFor(l));
 });
 
-
 function finds(language: Language, seq: string): (text: string) => string[] {
   const an = analyzers.get(language) as Analyzer;
   const c = compileSource(seqRulesSource(language, [seq], 'efficacy'), an, { noContext: true });
@@ -69,7 +68,7 @@ describe('caption anchors', () => {
     ['[{start: true}, {end: true}]', /needs at least one word, pos or number element/],
   ])('%s is a file:line:col error', (seq, want) => {
     const problems = parseRulesetSource(seqRulesSource('zh', [seq], 'efficacy'), 'house.yaml').problems.map(formatProblem);
-    expect(problems.join('\n')).toMatch(/house\.yaml:12:\d+: /)  // the seq's line in seqRulesSource;
+    expect(problems.join('\n')).toMatch(/house\.yaml:12:\d+: /); // the seq's line in seqRulesSource
     expect(problems.join('\n')).toMatch(want);
   });
 });
