@@ -3,7 +3,7 @@
  * Pure: the tokenizer and converter are handed in.
  */
 import type { Language } from '../transcript/model.js';
-import { applyEdits, normalize, type NormalizedText } from './normalize.js';
+import { applyEdits, droppedSpaces, normalize, type NormalizedText } from './normalize.js';
 import type { Token, Tokenizer } from './tokenizer.js';
 
 export interface Analyzer {
@@ -34,7 +34,7 @@ export function createAnalyzer(tokenizer: Tokenizer, toSimplified?: (s: string) 
     analyze(text) {
       const plain = normalize(text, language, opts);
       const norm = tokenizer.respell ? applyEdits(plain, tokenizer.respell(plain.text)) : plain;
-      const tokens = tokenizer.tokenize(norm.text);
+      const tokens = tokenizer.tokenize(norm.text, tokenizer.keepsBreaks ? droppedSpaces(norm) : undefined);
       const boundaries = new Set<number>([0, norm.text.length]);
       for (const t of tokens) {
         boundaries.add(t.start);

@@ -286,3 +286,19 @@ export function originalSpan(n: NormalizedText, start: number, end: number): { s
 export function normalizeTerm(term: string, language: Language, opts: NormalizeOptions = {}): string {
   return normalize(term, language, opts).text.trim();
 }
+
+/**
+ * Where normalisation dropped a space (or line break) between two characters of a script written without spaces
+ * (口服水光 喝 → 口服水光喝): offsets into `n.text`, ascending. A speaker's pause or a caption's gap there ends a
+ * word, which a tokenizer should not then run across (水|光喝).
+ */
+export function droppedSpaces(n: NormalizedText): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < n.text.length; i++) {
+    const from = n.origEnd[i - 1] ?? 0;
+    const to = n.origStart[i] ?? 0;
+    // regex: whitespace in the original between two kept characters
+    if (to > from && /\s/u.test(n.original.slice(from, to)) && n.text[i - 1] !== ' ' && n.text[i] !== ' ') out.push(i);
+  }
+  return out;
+}

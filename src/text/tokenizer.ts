@@ -22,7 +22,13 @@ export interface Tokenizer {
    * predicates: 빠져요 → 빠지다). jieba gives none, so a word's base-form key is only its surface again.
    */
   readonly baseForms?: boolean;
-  tokenize(text: string): Token[];
+  /**
+   * `breaks` (given when `keepsBreaks`): offsets of `text` where the speaker or caption left a space that normalisation
+   * dropped (text/normalize.ts droppedSpaces); no token runs across one.
+   */
+  tokenize(text: string, breaks?: readonly number[]): Token[];
+  /** Whether `tokenize` wants the dropped spaces (Chinese: jieba otherwise glues a word across a pause, 水|光喝). */
+  readonly keepsBreaks?: boolean;
   /** Chinese: the part of speech jieba's dictionary gives `word` (n, v, a…), or undefined when it is no word of it. */
   wordTag?(word: string): string | undefined;
   /**

@@ -78,11 +78,14 @@ export async function createChineseTokenizer(opts: { cacheDir?: string } = {}): 
   return {
     language: 'zh',
     wordTag,
-    tokenize(text) {
-      // Cuts that hide a rule's word mended (zh-recut.ts: 贴|出马|甲线, 五|十分, 三百左右, 药都是).
-      const pieces = jiebaFor(text)
-        .tag(text, false)
+    keepsBreaks: true,
+    tokenize(text, breaks = []) {
+      // A dropped space is a pause: each stretch between two is cut on its own (口服水光 喝 reads 水光|喝, not 水|光喝).
+      const jieba = jiebaFor(text);
+      const pieces = [0, ...breaks]
+        .flatMap((from, i) => jieba.tag(text.slice(from, breaks[i] ?? text.length), false))
         .map((t) => ({ surface: t.word, pos: t.tag }));
+      // Cuts that hide a rule's word mended (zh-recut.ts: 贴|出马|甲线, 五|十分, 三百左右, 药都是).
       return alignTokens(text, recutChinese(pieces, wordTag));
     },
   };

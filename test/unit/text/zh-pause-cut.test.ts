@@ -1,0 +1,60 @@
+/**
+ * A space between Chinese characters is dropped by normalisation (口服水光 喝 → 口服水光喝), but it was a pause: jieba
+ * must not glue a word across it (水|光喝 hid 水光 from a rule). droppedSpaces (text/normalize.ts) finds those places,
+ * and the Chinese tokenizer cuts each stretch between them on its own; a rule word that runs across the pause (国家 级)
+ * is still found.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
+import type { Analyzer } from '../../../src/text/analyze.js';
+import { droppedSpaces, normalize } from '../../../src/text/normalize.js';
+import { compileSource, prohibitedTexts, seqRulesSource } from '../../helpers/rule-source.js';
+
+let zh: Analyzer;
+beforeAll(async () => {
+  zh = await createAnalyzerFor('zh');
+});
+
+const tokens = (text: string): string[] => zh.analyze(text).tokens.map((t) => t.surface);
+const found = (seqs: string[], text: string): string[] => prohibitedTexts(compileSource(seqRulesSource('zh', seqs), zh), text, zh);
+
+describe('a pause (a dropped space) ends a Chinese word', () => {
+  it('口服水光 喝 no longer reads 水|光喝, nor 几率越大 家人们 越|大家|人们', () => {
+    expect(tokens('口服水光 喝了')).not.toContain('光喝');
+    expect(tokens('口服水光 喝了')).toContain('喝');
+    expect(tokens('中奖几率越大 家人们冲')).not.toContain('大家');
+    // Unpunctuated and unspaced, jieba's cut is as before.
+    expect(tokens('中奖几率越大家人们冲')).toContain('大家');
+  });
+
+  it('a rule word before the pause is found; one across it still is', () => {
+    expect(found(['[水光, 喝]'], '口服水光 喝一个月')).toEqual(['水光 喝']);
+    expect(found(['[几率越大]'], '下单越多中奖几率越大 家人们冲')).toEqual(['几率越大']);
+    expect(found(['[国家级]'], '这是国家 级的产品')).toEqual(['国家 级']);
+  });
+});
+
+describe('droppedSpaces', () => {
+  it('names where a space between two characters of a spaceless script was dropped, and nowhere else', () => {
+    const n = normalize('口服水光 喝了　皮肤好 iPhone 15', 'zh');
+    expect(n.text).toBe('口服水光喝了皮肤好 iphone 15');
+    expect(droppedSpaces(n)).toEqual([4, 6]);
+  });
+
+  it('property: each offset is inside the text, ascending, with no space on either side of it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('药', '喝', ' ', '　', 'a', '1', '，', '\n'), { maxLength: 40 }), (chars) => {
+        const n = normalize(chars.join(''), 'zh');
+        const at = droppedSpaces(n);
+        at.forEach((i, k) => {
+          expect(i).toBeGreaterThan(0);
+          expect(i).toBeLessThan(n.text.length);
+          if (k > 0) expect(i).toBeGreaterThan(at[k - 1] as number);
+          expect(n.text[i]).not.toBe(' ');
+          expect(n.text[i - 1]).not.toBe(' ');
+        });
+      }),
+    );
+  });
+});
