@@ -344,8 +344,11 @@ export async function createJapaneseTokenizer(opts: JapaneseTokenizerOptions = {
   return {
     language: 'ja',
     baseForms: true,
-    tokenize(text) {
-      const cuts = text.includes('大') ? numeralPrefixCuts(text) : [];
+    keepsBreaks: true,
+    tokenize(text, breaks = []) {
+      // A dropped space is a pause (シミが　消える): each stretch between pauses is read on its own.
+      const numeral = text.includes('大') ? numeralPrefixCuts(text) : [];
+      const cuts = breaks.length === 0 ? numeral : [...new Set([...numeral, ...breaks])].sort((a, b) => a - b);
       const inPieces = (at: readonly number[]) => (at.length === 0 ? tk.tokenize(text) : [0, ...at].flatMap((from, i) => tk.tokenize(text.slice(from, at[i]))));
       let viterbi = inPieces(cuts);
       const late = /[っッ]/.test(text) ? lateWordCuts(text, viterbi, (t) => tk.tokenize(t)) : [];

@@ -1,5 +1,5 @@
 /**
- * A space between Chinese characters is dropped by normalisation (口服水光 喝 → 口服水光喝), but it was a pause: jieba
+ * A space between Chinese (or Japanese) characters is dropped by normalisation (口服水光 喝 → 口服水光喝), but it was a pause: jieba
  * must not glue a word across it (水|光喝 hid 水光 from a rule). droppedSpaces (text/normalize.ts) finds those places,
  * and the Chinese tokenizer cuts each stretch between them on its own; a rule word that runs across the pause (国家 级)
  * is still found.
@@ -12,8 +12,10 @@ import { droppedSpaces, normalize } from '../../../src/text/normalize.js';
 import { compileSource, prohibitedTexts, seqRulesSource } from '../../helpers/rule-source.js';
 
 let zh: Analyzer;
+let ja: Analyzer;
 beforeAll(async () => {
   zh = await createAnalyzerFor('zh');
+  ja = await createAnalyzerFor('ja');
 });
 
 const tokens = (text: string): string[] => zh.analyze(text).tokens.map((t) => t.surface);
@@ -32,6 +34,14 @@ describe('a pause (a dropped space) ends a Chinese word', () => {
     expect(found(['[水光, 喝]'], '口服水光 喝一个月')).toEqual(['水光 喝']);
     expect(found(['[几率越大]'], '下单越多中奖几率越大 家人们冲')).toEqual(['几率越大']);
     expect(found(['[国家级]'], '这是国家 级的产品')).toEqual(['国家 级']);
+  });
+});
+
+describe('a pause ends a Japanese word too (captions read off the screen space their phrases)', () => {
+  it('最高 級の美容液 reads 最高|級, not 最|高級; the rule word 最高級 across the pause is still found', () => {
+    const surfaces = ja.analyze('最高 級の美容液').tokens.map((t) => t.surface);
+    expect(surfaces.slice(0, 2)).toEqual(['最高', '級']);
+    expect(prohibitedTexts(compileSource(seqRulesSource('ja', ['[最高級]']), ja), '最高 級の美容液', ja)).toEqual(['最高 級']);
   });
 });
 
