@@ -11,6 +11,7 @@ import { renderTimingDetail, withDetail, type TimingDetailId } from '../core/mes
 import type { CompiledRules } from './compile.js';
 import { locator, type Locator } from './locate.js';
 import { scanMemo, type ScanMemo } from './scan-memo.js';
+import { saidIn, segmentsNear, splitNearby } from './nearby.js';
 import type { DisclosureChannel, LocalizedMessage, ProductCategory, RequireRule, Rule } from './model.js';
 
 export interface CheckOptions {
@@ -103,7 +104,7 @@ export function checkTranscript(
   opts: CheckOptions = {},
 ): Finding[] {
   const memo = scanMemo(compiled, analyzer);
-  const c = collector(compiled, memo, opts);
+  const c = collector(compiled, memo, opts, saidAround(compiled, transcript, analyzer));
   scanSegments(transcript, c.handle);
   scanJoins(compiled, transcript, memo, c.handle);
   return [...c.findings, ...missingFindings(compiled, transcript, c.occurrences, opts)];
@@ -113,8 +114,30 @@ export function checkTranscript(
 type Place = { text: string; context: string; start: number | null; end: number | null; segment: number; line: number | undefined; source: SegmentSource | undefined };
 type Handle = (text: string, place: (norm: NormalizedText, start: number, end: number) => Place | undefined) => void;
 
+/**
+ * Whether one of a matcher's `nearby` onlyWith cues is said in the segments around segment `segment` (rules/nearby.ts);
+ * each segment's text is normalised once, when first looked at.
+ */
+function saidAround(compiled: CompiledRules, transcript: Transcript, analyzer: Analyzer): (matcher: number, segment: number) => boolean {
+  const normalised = new Map<number, string>();
+  const textOf = (i: number): string => {
+    let t = normalised.get(i);
+    if (t === undefined) normalised.set(i, (t = analyzer.normalizeTerm(transcript.segments[i]?.text ?? '')));
+    return t;
+  };
+  return (matcher, segment) =>
+    splitNearby(compiled.matchers[matcher]?.onlyWith ?? []).nearby.some((g) =>
+      segmentsNear(transcript.segments, segment, g.nearby as number).some((i) => saidIn(textOf(i), g)),
+    );
+}
+
 /** What the matchers found: prohibited findings, and per matcher where it fired (for disclosures, triggers, conditions). */
-function collector(compiled: CompiledRules, memo: ScanMemo, opts: CheckOptions): { handle: Handle; findings: Finding[]; occurrences: Occurrence[][] } {
+function collector(
+  compiled: CompiledRules,
+  memo: ScanMemo,
+  opts: CheckOptions,
+  around: (matcher: number, segment: number) => boolean,
+): { handle: Handle; findings: Finding[]; occurrences: Occurrence[][] } {
   const language = compiled.language;
   const findings: Finding[] = [];
   const occurrences: Occurrence[][] = compiled.matchers.map(() => []);
@@ -126,6 +149,8 @@ function collector(compiled: CompiledRules, memo: ScanMemo, opts: CheckOptions):
       const rule = compiled.rules[m.rule] as Rule;
       const p = place(norm, hit.start, hit.end);
       if (!p) continue;
+      // A claim whose onlyWith wants talk around it (a nearby group) counts only when that talk is there.
+      if (hit.nearby && !around(hit.matcher, p.segment)) continue;
       if (rule.kind === 'prohibit' && m.role === 'match') {
         if (rule.onlyWhen === 'sponsored' && !opts.sponsored) continue;
         if (rule.onlyWhen === 'declared' && !rule.products?.some((c) => opts.declared?.includes(c))) continue;

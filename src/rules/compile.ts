@@ -63,6 +63,9 @@ export interface CompiledCues {
   notWithScope?: Scope;
   window: number;
   scope?: Scope;
+  /** `nearby` (seconds; a matcher's onlyWith only) and its cues, normalised: looked for in the segments around the hit (rules/nearby.ts). */
+  nearby?: number;
+  nearbyWords?: string[];
   /** The group's `wholeWords` (only hits on word boundaries count) and `quoted` (only inside quotes). */
   wholeWords?: boolean;
   quoted?: boolean;
@@ -175,6 +178,10 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle 
     if (notWith.tagged.length) out.notWithTagged = notWith.tagged;
     if (g.notWithScope) out.notWithScope = g.notWithScope;
     if (g.scope) out.scope = g.scope;
+    if (g.nearby !== undefined) {
+      out.nearby = g.nearby;
+      out.nearbyWords = [...new Set((g.anywhere ?? []).map((w) => lex.normalize(w)).filter((w) => w.length > 0))];
+    }
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
     if (wholeSingle && g.wholeWords === undefined) out.wholeSingle = true;
     if (endOnWord) out.endOnWord = true;

@@ -9,7 +9,7 @@ import type { Lattice } from './lattice.js';
 import { charsOf } from './lattice.js';
 import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, type Hit } from './match.js';
-import { excusingCues, lacksOnlyWith, type ExcusingCues } from './scan-memo.js';
+import { excusingCues, onlyWithState, type ExcusingCues } from './scan-memo.js';
 import { matchEntries, type Rule } from './model.js';
 import { canonicalElement } from './seq-syntax.js';
 
@@ -61,8 +61,10 @@ function excusingGroups(compiled: CompiledRules, rule: Rule, m: CompiledMatcher)
 export function excuseOf(compiled: CompiledRules, L: Lattice, hit: Hit): string | undefined {
   const m = compiled.matchers[hit.matcher];
   const by = m ? excusingCues(compiled, L, hit) : undefined;
+  // An example is one text: a nearby group's cues said around it are not there to be found.
+  if (m && by === undefined && onlyWithState(compiled, L, hit) === 'elsewhere') return `matcher "${m.id}" counts only with one of its onlyWith cues said nearby (its "nearby" groups: in this text or the segments around it), and none is in this text`;
   if (!m || by === undefined) return undefined;
-  if (by === 'unless' && lacksOnlyWith(compiled, L, hit)) return `matcher "${m.id}" counts only with one of its onlyWith cues in reach, and none is`;
+  if (by === 'unless' && onlyWithState(compiled, L, hit) === 'unmet') return `matcher "${m.id}" counts only with one of its onlyWith cues in reach, and none is`;
   const yes = by === 'unless' && answeredYes(L.a.norm.text, hit.start, hit.end);
   const rule = compiled.rules[m.rule] as Rule;
   // The rule's own groups first, then the matcher's; for a negation or quotation, that group alone.

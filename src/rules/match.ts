@@ -26,6 +26,8 @@ export interface Hit {
   /** Offsets in the normalised text. */
   start: number;
   end: number;
+  /** Its matcher's `onlyWith` can only be met by talk around it (a `nearby` group): the checker looks there (rules/nearby.ts). */
+  nearby?: true;
 }
 
 /** Token index (exclusive end) of the token that contains character `offset - 1`: a span rounded out to a token end. */

@@ -111,6 +111,14 @@ export interface ContextCues {
    */
   scope?: Scope;
   /**
+   * Only in a matcher's `onlyWith`, with the cues under `anywhere`: the talk around the claim, not its sentence. The
+   * group is met when one of its cues is said anywhere in the claim's own segment or in a segment that starts or ends
+   * within this many seconds of it (a transcript without times: within `nearby / 5` lines, at least one, either side;
+   * a spoken cue runs about five seconds). A bare 元が取れる is a side-job promise only where side jobs are talked about,
+   * and that talk is seldom in the same caption. Cues are looked for in the normalised text, anywhere (not as whole words).
+   */
+  nearby?: number;
+  /**
    * Match the cues as whole words, on the tokenizer's word boundaries like a matcher's words (by
    * surface or base form), instead of anywhere in the text: a cue 床 (a floor) then does not fire
    * inside 臨床, nor 布 inside 湿布. In Japanese and Korean a rule's `unless` cue of one character is

@@ -5,7 +5,7 @@
 import { Ajv } from 'ajv';
 import { parseValidatedYaml } from '../yaml/validated.js';
 import { isLanguage, type Language } from '../transcript/model.js';
-import type { BadExample, CueGroups, Matcher, RequireRule, Rule, RulesetContext, RulesetProblem } from './model.js';
+import type { BadExample, ContextCues, CueGroups, Matcher, RequireRule, Rule, RulesetContext, RulesetProblem } from './model.js';
 import { bareVocabLists } from './bare-lists.js';
 import { entryProblem, seqProblems } from './seq-syntax.js';
 import { linearRegexProblem } from './regex.js';
@@ -108,10 +108,22 @@ function checkRules(rules: Rule[], language: Language, at: At): RulesetProblem[]
  * A group's `then` is what must follow one of its `after` or `inside` cues, or the match after a `before` cue: without any it could never count.
  * And a cue names a vocab list as a matcher's word does, as the whole entry ("{name}").
  */
-function checkCues(groups: CueGroups | undefined, path: (string | number)[], at: At): RulesetProblem[] {
+function checkCues(groups: CueGroups | undefined, path: (string | number)[], at: At, nearbyAllowed = false): RulesetProblem[] {
   const placed = groups === undefined ? [] : Array.isArray(groups) ? groups.map((g, j) => ({ g, p: [...path, j] })) : [{ g: groups, p: path }];
   const problems = placed.filter(({ g }) => g.then && !g.after && !g.inside && !g.before && !g.around && !g.anywhere).map(({ p }) => at([...p, 'then'], '"then" needs "after", "inside" or "before" in the same group: the cue it must follow'));
   for (const { g, p } of placed) for (const key of CUE_LISTS) problems.push(...braceProblems(g[key], [...p, key], at));
+  for (const { g, p } of placed) if (g.nearby !== undefined) problems.push(...nearbyProblems(g, p, at, nearbyAllowed));
+  return problems;
+}
+
+/** Keys a `nearby` group cannot have: it looks in whole segments, for cues said anywhere in them. */
+const NOT_NEARBY = ['before', 'after', 'around', 'inside', 'then', 'notPast', 'notWith', 'notWithScope', 'window', 'scope', 'quoted', 'wholeWords'] as const;
+
+/** A `nearby` group belongs to a matcher's onlyWith, with its cues under `anywhere` and nothing that reads a sentence. */
+function nearbyProblems(g: ContextCues, p: (string | number)[], at: At, allowed: boolean): RulesetProblem[] {
+  if (!allowed) return [at([...p, 'nearby'], `"nearby" belongs to a matcher's onlyWith only (the talk a claim needs around it); an unless, negation or quotation reads the claim's own sentence`)];
+  const problems = NOT_NEARBY.filter((k) => g[k] !== undefined).map((k) => at([...p, k], `"${k}" does not apply to a "nearby" group: its cues go under "anywhere" and count when said anywhere in the segments around the claim`));
+  if (!g.anywhere?.length) problems.push(at([...p, 'nearby'], '"nearby" needs its cues under "anywhere" in the same group'));
   return problems;
 }
 
@@ -172,7 +184,7 @@ function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at
       return;
     }
     if (entry.unless !== undefined) problems.push(...checkCues(entry.unless, [...here, 'unless'], at));
-    if (entry.onlyWith !== undefined) problems.push(...checkCues(entry.onlyWith, [...here, 'onlyWith'], at));
+    if (entry.onlyWith !== undefined) problems.push(...checkCues(entry.onlyWith, [...here, 'onlyWith'], at, true));
     if (entry.regex !== undefined) checkRegex(entry.regex, [...here, 'regex']);
     if (entry.seq) {
       const shape = seqProblems(entry.seq);

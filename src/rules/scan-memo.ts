@@ -11,6 +11,7 @@ import type { Lattice } from './lattice.js';
 import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, type Hit } from './match.js';
 import type { Rule } from './model.js';
+import { saidIn, splitNearby } from './nearby.js';
 
 /**
  * Whether a word of the lexicon, or the stem of one, runs across the join of two normalised pieces
@@ -44,10 +45,21 @@ export type ExcusingCues = 'unless' | 'negation' | 'quotation';
  * undefined when none does (or the hit is not a prohibited word's). A question answered yes (能瘦吗？能！) is a claim:
  * its own marks of asking excuse nothing, and only the rule's own cues may clear it.
  */
-/** Whether the hit's matcher has `onlyWith` groups and none of them is in reach of the hit. */
-export function lacksOnlyWith(compiled: CompiledRules, L: Lattice, hit: Hit): boolean {
+/**
+ * Whether the hit's matcher's `onlyWith` is met in its own text (or it has none), cannot be, or may still be by talk
+ * around it: its `nearby` groups' cues are not in the text, but may be said in the segments around it.
+ */
+export function onlyWithState(compiled: CompiledRules, L: Lattice, hit: Hit): 'met' | 'unmet' | 'elsewhere' {
   const only = compiled.matchers[hit.matcher]?.onlyWith;
-  return only !== undefined && !cueNear(L, hit.start, hit.end, only);
+  if (only === undefined) return 'met';
+  const { local, nearby } = splitNearby(only);
+  if (cueNear(L, hit.start, hit.end, local) || nearby.some((g) => saidIn(L.a.norm.text, g))) return 'met';
+  return nearby.length > 0 ? 'elsewhere' : 'unmet';
+}
+
+/** Whether the hit's matcher has `onlyWith` groups and none of them is met in its own text. */
+export function lacksOnlyWith(compiled: CompiledRules, L: Lattice, hit: Hit): boolean {
+  return onlyWithState(compiled, L, hit) !== 'met';
 }
 
 export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): ExcusingCues | undefined {
@@ -55,7 +67,7 @@ export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): Exc
   const rule = m ? (compiled.rules[m.rule] as Rule) : undefined;
   if (!m || !rule || rule.kind !== 'prohibit' || m.role !== 'match') return undefined;
   // The matcher's own conditions: a hit its onlyWith context does not reach counts as excused by the rule itself.
-  if (lacksOnlyWith(compiled, L, hit)) return 'unless';
+  if (onlyWithState(compiled, L, hit) === 'unmet') return 'unless';
   const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
   if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes) || cueNear(L, hit.start, hit.end, m.unless, yes)) return 'unless';
   if (rule.respectContext === false || yes) return undefined;
@@ -108,7 +120,8 @@ export function scanMemo(compiled: CompiledRules, analyzer: Analyzer, limit = SC
       scans(text, () => {
         const a = analyzer.analyze(text);
         const { hits, lattice } = scanSegment(compiled, a);
-        return { norm: a.norm, hits: hits.filter((h) => !clearedByContext(compiled, lattice, h)) };
+        const kept = hits.filter((h) => !clearedByContext(compiled, lattice, h));
+        return { norm: a.norm, hits: kept.map((h): Hit => (onlyWithState(compiled, lattice, h) === 'elsewhere' ? { ...h, nearby: true } : h)) };
       }),
     crossesJoin: (tail, head) =>
       joins(`${tail}\u0000${head}`, () => wordCrossesJoin(compiled, analyzer.normalizeTerm(tail), analyzer.normalizeTerm(head))),

@@ -23,6 +23,7 @@ const cues = {
     window: { type: 'integer', minimum: 0, maximum: 200 },
     scope: { enum: [...SCOPES] },
     wholeWords: { type: 'boolean' },
+    nearby: { type: 'integer', minimum: 1, maximum: 3600 },
   },
 } as const;
 /** One group of cues, or a list of groups with their own windows. */

@@ -1,0 +1,63 @@
+/**
+ * A matcher's `onlyWith` group with `nearby: N` (seconds) is met by talk around the claim, not its sentence: one of its
+ * cues said anywhere in the claim's own segment or in a segment that starts or ends within N seconds of it. Captions
+ * and recognised speech cut a stream into short cues, and the topic that makes a bare phrase a claim (副業 for 元が取れる,
+ * 收藏 for 稳赚) is seldom in the same one. Pure.
+ */
+import type { CompiledCues } from './compile.js';
+
+/** How long one spoken cue runs, about: a transcript without times reads `nearby` seconds as this many seconds a line. */
+export const SECONDS_PER_LINE = 5;
+
+/** Whether one of a nearby group's cues is in `text` (normalised), anywhere. */
+export function saidIn(text: string, group: CompiledCues): boolean {
+  return group.nearbyWords?.some((w) => text.includes(w)) ?? false;
+}
+
+/** The groups of an `onlyWith` that look around the claim, and those that read its sentence. */
+export function splitNearby(groups: readonly CompiledCues[]): { local: CompiledCues[]; nearby: CompiledCues[] } {
+  return { local: groups.filter((g) => g.nearby === undefined), nearby: groups.filter((g) => g.nearby !== undefined) };
+}
+
+interface Timed {
+  start: number | null;
+  end: number | null;
+}
+
+/** How many segments on a side past the last one in reach are still looked at (a long caption on screen may overlap them). */
+const LOOK_PAST = 50;
+
+/**
+ * The segments (indexes, `at` itself left out) within `seconds` of segment `at`: those that start or end within that
+ * time of its start or end. Without times (either segment untimed), the `seconds / 5` lines either side (at least one).
+ * Each side is read outwards until LOOK_PAST segments in a row are out of reach.
+ */
+export function segmentsNear(segments: readonly Timed[], at: number, seconds: number): number[] {
+  const here = segments[at];
+  if (!here) return [];
+  const lines = Math.max(1, Math.round(seconds / SECONDS_PER_LINE));
+  const out: number[] = [];
+  for (const step of [-1, 1]) {
+    let missed = 0;
+    for (let i = at + step, d = 1; i >= 0 && i < segments.length && missed < LOOK_PAST; i += step, d++) {
+      const near = within(here, segments[i] as Timed, seconds, step < 0) ?? d <= lines;
+      if (near) {
+        out.push(i);
+        missed = 0;
+      } else missed++;
+    }
+  }
+  return out;
+}
+
+/** Whether `other` (before `here` when `before`) lies within `seconds` of `here`; undefined when either is untimed. */
+function within(here: Timed, other: Timed, seconds: number, before: boolean): boolean | undefined {
+  if (before) {
+    const end = other.end ?? other.start;
+    const start = here.start ?? here.end;
+    return end === null || start === null ? undefined : start - end <= seconds;
+  }
+  const end = here.end ?? here.start;
+  const start = other.start ?? other.end;
+  return end === null || start === null ? undefined : start - end <= seconds;
+}

@@ -1,0 +1,97 @@
+/**
+ * A matcher's onlyWith group with `nearby: N`: the claim counts when one of its cues is said in its own segment or in
+ * a segment within N seconds of it (untimed: N / 5 lines either side) — captions cut a stream into short cues, and the
+ * topic that makes a bare phrase a claim is seldom in the same one (rules/nearby.ts).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
+import type { Analyzer } from '../../../src/text/analyze.js';
+import { checkTranscript } from '../../../src/rules/check.js';
+import type { CompiledRules } from '../../../src/rules/compile.js';
+import { runExamples } from '../../../src/rules/examples.js';
+import { formatProblem } from '../../../src/rules/model.js';
+import { segmentsNear } from '../../../src/rules/nearby.js';
+import { parseRulesetSource } from '../../../src/rules/parse.js';
+import type { Segment } from '../../../src/transcript/model.js';
+import { compileSource } from '../../helpers/rule-source.js';
+
+const source = (onlyWith: string) => `id: near
+language: ja
+rules:
+  - id: near/recoup
+    kind: prohibit
+    category: guarantee
+    severity: error
+    message: { ja: 元が取れると断定しない, en: no sure payback }
+    reference: 消費者契約法 第4条第1項第2号
+    match:
+      - id: recoup
+        words: [元が取れる]
+        onlyWith: ${onlyWith}
+    examples:
+      bad: [{ text: 副業ならすぐ元が取れる, match: 元が取れる }]
+      good: [この掃除機は長く使えば元が取れる]
+`;
+
+const NEARBY = '{anywhere: [副業, 在宅ワーク], nearby: 30}';
+
+let ja: Analyzer;
+let compiled: CompiledRules;
+beforeAll(async () => {
+  ja = await createAnalyzerFor('ja');
+  compiled = compileSource(source(NEARBY), ja);
+});
+
+const seg = (start: number | null, text: string): Segment => ({ start, end: start === null ? null : start + 4, text });
+const reported = (segments: Segment[]): string[] =>
+  checkTranscript(compiled, { segments }, ja)
+    .filter((f) => f.kind === 'prohibited')
+    .map((f) => f.text);
+
+describe('onlyWith nearby: the talk around the claim', () => {
+  it('counts the claim when the topic is said in a segment within N seconds, before or after it', () => {
+    expect(reported([seg(0, '今日は在宅ワークの話です'), seg(12, 'すぐに元が取れるんです')])).toEqual(['元が取れる']);
+    expect(reported([seg(0, 'すぐに元が取れるんです'), seg(20, 'この副業はね')])).toEqual(['元が取れる']);
+    // In its own segment, as any onlyWith.
+    expect(reported([seg(0, '副業ならすぐ元が取れる')])).toEqual(['元が取れる']);
+  });
+
+  it('does not count it when the topic is farther away, or never said', () => {
+    expect(reported([seg(0, '今日は在宅ワークの話です'), seg(100, 'すぐに元が取れるんです')])).toEqual([]);
+    expect(reported([seg(0, '掃除機のご紹介です'), seg(6, '長く使えば元が取れる')])).toEqual([]);
+  });
+
+  it('without times, reads N seconds as N / 5 lines either side', () => {
+    const filler = (n: number) => Array.from({ length: n }, () => seg(null, 'ご覧ください'));
+    // nearby 30: six lines.
+    expect(reported([seg(null, '副業の話です'), ...filler(5), seg(null, 'すぐに元が取れる')])).toEqual(['元が取れる']);
+    expect(reported([seg(null, '副業の話です'), ...filler(9), seg(null, 'すぐに元が取れる')])).toEqual([]);
+  });
+
+  it("a rule's examples are one text each: the cue must be in the text, and `rules test` passes", () => {
+    expect(runExamples(compiled, ja).filter((r) => !r.passed)).toEqual([]);
+  });
+});
+
+describe('segmentsNear', () => {
+  it('takes a long caption still on screen, several segments back', () => {
+    const segs: Segment[] = [{ start: 0, end: 120, text: '字幕' }, seg(10, 'a'), seg(20, 'b'), seg(90, 'c'), seg(110, 'd')];
+    // d (110–114) with 15 s: the caption (to 120) and c (90–94, 16 s before) — no, c ends 16 s before d starts.
+    expect(segmentsNear(segs, 4, 15).sort()).toEqual([0]);
+    expect(segmentsNear(segs, 4, 20).sort()).toEqual([0, 3]);
+  });
+});
+
+describe('where nearby may stand', () => {
+  const problems = (onlyWith: string, unless = '') => {
+    const yaml = source(onlyWith).replace('    examples:', `${unless}    examples:`);
+    return parseRulesetSource(yaml, 'near.yaml').problems.map(formatProblem);
+  };
+
+  it("only in a matcher's onlyWith, with its cues under anywhere", () => {
+    expect(problems(NEARBY)).toEqual([]);
+    expect(problems(NEARBY, '    unless: {anywhere: [冗談], nearby: 30}\n').join('\n')).toMatch(/near\.yaml:\d+:\d+: .*"nearby" belongs to a matcher's onlyWith only/);
+    expect(problems('{anywhere: [副業], nearby: 30, window: 5}').join('\n')).toMatch(/"window" does not apply to a "nearby" group/);
+    expect(problems('{around: [副業], nearby: 30}').join('\n')).toMatch(/"around" does not apply.*\n?.*"nearby" needs its cues under "anywhere"/s);
+  });
+});
