@@ -67,3 +67,34 @@ export function deniesOtherNoun(text: string, tokens: readonly Token[], matchEnd
   }
   return ended && noun;
 }
+
+/** A copula denial that ends the sentence (아니에요, 아닙니다, 아니죠): not 아니라 / 아니고, which go on to what it is. */
+const FINAL_DENIAL = /^(?:아니에요|아니예요|아닙니다|아니죠|아니거든요|아니랍니다|아니었어요|아니었습니다)/u;
+/** How far (characters) a denial of the noun a claim modifies may stand after it: 효과가 있는 의료기기가 아니에요. */
+export const MODIFIED_NOUN_REACH = 30;
+
+/**
+ * Whether a sentence-final copula denial at `cueStart` denies the noun the match modifies, however long the modifying
+ * clause runs after the match: "통증 완화 효과가 있는 의료기기가 아니에요", "혈압을 낮추는 효과가 입증된 건강기능식품은
+ * 아니에요" — it is not a device or health food that does so. No clause end stands between; the last adnominal ending
+ * (있는, 입증된) is followed only by the head noun (one or more nouns) and at most one particle. With more between
+ * (혈압을 낮추는 차는 약이 아니에요: the tea lowers it, and is no drug), the denial is of another noun.
+ */
+export function deniesModifiedNoun(text: string, tokens: readonly Token[], matchEnd: number, cueStart: number): boolean {
+  if (cueStart - matchEnd > MODIFIED_NOUN_REACH || !FINAL_DENIAL.test(text.slice(cueStart))) return false;
+  const between = tokens.filter((t) => t.start >= matchEnd && t.end <= cueStart);
+  // The match may end inside its predicate's token (낮추 of 낮추는): that token counts as between too.
+  const straddling = tokens.find((t) => t.start < matchEnd && t.end > matchEnd);
+  const run = straddling ? [straddling, ...between] : between;
+  let last = -1;
+  for (let k = 0; k < run.length; k++) {
+    const pos = (run[k] as Token).pos;
+    if (CLAUSE_END.test(pos)) return false;
+    if (ADNOMINAL.test(pos)) last = k;
+  }
+  if (last < 0) return false;
+  const head = run.slice(last + 1);
+  const particles = head.filter((t) => /^J/u.test(t.pos));
+  const nouns = head.filter((t) => CONTENT_NOUN.test(t.pos) || /^(?:NNB|XSN)/u.test(t.pos));
+  return nouns.length > 0 && particles.length <= 1 && nouns.length + particles.length === head.length && (particles.length === 0 || head[head.length - 1] === particles[0]);
+}

@@ -16,7 +16,7 @@ import { askedAfterDenial, cannotBoasts, denialAffirms, denialAsks, insideAnotA,
 import { anchorHolds } from './caption-edges.js';
 import { skipsParticle, skipsPause } from './pauses.js';
 import { gapEnds } from './gap-ends.js';
-import { deniesOtherNoun } from './ko-denial-scope.js';
+import { deniesModifiedNoun, deniesOtherNoun } from './ko-denial-scope.js';
 import { pushRegexHits } from './regex-prefilter.js';
 import { isTagged } from './tagged-words.js';
 import { scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
@@ -329,7 +329,10 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   const text = L.a.norm.text;
   // Korean: a copula denial of a noun in a clause of its own (…나아요, 연고가 아니라 크림이에요) is not about the match.
   const after = (c: { start: number; end: number }) =>
-    c.start >= end && (cues.scope ? c.end - end <= reach.ahead : apart(L, end, c.start) <= reach.ahead) && paired(c) && !(L.lexicon.spokenForms && deniesOtherNoun(text, L.a.tokens, end, c.start, c.end));
+    c.start >= end &&
+    ((cues.scope ? c.end - end <= reach.ahead : apart(L, end, c.start) <= reach.ahead) || (L.lexicon.spokenForms === true && deniesModifiedNoun(text, L.a.tokens, end, c.start))) &&
+    paired(c) &&
+    !(L.lexicon.spokenForms && deniesOtherNoun(text, L.a.tokens, end, c.start, c.end));
   const bounds = L.a.boundaries;
   const loose = (c: { start: number; end: number }) => !cues.wholeWords && !(cues.wholeSingle && c.end - c.start === 1);
   const whole = (c: { start: number; end: number }) => (loose(c) || (bounds.has(c.start) && bounds.has(c.end))) && !(cues.endOnWord && cutInParticle(L, c));

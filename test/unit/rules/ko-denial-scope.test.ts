@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules } from '../../../src/rules/compile.js';
-import { deniesOtherNoun } from '../../../src/rules/ko-denial-scope.js';
+import { deniesModifiedNoun, deniesOtherNoun } from '../../../src/rules/ko-denial-scope.js';
 import type { Ruleset } from '../../../src/rules/model.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { builtinEngine } from '../../helpers/builtin.js';
@@ -91,5 +91,34 @@ describe('a claim joined to a predicate that modifies the denied noun (round 41)
   it('leaves the built-in rules quiet on the lawful drug disclaimer', async () => {
     const found = (await builtinEngine().check({ segments: [{ start: 0, end: 3, text: '이 젤리는 장염을 예방하거나 고치는 의약품이 아닙니다' }] }, 'ko')).filter((f) => f.kind === 'prohibited');
     expect(found.map((f) => `${f.ruleId}/${f.matcher}`)).toEqual([]);
+  });
+});
+
+describe('deniesModifiedNoun: a sentence-final denial of the noun a claim modifies, however long its clause', () => {
+  const modified = (text: string, claim: string) => {
+    const end = text.indexOf(claim) + claim.length;
+    const at = text.search(/아니에요|아닙니다/u);
+    return deniesModifiedNoun(text, ko.analyze(text).tokens, end, at);
+  };
+  it.each([
+    ['이 제품은 통증 완화 효과가 있는 의료기기가 아니에요', '통증 완화'],
+    ['혈압을 낮추는 효과가 입증된 건강기능식품은 아니에요', '혈압을 낮추'],
+    ['식약처 허가받은 가정용 의료기기는 아니에요', '식약처 허가받'],
+  ])('"%s": not a thing that does it', (text, claim) => {
+    expect(modified(text, claim)).toBe(true);
+  });
+  it.each([
+    // The tea lowers it, and is no drug: another noun (and its particle) stands between.
+    ['혈압을 낮추는 차는 약이 아니에요', '혈압을 낮추'],
+    ['혈압을 낮추는 이 차는 약이 아니에요', '혈압을 낮추'],
+    ['혈압이 내려가요 이건 약이 아니에요', '혈압이 내려가'],
+  ])('"%s": the denial is of something else', (text, claim) => {
+    expect(modified(text, claim)).toBe(false);
+  });
+
+  it('in the built-in Korean rules, the long modified noun denied clears the claim; the claim said outright stays', async () => {
+    const count = async (text: string) => (await builtinEngine().check({ segments: [{ start: 0, end: 3, text }] }, 'ko')).filter((f) => f.kind === 'prohibited').length;
+    expect(await count('이 제품은 통증 완화 효과가 있는 의료기기가 아니에요')).toBe(0);
+    expect(await count('이 패치는 통증 완화 효과가 있어요')).toBeGreaterThan(0);
   });
 });
