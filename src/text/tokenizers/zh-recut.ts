@@ -22,6 +22,8 @@
  *   pays ten") as 保真|假, after a lone 保 or 包 only: 保证|真假 and 辨别真假 keep 真假 ("true or false").
  * - The live room's address 家人们 glued to a verb before it as 出家人 "monk" (让他来出|家人们: "let him pay, family") read
  *   出|家|人们, as jieba cuts 家人们 elsewhere (各位|家|人们); a monk said alone (出家人不打诳语) stays whole.
+ * - A doubled verb and the pronoun after it kept as one dictionary word (帮帮我, a title in jieba's dictionary: 家人们帮帮我)
+ *   read 帮帮|我, as jieba cuts 帮帮|我们, 救救|我 and 抱抱|我 already.
  */
 
 export interface ZhPiece {
@@ -43,6 +45,8 @@ const MARKS_TAIL = new RegExp(`^(${NUMERAL}+)分$`, 'u');
 const ESTIMATE = /^([〇零一二两三四五六七八九十百千万亿]+)(左右|上下)$/u;
 /** The last characters of the tokens mended below (分, 左右, 上下, 都): any other is kept as it is, at no cost. */
 const MENDED_ENDS: ReadonlySet<string> = new Set(['分', '右', '下', '都']);
+/** A doubled verb and an object pronoun in one token (帮帮我). */
+const DOUBLED_VERB_PRONOUN = /^((.)\2)([我你他她它])$/u;
 /** Tags that start a predicate after a subject (是, 能, 不, 很, 瘦). */
 const PREDICATE = /^[vdap]/u;
 
@@ -56,7 +60,9 @@ export function recutChinese(pieces: readonly ZhPiece[], tagOf: (word: string) =
     const shifted = SHIFTED_HEAD.has(p.surface) ? headShift(out, p, tagOf) : undefined;
     const orders = p.surface === '单一' ? ordersSplit(out[out.length - 1], whole[i + 1]) : undefined;
     const family = p.surface === '出家人' && whole[i + 1]?.surface === '们';
-    if (days) out.push(...days);
+    const doubled = p.surface.length === 3 ? DOUBLED_VERB_PRONOUN.exec(p.surface) : null;
+    if (doubled) out.push({ surface: doubled[1] as string, pos: 'v' }, { surface: doubled[3] as string, pos: 'r' });
+    else if (days) out.push(...days);
     else if (shifted) out.push(...shifted);
     else if (orders) out.push(...orders);
     else if (family) {

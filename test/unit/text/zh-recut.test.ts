@@ -161,3 +161,12 @@ describe('pieces jieba glues across a cut', () => {
     expect(tokens('出家人不打诳语')).toContain('出家人');
   });
 });
+
+describe('a doubled verb and its pronoun in one dictionary word', () => {
+  it('帮帮我 (a title in jieba\'s dictionary) reads 帮帮|我, as 帮帮|我们 and 救救|我 do; 帮帮忙 stays whole', () => {
+    expect(tokens('家人们帮帮我')).toEqual(['家', '人们', '帮帮', '我']);
+    expect(tokens('家人们帮帮我们')).toEqual(['家', '人们', '帮帮', '我们']);
+    expect(tokens('大家帮帮忙')).toContain('帮帮忙');
+    expect(found(['[帮帮, 我]'], '求求大家帮帮我')).toEqual(['帮帮我']);
+  });
+});
