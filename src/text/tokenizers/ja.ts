@@ -327,6 +327,20 @@ export function numeralPrefixCuts(text: string): number[] {
   return [...text.matchAll(NUMERAL_PREFIX)].map((m) => m.index);
 }
 
+/**
+ * "N分の" that is no fraction (20分の作業, 5分のストレッチ): IPADIC's suffix 分の (of 3分の1) swallows the の, so a rule's
+ * minutes (`{number: [分]}`) never saw 1日20分の作業. The text is cut after such a 分 (after digits only: 十分の is "enough") unless
+ * a numeral follows the の.
+ */
+const MINUTES_OF = /(?<=[0-9]分)(?=の(?![0-9〇一二三四五六七八九十百千数何]))/gu;
+
+/** Where a text is tokenized in pieces: after each "N大" before a kanji, and after "N分" before a の that is no fraction. Pure. */
+export function pieceCuts(text: string): number[] {
+  const at = text.includes('大') ? numeralPrefixCuts(text) : [];
+  if (text.includes('分の')) for (const m of text.matchAll(MINUTES_OF)) at.push(m.index);
+  return at.sort((a, b) => a - b);
+}
+
 export interface JapaneseTokenizerOptions {
   /** Where the expanded dictionary is kept between runs; none: gunzip it every time. */
   cacheDir?: string;
@@ -347,7 +361,7 @@ export async function createJapaneseTokenizer(opts: JapaneseTokenizerOptions = {
     keepsBreaks: true,
     tokenize(text, breaks = []) {
       // A dropped space is a pause (シミが　消える): each stretch between pauses is read on its own.
-      const numeral = text.includes('大') ? numeralPrefixCuts(text) : [];
+      const numeral = pieceCuts(text);
       const cuts = breaks.length === 0 ? numeral : [...new Set([...numeral, ...breaks])].sort((a, b) => a - b);
       const inPieces = (at: readonly number[]) => (at.length === 0 ? tk.tokenize(text) : [0, ...at].flatMap((from, i) => tk.tokenize(text.slice(from, at[i]))));
       let viterbi = inPieces(cuts);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import kuromoji from 'kuromoji';
 import { describe, expect, it } from 'vitest';
-import { createJapaneseTokenizer, numeralPrefixCuts } from '../../../src/text/tokenizers/ja.js';
+import { createJapaneseTokenizer, pieceCuts } from '../../../src/text/tokenizers/ja.js';
 import { splitUnknownRuns } from '../../../src/text/tokenizers/ja-kana-run.js';
 import { lateWordCuts } from '../../../src/text/tokenizers/ja-reglue.js';
 import { corpusTexts } from '../../corpus/evaluate.js';
@@ -21,14 +21,14 @@ const TEXTS = [
 
 let stock: Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>> | undefined;
 
-/** Tokens as kuromoji's own loader and lookups produce them (each piece between numeralPrefixCuts and lateWordCuts alone, unknown kana and katakana runs split by splitUnknownRuns, as ours). */
+/** Tokens as kuromoji's own loader and lookups produce them (each piece between pieceCuts and lateWordCuts alone, unknown kana and katakana runs split by splitUnknownRuns, as ours). */
 async function stockTokens(texts: string[]): Promise<{ surface: string; base: string; pos: string }[][]> {
   const dicPath = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');
   stock ??= new Promise((resolve, reject) => kuromoji.builder({ dicPath }).build((e, t) => (e ? reject(e) : resolve(t))));
   const tk = await stock;
   const inPieces = (t: string, cuts: readonly number[]) => [0, ...cuts].flatMap((at, i) => tk.tokenize(t.slice(at, cuts[i])));
   const tokens = (t: string) => {
-    const cuts = numeralPrefixCuts(t);
+    const cuts = pieceCuts(t);
     const first = inPieces(t, cuts);
     const late = lateWordCuts(t, first, (x) => tk.tokenize(x));
     return splitUnknownRuns(late.length === 0 ? first : inPieces(t, [...new Set([...cuts, ...late])].sort((a, b) => a - b)), (x) => tk.tokenize(x));

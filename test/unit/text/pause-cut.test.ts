@@ -68,3 +68,13 @@ describe('droppedSpaces', () => {
     );
   });
 });
+
+describe('N分の that is no fraction', () => {
+  it('1日20分の作業 reads 20|分|の, so a rule\'s minutes are seen; 3分の1 and 十分の stay as IPADIC reads them', () => {
+    const surfaces = (t: string) => ja.analyze(t).tokens.map((x) => x.surface);
+    expect(surfaces('1日20分の作業で')).toEqual(['1', '日', '20', '分', 'の', '作業', 'で']);
+    expect(surfaces('3分の1の価格')).toContain('分の');
+    expect(surfaces('十分の説明')).toContain('十分');
+    expect(prohibitedTexts(compileSource(seqRulesSource('ja', ['[{number: [分]}, の, 作業]']), ja), '1日20分の作業で3万円', ja)).toEqual(['20分の作業']);
+  });
+});
