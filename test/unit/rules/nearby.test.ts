@@ -50,22 +50,22 @@ const reported = (segments: Segment[]): string[] =>
 
 describe('onlyWith nearby: the talk around the claim', () => {
   it('counts the claim when the topic is said in a segment within N seconds, before or after it', () => {
-    expect(reported([seg(0, '今日は在宅ワークの話です'), seg(12, 'すぐに元が取れるんです')])).toEqual(['元が取れる']);
-    expect(reported([seg(0, 'すぐに元が取れるんです'), seg(20, 'この副業はね')])).toEqual(['元が取れる']);
+    expect(reported([seg(0, '今日は在宅ワークの話です'), seg(12, 'じきに元が取れるんです')])).toEqual(['元が取れる']);
+    expect(reported([seg(0, 'じきに元が取れるんです'), seg(20, 'この副業はね')])).toEqual(['元が取れる']);
     // In its own segment, as any onlyWith.
     expect(reported([seg(0, '副業ならすぐ元が取れる')])).toEqual(['元が取れる']);
   });
 
   it('does not count it when the topic is farther away, or never said', () => {
-    expect(reported([seg(0, '今日は在宅ワークの話です'), seg(100, 'すぐに元が取れるんです')])).toEqual([]);
+    expect(reported([seg(0, '今日は在宅ワークの話です'), seg(100, 'じきに元が取れるんです')])).toEqual([]);
     expect(reported([seg(0, '掃除機のご紹介です'), seg(6, '長く使えば元が取れる')])).toEqual([]);
   });
 
   it('without times, reads N seconds as N / 5 lines either side', () => {
     const filler = (n: number) => Array.from({ length: n }, () => seg(null, 'ご覧ください'));
     // nearby 30: six lines.
-    expect(reported([seg(null, '副業の話です'), ...filler(5), seg(null, 'すぐに元が取れる')])).toEqual(['元が取れる']);
-    expect(reported([seg(null, '副業の話です'), ...filler(9), seg(null, 'すぐに元が取れる')])).toEqual([]);
+    expect(reported([seg(null, '副業の話です'), ...filler(5), seg(null, 'じきに元が取れる')])).toEqual(['元が取れる']);
+    expect(reported([seg(null, '副業の話です'), ...filler(9), seg(null, 'じきに元が取れる')])).toEqual([]);
   });
 
   it("a rule's examples are one text each: the cue must be in the text, and `rules test` passes", () => {
