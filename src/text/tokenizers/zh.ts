@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Tokenizer } from '../tokenizer.js';
 import { alignTokens } from './align.js';
 import { dictionaryTags, loadJiebaVocabulary } from './jieba-vocabulary.js';
-import { recutChinese } from './zh-recut.js';
+import { recutChinese, type ZhPiece } from './zh-recut.js';
 
 interface JiebaInstance {
   tag(sentence: string, hmm?: boolean | null): { word: string; tag: string }[];
@@ -80,13 +80,39 @@ export async function createChineseTokenizer(opts: { cacheDir?: string } = {}): 
     wordTag,
     keepsBreaks: true,
     tokenize(text, breaks = []) {
-      // A dropped space is a pause: each stretch between two is cut on its own (口服水光 喝 reads 水光|喝, not 水|光喝).
       const jieba = jiebaFor(text);
-      const pieces = [0, ...breaks]
-        .flatMap((from, i) => jieba.tag(text.slice(from, breaks[i] ?? text.length), false))
-        .map((t) => ({ surface: t.word, pos: t.tag }));
+      const tagged = jieba.tag(text, false).map((t) => ({ surface: t.word, pos: t.tag }));
+      // A dropped space is a pause (口服水光 喝): a word jieba ran across one (光喝) is cut again in its parts.
+      const pieces = breaks.length === 0 ? tagged : cutAtPauses(tagged, breaks, (part) => jieba.tag(part, false).map((t) => ({ surface: t.word, pos: t.tag })));
       // Cuts that hide a rule's word mended (zh-recut.ts: 贴|出马|甲线, 五|十分, 三百左右, 药都是).
       return alignTokens(text, recutChinese(pieces, wordTag));
     },
   };
+}
+
+
+/**
+ * The pieces with every piece that runs across a pause (an offset in `breaks`, ascending) cut there and each part
+ * re-tagged on its own: 口服|水|光喝 with a pause before 喝 reads 口服|水|光|喝. Pieces are in text order and cover it
+ * (jieba keeps every character). Pure.
+ */
+export function cutAtPauses(pieces: readonly ZhPiece[], breaks: readonly number[], tag: (part: string) => ZhPiece[]): ZhPiece[] {
+  const out: ZhPiece[] = [];
+  let at = 0;
+  let b = 0;
+  for (const p of pieces) {
+    const end = at + p.surface.length;
+    while (b < breaks.length && (breaks[b] as number) <= at) b++;
+    if (b >= breaks.length || (breaks[b] as number) >= end) out.push(p);
+    else {
+      let from = at;
+      for (; b < breaks.length && (breaks[b] as number) < end; b++) {
+        out.push(...tag(p.surface.slice(from - at, (breaks[b] as number) - at)));
+        from = breaks[b] as number;
+      }
+      out.push(...tag(p.surface.slice(from - at)));
+    }
+    at = end;
+  }
+  return out;
 }

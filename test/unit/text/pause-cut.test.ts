@@ -78,3 +78,19 @@ describe('N分の that is no fraction', () => {
     expect(prohibitedTexts(compileSource(seqRulesSource('ja', ['[{number: [分]}, の, 作業]']), ja), '1日20分の作業で3万円', ja)).toEqual(['20分の作業']);
   });
 });
+
+describe('cutAtPauses', () => {
+  it('re-tags only the pieces that run across a pause, in their parts', async () => {
+    const { cutAtPauses } = await import('../../../src/text/tokenizers/zh.js');
+    const tagged: string[] = [];
+    const tag = (part: string) => {
+      tagged.push(part);
+      return [...part].map((c) => ({ surface: c, pos: 'x' }));
+    };
+    const pieces = ['口服', '水', '光喝', '了'].map((surface) => ({ surface, pos: 'n' }));
+    expect(cutAtPauses(pieces, [4], tag).map((p) => p.surface)).toEqual(['口服', '水', '光', '喝', '了']);
+    expect(tagged).toEqual(['光', '喝']);
+    // A pause on a piece's edge cuts nothing.
+    expect(cutAtPauses(pieces, [3], tag).map((p) => p.surface)).toEqual(['口服', '水', '光喝', '了']);
+  });
+});
