@@ -41,11 +41,6 @@ export const SCAN_MEMO_LIMIT = 1000;
 export type ExcusingCues = 'unless' | 'negation' | 'quotation';
 
 /**
- * Which cues clear this hit of a prohibited word: its rule's own `unless` cues, else a negation, else a quotation;
- * undefined when none does (or the hit is not a prohibited word's). A question answered yes (能瘦吗？能！) is a claim:
- * its own marks of asking excuse nothing, and only the rule's own cues may clear it.
- */
-/**
  * Whether the hit's matcher's `onlyWith` is met in its own text (or it has none), cannot be, or may still be by talk
  * around it: its `nearby` groups' cues are not in the text, but may be said in the segments around it.
  */
@@ -57,11 +52,11 @@ export function onlyWithState(compiled: CompiledRules, L: Lattice, hit: Hit): 'm
   return nearby.length > 0 ? 'elsewhere' : 'unmet';
 }
 
-/** Whether the hit's matcher has `onlyWith` groups and none of them is met in its own text. */
-export function lacksOnlyWith(compiled: CompiledRules, L: Lattice, hit: Hit): boolean {
-  return onlyWithState(compiled, L, hit) !== 'met';
-}
-
+/**
+ * Which cues clear this hit of a prohibited word: its rule's own `unless` cues, else a negation, else a quotation;
+ * undefined when none does (or the hit is not a prohibited word's). A question answered yes (能瘦吗？能！) is a claim:
+ * its own marks of asking excuse nothing, and only the rule's own cues may clear it.
+ */
 export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): ExcusingCues | undefined {
   const m = compiled.matchers[hit.matcher];
   const rule = m ? (compiled.rules[m.rule] as Rule) : undefined;
