@@ -180,7 +180,7 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle 
     if (g.scope) out.scope = g.scope;
     if (g.nearby !== undefined) {
       out.nearby = g.nearby;
-      out.nearbyWords = [...new Set((g.anywhere ?? []).map((w) => lex.normalize(w)).filter((w) => w.length > 0))];
+      out.nearbyWords = lex.normalizeAll(g.anywhere ?? []);
     }
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
     if (wholeSingle && g.wholeWords === undefined) out.wholeSingle = true;

@@ -69,7 +69,7 @@ export function deniesOtherNoun(text: string, tokens: readonly Token[], matchEnd
 }
 
 /** A copula denial that ends the sentence (아니에요, 아닙니다, 아니죠): not 아니라 / 아니고, which go on to what it is. */
-const FINAL_DENIAL = /^(?:아니에요|아니예요|아닙니다|아니죠|아니거든요|아니랍니다|아니었어요|아니었습니다)/u;
+const FINAL_DENIAL = /(?:아니에요|아니예요|아닙니다|아니죠|아니거든요|아니랍니다|아니었어요|아니었습니다)/uy;
 /** How far (characters) a denial of the noun a claim modifies may stand after it: 효과가 있는 의료기기가 아니에요. */
 export const MODIFIED_NOUN_REACH = 30;
 
@@ -81,7 +81,9 @@ export const MODIFIED_NOUN_REACH = 30;
  * (혈압을 낮추는 차는 약이 아니에요: the tea lowers it, and is no drug), the denial is of another noun.
  */
 export function deniesModifiedNoun(text: string, tokens: readonly Token[], matchEnd: number, cueStart: number): boolean {
-  if (cueStart - matchEnd > MODIFIED_NOUN_REACH || !FINAL_DENIAL.test(text.slice(cueStart))) return false;
+  if (cueStart - matchEnd > MODIFIED_NOUN_REACH) return false;
+  FINAL_DENIAL.lastIndex = cueStart;
+  if (!FINAL_DENIAL.test(text)) return false;
   const between = tokens.filter((t) => t.start >= matchEnd && t.end <= cueStart);
   // The match may end inside its predicate's token (낮추 of 낮추는): that token counts as between too.
   const straddling = tokens.find((t) => t.start < matchEnd && t.end > matchEnd);

@@ -107,9 +107,14 @@ export class LexiconBuilder {
   /** A word as the lexicon keys it. */
   readonly normalize = (w: string): string => this.analyzer.normalizeTerm(w);
 
+  /** Words as the lexicon keys them, each once, sorted, none empty. */
+  normalizeAll(words: readonly string[]): string[] {
+    return [...new Set(words.map(this.normalize).filter((w) => w.length > 0))].sort();
+  }
+
   /** The atom for a set of words (the same set is one atom). */
   atom(words: readonly string[], loose = false): number {
-    const norm = [...new Set(words.map((w) => this.analyzer.normalizeTerm(w)).filter((w) => w.length > 0))].sort();
+    const norm = this.normalizeAll(words);
     const key = `${loose ? 'L' : 'T'}\u0000${norm.join('\u0000')}`;
     let id = this.atoms.get(key);
     if (id !== undefined) return id;

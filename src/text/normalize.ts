@@ -294,6 +294,8 @@ export function normalizeTerm(term: string, language: Language, opts: NormalizeO
  */
 export function droppedSpaces(n: NormalizedText): number[] {
   const out: number[] = [];
+  // regex: any whitespace in the original (most captions have none: then nothing was dropped)
+  if (!/\s/u.test(n.original)) return out;
   for (let i = 1; i < n.text.length; i++) {
     const from = n.origEnd[i - 1] ?? 0;
     const to = n.origStart[i] ?? 0;

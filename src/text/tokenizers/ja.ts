@@ -323,7 +323,7 @@ function build(sections: Sections): { tokenize(text: string): ViterbiToken[] } {
 const NUMERAL_PREFIX = /(?<=[0-9]大)(?=\p{Script=Han})/gu;
 
 /** Where a text is tokenized in pieces: after each "N大" before a kanji. Pure. */
-export function numeralPrefixCuts(text: string): number[] {
+function numeralPrefixCuts(text: string): number[] {
   return [...text.matchAll(NUMERAL_PREFIX)].map((m) => m.index);
 }
 
@@ -339,6 +339,11 @@ export function pieceCuts(text: string): number[] {
   const at = text.includes('大') ? numeralPrefixCuts(text) : [];
   if (text.includes('分の')) for (const m of text.matchAll(MINUTES_OF)) at.push(m.index);
   return at.sort((a, b) => a - b);
+}
+
+/** Two sets of cut offsets as one, ascending. */
+function unionCuts(a: readonly number[], b: readonly number[]): readonly number[] {
+  return b.length === 0 ? a : a.length === 0 ? b : [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
 
 export interface JapaneseTokenizerOptions {
@@ -361,12 +366,11 @@ export async function createJapaneseTokenizer(opts: JapaneseTokenizerOptions = {
     keepsBreaks: true,
     tokenize(text, breaks = []) {
       // A dropped space is a pause (シミが　消える): each stretch between pauses is read on its own.
-      const numeral = pieceCuts(text);
-      const cuts = breaks.length === 0 ? numeral : [...new Set([...numeral, ...breaks])].sort((a, b) => a - b);
+      const cuts = unionCuts(pieceCuts(text), breaks);
       const inPieces = (at: readonly number[]) => (at.length === 0 ? tk.tokenize(text) : [0, ...at].flatMap((from, i) => tk.tokenize(text.slice(from, at[i]))));
       let viterbi = inPieces(cuts);
       const late = /[っッ]/.test(text) ? lateWordCuts(text, viterbi, (t) => tk.tokenize(t)) : [];
-      if (late.length > 0) viterbi = inPieces([...new Set([...cuts, ...late])].sort((a, b) => a - b));
+      if (late.length > 0) viterbi = inPieces(unionCuts(cuts, late));
       viterbi = splitUnknownRuns(viterbi, (t) => tk.tokenize(t));
       const raw = viterbi.map((t) => ({
         surface: t.surface_form,

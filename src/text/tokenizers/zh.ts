@@ -81,15 +81,14 @@ export async function createChineseTokenizer(opts: { cacheDir?: string } = {}): 
     keepsBreaks: true,
     tokenize(text, breaks = []) {
       const jieba = jiebaFor(text);
-      const tagged = jieba.tag(text, false).map((t) => ({ surface: t.word, pos: t.tag }));
+      const tag = (part: string): ZhPiece[] => jieba.tag(part, false).map((t) => ({ surface: t.word, pos: t.tag }));
       // A dropped space is a pause (口服水光 喝): a word jieba ran across one (光喝) is cut again in its parts.
-      const pieces = breaks.length === 0 ? tagged : cutAtPauses(tagged, breaks, (part) => jieba.tag(part, false).map((t) => ({ surface: t.word, pos: t.tag })));
+      const pieces = breaks.length === 0 ? tag(text) : cutAtPauses(tag(text), breaks, tag);
       // Cuts that hide a rule's word mended (zh-recut.ts: 贴|出马|甲线, 五|十分, 三百左右, 药都是).
       return alignTokens(text, recutChinese(pieces, wordTag));
     },
   };
 }
-
 
 /**
  * The pieces with every piece that runs across a pause (an offset in `breaks`, ascending) cut there and each part
