@@ -127,7 +127,7 @@ function saidAround(compiled: CompiledRules, transcript: Transcript, analyzer: A
   };
   return (matcher, segment) =>
     splitNearby(compiled.matchers[matcher]?.onlyWith ?? []).nearby.some((g) =>
-      segmentsNear(transcript.segments, segment, g.nearby as number).some((i) => saidIn(textOf(i), g)),
+      segmentsNear(transcript.segments, segment, g.nearby as number, g.nearbySide).some((i) => saidIn(textOf(i), g)),
     );
 }
 

@@ -7,7 +7,7 @@
 import type { Analyzer } from '../text/analyze.js';
 import type { Language } from '../transcript/model.js';
 import { MONEY_UNITS } from '../text/numbers.js';
-import { cueGroups, matchEntries, mergeContext, negationNotPast, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type Scope } from './model.js';
+import { cueGroups, matchEntries, mergeContext, negationNotPast, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type NearbySide, type Scope } from './model.js';
 import { LexiconBuilder, type Lexicon } from './lexicon.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
@@ -66,6 +66,8 @@ export interface CompiledCues {
   /** `nearby` (seconds; a matcher's onlyWith only) and its cues, normalised: looked for in the segments around the hit (rules/nearby.ts). */
   nearby?: number;
   nearbyWords?: string[];
+  /** `side`: the talk counts only before (or only after) the claim. */
+  nearbySide?: NearbySide;
   /** The group's `wholeWords` (only hits on word boundaries count) and `quoted` (only inside quotes). */
   wholeWords?: boolean;
   quoted?: boolean;
@@ -181,6 +183,7 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle 
     if (g.nearby !== undefined) {
       out.nearby = g.nearby;
       out.nearbyWords = lex.normalizeAll(g.anywhere ?? []);
+      if (g.side) out.nearbySide = g.side;
     }
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
     if (wholeSingle && g.wholeWords === undefined) out.wholeSingle = true;

@@ -53,6 +53,9 @@ export interface LocalizedMessage {
 export const CUE_WORD_KEYS = ['before', 'after', 'around', 'inside', 'anywhere', 'then', 'notPast', 'notWith'] as const;
 
 /** Words or phrases looked for around a match (in the normalised text of the same segment). */
+/** Which side of a claim a `nearby` group's talk may be on. */
+export type NearbySide = 'before' | 'after';
+
 export interface ContextCues {
   before?: string[];
   after?: string[];
@@ -118,6 +121,12 @@ export interface ContextCues {
    * and that talk is seldom in the same caption. Cues are looked for in the normalised text, anywhere (not as whole words).
    */
   nearby?: number;
+  /**
+   * With `nearby`: only the talk on one side of the claim counts — `before` (the topic said first: hosts address the
+   * sufferers, then tell the result; a lawful "穿上就好了" said before a symptom is named is no claim of it) or `after`.
+   * The claim's own segment counts either way.
+   */
+  side?: NearbySide;
   /**
    * Match the cues as whole words, on the tokenizer's word boundaries like a matcher's words (by
    * surface or base form), instead of anywhere in the text: a cue 床 (a floor) then does not fire

@@ -5,6 +5,7 @@
  * 收藏 for 稳赚) is seldom in the same one. Pure.
  */
 import type { CompiledCues } from './compile.js';
+import type { NearbySide } from './model.js';
 
 /** How long one spoken cue runs, about: a transcript without times reads `nearby` seconds as this many seconds a line. */
 export const SECONDS_PER_LINE = 5;
@@ -30,14 +31,14 @@ const LOOK_PAST = 50;
 /**
  * The segments (indexes, `at` itself left out) within `seconds` of segment `at`: those that start or end within that
  * time of its start or end. Without times (either segment untimed), the `seconds / 5` lines either side (at least one).
- * Each side is read outwards until LOOK_PAST segments in a row are out of reach.
+ * Each side (only the one `side` names, when given) is read outwards until LOOK_PAST segments in a row are out of reach.
  */
-export function segmentsNear(segments: readonly Timed[], at: number, seconds: number): number[] {
+export function segmentsNear(segments: readonly Timed[], at: number, seconds: number, side?: NearbySide): number[] {
   const here = segments[at];
   if (!here) return [];
   const lines = Math.max(1, Math.round(seconds / SECONDS_PER_LINE));
   const out: number[] = [];
-  for (const step of [-1, 1]) {
+  for (const step of side === 'before' ? [-1] : side === 'after' ? [1] : [-1, 1]) {
     let missed = 0;
     for (let i = at + step, d = 1; i >= 0 && i < segments.length && missed < LOOK_PAST; i += step, d++) {
       const near = within(here, segments[i] as Timed, seconds, step < 0) ?? d <= lines;

@@ -113,6 +113,7 @@ function checkCues(groups: CueGroups | undefined, path: (string | number)[], at:
   const problems = placed.filter(({ g }) => g.then && !g.after && !g.inside && !g.before && !g.around && !g.anywhere).map(({ p }) => at([...p, 'then'], '"then" needs "after", "inside" or "before" in the same group: the cue it must follow'));
   for (const { g, p } of placed) for (const key of CUE_LISTS) problems.push(...braceProblems(g[key], [...p, key], at));
   for (const { g, p } of placed) if (g.nearby !== undefined) problems.push(...nearbyProblems(g, p, at, nearbyAllowed));
+  for (const { g, p } of placed) if (g.side !== undefined && g.nearby === undefined) problems.push(at([...p, 'side'], '"side" says on which side of the claim a "nearby" group\'s talk counts: it needs "nearby" in the same group'));
   return problems;
 }
 

@@ -24,6 +24,7 @@ const cues = {
     scope: { enum: [...SCOPES] },
     wholeWords: { type: 'boolean' },
     nearby: { type: 'integer', minimum: 1, maximum: 3600 },
+    side: { enum: ['before', 'after'] },
   },
 } as const;
 /** One group of cues, or a list of groups with their own windows. */

@@ -73,6 +73,25 @@ describe('onlyWith nearby: the talk around the claim', () => {
   });
 });
 
+describe('onlyWith nearby with a side: the talk only before (or after) the claim', () => {
+  it('counts the claim only when the topic came first, with side: before; its own segment either way', () => {
+    const before = compileSource(source('{anywhere: [副業, 在宅ワーク], nearby: 30, side: before}'), ja);
+    const only = (segments: Segment[]) => checkTranscript(before, { segments }, ja).filter((f) => f.kind === 'prohibited').map((f) => f.text);
+    expect(only([seg(0, '在宅ワークを始めた方へ'), seg(10, 'すぐに元が取れるんです')])).toEqual(['元が取れる']);
+    expect(only([seg(0, 'すぐに元が取れるんです'), seg(10, '在宅ワークを始めた方へ')])).toEqual([]);
+    expect(only([seg(0, '副業ならすぐ元が取れる')])).toEqual(['元が取れる']);
+    // Both sides without it, as before.
+    expect(reported([seg(0, 'すぐに元が取れるんです'), seg(10, '在宅ワークを始めた方へ')])).toEqual(['元が取れる']);
+  });
+
+  it('segmentsNear reads one side only when told', () => {
+    const segs: Segment[] = [seg(0, 'a'), seg(10, 'b'), seg(20, 'c')];
+    expect(segmentsNear(segs, 1, 30, 'before')).toEqual([0]);
+    expect(segmentsNear(segs, 1, 30, 'after')).toEqual([2]);
+    expect(segmentsNear(segs, 1, 30).sort()).toEqual([0, 2]);
+  });
+});
+
 describe('segmentsNear', () => {
   it('takes a long caption still on screen, several segments back', () => {
     const segs: Segment[] = [{ start: 0, end: 120, text: '字幕' }, seg(10, 'a'), seg(20, 'b'), seg(90, 'c'), seg(110, 'd')];
@@ -93,5 +112,7 @@ describe('where nearby may stand', () => {
     expect(problems(NEARBY, '    unless: {anywhere: [冗談], nearby: 30}\n').join('\n')).toMatch(/near\.yaml:\d+:\d+: .*"nearby" belongs to a matcher's onlyWith only/);
     expect(problems('{anywhere: [副業], nearby: 30, window: 5}').join('\n')).toMatch(/"window" does not apply to a "nearby" group/);
     expect(problems('{around: [副業], nearby: 30}').join('\n')).toMatch(/"around" does not apply.*\n?.*"nearby" needs its cues under "anywhere"/s);
+    expect(problems('{anywhere: [副業], side: before}').join('\n')).toMatch(/near\.yaml:\d+:\d+: .*"side" .*needs "nearby" in the same group/);
+    expect(problems('{anywhere: [副業], nearby: 30, side: first}').join('\n')).toMatch(/side/);
   });
 });
