@@ -77,11 +77,11 @@ describe('onlyWith nearby with a side: the talk only before (or after) the claim
   it('counts the claim only when the topic came first, with side: before; its own segment either way', () => {
     const before = compileSource(source('{anywhere: [副業, 在宅ワーク], nearby: 30, side: before}'), ja);
     const only = (segments: Segment[]) => checkTranscript(before, { segments }, ja).filter((f) => f.kind === 'prohibited').map((f) => f.text);
-    expect(only([seg(0, '在宅ワークを始めた方へ'), seg(10, 'すぐに元が取れるんです')])).toEqual(['元が取れる']);
-    expect(only([seg(0, 'すぐに元が取れるんです'), seg(10, '在宅ワークを始めた方へ')])).toEqual([]);
+    expect(only([seg(0, '在宅ワークを始めた方へ'), seg(10, 'そのうち元が取れるんです')])).toEqual(['元が取れる']);
+    expect(only([seg(0, 'そのうち元が取れるんです'), seg(10, '在宅ワークを始めた方へ')])).toEqual([]);
     expect(only([seg(0, '副業ならすぐ元が取れる')])).toEqual(['元が取れる']);
     // Both sides without it, as before.
-    expect(reported([seg(0, 'すぐに元が取れるんです'), seg(10, '在宅ワークを始めた方へ')])).toEqual(['元が取れる']);
+    expect(reported([seg(0, 'そのうち元が取れるんです'), seg(10, '在宅ワークを始めた方へ')])).toEqual(['元が取れる']);
   });
 
   it('segmentsNear reads one side only when told', () => {
