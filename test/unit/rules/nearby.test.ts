@@ -92,6 +92,17 @@ describe('onlyWith nearby with a side: the talk only before (or after) the claim
   });
 });
 
+describe('rule examples of several lines: one cue each, five seconds apart', () => {
+  it('lets a bad example put the topic in the cue before the claim, and fails one whose topic is out of reach', () => {
+    const yaml = (bad: string, nearby: number) =>
+      source(`{anywhere: [副業, 在宅ワーク], nearby: ${nearby}}`).replace('bad: [{ text: 副業ならすぐ元が取れる, match: 元が取れる }]', `bad: [{ text: "${bad}", match: 元が取れる }]`);
+    const passed = (bad: string, nearby: number) => runExamples(compileSource(yaml(bad, nearby), ja), ja).map((r) => `${r.kind} ${r.passed}`);
+    expect(passed('在宅ワークのお話です\\nそのうち元が取れるんです', 10)).toEqual(['bad true', 'good true']);
+    // Three cues apart (15 s) is beyond 5 s: the claim is not reported.
+    expect(passed('在宅ワークのお話です\\n今日は晴れ\\n明日は雨\\nそのうち元が取れるんです', 5)).toEqual(['bad false', 'good true']);
+  });
+});
+
 describe('segmentsNear', () => {
   it('takes a long caption still on screen, several segments back', () => {
     const segs: Segment[] = [{ start: 0, end: 120, text: '字幕' }, seg(10, 'a'), seg(20, 'b'), seg(90, 'c'), seg(110, 'd')];
