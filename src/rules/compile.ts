@@ -68,6 +68,8 @@ export interface CompiledCues {
   nearbyWords?: string[];
   /** `side`: the talk counts only before (or only after) the claim. */
   nearbySide?: NearbySide;
+  /** `except`, normalised: phrases in which a nearby cue does not count. */
+  nearbyExcept?: string[];
   /** The group's `wholeWords` (only hits on word boundaries count) and `quoted` (only inside quotes). */
   wholeWords?: boolean;
   quoted?: boolean;
@@ -184,6 +186,7 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle 
       out.nearby = g.nearby;
       out.nearbyWords = lex.normalizeAll(g.anywhere ?? []);
       if (g.side) out.nearbySide = g.side;
+      if (g.except?.length) out.nearbyExcept = lex.normalizeAll(g.except);
     }
     for (const k of ['wholeWords', 'quoted'] as const) if (g[k] === true) out[k] = true;
     if (wholeSingle && g.wholeWords === undefined) out.wholeSingle = true;

@@ -50,7 +50,7 @@ export interface LocalizedMessage {
 }
 
 /** The keys of a cue group (ContextCues) that hold word lists. */
-export const CUE_WORD_KEYS = ['before', 'after', 'around', 'inside', 'anywhere', 'then', 'notPast', 'notWith'] as const;
+export const CUE_WORD_KEYS = ['before', 'after', 'around', 'inside', 'anywhere', 'then', 'notPast', 'notWith', 'except'] as const;
 
 /** Words or phrases looked for around a match (in the normalised text of the same segment). */
 /** Which side of a claim a `nearby` group's talk may be on. */
@@ -127,6 +127,11 @@ export interface ContextCues {
    * The claim's own segment counts either way.
    */
   side?: NearbySide;
+  /**
+   * With `nearby`: a cue said inside one of these longer phrases does not count (稼げる is earning talk, but not in
+   * ポイントが稼げる); found anywhere in the normalised text, as the cues are.
+   */
+  except?: string[];
   /**
    * Match the cues as whole words, on the tokenizer's word boundaries like a matcher's words (by
    * surface or base form), instead of anywhere in the text: a cue 床 (a floor) then does not fire

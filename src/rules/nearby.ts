@@ -10,9 +10,25 @@ import type { NearbySide } from './model.js';
 /** How long one spoken cue runs, about: a transcript without times reads `nearby` seconds as this many seconds a line. */
 export const SECONDS_PER_LINE = 5;
 
-/** Whether one of a nearby group's cues is in `text` (normalised), anywhere. */
+/** Whether one of a nearby group's cues is in `text` (normalised), anywhere but inside one of its `except` phrases. */
 export function saidIn(text: string, group: CompiledCues): boolean {
-  return group.nearbyWords?.some((w) => text.includes(w)) ?? false;
+  const except = group.nearbyExcept;
+  return group.nearbyWords?.some((w) => (except ? saidOutside(text, w, except) : text.includes(w))) ?? false;
+}
+
+/** Whether `word` occurs in `text` at least once outside every occurrence of the `except` phrases. */
+function saidOutside(text: string, word: string, except: readonly string[]): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const covered = except.some((e) => {
+      // An occurrence of `e` that starts at most e.length - word.length before `at` and holds the word.
+      for (let p = text.indexOf(e, Math.max(0, at + word.length - e.length)); p >= 0 && p <= at; p = text.indexOf(e, p + 1)) {
+        if (p + e.length >= at + word.length) return true;
+      }
+      return false;
+    });
+    if (!covered) return true;
+  }
+  return false;
 }
 
 /** The groups of an `onlyWith` that look around the claim, and those that read its sentence. */

@@ -114,6 +114,7 @@ function checkCues(groups: CueGroups | undefined, path: (string | number)[], at:
   for (const { g, p } of placed) for (const key of CUE_LISTS) problems.push(...braceProblems(g[key], [...p, key], at));
   for (const { g, p } of placed) if (g.nearby !== undefined) problems.push(...nearbyProblems(g, p, at, nearbyAllowed));
   for (const { g, p } of placed) if (g.side !== undefined && g.nearby === undefined) problems.push(at([...p, 'side'], '"side" says on which side of the claim a "nearby" group\'s talk counts: it needs "nearby" in the same group'));
+  for (const { g, p } of placed) if (g.except !== undefined && g.nearby === undefined) problems.push(at([...p, 'except'], '"except" names phrases in which a "nearby" group\'s cue does not count: it needs "nearby" in the same group'));
   return problems;
 }
 

@@ -25,6 +25,7 @@ const cues = {
     wholeWords: { type: 'boolean' },
     nearby: { type: 'integer', minimum: 1, maximum: 3600 },
     side: { enum: ['before', 'after'] },
+    except: wordList,
   },
 } as const;
 /** One group of cues, or a list of groups with their own windows. */

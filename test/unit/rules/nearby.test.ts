@@ -92,6 +92,21 @@ describe('onlyWith nearby with a side: the talk only before (or after) the claim
   });
 });
 
+describe('onlyWith nearby with except: a cue inside a longer phrase does not count', () => {
+  it('reads 副業 as the topic, but not inside 副業禁止', () => {
+    const c = compileSource(source('{anywhere: [副業], nearby: 30, except: [副業禁止]}'), ja);
+    const said = (segments: Segment[]) => checkTranscript(c, { segments }, ja).filter((f) => f.kind === 'prohibited').map((f) => f.text);
+    expect(said([seg(0, 'うちの会社は副業禁止です'), seg(10, 'でもそのうち元が取れるんです')])).toEqual([]);
+    expect(said([seg(0, '副業禁止の会社でもできる副業です'), seg(10, 'そのうち元が取れるんです')])).toEqual(['元が取れる']);
+    expect(said([seg(0, '副業禁止なんです そのうち元が取れる')])).toEqual([]);
+  });
+
+  it('belongs beside nearby only', () => {
+    const problems = parseRulesetSource(source('{anywhere: [副業], except: [副業禁止]}'), 'near.yaml').problems.map(formatProblem);
+    expect(problems.join('\n')).toMatch(/"except" names phrases .*needs "nearby" in the same group/);
+  });
+});
+
 describe('rule examples of several lines: one cue each, five seconds apart', () => {
   it('lets a bad example put the topic in the cue before the claim, and fails one whose topic is out of reach', () => {
     const yaml = (bad: string, nearby: number) =>
