@@ -27,7 +27,7 @@ const CUE_SECONDS = 5;
  * An example as a transcript: each of its lines one cue of five seconds, in order (most examples are one line). A
  * context rule's example can so put its topic in the cue before or after the claim, as a stream says it.
  */
-export function asTranscript(text: string): Transcript {
+function asTranscript(text: string): Transcript {
   const lines = text.split('\n');
   const segments = lines.map((t, i) => ({ start: i * CUE_SECONDS, end: (i + 1) * CUE_SECONDS, text: t, line: i + 1 }));
   return { segments, durationSec: lines.length * CUE_SECONDS };

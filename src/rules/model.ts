@@ -52,10 +52,10 @@ export interface LocalizedMessage {
 /** The keys of a cue group (ContextCues) that hold word lists. */
 export const CUE_WORD_KEYS = ['before', 'after', 'around', 'inside', 'anywhere', 'then', 'notPast', 'notWith', 'except'] as const;
 
-/** Words or phrases looked for around a match (in the normalised text of the same segment). */
 /** Which side of a claim a `nearby` group's talk may be on. */
 export type NearbySide = 'before' | 'after';
 
+/** Words or phrases looked for around a match (in the normalised text of the same segment). */
 export interface ContextCues {
   before?: string[];
   after?: string[];

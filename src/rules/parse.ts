@@ -113,10 +113,17 @@ function checkCues(groups: CueGroups | undefined, path: (string | number)[], at:
   const problems = placed.filter(({ g }) => g.then && !g.after && !g.inside && !g.before && !g.around && !g.anywhere).map(({ p }) => at([...p, 'then'], '"then" needs "after", "inside" or "before" in the same group: the cue it must follow'));
   for (const { g, p } of placed) for (const key of CUE_LISTS) problems.push(...braceProblems(g[key], [...p, key], at));
   for (const { g, p } of placed) if (g.nearby !== undefined) problems.push(...nearbyProblems(g, p, at, nearbyAllowed));
-  for (const { g, p } of placed) if (g.side !== undefined && g.nearby === undefined) problems.push(at([...p, 'side'], '"side" says on which side of the claim a "nearby" group\'s talk counts: it needs "nearby" in the same group'));
-  for (const { g, p } of placed) if (g.except !== undefined && g.nearby === undefined) problems.push(at([...p, 'except'], '"except" names phrases in which a "nearby" group\'s cue does not count: it needs "nearby" in the same group'));
+  for (const { g, p } of placed) {
+    for (const [key, what] of NEARBY_ONLY) if (g[key] !== undefined && g.nearby === undefined) problems.push(at([...p, key], `"${key}" ${what}: it needs "nearby" in the same group`));
+  }
   return problems;
 }
+
+/** Keys that only qualify a `nearby` group, with what each says. */
+const NEARBY_ONLY = [
+  ['side', `says on which side of the claim a "nearby" group's talk counts`],
+  ['except', `names phrases in which a "nearby" group's cue does not count`],
+] as const;
 
 /** Keys a `nearby` group cannot have: it looks in whole segments, for cues said anywhere in them. */
 const NOT_NEARBY = ['before', 'after', 'around', 'inside', 'then', 'notPast', 'notWith', 'notWithScope', 'window', 'scope', 'quoted', 'wholeWords'] as const;
