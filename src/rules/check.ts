@@ -8,7 +8,7 @@ import { transcriptDuration, type Language, type Segment, type SegmentSource, ty
 import type { Finding } from '../core/finding.js';
 import type { MessageLanguage } from '../core/choices.js';
 import { renderTimingDetail, withDetail, type TimingDetailId } from '../core/messages.js';
-import type { CompiledRules } from './compile.js';
+import type { CompiledCues, CompiledRules } from './compile.js';
 import { locator, type Locator } from './locate.js';
 import { scanMemo, type ScanMemo } from './scan-memo.js';
 import { saidIn, segmentsNear, splitNearby } from './nearby.js';
@@ -104,7 +104,7 @@ export function checkTranscript(
   opts: CheckOptions = {},
 ): Finding[] {
   const memo = scanMemo(compiled, analyzer);
-  const c = collector(compiled, memo, opts, saidAround(compiled, transcript, analyzer));
+  const c = collector(compiled, memo, opts, saidAround(transcript, analyzer));
   scanSegments(transcript, c.handle);
   scanJoins(compiled, transcript, memo, c.handle);
   return [...c.findings, ...missingFindings(compiled, transcript, c.occurrences, opts)];
@@ -114,19 +114,21 @@ export function checkTranscript(
 type Place = { text: string; context: string; start: number | null; end: number | null; segment: number; line: number | undefined; source: SegmentSource | undefined };
 type Handle = (text: string, place: (norm: NormalizedText, start: number, end: number) => Place | undefined) => void;
 
+/** Whether one of the cues of `groups` (nearby groups) is said in the segments around segment `segment`. */
+type Around = (groups: readonly CompiledCues[], segment: number) => boolean;
+
 /**
- * Whether one of a matcher's `nearby` onlyWith cues is said in the segments around segment `segment` (rules/nearby.ts);
- * each segment's text is normalised once, when first looked at.
+ * Around, for a transcript (rules/nearby.ts): each segment's text is normalised once, when first looked at.
  */
-function saidAround(compiled: CompiledRules, transcript: Transcript, analyzer: Analyzer): (matcher: number, segment: number) => boolean {
+function saidAround(transcript: Transcript, analyzer: Analyzer): Around {
   const normalised = new Map<number, string>();
   const textOf = (i: number): string => {
     let t = normalised.get(i);
     if (t === undefined) normalised.set(i, (t = analyzer.normalizeTerm(transcript.segments[i]?.text ?? '')));
     return t;
   };
-  return (matcher, segment) =>
-    splitNearby(compiled.matchers[matcher]?.onlyWith ?? []).nearby.some((g) =>
+  return (groups, segment) =>
+    groups.some((g) =>
       segmentsNear(transcript.segments, segment, g.nearby as number, g.nearbySide).some((i) => saidIn(textOf(i), g)),
     );
 }
@@ -136,7 +138,7 @@ function collector(
   compiled: CompiledRules,
   memo: ScanMemo,
   opts: CheckOptions,
-  around: (matcher: number, segment: number) => boolean,
+  around: Around,
 ): { handle: Handle; findings: Finding[]; occurrences: Occurrence[][] } {
   const language = compiled.language;
   const findings: Finding[] = [];
@@ -149,8 +151,10 @@ function collector(
       const rule = compiled.rules[m.rule] as Rule;
       const p = place(norm, hit.start, hit.end);
       if (!p) continue;
-      // A claim whose onlyWith wants talk around it (a nearby group) counts only when that talk is there.
-      if (hit.nearby && !around(hit.matcher, p.segment)) continue;
+      // A claim whose onlyWith wants talk around it (a nearby group) counts only when that talk is there; one whose
+      // matcher's unless has nearby groups, only when their talk is not.
+      if (hit.nearby && !around(splitNearby(m.onlyWith ?? []).nearby, p.segment)) continue;
+      if (hit.nearbyUnless && around(m.unlessNearby ?? [], p.segment)) continue;
       if (rule.kind === 'prohibit' && m.role === 'match') {
         if (rule.onlyWhen === 'sponsored' && !opts.sponsored) continue;
         if (rule.onlyWhen === 'declared' && !rule.products?.some((c) => opts.declared?.includes(c))) continue;

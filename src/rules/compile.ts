@@ -11,6 +11,7 @@ import { cueGroups, matchEntries, mergeContext, negationNotPast, withNegationNot
 import { LexiconBuilder, type Lexicon } from './lexicon.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
+import { splitNearby } from './nearby.js';
 import { splitTagged, type TaggedWord } from './tagged-words.js';
 
 export { exactSurface, type Lexicon } from './lexicon.js';
@@ -39,8 +40,10 @@ export interface CompiledMatcher {
   /** A structured matcher's steps; absent for a regular expression. */
   steps?: Step[];
   regex?: LinearRegex;
-  /** The matcher's own `unless` groups (a prohibit rule's matchers only). */
+  /** The matcher's own `unless` groups (a prohibit rule's matchers only), those that read its sentence. */
   unless?: CompiledCues[];
+  /** Its `unless` groups with `nearby`: the claim is excused when one of their cues is said around it (rules/nearby.ts). */
+  unlessNearby?: CompiledCues[];
   /** Groups of which one must be in reach for a hit to count (`onlyWith`). */
   onlyWith?: CompiledCues[];
 }
@@ -226,7 +229,11 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       if (entry.regex !== undefined) cm.regex = compileLinear(entry.regex);
       else cm.steps = compileSteps(entry, lex);
       const unless = role === 'match' ? ownCues(entry.unless) : undefined;
-      if (unless) cm.unless = unless;
+      if (unless) {
+        const { local, nearby } = splitNearby(unless);
+        if (local.length) cm.unless = local;
+        if (nearby.length) cm.unlessNearby = nearby;
+      }
       const onlyWith = role === 'match' ? groupsOf(entry.onlyWith) : undefined;
       if (onlyWith) cm.onlyWith = onlyWith;
       matchers.push(cm);

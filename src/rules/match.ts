@@ -28,6 +28,8 @@ export interface Hit {
   end: number;
   /** Its matcher's `onlyWith` can only be met by talk around it (a `nearby` group): the checker looks there (rules/nearby.ts). */
   nearby?: true;
+  /** Its matcher's `unless` has `nearby` groups: the checker clears it when their talk is around it (rules/nearby.ts). */
+  nearbyUnless?: true;
 }
 
 /** Token index (exclusive end) of the token that contains character `offset - 1`: a span rounded out to a token end. */

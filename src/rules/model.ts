@@ -114,11 +114,12 @@ export interface ContextCues {
    */
   scope?: Scope;
   /**
-   * Only in a matcher's `onlyWith`, with the cues under `anywhere`: the talk around the claim, not its sentence. The
+   * Only in a matcher's `onlyWith` or `unless`, with the cues under `anywhere`: the talk around the claim, not its sentence. The
    * group is met when one of its cues is said anywhere in the claim's own segment or in a segment that starts or ends
    * within this many seconds of it (a transcript without times: within `nearby / 5` lines, at least one, either side;
    * a spoken cue runs about five seconds). A bare 元が取れる is a side-job promise only where side jobs are talked about,
    * and that talk is seldom in the same caption. Cues are looked for in the normalised text, anywhere (not as whole words).
+   * In a matcher's own `unless` the same group excuses the claim: 先生のおすすめ where a calligraphy teacher was introduced.
    */
   nearby?: number;
   /**

@@ -130,7 +130,7 @@ const NOT_NEARBY = ['before', 'after', 'around', 'inside', 'then', 'notPast', 'n
 
 /** A `nearby` group belongs to a matcher's onlyWith, with its cues under `anywhere` and nothing that reads a sentence. */
 function nearbyProblems(g: ContextCues, p: (string | number)[], at: At, allowed: boolean): RulesetProblem[] {
-  if (!allowed) return [at([...p, 'nearby'], `"nearby" belongs to a matcher's onlyWith only (the talk a claim needs around it); an unless, negation or quotation reads the claim's own sentence`)];
+  if (!allowed) return [at([...p, 'nearby'], `"nearby" belongs to a matcher's onlyWith or unless (the talk a claim needs around it, or that excuses it); a rule's unless, negation or quotation reads the claim's own sentence`)];
   const problems = NOT_NEARBY.filter((k) => g[k] !== undefined).map((k) => at([...p, k], `"${k}" does not apply to a "nearby" group: its cues go under "anywhere" and count when said anywhere in the segments around the claim`));
   if (!g.anywhere?.length) problems.push(at([...p, 'nearby'], '"nearby" needs its cues under "anywhere" in the same group'));
   return problems;
@@ -192,7 +192,7 @@ function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at
       problems.push(at(here, why));
       return;
     }
-    if (entry.unless !== undefined) problems.push(...checkCues(entry.unless, [...here, 'unless'], at));
+    if (entry.unless !== undefined) problems.push(...checkCues(entry.unless, [...here, 'unless'], at, true));
     if (entry.onlyWith !== undefined) problems.push(...checkCues(entry.onlyWith, [...here, 'onlyWith'], at, true));
     if (entry.regex !== undefined) checkRegex(entry.regex, [...here, 'regex']);
     if (entry.seq) {

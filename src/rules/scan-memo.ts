@@ -65,6 +65,7 @@ export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): Exc
   if (onlyWithState(compiled, L, hit) === 'unmet') return 'unless';
   const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
   if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes) || cueNear(L, hit.start, hit.end, m.unless, yes)) return 'unless';
+  if (m.unlessNearby?.some((g) => saidIn(L.a.norm.text, g))) return 'unless';
   if (rule.respectContext === false || yes) return undefined;
   if (cueNear(L, hit.start, hit.end, compiled.negation)) return 'negation';
   return cueNear(L, hit.start, hit.end, compiled.quotation) ? 'quotation' : undefined;
@@ -107,6 +108,17 @@ export interface ScanMemo {
   crossesJoin(tail: string, head: string): boolean;
 }
 
+/**
+ * A kept hit as the checker gets it: marked when talk around it decides (its onlyWith can only be met there; its
+ * matcher's unless has nearby groups), unchanged otherwise.
+ */
+export function markedForChecker(compiled: CompiledRules, L: Lattice, hit: Hit): Hit {
+  const elsewhere = onlyWithState(compiled, L, hit) === 'elsewhere';
+  const unlessAround = compiled.matchers[hit.matcher]?.unlessNearby !== undefined;
+  if (!elsewhere && !unlessAround) return hit;
+  return { ...hit, ...(elsewhere && { nearby: true as const }), ...(unlessAround && { nearbyUnless: true as const }) };
+}
+
 export function scanMemo(compiled: CompiledRules, analyzer: Analyzer, limit = SCAN_MEMO_LIMIT): ScanMemo {
   const scans = recent<Scanned>(limit);
   const joins = recent<boolean>(limit);
@@ -116,7 +128,7 @@ export function scanMemo(compiled: CompiledRules, analyzer: Analyzer, limit = SC
         const a = analyzer.analyze(text);
         const { hits, lattice } = scanSegment(compiled, a);
         const kept = hits.filter((h) => !clearedByContext(compiled, lattice, h));
-        return { norm: a.norm, hits: kept.map((h): Hit => (onlyWithState(compiled, lattice, h) === 'elsewhere' ? { ...h, nearby: true } : h)) };
+        return { norm: a.norm, hits: kept.map((h) => markedForChecker(compiled, lattice, h)) };
       }),
     crossesJoin: (tail, head) =>
       joins(`${tail}\u0000${head}`, () => wordCrossesJoin(compiled, analyzer.normalizeTerm(tail), analyzer.normalizeTerm(head))),

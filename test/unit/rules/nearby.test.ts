@@ -107,6 +107,41 @@ describe('onlyWith nearby with except: a cue inside a longer phrase does not cou
   });
 });
 
+describe("a matcher's unless with nearby: talk around the claim that excuses it", () => {
+  // 先生のおすすめ is an endorsement unless the 先生 was introduced as a calligraphy or cooking teacher nearby.
+  const yaml = `id: near
+language: ja
+rules:
+  - id: near/teacher
+    kind: prohibit
+    category: endorsement
+    severity: warning
+    message: { ja: 専門家の推薦を示さない, en: no expert endorsement }
+    reference: 医薬品等適正広告基準 第4の10
+    match:
+      - id: teacher-recommends
+        words: [先生のおすすめ]
+        unless: {anywhere: [書道, 料理教室], nearby: 20}
+    examples:
+      bad: [{ text: 先生のおすすめです, match: 先生のおすすめ }]
+      good: ["書道教室の先生です\\n先生のおすすめです", 書道の先生のおすすめです]
+`;
+  it('clears the claim when a cue is said in its segment or one within N seconds, and not farther', () => {
+    const c = compileSource(yaml, ja);
+    const said = (segments: Segment[]) => checkTranscript(c, { segments }, ja).filter((f) => f.kind === 'prohibited').map((f) => f.text);
+    expect(said([seg(0, '書道教室の先生をお呼びしました'), seg(10, '先生のおすすめです')])).toEqual([]);
+    expect(said([seg(0, '先生のおすすめです'), seg(10, 'この後は料理教室のコーナーです')])).toEqual([]);
+    expect(said([seg(0, '書道教室の先生をお呼びしました'), seg(60, '先生のおすすめです')])).toEqual(['先生のおすすめ']);
+    expect(said([seg(0, '先生のおすすめです')])).toEqual(['先生のおすすめ']);
+    expect(runExamples(c, ja).filter((r) => !r.passed)).toEqual([]);
+  });
+
+  it("stays an error in a rule's unless, which reads the claim's sentence", () => {
+    const problems = parseRulesetSource(yaml.replace('    examples:', '    unless: {anywhere: [書道], nearby: 20}\n    examples:'), 'near.yaml').problems.map(formatProblem);
+    expect(problems.join('\n')).toMatch(/"nearby" belongs to a matcher's onlyWith or unless/);
+  });
+});
+
 describe('rule examples of several lines: one cue each, five seconds apart', () => {
   it('lets a bad example put the topic in the cue before the claim, and fails one whose topic is out of reach', () => {
     const yaml = (bad: string, nearby: number) =>
@@ -135,7 +170,7 @@ describe('where nearby may stand', () => {
 
   it("only in a matcher's onlyWith, with its cues under anywhere", () => {
     expect(problems(NEARBY)).toEqual([]);
-    expect(problems(NEARBY, '    unless: {anywhere: [冗談], nearby: 30}\n').join('\n')).toMatch(/near\.yaml:\d+:\d+: .*"nearby" belongs to a matcher's onlyWith only/);
+    expect(problems(NEARBY, '    unless: {anywhere: [冗談], nearby: 30}\n').join('\n')).toMatch(/near\.yaml:\d+:\d+: .*"nearby" belongs to a matcher's onlyWith or unless/);
     expect(problems('{anywhere: [副業], nearby: 30, window: 5}').join('\n')).toMatch(/"window" does not apply to a "nearby" group/);
     expect(problems('{around: [副業], nearby: 30}').join('\n')).toMatch(/"around" does not apply.*\n?.*"nearby" needs its cues under "anywhere"/s);
     expect(problems('{anywhere: [副業], side: before}').join('\n')).toMatch(/near\.yaml:\d+:\d+: .*"side" .*needs "nearby" in the same group/);

@@ -10,7 +10,7 @@ import type { CompiledRules } from '../../../src/rules/compile.js';
 import { DEFAULT_RULESET } from '../../../src/rules/load.js';
 import { scanSegment } from '../../../src/rules/match.js';
 import { wordCrossesJoin } from '../../../src/rules/scan-memo.js';
-import { clearedByContext, onlyWithState, scanMemo } from '../../../src/rules/scan-memo.js';
+import { clearedByContext, markedForChecker, scanMemo } from '../../../src/rules/scan-memo.js';
 import type { Transcript } from '../../../src/transcript/model.js';
 import { corpusTexts } from '../../corpus/evaluate.js';
 import { builtinCompiled } from '../../helpers/builtin.js';
@@ -68,9 +68,9 @@ describe('scan memo', () => {
           const got = memo.scan(text);
           const want = fresh.get(text);
           expect(got.norm).toEqual(want.norm);
-          // Kept hits whose onlyWith only talk around them can meet (a nearby group) are marked for the checker.
+          // Kept hits that talk around them decides (a nearby onlyWith or unless group) are marked for the checker.
           const kept = want.hits.filter((h) => !clearedByContext(rules, want.lattice, h));
-          expect(got.hits).toEqual(kept.map((h) => (onlyWithState(rules, want.lattice, h) === 'elsewhere' ? { ...h, nearby: true } : h)));
+          expect(got.hits).toEqual(kept.map((h) => markedForChecker(rules, want.lattice, h)));
         }
       }),
       { numRuns: 40 },
