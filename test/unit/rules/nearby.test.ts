@@ -43,10 +43,14 @@ beforeAll(async () => {
 });
 
 const seg = (start: number | null, text: string): Segment => ({ start, end: start === null ? null : start + 4, text });
-const reported = (segments: Segment[]): string[] =>
-  checkTranscript(compiled, { segments }, ja)
-    .filter((f) => f.kind === 'prohibited')
-    .map((f) => f.text);
+/** What a ruleset reports as prohibited in a transcript of these segments. */
+const reportedBy =
+  (rules: CompiledRules) =>
+  (segments: Segment[]): string[] =>
+    checkTranscript(rules, { segments }, ja)
+      .filter((f) => f.kind === 'prohibited')
+      .map((f) => f.text);
+const reported = (segments: Segment[]): string[] => reportedBy(compiled)(segments);
 
 describe('onlyWith nearby: the talk around the claim', () => {
   it('counts the claim when the topic is said in a segment within N seconds, before or after it', () => {
@@ -76,7 +80,7 @@ describe('onlyWith nearby: the talk around the claim', () => {
 describe('onlyWith nearby with a side: the talk only before (or after) the claim', () => {
   it('counts the claim only when the topic came first, with side: before; its own segment either way', () => {
     const before = compileSource(source('{anywhere: [副業, 在宅ワーク], nearby: 30, side: before}'), ja);
-    const only = (segments: Segment[]) => checkTranscript(before, { segments }, ja).filter((f) => f.kind === 'prohibited').map((f) => f.text);
+    const only = reportedBy(before);
     expect(only([seg(0, '在宅ワークを始めた方へ'), seg(10, 'そのうち元が取れるんです')])).toEqual(['元が取れる']);
     expect(only([seg(0, 'そのうち元が取れるんです'), seg(10, '在宅ワークを始めた方へ')])).toEqual([]);
     expect(only([seg(0, '副業ならすぐ元が取れる')])).toEqual(['元が取れる']);
@@ -95,7 +99,7 @@ describe('onlyWith nearby with a side: the talk only before (or after) the claim
 describe('onlyWith nearby with except: a cue inside a longer phrase does not count', () => {
   it('reads 副業 as the topic, but not inside 副業禁止', () => {
     const c = compileSource(source('{anywhere: [副業], nearby: 30, except: [副業禁止]}'), ja);
-    const said = (segments: Segment[]) => checkTranscript(c, { segments }, ja).filter((f) => f.kind === 'prohibited').map((f) => f.text);
+    const said = reportedBy(c);
     expect(said([seg(0, 'うちの会社は副業禁止です'), seg(10, 'でもそのうち元が取れるんです')])).toEqual([]);
     expect(said([seg(0, '副業禁止の会社でもできる副業です'), seg(10, 'そのうち元が取れるんです')])).toEqual(['元が取れる']);
     expect(said([seg(0, '副業禁止なんです そのうち元が取れる')])).toEqual([]);
@@ -128,7 +132,7 @@ rules:
 `;
   it('clears the claim when a cue is said in its segment or one within N seconds, and not farther', () => {
     const c = compileSource(yaml, ja);
-    const said = (segments: Segment[]) => checkTranscript(c, { segments }, ja).filter((f) => f.kind === 'prohibited').map((f) => f.text);
+    const said = reportedBy(c);
     expect(said([seg(0, '書道教室の先生をお呼びしました'), seg(10, '先生のおすすめです')])).toEqual([]);
     expect(said([seg(0, '先生のおすすめです'), seg(10, 'この後は料理教室のコーナーです')])).toEqual([]);
     expect(said([seg(0, '書道教室の先生をお呼びしました'), seg(60, '先生のおすすめです')])).toEqual(['先生のおすすめ']);
