@@ -11,7 +11,7 @@ import { renderTimingDetail, withDetail, type TimingDetailId } from '../core/mes
 import type { CompiledCues, CompiledRules } from './compile.js';
 import { locator, type Locator } from './locate.js';
 import { scanMemo, type ScanMemo } from './scan-memo.js';
-import { saidIn, segmentsNear, splitNearby } from './nearby.js';
+import { saidIn, segmentsNear } from './nearby.js';
 import type { DisclosureChannel, LocalizedMessage, ProductCategory, RequireRule, Rule } from './model.js';
 
 export interface CheckOptions {
@@ -153,7 +153,7 @@ function collector(
       if (!p) continue;
       // A claim whose onlyWith wants talk around it (a nearby group) counts only when that talk is there; one whose
       // matcher's unless has nearby groups, only when their talk is not.
-      if (hit.nearby && !around(splitNearby(m.onlyWith ?? []).nearby, p.segment)) continue;
+      if (hit.nearby && !around(m.onlyWithNearby ?? [], p.segment)) continue;
       if (hit.nearbyUnless && around(m.unlessNearby ?? [], p.segment)) continue;
       if (rule.kind === 'prohibit' && m.role === 'match') {
         if (rule.onlyWhen === 'sponsored' && !opts.sponsored) continue;

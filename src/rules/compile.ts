@@ -44,8 +44,10 @@ export interface CompiledMatcher {
   unless?: CompiledCues[];
   /** Its `unless` groups with `nearby`: the claim is excused when one of their cues is said around it (rules/nearby.ts). */
   unlessNearby?: CompiledCues[];
-  /** Groups of which one must be in reach for a hit to count (`onlyWith`). */
+  /** Groups of which one must be in reach for a hit to count (`onlyWith`), those that read its sentence. */
   onlyWith?: CompiledCues[];
+  /** Its `onlyWith` groups with `nearby`: one of their cues said around the hit also meets it (rules/nearby.ts). */
+  onlyWithNearby?: CompiledCues[];
 }
 
 export interface CompiledCues {
@@ -66,7 +68,7 @@ export interface CompiledCues {
   notWithScope?: Scope;
   window: number;
   scope?: Scope;
-  /** `nearby` (seconds; a matcher's onlyWith only) and its cues, normalised: looked for in the segments around the hit (rules/nearby.ts). */
+  /** `nearby` (seconds; a matcher's onlyWith or unless only) and its cues, normalised: looked for in the segments around the hit (rules/nearby.ts). */
   nearby?: number;
   nearbyWords?: string[];
   /** `side`: the talk counts only before (or only after) the claim. */
@@ -235,7 +237,11 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
         if (nearby.length) cm.unlessNearby = nearby;
       }
       const onlyWith = role === 'match' ? groupsOf(entry.onlyWith) : undefined;
-      if (onlyWith) cm.onlyWith = onlyWith;
+      if (onlyWith) {
+        const { local, nearby } = splitNearby(onlyWith);
+        if (local.length) cm.onlyWith = local;
+        if (nearby.length) cm.onlyWithNearby = nearby;
+      }
       matchers.push(cm);
     }
   };

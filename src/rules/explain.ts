@@ -12,7 +12,7 @@ import { cueNear, scanSegment, type Hit } from './match.js';
 import { excusingCues, onlyWithState, type ExcusingCues } from './scan-memo.js';
 import { matchEntries, type Rule } from './model.js';
 import { canonicalElement } from './seq-syntax.js';
-import { saidIn } from './nearby.js';
+import { anySaidIn } from './nearby.js';
 
 const CUE_KEYS = ['before', 'after', 'around', 'inside', 'anywhere'] as const;
 type CueKey = (typeof CUE_KEYS)[number];
@@ -74,7 +74,7 @@ export function excuseOf(compiled: CompiledRules, L: Lattice, hit: Hit): string 
     const i = groups.findIndex((g) => cueNear(L, hit.start, hit.end, [g], yes));
     if (i >= 0) return `${name} ${i + 1} excused it (its ${excusingKey(L, hit, groups[i] as CompiledCues, yes)})`;
   }
-  if (by === 'unless' && m.unlessNearby?.some((g) => saidIn(L.a.norm.text, g))) return `matcher "${m.id}"'s unless group with "nearby" excused it (one of its cues is in this text)`;
+  if (by === 'unless' && anySaidIn(L.a.norm.text, m.unlessNearby)) return `matcher "${m.id}"'s unless group with "nearby" excused it (one of its cues is in this text)`;
   return undefined;
 }
 

@@ -2,7 +2,7 @@
  * A matcher's `onlyWith` group with `nearby: N` (seconds) is met by talk around the claim, not its sentence: one of its
  * cues said anywhere in the claim's own segment or in a segment that starts or ends within N seconds of it. Captions
  * and recognised speech cut a stream into short cues, and the topic that makes a bare phrase a claim (副業 for 元が取れる,
- * 收藏 for 稳赚) is seldom in the same one. Pure.
+ * 收藏 for 稳赚) is seldom in the same one. In a matcher's `unless`, the same talk excuses the claim. Pure.
  */
 import type { CompiledCues } from './compile.js';
 import type { NearbySide } from './model.js';
@@ -14,6 +14,11 @@ export const SECONDS_PER_LINE = 5;
 export function saidIn(text: string, group: CompiledCues): boolean {
   const except = group.nearbyExcept;
   return group.nearbyWords?.some((w) => (except ? saidOutside(text, w, except) : text.includes(w))) ?? false;
+}
+
+/** Whether one of the cues of any of `groups` (nearby groups) is in `text` (normalised). */
+export function anySaidIn(text: string, groups: readonly CompiledCues[] | undefined): boolean {
+  return groups?.some((g) => saidIn(text, g)) ?? false;
 }
 
 /** Whether `word` occurs in `text` at least once outside every occurrence of the `except` phrases. */
@@ -31,7 +36,7 @@ function saidOutside(text: string, word: string, except: readonly string[]): boo
   return false;
 }
 
-/** The groups of an `onlyWith` that look around the claim, and those that read its sentence. */
+/** The groups of an `onlyWith` or `unless` that look around the claim, and those that read its sentence (compile.ts). */
 export function splitNearby(groups: readonly CompiledCues[]): { local: CompiledCues[]; nearby: CompiledCues[] } {
   return { local: groups.filter((g) => g.nearby === undefined), nearby: groups.filter((g) => g.nearby !== undefined) };
 }

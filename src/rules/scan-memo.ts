@@ -11,7 +11,7 @@ import type { Lattice } from './lattice.js';
 import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, type Hit } from './match.js';
 import type { Rule } from './model.js';
-import { saidIn, splitNearby } from './nearby.js';
+import { anySaidIn } from './nearby.js';
 
 /**
  * Whether a word of the lexicon, or the stem of one, runs across the join of two normalised pieces
@@ -45,11 +45,10 @@ export type ExcusingCues = 'unless' | 'negation' | 'quotation';
  * around it: its `nearby` groups' cues are not in the text, but may be said in the segments around it.
  */
 export function onlyWithState(compiled: CompiledRules, L: Lattice, hit: Hit): 'met' | 'unmet' | 'elsewhere' {
-  const only = compiled.matchers[hit.matcher]?.onlyWith;
-  if (only === undefined) return 'met';
-  const { local, nearby } = splitNearby(only);
-  if (cueNear(L, hit.start, hit.end, local) || nearby.some((g) => saidIn(L.a.norm.text, g))) return 'met';
-  return nearby.length > 0 ? 'elsewhere' : 'unmet';
+  const m = compiled.matchers[hit.matcher];
+  if (m?.onlyWith === undefined && m?.onlyWithNearby === undefined) return 'met';
+  if (cueNear(L, hit.start, hit.end, m.onlyWith) || anySaidIn(L.a.norm.text, m.onlyWithNearby)) return 'met';
+  return m.onlyWithNearby ? 'elsewhere' : 'unmet';
 }
 
 /**
@@ -65,7 +64,7 @@ export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): Exc
   if (onlyWithState(compiled, L, hit) === 'unmet') return 'unless';
   const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
   if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes) || cueNear(L, hit.start, hit.end, m.unless, yes)) return 'unless';
-  if (m.unlessNearby?.some((g) => saidIn(L.a.norm.text, g))) return 'unless';
+  if (anySaidIn(L.a.norm.text, m.unlessNearby)) return 'unless';
   if (rule.respectContext === false || yes) return undefined;
   if (cueNear(L, hit.start, hit.end, compiled.negation)) return 'negation';
   return cueNear(L, hit.start, hit.end, compiled.quotation) ? 'quotation' : undefined;
