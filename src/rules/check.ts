@@ -160,7 +160,7 @@ function collector(
         if (rule.onlyWhen === 'declared' && !rule.products?.some((c) => opts.declared?.includes(c))) continue;
         const f: Finding = {
           ruleId: rule.id,
-          category: rule.category,
+          category: m.category ?? rule.category,
           kind: 'prohibited',
           severity: rule.severity,
           start: p.start,

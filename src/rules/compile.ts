@@ -48,6 +48,8 @@ export interface CompiledMatcher {
   onlyWith?: CompiledCues[];
   /** Its `onlyWith` groups with `nearby`: one of their cues said around the hit also meets it (rules/nearby.ts). */
   onlyWithNearby?: CompiledCues[];
+  /** The category its findings report instead of the rule's (`category` on the matcher). */
+  category?: string;
 }
 
 export interface CompiledCues {
@@ -228,6 +230,7 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
   const add = (m: Matcher, rule: number, role: MatcherRole) => {
     for (const entry of matchEntries(m)) {
       const cm: CompiledMatcher = { rule, role, id: entry.id };
+      if (entry.category !== undefined) cm.category = entry.category;
       if (entry.regex !== undefined) cm.regex = compileLinear(entry.regex);
       else cm.steps = compileSteps(entry, lex);
       const unless = role === 'match' ? ownCues(entry.unless) : undefined;

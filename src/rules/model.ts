@@ -237,6 +237,11 @@ export interface MatchEntry {
    * bare #益智 only with formula in the line.
    */
   onlyWith?: CueGroups;
+  /**
+   * The category this matcher's findings report, where it is not the rule's (a prohibit rule's matchers only): one
+   * family said of a disease is a medical claim, said of a cosmetic's look an efficacy claim (round 48: two writers).
+   */
+  category?: string;
 }
 
 /**

@@ -159,7 +159,10 @@ function seqBraceProblems(seq: readonly unknown[], path: (string | number)[], at
   });
 }
 
-/** A matcher's `unless` or `onlyWith` decides whether a prohibited claim counts: a required disclosure's matchers have none. */
+/**
+ * A matcher's `unless` or `onlyWith` decides whether a prohibited claim counts, and its `category` names what a
+ * prohibited claim is: a required disclosure's matchers have none of them.
+ */
 function requireMatcherUnless(rule: RequireRule, i: number, at: At): RulesetProblem[] {
   const where: [Matcher | undefined, (string | number)[]][] = [
     [rule, ['rules', i]],
@@ -168,7 +171,9 @@ function requireMatcherUnless(rule: RequireRule, i: number, at: At): RulesetProb
   ];
   return where.flatMap(([m, path]) =>
     (m?.match ?? []).flatMap((e, j) =>
-      (['unless', 'onlyWith'] as const).flatMap((k) => (e[k] === undefined ? [] : [at([...path, 'match', j, k], `matcher "${e.id}": "${k}" decides whether a prohibited claim counts; a require rule's matchers cannot have one`)])),
+      (['unless', 'onlyWith', 'category'] as const).flatMap((k) =>
+        e[k] === undefined ? [] : [at([...path, 'match', j, k], k === 'category' ? `matcher "${e.id}": "category" names what a prohibited claim is; a require rule's matchers cannot have one (the rule's category is the disclosure's)` : `matcher "${e.id}": "${k}" decides whether a prohibited claim counts; a require rule's matchers cannot have one`)],
+      ),
     ),
   );
 }

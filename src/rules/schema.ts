@@ -42,6 +42,7 @@ const matchEntry = {
     regex: { type: 'string', minLength: 1 },
     unless: cueGroups,
     onlyWith: cueGroups,
+    category: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
   },
 } as const;
 const matcher = {
