@@ -116,6 +116,9 @@ const CLAUSE_END = /[.!?,。！？，\n]/u;
  */
 const COMPARATIVE = /(?:^|\s)더(?:\s|$)|보다(?:\s|$)|(?:^|\s)(?:그|이)\s?이상(?:으로|의)?(?:\s|$)/u;
 
+/** Saying, just before a Korean 수 없: 말은 할, 말씀은 드릴, 말할, 고는 할 ("cannot say that …"). */
+const SAID_CANNOT = /(?:말[은도]?\s?할|말씀[은도]?\s?드릴|말할|고[는도]?\s?할|고까지는\s?할)\s?$/u;
+
 /** A Korean "cannot not" (…지 않을 수 없다, 안 할 수가 없죠, 않을 순 없어요): two denials that affirm. */
 const CANNOT_NOT = /(?:않을|안 ?할)\s?(?:수[가는도]?|순)\s?없/u;
 
@@ -136,7 +139,10 @@ function cannotNot(text: string, at: number, end: number): boolean {
  */
 export function cannotBoasts(text: string, at: number, end: number): boolean {
   if (cannotNot(text, at, end)) return true;
-  if (!CANNOT.test(text.slice(at, end))) return false;
+  const m = CANNOT.exec(text.slice(at, end));
+  if (m === null) return false;
+  // "Cannot say" the comparison (시술보다 낫다는 말은 할 수 없어요, 낫다고는 할 수 없어요) denies it (round 48).
+  if (SAID_CANNOT.test(text.slice(Math.max(0, at - 12), at + m.index))) return false;
   let from = at;
   while (from > 0 && !CLAUSE_END.test(text[from - 1] as string)) from--;
   return COMPARATIVE.test(text.slice(Math.max(from, at - 30), at));

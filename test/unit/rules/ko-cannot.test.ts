@@ -32,6 +32,10 @@ describe('cannotBoasts', () => {
     ['더 드셔도 됩니다. 탈모를 치료할 수 없어요', '수 없어요'],
     ['이보다 좋은 건 없어요', '없어요'],
     ['더 좋아지지는 않아요', '않아요'],
+    // Round 48: "cannot say" the comparison denies it.
+    ['피부과 시술보다 낫다는 말은 할 수 없어요', '수 없어요'],
+    ['물리치료보다 낫다고는 할 수 없어요', '수 없어요'],
+    ['병원 기기보다 좋다고 말할 수 없습니다', '수 없습니다'],
   ])('"%s": %s denies (no comparison in its clause, or no "cannot")', (text, cue) => {
     expect(at(text, cue)).toBe(false);
   });
