@@ -2,6 +2,7 @@
  * Rules written inline in a test: a ruleset's YAML source parsed (a problem is thrown with its line) and compiled
  * for one analyzer, and what its prohibit rules report on one line.
  */
+import type { Finding } from '../../src/core/finding.js';
 import { checkTranscript } from '../../src/rules/check.js';
 import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
 import { formatProblem, type Ruleset } from '../../src/rules/model.js';
@@ -22,11 +23,14 @@ export function compileSource(yaml: string, analyzer: Analyzer, opts: { noContex
   return compileRules([opts.noContext ? { ...rs, context: {} } : rs], analyzer);
 }
 
+/** The findings the prohibit rules report on `text` said as one segment. */
+export function prohibitedFindings(c: CompiledRules, text: string, analyzer: Analyzer): Finding[] {
+  return checkTranscript(c, { segments: [{ start: 0, end: 5, text }] }, analyzer).filter((f) => f.kind === 'prohibited');
+}
+
 /** The texts the prohibit rules report on `text` said as one segment. */
 export function prohibitedTexts(c: CompiledRules, text: string, analyzer: Analyzer): string[] {
-  return checkTranscript(c, { segments: [{ start: 0, end: 5, text }] }, analyzer)
-    .filter((f) => f.kind === 'prohibited')
-    .map((f) => f.text);
+  return prohibitedFindings(c, text, analyzer).map((f) => f.text);
 }
 
 /**

@@ -3,14 +3,13 @@
  * of a cosmetic's look (two writers had to split such a family into two rules, or leave half of it to older rules).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules } from '../../../src/rules/compile.js';
 import { compiledFromData, compiledToData } from '../../../src/rules/compiled-data.js';
 import { formatProblem } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
-import { rulesetFromSource } from '../../helpers/rule-source.js';
+import { prohibitedFindings, rulesetFromSource } from '../../helpers/rule-source.js';
 
 let zh: Analyzer;
 beforeAll(async () => {
@@ -35,10 +34,7 @@ rules:
     examples: { bad: [修复湿疹], good: [保湿] }
 `;
 
-const categories = (c: ReturnType<typeof compileRules>, text: string) =>
-  checkTranscript(c, { segments: [{ start: 0, end: 5, text }] }, zh)
-    .filter((f) => f.kind === 'prohibited')
-    .map((f) => `${f.matcher}:${f.category}`);
+const categories = (c: ReturnType<typeof compileRules>, text: string) => prohibitedFindings(c, text, zh).map((f) => `${f.matcher}:${f.category}`);
 
 describe('a matcher\u2019s own category', () => {
   it('is what its findings report; the rule\u2019s category stands for its other matchers', () => {
