@@ -233,17 +233,13 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       if (entry.category !== undefined) cm.category = entry.category;
       if (entry.regex !== undefined) cm.regex = compileLinear(entry.regex);
       else cm.steps = compileSteps(entry, lex);
-      const unless = role === 'match' ? ownCues(entry.unless) : undefined;
-      if (unless) {
-        const { local, nearby } = splitNearby(unless);
-        if (local.length) cm.unless = local;
-        if (nearby.length) cm.unlessNearby = nearby;
-      }
-      const onlyWith = role === 'match' ? groupsOf(entry.onlyWith) : undefined;
-      if (onlyWith) {
-        const { local, nearby } = splitNearby(onlyWith);
-        if (local.length) cm.onlyWith = local;
-        if (nearby.length) cm.onlyWithNearby = nearby;
+      if (role === 'match') {
+        const unless = splitNearby(ownCues(entry.unless));
+        const onlyWith = splitNearby(groupsOf(entry.onlyWith));
+        if (unless.local) cm.unless = unless.local;
+        if (unless.nearby) cm.unlessNearby = unless.nearby;
+        if (onlyWith.local) cm.onlyWith = onlyWith.local;
+        if (onlyWith.nearby) cm.onlyWithNearby = onlyWith.nearby;
       }
       matchers.push(cm);
     }

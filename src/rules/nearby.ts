@@ -36,9 +36,14 @@ function saidOutside(text: string, word: string, except: readonly string[]): boo
   return false;
 }
 
-/** The groups of an `onlyWith` or `unless` that look around the claim, and those that read its sentence (compile.ts). */
-export function splitNearby(groups: readonly CompiledCues[]): { local: CompiledCues[]; nearby: CompiledCues[] } {
-  return { local: groups.filter((g) => g.nearby === undefined), nearby: groups.filter((g) => g.nearby !== undefined) };
+/**
+ * The groups of an `onlyWith` or `unless` that read the claim's sentence, and those that look around it (compile.ts);
+ * a side with no group is left out.
+ */
+export function splitNearby(groups: readonly CompiledCues[] | undefined): { local?: CompiledCues[]; nearby?: CompiledCues[] } {
+  const local = groups?.filter((g) => g.nearby === undefined) ?? [];
+  const nearby = groups?.filter((g) => g.nearby !== undefined) ?? [];
+  return { ...(local.length && { local }), ...(nearby.length && { nearby }) };
 }
 
 interface Timed {

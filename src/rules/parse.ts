@@ -171,12 +171,17 @@ function requireMatcherUnless(rule: RequireRule, i: number, at: At): RulesetProb
   ];
   return where.flatMap(([m, path]) =>
     (m?.match ?? []).flatMap((e, j) =>
-      (['unless', 'onlyWith', 'category'] as const).flatMap((k) =>
-        e[k] === undefined ? [] : [at([...path, 'match', j, k], k === 'category' ? `matcher "${e.id}": "category" names what a prohibited claim is; a require rule's matchers cannot have one (the rule's category is the disclosure's)` : `matcher "${e.id}": "${k}" decides whether a prohibited claim counts; a require rule's matchers cannot have one`)],
-      ),
+      PROHIBIT_MATCHER_ONLY.flatMap(([k, what]) => (e[k] === undefined ? [] : [at([...path, 'match', j, k], `matcher "${e.id}": "${k}" ${what}; a require rule's matchers cannot have one`)])),
     ),
   );
 }
+
+/** A prohibit rule's matcher keys, with what each does. */
+const PROHIBIT_MATCHER_ONLY = [
+  ['unless', 'decides whether a prohibited claim counts'],
+  ['onlyWith', 'decides whether a prohibited claim counts'],
+  ['category', 'names what a prohibited claim is'],
+] as const;
 
 function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at: At): RulesetProblem[] {
   const problems: RulesetProblem[] = [];

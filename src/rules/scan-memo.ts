@@ -112,8 +112,10 @@ export interface ScanMemo {
  * matcher's unless has nearby groups), unchanged otherwise.
  */
 export function markedForChecker(compiled: CompiledRules, L: Lattice, hit: Hit): Hit {
-  const elsewhere = onlyWithState(compiled, L, hit) === 'elsewhere';
-  const unlessAround = compiled.matchers[hit.matcher]?.unlessNearby !== undefined;
+  const m = compiled.matchers[hit.matcher];
+  // Only a matcher with nearby onlyWith groups can be met elsewhere: the others' onlyWith was asked when the hit was kept.
+  const elsewhere = m?.onlyWithNearby !== undefined && onlyWithState(compiled, L, hit) === 'elsewhere';
+  const unlessAround = m?.unlessNearby !== undefined;
   if (!elsewhere && !unlessAround) return hit;
   return { ...hit, ...(elsewhere && { nearby: true as const }), ...(unlessAround && { nearbyUnless: true as const }) };
 }

@@ -28,6 +28,8 @@ const cues = {
     except: wordList,
   },
 } as const;
+/** A category's name (a rule's, or a matcher's own). */
+const categoryName = { type: 'string', pattern: '^[a-z][a-z0-9-]*$' } as const;
 /** One group of cues, or a list of groups with their own windows. */
 const cueGroups = { oneOf: [cues, { type: 'array', minItems: 1, items: cues }] } as const;
 /** A matcher entry; the elements of `seq` are checked by parse.ts, which says what was expected. */
@@ -42,7 +44,7 @@ const matchEntry = {
     regex: { type: 'string', minLength: 1 },
     unless: cueGroups,
     onlyWith: cueGroups,
-    category: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    category: categoryName,
   },
 } as const;
 const matcher = {
@@ -81,7 +83,7 @@ const seconds = { type: 'number', exclusiveMinimum: 0 } as const;
 const common = {
   id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._/-]*$' },
   kind: { enum: ['prohibit', 'require'] },
-  category: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+  category: categoryName,
   severity: { enum: [...SEVERITIES] },
   message,
   reference: { type: 'string', minLength: 1 },
