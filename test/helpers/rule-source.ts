@@ -5,6 +5,7 @@
 import type { Finding } from '../../src/core/finding.js';
 import { checkTranscript } from '../../src/rules/check.js';
 import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
+import { compiledFromData, compiledToData, type CompiledData } from '../../src/rules/compiled-data.js';
 import { formatProblem, type Ruleset } from '../../src/rules/model.js';
 import { parseRulesetSource } from '../../src/rules/parse.js';
 import type { Analyzer } from '../../src/text/analyze.js';
@@ -21,6 +22,11 @@ export function rulesetFromSource(yaml: string): Ruleset {
 export function compileSource(yaml: string, analyzer: Analyzer, opts: { noContext?: boolean } = {}): CompiledRules {
   const rs = rulesetFromSource(yaml);
   return compileRules([opts.noContext ? { ...rs, context: {} } : rs], analyzer);
+}
+
+/** `compiled` as the compiled-rules cache gives it back: written out as JSON and read again with its rulesets. */
+export function throughCache(compiled: CompiledRules, rulesets: readonly Ruleset[]): CompiledRules {
+  return compiledFromData(JSON.parse(JSON.stringify(compiledToData(compiled))) as CompiledData, rulesets);
 }
 
 /** The findings the prohibit rules report on `text` said as one segment. */

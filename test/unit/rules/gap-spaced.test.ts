@@ -4,14 +4,13 @@
  * wide enough for them also reached past what the writer meant (two Korean writers asked for it, rounds 43 and 44).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compiledFromData, compiledToData } from '../../../src/rules/compiled-data.js';
 import { compileRules } from '../../../src/rules/compile.js';
 import { explainExample } from '../../../src/rules/explain.js';
 import { formatProblem } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
-import { prohibitedTexts, rulesetFromSource, seqRulesSource } from '../../helpers/rule-source.js';
+import { prohibitedTexts, rulesetFromSource, seqRulesSource, throughCache } from '../../helpers/rule-source.js';
 
 let ko: Analyzer;
 let ja: Analyzer;
@@ -35,7 +34,7 @@ describe('a spaced gap', () => {
     expect(prohibitedTexts(spaced, '입병이 이틀 만에 진짜 싹 사라져요', ko)).toEqual([]);
     // The compiled cache keeps it.
     const rs = rulesetFromSource(source('ko', '[입병, {gap: 3, spaced: true}, 사라지다]'));
-    const back = compiledFromData(JSON.parse(JSON.stringify(compiledToData(spaced))), [rs]);
+    const back = throughCache(spaced, [rs]);
     expect(prohibitedTexts(back, line, ko)).toEqual(['입병이 이틀 만에 싹 사라져요']);
   });
 

@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
-import { compiledFromData, compiledToData } from '../../../src/rules/compiled-data.js';
 import { formatProblem, type Ruleset } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
+import { throughCache } from '../../helpers/rule-source.js';
 
 let analyzer: Analyzer;
 let compiled: CompiledRules;
@@ -94,7 +94,7 @@ describe('Korean written without spaces', () => {
     expect(found('라이브끝나면 이 텀블러 바로 빠집니다')).toEqual([]);
   });
   it('keeps the words without spaces in the compiled form cached on disk', () => {
-    const back = compiledFromData(JSON.parse(JSON.stringify(compiledToData(compiled))) as ReturnType<typeof compiledToData>, [ruleset]);
+    const back = throughCache(compiled, [ruleset]);
     expect(found('라이브끝나면이텀블러바로빠집니다', back)).toEqual(['t/urgency:라이브끝나면이텀블러바로빠집니다']);
   });
 });

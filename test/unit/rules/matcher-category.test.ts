@@ -4,12 +4,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileRules } from '../../../src/rules/compile.js';
-import { compiledFromData, compiledToData } from '../../../src/rules/compiled-data.js';
 import { formatProblem } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
-import { prohibitedFindings, rulesetFromSource } from '../../helpers/rule-source.js';
+import { prohibitedFindings, rulesetFromSource, throughCache } from '../../helpers/rule-source.js';
 
 let zh: Analyzer;
 beforeAll(async () => {
@@ -45,7 +44,7 @@ describe('a matcher\u2019s own category', () => {
 
   it('survives the compiled cache', () => {
     const rs = rulesetFromSource(SOURCE);
-    const back = compiledFromData(JSON.parse(JSON.stringify(compiledToData(compileRules([rs], zh)))), [rs]);
+    const back = throughCache(compileRules([rs], zh), [rs]);
     expect(categories(back, '这个能修复细纹')).toEqual(['look:efficacy']);
   });
 

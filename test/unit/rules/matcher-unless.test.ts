@@ -6,7 +6,6 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compiledFromData, compiledToData } from '../../../src/rules/compiled-data.js';
 import { explainExample } from '../../../src/rules/explain.js';
 import { loadRuleset } from '../../../src/rules/load.js';
 import { formatProblem } from '../../../src/rules/model.js';
@@ -14,7 +13,7 @@ import { parseRulesetSource } from '../../../src/rules/parse.js';
 import { compileRules } from '../../../src/rules/compile.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
-import { rulesetFromSource, prohibitedTexts } from '../../helpers/rule-source.js';
+import { prohibitedTexts, rulesetFromSource, throughCache } from '../../helpers/rule-source.js';
 
 let ja: Analyzer;
 beforeAll(async () => {
@@ -56,7 +55,7 @@ describe('a matcher\u2019s own unless', () => {
     const rs = rulesetFromSource(source(TWO));
     const c = compileRules([rs], ja);
     expect(explainExample(c, ja, 't/slim', '夏バテで食欲がなくなった', 'bad')).toMatch(/matcher "appetite"'s unless group 1 excused it \(its before cue/);
-    const back = compiledFromData(JSON.parse(JSON.stringify(compiledToData(c))), [rs]);
+    const back = throughCache(c, [rs]);
     expect(prohibitedTexts(back, '夏バテで食欲がなくなった', ja)).toEqual([]);
     expect(prohibitedTexts(back, 'これで食欲がなくなった', ja)).toEqual(['食欲がなくなっ']);
   });
@@ -100,7 +99,7 @@ describe('a matcher\u2019s own unless', () => {
     expect(prohibitedTexts(c, '準備は万全です', ja)).toEqual([]);
     expect(prohibitedTexts(c, '準備は万全、3キロ痩せた', ja)).toEqual(['3キロ痩せ']);
     expect(explainExample(c, ja, 't/slim', '準備は万全です', 'bad')).toMatch(/matcher "secure" counts only with one of its onlyWith cues in reach, and none is/);
-    const back = compiledFromData(JSON.parse(JSON.stringify(compiledToData(c))), [rulesetFromSource(src)]);
+    const back = throughCache(c, [rulesetFromSource(src)]);
     expect(prohibitedTexts(back, '準備は万全です', ja)).toEqual([]);
     expect(prohibitedTexts(back, 'この物件は万全です', ja)).toEqual(['万全']);
   });
