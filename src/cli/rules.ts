@@ -29,7 +29,7 @@ async function loadAll(refs: string[], cached = true): Promise<Ruleset[]> {
 export async function rulesList(refs: string[], opts: RulesCommandOptions): Promise<number> {
   const rulesets = await loadAll(refs);
   if (opts.json) {
-    const data = rulesets.map((rs) => ({ id: rs.id, language: rs.language, name: rs.name, rules: rs.rules.length, byCategory: countBy(rs) }));
+    const data = rulesets.map((rs) => ({ id: rs.id, language: rs.language, name: rs.name, rules: rs.rules.length, byCategory: countBy(rs), byMatcherCategory: countByMatcherCategory(rs) }));
     await writeStdout(JSON.stringify(data, null, 2) + '\n');
     return 0;
   }
@@ -37,16 +37,34 @@ export async function rulesList(refs: string[], opts: RulesCommandOptions): Prom
   const out: string[] = [];
   for (const rs of rulesets) {
     out.push(`${c.bold(rs.id)}  ${c.dim(`${rs.language} · ${rs.rules.length} rules${rs.name ? ` · ${rs.name}` : ''}`)}`);
-    for (const [cat, n] of Object.entries(countBy(rs))) out.push(`  ${cat.padEnd(20)} ${String(n).padStart(4)}`);
+    const viaMatchers = countByMatcherCategory(rs);
+    const cats = [...new Set([...Object.keys(countBy(rs)), ...Object.keys(viaMatchers)])].sort();
+    for (const cat of cats) {
+      const also = viaMatchers[cat] ? c.dim(`  +${plural(viaMatchers[cat], 'rule')} through a matcher's category`) : '';
+      out.push(`  ${cat.padEnd(20)} ${String(countBy(rs)[cat] ?? 0).padStart(4)}${also}`);
+    }
     out.push('');
   }
   await writeStdout(out.join('\n'));
   return 0;
 }
 
+/** Rules by their own category. */
 function countBy(rs: Ruleset): Record<string, number> {
+  return countSorted(rs.rules.map((r) => [r.category]));
+}
+
+/**
+ * Rules by the other categories their matchers report (a matcher's own `category`): a rule whose medical-claim
+ * matcher sits beside its efficacy ones is counted under efficacy above and here under medical-claim, once.
+ */
+function countByMatcherCategory(rs: Ruleset): Record<string, number> {
+  return countSorted(rs.rules.map((r) => [...new Set((r.match ?? []).map((m) => m.category).filter((cat): cat is string => cat !== undefined && cat !== r.category))]));
+}
+
+function countSorted(categoriesPerRule: readonly string[][]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const r of rs.rules) counts[r.category] = (counts[r.category] ?? 0) + 1;
+  for (const cats of categoriesPerRule) for (const cat of cats) counts[cat] = (counts[cat] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

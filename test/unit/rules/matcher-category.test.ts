@@ -8,6 +8,10 @@ import { formatProblem } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCliInProcess } from '../../helpers/cli.js';
 import { prohibitedFindings, rulesetFromSource, throughCache } from '../../helpers/rule-source.js';
 
 let zh: Analyzer;
@@ -68,5 +72,17 @@ rules:
     expect(problems.map(formatProblem).join('\n')).toMatch(/matcher "named": "category" names what a prohibited claim is; a require rule's matchers cannot have one/);
     const bad = parseRulesetSource(SOURCE.replace('category: efficacy', 'category: Efficacy!'), 'b.yaml');
     expect(bad.problems.length).toBeGreaterThan(0);
+  });
+
+  it('is counted by `rules list` beside the rules’ own categories (it was not: the list said no rule reported efficacy)', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-mcat-')), 'house.yaml');
+    writeFileSync(file, SOURCE);
+    const json = await runCliInProcess(['rules', 'list', '--json', file]);
+    expect(json.code).toBe(0);
+    const [rs] = JSON.parse(json.stdout) as { byCategory: Record<string, number>; byMatcherCategory: Record<string, number> }[];
+    expect(rs).toMatchObject({ byCategory: { 'medical-claim': 1 }, byMatcherCategory: { efficacy: 1 } });
+    const text = await runCliInProcess(['rules', 'list', file]);
+    expect(text.stdout).toMatch(/efficacy +0 +\+1 rule through a matcher's category/);
+    expect(text.stdout).toMatch(/medical-claim +1\n/);
   });
 });
