@@ -4,6 +4,7 @@
  */
 import type { Language } from '../transcript/model.js';
 import { applyEdits, droppedSpaces, normalize, type NormalizedText } from './normalize.js';
+import { withoutFillers } from './fillers.js';
 import type { Token, Tokenizer } from './tokenizer.js';
 
 export interface Analyzer {
@@ -34,7 +35,8 @@ export function createAnalyzer(tokenizer: Tokenizer, toSimplified?: (s: string) 
     analyze(text) {
       const plain = normalize(text, language, opts);
       const norm = tokenizer.respell ? applyEdits(plain, tokenizer.respell(plain.text)) : plain;
-      const tokens = tokenizer.tokenize(norm.text, tokenizer.keepsBreaks ? droppedSpaces(norm) : undefined);
+      // Fillers (えー, 呃, 어) are not words of what is claimed: matching reads the tokens without them.
+      const tokens = withoutFillers(language, norm.text, tokenizer.tokenize(norm.text, tokenizer.keepsBreaks ? droppedSpaces(norm) : undefined));
       const boundaries = new Set<number>([0, norm.text.length]);
       for (const t of tokens) {
         boundaries.add(t.start);

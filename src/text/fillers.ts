@@ -1,0 +1,131 @@
+/**
+ * Fillers a host says while thinking (えー, あのー, 呃, 嗯, 어, 음), and the particles Japanese and Korean speakers put
+ * after a phrase to hold the listener (不眠がね、), are left out of the tokens that matching reads: a claim
+ * said around one (不眠が、あのー、治ります; 전문가들이 어 검증한) is the claim without it. The text is untouched, so a
+ * finding still quotes what was said, filler and all. Where a comma stood on both sides of what is left out, the second
+ * goes too (、えー、 is one pause, which a Japanese or Korean clause crosses after a particle). In Chinese, where a comma
+ * otherwise starts a new clause, the first comma goes too only after an adverb that still needs its verb (都，呃，在用):
+ * there it marks the hesitation, not a clause. Pure.
+ */
+import type { Language } from '../core/language.js';
+import type { Token } from './tokenizer.js';
+
+/** Japanese interjections (IPADIC 感動詞) said as fillers; not うん, はい, いいえ (answers). */
+const JA_INTERJECTIONS: ReadonlySet<string> = new Set(['えー', 'ええ', 'えーと', 'えーっと', 'ええと', 'ええっと', 'えっと', 'えと', 'うーん', 'んー', 'あー', 'あのー', 'そのー', 'まあ', 'まぁ', 'まー', 'ま']);
+/** Japanese words that are fillers when a pause comma follows them (あの、 / その、 / まあ、). */
+const JA_BEFORE_COMMA: ReadonlySet<string> = new Set(['あの', 'その', 'まあ', 'まぁ']);
+/** Japanese sentence-final particles said after a phrase to hold the listener (がね、 / もさ、 / でね、). */
+const JA_HOLDING: ReadonlySet<string> = new Set(['ね', 'ねえ', 'ねー', 'さ', 'さあ', 'さー', 'な', 'なあ', 'なー']);
+/** Chinese interjections said as fillers (not 啊, 呢, 吧: they end a clause; not 哦, 好: answers). */
+const ZH_FILLERS: ReadonlySet<string> = new Set(['嗯', '呃', '额', '唔', '哎', '唉', '诶', '欸', '嗯嗯', '呃呃']);
+/** Chinese words that are fillers only between two commas (，那个，), where they name nothing. */
+const ZH_BETWEEN_COMMAS: ReadonlySet<string> = new Set(['那个', '就是', '就是说', '然后', '这个']);
+/** Chinese modal particles that hold the listener after an adverb that needs its verb still (都啊，在用 / 就呀，白了). */
+const ZH_HOLDING: ReadonlySet<string> = new Set(['啊', '呀', '嘛', '呢']);
+/** Korean fillers (ko-dic IC, or 음 which ko-dic reads as a noun); not 아니, 네, 예 (answers). */
+const KO_FILLERS: ReadonlySet<string> = new Set(['어', '음', '아', '에', '으음', '어어', '음음', '그', '저']);
+/** Korean words said while searching for a word (그 뭐지, 뭐더라), as a whole word of their own. */
+const KO_SEARCHING: ReadonlySet<string> = new Set(['뭐지', '뭐더라', '뭐랄까']);
+
+const isComma = (t: Token | undefined) => t !== undefined && (t.surface === ',' || t.surface === '、');
+const ENDS = new Set(['。', '!', '?', '！', '？', '\n']);
+
+/** The tokens without fillers (see the module comment). */
+export function withoutFillers(language: Language, text: string, tokens: readonly Token[]): Token[] {
+  const drop = new Uint8Array(tokens.length);
+  const filler = FILLER[language];
+  for (let i = 0; i < tokens.length; i++) {
+    const n = filler(text, tokens, i);
+    for (let k = 0; k < n; k++) drop[i + k] = 1;
+    if (n > 0) i += n - 1;
+  }
+  if (!drop.includes(1)) return tokens as Token[];
+  const out: Token[] = [];
+  let hesitated = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (drop[i]) continue;
+    const t = tokens[i] as Token;
+    // A comma right after what was left out, with a comma (or nothing) before it: one pause, said once.
+    if (isComma(t) && i > 0 && drop[i - 1] && (out.length === 0 || isComma(out[out.length - 1]))) continue;
+    // Chinese: a comma before a filler after a word that still needs its verb is the hesitation, not a clause
+    // (都，呃，在用 / 能，那个，治好), and so is the one after it; after anything else it stays what it was (有效，呃，过敏体质先试用:
+    // two clauses).
+    if (language === 'zh' && isComma(t)) {
+      if (drop[i + 1] && needsMore(tokens[i - 1])) {
+        hesitated = true;
+        continue;
+      }
+      if (drop[i - 1] && (hesitated || needsMore(out[out.length - 1]))) {
+        hesitated = false;
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** How many tokens from `i` on are a filler (0: none). */
+type FillerAt = (text: string, tokens: readonly Token[], i: number) => number;
+
+const ja: FillerAt = (_text, tokens, i) => {
+  const t = tokens[i] as Token;
+  const next = tokens[i + 1];
+  if (t.pos.startsWith('フィラー')) return 1;
+  // えっと is cut えっ|と.
+  if (t.surface === 'えっ' && next?.surface === 'と') return 2;
+  if (t.pos.startsWith('感動詞') && JA_INTERJECTIONS.has(t.surface)) return 1;
+  if (JA_BEFORE_COMMA.has(t.surface) && isComma(next)) return 1;
+  const before = tokens[i - 1];
+  // 不眠がね、 / 肌もさ、: after a case, binding or adverbial particle, with the sentence going on (not after て:
+  // 星5つけてね、よろしく asks, and ends there).
+  const held = t.pos.startsWith('助詞-終助詞') && JA_HOLDING.has(t.surface) && /^助詞-(?:格助詞|係助詞|副助詞)/u.test(before?.pos ?? '');
+  return held && next !== undefined && !ENDS.has(next.surface) && tokens[i + 2] !== undefined ? 1 : 0;
+};
+
+/** Chinese words a clause cannot end on: adverbs (jieba d: 都, 就, 也, 最) and the modal verbs and prepositions before a verb. */
+const ZH_BEFORE_VERB: ReadonlySet<string> = new Set(['能', '可以', '会', '可', '要', '想', '让', '把', '被', '给', '在', '对']);
+const needsMore = (t: Token | undefined) => t !== undefined && (t.pos === 'd' || ZH_BEFORE_VERB.has(t.surface));
+
+const zh: FillerAt = (text, tokens, i) => {
+  const t = tokens[i] as Token;
+  if (ZH_BETWEEN_COMMAS.has(t.surface)) return isComma(tokens[i - 1]) && isComma(tokens[i + 1]) && tokens[i + 2] !== undefined ? 1 : 0;
+  if (ZH_HOLDING.has(t.surface)) return needsMore(tokens[i - 1]) && isComma(tokens[i + 1]) && tokens[i + 2] !== undefined ? 1 : 0;
+  if (!ZH_FILLERS.has(t.surface)) return 0;
+  // A word of its own: a comma, a space or the line's edge on one side (额 of 金额 is inside a word anyway).
+  const edge = (at: number, side: -1 | 1) => {
+    const ch = text[side < 0 ? at - 1 : at];
+    return ch === undefined || ch === ',' || ch === '、' || /\s/u.test(ch);
+  };
+  return edge(t.start, -1) || edge(t.end, 1) ? 1 : 0;
+};
+
+const ko: FillerAt = (text, tokens, i) => {
+  const t = tokens[i] as Token;
+  const alone = (from: number, to: number) => {
+    const before = text[from - 1];
+    const after = text[to];
+    return (before === undefined || /[\s,]/u.test(before)) && (after === undefined || /[\s,]/u.test(after));
+  };
+  // 어 / 음 / 그 as a word of their own (ko-dic tags 음 a noun, 저 and 그 a determiner before a noun: only as IC).
+  if (KO_FILLERS.has(t.surface) && alone(t.start, t.end) && (t.pos === 'IC' || t.surface === '음') && tokens[i + 1] !== undefined) return 1;
+  // 뭐지 / 뭐더라 after a filler, a word of its own, with more said after it (not a question: 이게 뭐지?).
+  const word = wordAt(text, t.start);
+  if (KO_SEARCHING.has(word) && t.start > 0 && KO_FILLERS.has(tokens[i - 1]?.surface ?? '') && tokens[i - 1]?.pos === 'IC') {
+    const end = t.start + word.length;
+    let n = 0;
+    while (tokens[i + n] !== undefined && (tokens[i + n] as Token).end <= end) n++;
+    return text[end] === ' ' && tokens[i + n] !== undefined ? n : 0;
+  }
+  // (Not the polite 요 after a particle, 비염에요, which ko-dic also reads into a sentence's end: 하루 전이에요 is 전이|에|요.)
+  return 0;
+};
+
+/** The word (between spaces) that starts at `from`. */
+function wordAt(text: string, from: number): string {
+  let to = from;
+  while (to < text.length && !/[\s,.?!]/u.test(text[to] as string)) to++;
+  return text.slice(from, to);
+}
+
+const FILLER: Record<Language, FillerAt> = { ja, zh, ko };

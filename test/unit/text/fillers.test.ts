@@ -1,0 +1,87 @@
+/**
+ * Round 49: a filler said inside a claim (不眠が、あのー、治ります; 营养师都，呃，推荐; 전문가들이 어 검증한) hid it from
+ * the rules. Measured on the tuning corpus with a filler put after the first particle of each violating line, the rules
+ * caught ja 75 %, zh 78 %, ko 79 % of them. Fillers are now left out of the tokens that matching reads; the text (and so
+ * what a finding quotes) is untouched.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Analyzer } from '../../../src/text/analyze.js';
+import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
+import { withoutFillers } from '../../../src/text/fillers.js';
+import type { Token } from '../../../src/text/tokenizer.js';
+import { compileSource, prohibitedTexts, seqRulesSource } from '../../helpers/rule-source.js';
+
+const an: Partial<Record<'ja' | 'zh' | 'ko', Analyzer>> = {};
+beforeAll(async () => {
+  for (const l of ['ja', 'zh', 'ko'] as const) an[l] = await createAnalyzerFor(l);
+});
+const A = (l: 'ja' | 'zh' | 'ko') => an[l] as Analyzer;
+const found = (l: 'ja' | 'zh' | 'ko', seqs: string[], text: string): string[] => prohibitedTexts(compileSource(seqRulesSource(l, seqs), A(l)), text, A(l));
+const surfaces = (l: 'ja' | 'zh' | 'ko', text: string) => A(l).analyze(text).tokens.map((t) => t.surface);
+
+describe('a claim said around a filler is the claim', () => {
+  it('Japanese: えー, あのー, えっと, まあ、 and a ね that holds the listener after a particle', () => {
+    const seqs = ['[[不眠, 便秘, 腰痛], {gap: 3}, 治る]'];
+    expect(found('ja', seqs, 'これは、えー、不眠が、あのー、治ります')).toEqual(['不眠が、あのー、治り']);
+    expect(found('ja', seqs, '便秘がね、すっきり治るんです')).toHaveLength(1);
+    expect(found('ja', seqs, '腰痛が、えっと、まあ、治りました')).toHaveLength(1);
+    // The adjacent words of a sequence are next to each other across a filler too.
+    expect(found('ja', ['[不眠, が, 治る]'], '不眠が、えー、治ります')).toEqual(['不眠が、えー、治り']);
+  });
+
+  it('Chinese: 呃, 嗯 between commas, ，那个，, and 啊 after an adverb that still needs its verb', () => {
+    const seqs = ['[营养师, {gap: 1}, 推荐]', '[医生, {gap: 2}, 在用]'];
+    expect(found('zh', seqs, '营养师都，呃，推荐孕妇喝这个')).toEqual(['营养师都，呃，推荐']);
+    expect(found('zh', seqs, '很多医生自己都啊，在用')).toHaveLength(1);
+    expect(found('zh', ['[能, 治好, 失眠]'], '这个能，那个，治好失眠')).toHaveLength(1);
+  });
+
+  it('Korean: 어, 음, and 그 뭐지 said on their own', () => {
+    const seqs = ['[전문가, {gap: 2}, 검증]', '[비염, 에, 직빵]', '[모든 분, {gap: 2}, 효과]'];
+    expect(found('ko', seqs, '전문가들이 어 검증한 제품이에요')).toHaveLength(1);
+    expect(found('ko', seqs, '비염에 음, 직빵이에요')).toHaveLength(1);
+    expect(found('ko', seqs, '써 보신 모든 분들이 그 뭐지 효과 보셨어요')).toHaveLength(1);
+  });
+});
+
+describe('what is not a filler stays', () => {
+  it('answers, negations and a sentence-final ね after て are words', () => {
+    expect(surfaces('ja', 'うん、治ります')).toContain('うん');
+    expect(surfaces('ja', '届いたら星5つけてね、よろしく')).toContain('ね');
+    expect(surfaces('ja', 'あの商品です')).toContain('あの');
+    expect(surfaces('ko', '아니 그건 안 돼요')).toContain('아니');
+    expect(surfaces('ko', '그 제품 좋아요')).toContain('그');
+    expect(surfaces('ko', '이게 뭐지?')).toContain('뭐');
+    // ko-dic reads 하루 전이에요 as 전이|에|요: the polite 요 is never taken for a filler.
+    expect(surfaces('ko', '세일 마감 하루 전이에요 서두르세요')).toContain('요');
+    expect(surfaces('zh', '好用哦，买它')).toContain('哦');
+    expect(surfaces('zh', '金额不对')).toContain('金额');
+  });
+
+  it('a filler is left out, the words around it are all kept, in order (any tokens)', () => {
+    const tok = fc.record({ surface: fc.constantFrom('えー', 'ね', 'が', '、', '治る', 'あの', 'えっ', 'と', '呃', '，', '어', '음', '뭐지'), pos: fc.constantFrom('フィラー', '感動詞', '助詞-終助詞', '助詞-格助詞', '記号-読点', 'IC', 'NNG', 'x', 'd') });
+    fc.assert(
+      fc.property(fc.constantFrom('ja' as const, 'zh' as const, 'ko' as const), fc.array(tok, { maxLength: 12 }), (lang, raw) => {
+        let at = 0;
+        const tokens: Token[] = raw.map((r) => {
+          const t = { ...r, base: r.surface, start: at, end: at + r.surface.length };
+          at = t.end;
+          return t;
+        });
+        const text = tokens.map((t) => t.surface).join('');
+        const out = withoutFillers(lang, text, tokens);
+        // A subsequence of the input, in order…
+        let i = 0;
+        for (const t of out) {
+          while (i < tokens.length && tokens[i] !== t) i++;
+          expect(i).toBeLessThan(tokens.length);
+          i++;
+        }
+        // …that leaves out only fillers (by their word, or IPADIC's フィラー tag) and commas.
+        const fillerLike = new Set(['えー', 'ね', 'あの', 'えっ', 'と', '呃', '어', '음', '뭐지', '、', '，', ',']);
+        for (const t of tokens) if (!out.includes(t)) expect(fillerLike.has(t.surface) || t.pos === 'フィラー').toBe(true);
+      }),
+    );
+  });
+});
