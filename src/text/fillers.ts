@@ -83,8 +83,8 @@ const ja: FillerAt = (_text, tokens, i) => {
   return held && next !== undefined && !ENDS.has(next.surface) && tokens[i + 2] !== undefined ? 1 : 0;
 };
 
-/** Chinese words a clause cannot end on: adverbs (jieba d: 都, 就, 也, 最) and the modal verbs and prepositions before a verb. */
-const ZH_BEFORE_VERB: ReadonlySet<string> = new Set(['能', '可以', '会', '可', '要', '想', '让', '把', '被', '给', '在', '对']);
+/** Chinese words a clause cannot end on: adverbs (jieba d: 都, 就, 也, 最), the modal verbs and prepositions before a verb, and their denials (不能，呃，说 denies what follows). */
+const ZH_BEFORE_VERB: ReadonlySet<string> = new Set(['能', '可以', '会', '可', '要', '想', '让', '把', '被', '给', '在', '对', '不能', '不会', '不敢', '不要', '不用', '不可以', '没', '没有', '别']);
 const needsMore = (t: Token | undefined) => t !== undefined && (t.pos === 'd' || ZH_BEFORE_VERB.has(t.surface));
 
 const zh: FillerAt = (text, tokens, i) => {

@@ -35,6 +35,8 @@ describe('a claim said around a filler is the claim', () => {
     expect(found('zh', seqs, '营养师都，呃，推荐孕妇喝这个')).toEqual(['营养师都，呃，推荐']);
     expect(found('zh', seqs, '很多医生自己都啊，在用')).toHaveLength(1);
     expect(found('zh', ['[能, 治好, 失眠]'], '这个能，那个，治好失眠')).toHaveLength(1);
+    // A denial before the filler still denies what follows (the comma went with the filler: 不能说最便宜).
+    expect(surfaces('zh', '我们不能，呃，说最便宜')).not.toContain(',');
   });
 
   it('Korean: 어, 음, and 그 뭐지 said on their own', () => {
