@@ -14,7 +14,7 @@ import { feasibleIn } from './feasible.js';
 import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
 import { askedAfterDenial, cannotBoasts, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from './cue-text.js';
 import { anchorHolds } from './caption-edges.js';
-import { skipsParticle, skipsPause } from './pauses.js';
+import { breathComma, skipsParticle, skipsPause } from './pauses.js';
 import { gapEnds } from './gap-ends.js';
 import { deniesModifiedNoun, deniesOtherNoun } from './ko-denial-scope.js';
 import { pushRegexHits } from './regex-prefilter.js';
@@ -184,13 +184,16 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         return;
       }
       case 'not': {
-        const at = tokens[p]?.start ?? L.a.norm.text.length;
-        if (!atomAt(L, step.atom, p, 'at') || askedAndAnswered(L, step.atom, p, 'at', tokens[pos]?.start ?? at, at)) visit(si + 1, p, last);
+        // What follows a breath (効果を、うたうのは) follows the words before it, as a word step reads it.
+        const q = !atomAt(L, step.atom, p, 'at') && breathComma(L, p) ? p + 1 : p;
+        const at = tokens[q]?.start ?? L.a.norm.text.length;
+        if (!atomAt(L, step.atom, q, 'at') || askedAndAnswered(L, step.atom, q, 'at', tokens[pos]?.start ?? at, at)) visit(si + 1, p, last);
         return;
       }
       case 'notAfter': {
-        const at = tokens[p]?.start ?? L.a.norm.text.length;
-        if (!atomAt(L, step.atom, p, 'end') || askedAndAnswered(L, step.atom, p, 'end', at, at)) visit(si + 1, p, last);
+        const q = !atomAt(L, step.atom, p, 'end') && breathComma(L, p - 1) ? p - 1 : p;
+        const at = tokens[q]?.start ?? L.a.norm.text.length;
+        if (!atomAt(L, step.atom, q, 'end') || askedAndAnswered(L, step.atom, q, 'end', at, at)) visit(si + 1, p, last);
         return;
       }
       case 'start':

@@ -47,6 +47,15 @@ export function breathAfter(t: { pos: string } | undefined): boolean {
   return /^(?:JK|JX|EC)/.test(t.pos);
 }
 
+/**
+ * Whether token `p` is a pause comma a Japanese or Korean clause breathes across (it follows a particle or a
+ * connective): a `not` step reads past it as a word step does (効果を、うたうのは is 効果をうたうのは), and a `notAfter`
+ * before it. Not in Chinese, where a comma more often starts a clause of its own.
+ */
+export function breathComma(L: Lattice, p: number): boolean {
+  return !L.chinese && p > 0 && isPauseComma(L.a.tokens[p]) && breathAfter(L.a.tokens[p - 1]);
+}
+
 /** Chinese words after a pause comma that go on with the clause before it: the result of a condition. */
 const CARRIES_ON = new Set(['就', '都', '也', '还', '才', '便', '马上', '立马', '立刻', '直接', '一下子', '能', '可以', '会', '就能', '就会', '就可以']);
 

@@ -87,3 +87,21 @@ describe('what is not a filler stays', () => {
     );
   });
 });
+
+describe('a `not` reads past a breath, as the words of a sequence do (round 49: a filler left the comma before it)', () => {
+  it('Japanese and Korean: the word after a comma that follows a particle is what follows', () => {
+    const ja = ['[効果, を, {not: [うたう, 謳う]}]'];
+    expect(found('ja', ja, '医薬品と同じ効果を、えー、うたうのは違反です')).toEqual([]);
+    expect(found('ja', ja, '医薬品と同じ効果を、うたうのは違反です')).toEqual([]);
+    expect(found('ja', ja, 'この効果を、ぜひ実感してください')).toEqual(['効果を']);
+    const ko = ['[효과, 가, {not: [없]}]'];
+    expect(found('ko', ko, '이 제품은 효과가, 없어요')).toEqual([]);
+    expect(found('ko', ko, '이 제품은 효과가, 좋아요')).toEqual(['효과가']);
+  });
+
+  it('a `notAfter` reads back past one too; Chinese commas still start a clause', () => {
+    expect(found('ja', ['[{notAfter: [食欲が]}, 戻る]'], '食欲が、戻りました')).toEqual([]);
+    expect(found('ja', ['[{notAfter: [食欲が]}, 戻る]'], '元気が、戻りました')).toEqual(['戻り']);
+    expect(found('zh', ['[效果, {not: [不好]}]'], '这个效果，不好说')).toEqual(['效果']);
+  });
+});
