@@ -121,6 +121,19 @@ function askedAndAnswered(L: Lattice, atom: number, p: number, side: 'at' | 'end
   return onlyAsks(L, atom, p, side) && answeredYes(L.a.norm.text, start, end);
 }
 
+/**
+ * Whether a `not` (side 'at': the words from `p` on) or `notAfter` (side 'end': the words ending at `p`) step lets the
+ * match go on: the excluded word is not there, or it only asks a question the host answers yes. What follows a breath
+ * (効果を、うたうのは) follows the words before it, as a word step reads it, so the step looks past that comma.
+ */
+function notHolds(L: Lattice, atom: number, p: number, side: 'at' | 'end', matchStart: number): boolean {
+  const tokens = L.a.tokens;
+  const past = side === 'at' ? p + 1 : p - 1;
+  const q = !atomAt(L, atom, p, side) && breathComma(L, side === 'at' ? p : p - 1) ? past : p;
+  const at = tokens[q]?.start ?? L.a.norm.text.length;
+  return !atomAt(L, atom, q, side) || askedAndAnswered(L, atom, q, side, side === 'at' ? (tokens[matchStart]?.start ?? at) : at, at);
+}
+
 /** The furthest end (exclusive token index) a matcher's steps reach from token `pos`, or -1. */
 function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
   const tokens = L.a.tokens;
@@ -183,19 +196,10 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         for (const q of gapEnds(L, step, p)) visit(si + 1, q, last);
         return;
       }
-      case 'not': {
-        // What follows a breath (効果を、うたうのは) follows the words before it, as a word step reads it.
-        const q = !atomAt(L, step.atom, p, 'at') && breathComma(L, p) ? p + 1 : p;
-        const at = tokens[q]?.start ?? L.a.norm.text.length;
-        if (!atomAt(L, step.atom, q, 'at') || askedAndAnswered(L, step.atom, q, 'at', tokens[pos]?.start ?? at, at)) visit(si + 1, p, last);
+      case 'not':
+      case 'notAfter':
+        if (notHolds(L, step.atom, p, step.kind === 'not' ? 'at' : 'end', pos)) visit(si + 1, p, last);
         return;
-      }
-      case 'notAfter': {
-        const q = !atomAt(L, step.atom, p, 'end') && breathComma(L, p - 1) ? p - 1 : p;
-        const at = tokens[q]?.start ?? L.a.norm.text.length;
-        if (!atomAt(L, step.atom, q, 'end') || askedAndAnswered(L, step.atom, q, 'end', at, at)) visit(si + 1, p, last);
-        return;
-      }
       case 'start':
       case 'end':
         if (anchorHolds(L.a.norm, tokens, step.kind, p, L.spaceEdges)) visit(si + 1, p, last);
