@@ -102,6 +102,8 @@ const zh: FillerAt = (text, tokens, i) => {
 
 const ko: FillerAt = (text, tokens, i) => {
   const t = tokens[i] as Token;
+  // Most tokens are neither (one set lookup, no look at the text around them).
+  if (!KO_FILLERS.has(t.surface) && t.surface[0] !== '뭐') return 0;
   const alone = (from: number, to: number) => {
     const before = text[from - 1];
     const after = text[to];
