@@ -279,7 +279,15 @@ function closesEarlierQuestion(text: string, c: { start: number; end: number }):
 }
 
 /** Characters from `from` to `to`, with the spaces a run written without them leaves out (text/spaceless.ts). */
-const apart = (L: Lattice, from: number, to: number) => spacedLength(L.a.tokens, L.spaceless, from, to);
+/** How far apart [from, to) is for a cue's window: as written with spaces, not counting fillers left out (不会 嗯 下播). */
+const apart = (L: Lattice, from: number, to: number) => spacedLength(L.a.tokens, L.spaceless, from, to) - quietIn(L.a.quiet, from, to);
+
+/** The characters of [from, to) inside the quiet ranges. */
+function quietIn(quiet: readonly (readonly [number, number])[] | undefined, from: number, to: number): number {
+  let n = 0;
+  for (const [a, b] of quiet ?? []) if (b > from && a < to) n += Math.min(b, to) - Math.max(a, from);
+  return n;
+}
 
 /** Whether a `not` step comes after step `si`, with only optional steps between (each of them may be left out). */
 function notAhead(steps: readonly Step[], si: number): boolean {

@@ -49,6 +49,8 @@ export function stopTable(L: Lattice): Uint8Array {
     const bits = text[i] === '.' ? periodStop(text, i) : STOP_BITS.get(text[i] as string);
     if (bits !== undefined && !(isDigit(text[i - 1]) && isDigit(text[i + 1]))) table[i] = bits;
   }
+  // A comma left out with a filler (、えー、 keeps its first comma; 都，呃，在用 neither) ends nothing.
+  for (const [a, b] of L.a.quiet ?? []) table.fill(0, a, b);
   stopTables.set(L, table);
   return table;
 }

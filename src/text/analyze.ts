@@ -4,7 +4,7 @@
  */
 import type { Language } from '../transcript/model.js';
 import { applyEdits, droppedSpaces, normalize, type NormalizedText } from './normalize.js';
-import { withoutFillers } from './fillers.js';
+import { leaveOutFillers } from './fillers.js';
 import type { Token, Tokenizer } from './tokenizer.js';
 
 export interface Analyzer {
@@ -21,6 +21,8 @@ export interface AnalyzedText {
   tokens: Token[];
   /** Offsets (in the normalised text) where a token starts or ends. */
   boundaries: Set<number>;
+  /** Where fillers were left out of `tokens` (text/fillers.ts), as [start, end) ranges in order: a cue's window does not count them. */
+  quiet?: readonly (readonly [number, number])[];
   /** Chinese: the tokenizer's dictionary tags (Tokenizer.wordTag), to find a word inside a compound jieba keeps whole. */
   wordTag?: (word: string) => string | undefined;
 }
@@ -36,13 +38,15 @@ export function createAnalyzer(tokenizer: Tokenizer, toSimplified?: (s: string) 
       const plain = normalize(text, language, opts);
       const norm = tokenizer.respell ? applyEdits(plain, tokenizer.respell(plain.text)) : plain;
       // Fillers (えー, 呃, 어) are not words of what is claimed: matching reads the tokens without them.
-      const tokens = withoutFillers(language, norm.text, tokenizer.tokenize(norm.text, tokenizer.keepsBreaks ? droppedSpaces(norm) : undefined));
+      const { tokens, quiet } = leaveOutFillers(language, norm.text, tokenizer.tokenize(norm.text, tokenizer.keepsBreaks ? droppedSpaces(norm) : undefined));
       const boundaries = new Set<number>([0, norm.text.length]);
       for (const t of tokens) {
         boundaries.add(t.start);
         boundaries.add(t.end);
       }
-      return wordTag ? { norm, tokens, boundaries, wordTag } : { norm, tokens, boundaries };
+      const out: AnalyzedText = wordTag ? { norm, tokens, boundaries, wordTag } : { norm, tokens, boundaries };
+      if (quiet.length > 0) out.quiet = quiet;
+      return out;
     },
     normalizeTerm(term) {
       return normalize(term, language, opts).text.trim();

@@ -16,8 +16,12 @@ const JA_INTERJECTIONS: ReadonlySet<string> = new Set(['えー', 'ええ', 'え�
 const JA_BEFORE_COMMA: ReadonlySet<string> = new Set(['あの', 'その', 'まあ', 'まぁ']);
 /** Japanese sentence-final particles said after a phrase to hold the listener (がね、 / もさ、 / でね、). */
 const JA_HOLDING: ReadonlySet<string> = new Set(['ね', 'ねえ', 'ねー', 'さ', 'さあ', 'さー', 'な', 'なあ', 'なー']);
-/** Chinese interjections said as fillers (not 啊, 呢, 吧: they end a clause; not 哦, 好: answers). */
-const ZH_FILLERS: ReadonlySet<string> = new Set(['嗯', '呃', '额', '唔', '哎', '唉', '诶', '欸', '嗯嗯', '呃呃']);
+/**
+ * Chinese interjections said as fillers (not 啊, 呢, 吧: they end a clause; not 哦, 好: answers; not 唔, Cantonese "not").
+ * 嗯 and 呃 are never anything else; 额, 哎, 唉, 诶, 欸 only with a pause on one side.
+ */
+const ZH_FILLERS: ReadonlySet<string> = new Set(['嗯', '呃', '额', '哎', '唉', '诶', '欸', '嗯嗯', '呃呃']);
+const ZH_ALWAYS_FILLERS: ReadonlySet<string> = new Set(['嗯', '呃', '嗯嗯', '呃呃']);
 /** Chinese words that are fillers only between two commas (，那个，), where they name nothing. */
 const ZH_BETWEEN_COMMAS: ReadonlySet<string> = new Set(['那个', '就是', '就是说', '然后', '这个']);
 /** Chinese modal particles that hold the listener after an adverb that needs its verb still (都啊，在用 / 就呀，白了). */
@@ -32,6 +36,14 @@ const ENDS = new Set(['。', '!', '?', '！', '？', '\n']);
 
 /** The tokens without fillers (see the module comment). */
 export function withoutFillers(language: Language, text: string, tokens: readonly Token[]): Token[] {
+  return leaveOutFillers(language, text, tokens).tokens;
+}
+
+/**
+ * The tokens without fillers, and the character ranges of what was left out (`quiet`, in order): a cue's window does
+ * not count them, nor does a comma among them end a clause (不会 嗯 下播就涨价: 不会 is right before the claim).
+ */
+export function leaveOutFillers(language: Language, text: string, tokens: readonly Token[]): { tokens: Token[]; quiet: [number, number][] } {
   const drop = new Uint8Array(tokens.length);
   const filler = FILLER[language];
   for (let i = 0; i < tokens.length; i++) {
@@ -39,30 +51,47 @@ export function withoutFillers(language: Language, text: string, tokens: readonl
     for (let k = 0; k < n; k++) drop[i + k] = 1;
     if (n > 0) i += n - 1;
   }
-  if (!drop.includes(1)) return tokens as Token[];
+  if (!drop.includes(1)) return { tokens: tokens as Token[], quiet: [] };
   const out: Token[] = [];
+  const quiet: [number, number][] = [];
+  const leave = (t: Token) => {
+    const last = quiet[quiet.length - 1];
+    // One range over what was left out together, with the spaces between (不会 嗯 下播: " 嗯 ").
+    if (last && /^\s*$/u.test(text.slice(last[1], t.start))) last[1] = t.end;
+    else quiet.push([t.start, t.end]);
+  };
   let hesitated = false;
   for (let i = 0; i < tokens.length; i++) {
-    if (drop[i]) continue;
     const t = tokens[i] as Token;
+    if (drop[i]) {
+      leave(t);
+      continue;
+    }
     // A comma right after what was left out, with a comma (or nothing) before it: one pause, said once.
-    if (isComma(t) && i > 0 && drop[i - 1] && (out.length === 0 || isComma(out[out.length - 1]))) continue;
+    if (isComma(t) && i > 0 && drop[i - 1] && (out.length === 0 || isComma(out[out.length - 1]))) {
+      leave(t);
+      continue;
+    }
     // Chinese: a comma before a filler after a word that still needs its verb is the hesitation, not a clause
     // (都，呃，在用 / 能，那个，治好), and so is the one after it; after anything else it stays what it was (有效，呃，过敏体质先试用:
     // two clauses).
     if (language === 'zh' && isComma(t)) {
       if (drop[i + 1] && needsMore(tokens[i - 1])) {
         hesitated = true;
+        leave(t);
         continue;
       }
       if (drop[i - 1] && (hesitated || needsMore(out[out.length - 1]))) {
         hesitated = false;
+        leave(t);
         continue;
       }
     }
     out.push(t);
   }
-  return out;
+  // The space after what was left out goes quiet with it (A 어 B is as far from A to B as A B).
+  for (const r of quiet) while (r[1] < text.length && /\s/u.test(text[r[1]] as string)) r[1]++;
+  return { tokens: out, quiet };
 }
 
 /** How many tokens from `i` on are a filler (0: none). */
@@ -92,6 +121,7 @@ const zh: FillerAt = (text, tokens, i) => {
   if (ZH_BETWEEN_COMMAS.has(t.surface)) return isComma(tokens[i - 1]) && isComma(tokens[i + 1]) && tokens[i + 2] !== undefined ? 1 : 0;
   if (ZH_HOLDING.has(t.surface)) return needsMore(tokens[i - 1]) && isComma(tokens[i + 1]) && tokens[i + 2] !== undefined ? 1 : 0;
   if (!ZH_FILLERS.has(t.surface)) return 0;
+  if (ZH_ALWAYS_FILLERS.has(t.surface)) return tokens[i + 1] !== undefined || i > 0 ? 1 : 0;
   // A word of its own: a comma, a space or the line's edge on one side (额 of 金额 is inside a word anyway).
   const edge = (at: number, side: -1 | 1) => {
     const ch = text[side < 0 ? at - 1 : at];

@@ -59,6 +59,8 @@ describe('what is not a filler stays', () => {
     expect(surfaces('ko', '세일 마감 하루 전이에요 서두르세요')).toContain('요');
     expect(surfaces('zh', '好用哦，买它')).toContain('哦');
     expect(surfaces('zh', '金额不对')).toContain('金额');
+    // Cantonese 唔 is "not" (唔系药 is 不是药).
+    expect(surfaces('zh', '呢个唔系药')).toContain('唔');
   });
 
   it('a filler is left out, the words around it are all kept, in order (any tokens)', () => {
@@ -103,5 +105,26 @@ describe('a `not` reads past a breath, as the words of a sequence do (round 49: 
     expect(found('ja', ['[{notAfter: [食欲が]}, 戻る]'], '食欲が、戻りました')).toEqual([]);
     expect(found('ja', ['[{notAfter: [食欲が]}, 戻る]'], '元気が、戻りました')).toEqual(['戻り']);
     expect(found('zh', ['[效果, {not: [不好]}]'], '这个效果，不好说')).toEqual(['效果']);
+  });
+});
+
+describe('a cue\u2019s window does not count the fillers left out', () => {
+  const source = (lang: 'zh' | 'ja', seq: string, unless: string) =>
+    `id: t\nlanguage: ${lang}\nrules:\n  - id: t/u\n    kind: prohibit\n    category: misleading-price\n    severity: warning\n    message: { en: m, ${lang}: m }\n    reference: test\n    match:\n      - id: m\n        seq: ${seq}\n    unless: ${unless}\n    examples: { bad: [x], good: [y] }\n`;
+  const hits = (lang: 'zh' | 'ja', seq: string, unless: string, text: string) => prohibitedTexts(compileSource(source(lang, seq, unless), A(lang)), text, A(lang));
+
+  it('Chinese: a denial right before the claim, with 嗯 or ，呃， between, still denies it', () => {
+    const seq = '[下播, 就, 涨价]';
+    const unless = '{before: [不会], window: 0}';
+    expect(hits('zh', seq, unless, '不会 嗯 下播就涨价的 放心')).toEqual([]);
+    expect(hits('zh', seq, unless, '不会，呃，下播就涨价的，放心')).toEqual([]);
+    expect(hits('zh', seq, unless, '家人们 下播就涨价')).toEqual(['下播就涨价']);
+  });
+
+  it('Japanese: a window of a few characters reaches over えー', () => {
+    const seq = '[在庫, が, 残りわずか]';
+    const unless = '{after: [ではありません], window: 2}';
+    expect(hits('ja', seq, unless, '在庫が残りわずか、えー、ではありません')).toEqual([]);
+    expect(hits('ja', seq, unless, '在庫が残りわずかです')).toEqual(['在庫が残りわずか']);
   });
 });
