@@ -37,11 +37,11 @@ export async function rulesList(refs: string[], opts: RulesCommandOptions): Prom
   const out: string[] = [];
   for (const rs of rulesets) {
     out.push(`${c.bold(rs.id)}  ${c.dim(`${rs.language} · ${rs.rules.length} rules${rs.name ? ` · ${rs.name}` : ''}`)}`);
+    const own = countBy(rs);
     const viaMatchers = countByMatcherCategory(rs);
-    const cats = [...new Set([...Object.keys(countBy(rs)), ...Object.keys(viaMatchers)])].sort();
-    for (const cat of cats) {
+    for (const cat of [...new Set([...Object.keys(own), ...Object.keys(viaMatchers)])].sort()) {
       const also = viaMatchers[cat] ? c.dim(`  +${plural(viaMatchers[cat], 'rule')} through a matcher's category`) : '';
-      out.push(`  ${cat.padEnd(20)} ${String(countBy(rs)[cat] ?? 0).padStart(4)}${also}`);
+      out.push(`  ${cat.padEnd(20)} ${String(own[cat] ?? 0).padStart(4)}${also}`);
     }
     out.push('');
   }

@@ -8,7 +8,8 @@
 import type { Token } from '../text/tokenizer.js';
 import type { Step } from './compile.js';
 import type { Lattice } from './lattice.js';
-import { breathAfter, isPauseComma } from './pauses.js';
+import { isPauseComma } from '../text/tokenizer.js';
+import { breathAfter } from './pauses.js';
 import { GAP_STOP, stopIn, stopTable } from './stops.js';
 
 /** Whether token `t` begins a word a `spaced` gap counts: after a space (or at the start) in spaced Korean, always elsewhere. */

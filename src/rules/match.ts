@@ -278,8 +278,10 @@ function closesEarlierQuestion(text: string, c: { start: number; end: number }):
   return FINAL_PARTICLE.test(text.slice(c.start, c.end));
 }
 
-/** Characters from `from` to `to`, with the spaces a run written without them leaves out (text/spaceless.ts). */
-/** How far apart [from, to) is for a cue's window: as written with spaces, not counting fillers left out (不会 嗯 下播). */
+/**
+ * How far apart [from, to) is for a cue's window: its characters, with the spaces a run written without them leaves
+ * out (text/spaceless.ts), not counting fillers left out (不会 嗯 下播).
+ */
 const apart = (L: Lattice, from: number, to: number) => spacedLength(L.a.tokens, L.spaceless, from, to) - quietIn(L.a.quiet, from, to);
 
 /** The characters of [from, to) inside the quiet ranges. */

@@ -4,6 +4,7 @@
  */
 import type { Step } from './compile.js';
 import type { Lattice } from './lattice.js';
+import { isPauseComma } from '../text/tokenizer.js';
 
 /** The topic particles (JX) that are skipped; 만 and 까지 narrow a claim and are not. */
 const TOPIC = new Set(['은', '는', '도']);
@@ -18,10 +19,6 @@ export function skipsParticle(next: Step | undefined, t: { pos: string; surface:
   return next !== undefined && next.kind === 'atom' && t !== undefined && (t.pos === 'JKS' || t.pos === 'JKO' || (t.pos === 'JX' && TOPIC.has(t.surface)));
 }
 
-/** Whether a token is a comma (, 、 and ，, which NFKC makes ,). */
-export function isPauseComma(t: { surface: string } | undefined): boolean {
-  return t !== undefined && (t.surface === ',' || t.surface === '、');
-}
 
 /**
  * Whether token `t` is a pause comma (, 、 and ，, which NFKC makes ,) that the next word step may

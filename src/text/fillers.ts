@@ -8,7 +8,7 @@
  * there it marks the hesitation, not a clause. Pure.
  */
 import type { Language } from '../core/language.js';
-import type { Token } from './tokenizer.js';
+import { isPauseComma, type Token } from './tokenizer.js';
 
 /** Japanese interjections (IPADIC 感動詞) said as fillers; not うん, はい, いいえ (answers). */
 const JA_INTERJECTIONS: ReadonlySet<string> = new Set(['えー', 'ええ', 'えーと', 'えーっと', 'ええと', 'ええっと', 'えっと', 'えと', 'うーん', 'んー', 'あー', 'あのー', 'そのー', 'まあ', 'まぁ', 'まー', 'ま']);
@@ -31,13 +31,7 @@ const KO_FILLERS: ReadonlySet<string> = new Set(['어', '음', '아', '에', '�
 /** Korean words said while searching for a word (그 뭐지, 뭐더라), as a whole word of their own. */
 const KO_SEARCHING: ReadonlySet<string> = new Set(['뭐지', '뭐더라', '뭐랄까']);
 
-const isComma = (t: Token | undefined) => t !== undefined && (t.surface === ',' || t.surface === '、');
 const ENDS = new Set(['。', '!', '?', '！', '？', '\n']);
-
-/** The tokens without fillers (see the module comment). */
-export function withoutFillers(language: Language, text: string, tokens: readonly Token[]): Token[] {
-  return leaveOutFillers(language, text, tokens).tokens;
-}
 
 /**
  * The tokens without fillers, and the character ranges of what was left out (`quiet`, in order): a cue's window does
@@ -68,14 +62,14 @@ export function leaveOutFillers(language: Language, text: string, tokens: readon
       continue;
     }
     // A comma right after what was left out, with a comma (or nothing) before it: one pause, said once.
-    if (isComma(t) && i > 0 && drop[i - 1] && (out.length === 0 || isComma(out[out.length - 1]))) {
+    if (isPauseComma(t) && i > 0 && drop[i - 1] && (out.length === 0 || isPauseComma(out[out.length - 1]))) {
       leave(t);
       continue;
     }
     // Chinese: a comma before a filler after a word that still needs its verb is the hesitation, not a clause
     // (都，呃，在用 / 能，那个，治好), and so is the one after it; after anything else it stays what it was (有效，呃，过敏体质先试用:
     // two clauses).
-    if (language === 'zh' && isComma(t)) {
+    if (language === 'zh' && isPauseComma(t)) {
       if (drop[i + 1] && needsMore(tokens[i - 1])) {
         hesitated = true;
         leave(t);
@@ -104,7 +98,7 @@ const ja: FillerAt = (_text, tokens, i) => {
   // えっと is cut えっ|と.
   if (t.surface === 'えっ' && next?.surface === 'と') return 2;
   if (t.pos.startsWith('感動詞') && JA_INTERJECTIONS.has(t.surface)) return 1;
-  if (JA_BEFORE_COMMA.has(t.surface) && isComma(next)) return 1;
+  if (JA_BEFORE_COMMA.has(t.surface) && isPauseComma(next)) return 1;
   const before = tokens[i - 1];
   // 不眠がね、 / 肌もさ、: after a case, binding or adverbial particle, with the sentence going on (not after て:
   // 星5つけてね、よろしく asks, and ends there).
@@ -118,8 +112,8 @@ const needsMore = (t: Token | undefined) => t !== undefined && (t.pos === 'd' ||
 
 const zh: FillerAt = (text, tokens, i) => {
   const t = tokens[i] as Token;
-  if (ZH_BETWEEN_COMMAS.has(t.surface)) return isComma(tokens[i - 1]) && isComma(tokens[i + 1]) && tokens[i + 2] !== undefined ? 1 : 0;
-  if (ZH_HOLDING.has(t.surface)) return needsMore(tokens[i - 1]) && isComma(tokens[i + 1]) && tokens[i + 2] !== undefined ? 1 : 0;
+  if (ZH_BETWEEN_COMMAS.has(t.surface)) return isPauseComma(tokens[i - 1]) && isPauseComma(tokens[i + 1]) && tokens[i + 2] !== undefined ? 1 : 0;
+  if (ZH_HOLDING.has(t.surface)) return needsMore(tokens[i - 1]) && isPauseComma(tokens[i + 1]) && tokens[i + 2] !== undefined ? 1 : 0;
   if (!ZH_FILLERS.has(t.surface)) return 0;
   if (ZH_ALWAYS_FILLERS.has(t.surface)) return tokens[i + 1] !== undefined || i > 0 ? 1 : 0;
   // A word of its own: a comma, a space or the line's edge on one side (额 of 金额 is inside a word anyway).

@@ -1,4 +1,4 @@
-/** The tokenizer boundary: every language's analyser produces these. Pure types. */
+/** The tokenizer boundary: every language's analyser produces these. Pure types, and one predicate on a token. */
 import type { Language } from '../transcript/model.js';
 import type { Edit } from './spoken-numbers.js';
 
@@ -36,4 +36,9 @@ export interface Tokenizer {
    * 좋아용 → 좋아요, text/tokenizers/ko-cute.ts). Findings still quote the words as said.
    */
   respell?(text: string): Edit[];
+}
+
+/** Whether a token is a pause comma (, 、 and ，, which NFKC makes ,). */
+export function isPauseComma(t: { surface: string } | undefined): boolean {
+  return t !== undefined && (t.surface === ',' || t.surface === '、');
 }
