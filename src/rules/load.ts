@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { ContextCues, CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext, RulesetProblem, SeqElement, SeqObject } from './model.js';
 import { CUE_WORD_KEYS, mergeContext, RulesetError } from './model.js';
 import type { RulesetFile } from './parse.js';
-import { expandNestedVocab, expandPattern, expandWords, vocabName } from './vocab.js';
+import { expandNestedVocab, expandPattern, expandWords, vocabRefs } from './vocab.js';
 import { unknownTagWarnings } from './tag-check.js';
 
 /** The rulesets shipped with livecomply (`<package>/rulesets`). */
@@ -168,8 +168,10 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
     });
   // `where` is the list (each unknown name reported at its own entry), or the element a single word stands for.
   const words = (list: string[], where: (string | number)[], what = 'matcher', isList = true) => {
-    const { words: out, unknown } = expandWords(list, vocab);
-    for (const name of unknown) unknownName(name, isList ? [...where, list.findIndex((w) => vocabName(w) === name)] : where, what);
+    const { words: out, unknown, problems: joins } = expandWords(list, vocab);
+    const entryOf = (has: (w: string) => boolean) => (isList ? [...where, list.findIndex(has)] : where);
+    for (const name of unknown) unknownName(name, entryOf((w) => vocabRefs(w).includes(name)), what);
+    for (const reason of joins) problems.push({ file: file.file, ...file.positionOf(entryOf((w) => reason.startsWith(`"${w}"`))), reason });
     return out;
   };
   const expandMatch = (entries: MatchEntry[] | undefined, path: (string | number)[]) =>

@@ -10,7 +10,7 @@ import { bareVocabLists } from './bare-lists.js';
 import { entryProblem, seqProblems } from './seq-syntax.js';
 import { linearRegexProblem } from './regex.js';
 import { rulesetSchema } from './schema.js';
-import { placeholderPattern, vocabName } from './vocab.js';
+import { joinedParts, placeholderPattern, vocabName } from './vocab.js';
 
 export type Override = 'off' | { severity?: Rule['severity']; enabled?: boolean };
 
@@ -139,15 +139,15 @@ function nearbyProblems(g: ContextCues, p: (string | number)[], at: At, allowed:
 const CUE_LISTS = ['before', 'after', 'around', 'inside', 'anywhere', 'then'] as const;
 
 /**
- * Words of a list that hold a brace but are no whole `"{name}"`: `"{cloth}が"` would be looked for as
- * written, braces and all, and never found. A vocab list is one entry of its own. `words` is a list
+ * Words of a list that hold a brace but no whole `"{name}"`s (`"{cloth"`, `"{}"`): they would be looked for as
+ * written, braces and all, and never found. A list joined to characters or lists (`"{cloth}が"`) is a joined word. `words` is a list
  * (each word at its index below `path`) or one word written in its place (at `path`).
  */
 function braceProblems(words: unknown, path: (string | number)[], at: At): RulesetProblem[] {
   const placed = typeof words === 'string' ? [{ w: words, p: path }] : Array.isArray(words) ? words.map((w: unknown, k) => ({ w, p: [...path, k] })) : [];
   return placed
-    .filter(({ w }) => typeof w === 'string' && /[{}]/.test(w) && vocabName(w) === undefined)
-    .map(({ w, p }) => at(p, `"${String(w)}": a vocab list is written as a whole word, "{name}" (a list cannot be joined to other characters: list the joined words, or give the list and the other words entries of their own)`));
+    .filter(({ w }) => typeof w === 'string' && /[{}]/.test(w) && vocabName(w) === undefined && joinedParts(w) === undefined)
+    .map(({ w, p }) => at(p, `"${String(w)}": a brace belongs to a vocab list's name, "{name}" (a list stands alone, "{spot}", or joined to characters or other lists, "去{spot}", "{tonic}{organ}")`));
 }
 
 /** The brace problems of a seq's word lists: its words, alternatives, not, notAfter and number units. */

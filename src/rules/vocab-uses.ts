@@ -6,7 +6,7 @@
 import { cueGroups, matchEntries } from './model.js';
 import type { MatchEntry, Matcher, Rule } from './model.js';
 import { canonicalElement } from './seq-syntax.js';
-import { vocabName, vocabRefs, type Vocab } from './vocab.js';
+import { vocabRefs, type Vocab } from './vocab.js';
 
 export interface VocabUse {
   name: string;
@@ -33,14 +33,14 @@ function namesInEntry(e: MatchEntry): string[] {
     if (c.kind === 'words' || c.kind === 'not' || c.kind === 'notAfter') words.push(...c.words);
     else if (c.kind === 'number') words.push(...(c.units ?? []));
   }
-  return words.flatMap((w) => vocabName(w) ?? []);
+  return words.flatMap(vocabRefs);
 }
 
 /** The lists a rule's `unless` cues, and its matchers' own, name (before, after, around, inside, anywhere, then). */
 function namesInUnless(rule: Rule): string[] {
   if (rule.kind !== 'prohibit') return [];
   const groups = [...cueGroups(rule.unless), ...matchEntries(rule).flatMap((e) => [...cueGroups(e.unless), ...cueGroups(e.onlyWith)])];
-  return groups.flatMap((g) => [g.before, g.after, g.around, g.inside, g.anywhere, g.then].flatMap((list) => (list ?? []).flatMap((w) => vocabName(w) ?? [])));
+  return groups.flatMap((g) => [g.before, g.after, g.around, g.inside, g.anywhere, g.then].flatMap((list) => (list ?? []).flatMap(vocabRefs)));
 }
 
 /** Every list of `vocab` with the rules (as written) that name it, in a matcher or an `unless` cue; lists no rule names have `rules: []`. */
@@ -85,8 +85,8 @@ export function listsLikeVocab(vocab: Vocab, rulesAsWritten: readonly Rule[], mi
     for (const m of matchersOf(rule)) {
       for (const e of matchEntries(m)) {
         for (const list of inlineLists(e)) {
-          const named = new Set(list.flatMap((w) => vocabName(w) ?? []));
-          const plain = list.filter((w) => vocabName(w) === undefined);
+          const named = new Set(list.flatMap(vocabRefs));
+          const plain = list.filter((w) => vocabRefs(w).length === 0);
           if (plain.length < minShared) continue;
           let best: ListLikeVocab | undefined;
           for (const { name, words } of sets) {

@@ -48,17 +48,79 @@ export function vocabName(word: string): string | undefined {
   return /^\{([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(word.trim())?.[1];
 }
 
-/** A word list with every `"{name}"` entry replaced by that vocab list's words; unknown names returned. */
-export function expandWords(words: readonly string[], vocab: Vocab): { words: string[]; unknown: string[] } {
+/** One part of a joined word: a vocab list's name, or characters written as they are. */
+export type JoinedPart = { list: string } | { text: string };
+
+/** The most words one joined entry may stand for (`"{a}{b}"` is every word of a before every word of b). */
+export const MAX_JOINED_WORDS = 5000;
+
+/**
+ * A word joined from lists and characters — `"{tonic}{organ}"` (every tonic verb before every organ: 健脾, 补肝肾),
+ * `"去{spot}"`, `"{symptom} 개선"` — as its parts in order; undefined for a plain word, a whole `"{name}"`, or a word
+ * whose braces are not all whole `{name}`s (the parser reports that one).
+ */
+export function joinedParts(word: string): JoinedPart[] | undefined {
+  if (vocabName(word) !== undefined || !word.includes('{')) return undefined;
+  const parts: JoinedPart[] = [];
+  let last = 0;
+  for (const m of word.matchAll(VOCAB_REF)) {
+    const at = m.index ?? 0;
+    if (at > last) parts.push({ text: word.slice(last, at) });
+    parts.push({ list: m[1] as string });
+    last = at + m[0].length;
+  }
+  if (last < word.length) parts.push({ text: word.slice(last) });
+  return parts.some((p) => 'text' in p && /[{}]/.test(p.text)) || !parts.some((p) => 'list' in p) ? undefined : parts;
+}
+
+/**
+ * Every word a joined entry stands for, the lists' words taken from `listWords` (undefined: no such list, named in
+ * `unknown`). More than MAX_JOINED_WORDS words is a mistake (`tooMany`), not a list anyone could review.
+ */
+export function joinedWords(parts: readonly JoinedPart[], listWords: (name: string) => readonly string[] | undefined): { words: string[]; unknown: string[]; tooMany?: number } {
+  const unknown: string[] = [];
+  let size = 1;
+  const choices = parts.map((p) => {
+    if ('text' in p) return [p.text];
+    const words = listWords(p.list);
+    if (!words) unknown.push(p.list);
+    size *= words?.length ?? 0;
+    return words ?? [];
+  });
+  if (unknown.length > 0) return { words: [], unknown };
+  if (size > MAX_JOINED_WORDS) return { words: [], unknown, tooMany: size };
+  let out = [''];
+  for (const c of choices) out = out.flatMap((head) => c.map((w) => head + w));
+  return { words: out, unknown };
+}
+
+/** The words a joined entry stands for, or what is wrong with it, in the words a loader reports. */
+function joinedOrProblem(word: string, parts: readonly JoinedPart[], listWords: (name: string) => readonly string[] | undefined): { words: string[]; unknown: string[]; problem?: string } {
+  const r = joinedWords(parts, listWords);
+  return r.tooMany === undefined ? r : { ...r, problem: `"${word}" joins lists into ${r.tooMany} words, more than ${MAX_JOINED_WORDS}: join shorter lists, or split the entry` };
+}
+
+/**
+ * A word list with every `"{name}"` entry replaced by that vocab list's words, and every joined entry
+ * (`"{tonic}{organ}"`) by the words it stands for; unknown names returned, and joins too large to review as `problems`.
+ */
+export function expandWords(words: readonly string[], vocab: Vocab): { words: string[]; unknown: string[]; problems: string[] } {
   const out: string[] = [];
   const unknown: string[] = [];
+  const problems: string[] = [];
   for (const w of words) {
     const name = vocabName(w);
-    if (name === undefined) out.push(w);
+    const parts = name === undefined ? joinedParts(w) : undefined;
+    if (parts) {
+      const r = joinedOrProblem(w, parts, (n) => vocab[n]);
+      out.push(...r.words);
+      unknown.push(...r.unknown);
+      if (r.problem) problems.push(r.problem);
+    } else if (name === undefined) out.push(w);
     else if (vocab[name]) out.push(...(vocab[name] as string[]));
     else unknown.push(name);
   }
-  return { words: [...new Set(out)], unknown };
+  return { words: [...new Set(out)], unknown, problems };
 }
 
 /**
@@ -75,12 +137,23 @@ export function expandNestedVocab(vocab: Vocab, names: readonly string[], proble
     const words = out[name] ?? [];
     if (done.has(name)) return words;
     const flat: string[] = [];
+    // The words of list `ref` named at entry i, or undefined (reported) when it is unknown or reaches this list again.
+    const named = (ref: string, i: number): string[] | undefined => {
+      if (path.includes(ref)) problem(name, i, `vocab list "${name}" names "{${ref}}", which names "${name}" again: lists cannot contain themselves`);
+      else if (!out[ref]) problem(name, i, `vocab list "${name}" names "{${ref}}", but no vocab list "${ref}" is defined in this ruleset or one it extends`);
+      else return resolve(ref, [...path, ref]);
+      return undefined;
+    };
     words.forEach((w, i) => {
       const ref = vocabName(w);
-      if (ref === undefined) flat.push(w);
-      else if (path.includes(ref)) problem(name, i, `vocab list "${name}" names "{${ref}}", which names "${name}" again: lists cannot contain themselves`);
-      else if (!out[ref]) problem(name, i, `vocab list "${name}" names "{${ref}}", but no vocab list "${ref}" is defined in this ruleset or one it extends`);
-      else flat.push(...resolve(ref, [...path, ref]));
+      const parts = ref === undefined ? joinedParts(w) : undefined;
+      if (parts) {
+        // A list `named` reported stands for no words here.
+        const r = joinedOrProblem(w, parts, (n) => named(n, i) ?? []);
+        if (r.problem) problem(name, i, r.problem);
+        else flat.push(...r.words);
+      } else if (ref === undefined) flat.push(w);
+      else flat.push(...(named(ref, i) ?? []));
     });
     done.add(name);
     return (out[name] = [...new Set(flat)]);

@@ -9,7 +9,14 @@ import { asWritten, BUILTIN_DIR, loadRuleset } from '../../../src/rules/load.js'
 import { builtinRuleset } from '../../helpers/builtin.js';
 import { vocabUses } from '../../../src/rules/vocab-uses.js';
 import { RulesetError } from '../../../src/rules/model.js';
-import { alternation, expandPattern, vocabRefs } from '../../../src/rules/vocab.js';
+import { alternation, expandPattern, joinedParts, joinedWords, vocabName, vocabRefs } from '../../../src/rules/vocab.js';
+import fc from 'fast-check';
+
+async function problemsOf(yaml: string): Promise<(number | string | undefined)[][]> {
+  const err = (await loadRuleset(path.join(files({ 'r.yaml': yaml }), 'r.yaml')).catch((e: unknown) => e)) as RulesetError;
+  expect(err).toBeInstanceOf(RulesetError);
+  return err.problems.map((p) => [p.line, p.column, p.reason]);
+}
 
 describe('vocab expansion', () => {
   it('expands {name} into an escaped alternation, longest word first, and leaves quantifiers alone', () => {
@@ -171,18 +178,85 @@ ${unless}
     expect(vocabUses(rs.vocab ?? {}, rs.rules.map(asWritten))).toEqual([{ name: 'cloth', words: 2, rules: ['r/wrinkle'] }]);
   });
 
-  it('a list joined to other characters, in a cue or a seq, is an error at its entry (it was looked for as written, braces and all)', async () => {
-    expect(await problems(ruleset('      - { around: [布, "{cloth}が"] }'))).toEqual([
-      [16, 23, '"{cloth}が": a vocab list is written as a whole word, "{name}" (a list cannot be joined to other characters: list the joined words, or give the list and the other words entries of their own)'],
+  it('a brace that is no whole list name, in a cue or a seq, is an error at its entry (it would be looked for as written, braces and all)', async () => {
+    expect(await problems(ruleset('      - { around: [布, "{cloth"] }'))).toEqual([
+      [16, 23, '"{cloth": a brace belongs to a vocab list\'s name, "{name}" (a list stands alone, "{spot}", or joined to characters or other lists, "去{spot}", "{tonic}{organ}")'],
     ]);
-    const seq = await problems(ruleset('      - { around: [布] }', '[シワ, {gap: 4}, "x{cloth}", {not: "{cloth}z"}]'));
-    expect(seq.map(([line, column]) => [line, column])).toEqual([[14, 29], [14, 42]]);
+    const seq = await problems(ruleset('      - { around: [布] }', '[シワ, {gap: 4}, "x{}", {not: "{1cloth}z"}]'));
+    expect(seq.map(([line, column]) => [line, column])).toEqual([[14, 29], [14, 37]]);
+  });
+
+  it('a list joined to characters in a cue stands for each of its words so joined', async () => {
+    const rs = await loadRuleset(path.join(files({ 'r.yaml': ruleset('      - { around: [布, "{cloth}の"] }') }), 'r.yaml'));
+    const rule = rs.rules[0]!;
+    expect(rule.kind === 'prohibit' && rule.unless).toEqual([{ around: ['布', 'シャツの', 'アイロンの'] }]);
+    expect(vocabUses(rs.vocab ?? {}, rs.rules.map(asWritten))).toEqual([{ name: 'cloth', words: 2, rules: ['r/wrinkle'] }]);
   });
 
   it('an unknown list in a cue is reported at its own entry', async () => {
     expect(await problems(ruleset('      - { around: [布, "{clth}"] }'))).toEqual([
       [16, 23, 'cue uses {clth}, but no vocab list "clth" is defined in this ruleset or one it extends (defined: cloth)'],
     ]);
+  });
+});
+
+// Chinese compounds are made of morphemes: a tonic verb and an organ (健脾, 补肝肾, 养肝肾) make more functions than any
+// list of whole phrases held (round 50): a joined entry, "{tonic}{organ}", stands for every word of the one before
+// every word of the other, so the class is written once and reviewed as two short lists.
+describe('joined lists: "{tonic}{organ}", "去{spot}"', () => {
+  const rule = (words: string) => `id: r
+language: zh
+vocab:
+  tonic: [补, 养, 健]
+  organ: [肝肾, 脾胃]
+  function: ["{tonic}{organ}", 安神]
+rules:
+  - id: r/tonic
+    kind: prohibit
+    category: medical-claim
+    severity: error
+    message: { zh: m, en: m }
+    reference: test
+    match:
+      - id: m
+        words: ${words}
+    examples: { bad: [这个粉补肝肾], good: [补水] }
+`;
+  it('a joined entry stands for every word of one list before every word of the other, in a matcher and in a list', async () => {
+    const rs = await loadRuleset(path.join(files({ 'r.yaml': rule('["{tonic}{organ}", "去{organ}"]') }), 'r.yaml'));
+    const r = rs.rules[0]!;
+    expect([...(r.match?.[0]?.words ?? [])].sort()).toEqual(['健肝肾', '健脾胃', '养肝肾', '养脾胃', '去肝肾', '去脾胃', '补肝肾', '补脾胃'].sort());
+    expect([...(rs.vocab?.function ?? [])].sort()).toEqual(['健肝肾', '健脾胃', '养肝肾', '养脾胃', '安神', '补肝肾', '补脾胃'].sort());
+    // `rules vocab`: a reviewer adding an organ sees the rule that joins it.
+    expect(vocabUses(rs.vocab ?? {}, rs.rules.map(asWritten)).filter((u) => u.rules.length > 0).map((u) => u.name).sort()).toEqual(['organ', 'tonic']);
+    const zh = await createAnalyzerFor('zh');
+    const found = (text: string) => checkTranscript(compileRules([rs], zh), { segments: [{ start: 0, end: 5, text }] }, zh).map((f) => f.text);
+    expect(found('这个山药粉补肝肾')).toEqual(['补肝肾']);
+    expect(found('吃这个能健脾胃')).toEqual(['健脾胃']);
+    expect(found('补水又保湿')).toEqual([]);
+  });
+
+  it('an unknown list in a joined entry is an error at that entry; a join of more than 5,000 words is refused', async () => {
+    expect(await problemsOf(rule('[安神, "{tonic}{organs}"]'))).toEqual([
+      [16, 21, 'matcher uses {organs}, but no vocab list "organs" is defined in this ruleset or one it extends (defined: tonic, organ, function)'],
+    ]);
+    const big = Array.from({ length: 80 }, (_, i) => `w${i}`).join(', ');
+    const huge = rule('[安神, "{a}{a}"]').replace('vocab:\n', `vocab:\n  a: [${big}]\n`);
+    expect(await problemsOf(huge)).toEqual([[17, 21, '"{a}{a}" joins lists into 6400 words, more than 5000: join shorter lists, or split the entry']]);
+  });
+
+  it('joinedWords: as many words as the lists\' sizes multiplied, each the parts in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom('a', 'b'), fc.string({ minLength: 1, maxLength: 3 }).filter((t) => !/[{}]/.test(t))), { minLength: 1, maxLength: 4 }), (spec) => {
+        const lists: Record<string, string[]> = { a: ['x', 'yy'], b: ['1', '2', '3'] };
+        const word = spec.map((p) => (p === 'a' || p === 'b' ? `{${p}}` : p)).join('');
+        const parts = joinedParts(word);
+        if (!spec.some((p) => p === 'a' || p === 'b') || vocabName(word) !== undefined) return parts === undefined;
+        const { words } = joinedWords(parts ?? [], (n) => lists[n]);
+        const expected = spec.reduce((acc, p) => acc.flatMap((h) => (lists[p] && (p === 'a' || p === 'b') ? lists[p].map((w) => h + w) : [h + p])), ['']);
+        return JSON.stringify(words) === JSON.stringify(expected);
+      }),
+    );
   });
 });
 
