@@ -12,6 +12,7 @@ import { CUE_WORD_KEYS, mergeContext, RulesetError } from './model.js';
 import type { RulesetFile } from './parse.js';
 import { expandNestedVocab, expandPattern, expandWords, vocabRefs } from './vocab.js';
 import { unknownTagWarnings } from './tag-check.js';
+import { listsNamedBy } from './vocab-uses.js';
 
 /** The rulesets shipped with livecomply (`<package>/rulesets`). */
 export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');
@@ -85,6 +86,8 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
   let rules: Rule[] = [];
   let context: RulesetContext = {};
   let vocab: Record<string, string[]> = {};
+  /** Every list the chain defines, as its file wrote it (for a list this file extends: see growInherited). */
+  let listsAsWritten: Record<string, string[]> = {};
   const sources: string[] = [];
   const warnings: RulesetProblem[] = [];
   /** Which entry of `extends` each inherited rule id came from. */
@@ -118,6 +121,7 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
     rules = [...rules.filter((r) => !ids.has(r.id)), ...parent.rules];
     context = mergeContext(context, parent.context);
     vocab = { ...vocab, ...parent.vocab };
+    listsAsWritten = { ...listsAsWritten, ...writtenLists.get(parent) };
     sources.push(...parent.sources);
   }
   for (const [id, ov] of Object.entries(file.overrides)) {
@@ -135,7 +139,10 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
       rules[idx] = remember(overridden(rule), overridden(asWritten(rule)));
     }
   }
-  vocab = expandNestedVocab({ ...vocab, ...file.vocab }, Object.keys(file.vocab), (list, index, reason) => problems.push({ file: file.file, ...file.positionOf(['vocab', list, index]), reason }));
+  const listProblem = (list: string, index: number, reason: string) => problems.push({ file: file.file, ...file.positionOf(['vocab', list, index]), reason });
+  const grown = growInherited(file, vocab, listsAsWritten, rules, listProblem, problems);
+  vocab = grown.vocab;
+  rules = grown.rules;
   const { rules: ownRules, context: ownContext } = expandVocab(file, vocab, problems);
   if (problems.length > 0) throw new RulesetError(problems);
   warnings.push(...unknownTagWarnings(file, vocab));
@@ -143,11 +150,47 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
   rules = [...rules.filter((r) => !own.has(r.id)), ...ownRules];
   context = mergeContext(context, ownContext);
   const ruleset: Ruleset = { id: file.id, language: file.language, sources: [file.file, ...sources], context, rules };
+  writtenLists.set(ruleset, { ...listsAsWritten, ...grown.written });
   if (Object.keys(vocab).length > 0) ruleset.vocab = vocab;
   if (warnings.length > 0) ruleset.warnings = warnings;
   if (file.name !== undefined) ruleset.name = file.name;
   if (file.description !== undefined) ruleset.description = file.description;
   return ruleset;
+}
+
+/** Each assembled ruleset's lists as their files wrote them, through its chain. */
+const writtenLists = new WeakMap<Ruleset, Record<string, string[]>>();
+
+/**
+ * The lists with this file's own expanded, and the inherited rules. A list that names itself extends the list of that
+ * name a ruleset it extends defines (`disease: ["{disease}", 新病名]`): then every inherited list and rule that names it,
+ * directly or through another list, is expanded again from its written form with the grown list — a house ruleset adds
+ * a word to the built-in {disease} and every built-in rule naming it finds the word. (The context cues of the rulesets
+ * it extends keep their words.) Without such a list nothing inherited is touched. `written`: this file's lists as written,
+ * a list's own name replaced by the words it extends (so a file extending this one may grow it again).
+ */
+function growInherited(
+  file: RulesetFile,
+  inherited: Record<string, string[]>,
+  listsAsWritten: Record<string, string[]>,
+  rules: Rule[],
+  listProblem: (list: string, index: number, reason: string) => void,
+  problems: RulesetProblem[],
+): { vocab: Record<string, string[]>; rules: Rule[]; written: Record<string, string[]> } {
+  const grows = Object.keys(file.vocab).filter((n) => inherited[n] !== undefined && (file.vocab[n] ?? []).includes(`{${n}}`));
+  if (grows.length === 0) return { vocab: expandNestedVocab({ ...inherited, ...file.vocab }, Object.keys(file.vocab), listProblem), rules, written: file.vocab };
+  const own = Object.fromEntries(Object.entries(file.vocab).map(([n, words]) => [n, grows.includes(n) ? words.flatMap((w) => (w === `{${n}}` ? (listsAsWritten[n] ?? inherited[n] ?? []) : [w])) : words]));
+  const all = { ...listsAsWritten, ...own };
+  const ownNames = new Set(Object.keys(file.vocab));
+  // Problems of inherited lists were reported when they loaded; a grown join too large is reported at the list grown.
+  const vocab = expandNestedVocab(all, Object.keys(all), (list, index, reason) => (ownNames.has(list) ? listProblem(list, index, reason) : listProblem(grows[0] as string, 0, reason)));
+  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) => a?.length === b?.length && (a ?? []).every((w, i) => w === b?.[i]);
+  const changed = new Set(Object.keys(inherited).filter((n) => !same(inherited[n], vocab[n])));
+  const again = rules.filter((r) => [...listsNamedBy(asWritten(r))].some((n) => changed.has(n)));
+  if (again.length === 0) return { vocab, rules, written: own };
+  const at = { ...file, rules: again.map(asWritten), context: {}, positionOf: () => file.positionOf(['vocab', grows[0] as string]) };
+  const redone = new Map(expandVocab(at, vocab, problems).rules.map((r) => [r.id, r]));
+  return { vocab, rules: rules.map((r) => redone.get(r.id) ?? r), written: own };
 }
 
 /** The file's rules and context cues with every `{name}` vocab reference replaced by the list's words; unknown names become problems. */

@@ -43,6 +43,11 @@ function namesInUnless(rule: Rule): string[] {
   return groups.flatMap((g) => [g.before, g.after, g.around, g.inside, g.anywhere, g.then].flatMap((list) => (list ?? []).flatMap(vocabRefs)));
 }
 
+/** The lists a rule as written names: in its matchers (words, seq, regex) and its and its matchers' cues. */
+export function listsNamedBy(rule: Rule): Set<string> {
+  return new Set([...matchersOf(rule).flatMap((m) => matchEntries(m).flatMap(namesInEntry)), ...namesInUnless(rule)]);
+}
+
 /** Every list of `vocab` with the rules (as written) that name it, in a matcher or an `unless` cue; lists no rule names have `rules: []`. */
 export function vocabUses(vocab: Vocab, rulesAsWritten: readonly Rule[]): VocabUse[] {
   const users = new Map<string, Set<string>>(Object.keys(vocab).map((n) => [n, new Set<string>()]));

@@ -139,7 +139,7 @@ export function expandNestedVocab(vocab: Vocab, names: readonly string[], proble
     const flat: string[] = [];
     // The words of list `ref` named at entry i, or undefined (reported) when it is unknown or reaches this list again.
     const named = (ref: string, i: number): string[] | undefined => {
-      if (path.includes(ref)) problem(name, i, `vocab list "${name}" names "{${ref}}", which names "${name}" again: lists cannot contain themselves`);
+      if (path.includes(ref)) problem(name, i, `vocab list "${name}" names "{${ref}}", which names "${name}" again: lists cannot contain themselves${ref === name ? ' (a list names itself only to extend the list of that name a ruleset it extends defines)' : ''}`);
       else if (!out[ref]) problem(name, i, `vocab list "${name}" names "{${ref}}", but no vocab list "${ref}" is defined in this ruleset or one it extends`);
       else return resolve(ref, [...path, ref]);
       return undefined;

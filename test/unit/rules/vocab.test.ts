@@ -260,6 +260,52 @@ rules:
   });
 });
 
+// Round 49's writers and a house ruleset's author: a word added to a list must reach every rule that names the list,
+// not only the file's own rules. A list naming itself extends the inherited list of that name.
+describe('a list that names itself extends the inherited list', () => {
+  const base = `id: base
+language: zh
+vocab:
+  disease: [痛风]
+  ailment: ["{disease}", 失眠]
+rules:
+${RULE('base/cure', '{disease}.{0,8}治好')}
+${RULE('base/better', '{ailment}.{0,4}好了')}`;
+  const found = async (rs: Awaited<ReturnType<typeof loadRuleset>>, text: string) => {
+    const zh = await createAnalyzerFor('zh');
+    const all = checkTranscript(compileRules([rs], zh), { segments: [{ start: 0, end: 5, text }] }, zh);
+    return all.filter((f) => f.kind === 'prohibited').map((f) => f.ruleId).sort();
+  };
+  it('every inherited rule and list naming it, directly or through another list, finds the words added', async () => {
+    const dir = files({ 'base.yaml': base, 'house.yaml': 'id: house\nlanguage: zh\nextends: [base.yaml]\nvocab:\n  disease: ["{disease}", 鹅掌风]\nrules: []\n' });
+    const rs = await loadRuleset(path.join(dir, 'house.yaml'));
+    expect(rs.vocab?.disease).toEqual(['痛风', '鹅掌风']);
+    expect(rs.vocab?.ailment).toEqual(['痛风', '鹅掌风', '失眠']);
+    expect(await found(rs, '喝了一个月鹅掌风就治好了')).toEqual(['base/better', 'base/cure']);
+    expect(await found(rs, '喝了一个月痛风就治好了')).toEqual(['base/better', 'base/cure']);
+    // The base alone is as it was.
+    expect(await found(await loadRuleset(path.join(dir, 'base.yaml')), '喝了一个月鹅掌风就治好了')).toEqual([]);
+    // A ruleset extending the house may grow it again.
+    writeFileSync(path.join(dir, 'top.yaml'), 'id: top\nlanguage: zh\nextends: [house.yaml]\nvocab:\n  disease: ["{disease}", 灰指甲]\nrules: []\n');
+    const top = await loadRuleset(path.join(dir, 'top.yaml'));
+    expect(top.vocab?.ailment).toEqual(['痛风', '鹅掌风', '灰指甲', '失眠']);
+    expect(await found(top, '灰指甲好了')).toEqual(['base/better']);
+  });
+
+  it('a list naming itself with no inherited list of that name is still an error at that entry', async () => {
+    const dir = files({ 'r.yaml': 'id: r\nlanguage: zh\nvocab:\n  disease: ["{disease}", 鹅掌风]\nrules: []\n' });
+    const err = (await loadRuleset(path.join(dir, 'r.yaml')).catch((e: unknown) => e)) as RulesetError;
+    expect(err.problems.map((p) => [p.line, p.reason])).toEqual([[4, 'vocab list "disease" names "{disease}", which names "disease" again: lists cannot contain themselves (a list names itself only to extend the list of that name a ruleset it extends defines)']]);
+  });
+
+  it('the built-in cn: a house list adding a disease reaches the built-in rules that name {disease}', async () => {
+    const dir = files({ 'house.yaml': 'id: house\nlanguage: zh\nextends: [cn]\nvocab:\n  disease: ["{disease}", 鹅掌风]\nrules: []\n' });
+    const rs = await loadRuleset(path.join(dir, 'house.yaml'));
+    expect(await found(rs, '喝了三个月，我的鹅掌风好了')).not.toEqual([]);
+    expect(await found(await builtinRuleset('cn'), '喝了三个月，我的鹅掌风好了')).toEqual([]);
+  });
+});
+
 describe('the built-in word-list files', () => {
   // The contrast and correction lists were cn.yaml's own, so a rule file (which cn.yaml extends, and which itself
   // extends cn/vocab.yaml) could not name them and spelled 但是/可是/不过 out again in its unless groups.
