@@ -2,7 +2,8 @@
  * Chinese words written with quotation marks around a short part of them: 降“三高”, 降「三高」 (a caption marks the
  * disease, the host says 降三高). The rules' words are searched once more in the text with those marks taken out, and
  * a word found across a mark stands at its place in the text as written, marks and all: the text itself keeps its
- * marks, so a quotation cue (不能说“降三高”) still sees them. Pure.
+ * marks, so a quotation cue (不能说“降三高”) still sees them. Likewise, in every language, the words and cues said across
+ * a filler (わけでは、えー、ありません). Pure.
  */
 import type { HitBuffer } from './automaton.js';
 
@@ -33,6 +34,26 @@ export function withoutShortQuoteMarks(text: string): Unmarked | undefined {
     }
     at[k++] = i;
     out += text[i] as string;
+  }
+  return { text: out, at };
+}
+
+/**
+ * `text` without the given [start, end) ranges (in order, not overlapping) — the fillers a host said inside a phrase,
+ * with the comma one of them brought (text/fillers.ts: 治るわけでは、えー、ありません reads わけでは、ありません) — or
+ * undefined when there are none.
+ */
+export function withoutRanges(text: string, ranges: readonly (readonly [number, number])[] | undefined): Unmarked | undefined {
+  if (!ranges?.length) return undefined;
+  const kept = text.length - ranges.reduce((n, [a, b]) => n + (b - a), 0);
+  const at = new Int32Array(kept);
+  let out = '';
+  let k = 0;
+  let from = 0;
+  for (const [a, b] of [...ranges, [text.length, text.length] as const]) {
+    for (let i = from; i < a; i++) at[k++] = i;
+    out += text.slice(from, a);
+    from = b;
   }
   return { text: out, at };
 }

@@ -8,7 +8,7 @@ import type { Token } from '../text/tokenizer.js';
 import { currencySignBefore, findNumbers } from '../text/numbers.js';
 import { koreanNumeralSpans, withoutCopulaDigit } from '../text/ko-numerals.js';
 import { HitBuffer } from './automaton.js';
-import { keepAcrossMarks, withoutShortQuoteMarks } from './across-quotes.js';
+import { keepAcrossMarks, withoutRanges, withoutShortQuoteMarks } from './across-quotes.js';
 import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
@@ -287,6 +287,7 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
   };
   addSurfaceHits(compiled, L, lexicon.surface.searchCodesInto(text, hitBuffer), 0);
   if (L.chinese) addAcrossQuotes(compiled, L, text);
+  addAcrossFillers(compiled, L, text);
   // Korean written without spaces: a rule's words written with spaces are found there without them.
   const { despaced } = lexicon;
   const runs = despaced ? spacelessRuns(text) : [];
@@ -327,6 +328,14 @@ function addAcrossQuotes(compiled: CompiledRules, L: Lattice, text: string): voi
   if (!unmarked) return;
   const found = L.lexicon.surface.searchCodesInto(unmarked.text, hitBuffer);
   addSurfaceHits(compiled, L, keepAcrossMarks(hitBuffer, found, unmarked), 0);
+}
+
+/** The words and cues said across a filler left out of the tokens (わけでは、えー、ありません), at their place as written. */
+function addAcrossFillers(compiled: CompiledRules, L: Lattice, text: string): void {
+  const quiet = withoutRanges(text, L.a.quiet);
+  if (!quiet) return;
+  const found = L.lexicon.surface.searchCodesInto(quiet.text, hitBuffer);
+  addSurfaceHits(compiled, L, keepAcrossMarks(hitBuffer, found, quiet), 0);
 }
 
 /** Numbers found by other means than findNumbers: each where a token starts it and no number is there yet. */

@@ -4,6 +4,7 @@
  */
 import type { Scope } from './model.js';
 import type { Lattice } from './lattice.js';
+import { breathComma } from './pauses.js';
 
 // Where a gap stops (clause, sentence, turn) and where a cue's scope ends, as bits per character.
 const GAP_CLAUSE = 1;
@@ -49,8 +50,13 @@ export function stopTable(L: Lattice): Uint8Array {
     const bits = text[i] === '.' ? periodStop(text, i) : STOP_BITS.get(text[i] as string);
     if (bits !== undefined && !(isDigit(text[i - 1]) && isDigit(text[i + 1]))) table[i] = bits;
   }
-  // A comma left out with a filler (、えー、 keeps its first comma; 都，呃，在用 neither) ends nothing.
-  for (const [a, b] of L.a.quiet ?? []) table.fill(0, a, b);
+  // A comma left out with a filler (、えー、 keeps its first comma; 都，呃，在用 neither) ends nothing; nor, in Japanese
+  // and Korean, the comma kept before one after a particle or connective (効果を、あのー、うたうのは: the filler's pause).
+  for (const [a, b] of L.a.quiet ?? []) {
+    table.fill(0, a, b);
+    const kept = (L.tokenEndingAt[a] ?? -1) - 1;
+    if (kept > 0 && breathComma(L, kept)) table.fill(0, L.a.tokens[kept]?.start ?? a, a);
+  }
   stopTables.set(L, table);
   return table;
 }

@@ -127,4 +127,25 @@ describe('a cue\u2019s window does not count the fillers left out', () => {
     expect(hits('ja', seq, unless, '在庫が残りわずか、えー、ではありません')).toEqual([]);
     expect(hits('ja', seq, unless, '在庫が残りわずかです')).toEqual(['在庫が残りわずか']);
   });
+
+  // Round 50: the cues were found in the text as said, filler and all, so a cue written as one phrase (わけでは、ありません)
+  // was not found around えー; nor a word of a rule said across one.
+  it('a cue or a rule word said across a filler is found, at its place in the text as said', () => {
+    const seq = '[アトピー, が, 治る]';
+    const unless = '{after: [わけでは、ありません], window: 0}';
+    expect(hits('ja', seq, unless, 'アトピーが治るわけでは、えー、ありません')).toEqual([]);
+    expect(hits('ja', seq, unless, 'アトピーが治るわけでは、ありません')).toEqual([]);
+    expect(hits('ja', seq, unless, 'アトピーが治ります')).toEqual(['アトピーが治り']);
+    expect(hits('zh', '[治好, 湿疹]', '{before: [不能说], window: 0}', '不能，呃，说治好湿疹')).toEqual([]);
+    expect(found('zh', ['[明星都在用]'], '这款明星都，呃，在用')).toEqual(['明星都，呃，在用']);
+  });
+
+  it('Japanese and Korean: the comma kept before a filler after a particle ends no clause (the filler\'s pause)', () => {
+    const seq = '[{number: [キロ]}, 痩せる]';
+    const unless = '{after: [いません], scope: clause}';
+    expect(hits('ja', seq, unless, '3キロ痩せると約束できる人は、あのー、いません')).toEqual([]);
+    // A comma after a predicate, or one said without a filler, still ends the clause.
+    expect(hits('ja', seq, unless, '3キロ痩せます、えー、いませんか')).toEqual(['3キロ痩せ']);
+    expect(hits('ja', seq, unless, '3キロ痩せると約束できる人は、いません')).toEqual(['3キロ痩せる']);
+  });
 });
