@@ -139,10 +139,8 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
       rules[idx] = remember(overridden(rule), overridden(asWritten(rule)));
     }
   }
-  const listProblem = (list: string, index: number, reason: string) => problems.push({ file: file.file, ...file.positionOf(['vocab', list, index]), reason });
-  const grown = growInherited(file, vocab, listsAsWritten, rules, listProblem, problems);
-  vocab = grown.vocab;
-  rules = grown.rules;
+  const grown = growInherited(file, vocab, listsAsWritten, rules, problems);
+  ({ vocab, rules } = grown);
   const { rules: ownRules, context: ownContext } = expandVocab(file, vocab, problems);
   if (problems.length > 0) throw new RulesetError(problems);
   warnings.push(...unknownTagWarnings(file, vocab));
@@ -174,9 +172,9 @@ function growInherited(
   inherited: Record<string, string[]>,
   listsAsWritten: Record<string, string[]>,
   rules: Rule[],
-  listProblem: (list: string, index: number, reason: string) => void,
   problems: RulesetProblem[],
 ): { vocab: Record<string, string[]>; rules: Rule[]; written: Record<string, string[]> } {
+  const listProblem = (list: string, index: number, reason: string) => problems.push({ file: file.file, ...file.positionOf(['vocab', list, index]), reason });
   const grows = Object.keys(file.vocab).filter((n) => inherited[n] !== undefined && (file.vocab[n] ?? []).includes(`{${n}}`));
   if (grows.length === 0) return { vocab: expandNestedVocab({ ...inherited, ...file.vocab }, Object.keys(file.vocab), listProblem), rules, written: file.vocab };
   const own = Object.fromEntries(Object.entries(file.vocab).map(([n, words]) => [n, grows.includes(n) ? words.flatMap((w) => (w === `{${n}}` ? (listsAsWritten[n] ?? inherited[n] ?? []) : [w])) : words]));
