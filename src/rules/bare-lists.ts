@@ -42,6 +42,8 @@ function matcherLists(m: Matcher | undefined, path: Path, at: At): RulesetProble
       ? entry.seq.flatMap((el, k) => (el !== null && typeof el === 'object' && !Array.isArray(el) ? [...listed(el, 'words', [...here, 'seq', k], at), ...listed(el, 'number', [...here, 'seq', k], at, true)] : []))
       : [];
     // A matcher's own cue groups, as a rule's unless.
+    // A words matcher's own `not` and `notAfter` take one word as a seq element's do.
+    for (const key of ['not', 'notAfter'] as const) if (typeof entry[key] === 'string') (entry as unknown as Record<string, unknown>)[key] = [entry[key]];
     return [...listed(entry, 'words', here, at), ...inSeq, ...cueLists(entry.unless, [...here, 'unless'], at), ...cueLists(entry.onlyWith, [...here, 'onlyWith'], at)];
   });
 }

@@ -7,7 +7,7 @@
 import type { Analyzer } from '../text/analyze.js';
 import type { Language } from '../transcript/model.js';
 import { MONEY_UNITS } from '../text/numbers.js';
-import { cueGroups, matchEntries, mergeContext, negationNotPast, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type NearbySide, type Scope } from './model.js';
+import { cueGroups, entryElements, matchEntries, mergeContext, negationNotPast, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type NearbySide, type Scope } from './model.js';
 import { LexiconBuilder, type Lexicon } from './lexicon.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement } from './seq-syntax.js';
@@ -130,8 +130,7 @@ export function combineRulesets(rulesets: readonly Ruleset[]): { rules: Rule[]; 
 }
 
 function compileSteps(entry: MatchEntry, lex: LexiconBuilder): Step[] {
-  if (entry.words) return [{ kind: 'atom', atom: lex.atom(entry.words), optional: false }];
-  return (entry.seq ?? []).map((el): Step => {
+  return entryElements(entry).map((el): Step => {
     const c = canonicalElement(el);
     switch (c.kind) {
       case 'words':

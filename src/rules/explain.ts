@@ -10,7 +10,7 @@ import { charsOf } from './lattice.js';
 import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, type Hit } from './match.js';
 import { excusingCues, onlyWithState, type ExcusingCues } from './scan-memo.js';
-import { matchEntries, type Rule } from './model.js';
+import { entryElements, matchEntries, type Rule } from './model.js';
 import { canonicalElement } from './seq-syntax.js';
 import { anySaidIn } from './nearby.js';
 
@@ -108,7 +108,7 @@ const someWords = (ws: readonly string[]) => `[${ws.slice(0, 6).join(', ')}${ws.
 /** Step `k` of a rule's matcher as written (its source element), for a writer. */
 export function describeStep(rule: Rule, matcherId: string, k: number, step: Step): string {
   const entry = matchEntries(rule).find((e) => e.id === matcherId);
-  const el = entry?.seq?.[k] ?? (entry?.words && k === 0 ? entry.words : undefined);
+  const el = entry ? entryElements(entry)[k] : undefined;
   const c = el === undefined ? undefined : canonicalElement(el);
   switch (c?.kind ?? step.kind) {
     case 'words':

@@ -219,7 +219,7 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
     entries?.map((m, j): MatchEntry => {
       const here = [...path, j];
       if (m.regex !== undefined) return { ...m, regex: expand([m.regex], [...here, 'regex'])?.[0] ?? m.regex };
-      if (m.words) return { ...m, words: words(m.words, [...here, 'words']) };
+      if (m.words) return { ...m, words: words(m.words, [...here, 'words']), ...(m.not && { not: words(m.not, [...here, 'not']) }), ...(m.notAfter && { notAfter: words(m.notAfter, [...here, 'notAfter']) }) };
       const seq = m.seq?.map((el, k): SeqElement => {
         const at = [...here, 'seq', k];
         if (typeof el === 'string') return words([el], at, 'matcher', false);

@@ -224,6 +224,12 @@ export interface SeqObject {
 export interface MatchEntry {
   id: string;
   words?: string[];
+  /**
+   * With `words` only: the word is not followed (`not`) or preceded (`notAfter`) by one of these, as the same steps of a
+   * `seq` say (`words: ["{crown}"], not: [上陸]` finds 日本初 but not 日本初上陸). A seq writes them as elements.
+   */
+  not?: string[];
+  notAfter?: string[];
   seq?: SeqElement[];
   regex?: string;
   /**
@@ -380,6 +386,13 @@ export class RulesetError extends Error {
   get file(): string {
     return this.problems[0]?.file ?? '';
   }
+}
+
+/** A matcher's elements: its `seq`, or its `words` as one element between its `notAfter` and `not` steps. */
+export function entryElements(e: MatchEntry): SeqElement[] {
+  if (e.seq) return e.seq;
+  if (!e.words) return [];
+  return [...(e.notAfter ? [{ notAfter: e.notAfter }] : []), { words: e.words }, ...(e.not ? [{ not: e.not }] : [])];
 }
 
 /** The matchers a rule (or its trigger/condition) declares, the older shorthands included. */

@@ -209,7 +209,7 @@ function checkMatcher(m: Matcher, path: (string | number)[], missing: string, at
       const shape = seqProblems(entry.seq);
       for (const p of shape) problems.push(at(p.index === undefined ? [...here, 'seq'] : [...here, 'seq', p.index, ...(p.key ? [p.key] : [])], `seq: ${p.reason}`));
       if (shape.length === 0) problems.push(...seqBraceProblems(entry.seq, [...here, 'seq'], at));
-    } else if (entry.words) problems.push(...braceProblems(entry.words, [...here, 'words'], at));
+    } else if (entry.words) for (const key of ['words', 'not', 'notAfter'] as const) problems.push(...braceProblems(entry[key], [...here, key], at));
   });
   return problems;
 }

@@ -40,6 +40,8 @@ const matchEntry = {
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]*$' },
     words: { ...wordList, minItems: 1 },
+    not: { ...wordList, minItems: 1 },
+    notAfter: { ...wordList, minItems: 1 },
     seq: { type: 'array', minItems: 1 },
     regex: { type: 'string', minLength: 1 },
     unless: cueGroups,

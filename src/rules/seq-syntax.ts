@@ -148,6 +148,8 @@ export function seqProblems(seq: readonly unknown[]): SeqProblem[] {
 /** Which of words / seq / regex an entry uses, or why it is not exactly one. */
 export function entryProblem(m: MatchEntry): string | undefined {
   const kinds = (['words', 'seq', 'regex'] as const).filter((k) => m[k] !== undefined);
+  const step = (['not', 'notAfter'] as const).find((k) => m[k] !== undefined);
+  if (kinds.length === 1 && step !== undefined && m.words === undefined) return `matcher "${m.id}": "${step}" belongs to a words matcher (a seq writes it as an element, {${step}: [...]})`;
   if (kinds.length === 1) return undefined;
   return kinds.length === 0
     ? `matcher "${m.id}" needs one of "words" (any of these words), "seq" (a sequence of elements) or "regex"`

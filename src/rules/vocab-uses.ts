@@ -27,7 +27,7 @@ export function matchersOf(rule: Rule): Matcher[] {
 
 function namesInEntry(e: MatchEntry): string[] {
   if (e.regex !== undefined) return vocabRefs(e.regex);
-  const words: string[] = [...(e.words ?? [])];
+  const words: string[] = [...(e.words ?? []), ...(e.not ?? []), ...(e.notAfter ?? [])];
   for (const el of e.seq ?? []) {
     const c = canonicalElement(el);
     if (c.kind === 'words' || c.kind === 'not' || c.kind === 'notAfter') words.push(...c.words);

@@ -278,6 +278,21 @@ describe('seq elements', () => {
   });
 });
 
+// Round 50's writers: a family written as a words list (a joined entry) had no way to keep a lawful continuation out
+// (日本初 but not 日本初上陸) but to move the list into a seq.
+describe('a words matcher may say what must not follow or precede it', () => {
+  it('`not` and `notAfter` on a words matcher act as the same steps of a seq; one word or a list; vocab lists expand', async () => {
+    const yaml = `${head('ja', `      - id: first\n        words: ["{area}初"]\n        not: [上陸, "{arrival}"]\n        notAfter: なんと\n`)}vocab:\n  area: [日本, アジア]\n  arrival: [進出, 出店]\n`;
+    const { c, an } = await compileLoaded(yaml);
+    expect(found(c, an, '日本初の技術です')).toEqual(['日本初@first']);
+    expect(found(c, an, 'アジア初の美容液')).toEqual(['アジア初@first']);
+    expect(found(c, an, '日本初上陸のお店')).toEqual([]);
+    expect(found(c, an, 'アジア初出店です')).toEqual([]);
+    expect(found(c, an, 'なんと日本初')).toEqual([]);
+    expect(found(c, an, 'これが日本初')).toEqual(['日本初@first']);
+  });
+});
+
 describe('examples assert what matched', () => {
   const rules = (bad: string) => `
 id: t
@@ -370,6 +385,7 @@ describe('bad matcher syntax is a file:line:col error that says what was expecte
     [`      - id: m\n        seq: [{words: [a], min: 3}]\n`, /house\.yaml:13:\d+: .*"min" applies to a number only/],
     [`      - id: m\n        seq: [{number: ["%"], min: 50, max: 10}]\n`, /house\.yaml:13:\d+: .*"max" \(10\) is below "min" \(50\)/],
     [`      - id: m\n        seq: [{number: true, max: lots}]\n`, /house\.yaml:13:\d+: .*"max" must be a number/],
+    [`      - id: m\n        seq: [治る]\n        not: [ない]\n`, /house\.yaml:12:\d+: .*"not" belongs to a words matcher \(a seq writes it as an element/],
   ])('%#', (match, re) => {
     const ps = problems(match);
     expect(ps.join('\n')).toMatch(re);
