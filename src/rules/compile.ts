@@ -7,10 +7,10 @@
 import type { Analyzer } from '../text/analyze.js';
 import type { Language } from '../transcript/model.js';
 import { MONEY_UNITS } from '../text/numbers.js';
-import { cueGroups, entryElements, matchEntries, mergeContext, negationNotPast, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type NearbySide, type Scope } from './model.js';
+import { cueGroups, matchEntries, mergeContext, negationNotPast, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type NearbySide, type Scope } from './model.js';
 import { LexiconBuilder, type Lexicon } from './lexicon.js';
 import { compileLinear, type LinearRegex } from './regex.js';
-import { canonicalElement } from './seq-syntax.js';
+import { canonicalElement, entryElements } from './seq-syntax.js';
 import { splitNearby } from './nearby.js';
 import { splitTagged, type TaggedWord } from './tagged-words.js';
 

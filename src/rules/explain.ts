@@ -10,8 +10,8 @@ import { charsOf } from './lattice.js';
 import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, type Hit } from './match.js';
 import { excusingCues, onlyWithState, type ExcusingCues } from './scan-memo.js';
-import { entryElements, matchEntries, type Rule } from './model.js';
-import { canonicalElement } from './seq-syntax.js';
+import { matchEntries, type Rule } from './model.js';
+import { canonicalElement, entryElements } from './seq-syntax.js';
 import { anySaidIn } from './nearby.js';
 
 const CUE_KEYS = ['before', 'after', 'around', 'inside', 'anywhere'] as const;

@@ -388,13 +388,6 @@ export class RulesetError extends Error {
   }
 }
 
-/** A matcher's elements: its `seq`, or its `words` as one element between its `notAfter` and `not` steps. */
-export function entryElements(e: MatchEntry): SeqElement[] {
-  if (e.seq) return e.seq;
-  if (!e.words) return [];
-  return [...(e.notAfter ? [{ notAfter: e.notAfter }] : []), { words: e.words }, ...(e.not ? [{ not: e.not }] : [])];
-}
-
 /** The matchers a rule (or its trigger/condition) declares, the older shorthands included. */
 export function matchEntries(m: Matcher): MatchEntry[] {
   const out: MatchEntry[] = [...(m.match ?? [])];

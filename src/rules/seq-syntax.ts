@@ -155,3 +155,10 @@ export function entryProblem(m: MatchEntry): string | undefined {
     ? `matcher "${m.id}" needs one of "words" (any of these words), "seq" (a sequence of elements) or "regex"`
     : `matcher "${m.id}" has ${kinds.join(' and ')}: one matcher is one of words, seq or regex (split it into two matchers)`;
 }
+
+/** A matcher's elements: its `seq`, or its `words` as one element between its `notAfter` and `not` steps. */
+export function entryElements(e: MatchEntry): SeqElement[] {
+  if (e.seq) return e.seq;
+  if (!e.words) return [];
+  return [...(e.notAfter ? [{ notAfter: e.notAfter }] : []), { words: e.words }, ...(e.not ? [{ not: e.not }] : [])];
+}
