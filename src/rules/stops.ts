@@ -54,7 +54,9 @@ export function stopTable(L: Lattice): Uint8Array {
   // and Korean, the comma kept before one after a particle or connective (効果を、あのー、うたうのは: the filler's pause).
   for (const [a, b] of L.a.quiet ?? []) {
     table.fill(0, a, b);
-    const kept = (L.tokenEndingAt[a] ?? -1) - 1;
+    let end = a;
+    while (end > 0 && /\s/u.test(text[end - 1] as string)) end--;
+    const kept = (L.tokenEndingAt[end] ?? -1) - 1;
     if (kept > 0 && breathComma(L, kept)) table.fill(0, L.a.tokens[kept]?.start ?? a, a);
   }
   stopTables.set(L, table);

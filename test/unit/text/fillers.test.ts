@@ -109,9 +109,9 @@ describe('a `not` reads past a breath, as the words of a sequence do (round 49: 
 });
 
 describe('a cue\u2019s window does not count the fillers left out', () => {
-  const source = (lang: 'zh' | 'ja', seq: string, unless: string) =>
+  const source = (lang: 'zh' | 'ja' | 'ko', seq: string, unless: string) =>
     `id: t\nlanguage: ${lang}\nrules:\n  - id: t/u\n    kind: prohibit\n    category: misleading-price\n    severity: warning\n    message: { en: m, ${lang}: m }\n    reference: test\n    match:\n      - id: m\n        seq: ${seq}\n    unless: ${unless}\n    examples: { bad: [x], good: [y] }\n`;
-  const hits = (lang: 'zh' | 'ja', seq: string, unless: string, text: string) => prohibitedTexts(compileSource(source(lang, seq, unless), A(lang)), text, A(lang));
+  const hits = (lang: 'zh' | 'ja' | 'ko', seq: string, unless: string, text: string) => prohibitedTexts(compileSource(source(lang, seq, unless), A(lang)), text, A(lang));
 
   it('Chinese: a denial right before the claim, with 嗯 or ，呃， between, still denies it', () => {
     const seq = '[下播, 就, 涨价]';
@@ -147,5 +147,9 @@ describe('a cue\u2019s window does not count the fillers left out', () => {
     // A comma after a predicate, or one said without a filler, still ends the clause.
     expect(hits('ja', seq, unless, '3キロ痩せます、えー、いませんか')).toEqual(['3キロ痩せ']);
     expect(hits('ja', seq, unless, '3キロ痩せると約束できる人は、いません')).toEqual(['3キロ痩せる']);
+    // Korean writes a space after the comma, before the filler.
+    const ko = '[{number: [킬로]}, 감량]';
+    expect(hits('ko', ko, '{after: [아닙니다], scope: clause}', '5킬로 감량은, 음, 아닙니다')).toEqual([]);
+    expect(hits('ko', ko, '{after: [아닙니다], scope: clause}', '5킬로 감량은, 아닙니다')).toEqual(['5킬로 감량']);
   });
 });
