@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { ContextCues, CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext, RulesetProblem, SeqElement, SeqObject } from './model.js';
 import { CUE_WORD_KEYS, mergeContext, RulesetError } from './model.js';
 import type { RulesetFile } from './parse.js';
-import { expandNestedVocab, expandPattern, expandWords, vocabRefs } from './vocab.js';
+import { expandNestedVocab, expandPattern, expandWords, wordRefs } from './vocab.js';
 import { unknownTagWarnings } from './tag-check.js';
 import { listsNamedBy } from './vocab-uses.js';
 
@@ -211,7 +211,7 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
   const words = (list: string[], where: (string | number)[], what = 'matcher', isList = true) => {
     const { words: out, unknown, problems: joins } = expandWords(list, vocab);
     const entryOf = (has: (w: string) => boolean) => (isList ? [...where, list.findIndex(has)] : where);
-    for (const name of unknown) unknownName(name, entryOf((w) => vocabRefs(w).includes(name)), what);
+    for (const name of unknown) unknownName(name, entryOf((w) => wordRefs(w).includes(name)), what);
     for (const reason of joins) problems.push({ file: file.file, ...file.positionOf(entryOf((w) => reason.startsWith(`"${w}"`))), reason });
     return out;
   };

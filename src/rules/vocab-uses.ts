@@ -6,7 +6,7 @@
 import { cueGroups, matchEntries } from './model.js';
 import type { MatchEntry, Matcher, Rule } from './model.js';
 import { canonicalElement } from './seq-syntax.js';
-import { vocabRefs, type Vocab } from './vocab.js';
+import { vocabRefs, wordRefs, type Vocab } from './vocab.js';
 
 export interface VocabUse {
   name: string;
@@ -33,14 +33,14 @@ function namesInEntry(e: MatchEntry): string[] {
     if (c.kind === 'words' || c.kind === 'not' || c.kind === 'notAfter') words.push(...c.words);
     else if (c.kind === 'number') words.push(...(c.units ?? []));
   }
-  return words.flatMap(vocabRefs);
+  return words.flatMap(wordRefs);
 }
 
 /** The lists a rule's `unless` cues, and its matchers' own, name (before, after, around, inside, anywhere, then). */
 function namesInUnless(rule: Rule): string[] {
   if (rule.kind !== 'prohibit') return [];
   const groups = [...cueGroups(rule.unless), ...matchEntries(rule).flatMap((e) => [...cueGroups(e.unless), ...cueGroups(e.onlyWith)])];
-  return groups.flatMap((g) => [g.before, g.after, g.around, g.inside, g.anywhere, g.then].flatMap((list) => (list ?? []).flatMap(vocabRefs)));
+  return groups.flatMap((g) => [g.before, g.after, g.around, g.inside, g.anywhere, g.then].flatMap((list) => (list ?? []).flatMap(wordRefs)));
 }
 
 /** The lists a rule as written names: in its matchers (words, seq, regex) and its and its matchers' cues. */
@@ -90,8 +90,8 @@ export function listsLikeVocab(vocab: Vocab, rulesAsWritten: readonly Rule[], mi
     for (const m of matchersOf(rule)) {
       for (const e of matchEntries(m)) {
         for (const list of inlineLists(e)) {
-          const named = new Set(list.flatMap(vocabRefs));
-          const plain = list.filter((w) => vocabRefs(w).length === 0);
+          const named = new Set(list.flatMap(wordRefs));
+          const plain = list.filter((w) => wordRefs(w).length === 0);
           if (plain.length < minShared) continue;
           let best: ListLikeVocab | undefined;
           for (const { name, words } of sets) {

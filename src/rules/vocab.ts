@@ -19,6 +19,13 @@ export function alternation(words: readonly string[]): string {
   return `(?:${sorted.map(escape).join('|')})`;
 }
 
+/** The lists a word of a list names: a whole `"{name}"`, or every list of a joined word. */
+export function wordRefs(word: string): string[] {
+  const whole = vocabName(word);
+  if (whole !== undefined) return [whole];
+  return (joinedParts(word) ?? []).flatMap((p) => ('list' in p ? [p.list] : []));
+}
+
 /** The names a pattern refers to. */
 export function vocabRefs(pattern: string): string[] {
   return [...pattern.matchAll(VOCAB_REF)].map((m) => m[1] as string);
@@ -48,25 +55,28 @@ export function vocabName(word: string): string | undefined {
   return /^\{([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(word.trim())?.[1];
 }
 
-/** One part of a joined word: a vocab list's name, or characters written as they are. */
-export type JoinedPart = { list: string } | { text: string };
+/** One part of a joined word: a vocab list's name (`{name?}`: its words or nothing), or characters written as they are. */
+export type JoinedPart = { list: string; optional?: true } | { text: string };
+
+/** A list's name in a joined word; a `?` after it makes the part optional (`"{media}{at?} {feat}"`). */
+const JOIN_REF = /\{([A-Za-z_][A-Za-z0-9_-]*)(\?)?\}/g;
 
 /** The most words one joined entry may stand for (`"{a}{b}"` is every word of a before every word of b). */
 export const MAX_JOINED_WORDS = 5000;
 
 /**
  * A word joined from lists and characters — `"{tonic}{organ}"` (every tonic verb before every organ: 健脾, 补肝肾),
- * `"去{spot}"`, `"{symptom} 개선"` — as its parts in order; undefined for a plain word, a whole `"{name}"`, or a word
+ * `"去{spot}"`, `"{symptom} 개선"`, `"{media}{at?} {feat}"` (the particle or none) — as its parts in order; undefined for a plain word, a whole `"{name}"`, or a word
  * whose braces are not all whole `{name}`s (the parser reports that one).
  */
 export function joinedParts(word: string): JoinedPart[] | undefined {
   if (vocabName(word) !== undefined || !word.includes('{')) return undefined;
   const parts: JoinedPart[] = [];
   let last = 0;
-  for (const m of word.matchAll(VOCAB_REF)) {
+  for (const m of word.matchAll(JOIN_REF)) {
     const at = m.index ?? 0;
     if (at > last) parts.push({ text: word.slice(last, at) });
-    parts.push({ list: m[1] as string });
+    parts.push(m[2] ? { list: m[1] as string, optional: true } : { list: m[1] as string });
     last = at + m[0].length;
   }
   if (last < word.length) parts.push({ text: word.slice(last) });
@@ -84,14 +94,16 @@ export function joinedWords(parts: readonly JoinedPart[], listWords: (name: stri
     if ('text' in p) return [p.text];
     const words = listWords(p.list);
     if (!words) unknown.push(p.list);
-    size *= words?.length ?? 0;
-    return words ?? [];
+    const choices = p.optional ? [...(words ?? []), ''] : (words ?? []);
+    size *= choices.length;
+    return choices;
   });
   if (unknown.length > 0) return { words: [], unknown };
   if (size > MAX_JOINED_WORDS) return { words: [], unknown, tooMany: size };
   let out = [''];
   for (const c of choices) out = out.flatMap((head) => c.map((w) => head + w));
-  return { words: out, unknown };
+  // Optional parts all left out of a join that is nothing else would make an empty word.
+  return { words: out.filter((w) => w.length > 0), unknown };
 }
 
 /** The words a joined entry stands for, or what is wrong with it, in the words a loader reports. */

@@ -9,7 +9,7 @@ import { asWritten, BUILTIN_DIR, loadRuleset } from '../../../src/rules/load.js'
 import { builtinRuleset } from '../../helpers/builtin.js';
 import { vocabUses } from '../../../src/rules/vocab-uses.js';
 import { RulesetError } from '../../../src/rules/model.js';
-import { alternation, expandPattern, joinedParts, joinedWords, vocabName, vocabRefs } from '../../../src/rules/vocab.js';
+import { alternation, expandPattern, joinedParts, joinedWords, vocabName, vocabRefs, wordRefs } from '../../../src/rules/vocab.js';
 import fc from 'fast-check';
 
 async function problemsOf(yaml: string): Promise<(number | string | undefined)[][]> {
@@ -243,6 +243,14 @@ rules:
     const big = Array.from({ length: 80 }, (_, i) => `w${i}`).join(', ');
     const huge = rule('[安神, "{a}{a}"]').replace('vocab:\n', `vocab:\n  a: [${big}]\n`);
     expect(await problemsOf(huge)).toEqual([[17, 21, '"{a}{a}" joins lists into 6400 words, more than 5000: join shorter lists, or split the entry']]);
+  });
+
+  // Round 50's ko writer wrote each join twice, with the particle and without ("{media}{at} {feat}", "{media} {feat}").
+  it('a part written {name?} is the list\'s words or nothing; a join of optional parts only makes no empty word', () => {
+    const lists: Record<string, string[]> = { a: ['x', 'yy'], b: ['1'] };
+    expect(joinedWords(joinedParts('{a}{b?}z') ?? [], (n) => lists[n]).words).toEqual(['x1z', 'xz', 'yy1z', 'yyz']);
+    expect(joinedWords(joinedParts('{b?}') ?? [], (n) => lists[n]).words).toEqual(['1']);
+    expect(wordRefs('{a}{b?}z')).toEqual(['a', 'b']);
   });
 
   it('joinedWords: as many words as the lists\' sizes multiplied, each the parts in order', () => {
