@@ -66,8 +66,8 @@ export const MAX_JOINED_WORDS = 5000;
 
 /**
  * A word joined from lists and characters — `"{tonic}{organ}"` (every tonic verb before every organ: 健脾, 补肝肾),
- * `"去{spot}"`, `"{symptom} 개선"`, `"{media}{at?} {feat}"` (the particle or none) — as its parts in order; undefined for a plain word, a whole `"{name}"`, or a word
- * whose braces are not all whole `{name}`s (the parser reports that one).
+ * `"去{spot}"`, `"{symptom} 개선"`, `"{media}{at?} {feat}"` (the particle or none) — as its parts in order; undefined
+ * for a plain word, a whole `"{name}"`, or a word whose braces are not all whole `{name}`s (the parser reports that one).
  */
 export function joinedParts(word: string): JoinedPart[] | undefined {
   if (vocabName(word) !== undefined || !word.includes('{')) return undefined;
