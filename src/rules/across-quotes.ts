@@ -20,22 +20,13 @@ export interface Unmarked {
 
 /** `text` with the paired marks around each short quotation (at most MAX_QUOTED characters) taken out, or undefined when it has none. */
 export function withoutShortQuoteMarks(text: string): Unmarked | undefined {
-  const marks: number[] = [];
+  const marks: [number, number][] = [];
   SHORT_QUOTE.lastIndex = 0;
-  for (let m = SHORT_QUOTE.exec(text); m !== null; m = SHORT_QUOTE.exec(text)) marks.push(m.index, m.index + m[0].length - 1);
-  if (marks.length === 0) return undefined;
-  const at = new Int32Array(text.length - marks.length);
-  let out = '';
-  let k = 0;
-  for (let i = 0, next = 0; i < text.length; i++) {
-    if (i === marks[next]) {
-      next++;
-      continue;
-    }
-    at[k++] = i;
-    out += text[i] as string;
+  for (let m = SHORT_QUOTE.exec(text); m !== null; m = SHORT_QUOTE.exec(text)) {
+    const close = m.index + m[0].length - 1;
+    marks.push([m.index, m.index + 1], [close, close + 1]);
   }
-  return { text: out, at };
+  return withoutRanges(text, marks);
 }
 
 /**

@@ -212,7 +212,7 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
     const { words: out, unknown, problems: joins } = expandWords(list, vocab);
     const entryOf = (has: (w: string) => boolean) => (isList ? [...where, list.findIndex(has)] : where);
     for (const name of unknown) unknownName(name, entryOf((w) => wordRefs(w).includes(name)), what);
-    for (const reason of joins) problems.push({ file: file.file, ...file.positionOf(entryOf((w) => reason.startsWith(`"${w}"`))), reason });
+    for (const { index, reason } of joins) problems.push({ file: file.file, ...file.positionOf(isList ? [...where, index] : where), reason });
     return out;
   };
   const expandMatch = (entries: MatchEntry[] | undefined, path: (string | number)[]) =>

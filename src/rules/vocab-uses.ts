@@ -5,7 +5,7 @@
  */
 import { cueGroups, matchEntries } from './model.js';
 import type { MatchEntry, Matcher, Rule } from './model.js';
-import { canonicalElement } from './seq-syntax.js';
+import { canonicalElement, entryElements } from './seq-syntax.js';
 import { vocabRefs, wordRefs, type Vocab } from './vocab.js';
 
 export interface VocabUse {
@@ -27,8 +27,8 @@ export function matchersOf(rule: Rule): Matcher[] {
 
 function namesInEntry(e: MatchEntry): string[] {
   if (e.regex !== undefined) return vocabRefs(e.regex);
-  const words: string[] = [...(e.words ?? []), ...(e.not ?? []), ...(e.notAfter ?? [])];
-  for (const el of e.seq ?? []) {
+  const words: string[] = [];
+  for (const el of entryElements(e)) {
     const c = canonicalElement(el);
     if (c.kind === 'words' || c.kind === 'not' || c.kind === 'notAfter') words.push(...c.words);
     else if (c.kind === 'number') words.push(...(c.units ?? []));
@@ -70,8 +70,8 @@ export interface ListLikeVocab {
 
 /** The positive inline word lists of an entry (its words, and a seq's word elements). */
 function inlineLists(e: MatchEntry): string[][] {
-  const lists: string[][] = e.words ? [e.words] : [];
-  for (const el of e.seq ?? []) {
+  const lists: string[][] = [];
+  for (const el of entryElements(e)) {
     const c = canonicalElement(el);
     if (c.kind === 'words') lists.push(c.words);
   }

@@ -114,20 +114,21 @@ function joinedOrProblem(word: string, parts: readonly JoinedPart[], listWords: 
 
 /**
  * A word list with every `"{name}"` entry replaced by that vocab list's words, and every joined entry
- * (`"{tonic}{organ}"`) by the words it stands for; unknown names returned, and joins too large to review as `problems`.
+ * (`"{tonic}{organ}"`) by the words it stands for; unknown names returned, and joins too large to review as `problems`
+ * (with the entry's index).
  */
-export function expandWords(words: readonly string[], vocab: Vocab): { words: string[]; unknown: string[]; problems: string[] } {
+export function expandWords(words: readonly string[], vocab: Vocab): { words: string[]; unknown: string[]; problems: { index: number; reason: string }[] } {
   const out: string[] = [];
   const unknown: string[] = [];
-  const problems: string[] = [];
-  for (const w of words) {
+  const problems: { index: number; reason: string }[] = [];
+  for (const [index, w] of words.entries()) {
     const name = vocabName(w);
     const parts = name === undefined ? joinedParts(w) : undefined;
     if (parts) {
       const r = joinedOrProblem(w, parts, (n) => vocab[n]);
       out.push(...r.words);
       unknown.push(...r.unknown);
-      if (r.problem) problems.push(r.problem);
+      if (r.problem) problems.push({ index, reason: r.problem });
     } else if (name === undefined) out.push(w);
     else if (vocab[name]) out.push(...(vocab[name] as string[]));
     else unknown.push(name);
