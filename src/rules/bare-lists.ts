@@ -38,8 +38,10 @@ function matcherLists(m: Matcher | undefined, path: Path, at: At): RulesetProble
     if (entry === null || typeof entry !== 'object') return [];
     const here = [...path, 'match', j];
     // A seq element's words, and a number step's units (`{number: "{units}"}` is `{number: ["{units}"]}`).
+    // An object among alternatives too (`[九十岁, {number: "{age_units}"}]`).
+    const inObject = (el: unknown, p: Path): RulesetProblem[] => (el !== null && typeof el === 'object' && !Array.isArray(el) ? [...listed(el, 'words', p, at), ...listed(el, 'number', p, at, true)] : []);
     const inSeq = Array.isArray(entry.seq)
-      ? entry.seq.flatMap((el, k) => (el !== null && typeof el === 'object' && !Array.isArray(el) ? [...listed(el, 'words', [...here, 'seq', k], at), ...listed(el, 'number', [...here, 'seq', k], at, true)] : []))
+      ? entry.seq.flatMap((el, k) => (Array.isArray(el) ? el.flatMap((x, j) => inObject(x, [...here, 'seq', k, j])) : inObject(el, [...here, 'seq', k])))
       : [];
     // A matcher's own cue groups, as a rule's unless.
     // A words matcher's own `not` and `notAfter` take one word as a seq element's do.

@@ -10,7 +10,7 @@ import { MONEY_UNITS } from '../text/numbers.js';
 import { cueGroups, matchEntries, mergeContext, negationNotPast, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type NearbySide, type Scope } from './model.js';
 import { LexiconBuilder, type Lexicon } from './lexicon.js';
 import { compileLinear, type LinearRegex } from './regex.js';
-import { canonicalElement, entryElements } from './seq-syntax.js';
+import { canonicalElement, entryElements, type CanonicalElement } from './seq-syntax.js';
 import { splitNearby } from './nearby.js';
 import { splitTagged, type TaggedWord } from './tagged-words.js';
 
@@ -129,9 +129,21 @@ export function combineRulesets(rulesets: readonly Ruleset[]): { rules: Rule[]; 
   return { rules: [...byId.values()], context };
 }
 
-function compileSteps(entry: MatchEntry, lex: LexiconBuilder): Step[] {
-  return entryElements(entry).map((el): Step => {
+/**
+ * A matcher's steps, one list per way its mixed alternatives read (`[九十岁, {number: [岁], min: 90}]` is a word
+ * step in one and a number step in the other): each is compiled as a matcher of its own with the entry's id.
+ */
+function compileStepPaths(entry: MatchEntry, lex: LexiconBuilder): Step[][] {
+  let paths: Step[][] = [[]];
+  for (const el of entryElements(entry)) {
     const c = canonicalElement(el);
+    const options = c.kind === 'any' ? c.options.map((o) => compileStep(o, lex)) : [compileStep(c, lex)];
+    paths = paths.flatMap((p) => options.map((s) => [...p, s]));
+  }
+  return paths;
+}
+
+function compileStep(c: Exclude<CanonicalElement, { kind: 'any' }>, lex: LexiconBuilder): Step {
     switch (c.kind) {
       case 'words':
         return { kind: 'atom', atom: lex.atom(c.words), optional: c.optional };
@@ -151,7 +163,6 @@ function compileSteps(entry: MatchEntry, lex: LexiconBuilder): Step[] {
       case 'end':
         return { kind: c.kind };
     }
-  });
 }
 
 /** A step that takes no token of its own: a gap (it may take none), not, notAfter, start, end. */
@@ -231,7 +242,7 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
       const cm: CompiledMatcher = { rule, role, id: entry.id };
       if (entry.category !== undefined) cm.category = entry.category;
       if (entry.regex !== undefined) cm.regex = compileLinear(entry.regex);
-      else cm.steps = compileSteps(entry, lex);
+      const paths = cm.regex ? [] : compileStepPaths(entry, lex);
       if (role === 'match') {
         const unless = splitNearby(ownCues(entry.unless));
         const onlyWith = splitNearby(groupsOf(entry.onlyWith));
@@ -240,7 +251,8 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
         if (onlyWith.local) cm.onlyWith = onlyWith.local;
         if (onlyWith.nearby) cm.onlyWithNearby = onlyWith.nearby;
       }
-      matchers.push(cm);
+      if (cm.regex) matchers.push(cm);
+      else for (const steps of paths) matchers.push({ ...cm, steps });
     }
   };
   rules.forEach((rule, i) => {

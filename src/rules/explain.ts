@@ -109,7 +109,9 @@ const someWords = (ws: readonly string[]) => `[${ws.slice(0, 6).join(', ')}${ws.
 export function describeStep(rule: Rule, matcherId: string, k: number, step: Step): string {
   const entry = matchEntries(rule).find((e) => e.id === matcherId);
   const el = entry ? entryElements(entry)[k] : undefined;
-  const c = el === undefined ? undefined : canonicalElement(el);
+  const written = el === undefined ? undefined : canonicalElement(el);
+  // Of mixed alternatives, the one this path of the matcher tried.
+  const c = written?.kind === 'any' ? written.options.find((o) => o.kind === (step.kind === 'atom' ? 'words' : step.kind)) : written;
   switch (c?.kind ?? step.kind) {
     case 'words':
     case 'atom':

@@ -192,6 +192,29 @@ function growInherited(
 }
 
 /** The file's rules and context cues with every `{name}` vocab reference replaced by the list's words; unknown names become problems. */
+type Path = (string | number)[];
+/** A word list with its vocab lists expanded (each unknown name and join problem reported at its place). */
+type ExpandWords = (list: string[], where: Path, what?: string, isList?: boolean) => string[];
+
+/** A seq element written as an object, its word lists expanded. */
+function expandSeqObject(el: SeqObject, at: Path, words: ExpandWords): SeqObject {
+  const o: SeqObject = { ...el };
+  if (o.words) o.words = words(o.words, [...at, 'words']);
+  if (o.not !== undefined) o.not = typeof o.not === 'string' ? words([o.not], [...at, 'not'], 'matcher', false) : words(o.not, [...at, 'not']);
+  if (o.notAfter !== undefined) o.notAfter = typeof o.notAfter === 'string' ? words([o.notAfter], [...at, 'notAfter'], 'matcher', false) : words(o.notAfter, [...at, 'notAfter']);
+  if (Array.isArray(o.number)) o.number = words(o.number, [...at, 'number']);
+  return o;
+}
+
+/** A seq element with its vocab lists expanded; alternatives mixing words and objects keep each in its place. */
+function expandSeqElement(el: SeqElement, at: Path, words: ExpandWords): SeqElement {
+  if (typeof el === 'string') return words([el], at, 'matcher', false);
+  if (!Array.isArray(el)) return expandSeqObject(el, at, words);
+  const plain = el.filter((x): x is string => typeof x === 'string');
+  if (plain.length === el.length) return words(plain, at);
+  return el.flatMap((x, j): (string | SeqObject)[] => (typeof x === 'string' ? words([x], [...at, j], 'matcher', false) : [expandSeqObject(x, [...at, j], words)]));
+}
+
 function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[]): { rules: Rule[]; context: RulesetContext } {
   const unknownName = (name: string, where: (string | number)[], what: string) => {
     const known = Object.keys(vocab);
@@ -220,17 +243,7 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
       const here = [...path, j];
       if (m.regex !== undefined) return { ...m, regex: expand([m.regex], [...here, 'regex'])?.[0] ?? m.regex };
       if (m.words) return { ...m, words: words(m.words, [...here, 'words']), ...(m.not && { not: words(m.not, [...here, 'not']) }), ...(m.notAfter && { notAfter: words(m.notAfter, [...here, 'notAfter']) }) };
-      const seq = m.seq?.map((el, k): SeqElement => {
-        const at = [...here, 'seq', k];
-        if (typeof el === 'string') return words([el], at, 'matcher', false);
-        if (Array.isArray(el)) return words(el, at);
-        const o: SeqObject = { ...el };
-        if (o.words) o.words = words(o.words, [...at, 'words']);
-        if (o.not !== undefined) o.not = typeof o.not === 'string' ? words([o.not], [...at, 'not'], 'matcher', false) : words(o.not, [...at, 'not']);
-        if (o.notAfter !== undefined) o.notAfter = typeof o.notAfter === 'string' ? words([o.notAfter], [...at, 'notAfter'], 'matcher', false) : words(o.notAfter, [...at, 'notAfter']);
-        if (Array.isArray(o.number)) o.number = words(o.number, [...at, 'number']);
-        return o;
-      });
+      const seq = m.seq?.map((el, k) => expandSeqElement(el, [...here, 'seq', k], words));
       return seq ? { ...m, seq } : m;
     });
   const expandMatcher = <M extends Matcher>(m: M, path: (string | number)[]): M => {

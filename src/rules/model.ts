@@ -177,9 +177,10 @@ export function negationNotPast(context: RulesetContext): string[] {
 /**
  * One element of a `seq` matcher. A string is one word; `"{name}"` is any word of a vocab list; a
  * list of strings is alternatives. Words match on token boundaries, by surface form or by base
- * form (lemma): `治る` also matches 治ります and 治った.
+ * form (lemma): `治る` also matches 治ります and 治った. A list of alternatives may also hold `words`,
+ * `pos` and `number` objects (`[구십, 백, {number: [세], min: 90}]`): any one of them there.
  */
-export type SeqElement = string | string[] | SeqObject;
+export type SeqElement = string | (string | SeqObject)[] | SeqObject;
 
 /** An element written as an object: exactly one of words / pos / number / gap / not / notAfter / start / end. */
 export interface SeqObject {

@@ -152,11 +152,13 @@ function braceProblems(words: unknown, path: (string | number)[], at: At): Rules
 
 /** The brace problems of a seq's word lists: its words, alternatives, not, notAfter and number units. */
 function seqBraceProblems(seq: readonly unknown[], path: (string | number)[], at: At): RulesetProblem[] {
-  return seq.flatMap((el, k) => {
-    if (el === null || typeof el !== 'object' || Array.isArray(el)) return braceProblems(el, [...path, k], at);
+  const ofObject = (el: unknown, p: (string | number)[]): RulesetProblem[] => {
+    if (el === null || typeof el !== 'object' || Array.isArray(el)) return braceProblems(el, p, at);
     const o = el as Record<string, unknown>;
-    return (['words', 'not', 'notAfter', 'number'] as const).flatMap((key) => braceProblems(o[key], [...path, k, key], at));
-  });
+    return (['words', 'not', 'notAfter', 'number'] as const).flatMap((key) => braceProblems(o[key], [...p, key], at));
+  };
+  // Alternatives: their words, and the words of an object among them.
+  return seq.flatMap((el, k) => (Array.isArray(el) ? [...braceProblems(el, [...path, k], at), ...el.flatMap((x, j) => (typeof x === 'string' ? [] : ofObject(x, [...path, k, j])))] : ofObject(el, [...path, k])));
 }
 
 /**

@@ -6,7 +6,8 @@
  *     - id: disease-cured
  *       seq: ["{disease}", {optional: true, words: [が, も]}, {gap: 4}, [治る, 消える], {not: [ない, ません]}]
  *
- * Elements: a word (`治る`), a vocab list (`"{disease}"`), alternatives (`[治る, 消える]`), or an
+ * Elements: a word (`治る`), a vocab list (`"{disease}"`), alternatives (`[治る, 消える]`, which may hold a `words`,
+ * `pos` or `number` object among the words: `[九十岁, {number: [岁], min: 90}]`), or an
  * object with exactly one of `words`, `pos`, `number`, `gap`, `not`, `notAfter`, `start`, `end` (and
  * `optional`, `scope` where they apply). `{start: true}` and `{end: true}` say a caption unit (a caption, hashtag or
  * clause) begins or ends there: `seq: [{start: true}, 28天, 亮白, {end: true}]` is the whole unit; `[茶, {gap: 6},
@@ -23,9 +24,16 @@ export type CanonicalElement =
   | { kind: 'not'; words: string[] }
   | { kind: 'notAfter'; words: string[] }
   | { kind: 'start' }
-  | { kind: 'end' };
+  | { kind: 'end' }
+  /** Alternatives of different kinds (words, a part of speech, a number): any one of them. */
+  | { kind: 'any'; options: AlternativeElement[] };
+
+/** What a list of alternatives may hold: words, a part of speech, a number (each required: the list is one step). */
+export type AlternativeElement = Extract<CanonicalElement, { kind: 'words' | 'pos' | 'number' }>;
 
 export const MAX_GAP = 20;
+/** At most this many ways to read a matcher's mixed alternatives (each is compiled as a matcher of its own). */
+export const MAX_ALTERNATIVE_PATHS = 16;
 const ELEMENT_KEYS = ['words', 'pos', 'number', 'gap', 'not', 'notAfter', 'start', 'end'] as const;
 /** The elements that take no words of their own. */
 const ZERO_WIDTH = new Set<string>(['gap', 'not', 'notAfter', 'start', 'end']);
@@ -42,18 +50,32 @@ export interface SeqProblem {
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.trim().length > 0);
 const strings = (v: string | string[]): string[] => (typeof v === 'string' ? [v] : v);
 
-/** Why a list of alternatives is not valid: a number or other element among its words gets a way round. */
-function listProblem(el: readonly unknown[]): string {
-  if (el.some((x) => x !== null && typeof x === 'object')) {
-    return 'a list of alternatives holds words only, not {number}, {pos} or other elements: write one matcher with the element and another with the words (e.g. [{number: [kg]}] and [살])';
+const ALTERNATIVE_KINDS = new Set<string>(['words', 'pos', 'number']);
+
+/** Why a list of alternatives is not valid: words, and `words`, `pos` or `number` objects, each required. */
+function listProblem(el: readonly unknown[]): Omit<SeqProblem, 'index'> | undefined {
+  if (el.length === 0) return { reason: `a list element must be a non-empty list of words (strings): expected ${EXPECTED}` };
+  for (const x of el) {
+    if (typeof x === 'string') {
+      if (!x.trim()) return { reason: 'a list of alternatives holds an empty word' };
+      continue;
+    }
+    if (x === null || typeof x !== 'object' || Array.isArray(x)) return { reason: `a list of alternatives holds words and {words}, {pos} or {number} objects: found ${JSON.stringify(x)}` };
+    const kinds = ELEMENT_KEYS.filter((k) => (x as Record<string, unknown>)[k] !== undefined);
+    if (kinds.length === 1 && !ALTERNATIVE_KINDS.has(kinds[0] as string)) {
+      return { reason: `a list of alternatives holds words and {words}, {pos} or {number} objects, not {${kinds[0]}}: it takes no word of its own, so write it as an element of the sequence` };
+    }
+    if ((x as Record<string, unknown>).optional !== undefined) return { reason: 'an alternative cannot be optional: the list is one step (write the words that may be left out as an optional element of their own)' };
+    const p = elementProblem(x);
+    if (p) return p;
   }
-  return `a list element must be a non-empty list of words (strings): expected ${EXPECTED}`;
+  return undefined;
 }
 
 /** Why one element is not valid, or undefined. */
 function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
   if (typeof el === 'string') return el.trim() ? undefined : { reason: `an element is empty: expected ${EXPECTED}` };
-  if (Array.isArray(el)) return isStringList(el) ? undefined : { reason: listProblem(el) };
+  if (Array.isArray(el)) return isStringList(el) ? undefined : listProblem(el);
   if (el === null || typeof el !== 'object') return { reason: `found ${JSON.stringify(el)}: expected ${EXPECTED}` };
   const o = el as Record<string, unknown>;
   for (const k of Object.keys(o)) {
@@ -100,7 +122,12 @@ function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
 
 export function canonicalElement(el: SeqElement): CanonicalElement {
   if (typeof el === 'string') return { kind: 'words', words: [el], optional: false };
-  if (Array.isArray(el)) return { kind: 'words', words: el, optional: false };
+  if (Array.isArray(el)) {
+    const words = el.filter((x): x is string => typeof x === 'string');
+    if (words.length === el.length) return { kind: 'words', words, optional: false };
+    const objects = el.filter((x): x is SeqObject => typeof x !== 'string').map((o) => canonicalElement(o) as AlternativeElement);
+    return { kind: 'any', options: [...(words.length > 0 ? [{ kind: 'words' as const, words, optional: false }] : []), ...objects] };
+  }
   const o: SeqObject = el;
   const optional = o.optional === true;
   if (o.words) return { kind: 'words', words: o.words, optional };
@@ -118,7 +145,12 @@ export function canonicalElement(el: SeqElement): CanonicalElement {
   return { kind: 'notAfter', words: strings(o.notAfter ?? []) };
 }
 
-const consumes = (e: CanonicalElement) => e.kind === 'words' || e.kind === 'pos' || e.kind === 'number';
+const consumes = (e: CanonicalElement) => e.kind === 'words' || e.kind === 'pos' || e.kind === 'number' || e.kind === 'any';
+
+/** How many ways the mixed alternatives of a sequence read (the product of their sizes). */
+export function alternativePaths(els: readonly CanonicalElement[]): number {
+  return els.reduce((n, e) => n * (e.kind === 'any' ? e.options.length : 1), 1);
+}
 
 /** Every problem of a `seq`, each at its element. */
 export function seqProblems(seq: readonly unknown[]): SeqProblem[] {
@@ -142,6 +174,8 @@ export function seqProblems(seq: readonly unknown[]): SeqProblem[] {
     }
     if (e.kind === 'gap' && els[index + 1]?.kind === 'gap') problems.push({ index, reason: 'two gaps in a row: write one gap with the sum' });
   });
+  const paths = alternativePaths(els);
+  if (paths > MAX_ALTERNATIVE_PATHS) problems.push({ reason: `its lists of mixed alternatives read ${paths} ways (more than ${MAX_ALTERNATIVE_PATHS}): split the matcher in two` });
   return problems;
 }
 

@@ -27,8 +27,12 @@ function seqTagWarnings(m: Matcher | undefined, path: Path, language: Language, 
   const out: RulesetProblem[] = [];
   m?.match?.forEach((entry, j) =>
     entry.seq?.forEach((el, k) => {
-      if (el === null || typeof el !== 'object' || Array.isArray(el) || el.pos === undefined) return;
-      for (const { w, p } of placed(el.pos, [...path, 'match', j, 'seq', k, 'pos'])) if (!isAnalyserTag(w, language)) out.push(at(p, unknownReason('a pos element', w, language)));
+      // A pos element, or one among alternatives.
+      const objects = Array.isArray(el) ? el.map((x, i) => ({ o: x, p: [...path, 'match', j, 'seq', k, i] })) : [{ o: el, p: [...path, 'match', j, 'seq', k] }];
+      for (const { o, p: here } of objects) {
+        if (o === null || typeof o !== 'object' || o.pos === undefined) continue;
+        for (const { w, p } of placed(o.pos, [...here, 'pos'])) if (!isAnalyserTag(w, language)) out.push(at(p, unknownReason('a pos element', w, language)));
+      }
     }),
   );
   return out;

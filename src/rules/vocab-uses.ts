@@ -30,8 +30,10 @@ function namesInEntry(e: MatchEntry): string[] {
   const words: string[] = [];
   for (const el of entryElements(e)) {
     const c = canonicalElement(el);
-    if (c.kind === 'words' || c.kind === 'not' || c.kind === 'notAfter') words.push(...c.words);
-    else if (c.kind === 'number') words.push(...(c.units ?? []));
+    for (const o of c.kind === 'any' ? c.options : [c]) {
+      if (o.kind === 'words' || o.kind === 'not' || o.kind === 'notAfter') words.push(...o.words);
+      else if (o.kind === 'number') words.push(...(o.units ?? []));
+    }
   }
   return words.flatMap(wordRefs);
 }
@@ -73,7 +75,7 @@ function inlineLists(e: MatchEntry): string[][] {
   const lists: string[][] = [];
   for (const el of entryElements(e)) {
     const c = canonicalElement(el);
-    if (c.kind === 'words') lists.push(c.words);
+    for (const o of c.kind === 'any' ? c.options : [c]) if (o.kind === 'words') lists.push(o.words);
   }
   return lists;
 }

@@ -6,7 +6,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
-import { type CompiledRules } from '../../../src/rules/compile.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
+import { asWritten, loadRuleset } from '../../../src/rules/load.js';
+import { vocabUses } from '../../../src/rules/vocab-uses.js';
 import { formatProblem } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
@@ -111,13 +116,43 @@ describe('Japanese ranges said with a comma', () => {
   });
 });
 
-describe('a list of alternatives mixing a number with words', () => {
-  it('is refused with a way round, not the generic "list of words" error', () => {
-    const { problems } = parseRulesetSource(
-      `id: t\nlanguage: ko\nrules:\n  - id: t/r\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, ko: m }\n    reference: test\n    match:\n      - id: m\n        seq: [[{number: [kg]}, 살], 빠졌어요]\n    examples: { bad: [x], good: [y] }\n`,
-      'mixed.yaml',
-    );
-    expect(problems.map(formatProblem).join('\n')).toMatch(/mixed\.yaml:12:\d+: .*holds words only, not \{number\}.*write one matcher with the element and another with the words/);
+// Session 40 (asked by round 51's Korean writer, who wrote 구십 and {number: [세]} as two matchers): a list of
+// alternatives may hold a number, a part of speech or a words object among its words. Failed before: refused at load.
+describe('a list of alternatives mixing a number, a part of speech and words', () => {
+  const source = (seq: string) =>
+    `id: t\nlanguage: ko\nvocab:\n  weight: [체중, 몸무게]\nrules:\n  - id: t/r\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { en: m, ko: m }\n    reference: test\n    match:\n      - id: m\n        seq: ${seq}\n    examples: { bad: [x], good: [y] }\n`;
+
+  it('any one of them is the step: a number with its bounds, or one of the words (a list named among them too)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-mixed-'));
+    writeFileSync(path.join(dir, 'r.yaml'), source('[[{number: [kg, 킬로], min: 5}, 살, "{weight}"], 빠졌어요]'));
+    const rs = await loadRuleset(path.join(dir, 'r.yaml'));
+    expect(vocabUses(rs.vocab ?? {}, rs.rules.map(asWritten))).toEqual([{ name: 'weight', words: 2, rules: ['t/r'] }]);
+    const c = compileRules([rs], analyzers.get('ko') as Analyzer);
+    expect(found(c, 'ko', '한 달에 7kg 빠졌어요')).toEqual(['7kg 빠졌어요@m']);
+    expect(found(c, 'ko', '살 빠졌어요')).toEqual(['살 빠졌어요@m']);
+    expect(found(c, 'ko', '몸무게 빠졌어요')).toEqual(['몸무게 빠졌어요@m']);
+    expect(found(c, 'ko', '2kg 빠졌어요')).toEqual([]);
+    expect(found(c, 'ko', '머리 빠졌어요')).toEqual([]);
+    const withPos = compileSource(source('[[{pos: MAG}, 살], 빠졌어요]'), analyzers.get('ko') as Analyzer);
+    expect(found(withPos, 'ko', '많이 빠졌어요')).toEqual(['많이 빠졌어요@m']);
+    expect(found(withPos, 'ko', '머리 빠졌어요')).toEqual([]);
+  });
+
+  it('two such lists read every pair; a words object among the words works as a word does', () => {
+    const zh = analyzers.get('zh') as Analyzer;
+    const c = compileSource(source('[[活到, {words: [能活到]}], [一百岁, {number: [岁], min: 90}]]').replace('language: ko', 'language: zh').replace('ko: m', 'zh: m'), zh);
+    expect(checkTranscript(c, { segments: [{ start: 0, end: 5, text: '吃了能活到95岁' }] }, zh).filter((f) => f.kind === 'prohibited').map((f) => f.text)).toEqual(['能活到95岁']);
+    expect(checkTranscript(c, { segments: [{ start: 0, end: 5, text: '老人活到一百岁' }] }, zh).filter((f) => f.kind === 'prohibited').map((f) => f.text)).toEqual(['活到一百岁']);
+    expect(checkTranscript(c, { segments: [{ start: 0, end: 5, text: '奶奶活到80岁' }] }, zh).filter((f) => f.kind === 'prohibited')).toEqual([]);
+  });
+
+  it('is refused, at the element, with what to write instead: a gap or other step that takes no word, an optional alternative, too many ways to read', () => {
+    const problems = (seq: string) => parseRulesetSource(source(seq), 'mixed.yaml').problems.map(formatProblem).join('\n');
+    expect(problems('[[{number: [kg]}, 살, {gap: 2}], 빠졌어요]')).toMatch(/mixed\.yaml:14:\d+: .*not \{gap\}: it takes no word of its own, so write it as an element of the sequence/);
+    expect(problems('[[{number: [kg], optional: true}, 살], 빠졌어요]')).toMatch(/mixed\.yaml:14:\d+: .*an alternative cannot be optional/);
+    const wide = '[{number: [kg]}, 살, {pos: NNG}]';
+    expect(problems(`[${wide}, ${wide}, ${wide}, 빠졌어요]`)).toMatch(/read 27 ways \(more than 16\): split the matcher in two/);
+    expect(problems('[[{number: [kg]}, 살], 빠졌어요]')).toBe('');
   });
 });
 
