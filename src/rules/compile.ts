@@ -10,7 +10,7 @@ import { MONEY_UNITS } from '../text/numbers.js';
 import { cueGroups, matchEntries, mergeContext, negationNotPast, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type NearbySide, type Scope } from './model.js';
 import { LexiconBuilder, type Lexicon } from './lexicon.js';
 import { compileLinear, type LinearRegex } from './regex.js';
-import { canonicalElement, entryElements, type CanonicalElement } from './seq-syntax.js';
+import { canonicalElement, entryElements, type AlternativeElement, type CanonicalElement } from './seq-syntax.js';
 import { splitNearby } from './nearby.js';
 import { splitTagged, type TaggedWord } from './tagged-words.js';
 
@@ -39,6 +39,8 @@ export interface CompiledMatcher {
   id: string;
   /** A structured matcher's steps; absent for a regular expression. */
   steps?: Step[];
+  /** The written element of each step, where they differ (an alternative with its own not / notAfter). */
+  stepElements?: number[];
   regex?: LinearRegex;
   /** The matcher's own `unless` groups (a prohibit rule's matchers only), those that read its sentence. */
   unless?: CompiledCues[];
@@ -133,14 +135,24 @@ export function combineRulesets(rulesets: readonly Ruleset[]): { rules: Rule[]; 
  * A matcher's steps, one list per way its mixed alternatives read (`[九十岁, {number: [岁], min: 90}]` is a word
  * step in one and a number step in the other): each is compiled as a matcher of its own with the entry's id.
  */
-function compileStepPaths(entry: MatchEntry, lex: LexiconBuilder): Step[][] {
-  let paths: Step[][] = [[]];
-  for (const el of entryElements(entry)) {
+function compileStepPaths(entry: MatchEntry, lex: LexiconBuilder): { steps: Step[]; elements: number[] }[] {
+  let paths: { steps: Step[]; elements: number[] }[] = [{ steps: [], elements: [] }];
+  entryElements(entry).forEach((el, k) => {
     const c = canonicalElement(el);
-    const options = c.kind === 'any' ? c.options.map((o) => compileStep(o, lex)) : [compileStep(c, lex)];
-    paths = paths.flatMap((p) => options.map((s) => [...p, s]));
-  }
+    const options = c.kind === 'any' ? c.options.map((o) => alternativeSteps(o, lex)) : [[compileStep(c, lex)]];
+    paths = paths.flatMap((p) => options.map((s) => ({ steps: [...p.steps, ...s], elements: [...p.elements, ...s.map(() => k)] })));
+  });
   return paths;
+}
+
+/** The steps of one alternative: a words object's own notAfter and not around its word step. */
+function alternativeSteps(o: AlternativeElement, lex: LexiconBuilder): Step[] {
+  if (o.kind !== 'words') return [compileStep(o, lex)];
+  return [
+    ...(o.notAfter ? [{ kind: 'notAfter' as const, atom: lex.atom(o.notAfter) }] : []),
+    compileStep({ kind: 'words', words: o.words, optional: false }, lex),
+    ...(o.not ? [{ kind: 'not' as const, atom: lex.atom(o.not) }] : []),
+  ];
 }
 
 function compileStep(c: Exclude<CanonicalElement, { kind: 'any' }>, lex: LexiconBuilder): Step {
@@ -252,7 +264,8 @@ export function compileRules(rulesets: readonly Ruleset[], analyzer: Analyzer): 
         if (onlyWith.nearby) cm.onlyWithNearby = onlyWith.nearby;
       }
       if (cm.regex) matchers.push(cm);
-      else for (const steps of paths) matchers.push({ ...cm, steps });
+      // Where a path's steps are not the written elements one for one, which element each step is (for --explain).
+      else for (const { steps, elements } of paths) matchers.push({ ...cm, steps, ...(elements.some((e, j) => e !== j) && { stepElements: elements }) });
     }
   };
   rules.forEach((rule, i) => {

@@ -11,7 +11,7 @@ import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, type Hit } from './match.js';
 import { excusingCues, onlyWithState, type ExcusingCues } from './scan-memo.js';
 import { matchEntries, type Rule } from './model.js';
-import { canonicalElement, entryElements } from './seq-syntax.js';
+import { canonicalElement, entryElements, type AlternativeElement, type CanonicalElement } from './seq-syntax.js';
 import { anySaidIn } from './nearby.js';
 
 const CUE_KEYS = ['before', 'after', 'around', 'inside', 'anywhere'] as const;
@@ -105,13 +105,22 @@ function ruleHits(compiled: CompiledRules, analyzer: Analyzer, ri: number, text:
 /** Up to six of a list's words, quoted. */
 const someWords = (ws: readonly string[]) => `[${ws.slice(0, 6).join(', ')}${ws.length > 6 ? ', …' : ''}]`;
 
-/** Step `k` of a rule's matcher as written (its source element), for a writer. */
+/** Of mixed alternatives, the one a compiled step came from, as the element it stands for (its own not / notAfter too). */
+function alternativeFor(options: readonly AlternativeElement[], step: Step): CanonicalElement | undefined {
+  if (step.kind === 'not' || step.kind === 'notAfter') {
+    const guard = options.map((o) => (o.kind === 'words' ? o[step.kind] : undefined)).find((w) => w !== undefined);
+    return guard ? { kind: step.kind, words: guard } : undefined;
+  }
+  return options.find((o) => o.kind === (step.kind === 'atom' ? 'words' : step.kind));
+}
+
+/** The written element `k` of a rule's matcher (its source), for a writer, as compiled step `step`. */
 export function describeStep(rule: Rule, matcherId: string, k: number, step: Step): string {
   const entry = matchEntries(rule).find((e) => e.id === matcherId);
   const el = entry ? entryElements(entry)[k] : undefined;
   const written = el === undefined ? undefined : canonicalElement(el);
   // Of mixed alternatives, the one this path of the matcher tried.
-  const c = written?.kind === 'any' ? written.options.find((o) => o.kind === (step.kind === 'atom' ? 'words' : step.kind)) : written;
+  const c = written?.kind === 'any' ? alternativeFor(written.options, step) : written;
   switch (c?.kind ?? step.kind) {
     case 'words':
     case 'atom':
@@ -163,7 +172,7 @@ export function closestMatcher(compiled: CompiledRules, analyzer: Analyzer, ri: 
   const gap = steps[k - 1];
   // A gap matches nothing of its own: say how far it reached (a writer counts words, the tokenizer may count more).
   const reach = gap?.kind === 'gap' ? ` (the gap before it reaches at most ${gap.max} ${gap.spaced ? 'words between spaces' : 'tokens'} within its ${gap.scope}: the words may be further on, or past a ${gap.scope === 'clause' ? 'comma or stop' : 'stop'})` : '';
-  return `closest: matcher "${m?.id ?? '?'}" matched ${k} of its ${steps.length} steps ("${found}"); step ${k + 1}, ${describeStep(compiled.rules[ri] as Rule, m?.id ?? '', k, steps[k] as Step)}, failed after it${reach}${regexNote}`;
+  return `closest: matcher "${m?.id ?? '?'}" matched ${k} of its ${steps.length} steps ("${found}"); step ${k + 1}, ${describeStep(compiled.rules[ri] as Rule, m?.id ?? '', m?.stepElements?.[k] ?? k, steps[k] as Step)}, failed after it${reach}${regexNote}`;
 }
 
 /**
@@ -179,7 +188,7 @@ export function refusingStep(compiled: CompiledRules, analyzer: Analyzer, ri: nu
       const without = { ...m, steps: m.steps.filter((_, x) => x !== j) };
       const { hits, L } = ruleHits({ ...compiled, matchers: compiled.matchers.map((x, i) => (i === mi ? without : x)) }, analyzer, ri, text);
       const h = hits.find((x) => x.matcher === mi);
-      if (h) return `matcher "${m.id}" would report "${L.a.norm.text.slice(h.start, h.end)}" but for step ${j + 1}, ${describeStep(rule, m.id, j, step)}`;
+      if (h) return `matcher "${m.id}" would report "${L.a.norm.text.slice(h.start, h.end)}" but for step ${j + 1}, ${describeStep(rule, m.id, m.stepElements?.[j] ?? j, step)}`;
     }
   }
   return undefined;

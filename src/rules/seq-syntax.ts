@@ -28,8 +28,13 @@ export type CanonicalElement =
   /** Alternatives of different kinds (words, a part of speech, a number): any one of them. */
   | { kind: 'any'; options: AlternativeElement[] };
 
-/** What a list of alternatives may hold: words, a part of speech, a number (each required: the list is one step). */
-export type AlternativeElement = Extract<CanonicalElement, { kind: 'words' | 'pos' | 'number' }>;
+/**
+ * What a list of alternatives may hold: words, a part of speech, a number (each required: the list is one step). A
+ * words object may carry its own `not` / `notAfter`, read on that path only (`[治る, {words: [消える], not: [ない]}]`).
+ */
+export type AlternativeElement =
+  | (Extract<CanonicalElement, { kind: 'words' }> & { not?: string[]; notAfter?: string[] })
+  | Extract<CanonicalElement, { kind: 'pos' | 'number' }>;
 
 export const MAX_GAP = 20;
 /** At most this many ways to read a matcher's mixed alternatives (each is compiled as a matcher of its own). */
@@ -66,10 +71,20 @@ function listProblem(el: readonly unknown[]): Omit<SeqProblem, 'index'> | undefi
       return { reason: `a list of alternatives holds words and {words}, {pos} or {number} objects, not {${kinds[0]}}: it takes no word of its own, so write it as an element of the sequence` };
     }
     if ((x as Record<string, unknown>).optional !== undefined) return { reason: 'an alternative cannot be optional: the list is one step (write the words that may be left out as an optional element of their own)' };
-    const p = elementProblem(x);
+    const p = alternativeObjectProblem(x as Record<string, unknown>);
     if (p) return p;
   }
   return undefined;
+}
+
+/** Why an object among alternatives is not valid: an element, or a words object with its own `not` / `notAfter`. */
+function alternativeObjectProblem(o: Record<string, unknown>): Omit<SeqProblem, 'index'> | undefined {
+  const guards = (['not', 'notAfter'] as const).filter((k) => o[k] !== undefined);
+  if (guards.length === 0) return elementProblem(o);
+  if (o.words === undefined) return { reason: `"${guards[0]}" among alternatives belongs to a words object ({words: [...], ${guards[0]}: [...]}): it guards that path only` };
+  for (const k of guards) if (!((typeof o[k] === 'string' && (o[k] as string).trim()) || isStringList(o[k]))) return { key: k, reason: `"${k}" must be a word or a list of words` };
+  const rest = Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'not' && k !== 'notAfter'));
+  return elementProblem(rest);
 }
 
 /** Why one element is not valid, or undefined. */
@@ -120,12 +135,18 @@ function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
   }
 }
 
+/** An object among alternatives in canonical form (a words object keeps its own `not` / `notAfter`). */
+function alternativeOf(o: SeqObject): AlternativeElement {
+  if (!o.words) return canonicalElement({ ...o, not: undefined, notAfter: undefined }) as AlternativeElement;
+  return { kind: 'words', words: o.words, optional: false, ...(o.not !== undefined && { not: strings(o.not) }), ...(o.notAfter !== undefined && { notAfter: strings(o.notAfter) }) };
+}
+
 export function canonicalElement(el: SeqElement): CanonicalElement {
   if (typeof el === 'string') return { kind: 'words', words: [el], optional: false };
   if (Array.isArray(el)) {
     const words = el.filter((x): x is string => typeof x === 'string');
     if (words.length === el.length) return { kind: 'words', words, optional: false };
-    const objects = el.filter((x): x is SeqObject => typeof x !== 'string').map((o) => canonicalElement(o) as AlternativeElement);
+    const objects = el.filter((x): x is SeqObject => typeof x !== 'string').map(alternativeOf);
     return { kind: 'any', options: [...(words.length > 0 ? [{ kind: 'words' as const, words, optional: false }] : []), ...objects] };
   }
   const o: SeqObject = el;

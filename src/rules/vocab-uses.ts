@@ -34,6 +34,8 @@ function namesInEntry(e: MatchEntry): string[] {
       if (o.kind === 'words' || o.kind === 'not' || o.kind === 'notAfter') words.push(...o.words);
       else if (o.kind === 'number') words.push(...(o.units ?? []));
     }
+    // An alternative's own not / notAfter.
+    if (c.kind === 'any') for (const o of c.options) if (o.kind === 'words') words.push(...(o.not ?? []), ...(o.notAfter ?? []));
   }
   return words.flatMap(wordRefs);
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { compileRules, type CompiledRules } from '../../../src/rules/compile.js';
 import { asWritten, loadRuleset } from '../../../src/rules/load.js';
 import { vocabUses } from '../../../src/rules/vocab-uses.js';
+import { explainExample } from '../../../src/rules/explain.js';
 import { formatProblem } from '../../../src/rules/model.js';
 import { parseRulesetSource } from '../../../src/rules/parse.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
@@ -144,6 +145,18 @@ describe('a list of alternatives mixing a number, a part of speech and words', (
     expect(checkTranscript(c, { segments: [{ start: 0, end: 5, text: '吃了能活到95岁' }] }, zh).filter((f) => f.kind === 'prohibited').map((f) => f.text)).toEqual(['能活到95岁']);
     expect(checkTranscript(c, { segments: [{ start: 0, end: 5, text: '老人活到一百岁' }] }, zh).filter((f) => f.kind === 'prohibited').map((f) => f.text)).toEqual(['活到一百岁']);
     expect(checkTranscript(c, { segments: [{ start: 0, end: 5, text: '奶奶活到80岁' }] }, zh).filter((f) => f.kind === 'prohibited')).toEqual([]);
+  });
+
+  it('a words object among them may carry its own not / notAfter, read on that path only; --explain names it', () => {
+    const ja = analyzers.get('ja') as Analyzer;
+    const c = compileSource(source('[肌, が, [きれい, {words: [治る], not: [ない]}]]').replace('language: ko', 'language: ja').replace('ko: m', 'ja: m'), ja);
+    const said = (text: string) => checkTranscript(c, { segments: [{ start: 0, end: 5, text }] }, ja).filter((f) => f.kind === 'prohibited').map((f) => f.text);
+    expect(said('肌が治る')).toEqual(['肌が治る']);
+    expect(said('肌が治らない')).toEqual([]);
+    expect(said('肌がきれいじゃない')).toEqual(['肌がきれい']);
+    expect(explainExample(c, ja, 't/r', '肌が治らない', 'bad')).toMatch(/not \[ない\]: it refused the words that follow/);
+    const problems = parseRulesetSource(source('[[{number: [kg], not: [만]}, 살], 빠졌어요]'), 'mixed.yaml').problems.map(formatProblem).join('\n');
+    expect(problems).toMatch(/"not" among alternatives belongs to a words object/);
   });
 
   it('is refused, at the element, with what to write instead: a gap or other step that takes no word, an optional alternative, too many ways to read', () => {
