@@ -3,7 +3,7 @@
  * the words a Korean writer sees between spaces (어절) instead of the analyser's tokens, so `{gap: 3, spaced: true}`
  * is "up to three words" however many morphemes ko-dic cut them into (입병이 | 이틀 | 만에 | 싹 is four words and six
  * tokens). Where no space separates words — Chinese, Japanese, Korean run together in a caption or hashtag — every
- * token counts, as in any gap. Pure.
+ * token counts, as in any gap. A reduplication cut into pieces (蹭|蹭|蹭) counts once. Pure.
  */
 import type { Token } from '../text/tokenizer.js';
 import type { Step } from './compile.js';
@@ -17,6 +17,22 @@ function countsAsWord(L: Lattice, t: Token): boolean {
   if (L.spaceEdges || t.start === 0) return true;
   if (/\s/u.test(L.a.norm.text[t.start - 1] as string)) return true;
   return L.spaceless.some((r) => r.start <= t.start && t.start < r.end);
+}
+
+/** The one character a token repeats (蹭, 唰唰), or undefined when it holds two different ones. */
+function repeatedChar(t: Token | undefined): string | undefined {
+  const chars = t ? [...t.surface] : [];
+  const c = chars[0];
+  return c !== undefined && chars.every((x) => x === c) ? c : undefined;
+}
+
+/**
+ * Whether token `i` goes on a reduplication the token before began (蹭|蹭|蹭, 刷刷|刷, 唰|唰|唰: said for speed or
+ * emphasis, cut into pieces by the tokenizer): a gap counts the run as one word.
+ */
+function continuesReduplication(tokens: readonly Token[], i: number): boolean {
+  const c = repeatedChar(tokens[i]);
+  return c !== undefined && repeatedChar(tokens[i - 1]) === c;
 }
 
 /**
@@ -39,7 +55,7 @@ export function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: num
       if (pauses > 0 && isPauseComma(t) && breathAfter(tokens[p + k - 2])) pauses--;
       else break;
     }
-    if (k > 0 && t && (isPauseComma(t) || (step.spaced && !countsAsWord(L, t)))) free++;
+    if (k > 0 && t && (isPauseComma(t) || (step.spaced && !countsAsWord(L, t)) || (k > 1 && continuesReduplication(tokens, p + k - 1)))) free++;
     out.push(p + k);
   }
   return out;

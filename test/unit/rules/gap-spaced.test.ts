@@ -55,3 +55,17 @@ describe('a spaced gap', () => {
     expect(notTrue).toMatch(/house\.yaml:\d+:\d+: .*"spaced" must be true/);
   });
 });
+
+// Session 40 (round 49's writers asked for it): a reduplication said for speed or emphasis (蹭蹭蹭, 唰唰唰) is cut by
+// jieba into pieces, each of which a gap counted as a word: 体重蹭蹭蹭地往下掉 fell out of a rule that finds 体重往下掉.
+describe('a gap over a reduplication', () => {
+  it('counts 蹭|蹭|蹭 once; not a repeat with something between, nor more words than the gap allows', async () => {
+    const zh = await createAnalyzerFor('zh');
+    expect(zh.analyze('蹭蹭蹭').tokens.length).toBeGreaterThan(1);
+    const c = compileRules([rulesetFromSource(seqRulesSource('zh', ['[体重, {gap: 2}, 往下掉]']))], zh);
+    expect(prohibitedTexts(c, '吃了以后体重蹭蹭蹭地往下掉', zh)).toEqual(['体重蹭蹭蹭地往下掉']);
+    expect(prohibitedTexts(c, '吃了以后体重唰唰唰地往下掉', zh)).toEqual(['体重唰唰唰地往下掉']);
+    expect(prohibitedTexts(c, '吃了以后体重蹭了蹭地往下掉', zh)).toEqual([]);
+    expect(prohibitedTexts(c, '吃了以后体重蹭蹭蹭地慢慢地往下掉', zh)).toEqual([]);
+  });
+});
