@@ -191,7 +191,6 @@ function growInherited(
   return { vocab, rules: rules.map((r) => redone.get(r.id) ?? r), written: own };
 }
 
-/** The file's rules and context cues with every `{name}` vocab reference replaced by the list's words; unknown names become problems. */
 type Path = (string | number)[];
 /** A word list with its vocab lists expanded (each unknown name and join problem reported at its place). */
 type ExpandWords = (list: string[], where: Path, what?: string, isList?: boolean) => string[];
@@ -215,6 +214,7 @@ function expandSeqElement(el: SeqElement, at: Path, words: ExpandWords): SeqElem
   return el.flatMap((x, j): (string | SeqObject)[] => (typeof x === 'string' ? words([x], [...at, j], 'matcher', false) : [expandSeqObject(x, [...at, j], words)]));
 }
 
+/** The file's rules and context cues with every `{name}` vocab reference replaced by the list's words; unknown names become problems. */
 function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[]): { rules: Rule[]; context: RulesetContext } {
   const unknownName = (name: string, where: (string | number)[], what: string) => {
     const known = Object.keys(vocab);
