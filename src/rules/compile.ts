@@ -10,7 +10,7 @@ import { MONEY_UNITS } from '../text/numbers.js';
 import { cueGroups, matchEntries, mergeContext, negationNotPast, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type NearbySide, type Scope } from './model.js';
 import { LexiconBuilder, type Lexicon } from './lexicon.js';
 import { compileLinear, type LinearRegex } from './regex.js';
-import { canonicalElement, entryElements, type AlternativeElement, type CanonicalElement } from './seq-syntax.js';
+import { canonicalElement, entryElements, type CanonicalElement } from './seq-syntax.js';
 import { splitNearby } from './nearby.js';
 import { splitTagged, type TaggedWord } from './tagged-words.js';
 
@@ -139,42 +139,33 @@ function compileStepPaths(entry: MatchEntry, lex: LexiconBuilder): { steps: Step
   let paths: { steps: Step[]; elements: number[] }[] = [{ steps: [], elements: [] }];
   entryElements(entry).forEach((el, k) => {
     const c = canonicalElement(el);
-    const options = c.kind === 'any' ? c.options.map((o) => alternativeSteps(o, lex)) : [[compileStep(c, lex)]];
+    const options = (c.kind === 'any' ? c.options : [[c]]).map((path) => path.map((e) => compileStep(e, lex)));
     paths = paths.flatMap((p) => options.map((s) => ({ steps: [...p.steps, ...s], elements: [...p.elements, ...s.map(() => k)] })));
   });
   return paths;
 }
 
-/** The steps of one alternative: a words object's own notAfter and not around its word step. */
-function alternativeSteps(o: AlternativeElement, lex: LexiconBuilder): Step[] {
-  if (o.kind !== 'words') return [compileStep(o, lex)];
-  return [
-    ...(o.notAfter ? [{ kind: 'notAfter' as const, atom: lex.atom(o.notAfter) }] : []),
-    compileStep({ kind: 'words', words: o.words, optional: false }, lex),
-    ...(o.not ? [{ kind: 'not' as const, atom: lex.atom(o.not) }] : []),
-  ];
-}
-
+/** One written element as the step it compiles to. */
 function compileStep(c: Exclude<CanonicalElement, { kind: 'any' }>, lex: LexiconBuilder): Step {
-    switch (c.kind) {
-      case 'words':
-        return { kind: 'atom', atom: lex.atom(c.words), optional: c.optional };
-      case 'pos':
-        return { kind: 'pos', tags: c.tags, optional: c.optional };
-      case 'number': {
-        const bounds = { ...(c.min !== undefined && { min: c.min }), ...(c.max !== undefined && { max: c.max }) };
-        return { kind: 'number', units: c.units ? lex.atom(c.units) : undefined, optional: c.optional, ...bounds, ...(c.units?.some((u) => MONEY_UNITS.has(u)) && { money: true as const }) };
-      }
-      case 'gap':
-        return { kind: 'gap', max: c.max, scope: c.scope, ...(c.spaced && { spaced: true as const }) };
-      case 'not':
-        return { kind: 'not', atom: lex.atom(c.words) };
-      case 'notAfter':
-        return { kind: 'notAfter', atom: lex.atom(c.words) };
-      case 'start':
-      case 'end':
-        return { kind: c.kind };
+  switch (c.kind) {
+    case 'words':
+      return { kind: 'atom', atom: lex.atom(c.words), optional: c.optional };
+    case 'pos':
+      return { kind: 'pos', tags: c.tags, optional: c.optional };
+    case 'number': {
+      const bounds = { ...(c.min !== undefined && { min: c.min }), ...(c.max !== undefined && { max: c.max }) };
+      return { kind: 'number', units: c.units ? lex.atom(c.units) : undefined, optional: c.optional, ...bounds, ...(c.units?.some((u) => MONEY_UNITS.has(u)) && { money: true as const }) };
     }
+    case 'gap':
+      return { kind: 'gap', max: c.max, scope: c.scope, ...(c.spaced && { spaced: true as const }) };
+    case 'not':
+      return { kind: 'not', atom: lex.atom(c.words) };
+    case 'notAfter':
+      return { kind: 'notAfter', atom: lex.atom(c.words) };
+    case 'start':
+    case 'end':
+      return { kind: c.kind };
+  }
 }
 
 /** A step that takes no token of its own: a gap (it may take none), not, notAfter, start, end. */

@@ -11,7 +11,7 @@ import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, type Hit } from './match.js';
 import { excusingCues, onlyWithState, type ExcusingCues } from './scan-memo.js';
 import { matchEntries, type Rule } from './model.js';
-import { canonicalElement, entryElements, type AlternativeElement, type CanonicalElement } from './seq-syntax.js';
+import { canonicalElement, entryElements, type AlternativeElement } from './seq-syntax.js';
 import { anySaidIn } from './nearby.js';
 
 const CUE_KEYS = ['before', 'after', 'around', 'inside', 'anywhere'] as const;
@@ -105,13 +105,9 @@ function ruleHits(compiled: CompiledRules, analyzer: Analyzer, ri: number, text:
 /** Up to six of a list's words, quoted. */
 const someWords = (ws: readonly string[]) => `[${ws.slice(0, 6).join(', ')}${ws.length > 6 ? ', …' : ''}]`;
 
-/** Of mixed alternatives, the one a compiled step came from, as the element it stands for (its own not / notAfter too). */
-function alternativeFor(options: readonly AlternativeElement[], step: Step): CanonicalElement | undefined {
-  if (step.kind === 'not' || step.kind === 'notAfter') {
-    const guard = options.map((o) => (o.kind === 'words' ? o[step.kind] : undefined)).find((w) => w !== undefined);
-    return guard ? { kind: step.kind, words: guard } : undefined;
-  }
-  return options.find((o) => o.kind === (step.kind === 'atom' ? 'words' : step.kind));
+/** Of mixed alternatives, the element a compiled step came from (a words object's own not / notAfter too). */
+function alternativeFor(options: readonly AlternativeElement[][], step: Step): AlternativeElement | undefined {
+  return options.flat().find((o) => o.kind === (step.kind === 'atom' ? 'words' : step.kind));
 }
 
 /** The written element `k` of a rule's matcher (its source), for a writer, as compiled step `step`. */

@@ -31,8 +31,12 @@ function repeatedChar(t: Token | undefined): string | undefined {
  * emphasis, cut into pieces by the tokenizer): a gap counts the run as one word.
  */
 function continuesReduplication(tokens: readonly Token[], i: number): boolean {
-  const c = repeatedChar(tokens[i]);
-  return c !== undefined && repeatedChar(tokens[i - 1]) === c;
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  // On a gap's every step: most tokens differ from the one before at their first character, so stop there.
+  if (!t || !prev || t.surface[0] !== prev.surface[0]) return false;
+  const c = repeatedChar(t);
+  return c !== undefined && repeatedChar(prev) === c;
 }
 
 /**

@@ -25,16 +25,15 @@ export type CanonicalElement =
   | { kind: 'notAfter'; words: string[] }
   | { kind: 'start' }
   | { kind: 'end' }
-  /** Alternatives of different kinds (words, a part of speech, a number): any one of them. */
-  | { kind: 'any'; options: AlternativeElement[] };
+  /** Alternatives of different kinds (words, a part of speech, a number): any one of them, each as the elements of its path. */
+  | { kind: 'any'; options: AlternativeElement[][] };
 
 /**
- * What a list of alternatives may hold: words, a part of speech, a number (each required: the list is one step). A
- * words object may carry its own `not` / `notAfter`, read on that path only (`[治る, {words: [消える], not: [ない]}]`).
+ * What a path through a list of alternatives holds: words, a part of speech or a number (each required: the list is one
+ * step), and a words object's own `not` / `notAfter` around its words, read on that path only
+ * (`[治る, {words: [消える], not: [ない]}]`: the second path is `notAfter`-less `[消える, {not: [ない]}]`).
  */
-export type AlternativeElement =
-  | (Extract<CanonicalElement, { kind: 'words' }> & { not?: string[]; notAfter?: string[] })
-  | Extract<CanonicalElement, { kind: 'pos' | 'number' }>;
+export type AlternativeElement = Extract<CanonicalElement, { kind: 'words' | 'pos' | 'number' | 'not' | 'notAfter' }>;
 
 export const MAX_GAP = 20;
 /** At most this many ways to read a matcher's mixed alternatives (each is compiled as a matcher of its own). */
@@ -135,10 +134,14 @@ function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
   }
 }
 
-/** An object among alternatives in canonical form (a words object keeps its own `not` / `notAfter`). */
-function alternativeOf(o: SeqObject): AlternativeElement {
-  if (!o.words) return canonicalElement({ ...o, not: undefined, notAfter: undefined }) as AlternativeElement;
-  return { kind: 'words', words: o.words, optional: false, ...(o.not !== undefined && { not: strings(o.not) }), ...(o.notAfter !== undefined && { notAfter: strings(o.notAfter) }) };
+/** The elements of the path an object among alternatives makes: a words object between its own notAfter and not. */
+function alternativeElements(o: SeqObject): AlternativeElement[] {
+  if (!o.words) return [canonicalElement(o) as AlternativeElement];
+  return [
+    ...(o.notAfter !== undefined ? [{ kind: 'notAfter' as const, words: strings(o.notAfter) }] : []),
+    { kind: 'words', words: o.words, optional: false },
+    ...(o.not !== undefined ? [{ kind: 'not' as const, words: strings(o.not) }] : []),
+  ];
 }
 
 export function canonicalElement(el: SeqElement): CanonicalElement {
@@ -146,8 +149,8 @@ export function canonicalElement(el: SeqElement): CanonicalElement {
   if (Array.isArray(el)) {
     const words = el.filter((x): x is string => typeof x === 'string');
     if (words.length === el.length) return { kind: 'words', words, optional: false };
-    const objects = el.filter((x): x is SeqObject => typeof x !== 'string').map(alternativeOf);
-    return { kind: 'any', options: [...(words.length > 0 ? [{ kind: 'words' as const, words, optional: false }] : []), ...objects] };
+    const objects = el.filter((x): x is SeqObject => typeof x !== 'string').map(alternativeElements);
+    return { kind: 'any', options: [...(words.length > 0 ? [[{ kind: 'words' as const, words, optional: false }]] : []), ...objects] };
   }
   const o: SeqObject = el;
   const optional = o.optional === true;

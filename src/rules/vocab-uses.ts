@@ -30,12 +30,10 @@ function namesInEntry(e: MatchEntry): string[] {
   const words: string[] = [];
   for (const el of entryElements(e)) {
     const c = canonicalElement(el);
-    for (const o of c.kind === 'any' ? c.options : [c]) {
+    for (const o of c.kind === 'any' ? c.options.flat() : [c]) {
       if (o.kind === 'words' || o.kind === 'not' || o.kind === 'notAfter') words.push(...o.words);
       else if (o.kind === 'number') words.push(...(o.units ?? []));
     }
-    // An alternative's own not / notAfter.
-    if (c.kind === 'any') for (const o of c.options) if (o.kind === 'words') words.push(...(o.not ?? []), ...(o.notAfter ?? []));
   }
   return words.flatMap(wordRefs);
 }
@@ -77,7 +75,7 @@ function inlineLists(e: MatchEntry): string[][] {
   const lists: string[][] = [];
   for (const el of entryElements(e)) {
     const c = canonicalElement(el);
-    for (const o of c.kind === 'any' ? c.options : [c]) if (o.kind === 'words') lists.push(o.words);
+    for (const o of c.kind === 'any' ? c.options.flat() : [c]) if (o.kind === 'words') lists.push(o.words);
   }
   return lists;
 }
