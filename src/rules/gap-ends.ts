@@ -9,7 +9,7 @@ import type { Token } from '../text/tokenizer.js';
 import type { Step } from './compile.js';
 import type { Lattice } from './lattice.js';
 import { isPauseComma } from '../text/tokenizer.js';
-import { breathAfter } from './pauses.js';
+import { breathAfter, breathComma } from './pauses.js';
 import { GAP_STOP, stopIn, stopTable } from './stops.js';
 
 /** Whether token `t` begins a word a `spaced` gap counts: after a space (or at the start) in spaced Korean, always elsewhere. */
@@ -53,8 +53,11 @@ export function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: num
   // Tokens passed that the count does not take: a comma crossed, and (spaced) a token inside a word already counted.
   let free = 0;
   const out: number[] = [];
-  for (let k = 0; k <= step.max + free && p + k <= tokens.length; k++) {
+  for (let k = 0; p + k <= tokens.length; k++) {
     const t = tokens[p + k - 1];
+    // One word past the count: only a breath right after the last word the gap may skip (絶対に、損は: a gap of one
+    // skips に, then the comma after it, as it would cross the comma before に).
+    if (k > step.max + free && !(t && breathComma(L, p + k - 1))) break;
     if (k > 0 && t && stopIn(table, t.start, t.end, stop)) {
       if (pauses > 0 && isPauseComma(t) && breathAfter(tokens[p + k - 2])) pauses--;
       else break;

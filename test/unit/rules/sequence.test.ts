@@ -216,6 +216,18 @@ describe('seq elements', () => {
     expect(found(c, an, '免疫の力、めっちゃ上がる')).toEqual([]);
   });
 
+  it('a gap crosses a breath comma right after the last word it may skip (a pause a host takes there)', () => {
+    const { c, an } = compile(head('ja', `      - id: never-lose\n        seq: [絶対, {gap: 1}, 損はさせません]\n`));
+    expect(found(c, an, '絶対に損はさせません')).toEqual(['絶対に損はさせません@never-lose']);
+    expect(found(c, an, '絶対に、損はさせません')).toEqual(['絶対に、損はさせません@never-lose']);
+    expect(found(c, an, '絶対に、あのー、損はさせません')).toEqual(['絶対に、あのー、損はさせません@never-lose']);
+    // Only a breath (after a particle or a connective), and only one word past the count: not a comma after a noun.
+    expect(found(c, an, '絶対お得、損はさせません')).toEqual([]);
+    expect(found(c, an, '絶対に毎回、損はさせません')).toEqual([]);
+    const zh = compile(head('zh', `      - id: never-lose\n        seq: [保证, {gap: 1}, 有效]\n`));
+    expect(found(zh.c, zh.an, '保证你，有效')).toEqual([]);
+  });
+
   it('Korean: numbers with units, part of speech', () => {
     const { c, an } = compile(head('ko', `      - id: loss\n        seq: [{number: [주, 달, 개월]}, {gap: 2}, {number: [킬로, kg]}]\n      - id: noun-best\n        seq: [{pos: NN}, 최고]\n`));
     expect(found(c, an, '2주 만에 5킬로 빠져요')).toEqual(['2주 만에 5킬로@loss']);
