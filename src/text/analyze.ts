@@ -4,7 +4,7 @@
  */
 import type { Language } from '../transcript/model.js';
 import { applyEdits, droppedSpaces, normalize, type NormalizedText } from './normalize.js';
-import { leaveOutFillers } from './fillers.js';
+import { blankMisreadFillers, leaveOutFillers } from './fillers.js';
 import type { Token, Tokenizer } from './tokenizer.js';
 
 export interface Analyzer {
@@ -37,8 +37,13 @@ export function createAnalyzer(tokenizer: Tokenizer, toSimplified?: (s: string) 
     analyze(text) {
       const plain = normalize(text, language, opts);
       const norm = tokenizer.respell ? applyEdits(plain, tokenizer.respell(plain.text)) : plain;
-      // Fillers (えー, 呃, 어) are not words of what is claimed: matching reads the tokens without them.
-      const { tokens, quiet } = leaveOutFillers(language, norm.text, tokenizer.tokenize(norm.text, tokenizer.keepsBreaks ? droppedSpaces(norm) : undefined));
+      // Fillers (えー, 呃, 어) are not words of what is claimed: matching reads the tokens without them. A Korean 어
+      // misread as an ending spoils its neighbours' reading too: the text is tokenized again with it blanked.
+      const breaks = tokenizer.keepsBreaks ? droppedSpaces(norm) : undefined;
+      let raw = tokenizer.tokenize(norm.text, breaks);
+      const blanked = blankMisreadFillers(language, norm.text, raw);
+      if (blanked) raw = tokenizer.tokenize(blanked.text, breaks);
+      const { tokens, quiet } = leaveOutFillers(language, norm.text, raw, blanked?.ranges);
       const boundaries = new Set<number>([0, norm.text.length]);
       for (const t of tokens) {
         boundaries.add(t.start);

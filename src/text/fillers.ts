@@ -37,7 +37,12 @@ const ENDS = new Set(['。', '!', '?', '！', '？', '\n']);
  * The tokens without fillers, and the character ranges of what was left out (`quiet`, in order): a cue's window does
  * not count them, nor does a comma among them end a clause (不会 嗯 下播就涨价: 不会 is right before the claim).
  */
-export function leaveOutFillers(language: Language, text: string, tokens: readonly Token[]): { tokens: Token[]; quiet: [number, number][] } {
+export function leaveOutFillers(
+  language: Language,
+  text: string,
+  tokens: readonly Token[],
+  blanked: readonly (readonly [number, number])[] = [],
+): { tokens: Token[]; quiet: [number, number][] } {
   const drop = new Uint8Array(tokens.length);
   const filler = FILLER[language];
   for (let i = 0; i < tokens.length; i++) {
@@ -45,9 +50,10 @@ export function leaveOutFillers(language: Language, text: string, tokens: readon
     for (let k = 0; k < n; k++) drop[i + k] = 1;
     if (n > 0) i += n - 1;
   }
-  if (!drop.includes(1)) return { tokens: tokens as Token[], quiet: [] };
+  if (!drop.includes(1) && blanked.length === 0) return { tokens: tokens as Token[], quiet: [] };
   const out: Token[] = [];
-  const quiet: [number, number][] = [];
+  // The fillers tokenized without (blanked: see blankMisreadFillers) are quiet as those left out here are.
+  const quiet: [number, number][] = blanked.map(([a, b]) => [a, b]);
   const leave = (t: Token) => {
     const last = quiet[quiet.length - 1];
     // One range over what was left out together, with the spaces between (不会 嗯 下播: " 嗯 ").
@@ -85,7 +91,44 @@ export function leaveOutFillers(language: Language, text: string, tokens: readon
   }
   // The space after what was left out goes quiet with it (A 어 B is as far from A to B as A B).
   for (const r of quiet) while (r[1] < text.length && /\s/u.test(text[r[1]] as string)) r[1]++;
-  return { tokens: out, quiet };
+  return { tokens: out, quiet: blanked.length > 0 ? mergeRanges(text, quiet) : quiet };
+}
+
+/** Ranges in order, those that touch or have only spaces between them joined into one. */
+function mergeRanges(text: string, ranges: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of [...ranges].sort((x, y) => x[0] - y[0])) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else if (last && /^\s*$/u.test(text.slice(last[1], r[0]))) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/**
+ * Korean: a filler 어 said as a word of its own that ko-dic read as an ending of the word before it (주근깨 어 as
+ * 주근|깨/VV|어/EC, 나잇살이 어 as 이/VCP|어/EC, 혈압약 어 드시는 as 약/VA|어/EC|드/VX): an ending is never written
+ * apart, and the misreading spoils the words on both sides. The text with each such 어 turned into spaces (the same
+ * length: the offsets hold), to be tokenized again, and the ranges blanked; undefined when there is none.
+ */
+export function blankMisreadFillers(language: Language, text: string, tokens: readonly Token[]): { text: string; ranges: [number, number][] } | undefined {
+  if (language !== 'ko') return undefined;
+  let out: string | undefined;
+  const ranges: [number, number][] = [];
+  tokens.forEach((t, i) => {
+    if (t.surface !== '어' || t.pos !== 'EC' || tokens[i + 1] === undefined || !saidAlone(text, t.start, t.end)) return;
+    out = (out ?? text).slice(0, t.start) + ' '.repeat(t.end - t.start) + (out ?? text).slice(t.end);
+    ranges.push([t.start, t.end]);
+  });
+  return out === undefined ? undefined : { text: out, ranges };
+}
+
+/** Whether [from, to) of `text` is a word of its own: a space, a comma or the line's edge on both sides. */
+function saidAlone(text: string, from: number, to: number): boolean {
+  const before = text[from - 1];
+  const after = text[to];
+  return (before === undefined || /[\s,]/u.test(before)) && (after === undefined || /[\s,]/u.test(after));
 }
 
 /** How many tokens from `i` on are a filler (0: none). */
@@ -128,13 +171,8 @@ const ko: FillerAt = (text, tokens, i) => {
   const t = tokens[i] as Token;
   // Most tokens are neither (one set lookup, no look at the text around them).
   if (!KO_FILLERS.has(t.surface) && t.surface[0] !== '뭐') return 0;
-  const alone = (from: number, to: number) => {
-    const before = text[from - 1];
-    const after = text[to];
-    return (before === undefined || /[\s,]/u.test(before)) && (after === undefined || /[\s,]/u.test(after));
-  };
   // 어 / 음 / 그 as a word of their own (ko-dic tags 음 a noun, 저 and 그 a determiner before a noun: only as IC).
-  if (KO_FILLERS.has(t.surface) && alone(t.start, t.end) && (t.pos === 'IC' || t.surface === '음') && tokens[i + 1] !== undefined) return 1;
+  if (KO_FILLERS.has(t.surface) && saidAlone(text, t.start, t.end) && (t.pos === 'IC' || t.surface === '음') && tokens[i + 1] !== undefined) return 1;
   // 뭐지 / 뭐더라 after a filler, a word of its own, with more said after it (not a question: 이게 뭐지?).
   const word = wordAt(text, t.start);
   if (KO_SEARCHING.has(word) && t.start > 0 && KO_FILLERS.has(tokens[i - 1]?.surface ?? '') && tokens[i - 1]?.pos === 'IC') {

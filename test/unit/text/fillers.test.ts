@@ -45,6 +45,21 @@ describe('a claim said around a filler is the claim', () => {
     expect(found('ko', seqs, '비염에 음, 직빵이에요')).toHaveLength(1);
     expect(found('ko', seqs, '써 보신 모든 분들이 그 뭐지 효과 보셨어요')).toHaveLength(1);
   });
+
+  it('Korean: a 어 said apart that ko-dic reads as an ending of the word before (이/VCP 어/EC) is the filler, and its neighbours are read as without it', () => {
+    const seqs = ['[뱃살, 이, 빠지다]', '[{pos: NNG}, {pos: JKS}, 빠지다]'];
+    // Without the filler and with it: the same two matches (이 is the subject particle again, not 이/VCP).
+    expect(found('ko', seqs, '뱃살이 빠져요')).toHaveLength(2);
+    expect(found('ko', seqs, '뱃살이 어 빠져요')).toHaveLength(2);
+    // Written together it is the copula and its ending, and stays: 사람이어 is "being a person".
+    expect(found('ko', ['[사람, {pos: JKS}]'], '공부하는 사람이어 보였다')).toHaveLength(0);
+    // Any 어 said apart that ko-dic reads as an ending of the word before (주근깨 어 as 주근|깨|어) is the filler.
+    expect(found('ko', ['[주근깨, 특효]'], '주근깨 어 특효 크림이에요')).toHaveLength(1);
+    // …and the words on both sides are read as they are without it (약 is not the adjective 약다, 드시는 not 들다).
+    const pos = (text: string) => A('ko').analyze(text).tokens.map((t) => `${t.surface}/${t.pos}`);
+    expect(pos('혈압약 어 드시는 분은 상담하세요')).toEqual(pos('혈압약 드시는 분은 상담하세요'));
+    expect(A('ko').analyze('혈압약 어 드시는 분은').quiet).toEqual([[4, 6]]);
+  });
 });
 
 describe('what is not a filler stays', () => {
