@@ -6,6 +6,8 @@
  * a filler (わけでは、えー、ありません). Pure.
  */
 import type { HitBuffer } from './automaton.js';
+import { isPauseComma, type Token } from '../text/tokenizer.js';
+import { breathAfter } from './pauses.js';
 
 /** The most characters a pair of marks may wrap and still be read as part of a word. */
 export const MAX_QUOTED = 4;
@@ -69,4 +71,22 @@ export function keepAcrossMarks(hits: HitBuffer, found: number, u: Unmarked): nu
     hits.value[n++] = value;
   }
   return n;
+}
+
+/** The quiet ranges and the breath commas (a pause comma after a particle or a connective, not the last token), in order, none overlapping. */
+export function withBreaths(tokens: readonly Token[], quiet: readonly (readonly [number, number])[] | undefined): readonly (readonly [number, number])[] | undefined {
+  const breaths: [number, number][] = [];
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (isPauseComma(t) && breathAfter(tokens[i - 1])) breaths.push([t.start, t.end]);
+  }
+  if (breaths.length === 0) return quiet;
+  const all = [...(quiet ?? []), ...breaths].sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of all) {
+    const last = out[out.length - 1];
+    if (last && a < last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
 }

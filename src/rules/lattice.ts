@@ -8,7 +8,7 @@ import type { Token } from '../text/tokenizer.js';
 import { currencySignBefore, findNumbers } from '../text/numbers.js';
 import { koreanNumeralSpans, withoutCopulaDigit } from '../text/ko-numerals.js';
 import { HitBuffer } from './automaton.js';
-import { keepAcrossMarks, withoutRanges, withoutShortQuoteMarks } from './across-quotes.js';
+import { keepAcrossMarks, withBreaths, withoutRanges, withoutShortQuoteMarks } from './across-quotes.js';
 import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
@@ -330,12 +330,19 @@ function addAcrossQuotes(compiled: CompiledRules, L: Lattice, text: string): voi
   addSurfaceHits(compiled, L, keepAcrossMarks(hitBuffer, found, unmarked), 0);
 }
 
-/** The words and cues said across a filler left out of the tokens (わけでは、えー、ありません), at their place as written. */
+/**
+ * The words and cues said across a filler left out of the tokens (わけでは、えー、ありません), and, once more, across
+ * the breaths a Japanese or Korean host takes after a particle or a connective too (肌が、弱い; 당뇨에, 좋은; a word
+ * written with its comma, わけでは、ありません, is found by the first search), at their place as written.
+ */
 function addAcrossFillers(compiled: CompiledRules, L: Lattice, text: string): void {
-  const quiet = withoutRanges(text, L.a.quiet);
-  if (!quiet) return;
-  const found = L.lexicon.surface.searchCodesInto(quiet.text, hitBuffer);
-  addSurfaceHits(compiled, L, keepAcrossMarks(hitBuffer, found, quiet), 0);
+  const breaths = L.chinese ? L.a.quiet : withBreaths(L.a.tokens, L.a.quiet);
+  for (const ranges of breaths === L.a.quiet ? [L.a.quiet] : [L.a.quiet, breaths]) {
+    const quiet = withoutRanges(text, ranges);
+    if (!quiet) continue;
+    const found = L.lexicon.surface.searchCodesInto(quiet.text, hitBuffer);
+    addSurfaceHits(compiled, L, keepAcrossMarks(hitBuffer, found, quiet), 0);
+  }
 }
 
 /** Numbers found by other means than findNumbers: each where a token starts it and no number is there yet. */
@@ -346,49 +353,7 @@ function addNumbersWhereNone(L: Lattice, spans: readonly { start: number; end: n
   }
 }
 
-/** The distinct atoms of literal `lit` that `keep` accepts (a literal's atoms are in ascending order). */
-function atomsOfLiteral(lexicon: Lexicon, lit: number, keep: (atom: number) => boolean): number[] {
-  const out: number[] = [];
-  for (const atom of lexicon.literalAtoms[lit] ?? []) if (keep(atom) && out[out.length - 1] !== atom) out.push(atom);
-  return out;
-}
-
-/** The atoms whose character spans list literal `lit` found as written (`asWritten`) or by its stem or base form. */
-function charAtomsOf(L: Lattice, lit: number, asWritten: boolean): readonly number[] {
-  const { uses, lexicon } = L;
-  const memo = asWritten ? uses.literalWanted : uses.literalLoose;
-  let atoms = memo[lit];
-  if (!atoms) memo[lit] = atoms = asWritten ? atomsOfLiteral(lexicon, lit, (atom) => uses.chars[atom] === 1) : atomsOfLiteral(lexicon, lit, (atom) => lexicon.atomLoose[atom] === true);
-  return atoms;
-}
-
-/** Every atom's character spans in the segment, in one pass over the words found by their characters (in the order found). */
-function charSpansByAtom(L: Lattice): Map<number, CharSpan[]> {
-  const byAtom = new Map<number, CharSpan[]>();
-  for (let i = 0; i < L.charLit.length; i++) {
-    const atoms = charAtomsOf(L, L.charLit[i] as number, L.charAsWritten[i] as boolean);
-    if (atoms.length === 0) continue;
-    const span = { start: L.charStart[i] as number, end: L.charEnd[i] as number };
-    for (const atom of atoms) {
-      const spans = byAtom.get(atom);
-      if (spans) spans.push(span);
-      else byAtom.set(atom, [span]);
-    }
-  }
-  return byAtom;
-}
-
-const NO_SPANS: readonly CharSpan[] = Object.freeze([]);
-
-/**
- * The character spans of an atom's words: those found as written when the atom needs spans (a
- * cue or a unit), and those found by their stem or base form when the atom is loose (a cue).
- * Shared between atoms and calls: never mutate.
- */
-export function charsOf(L: Lattice, atom: number): readonly CharSpan[] {
-  L.charsByAtom ??= charSpansByAtom(L);
-  return L.charsByAtom.get(atom) ?? NO_SPANS;
-}
+export { charsOf } from './char-spans.js';
 
 /** Whether a word of token-bound atom `atom` starts at token `p` (`at`) or ends there (`end`). */
 export function atomAt(L: Lattice, atom: number, p: number, side: 'at' | 'end'): boolean {

@@ -216,6 +216,15 @@ describe('seq elements', () => {
     expect(found(c, an, '免疫の力、めっちゃ上がる')).toEqual([]);
   });
 
+  it('a word of several tokens is found across a breath comma inside it (肌が、弱い; 당뇨에, 좋은), not across a list comma', () => {
+    const { c, an } = compile(head('ja', `      - id: fine\n        seq: [[肌が弱い, 効果がない], {gap: 4}, 大丈夫]\n`));
+    expect(found(c, an, '肌が弱い私でも大丈夫')).toEqual(['肌が弱い私でも大丈夫@fine']);
+    expect(found(c, an, '肌が、弱い私でも大丈夫')).toEqual(['肌が、弱い私でも大丈夫@fine']);
+    expect(found(c, an, '肌、弱い私でも大丈夫')).toEqual([]);
+    const ko = compile(head('ko', `      - id: good-for\n        seq: [[당뇨에 좋은], 차]\n`));
+    expect(found(ko.c, ko.an, '당뇨에, 좋은 차예요')).toEqual(['당뇨에, 좋은 차@good-for']);
+  });
+
   it('a gap crosses a breath comma right after the last word it may skip (a pause a host takes there)', () => {
     const { c, an } = compile(head('ja', `      - id: never-lose\n        seq: [絶対, {gap: 1}, 損はさせません]\n`));
     expect(found(c, an, '絶対に損はさせません')).toEqual(['絶対に損はさせません@never-lose']);
