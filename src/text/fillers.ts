@@ -106,21 +106,30 @@ function mergeRanges(text: string, ranges: [number, number][]): [number, number]
   return out;
 }
 
+/** Korean words that are only ever a filler when said as a word of their own (not 그 or 저: a determiner, "I"). */
+const KO_SAID_APART = /(?<=^|[\s,])(?:어어|아아|에에|음음|으음|어|아|에|음)(?=[\s,])/gu;
+
 /**
- * Korean: a filler 어 said as a word of its own that ko-dic read as an ending of the word before it (주근깨 어 as
- * 주근|깨/VV|어/EC, 나잇살이 어 as 이/VCP|어/EC, 혈압약 어 드시는 as 약/VA|어/EC|드/VX): an ending is never written
- * apart, and the misreading spoils the words on both sides. The text with each such 어 turned into spaces (the same
- * length: the offsets hold), to be tokenized again, and the ranges blanked; undefined when there is none.
+ * Korean: a filler said as a word of its own that ko-dic did not read as one interjection (주근깨 어 as 주근|깨/VV|어/EC,
+ * 살이 아 as the copula 이 and its ending, 살이 에 as 이/NP 에/JKB, 어어 as two words): a word of its own is never an
+ * ending or a particle, and the misreading spoils the words on both sides. The text with each such filler turned into
+ * spaces (the same length: the offsets hold), to be tokenized again, and the ranges blanked; undefined when there is none.
  */
 export function blankMisreadFillers(language: Language, text: string, tokens: readonly Token[]): { text: string; ranges: [number, number][] } | undefined {
   if (language !== 'ko') return undefined;
   let out: string | undefined;
   const ranges: [number, number][] = [];
-  tokens.forEach((t, i) => {
-    if (t.surface !== '어' || t.pos !== 'EC' || tokens[i + 1] === undefined || !saidAlone(text, t.start, t.end)) return;
-    out = (out ?? text).slice(0, t.start) + ' '.repeat(t.end - t.start) + (out ?? text).slice(t.end);
-    ranges.push([t.start, t.end]);
-  });
+  for (const m of text.matchAll(KO_SAID_APART)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // Something is said after it; and it is misread: not one token read as an interjection (or 음, any reading).
+    if (!/\S/u.test(text.slice(end).replace(/,/gu, ''))) continue;
+    const inside = tokens.filter((t) => t.start < end && t.end > start);
+    const one = inside.length === 1 ? inside[0] : undefined;
+    if (one && one.start === start && one.end === end && (one.pos === 'IC' || one.surface === '음')) continue;
+    out = (out ?? text).slice(0, start) + ' '.repeat(end - start) + (out ?? text).slice(end);
+    ranges.push([start, end]);
+  }
   return out === undefined ? undefined : { text: out, ranges };
 }
 

@@ -59,6 +59,10 @@ describe('a claim said around a filler is the claim', () => {
     const pos = (text: string) => A('ko').analyze(text).tokens.map((t) => `${t.surface}/${t.pos}`);
     expect(pos('혈압약 어 드시는 분은 상담하세요')).toEqual(pos('혈압약 드시는 분은 상담하세요'));
     expect(A('ko').analyze('혈압약 어 드시는 분은').quiet).toEqual([[4, 6]]);
+    // So are 아 (read as 이/VCP 아/EC), 에 (read as 이/NP 에/JKB) and 어어 (read as two interjections) said apart.
+    for (const f of ['아', '에', '어어']) expect(pos(`뱃살이 ${f} 빠져요`)).toEqual(pos('뱃살이 빠져요'));
+    // Not 저 ("I") or a filler said last.
+    expect(pos('뱃살이 저 빠져요')).toContain('저/NP');
   });
 });
 
