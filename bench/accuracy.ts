@@ -142,6 +142,18 @@ languageTable('Tuning corpus with a pause comma after every particle (ja 、; ko
  */
 const unspaced = await evaluateRewritten((text) => text.replace(/\s+/g, ''), (language) => language === 'ko');
 if (unspaced.length) languageTable('Korean tuning corpus written without spaces (captions, hashtags)', unspaced, false);
+
+/**
+ * Korean with one space left out, as writers and speech recognition often do (안좋아져요, 두배로, 할수있어요): the space
+ * in the middle of the line (the middle one of its spaces) taken out.
+ */
+function oneSpaceLeftOut(text: string): string {
+  const spaces = [...text.matchAll(/ /gu)].map((m) => m.index);
+  const k = spaces[Math.floor((spaces.length - 1) / 2)];
+  return k === undefined ? text : text.slice(0, k) + text.slice(k + 1);
+}
+const merged = await evaluateRewritten(oneSpaceLeftOut, (language) => language === 'ko');
+if (merged.length) languageTable('Korean tuning corpus with one space left out (the middle one)', merged, false);
 if (holdout.length) languageTable('Blind hold-out set (test/corpus/holdout: written without seeing the rules, never tuned on)', holdout, false);
 else console.log('\n(no blind hold-out set at test/corpus/holdout)');
 if (holdoutF.length) languageTable('Blind set F (test/corpus/holdout/f: written 2026-12-02 without seeing the rules, never tuned on)', holdoutF, false);

@@ -288,11 +288,13 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
   addSurfaceHits(compiled, L, lexicon.surface.searchCodesInto(text, hitBuffer), 0);
   if (L.chinese) addAcrossQuotes(compiled, L, text);
   addAcrossFillers(compiled, L, text);
-  // Korean written without spaces: a rule's words written with spaces are found there without them.
+  // Korean written without spaces — a caption or hashtag, or one space left out (안좋아져요, 두배로, 품절임박): a rule's
+  // words written with spaces are found there without them, in any word (their keys hold no space, so one search of
+  // the text finds them inside words only).
   const { despaced } = lexicon;
   const runs = despaced ? spacelessRuns(text) : [];
   L.spaceless = runs;
-  if (despaced) for (const run of runs) addSurfaceHits(compiled, L, despaced.searchCodesInto(text.slice(run.start, run.end), hitBuffer), run.start);
+  if (despaced) addSurfaceHits(compiled, L, despaced.searchCodesInto(text, hitBuffer), 0);
   if (n > 0) addLemmas(L, a);
   if (compiled.usesNumbers) {
     for (const num of findNumbers(text, compiled.language)) {

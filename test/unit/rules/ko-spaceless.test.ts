@@ -1,7 +1,7 @@
 /**
  * Korean written without spaces (captions, hashtags, on-screen text): a rule's words written with
  * spaces (라이브 끝나면, 다는 광고) are found in a run written without them (라이브끝나면, 다는광고), words
- * and cues alike, and only there: text written with spaces reads as before.
+ * and cues alike; and in a word written without its space in a line otherwise spaced (라이브끝나면 이 텀블러).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
@@ -90,8 +90,11 @@ describe('Korean written without spaces', () => {
   it('in a hashtag too', () => {
     expect(found('#라이브끝나면빠집니다')).toEqual(['t/urgency:라이브끝나면빠집니다']);
   });
-  it('leaves text written with spaces as it was: a short word without its space is not read so', () => {
-    expect(found('라이브끝나면 이 텀블러 바로 빠집니다')).toEqual([]);
+  it('in one word written without its space in a line written with spaces (one space left out, as writers often do)', () => {
+    expect(found('라이브끝나면 이 텀블러 바로 빠집니다')).toEqual(['t/urgency:라이브끝나면 이 텀블러 바로 빠집니다']);
+    expect(found('감기걸릴 일 없어요')).toEqual(['t/never-ill:감기걸릴 일 없']);
+    // Only inside a word: the spaced words are read as written (the rule word is not the words around a space).
+    expect(found('라이브 끝 나면 이 텀블러 바로 빠집니다')).toEqual([]);
   });
   it('keeps the words without spaces in the compiled form cached on disk', () => {
     const back = throughCache(compiled, [ruleset]);
