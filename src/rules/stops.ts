@@ -59,6 +59,14 @@ export function stopTable(L: Lattice): Uint8Array {
     const kept = (L.tokenEndingAt[end] ?? -1) - 1;
     if (kept > 0 && breathComma(L, kept)) table.fill(0, L.a.tokens[kept]?.start ?? a, a);
   }
+  // Korean: a cue's clause goes on past a breath (관절에, 좋다고, 광고한 적은, 없어요: the denial is of the same clause),
+  // as a word step and a gap step over one; a gap keeps its own count of the pauses it crosses. (Japanese is left as
+  // it was: its corpus holds claims across a は、 or a けど、 that a cue beyond the comma must not clear.)
+  if (!L.spaceEdges && !L.chinese) {
+    L.a.tokens.forEach((t, i) => {
+      if (breathComma(L, i)) for (let k = t.start; k < t.end; k++) table[k] = (table[k] as number) & ~SCOPE_CLAUSE;
+    });
+  }
   stopTables.set(L, table);
   return table;
 }
