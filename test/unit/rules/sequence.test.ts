@@ -226,13 +226,13 @@ describe('seq elements', () => {
   });
 
   it('a gap crosses a breath comma right after the last word it may skip (a pause a host takes there)', () => {
-    const { c, an } = compile(head('ja', `      - id: never-lose\n        seq: [絶対, {gap: 1}, 損はさせません]\n`));
-    expect(found(c, an, '絶対に損はさせません')).toEqual(['絶対に損はさせません@never-lose']);
-    expect(found(c, an, '絶対に、損はさせません')).toEqual(['絶対に、損はさせません@never-lose']);
-    expect(found(c, an, '絶対に、あのー、損はさせません')).toEqual(['絶対に、あのー、損はさせません@never-lose']);
+    const { c, an } = compile(head('ja', `      - id: never-lose\n        seq: [絶対, {gap: 1}, がっかりさせません]\n`));
+    expect(found(c, an, '絶対にがっかりさせません')).toEqual(['絶対にがっかりさせません@never-lose']);
+    expect(found(c, an, '絶対に、がっかりさせません')).toEqual(['絶対に、がっかりさせません@never-lose']);
+    expect(found(c, an, '絶対に、あのー、がっかりさせません')).toEqual(['絶対に、あのー、がっかりさせません@never-lose']);
     // Only a breath (after a particle or a connective), and only one word past the count: not a comma after a noun.
-    expect(found(c, an, '絶対お得、損はさせません')).toEqual([]);
-    expect(found(c, an, '絶対に毎回、損はさせません')).toEqual([]);
+    expect(found(c, an, '絶対お得、がっかりさせません')).toEqual([]);
+    expect(found(c, an, '絶対に毎回、がっかりさせません')).toEqual([]);
     const zh = compile(head('zh', `      - id: never-lose\n        seq: [保证, {gap: 1}, 有效]\n`));
     expect(found(zh.c, zh.an, '保证你，有效')).toEqual([]);
   });
