@@ -54,12 +54,7 @@ export function leaveOutFillers(
   const out: Token[] = [];
   // The fillers tokenized without (blanked: see blankMisreadFillers) are quiet as those left out here are.
   const quiet: [number, number][] = blanked.map(([a, b]) => [a, b]);
-  const leave = (t: Token) => {
-    const last = quiet[quiet.length - 1];
-    // One range over what was left out together, with the spaces between (不会 嗯 下播: " 嗯 ").
-    if (last && /^\s*$/u.test(text.slice(last[1], t.start))) last[1] = t.end;
-    else quiet.push([t.start, t.end]);
-  };
+  const leave = (t: Token) => quiet.push([t.start, t.end]);
   let hesitated = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -89,12 +84,13 @@ export function leaveOutFillers(
     }
     out.push(t);
   }
-  // The space after what was left out goes quiet with it (A 어 B is as far from A to B as A B).
+  // The space after what was left out goes quiet with it (A 어 B is as far from A to B as A B), and what was left out
+  // together, with the spaces between, is one range (不会 嗯 下播: " 嗯 ").
   for (const r of quiet) while (r[1] < text.length && /\s/u.test(text[r[1]] as string)) r[1]++;
-  return { tokens: out, quiet: blanked.length > 0 ? mergeRanges(text, quiet) : quiet };
+  return { tokens: out, quiet: mergeRanges(text, quiet) };
 }
 
-/** Ranges in order, those that touch or have only spaces between them joined into one. */
+/** Ranges in order, those that overlap, touch or have only spaces between them joined into one. */
 function mergeRanges(text: string, ranges: [number, number][]): [number, number][] {
   const out: [number, number][] = [];
   for (const r of [...ranges].sort((x, y) => x[0] - y[0])) {

@@ -63,6 +63,8 @@ describe('a claim said around a filler is the claim', () => {
     for (const f of ['아', '에', '어어']) expect(pos(`뱃살이 ${f} 빠져요`)).toEqual(pos('뱃살이 빠져요'));
     // Not 저 ("I") or a filler said last.
     expect(pos('뱃살이 저 빠져요')).toContain('저/NP');
+    // A filler left out before one blanked: each its own range, in order (the first was once stretched over the second).
+    expect(A('ko').analyze('음 뱃살이 어 빠져요').quiet).toEqual([[0, 2], [6, 8]]);
   });
 });
 
