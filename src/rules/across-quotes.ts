@@ -6,8 +6,9 @@
  * a filler (わけでは、えー、ありません). Pure.
  */
 import type { HitBuffer } from './automaton.js';
-import { isPauseComma, type Token } from '../text/tokenizer.js';
-import { breathAfter } from './pauses.js';
+import type { Token } from '../text/tokenizer.js';
+import type { Lattice } from './lattice.js';
+import { breathComma } from './pauses.js';
 
 /** The most characters a pair of marks may wrap and still be read as part of a word. */
 export const MAX_QUOTED = 4;
@@ -73,12 +74,16 @@ export function keepAcrossMarks(hits: HitBuffer, found: number, u: Unmarked): nu
   return n;
 }
 
-/** The quiet ranges and the breath commas (a pause comma after a particle or a connective, not the last token), in order, none overlapping. */
-export function withBreaths(tokens: readonly Token[], quiet: readonly (readonly [number, number])[] | undefined): readonly (readonly [number, number])[] | undefined {
+/**
+ * The quiet ranges and the breath commas (`breathComma`: a Japanese or Korean pause comma after a particle or a
+ * connective, not the last token), in order, none overlapping; the quiet ranges themselves where there is no breath.
+ */
+export function withBreaths(L: Lattice): readonly (readonly [number, number])[] | undefined {
+  const { tokens, quiet } = L.a;
   const breaths: [number, number][] = [];
   for (let i = 1; i + 1 < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (isPauseComma(t) && breathAfter(tokens[i - 1])) breaths.push([t.start, t.end]);
+    if (breathComma(L, i)) breaths.push([t.start, t.end]);
   }
   if (breaths.length === 0) return quiet;
   const all = [...(quiet ?? []), ...breaths].sort((x, y) => x[0] - y[0]);

@@ -9,7 +9,7 @@ import type { Token } from '../text/tokenizer.js';
 import type { Step } from './compile.js';
 import type { Lattice } from './lattice.js';
 import { isPauseComma } from '../text/tokenizer.js';
-import { breathAfter, breathComma } from './pauses.js';
+import { breathComma } from './pauses.js';
 import { GAP_STOP, stopIn, stopTable } from './stops.js';
 
 /** Whether token `t` begins a word a `spaced` gap counts: after a space (or at the start) in spaced Korean, always elsewhere. */
@@ -59,7 +59,7 @@ export function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: num
     // skips に, then the comma after it, as it would cross the comma before に).
     if (k > step.max + free && !(t && breathComma(L, p + k - 1))) break;
     if (k > 0 && t && stopIn(table, t.start, t.end, stop)) {
-      if (pauses > 0 && isPauseComma(t) && breathAfter(tokens[p + k - 2])) pauses--;
+      if (pauses > 0 && breathComma(L, p + k - 1)) pauses--;
       else break;
     }
     if (k > 0 && t && (isPauseComma(t) || (step.spaced && !countsAsWord(L, t)) || (k > 1 && continuesReduplication(tokens, p + k - 1)))) free++;

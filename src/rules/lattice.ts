@@ -338,7 +338,7 @@ function addAcrossQuotes(compiled: CompiledRules, L: Lattice, text: string): voi
  * written with its comma, わけでは、ありません, is found by the first search), at their place as written.
  */
 function addAcrossFillers(compiled: CompiledRules, L: Lattice, text: string): void {
-  const breaths = L.chinese ? L.a.quiet : withBreaths(L.a.tokens, L.a.quiet);
+  const breaths = withBreaths(L);
   for (const ranges of breaths === L.a.quiet ? [L.a.quiet] : [L.a.quiet, breaths]) {
     const quiet = withoutRanges(text, ranges);
     if (!quiet) continue;
