@@ -24,6 +24,8 @@
  *   出|家|人们, as jieba cuts 家人们 elsewhere (各位|家|人们); a monk said alone (出家人不打诳语) stays whole.
  * - A doubled verb and the pronoun after it kept as one dictionary word (帮帮我, a title in jieba's dictionary: 家人们帮帮我)
  *   read 帮帮|我, as jieba cuts 帮帮|我们, 救救|我 and 抱抱|我 already.
+ * - A verb of taking and its amount kept as one dictionary word (喝一杯, "have a drink") read 喝|一杯, as jieba cuts 喝|两杯
+ *   and 吃|一片, so a `{number: [杯]}` step sees the amount (喝一杯等于… as 吃一片等于…).
  */
 
 export interface ZhPiece {
@@ -47,6 +49,8 @@ const ESTIMATE = /^([〇零一二两三四五六七八九十百千万亿]+)(左�
 const MENDED_ENDS: ReadonlySet<string> = new Set(['分', '右', '下', '都']);
 /** A doubled verb and an object pronoun in one token (帮帮我). */
 const DOUBLED_VERB_PRONOUN = /^((.)\2)([我你他她它])$/u;
+/** A verb of taking and an amount in one dictionary word (喝一杯 "have a drink"), as jieba cuts 喝|两杯 and 吃|一片. */
+const CONSUMED_AMOUNT = /^([喝吃饮服抹涂敷贴泡])([一两二三四五六七八九十半几]+[杯片次口瓶颗粒包盒勺袋支块碗顿])$/u;
 /** Tags that start a predicate after a subject (是, 能, 不, 很, 瘦). */
 const PREDICATE = /^[vdap]/u;
 
@@ -61,7 +65,9 @@ export function recutChinese(pieces: readonly ZhPiece[], tagOf: (word: string) =
     const orders = p.surface === '单一' ? ordersSplit(out[out.length - 1], whole[i + 1]) : undefined;
     const family = p.surface === '出家人' && whole[i + 1]?.surface === '们';
     const doubled = p.surface.length === 3 ? DOUBLED_VERB_PRONOUN.exec(p.surface) : null;
+    const amount = p.surface.length >= 3 ? CONSUMED_AMOUNT.exec(p.surface) : null;
     if (doubled) out.push({ surface: doubled[1] as string, pos: 'v' }, { surface: doubled[3] as string, pos: 'r' });
+    else if (amount) out.push({ surface: amount[1] as string, pos: 'v' }, { surface: amount[2] as string, pos: 'm' });
     else if (days) out.push(...days);
     else if (shifted) out.push(...shifted);
     else if (orders) out.push(...orders);

@@ -170,3 +170,13 @@ describe('a doubled verb and its pronoun in one dictionary word', () => {
     expect(found(['[帮帮, 我]'], '求求大家帮帮我')).toEqual(['帮帮我']);
   });
 });
+
+// jieba keeps 喝一杯 ("have a drink") as one dictionary verb, so `{number: [杯]}` never saw the amount a host compares
+// (喝一杯等于吃五个橙子), where 吃一片等于… was read (round 52's Chinese writer).
+describe('a verb of taking and its amount in one dictionary word', () => {
+  it('喝一杯 reads 喝|一杯, as 喝|两杯 and 吃|一片 do; 睡一觉 and other words stay whole', () => {
+    expect(tokens('每天喝一杯等于吃五个橙子')).toEqual(['每天', '喝', '一杯', '等于', '吃', '五个', '橙子']);
+    expect(tokens('睡一觉就好了')).toContain('睡一觉');
+    expect(found(['[{number: [杯]}, 等于, 吃, {number: [个]}, 橙子]'], '喝一杯等于吃五个橙子')).toEqual(['一杯等于吃五个橙子']);
+  });
+});
