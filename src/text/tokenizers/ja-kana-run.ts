@@ -69,8 +69,27 @@ function splitKatakanaRuns<T extends ViterbiToken>(tokens: readonly T[], tokeniz
         return [{ ...t, surface_form: head, basic_form: t.basic_form === run ? head : t.basic_form }, tail[0] as T];
       }
     }
-    return [t];
+    return splitProductNoun(t, tokenize);
   });
+}
+
+/**
+ * Product nouns IPADIC (2007) does not know, which close many product names: サプリ and サプリメント, セラム, ジェル,
+ * ローション, トリートメント. kuromoji reads them as unknown katakana, so the tail split above cannot find them.
+ */
+const NEWER_PRODUCT_NOUNS: readonly string[] = ['サプリメント', 'トリートメント', 'スムージー', 'インソール', 'ローション', 'サプリ', 'セラム', 'ジェル', 'ミスト', 'バーム', 'トナー', 'コスメ', 'ピロー'];
+
+/**
+ * An unknown katakana run that ends in one of those nouns (尿酸値ダウンサプリ, バストアップサプリ, ホワイトニングローション)
+ * is split before it, and the head is read again the same way (バストアップ → バスト | アップ), so a product name that is
+ * a claim shows its words (ダウン, アップ) to the rules. The noun keeps the run's reading (none: it is unknown).
+ */
+function splitProductNoun<T extends ViterbiToken>(t: T, tokenize: (text: string) => T[]): T[] {
+  const run = t.surface_form;
+  const noun = NEWER_PRODUCT_NOUNS.find((n) => run.endsWith(n) && run.length - n.length >= MIN_HEAD_KATAKANA);
+  if (noun === undefined) return [t];
+  const head = run.slice(0, run.length - noun.length);
+  return [...splitKatakanaRuns(tokenize(head), tokenize), { ...t, surface_form: noun, basic_form: noun }];
 }
 
 /** Both splits, as the tokenizer and its kuromoji parity test apply them: unknown hiragana runs, then katakana runs. */

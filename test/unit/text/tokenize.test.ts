@@ -61,6 +61,17 @@ describe('Japanese (kuromoji, IPADIC)', () => {
     const a = analyzers.ja!.analyze('新しいセラミドクリーム');
     for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
   });
+  // ...and one that ends in a product noun newer than IPADIC (サプリ, セラム, ローション) stayed whole too, so a
+  // product name that is a claim (尿酸値ダウンサプリ, 身長アップサプリ) hid ダウン and アップ from every rule (round 50's request).
+  it('splits a product noun IPADIC lacks off the end of an unknown katakana run: ダウン / サプリ, バスト / アップ / サプリ', () => {
+    expect(surfaces('ja', '尿酸値ダウンサプリです')).toEqual(['尿', '酸', '値', 'ダウン', 'サプリ', 'です']);
+    expect(surfaces('ja', 'バストアップサプリ')).toEqual(['バスト', 'アップ', 'サプリ']);
+    expect(surfaces('ja', 'ダイエットサプリ')).toEqual(['ダイエット', 'サプリ']);
+    // only those nouns: an unknown run that ends in another unknown word stays whole
+    expect(surfaces('ja', 'ハイドロキノン')).toEqual(['ハイドロキノン']);
+    const a = analyzers.ja!.analyze('話題の身長アップサプリ');
+    for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
+  });
   it('offsets point into the normalised text', () => {
     const a = analyzers.ja!.analyze('この美容液は2大保湿成分で日本一');
     for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
