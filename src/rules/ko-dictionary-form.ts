@@ -72,6 +72,9 @@ export function spokenReadings(word: string, key: readonly string[], tokenize: (
     for (const ending of ['졌어요', '져요']) {
       const tokens = reading(`${word.slice(0, -2)}${ending}`);
       if (tokens.length > 1 && tokens.some((t) => t.base === '지다')) add(tokens);
+      // …or one token with the 지 fused in and the base of the word before it (달라져요 = 다르/VA+아/EC+지/VX+어요/EF, base
+      // 다르다): that base, counted only on a token that carries the 지 (Lexicon.becoming; 달라요 is "is different").
+      else if (tokens.length === 1 && carriesJida(tokens[0] as Token) && !(tokens[0] as Token).base.endsWith('지다')) add(tokens);
     }
   }
   for (const ending of PROBE_ENDINGS) {

@@ -69,6 +69,19 @@ describe('a -지다 verb ko-dic keeps whole in its dictionary form (밝아지다
   });
 });
 
+// ko-dic reads 달라져요 as one token (다르/VA+아/EC+지/VX+어요/EF) with the base 다르다, while 달라지다 alone is its own verb
+// (달라지/VV): a rule naming 달라지다 missed the commonest spoken forms (round 52's Korean writer listed them by hand).
+describe('a -지다 verb whose 어-form ko-dic fuses into one token with another base (달라져요: 다르다)', () => {
+  const r = ruleset([{ id: 'm', seq: ['피부가', '달라지다'] as never }]);
+  it.each(['피부가 달라져요', '피부가 달라집니다', '피부가 달라졌습니다', '피부가 달라지는'])('달라지다 finds "%s"', (line) => {
+    expect(found(r, line)).toHaveLength(1);
+  });
+  it('not the word it is built on without the 지 (달라요, 다르네요: "is different")', () => {
+    expect(found(r, '피부가 달라요')).toEqual([]);
+    expect(found(r, '피부가 다르네요')).toEqual([]);
+  });
+});
+
 describe('Korean words in a spoken form match that form only', () => {
   it('돼요 is not 되는, 빠져요 is not 빠지지', () => {
     const r = ruleset([{ id: 'm', words: ['돼요', '빠져요'] }]);
