@@ -46,9 +46,11 @@ const PROBE_ENDINGS = ['는', '고', '어요', '아요', '었어요', '았어요
  * The other keys a Korean dictionary form needs: ko-dic reads some spoken forms otherwise than the form
  * itself (채워지는 = 채워지/VV, base 채워지다, while 채워지다 alone is 채우/VV 지/VX; 돌아요 = 돌아/VV, base
  * 돌아다). Each probe form (stem + an ending) that reads as verbs alone gives its bases, endings left off,
- * when they differ from the key; a probe read as anything else (돌는 = 돌/NNG 는/JX) gives nothing.
+ * when they differ from the key; a probe read as anything else (돌는 = 돌/NNG 는/JX) gives nothing. `onJi`: a -지다 verb
+ * got a key that is one word of another base (달라지다 on 다르다), which counts only on a token that carries the 지
+ * (Lexicon.becoming).
  */
-export function spokenReadings(word: string, key: readonly string[], tokenize: (text: string) => readonly Token[]): string[][] {
+export function spokenReadings(word: string, key: readonly string[], tokenize: (text: string) => readonly Token[]): { keys: string[][]; onJi: boolean } {
   const seen = new Set([key.join(' ')]);
   const out: string[][] = [];
   // A probe's tokens with its trailing endings left off.
@@ -73,7 +75,7 @@ export function spokenReadings(word: string, key: readonly string[], tokenize: (
       const tokens = reading(`${word.slice(0, -2)}${ending}`);
       if (tokens.length > 1 && tokens.some((t) => t.base === '지다')) add(tokens);
       // …or one token with the 지 fused in and the base of the word before it (달라져요 = 다르/VA+아/EC+지/VX+어요/EF, base
-      // 다르다): that base, counted only on a token that carries the 지 (Lexicon.becoming; 달라요 is "is different").
+      // 다르다): that base, counted only on a token that carries the 지 (`onJi`; 달라요 is "is different").
       else if (tokens.length === 1 && carriesJida(tokens[0] as Token) && !(tokens[0] as Token).base.endsWith('지다')) add(tokens);
     }
   }
@@ -81,7 +83,9 @@ export function spokenReadings(word: string, key: readonly string[], tokenize: (
     const tokens = reading(`${word.slice(0, -1)}${ending}`);
     if (tokens.length > 0 && tokens.every((t) => /^V[VAX]/u.test(t.pos))) add(tokens);
   }
-  return out;
+  // A -지다 verb keyed on the base of another word alone (달라지다 on 다르다, from the fused 어-form or a probe) counts only
+  // where the 지 is.
+  return { keys: out, onJi: word.endsWith('지다') && out.some((k) => k.length === 1 && !(k[0] as string).endsWith('지다')) };
 }
 
 /** The form before an ending ㄴ (덜하 → 덜한), or undefined when the stem's last syllable has a final consonant. */

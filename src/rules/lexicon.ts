@@ -161,9 +161,8 @@ export class LexiconBuilder {
     }
     if (!asWritten && this.spokenForms && dictionary !== a.tokens) {
       const spoken = spokenReadings(norm, tokens.map(keyOf), (s) => this.analyzer.analyze(s).tokens);
-      for (const key of spoken) this.lemmaKeys.push({ key, value: id });
-      // A -지다 verb keyed on the base of the word its 지 is fused to (달라지다 on 다르다) counts only where the 지 is.
-      if (norm.endsWith('지다') && !this.becoming.includes(id) && spoken.some((k) => k.length === 1 && !(k[0] as string).endsWith('지다'))) this.becoming.push(id);
+      for (const key of spoken.keys) this.lemmaKeys.push({ key, value: id });
+      if (spoken.onJi && !this.becoming.includes(id)) this.becoming.push(id);
     }
     // A dictionary form ko-dic splits otherwise than its spoken forms' one token (잡히다 = 잡 히다; 잡혔 = base 잡히다).
     const whole = this.spokenForms && !particle ? wholeBaseKey(norm, tokens.map(keyOf), (s) => this.analyzer.analyze(s).tokens) : undefined;
