@@ -4,48 +4,18 @@
  */
 import type { Analyzer } from '../text/analyze.js';
 import { originalSpan, type NormalizedText } from '../text/normalize.js';
-import { transcriptDuration, type Language, type Segment, type SegmentSource, type Transcript } from '../transcript/model.js';
+import type { Language, Segment, SegmentSource, Transcript } from '../transcript/model.js';
 import type { Finding } from '../core/finding.js';
-import type { MessageLanguage } from '../core/choices.js';
-import { renderTimingDetail, withDetail, type TimingDetailId } from '../core/messages.js';
 import type { CompiledCues, CompiledRules } from './compile.js';
 import { locator, type Locator } from './locate.js';
 import { scanMemo, type ScanMemo } from './scan-memo.js';
 import { saidIn, segmentsNear } from './nearby.js';
-import type { DisclosureChannel, LocalizedMessage, ProductCategory, RequireRule, Rule } from './model.js';
+import type { Rule } from './model.js';
+import { messageFor, type CheckOptions } from './check-options.js';
+import { missingFindings, type Occurrence, type Occurrences } from './missing.js';
 
-export interface CheckOptions {
-  /** Message language: the audit's language (default) or English. */
-  messageLanguage?: MessageLanguage;
-  /**
-   * Whether the picture was read (its words are segments with `source: "screen"`). When it was not
-   * (a transcript file, audio, --screen off), a disclosure required `channel: shown` counts what was
-   * said: "never shown" cannot be told without the picture. Default: whether any segment came from
-   * the screen.
-   */
-  screenRead?: boolean;
-  /**
-   * The manifest declares the stream sponsored (paid or gifted). Rules with `onlyWhen: sponsored`
-   * report only then (`rules test` runs their examples as sponsored).
-   */
-  sponsored?: boolean;
-  /**
-   * The product categories a manifest declares. Rules with `onlyWhen: declared` report only when
-   * one of their `products` is among them (the manifest stage then keeps only findings about a
-   * product of that category); `rules test` runs their examples with every category declared.
-   */
-  declared?: readonly ProductCategory[];
-}
-
-/** One place a matcher fired, in time and in the transcript. */
-interface Occurrence {
-  segment: number;
-  /** Where the words came from (absent = speech). */
-  source: SegmentSource | undefined;
-  start: number | null;
-  end: number | null;
-  line: number | undefined;
-}
+export { messageFor, type CheckOptions } from './check-options.js';
+export { onChannel, wasScreenRead } from './missing.js';
 
 const CONTEXT_MAX = 80;
 /** How many characters either side of a join between two cues are matched across it. */
@@ -82,10 +52,6 @@ function adjacent(a: Segment, b: Segment): boolean {
   if (!a.text.trim() || !b.text.trim()) return false;
   if (a.end === null || b.start === null) return true;
   return b.start - a.end <= JOIN_GAP;
-}
-
-export function messageFor(m: LocalizedMessage, language: Language, opts: CheckOptions): string {
-  return opts.messageLanguage === 'en' ? m.en : (m[language] ?? m.en);
 }
 
 function clipContext(text: string, start: number, end: number): string {
@@ -139,10 +105,12 @@ function collector(
   memo: ScanMemo,
   opts: CheckOptions,
   around: Around,
-): { handle: Handle; findings: Finding[]; occurrences: Occurrence[][] } {
+): { handle: Handle; findings: Finding[]; occurrences: Occurrences } {
   const language = compiled.language;
   const findings: Finding[] = [];
-  const occurrences: Occurrence[][] = compiled.matchers.map(() => []);
+  // Sparse: a ruleset has thousands of matchers and a check of one line fires a handful (allocating a list per
+  // matcher on every call was a fifth of checking a corpus line).
+  const occurrences: Occurrences = new Map();
   const handle: Handle = (text, place) => {
     const { norm, hits } = memo.scan(text);
     for (const hit of hits) {
@@ -175,7 +143,10 @@ function collector(
         if (p.source) f.source = p.source;
         findings.push(f);
       } else {
-        occurrences[hit.matcher]?.push({ segment: p.segment, source: p.source, start: p.start, end: p.end, line: p.line });
+        const o: Occurrence = { segment: p.segment, source: p.source, start: p.start, end: p.end, line: p.line };
+        const list = occurrences.get(hit.matcher);
+        if (list) list.push(o);
+        else occurrences.set(hit.matcher, [o]);
       }
     }
   };
@@ -250,132 +221,4 @@ function joinPair(transcript: Transcript, memo: ScanMemo, handle: Handle, p1: Pi
       source: s1.source,
     };
   });
-}
-
-/** Required disclosures that were not made where and when the rule wants them. */
-function missingFindings(compiled: CompiledRules, transcript: Transcript, occurrences: Occurrence[][], opts: CheckOptions): Finding[] {
-  const findings: Finding[] = [];
-  const duration = transcriptDuration(transcript);
-  const untimed = transcript.untimed === true || transcript.segments.every((s) => s.start === null);
-  const screenRead = wasScreenRead(transcript, opts.screenRead);
-  // Each rule's matchers, in order, found once (a ruleset has thousands of matchers: looking
-  // through all of them three times per required disclosure cost ~50 ms a run).
-  const ofRule: number[][] = compiled.rules.map(() => []);
-  compiled.matchers.forEach((m, idx) => ofRule[m.rule]?.push(idx));
-  compiled.rules.forEach((rule, ri) => {
-    if (rule.kind !== 'require') return;
-    const of = (role: 'match' | 'trigger' | 'when') =>
-      (ofRule[ri] ?? []).flatMap((idx) => (compiled.matchers[idx]?.role === role ? (occurrences[idx] ?? []) : []));
-    if (rule.when && of('when').length === 0) return;
-    // "Never shown" cannot be told when the picture was not read: what was said counts instead.
-    const channel = rule.channel === 'shown' && !screenRead ? 'either' : rule.channel;
-    const ctx: RequireContext = { rule, language: compiled.language, opts, transcript, duration: duration ?? 0, untimed, shown: channel === 'shown' };
-    findings.push(...missingDisclosures(ctx, of('match').filter((o) => onChannel(o.source, channel)), of('trigger')));
-  });
-  return findings;
-}
-
-/** Whether the picture was read: as told, else whether any words came from the screen. */
-export function wasScreenRead(transcript: Transcript, told?: boolean): boolean {
-  return told ?? transcript.segments.some((s) => s.source === 'screen');
-}
-
-/** Whether words from this source count for a disclosure required on this channel. */
-export function onChannel(source: SegmentSource | undefined, channel: DisclosureChannel = 'either'): boolean {
-  if (channel === 'either') return true;
-  return channel === 'shown' ? source === 'screen' : source !== 'screen';
-}
-
-interface RequireContext {
-  rule: RequireRule;
-  language: Language;
-  opts: CheckOptions;
-  transcript: Transcript;
-  duration: number;
-  untimed: boolean;
-  /** The disclosure had to be shown on screen, and the screen was read. */
-  shown: boolean;
-}
-
-function missing(ctx: RequireContext, start: number | null, end: number | null, detail: string, context = '', line?: number): Finding {
-  const base = messageFor(ctx.rule.message, ctx.language, ctx.opts);
-  const f: Finding = {
-    ruleId: ctx.rule.id,
-    category: ctx.rule.category,
-    kind: 'missing',
-    severity: ctx.rule.severity,
-    start: start === null ? null : Math.round(start * 1000) / 1000,
-    end: end === null ? null : Math.round(end * 1000) / 1000,
-    text: '',
-    context,
-    message: withDetail(base, detail),
-    reference: ctx.rule.reference,
-  };
-  if (line !== undefined) f.line = line;
-  return f;
-}
-
-/** A missing finding's timing detail, as data (its id and seconds) rendered in the message's language. */
-function detail(ctx: RequireContext, id: TimingDetailId, ...seconds: number[]): string {
-  return renderTimingDetail({ id, seconds, shown: ctx.shown }, ctx.opts.messageLanguage === 'en' ? 'en' : ctx.language);
-}
-
-function missingDisclosures(ctx: RequireContext, said: Occurrence[], triggers: Occurrence[]): Finding[] {
-  const { rule, duration, untimed, transcript } = ctx;
-  const timing = rule.timing ?? {};
-  const findings: Finding[] = [];
-  const segText = (o: Occurrence) => transcript.segments[o.segment]?.text.trim() ?? '';
-
-  if (untimed) {
-    // Without timestamps only order is known: "within N s" and "every N s" reduce to "at least once".
-    if (timing.after) {
-      for (const t of triggers) {
-        if (!said.some((s) => s.segment >= t.segment)) {
-          findings.push(missing(ctx, null, null, detail(ctx, 'never'), segText(t), t.line));
-          break;
-        }
-      }
-      if (timing.within === undefined && timing.every === undefined && timing.end === undefined) return findings;
-    }
-    if (said.length === 0) return [missing(ctx, null, null, detail(ctx, 'never'), '', transcript.segments[0]?.line ?? 1)];
-    return findings;
-  }
-
-  const times = said.map((s) => s.start ?? 0).sort((x, y) => x - y);
-  const basic = timing.after === undefined || timing.within !== undefined || timing.every !== undefined || timing.end !== undefined;
-  if (times.length === 0 && basic) return [missing(ctx, 0, duration, detail(ctx, 'never'))];
-
-  const first = times[0];
-  if (timing.within !== undefined && (first === undefined || first > timing.within)) {
-    findings.push(missing(ctx, 0, Math.min(timing.within, duration), detail(ctx, 'late', timing.within)));
-  }
-  if (timing.end !== undefined && times.length > 0 && duration > 0) {
-    const from = Math.max(0, duration - timing.end);
-    if (!times.some((t) => t >= from)) findings.push(missing(ctx, from, duration, detail(ctx, 'end', timing.end)));
-  }
-  if (timing.every !== undefined) {
-    const points = [0, ...times, duration];
-    for (let i = 1; i < points.length; i++) {
-      const a = points[i - 1] as number;
-      const b = points[i] as number;
-      if (b - a > timing.every) {
-        findings.push(missing(ctx, a, b, detail(ctx, 'gap', b - a, timing.every)));
-      }
-    }
-  }
-  if (timing.after) {
-    const within = timing.after.within;
-    let coveredUntil = -Infinity;
-    for (const t of [...triggers].sort((x, y) => (x.start ?? 0) - (y.start ?? 0))) {
-      const at = t.start ?? 0;
-      if (at < coveredUntil) continue;
-      const ok = said.some((s) => s.segment === t.segment || ((s.start ?? 0) >= at && (s.start ?? 0) <= at + within));
-      if (!ok) {
-        const end = Math.min(at + within, Math.max(duration, at));
-        findings.push(missing(ctx, at, end, detail(ctx, 'after', within), segText(t), t.line));
-      }
-      coveredUntil = at + within;
-    }
-  }
-  return findings;
 }
