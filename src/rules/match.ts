@@ -304,9 +304,11 @@ function notAhead(steps: readonly Step[], si: number): boolean {
 }
 
 /** Whether a `notWith` word (plain or written with a part of speech) stands within `reach` of [start, end) or inside it. */
-function goodsInReach(L: Lattice, start: number, end: number, cues: CompiledCues, reach: { back: number; ahead: number }): boolean {
+type Span = { start: number; end: number };
+
+function goodsInReach(L: Lattice, start: number, end: number, cues: CompiledCues, reach: { back: number; ahead: number }, whole: (c: Span) => boolean): boolean {
   const near = (c: { start: number; end: number }) => (c.end <= start ? start - c.start <= reach.back : c.start >= end ? c.end - end <= reach.ahead : true);
-  if (cues.notWith !== undefined && charsOf(L, cues.notWith).some(near)) return true;
+  if (cues.notWith !== undefined && charsOf(L, cues.notWith).some((c) => near(c) && whole(c))) return true;
   const tagged = cues.notWithTagged;
   return tagged !== undefined && L.a.tokens.some((t) => near(t) && isTagged(t, tagged));
 }
@@ -341,8 +343,12 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
     : cues.window <= SENTENCE_WINDOW
       ? windowReach(L, start, end, cues.window)
       : { back: cues.window, ahead: cues.window };
+  const bounds = L.a.boundaries;
+  const loose = (c: { start: number; end: number }) => !cues.wholeWords && !(cues.wholeSingle && c.end - c.start === 1);
+  // A notWith word counts on word boundaries as the cues do (a group's wholeWords: 止まる's kana form is not in まとまって).
+  const onBounds = (c: { start: number; end: number }) => loose(c) || (bounds.has(c.start) && bounds.has(c.end));
   // Goods said in reach (notWith): the words are about them after all, whatever the cues say.
-  if (goodsInReach(L, start, end, cues, cues.notWithScope ? scopeReach(L, start, end, cues.notWithScope) : reach)) return false;
+  if (goodsInReach(L, start, end, cues, cues.notWithScope ? scopeReach(L, start, end, cues.notWithScope) : reach, onBounds)) return false;
   const before = (c: { start: number; end: number }) =>
     c.end <= start && (cues.scope ? start - c.start <= reach.back : apart(L, c.end, start) <= reach.back) && !closesEarlierQuestion(L.a.norm.text, c) && !contrastBetween(c.end) && pairedAfterMatch();
   const text = L.a.norm.text;
@@ -352,9 +358,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
     ((cues.scope ? c.end - end <= reach.ahead : apart(L, end, c.start) <= reach.ahead) || (L.lexicon.spokenForms === true && deniesModifiedNoun(text, L.a.tokens, end, c.start))) &&
     paired(c) &&
     !(L.lexicon.spokenForms && deniesOtherNoun(text, L.a.tokens, end, c.start, c.end));
-  const bounds = L.a.boundaries;
-  const loose = (c: { start: number; end: number }) => !cues.wholeWords && !(cues.wholeSingle && c.end - c.start === 1);
-  const whole = (c: { start: number; end: number }) => (loose(c) || (bounds.has(c.start) && bounds.has(c.end))) && !(cues.endOnWord && cutInParticle(L, c));
+  const whole = (c: { start: number; end: number }) => onBounds(c) && !(cues.endOnWord && cutInParticle(L, c));
   // A quoted phrase is refused from outside its quotation (我们今天不说“全网最低价”): a cue inside the same
   // quotation is part of what is quoted (“最后五十单 卖完就下架 不会再返场了” refuses nothing).
   const sameQuotation = (c: { start: number; end: number }) => cues.quoted === true && insideQuotes(text, Math.min(c.start, start), Math.max(c.end, end));

@@ -37,3 +37,23 @@ describe('notWith', () => {
     }
   });
 });
+
+describe('notWith with wholeWords', () => {
+  let ja: Analyzer;
+  beforeAll(async () => {
+    ja = await createAnalyzerFor('ja');
+  });
+  const compileJa = (group: string) =>
+    compileSource(
+      `id: t\nlanguage: ja\nrules:\n  - id: t/best\n    kind: prohibit\n    category: superlative\n    severity: error\n    message: { en: m, ja: m }\n    reference: test\n    match:\n      - id: best\n        words: [最高]\n    unless:\n${group}\n    examples: { bad: [x], good: [y] }\n`,
+      ja,
+    );
+
+  // A writer's report (round 53): a notWith word was found inside a longer word though the group said wholeWords: true,
+  // which its cues already obeyed (a notWith 飲み inside 飲み物 took the excuse away).
+  it('counts a notWith word only on word boundaries when the group says wholeWords', () => {
+    const c = compileJa('      - after: [個人の感想]\n        notWith: [飲み]\n        wholeWords: true');
+    expect(prohibitedTexts(c, '飲み物で最高、個人の感想です', ja)).toEqual([]);
+    expect(prohibitedTexts(c, '飲みやすくて最高、個人の感想です', ja)).not.toEqual([]);
+  });
+});
