@@ -86,6 +86,9 @@ export function denialAffirms(text: string, at: number): boolean {
 /** What turns a Japanese denial into a question that asserts: 治るんじゃないでしょうか, 日本一ではないですか. */
 const ASKING_TAILS = ['でしょうか', 'ですか', 'ですかね', 'でしょうかね'];
 
+/** Whether an asking tail starts at `at`: not ですから / でしょうから ("because"), which gives a reason for the denial. */
+const asksAt = (text: string, at: number): boolean => ASKING_TAILS.some((t) => text.startsWith(t, at) && text[at + t.length] !== 'ら');
+
 /**
  * Whether a cue [at, end) is a denial (…ない, …ません) that asks rather than denies: 花粉症が治るんじゃない
  * でしょうか, 日本一ではないですか. Such a rhetorical question asserts the claim, so its ない is no
@@ -94,8 +97,7 @@ const ASKING_TAILS = ['でしょうか', 'ですか', 'ですかね', 'でしょ
 export function denialAsks(text: string, at: number, end: number): boolean {
   const cue = text.slice(at, end);
   if (!cue.endsWith('ない') && !cue.endsWith('ません')) return false;
-  const rest = text.slice(end);
-  return ASKING_TAILS.some((t) => rest.startsWith(t));
+  return asksAt(text, end);
 }
 
 /**
@@ -103,7 +105,7 @@ export function denialAsks(text: string, at: number, end: number): boolean {
  * 日本一じゃないですか? — the same rhetorical question as in `denialAsks`, seen from its question mark.
  */
 export function askedAfterDenial(text: string, at: number): boolean {
-  return text.slice(0, at).endsWith('ない') && ASKING_TAILS.some((t) => text.startsWith(t, at));
+  return text.slice(0, at).endsWith('ない') && asksAt(text, at);
 }
 
 /** A Korean "cannot" in a cue: (ㄹ) 수 없…, 수는/수가/수도 없…, 순 없…. */

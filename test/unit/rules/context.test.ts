@@ -289,6 +289,17 @@ ${unless}
     expect(flags(q, '日本一の美容液ですか、それ')).toBe(false);
   });
 
+  // A false-alarm writer's lawful line (round 53): ですから ("because") gives the denial a reason; it asks nothing.
+  it('a Japanese denial followed by ですから / でしょうから is a denial, not a question', async () => {
+    expect(denialAsks('下がるわけではないですからね', 5, 9)).toBe(false);
+    expect(denialAsks('治るわけじゃないでしょうから', 4, 8)).toBe(false);
+    expect(askedAfterDenial('消えるんじゃないですから', 8)).toBe(false);
+    const said = async (text: string) =>
+      (await builtinEngine().check({ segments: [{ start: 0, end: 3, text }] }, 'ja')).filter((f) => f.kind === 'prohibited').map((f) => f.ruleId);
+    expect(await said('このお茶で血糖値が下がるわけではないですからね')).toEqual([]);
+    expect(await said('このお茶で血糖値が下がるんじゃないですか')).not.toEqual([]);
+  });
+
   it('a Chinese A-not-A question (是不是, 有没有, 能不能) asks, it does not deny: its 不是/没有 is no cue', () => {
     expect(insideAnotA('你看是不是白了', 3)).toBe(true);
     expect(insideAnotA('有没有效果', 1)).toBe(true);
