@@ -39,6 +39,15 @@ function periodStop(text: string, i: number): number | undefined {
   return next === undefined || next === ' ' ? (STOP_BITS.get('!') as number) | FULL_STOP : undefined;
 }
 
+/**
+ * A "!" that is part of a name (Yahoo!ショッピング, Yahoo!ニュース): right after a run of three or more Latin letters and
+ * right before a letter. A sentence ends at "!" where a space, a stop or the line's end follows, or after other words
+ * (すごい!これ is すごい！これ after normalising).
+ */
+function inName(text: string, i: number): boolean {
+  return /[A-Za-z]{3}$/u.test(text.slice(Math.max(0, i - 3), i)) && /^\p{L}/u.test(text.slice(i + 1, i + 2));
+}
+
 /** Per lattice, per character: the stops it is (bits above), other than a separator between digits (99,000 and 12:30 are one number). */
 const stopTables = new WeakMap<Lattice, Uint8Array>();
 export function stopTable(L: Lattice): Uint8Array {
@@ -47,7 +56,7 @@ export function stopTable(L: Lattice): Uint8Array {
   const text = L.a.norm.text;
   table = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
-    const bits = text[i] === '.' ? periodStop(text, i) : STOP_BITS.get(text[i] as string);
+    const bits = text[i] === '.' ? periodStop(text, i) : text[i] === '!' && inName(text, i) ? undefined : STOP_BITS.get(text[i] as string);
     if (bits !== undefined && !(isDigit(text[i - 1]) && isDigit(text[i + 1]))) table[i] = bits;
   }
   // A comma left out with a filler (、えー、 keeps its first comma; 都，呃，在用 neither) ends nothing; nor, in Japanese

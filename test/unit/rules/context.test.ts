@@ -228,6 +228,14 @@ ${unless}
     expect(flags(rs, '日本一のno.1とは言えない')).toBe(false);
   });
 
+  // A false-alarm writer's request (round 53): "Yahoo!" ended the sentence, so a cue after it was out of reach.
+  it('a "!" inside a name (Yahoo!ショッピング) ends no sentence; one after other words still does', () => {
+    const rs = ruleset('  negation: { after: [言えない], scope: sentence }');
+    expect(flags(rs, '日本一のYahoo!ショッピングの話とは言えない')).toBe(false);
+    expect(flags(rs, '日本一です!ほかは言えないけど')).toBe(true);
+    expect(flags(rs, '日本一ですOK!ほかは言えないけど')).toBe(true);
+  });
+
   it('a clause scope also stops at commas', () => {
     const text = '日本一の美容液です、ほかの店のことは言えないけど';
     expect(flags(ruleset('  negation: { after: [言えない], scope: sentence }'), text)).toBe(false);
