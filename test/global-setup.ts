@@ -29,7 +29,7 @@ function warmCliCache(dir: string): Promise<void> {
     const file = path.join(dir, `warm-${lang}.txt`);
     writeFileSync(file, `${line}\n`);
     return new Promise<void>((resolve) => {
-      const child = spawn(process.execPath, [bin, 'audit', file, '--lang', lang, '--format', 'json'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, TMPDIR: dir } });
+      const child = spawn(process.execPath, [bin, 'audit', file, '--lang', lang, '--format', 'json'], { cwd: ROOT, stdio: 'ignore' });
       child.on('error', () => resolve());
       child.on('close', () => resolve());
     });

@@ -11,7 +11,7 @@ import type { CompiledCues, CompiledRules, Step } from './compile.js';
 import type { Scope } from './model.js';
 import { answeredYes, asks } from './answered.js';
 import { feasibleIn } from './feasible.js';
-import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type Lattice } from './lattice.js';
+import { atomAt, buildLattice, charsOf, inAtom, indexAt, startsOf, type CharSpan, type Lattice } from './lattice.js';
 import { askedAfterDenial, cannotBoasts, denialAffirms, denialAsks, insideAnotA, insideQuotes, partlyQuoted } from './cue-text.js';
 import { anchorHolds } from './caption-edges.js';
 import { breathComma, skipsParticle, skipsPause } from './pauses.js';
@@ -304,9 +304,7 @@ function notAhead(steps: readonly Step[], si: number): boolean {
 }
 
 /** Whether a `notWith` word (plain or written with a part of speech) stands within `reach` of [start, end) or inside it. */
-type Span = { start: number; end: number };
-
-function goodsInReach(L: Lattice, start: number, end: number, cues: CompiledCues, reach: { back: number; ahead: number }, whole: (c: Span) => boolean): boolean {
+function goodsInReach(L: Lattice, start: number, end: number, cues: CompiledCues, reach: { back: number; ahead: number }, whole: (c: CharSpan) => boolean): boolean {
   const near = (c: { start: number; end: number }) => (c.end <= start ? start - c.start <= reach.back : c.start >= end ? c.end - end <= reach.ahead : true);
   if (cues.notWith !== undefined && charsOf(L, cues.notWith).some((c) => near(c) && whole(c))) return true;
   const tagged = cues.notWithTagged;
@@ -344,9 +342,9 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
       ? windowReach(L, start, end, cues.window)
       : { back: cues.window, ahead: cues.window };
   const bounds = L.a.boundaries;
-  const loose = (c: { start: number; end: number }) => !cues.wholeWords && !(cues.wholeSingle && c.end - c.start === 1);
+  const loose = (c: CharSpan) => !cues.wholeWords && !(cues.wholeSingle && c.end - c.start === 1);
   // A notWith word counts on word boundaries as the cues do (a group's wholeWords: 止まる's kana form is not in まとまって).
-  const onBounds = (c: { start: number; end: number }) => loose(c) || (bounds.has(c.start) && bounds.has(c.end));
+  const onBounds = (c: CharSpan) => loose(c) || (bounds.has(c.start) && bounds.has(c.end));
   // Goods said in reach (notWith): the words are about them after all, whatever the cues say.
   if (goodsInReach(L, start, end, cues, cues.notWithScope ? scopeReach(L, start, end, cues.notWithScope) : reach, onBounds)) return false;
   const before = (c: { start: number; end: number }) =>

@@ -41,8 +41,7 @@ function requireRulesOf(compiled: CompiledRules): RequireEntry[] {
     if (rule.kind === 'require') byRule.set(ri, { rule, match: [], trigger: [], when: [] });
   });
   compiled.matchers.forEach((m, idx) => {
-    const e = byRule.get(m.rule);
-    if (e && (m.role === 'match' || m.role === 'trigger' || m.role === 'when')) e[m.role].push(idx);
+    byRule.get(m.rule)?.[m.role].push(idx);
   });
   entries = [...byRule.values()];
   requireEntries.set(compiled, entries);
