@@ -2,10 +2,12 @@
  * Loaded rulesets cached on disk, so a run does not parse and validate the same YAML again.
  *
  * An entry holds whatever rules/load.ts returns (plain JSON data, after `extends` and `overrides`),
- * with the files it was assembled from and a hash of each one's content. It is used only when the
- * tool version, the working directory (paths in the ruleset are shown relative to it) and the
- * content of every one of those files are unchanged; otherwise the ruleset is loaded (parsed and
- * validated) as usual and the entry rewritten. The cache is a convenience: a folder that cannot be
+ * with the files it was assembled from, a hash of each one's content and the name each was shown by
+ * (relative to the working directory when inside it, else absolute: the ruleset's `sources` and
+ * warnings carry these names). It is used only when the tool version, the content of every one of
+ * those files and the names they are shown by now are unchanged; otherwise the ruleset is loaded
+ * (parsed and validated) as usual and the entry rewritten. So runs from any folder outside the
+ * rulesets' own (a CI job's checkout, a segment's folder) share one entry. The cache is a convenience: a folder that cannot be
  * read or written, or an entry that is damaged, only means loading the slow way.
  *
  * An entry is two lines (audit/lazy-rule-fields.ts): the entry with its rules' word lists, examples
@@ -19,19 +21,19 @@ import { folderCodeHash } from './code-hash.js';
 import { rememberContentHash, rememberDigest, rulesetContentHash, rulesetDigest } from './ruleset-digest.js';
 import { touchCacheEntry, writeBoundedCacheContent } from '../io/cache-entry.js';
 import { attachLazyFields, splitRuleset, type LazyNames } from './lazy-rule-fields.js';
-import { loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
+import { displayPath, loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
 import type { Ruleset } from '../rules/model.js';
 
-/** Bump when the entry layout changes. */
-const LAYOUT = 2;
+/** Bump when the entry layout changes (3: the files' shown names instead of the working directory). */
+const LAYOUT = 3;
 
 interface Entry {
   layout: number;
   version: string;
   /** A hash of the ruleset loader's own code: a build that reads rules differently does not trust old entries. */
   code: string;
-  cwd: string;
-  files: { path: string; sha256: string }[];
+  /** Each file read: its absolute path, the hash of its content, and the name it was shown by (displayPath). */
+  files: EntryFile[];
   /** The ruleset without its rules' lazy fields (see `lazy`). */
   ruleset: Ruleset;
   /** Per rule: the names of the fields on the entry's second line. */
@@ -50,6 +52,12 @@ export interface RulesetCacheOptions {
   version: string;
 }
 
+interface EntryFile {
+  path: string;
+  sha256: string;
+  shown: string;
+}
+
 const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
 
 /** The hash of the rules/ modules as built (the same version number can hold different loaders while developing). */
@@ -59,7 +67,7 @@ function loaderCode(): Promise<string> {
 
 export function rulesetCacheFile(abs: string, opts: RulesetCacheOptions): string {
   const dir = opts.cacheDir ? path.resolve(opts.cacheDir) : defaultCacheDir();
-  const key = sha256(`${LAYOUT}\0${opts.version}\0${process.cwd()}\0${abs}`);
+  const key = sha256(`${LAYOUT}\0${opts.version}\0${displayPath(abs)}\0${abs}`);
   return path.join(dir, 'rulesets', `${key}.json`);
 }
 
@@ -82,11 +90,11 @@ function readLines(file: string): { head: Entry; rest: () => unknown } {
 async function readEntry(file: string, version: string): Promise<Ruleset | undefined> {
   try {
     const { head: entry, rest } = readLines(file);
-    if (entry.layout !== LAYOUT || entry.version !== version || entry.code !== (await loaderCode()) || entry.cwd !== process.cwd() || !Array.isArray(entry.files)) return undefined;
+    if (entry.layout !== LAYOUT || entry.version !== version || entry.code !== (await loaderCode()) || !Array.isArray(entry.files)) return undefined;
     // The bytes as they are (the hash of the text as loaded is the hash of its UTF-8 bytes), read
     // synchronously: a ruleset is a few dozen small files, and a promise per file cost more than the reading.
     for (const f of entry.files) {
-      if (sha256(readFileSync(f.path)) !== f.sha256) return undefined;
+      if (displayPath(f.path) !== f.shown || sha256(readFileSync(f.path)) !== f.sha256) return undefined;
     }
     if (!attachLazyFields(entry.ruleset, entry.lazy, rest)) return undefined;
     if (typeof entry.digest === 'string') rememberDigest(entry.ruleset, entry.digest);
@@ -99,7 +107,7 @@ async function readEntry(file: string, version: string): Promise<Ruleset | undef
 
 /**
  * Unwritable cache: the run goes on; the next one loads the YAML again. An entry is written per
- * working directory and ruleset content, so the folder is kept to the MAX_ENTRIES most recently used.
+ * ruleset content and the names its files are shown by, so the folder is kept to the MAX_ENTRIES most recently used.
  */
 async function writeEntry(file: string, entry: Omit<Entry, 'lazy'>): Promise<void> {
   const { ruleset, lazy, rest } = splitRuleset(entry.ruleset);
@@ -111,7 +119,7 @@ async function writeEntry(file: string, entry: Omit<Entry, 'lazy'>): Promise<voi
  * files), and a hit hashed every read again. A file read twice with different content (edited while
  * loading) keeps both, so that the entry is never used.
  */
-export function distinctFiles(files: readonly { path: string; sha256: string }[]): { path: string; sha256: string }[] {
+export function distinctFiles(files: readonly EntryFile[]): EntryFile[] {
   const seen = new Set<string>();
   return files.filter((f) => {
     const key = `${f.path}\0${f.sha256}`;
@@ -132,6 +140,6 @@ export async function loadRulesetCached(ref: string, opts: RulesetCacheOptions):
     return hit;
   }
   const { ruleset, read } = await loadRulesetReading(abs);
-  await writeEntry(file, { layout: LAYOUT, version, code: await loaderCode(), cwd: process.cwd(), files: distinctFiles(read.map((f) => ({ path: f.path, sha256: sha256(f.text) }))), ruleset, digest: rulesetDigest(ruleset), contentHash: rulesetContentHash(ruleset) });
+  await writeEntry(file, { layout: LAYOUT, version, code: await loaderCode(), files: distinctFiles(read.map((f) => ({ path: f.path, sha256: sha256(f.text), shown: displayPath(f.path) }))), ruleset, digest: rulesetDigest(ruleset), contentHash: rulesetContentHash(ruleset) });
   return ruleset;
 }

@@ -49,7 +49,8 @@ export function resolveRulesetRef(ref: string, baseDir: string): string {
   ]);
 }
 
-function displayPath(abs: string): string {
+/** How a ruleset file is named in problems and `sources`: relative to the working directory when inside it, else absolute. */
+export function displayPath(abs: string): string {
   const rel = path.relative(process.cwd(), abs);
   return rel && !rel.startsWith('..') ? rel : abs;
 }

@@ -8,6 +8,7 @@ import { runTranscribe, type TranscribeFormat } from '../../src/cli/transcribe.j
 import { parseTranscript } from '../../src/transcript/parse.js';
 import { ROOT, runCli, runCliInProcess } from '../helpers/cli.js';
 import { audioFile, ffmpeg, silence, speechLike, tempDir } from '../helpers/media.js';
+import { warmCacheDir } from '../helpers/warm-cache.js';
 
 interface JsonReport {
   files: { path: string; status: string; error?: string; language: string | null; durationSec: number | null; transcriptSource?: string; findings: { ruleId: string; category: string; start: number | null; end: number | null; text: string }[] }[];
@@ -26,7 +27,7 @@ beforeAll(() => {
   audioFile(f('nosidecar.m4a'), [speechLike(2), silence(1), speechLike(2)], ['-c:a', 'aac']);
   writeFileSync(f('other.srt'), '1\n00:00:01,000 --> 00:00:03,000\n这是国家级的配方。\n');
   audioFile(f('ja.m4a'), [speechLike(10)], ['-c:a', 'aac']);
-  mkdirSync(f('cache'));
+  warmCacheDir(f('cache')); // no model in it; the rulesets the suite warmed
 });
 afterAll(() => tmp.cleanup());
 

@@ -109,6 +109,9 @@ describe('compiled rules cache', () => {
     expect(checkTranscript(c, one('这是测试专用词'), zh).map((f) => f.ruleId)).toContain(rule!.id);
     await compileRulesCached([cn], 'zh', a.get, { cacheDir, version: '1.0.1' });
     expect(a.calls.n).toBe(3);
+    // Where the files are, and how a run names them (relative to its working directory or not), is not what is compiled:
+    // runs from different folders share the entry.
+    expect(await compiledKey([{ ...cn, sources: cn.sources.map((f) => path.join('/elsewhere', path.basename(f))), warnings: [] }], 'zh', '1.0.0')).toBe(await compiledKey([cn], 'zh', '1.0.0'));
     // The same ruleset for another language is another key too.
     expect(await compiledKey([cn], 'ja', '1.0.0')).not.toBe(await compiledKey([cn], 'zh', '1.0.0'));
   });

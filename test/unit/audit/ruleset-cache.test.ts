@@ -77,8 +77,33 @@ describe('ruleset cache', () => {
   });
 
   it('hashes each file once, and keeps both contents of a file read twice differently', () => {
-    const a = { path: '/r/vocab.yaml', sha256: 'a' };
-    expect(distinctFiles([a, { path: '/r/x.yaml', sha256: 'x' }, a, { ...a, sha256: 'b' }])).toEqual([a, { path: '/r/x.yaml', sha256: 'x' }, { ...a, sha256: 'b' }]);
+    const a = { path: '/r/vocab.yaml', sha256: 'a', shown: '/r/vocab.yaml' };
+    const x = { path: '/r/x.yaml', sha256: 'x', shown: '/r/x.yaml' };
+    expect(distinctFiles([a, x, a, { ...a, sha256: 'b' }])).toEqual([a, x, { ...a, sha256: 'b' }]);
+  });
+
+  it('serves one entry to every working directory its files are shown the same from, and another where they are shown relatively', async () => {
+    const ref = copySmall();
+    const cacheDir = tmp('lc-rscache-');
+    const opts = { cacheDir, version: '1.0.0' };
+    const home = process.cwd();
+    try {
+      // Two folders outside the ruleset's (two CI checkouts, two segments' folders): files shown by absolute paths.
+      process.chdir(tmp('lc-rscache-cwd-'));
+      const outside = await loadRuleset(ref);
+      expect(outside.sources).toEqual([ref, path.resolve(path.dirname(ref), '..', 'zh-basic.yaml')]);
+      await loadRulesetCached(ref, opts);
+      plantMarker(rulesetCacheFile(ref, opts));
+      process.chdir(tmp('lc-rscache-cwd-'));
+      expect(await loadRulesetCached(ref, opts)).toEqual(MARKER);
+      // From the ruleset's own folder its files are shown relatively: not the entry written outside it.
+      process.chdir(path.dirname(ref));
+      const inside = await loadRulesetCached(ref, opts);
+      expect(inside.sources).toEqual(['house.yaml', path.resolve(path.dirname(ref), '..', 'zh-basic.yaml')]);
+      expect(inside).toEqual(await loadRuleset(ref));
+    } finally {
+      process.chdir(home);
+    }
   });
 
   it('is invalidated when an extended file or the tool version changes', async () => {
