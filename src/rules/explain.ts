@@ -9,7 +9,7 @@ import type { Lattice } from './lattice.js';
 import { charsOf } from './lattice.js';
 import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, type Hit } from './match.js';
-import { excusingCues, onlyWithState, type ExcusingCues } from './scan-memo.js';
+import { excusingCues, onlyWithState, respectsContext, type ExcusingCues } from './scan-memo.js';
 import { matchEntries, type Rule } from './model.js';
 import { canonicalElement, entryElements, type AlternativeElement } from './seq-syntax.js';
 import { anySaidIn } from './nearby.js';
@@ -51,9 +51,8 @@ const GROUP_NAMES: Record<ExcusingCues, string> = { unless: "the rule's unless g
 function excusingGroups(compiled: CompiledRules, rule: Rule, m: CompiledMatcher): { name: string; groups: readonly CompiledCues[] }[] {
   const out = [{ name: GROUP_NAMES.unless, groups: compiled.unless[m.rule] ?? [] }];
   if (m.unless) out.push({ name: `matcher "${m.id}"'s unless group`, groups: m.unless });
-  if (rule.kind === 'prohibit' && rule.respectContext !== false) {
-    out.push({ name: GROUP_NAMES.negation, groups: compiled.negation ?? [] });
-    out.push({ name: GROUP_NAMES.quotation, groups: compiled.quotation ?? [] });
+  if (rule.kind === 'prohibit') {
+    for (const group of ['negation', 'quotation'] as const) if (respectsContext(rule, group)) out.push({ name: GROUP_NAMES[group], groups: compiled[group] ?? [] });
   }
   return out;
 }

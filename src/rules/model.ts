@@ -6,9 +6,7 @@
  *   language: zh                # ja | zh | ko
  *   name: …                     # optional human title
  *   extends: [cn/ad-law.yaml]   # optional: built-in names or paths relative to this file
- *   overrides:                  # optional: change rules inherited through `extends`
- *     cn/ad-law/absolute: off   #   disable
- *     cn/price/lowest: { severity: warning }
+ *   overrides:                  # optional: change inherited rules (cn/ad-law/absolute: off, or { severity: warning })
  *   context:                    # optional, ruleset-wide: cues that make a match not a claim
  *     negation:  { before: [不是], after: [ではありません], window: 8 }
  *     quotation: { before: [法律规定], after: [是违禁词], window: 20 }
@@ -299,12 +297,15 @@ interface RuleBase extends Matcher {
   basis?: Basis;
 }
 
+/** Which of the ruleset's context groups a rule heeds (each true unless set false). */
+export interface ContextRespected { negation?: boolean; quotation?: boolean }
+
 export interface ProhibitRule extends RuleBase {
   kind: 'prohibit';
   /** Exceptions: the match is not reported when one of these is found around it. */
   unless?: CueGroups;
-  /** Whether the ruleset's negation / quotation cues suppress this rule (default true). */
-  respectContext?: boolean;
+  /** Whether the ruleset's negation / quotation cues suppress this rule (default true), or per group: `{ quotation: false }`. */
+  respectContext?: boolean | ContextRespected;
   /**
    * Conditional rule: only when the manifest declares `sponsored: true` (a paid or gifted
    * promotion). "これは案件じゃない" / "내돈내산" / "不是广告" are claims only when the stream is in

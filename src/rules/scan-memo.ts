@@ -10,7 +10,7 @@ import type { CompiledRules } from './compile.js';
 import type { Lattice } from './lattice.js';
 import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, type Hit } from './match.js';
-import type { Rule } from './model.js';
+import type { ContextRespected, Rule } from './model.js';
 import { anySaidIn } from './nearby.js';
 
 /**
@@ -51,6 +51,12 @@ export function onlyWithState(compiled: CompiledRules, L: Lattice, hit: Hit): 'm
   return m.onlyWithNearby ? 'elsewhere' : 'unmet';
 }
 
+/** Whether a prohibit rule heeds the ruleset's `group` cues (its `respectContext`: true, false, or per group). */
+export function respectsContext(rule: { respectContext?: boolean | ContextRespected }, group: keyof ContextRespected): boolean {
+  const r = rule.respectContext;
+  return r === undefined || r === true || (r !== false && r[group] !== false);
+}
+
 /**
  * Which cues clear this hit of a prohibited word: its rule's own `unless` cues, else a negation, else a quotation;
  * undefined when none does (or the hit is not a prohibited word's). A question answered yes (能瘦吗？能！) is a claim:
@@ -65,9 +71,9 @@ export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): Exc
   const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
   if (cueNear(L, hit.start, hit.end, compiled.unless[m.rule], yes) || cueNear(L, hit.start, hit.end, m.unless, yes)) return 'unless';
   if (anySaidIn(L.a.norm.text, m.unlessNearby)) return 'unless';
-  if (rule.respectContext === false || yes) return undefined;
-  if (cueNear(L, hit.start, hit.end, compiled.negation)) return 'negation';
-  return cueNear(L, hit.start, hit.end, compiled.quotation) ? 'quotation' : undefined;
+  if (yes) return undefined;
+  if (respectsContext(rule, 'negation') && cueNear(L, hit.start, hit.end, compiled.negation)) return 'negation';
+  return respectsContext(rule, 'quotation') && cueNear(L, hit.start, hit.end, compiled.quotation) ? 'quotation' : undefined;
 }
 
 /** Whether a prohibited word's own `unless` cues, or a negation or quotation, clear this hit. */

@@ -114,7 +114,8 @@ const prohibitRule = {
     ...common,
     kind: { const: 'prohibit' },
     unless: cueGroups,
-    respectContext: { type: 'boolean' },
+    // true, false, or per group ({ quotation: false }); the object keywords apply to an object only.
+    respectContext: { type: ['boolean', 'object'], additionalProperties: false, minProperties: 1, properties: { negation: { type: 'boolean' }, quotation: { type: 'boolean' } } },
     onlyWhen: { enum: ['sponsored', 'declared'] },
   },
 } as const;

@@ -258,6 +258,31 @@ ${unless}
     expect(flags(rs, '日本一の美容液です')).toBe(true);
   });
 
+  it('respectContext: false sets aside both groups; { quotation: false } only the quotations, a denial still denies', () => {
+    const context = '  negation: { after: [ではありません], window: 8 }\n  quotation: { after: [という噂], window: 8 }';
+    const heard = '日本一の美容液という噂';
+    const denied = '日本一の美容液ではありません';
+    const both = ruleset(context);
+    expect([flags(both, heard), flags(both, denied)]).toEqual([false, false]);
+    const neither = ruleset(context, '    respectContext: false');
+    expect([flags(neither, heard), flags(neither, denied)]).toEqual([true, true]);
+    const hearsay = ruleset(context, '    respectContext: { quotation: false }');
+    expect([flags(hearsay, heard), flags(hearsay, denied)]).toEqual([true, false]);
+    const denials = ruleset(context, '    respectContext: { negation: false, quotation: true }');
+    expect([flags(denials, heard), flags(denials, denied)]).toEqual([false, true]);
+  });
+
+  it('respectContext takes true, false or the groups by name: anything else is an error with its place', () => {
+    const rule = (value: string) =>
+      `id: t\nlanguage: ja\nrules:\n  - id: t/a\n    kind: prohibit\n    category: other\n    severity: info\n    message: { ja: a, en: a }\n    reference: r\n    terms: [日本一]\n    respectContext: ${value}\n    examples: { bad: [日本一], good: [一番] }\n`;
+    expect(parseRulesetSource(rule('{ quotation: false }'), 't.yaml').problems).toEqual([]);
+    for (const bad of ['{ hearsay: false }', '{}', 'maybe']) {
+      const { problems } = parseRulesetSource(rule(bad), 't.yaml');
+      expect(problems.length, bad).toBe(1);
+      expect(problems[0]).toMatchObject({ file: 't.yaml', line: 11 });
+    }
+  });
+
   it('a scope that is not clause or sentence is a ruleset error with its place', () => {
     const { problems } = parseRulesetSource('id: t\nlanguage: ja\ncontext:\n  negation: { after: [x], scope: paragraph }\nrules: []\n', 't.yaml');
     // One message that says what is wrong (not also "must be array" from the other form).
