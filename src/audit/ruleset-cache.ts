@@ -7,8 +7,9 @@
  * warnings carry these names). It is used only when the tool version, the content of every one of
  * those files and the names they are shown by now are unchanged; otherwise the ruleset is loaded
  * (parsed and validated) as usual and the entry rewritten. So runs from any folder outside the
- * rulesets' own (a CI job's checkout, a segment's folder) share one entry. The cache is a convenience: a folder that cannot be
- * read or written, or an entry that is damaged, only means loading the slow way.
+ * rulesets' own (a CI job's checkout, a segment's folder) share one entry. The cache is a
+ * convenience: a folder that cannot be read or written, or an entry that is damaged, only means
+ * loading the slow way.
  *
  * An entry is two lines (audit/lazy-rule-fields.ts): the entry with its rules' word lists, examples
  * and `unless` cues left out, then those fields, parsed only when something reads one of them.
@@ -107,7 +108,8 @@ async function readEntry(file: string, version: string): Promise<Ruleset | undef
 
 /**
  * Unwritable cache: the run goes on; the next one loads the YAML again. An entry is written per
- * ruleset content and the names its files are shown by, so the folder is kept to the MAX_ENTRIES most recently used.
+ * ruleset content and the names its files are shown by, so the folder is kept to the MAX_ENTRIES
+ * most recently used.
  */
 async function writeEntry(file: string, entry: Omit<Entry, 'lazy'>): Promise<void> {
   const { ruleset, lazy, rest } = splitRuleset(entry.ruleset);
