@@ -9,12 +9,22 @@ import type { Token } from '../text/tokenizer.js';
 import type { Lexicon } from './lexicon.js';
 
 const nounEndings = new WeakMap<Lexicon, ReadonlySet<number>>();
+const cutWords = new WeakMap<Lexicon, ReadonlySet<number>>();
+
+function inSet(cache: WeakMap<Lexicon, ReadonlySet<number>>, lexicon: Lexicon, list: number[] | undefined, literal: number): boolean {
+  let set = cache.get(lexicon);
+  if (!set) cache.set(lexicon, (set = new Set(list ?? [])));
+  return set.has(literal);
+}
 
 /** Whether the literal's own words end in a noun (Lexicon.nounEnding): 유산균, not 처방한 (처방|한약 is 처방한 약). */
 export function endsInNoun(lexicon: Lexicon, literal: number): boolean {
-  let set = nounEndings.get(lexicon);
-  if (!set) nounEndings.set(lexicon, (set = new Set(lexicon.nounEnding ?? [])));
-  return set.has(literal);
+  return inSet(nounEndings, lexicon, lexicon.nounEnding, literal);
+}
+
+/** Whether the literal is one written word ko-dic cuts into several (Lexicon.cutWord): 위고비, 삭센다. */
+export function isCutWord(lexicon: Lexicon, literal: number): boolean {
+  return inSet(cutWords, lexicon, lexicon.cutWord, literal);
 }
 
 /**
@@ -36,6 +46,30 @@ export function headCutToken(text: string, tokens: readonly Token[], s: number, 
     if (token.end <= end) continue;
     const joined = (tokens[t - 1] as Token).end === token.start;
     return joined && token.pos === 'NNG' && token.end - token.start === 2 && token.end - end === 1 && HEADS.has(text[end] as string) && end - start >= 2 ? t : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The copula said right after a name (이다 contracted after a vowel, and its other forms: 예요, 야, 여서, 였어요, 라서,
+ * 인데). ko-dic, not knowing the name, may glue its first syllable to the name's last: 위고|비예|요, 삭|센|다예|요.
+ */
+const COPULA_AFTER = /^(?:예요|예여|예용|예|야|여서|였|이에요|이예요|이야|이었|이라|이여서|인데|입니다|이죠|라서|라고|라는|란|라면|라도)/u;
+
+/**
+ * The index of the token a rule word at [start, end) runs into, when it starts on a token's boundary (`s`, the index
+ * of the token starting at `start`), is one written word ko-dic cuts into several (a name it does not know: 위고비),
+ * and ends inside a later token whose rest is the copula said after it (위고|비예|요 for 위고비예요); else undefined.
+ * The rule word then stands for the tokens up to that one: 위고비예요 says 위고비 as 위고비랑 and 위고비처럼 do.
+ */
+export function copulaCutToken(text: string, tokens: readonly Token[], s: number, start: number, end: number): number | undefined {
+  for (let t = s + 1; t < tokens.length; t++) {
+    const token = tokens[t] as Token;
+    if (token.start >= end) return undefined;
+    if (token.end <= end) continue;
+    const joined = (tokens[t - 1] as Token).end === token.start;
+    const copula = COPULA_AFTER.exec(text.slice(end))?.[0];
+    return joined && token.start > start && copula !== undefined && end + copula.length >= token.end ? t : undefined;
   }
   return undefined;
 }

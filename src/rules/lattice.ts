@@ -14,7 +14,7 @@ import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.j
 import { stemGroup, stemsCompletedBy } from './stem-groups.js';
 import { isCrossedCut, isSubWord } from './sub-words.js';
 import { isKoreanEndingWord } from './ko-endings.js';
-import { endsInNoun, headCutToken } from './ko-compounds.js';
+import { copulaCutToken, endsInNoun, headCutToken, isCutWord } from './ko-compounds.js';
 import { becomingWithoutJi, contractedPrefixes, endingsAfter, fusedSupposing, notContracted, supposed, wholeBaseQuoted } from './lemma-forms.js';
 
 /** Where the words of the lexicon occur in one segment. */
@@ -235,9 +235,12 @@ function addSurfaceHits(compiled: CompiledRules, L: Lattice, found: number, offs
     } else if (compiled.language === 'ko' && e !== undefined && isKoreanEndingWord(a.norm.text, a.tokens[e - 1] as Token, start, end)) {
       // -ㄹ수록 said in one word with its verb (쓸수록) or as the ending alone (을수록): a rule's 수록 stands for it.
       pushToken(L, value, e - 1, e);
-    } else if (compiled.language === 'ko' && s !== undefined && e === undefined && endsInNoun(lexicon, value)) {
-      // 유산|균약: a word cut one syllable short of a product head (ko-compounds.ts) stands for the compound.
-      const t = headCutToken(a.norm.text, a.tokens, s, start, end);
+    } else if (compiled.language === 'ko' && s !== undefined && e === undefined) {
+      // 유산|균약: a word cut one syllable short of a product head (ko-compounds.ts) stands for the compound; 위고|비예|요:
+      // a name ko-dic does not know, its last syllable glued to the copula after it, stands for the name.
+      const t =
+        (endsInNoun(lexicon, value) ? headCutToken(a.norm.text, a.tokens, s, start, end) : undefined) ??
+        (isCutWord(lexicon, value) ? copulaCutToken(a.norm.text, a.tokens, s, start, end) : undefined);
       if (t !== undefined) pushToken(L, value, s, t + 1);
     }
   }

@@ -59,6 +59,12 @@ export interface Lexicon {
    * syllable short of a product head (ko-compounds.ts).
    */
   nounEnding?: number[];
+  /**
+   * Korean: literals written as one word (no space), not ending in a particle or an ending, that ko-dic cuts into
+   * several (위고비 = 위|고비, 삭센다): names it does not know, which a copula said after them can cut another way
+   * (위고비예요 = 위고|비예|요: ko-compounds.ts).
+   */
+  cutWord?: number[];
   /** Korean literals also keyed whole as a base (wholeBaseKey: 잡히다); such a match stops short of a fused quotation (깨운다는). */
   wholeBase?: { literal: number; base: string }[];
   /** Korean literals written as a stem that contracts (나오, 못 봐: ko-contracted.ts), also keyed by base; such a key counts only on a token beginning with a prefix (나와, 나왔). */
@@ -92,6 +98,7 @@ export class LexiconBuilder {
   private readonly stated: number[] = [];
   private readonly becoming: number[] = [];
   private readonly nounEnding: number[] = [];
+  private readonly cutWord: number[] = [];
   private readonly wholeBase: { literal: number; base: string }[] = [];
   private readonly contracted: { literal: number; prefixes: string[] }[] = [];
 
@@ -150,6 +157,7 @@ export class LexiconBuilder {
     const asWritten = this.spokenForms && dictionary === a.tokens;
     if (this.spokenForms && dictionary !== a.tokens && fusedJida(a.tokens) === 'plain') this.becoming.push(id);
     if (this.spokenForms && /^(?:NNG|NNP|XSN)$/u.test(a.tokens[a.tokens.length - 1]?.pos ?? '')) this.nounEnding.push(id);
+    if (this.spokenForms && a.tokens.length > 1 && !/\s/u.test(norm) && !/^(?:J|E|VCP)/u.test(a.tokens[a.tokens.length - 1]?.pos ?? 'J')) this.cutWord.push(id);
     const tokens = dictionary;
     const keyOf = (t: Token) => (asWritten ? t.surface : t.base);
     if (tokens.length > 0) this.lemmaKeys.push({ key: tokens.map(keyOf), value: id });
@@ -190,6 +198,7 @@ export class LexiconBuilder {
       ...(this.stated.length > 0 ? { stated: this.stated } : {}),
       ...(this.becoming.length > 0 ? { becoming: this.becoming } : {}),
       ...(this.nounEnding.length > 0 ? { nounEnding: this.nounEnding } : {}),
+      ...(this.cutWord.length > 0 ? { cutWord: this.cutWord } : {}),
       ...(this.wholeBase.length > 0 ? { wholeBase: this.wholeBase } : {}),
       ...(this.contracted.length > 0 ? { contracted: this.contracted } : {}),
       lemma: new Automaton(this.lemmaKeys),

@@ -87,10 +87,20 @@ const NEWER_PRODUCT_NOUNS: readonly string[] = ['サプリメント', 'トリー
 function splitProductNoun<T extends ViterbiToken>(t: T, tokenize: (text: string) => T[]): T[] {
   const run = t.surface_form;
   const noun = NEWER_PRODUCT_NOUNS.find((n) => run.endsWith(n) && run.length - n.length >= MIN_HEAD_KATAKANA);
-  if (noun === undefined) return [t];
-  const head = run.slice(0, run.length - noun.length);
-  return [...splitKatakanaRuns(tokenize(head), tokenize), { ...t, surface_form: noun, basic_form: noun }];
+  if (noun !== undefined) return [...splitKatakanaRuns(tokenize(run.slice(0, run.length - noun.length)), tokenize), { ...t, surface_form: noun, basic_form: noun }];
+  const suffix = CLAIM_SUFFIXES.find((n) => run.endsWith(n) && run.length - n.length >= MIN_HEAD_CLAIMED);
+  if (suffix === undefined) return [t];
+  const tail = tokenize(suffix);
+  return [...splitKatakanaRuns(tokenize(run.slice(0, run.length - suffix.length)), tokenize), ...(tail.length === 1 ? tail : [{ ...t, surface_form: suffix, basic_form: suffix }])];
 }
+
+/**
+ * Short words that close a claim said as one katakana compound (ダウンタイムゼロ, ダウンタイムレス, リバウンドレス): too
+ * short for the tail split above (a two-kana tail is too often part of an unknown word), so split only off a head of
+ * four characters or more, itself read again (ダウンタイム → ダウン | タイム) for the words of the claim.
+ */
+const CLAIM_SUFFIXES: readonly string[] = ['ゼロ', 'レス'];
+const MIN_HEAD_CLAIMED = 4;
 
 /** Both splits, as the tokenizer and its kuromoji parity test apply them: unknown hiragana runs, then katakana runs. */
 export function splitUnknownRuns<T extends ViterbiToken>(tokens: readonly T[], tokenize: (text: string) => T[]): T[] {

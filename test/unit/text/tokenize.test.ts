@@ -72,6 +72,17 @@ describe('Japanese (kuromoji, IPADIC)', () => {
     const a = analyzers.ja!.analyze('話題の身長アップサプリ');
     for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
   });
+  // ...and one closed by a claim's short word (ダウンタイムゼロ, ダウンタイムレス) stayed whole, so a rule naming
+  // ダウンタイム found nothing there (round 54's request).
+  it('splits ゼロ and レス off an unknown katakana run of a long enough head: ダウン / タイム / ゼロ', () => {
+    expect(surfaces('ja', 'ダウンタイムゼロで小顔に')).toEqual(['ダウン', 'タイム', 'ゼロ', 'で', '小', '顔', 'に']);
+    expect(surfaces('ja', 'ダウンタイムレスです')).toEqual(['ダウン', 'タイム', 'レス', 'です']);
+    // a known word stays whole (ワイヤレス, シームレス), and so does an unknown one of a short head
+    expect(surfaces('ja', 'ワイヤレス')).toEqual(['ワイヤレス']);
+    expect(surfaces('ja', 'シームレス')).toEqual(['シームレス']);
+    const a = analyzers.ja!.analyze('話題のダウンタイムゼロ施術');
+    for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
+  });
   it('offsets point into the normalised text', () => {
     const a = analyzers.ja!.analyze('この美容液は2大保湿成分で日本一');
     for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
