@@ -19,6 +19,7 @@ import { gapEnds } from './gap-ends.js';
 import { deniesModifiedNoun, deniesOtherNoun } from './ko-denial-scope.js';
 import { pushRegexHits } from './regex-prefilter.js';
 import { isTagged } from './tagged-words.js';
+import { stemOfInflected } from './stem-cue.js';
 import { scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
 
 export interface Hit {
@@ -343,8 +344,9 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
       : { back: cues.window, ahead: cues.window };
   const bounds = L.a.boundaries;
   const loose = (c: CharSpan) => !cues.wholeWords && !(cues.wholeSingle && c.end - c.start === 1);
-  // A notWith word counts on word boundaries as the cues do (a group's wholeWords: 止まる's kana form is not in まとまって).
-  const onBounds = (c: CharSpan) => loose(c) || (bounds.has(c.start) && bounds.has(c.end));
+  // A notWith word counts on word boundaries as the cues do (a group's wholeWords: 止まる's kana form is not in まとまって);
+  // a Japanese verb's one-kanji stem (飲) stands for the word in any form (飲んだ).
+  const onBounds = (c: CharSpan) => loose(c) || (bounds.has(c.start) && bounds.has(c.end)) || stemOfInflected(L, c);
   // Goods said in reach (notWith): the words are about them after all, whatever the cues say.
   if (goodsInReach(L, start, end, cues, cues.notWithScope ? scopeReach(L, start, end, cues.notWithScope) : reach, onBounds)) return false;
   const before = (c: { start: number; end: number }) =>
