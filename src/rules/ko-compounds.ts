@@ -40,12 +40,21 @@ const HEADS: ReadonlySet<string> = new Set(['약', '차', '즙', '환', '액', '
  * whose last syllable is a product head; else undefined.
  */
 export function headCutToken(text: string, tokens: readonly Token[], s: number, start: number, end: number): number | undefined {
+  const t = tokenRunInto(tokens, s, end);
+  const token = t === undefined ? undefined : (tokens[t] as Token);
+  return token && token.pos === 'NNG' && token.end - token.start === 2 && token.end - end === 1 && HEADS.has(text[end] as string) && end - start >= 2 ? t : undefined;
+}
+
+/**
+ * The index of the token after token `s` that a word ending at `end` runs into (it starts before `end` and ends after
+ * it), when that token is glued to the one before it (no space between); else undefined.
+ */
+function tokenRunInto(tokens: readonly Token[], s: number, end: number): number | undefined {
   for (let t = s + 1; t < tokens.length; t++) {
     const token = tokens[t] as Token;
     if (token.start >= end) return undefined;
     if (token.end <= end) continue;
-    const joined = (tokens[t - 1] as Token).end === token.start;
-    return joined && token.pos === 'NNG' && token.end - token.start === 2 && token.end - end === 1 && HEADS.has(text[end] as string) && end - start >= 2 ? t : undefined;
+    return (tokens[t - 1] as Token).end === token.start ? t : undefined;
   }
   return undefined;
 }
@@ -63,13 +72,8 @@ const COPULA_AFTER = /^(?:예요|예여|예용|예|야|여서|였|이에요|이�
  * The rule word then stands for the tokens up to that one: 위고비예요 says 위고비 as 위고비랑 and 위고비처럼 do.
  */
 export function copulaCutToken(text: string, tokens: readonly Token[], s: number, start: number, end: number): number | undefined {
-  for (let t = s + 1; t < tokens.length; t++) {
-    const token = tokens[t] as Token;
-    if (token.start >= end) return undefined;
-    if (token.end <= end) continue;
-    const joined = (tokens[t - 1] as Token).end === token.start;
-    const copula = COPULA_AFTER.exec(text.slice(end))?.[0];
-    return joined && token.start > start && copula !== undefined && end + copula.length >= token.end ? t : undefined;
-  }
-  return undefined;
+  const t = tokenRunInto(tokens, s, end);
+  const token = t === undefined ? undefined : (tokens[t] as Token);
+  const copula = token && token.start > start ? COPULA_AFTER.exec(text.slice(end))?.[0] : undefined;
+  return token && copula !== undefined && end + copula.length >= token.end ? t : undefined;
 }

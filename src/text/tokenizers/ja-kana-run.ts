@@ -87,11 +87,13 @@ const NEWER_PRODUCT_NOUNS: readonly string[] = ['サプリメント', 'トリー
 function splitProductNoun<T extends ViterbiToken>(t: T, tokenize: (text: string) => T[]): T[] {
   const run = t.surface_form;
   const noun = NEWER_PRODUCT_NOUNS.find((n) => run.endsWith(n) && run.length - n.length >= MIN_HEAD_KATAKANA);
-  if (noun !== undefined) return [...splitKatakanaRuns(tokenize(run.slice(0, run.length - noun.length)), tokenize), { ...t, surface_form: noun, basic_form: noun }];
-  const suffix = CLAIM_SUFFIXES.find((n) => run.endsWith(n) && run.length - n.length >= MIN_HEAD_CLAIMED);
-  if (suffix === undefined) return [t];
-  const tail = tokenize(suffix);
-  return [...splitKatakanaRuns(tokenize(run.slice(0, run.length - suffix.length)), tokenize), ...(tail.length === 1 ? tail : [{ ...t, surface_form: suffix, basic_form: suffix }])];
+  const suffix = noun === undefined ? CLAIM_SUFFIXES.find((n) => run.endsWith(n) && run.length - n.length >= MIN_HEAD_CLAIMED) : undefined;
+  const word = noun ?? suffix;
+  if (word === undefined) return [t];
+  // A claim's suffix is a dictionary word (ゼロ, レス) and keeps its reading; a newer product noun is unknown.
+  const known = suffix === undefined ? [] : tokenize(suffix);
+  const tail = known.length === 1 ? known : [{ ...t, surface_form: word, basic_form: word }];
+  return [...splitKatakanaRuns(tokenize(run.slice(0, run.length - word.length)), tokenize), ...tail];
 }
 
 /**
