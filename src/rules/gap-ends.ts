@@ -55,6 +55,10 @@ export function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: num
   const out: number[] = [];
   for (let k = 0; p + k <= tokens.length; k++) {
     const t = tokens[p + k - 1];
+    // A token that is no word of its own (the rest of a word already counted, a piece of a reduplication) is free
+    // before the count is checked: the gap that skips 삼 | 년 | 만에 skips three words, 에 included.
+    const inWord = k > 0 && t !== undefined && ((step.spaced === true && !countsAsWord(L, t)) || (k > 1 && continuesReduplication(tokens, p + k - 1)));
+    if (inWord) free++;
     // One word past the count: only a breath right after the last word the gap may skip (絶対に、損は: a gap of one
     // skips に, then the comma after it, as it would cross the comma before に).
     if (k > step.max + free && !(t && breathComma(L, p + k - 1))) break;
@@ -62,7 +66,7 @@ export function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: num
       if (pauses > 0 && breathComma(L, p + k - 1)) pauses--;
       else break;
     }
-    if (k > 0 && t && (isPauseComma(t) || (step.spaced && !countsAsWord(L, t)) || (k > 1 && continuesReduplication(tokens, p + k - 1)))) free++;
+    if (k > 0 && t && !inWord && isPauseComma(t)) free++;
     out.push(p + k);
   }
   return out;

@@ -38,6 +38,16 @@ describe('a spaced gap', () => {
     expect(prohibitedTexts(back, line, ko)).toEqual(['입병이 이틀 만에 싹 사라져요']);
   });
 
+  // Round 56 (r56kob): the rest of a word the gap has counted was taken as one word too many when it was the last
+  // token the gap skipped: 삼 | 년 | 만에 is three words, but the 에 of 만에 was checked against the count before it
+  // was known to be inside 만에, so a gap of three found nothing unless the word before it had a particle (입병이).
+  it('skips as many whole words as it says, the last one cut into tokens too', () => {
+    const spaced = compileRules([rulesetFromSource(source('ko', '[탈모, {gap: 3, spaced: true}, 났어요]'))], ko);
+    expect(prohibitedTexts(spaced, '탈모 삼 년 만에 났어요', ko)).toEqual(['탈모 삼 년 만에 났어요']);
+    expect(prohibitedTexts(spaced, '탈모 몇 년 만에 났어요', ko)).toEqual(['탈모 몇 년 만에 났어요']);
+    expect(prohibitedTexts(spaced, '탈모 무려 삼 년 만에 났어요', ko)).toEqual([]);
+  });
+
   it('still stops at its scope, and counts tokens where words are not spaced', () => {
     const spaced = compileRules([rulesetFromSource(source('ko', '[입병, {gap: 3, spaced: true}, 사라지다]'))], ko);
     expect(prohibitedTexts(spaced, '입병이 났어요. 이틀 만에 사라져요', ko)).toEqual([]);
