@@ -15,6 +15,10 @@
  * compiled the rulesets and expanded the dictionaries at the same time, several files at once (the
  * format tests' first run alone took 15–25 s); now they find what these runs wrote. The tests still
  * run the same CLI; what an empty cache folder does is tested with folders of its own.
+ *
+ * And, meanwhile, the same three rulesets loaded and compiled in this process into the entries the
+ * workers' builtinCompiled reads (test/helpers/builtin.ts: keyed by src/'s code, which the CLI's
+ * entries never match). Each worker loaded and compiled all three itself before (4–12 s a language).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,13 +44,18 @@ function warmCliCache(dir: string, cwd: string): Promise<void> {
   return Promise.all(runs).then(() => undefined);
 }
 
+/** The built-in rulesets through test/helpers/builtin.ts, once, so the workers find their cache entries (best effort). */
+async function warmSourceCache(): Promise<void> {
+  const { builtinCompiled } = await import('./helpers/builtin.js');
+  for (const name of ['cn', 'jp', 'kr']) await builtinCompiled(name).catch(() => undefined);
+}
+
 export default async function setup(): Promise<() => void> {
   execFileSync(process.execPath, [path.resolve(import.meta.dirname, '..', 'scripts', 'build-client.mjs')], { stdio: 'inherit' });
   const run = mkdtempSync(path.join(os.tmpdir(), 'livecomply-test-'));
   const before = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP };
   for (const key of ['TMPDIR', 'TMP', 'TEMP'] as const) process.env[key] = run;
-  await warmCliCache(run, run);
-  await warmCliCache(run, ROOT);
+  await Promise.all([warmCliCache(run, run).then(() => warmCliCache(run, ROOT)), warmSourceCache()]);
   return () => {
     for (const [key, value] of Object.entries(before)) {
       if (value === undefined) delete process.env[key];

@@ -1,14 +1,24 @@
 /**
  * The built-in rulesets, loaded and compiled once per test worker instead of once per test file or
  * test: vitest runs the files of a worker in one module graph (`isolate: false`), so these maps live
- * as long as the worker. Loading a language's YAML takes ~1–2 s and compiling it ~1 s, and a dozen
- * files want the same three. What they return is shared: callers must not change it (derive a new
+ * as long as the worker. What they return is shared: callers must not change it (derive a new
  * ruleset with a spread, as the cache tests do).
+ *
+ * And read through the on-disk caches the CLI uses (audit/ruleset-cache, audit/compiled-cache), in
+ * the default cache folder, which the suite's global setup warms (test/global-setup.ts): loading a
+ * language's YAML and compiling it took 4–12 s per language in each worker, reading the entries
+ * 0.1–0.3 s. Under the test runner the caches key on src/'s code, which the CLI's entries (dist/'s)
+ * never match; TEST_VERSION keeps the two apart (an entry's file name holds the version, so the CLI
+ * and the tests would otherwise overwrite each other's ruleset entries). What is read is what a user's
+ * run reads; that it finds what a fresh compile finds is compiled-cache.test's to show.
  */
 import { Engine, preparedOf, type Prepared } from '../../src/audit/engine.js';
 import { createAnalyzerFor } from '../../src/text/analyzer-for.js';
-import { compileRules, type CompiledRules } from '../../src/rules/compile.js';
-import { DEFAULT_RULESET, loadRuleset } from '../../src/rules/load.js';
+import { compileRulesCached } from '../../src/audit/compiled-cache.js';
+import { loadRulesetCached } from '../../src/audit/ruleset-cache.js';
+import { VERSION } from '../../src/cli/version.js';
+import type { CompiledRules } from '../../src/rules/compile.js';
+import { DEFAULT_RULESET } from '../../src/rules/load.js';
 import type { Ruleset } from '../../src/rules/model.js';
 import type { Language } from '../../src/transcript/model.js';
 import type { Analyzer } from '../../src/text/analyze.js';
@@ -19,6 +29,9 @@ export interface CompiledBuiltin {
   compiled: CompiledRules;
 }
 
+/** The version the tests' cache entries are written under (see above). */
+export const TEST_VERSION = `${VERSION}+tests`;
+
 const loaded = new Map<string, Promise<Ruleset>>();
 const compiled = new Map<string, Promise<CompiledBuiltin>>();
 
@@ -28,17 +41,18 @@ function once<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<
   return p;
 }
 
-/** `loadRuleset(name)` of a built-in ruleset (cn, jp, kr), once per worker. */
+/** `loadRuleset(name)` of a built-in ruleset (cn, jp, kr), once per worker, through the ruleset cache. */
 export function builtinRuleset(name: string): Promise<Ruleset> {
-  return once(loaded, name, () => loadRuleset(name));
+  return once(loaded, name, () => loadRulesetCached(name, { version: TEST_VERSION }));
 }
 
-/** A built-in ruleset with its language's analyser and its compiled form, once per worker. */
+/** A built-in ruleset with its language's analyser and its compiled form, once per worker, through the compiled cache. */
 export function builtinCompiled(name: string): Promise<CompiledBuiltin> {
   return once(compiled, name, async () => {
     const ruleset = await builtinRuleset(name);
     const analyzer = await createAnalyzerFor(ruleset.language);
-    return { ruleset, analyzer, compiled: compileRules([ruleset], analyzer) };
+    const compiled = await compileRulesCached([ruleset], ruleset.language, async () => analyzer, { version: TEST_VERSION });
+    return { ruleset, analyzer, compiled };
   });
 }
 
@@ -46,7 +60,7 @@ export function builtinCompiled(name: string): Promise<CompiledBuiltin> {
  * An Engine over the built-in rulesets (no --ruleset, no cache folder) that builds each language
  * from builtinCompiled instead of loading and compiling the ruleset again: what Engine.build makes
  * for a language with no rulesets named is the same ruleset (loadRuleset of its default name), the
- * same analyser and the same compileRules of it. Everything else — checking, the manifest stage, the
+ * same analyser and the same compiled form of it. Everything else — checking, the manifest stage, the
  * sponsored rules compiled on first use, what a run used — is the Engine's, per instance.
  */
 class SharedBuiltinEngine extends Engine {
