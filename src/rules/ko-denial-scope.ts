@@ -54,7 +54,9 @@ export function deniesOtherNoun(text: string, tokens: readonly Token[], matchEnd
   let noun = false;
   for (; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (t.start >= cueStart) break;
+    // A cue that itself begins with a word pointing back (이런 건 아니에요) denies what was said, however many claims and
+    // nouns a list of them put between.
+    if (t.start >= cueStart) return ended && noun && !(t.start === cueStart && POINTS_BACK.test(t.pos));
     if (!ended) {
       if (t.end <= cueStart && CLAUSE_END.test(t.pos)) {
         if (joinsIntoModifier(text, tokens, i)) return false;

@@ -37,6 +37,8 @@ describe('deniesOtherNoun', () => {
     ['아토피가 싹 낫고 그런 건 아니에요', '아토피가 싹 낫고', '건 아니'],
     ['아토피가 나아요 이런 크림은 아니고요', '아토피가 나아요', '은 아니'],
     ['아토피가 나아요, 연고가 없어요', '아토피가 나아요', '없어요'],
+    // Round 56 (r56kof): a cue that itself begins by pointing back refuses a whole list of claims, nouns and all
+    ['간이 좋아진다 피로가 풀린다 이런 건 아니에요', '간이 좋아진다', '이런 건 아니에요'],
   ])('"%s": the denial is of the claim (or no copula denial)', (text, claim, cue) => {
     expect(other(text, claim, cue)).toBe(false);
   });
