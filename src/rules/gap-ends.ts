@@ -10,7 +10,7 @@ import type { Step } from './compile.js';
 import type { Lattice } from './lattice.js';
 import { isPauseComma } from '../text/tokenizer.js';
 import { breathComma } from './pauses.js';
-import { GAP_STOP, stopIn, stopTable } from './stops.js';
+import { GAP_STOP, SENTENCES_CROSSED, stopIn, stopTable } from './stops.js';
 
 /** Whether token `t` begins a word a `spaced` gap counts: after a space (or at the start) in spaced Korean, always elsewhere. */
 function countsAsWord(L: Lattice, t: Token): boolean {
@@ -50,6 +50,7 @@ export function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: num
   const stop = GAP_STOP[step.scope];
   const table = stopTable(L);
   let pauses = step.scope === 'clause' && !L.chinese ? 1 : 0;
+  let sentences = SENTENCES_CROSSED[step.scope];
   // Tokens passed that the count does not take: a comma crossed, and (spaced) a token inside a word already counted.
   let free = 0;
   const out: number[] = [];
@@ -59,11 +60,17 @@ export function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: num
     // before the count is checked: the gap that skips 삼 | 년 | 만에 skips three words, 에 included.
     const inWord = k > 0 && t !== undefined && ((step.spaced === true && !countsAsWord(L, t)) || (k > 1 && continuesReduplication(tokens, p + k - 1)));
     if (inWord) free++;
+    const stopped = k > 0 && t !== undefined && stopIn(table, t.start, t.end, stop);
+    const breath = stopped && pauses > 0 && breathComma(L, p + k - 1);
+    // next-sentence: one sentence end crossed (never a line break), the stop no word of the gap's.
+    const crossing = stopped && !breath && sentences > 0 && !L.a.norm.text.slice(t.start, t.end).includes('\n');
+    if (crossing) free++;
     // One word past the count: only a breath right after the last word the gap may skip (絶対に、損は: a gap of one
     // skips に, then the comma after it, as it would cross the comma before に).
     if (k > step.max + free && !(t && breathComma(L, p + k - 1))) break;
-    if (k > 0 && t && stopIn(table, t.start, t.end, stop)) {
-      if (pauses > 0 && breathComma(L, p + k - 1)) pauses--;
+    if (stopped) {
+      if (breath) pauses--;
+      else if (crossing) sentences--;
       else break;
     }
     if (k > 0 && t && !inWord && isPauseComma(t)) free++;

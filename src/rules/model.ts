@@ -17,11 +17,11 @@ import type { Basis, Severity } from '../core/finding.js';
 import type { YamlProblem } from '../yaml/validated.js';
 
 /**
- * How far a gap or a cue reaches: the clause (to 、。,!? or a line break), the sentence (to 。!? or a
- * line break), or the turn (to 。 or a line break: a host's question and its answer, 「眠れない？これ
- * 飲めば一発」, are one turn).
+ * How far a gap or a cue reaches: the clause (to 、。,!? or a line break), the sentence (to 。!? or a line break), the turn
+ * (to 。 or a line break: 「眠れない？これ飲めば一発」 is one turn), or next-sentence (across one sentence end, never a line
+ * break: a gap into the next sentence, a cue one sentence further each way; 「…ですよね。でも使って大丈夫」).
  */
-export const SCOPES = ['clause', 'sentence', 'turn'] as const;
+export const SCOPES = ['clause', 'sentence', 'turn', 'next-sentence'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** The product categories a manifest declares and a rule may be limited to. */

@@ -129,7 +129,7 @@ function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
       return v === true ? undefined : { key: kind, reason: `"${kind}" must be true: {${kind}: true} says a caption, hashtag or clause ${kind === 'start' ? 'begins' : 'ends'} here` };
     case 'gap':
       if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > MAX_GAP) return { key: kind, reason: `"gap" must be a whole number of tokens from 1 to ${MAX_GAP}` };
-      if (o.scope !== undefined && !(SCOPES as readonly unknown[]).includes(o.scope)) return { key: 'scope', reason: '"scope" must be "clause" (default: stop at 、。,!?), "sentence" (stop at 。!?) or "turn" (stop at 。: a question and its answer)' };
+      if (o.scope !== undefined && !(SCOPES as readonly unknown[]).includes(o.scope)) return { key: 'scope', reason: '"scope" must be "clause" (default: stop at 、。,!?), "sentence" (stop at 。!?), "turn" (stop at 。: a question and its answer) or "next-sentence" (across one sentence end)' };
       return undefined;
   }
 }

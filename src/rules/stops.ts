@@ -23,8 +23,10 @@ mark('。\n', TURN);
 mark('。\n', FULL_STOP);
 // A cue's scope ends as a gap's does, but a clause does not end at ：or ….
 mark('。!?！？\n、,，;；', SCOPE_CLAUSE);
-export const GAP_STOP: Record<Scope, number> = { clause: GAP_CLAUSE, sentence: SENTENCE, turn: TURN };
-const SCOPE_END: Record<Scope, number> = { clause: SCOPE_CLAUSE, sentence: SENTENCE, turn: TURN };
+export const GAP_STOP: Record<Scope, number> = { clause: GAP_CLAUSE, sentence: SENTENCE, turn: TURN, 'next-sentence': SENTENCE };
+const SCOPE_END: Record<Scope, number> = { clause: SCOPE_CLAUSE, sentence: SENTENCE, turn: TURN, 'next-sentence': SENTENCE };
+/** How many sentence ends a scope crosses (never a line break): next-sentence one. */
+export const SENTENCES_CROSSED: Record<Scope, number> = { clause: 0, sentence: 0, turn: 0, 'next-sentence': 1 };
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 
 /**
@@ -91,16 +93,28 @@ export const MAX_SCOPE = 120;
 
 /** Characters from `start` back to the start of its sentence/clause, and from `end` on to its end. */
 export function scopeReach(L: Lattice, start: number, end: number, scope: Scope): { back: number; ahead: number } {
-  return reachUntil(L, start, end, MAX_SCOPE, SCOPE_END[scope]);
+  return reachUntil(L, start, end, MAX_SCOPE, SCOPE_END[scope], SENTENCES_CROSSED[scope]);
 }
 
-/** Characters from `start` back, and from `end` on, up to `limit` each, not past a stop of kind `bit`. */
-function reachUntil(L: Lattice, start: number, end: number, limit: number, bit: number): { back: number; ahead: number } {
+/**
+ * Characters from `start` back, and from `end` on, up to `limit` each, not past a stop of kind `bit` — past `cross`
+ * of them each way that are no line break (next-sentence).
+ */
+function reachUntil(L: Lattice, start: number, end: number, limit: number, bit: number, cross = 0): { back: number; ahead: number } {
   const table = stopTable(L);
+  const text = L.a.norm.text;
+  const stopsAt = (i: number, left: { n: number }): boolean => {
+    if (!stopIn(table, i, i + 1, bit)) return false;
+    if (left.n === 0 || text[i] === '\n') return true;
+    left.n--;
+    return false;
+  };
+  const back = { n: cross };
   let b = start;
-  while (b > 0 && start - b < limit && !stopIn(table, b - 1, b, bit)) b--;
+  while (b > 0 && start - b < limit && !stopsAt(b - 1, back)) b--;
+  const ahead = { n: cross };
   let a = end;
-  while (a < table.length && a - end < limit && !stopIn(table, a, a + 1, bit)) a++;
+  while (a < table.length && a - end < limit && !stopsAt(a, ahead)) a++;
   return { back: start - b, ahead: a - end };
 }
 

@@ -286,7 +286,7 @@ ${unless}
   it('a scope that is not clause or sentence is a ruleset error with its place', () => {
     const { problems } = parseRulesetSource('id: t\nlanguage: ja\ncontext:\n  negation: { after: [x], scope: paragraph }\nrules: []\n', 't.yaml');
     // One message that says what is wrong (not also "must be array" from the other form).
-    expect(problems).toEqual([{ file: 't.yaml', line: 4, column: 27, reason: 'context.negation.scope must be one of "clause", "sentence", "turn"' }]);
+    expect(problems).toEqual([{ file: 't.yaml', line: 4, column: 27, reason: 'context.negation.scope must be one of "clause", "sentence", "turn", "next-sentence"' }]);
   });
 
   it('a denial that affirms (嘘じゃない, 夢じゃない, 不是吹的, 没骗你, 거짓말 아니에요) is no negation cue', async () => {
