@@ -10,7 +10,7 @@ import type { Step } from './compile.js';
 import type { Lattice } from './lattice.js';
 import { isPauseComma } from '../text/tokenizer.js';
 import { breathComma } from './pauses.js';
-import { GAP_STOP, SENTENCES_CROSSED, stopIn, stopTable } from './stops.js';
+import { GAP_STOP, LINE_BREAK, SENTENCES_CROSSED, stopIn, stopTable } from './stops.js';
 
 /** Whether token `t` begins a word a `spaced` gap counts: after a space (or at the start) in spaced Korean, always elsewhere. */
 function countsAsWord(L: Lattice, t: Token): boolean {
@@ -63,7 +63,7 @@ export function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: num
     const stopped = k > 0 && t !== undefined && stopIn(table, t.start, t.end, stop);
     const breath = stopped && pauses > 0 && breathComma(L, p + k - 1);
     // next-sentence: one sentence end crossed (never a line break), the stop no word of the gap's.
-    const crossing = stopped && !breath && sentences > 0 && !L.a.norm.text.slice(t.start, t.end).includes('\n');
+    const crossing = stopped && !breath && sentences > 0 && !stopIn(table, t.start, t.end, LINE_BREAK);
     if (crossing) free++;
     // One word past the count: only a breath right after the last word the gap may skip (絶対に、損は: a gap of one
     // skips に, then the comma after it, as it would cross the comma before に).

@@ -13,6 +13,8 @@ const TURN = 4;
 const SCOPE_CLAUSE = 8;
 /** Where a cue group's window ends: a full stop (。, a sentence-final ".") or a line break; not ？！, which a quoted question or its answer crosses. */
 const FULL_STOP = 16;
+/** A line break: no scope crosses it, next-sentence neither. */
+export const LINE_BREAK = 32;
 const STOP_BITS = new Map<string, number>();
 const mark = (chars: string, bit: number) => {
   for (const ch of chars) STOP_BITS.set(ch, (STOP_BITS.get(ch) ?? 0) | bit);
@@ -21,6 +23,7 @@ mark('。!?！？\n、,，;；:：…', GAP_CLAUSE);
 mark('。!?！？\n', SENTENCE);
 mark('。\n', TURN);
 mark('。\n', FULL_STOP);
+mark('\n', LINE_BREAK);
 // A cue's scope ends as a gap's does, but a clause does not end at ：or ….
 mark('。!?！？\n、,，;；', SCOPE_CLAUSE);
 export const GAP_STOP: Record<Scope, number> = { clause: GAP_CLAUSE, sentence: SENTENCE, turn: TURN, 'next-sentence': SENTENCE };
@@ -102,19 +105,20 @@ export function scopeReach(L: Lattice, start: number, end: number, scope: Scope)
  */
 function reachUntil(L: Lattice, start: number, end: number, limit: number, bit: number, cross = 0): { back: number; ahead: number } {
   const table = stopTable(L);
-  const text = L.a.norm.text;
-  const stopsAt = (i: number, left: { n: number }): boolean => {
-    if (!stopIn(table, i, i + 1, bit)) return false;
-    if (left.n === 0 || text[i] === '\n') return true;
-    left.n--;
-    return false;
-  };
-  const back = { n: cross };
+  let left = cross;
   let b = start;
-  while (b > 0 && start - b < limit && !stopsAt(b - 1, back)) b--;
-  const ahead = { n: cross };
+  for (; b > 0 && start - b < limit; b--) {
+    if (!stopIn(table, b - 1, b, bit)) continue;
+    if (left === 0 || stopIn(table, b - 1, b, LINE_BREAK)) break;
+    left--;
+  }
+  left = cross;
   let a = end;
-  while (a < table.length && a - end < limit && !stopsAt(a, ahead)) a++;
+  for (; a < table.length && a - end < limit; a++) {
+    if (!stopIn(table, a, a + 1, bit)) continue;
+    if (left === 0 || stopIn(table, a, a + 1, LINE_BREAK)) break;
+    left--;
+  }
   return { back: start - b, ahead: a - end };
 }
 
