@@ -27,7 +27,10 @@ async function failures(yaml: string): Promise<string[]> {
   const an = await createAnalyzerFor(rs.language);
   const own = new Set(rs.rules.filter((r) => r.id.startsWith('house/')).map((r) => r.id));
   expect(own.size).toBeGreaterThan(0);
-  return runExamples(compileRules([rs], an), an, own)
+  // Only the README's own rules are compiled, with the inherited context cues and vocab: a rule's findings never depend
+  // on the other rules (nor does the tokenizer), and compiling the whole built-in ruleset took most of this file's time.
+  const mine = { ...rs, rules: rs.rules.filter((r) => own.has(r.id)) };
+  return runExamples(compileRules([mine], an), an, own)
     .filter((r) => !r.passed)
     .map((r) => `${r.ruleId} ${r.kind} ${r.text}: ${r.reason ?? ''}`);
 }
