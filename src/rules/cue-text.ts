@@ -77,10 +77,33 @@ const DENIED_TO_AFFIRM = ['吹', '盖', '骗', '开玩笑', '夸张', '瞎说', 
 export function denialAffirms(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 4), at).trimEnd();
   if (AFFIRMED_BY_DENIAL.some((w) => before.endsWith(w))) return true;
+  if (notOnly(text, at)) return true;
   const c = text[at];
   if (c !== '不' && c !== '没') return false;
   const rest = text.slice(at + (text.startsWith('不是', at) ? 2 : 1));
   return DENIED_TO_AFFIRM.some((w) => rest.startsWith(w) || rest.startsWith(`在${w}`));
+}
+
+/**
+ * Chinese "not only" (不仅能美白，还能祛斑): the 不 that begins it. Not 不止 (不止痛 denies), nor 不光 before 滑, 彩, 亮, 泽
+ * (不光滑: "not smooth").
+ */
+const NOT_ONLY_ZH = /^不(?:仅|但|只|单|光(?![滑彩亮泽]))/u;
+/** Japanese "not only": the word limited (シミが消えるだけでなく), then its denial (で|では|じゃ before な). */
+const ONLY_JA = /(?:だけ|ばかり|のみ)(?:で|では|じゃ|じゃあ)?$/u;
+/** Korean "not only": 뿐(만) before 아니라 / 아니고, a particle between or not (주름 개선뿐만 아니라, 개선뿐만이 아니라). */
+const ONLY_KO = /뿐(?:만)?(?:이|은|는)?\s*$/u;
+
+/**
+ * Whether a cue starting at `at` is the denial of "not only … (but also)": 不光治失眠，还能…, アトピーが治るだけでなく…,
+ * 주름 개선뿐만 아니라…. It adds to what it follows instead of denying it (asked for by round 56's real claims).
+ */
+function notOnly(text: string, at: number): boolean {
+  if (NOT_ONLY_ZH.test(text.slice(at, at + 3))) return true;
+  if (/^(?:な|でな|ではな|じゃな)/u.test(text.slice(at, at + 4))) return ONLY_JA.test(text.slice(Math.max(0, at - 6), at));
+  const k = text.indexOf('아니', at);
+  if (k < 0 || k - at > 2 || !/^[라고](?!면)/u.test(text.slice(k + 2, k + 4))) return false;
+  return ONLY_KO.test(text.slice(Math.max(0, k - 6), k));
 }
 
 /** What turns a Japanese denial into a question that asserts: 治るんじゃないでしょうか, 日本一ではないですか. */

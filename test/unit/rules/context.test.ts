@@ -306,6 +306,26 @@ ${unless}
     expect(await said('日本一ではありません', 'ja')).toEqual([]);
   });
 
+  it('"not only" (不光…, …だけでなく, …뿐만 아니라) adds to the claim before it: its denial is no cue', async () => {
+    expect(denialAffirms('不光治失眠，还能治头痛', 0)).toBe(true);
+    expect(denialAffirms('这个不但能降血压', 2)).toBe(true);
+    expect(denialAffirms('アトピーが治るだけでなく', 9)).toBe(true);
+    expect(denialAffirms('シミが消えるだけではなく', 8)).toBe(true);
+    expect(denialAffirms('주름 개선뿐만 아니라 탄력까지', 8)).toBe(true);
+    expect(denialAffirms('주름 개선 뿐 아니라', 7)).toBe(true);
+    // Real denials stay cues: 不止痛 ("does not ease pain"), 不光滑, 治りません, a conditional 아니라면, a plain 아니라.
+    expect(denialAffirms('这个不止痛', 2)).toBe(false);
+    expect(denialAffirms('皮肤不光滑', 2)).toBe(false);
+    expect(denialAffirms('治りません', 2)).toBe(false);
+    expect(denialAffirms('치료뿐 아니라면', 5)).toBe(false);
+    expect(denialAffirms('치료제가 아니라 크림이에요', 5)).toBe(false);
+    const engine = builtinEngine();
+    const said = async (text: string, lang: 'ja' | 'zh' | 'ko') =>
+      (await engine.check({ segments: [{ start: 0, end: 3, text }] }, lang)).filter((f) => f.kind === 'prohibited').map((f) => f.text);
+    expect(await said('주름 개선뿐만 아니라 얼굴 윤곽까지 완성', 'ko')).toContain('주름 개선');
+    expect(await said('不光治失眠', 'zh')).not.toEqual([]);
+  });
+
   it('a Japanese denial that asks (…じゃないでしょうか, …ではないですか) asserts: its ない is no cue', () => {
     expect(denialAsks('治るんじゃないでしょうか', 3, 7)).toBe(true);
     expect(denialAsks('日本一ではないですか', 3, 7)).toBe(true);
