@@ -2,6 +2,7 @@
  * `livecomply rules list | show | vocab | lint | test [ruleset...]` (default: every built-in ruleset).
  */
 import { Chalk } from 'chalk';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { asWritten, builtinRulesetNames, loadRuleset } from '../rules/load.js';
 import { RulesetError, formatProblem, type Ruleset } from '../rules/model.js';
@@ -99,12 +100,21 @@ export async function rulesShow(refs: string[], opts: RulesCommandOptions): Prom
 /** `rules lint`: validate; every problem as file:line:col. Exit 2 when any ruleset is invalid. */
 export async function rulesLint(refs: string[]): Promise<number> {
   let bad = 0;
+  // Loaded here, not at the top: only lint reads the files' text as the YAML lexer sees it.
+  const { commentsInFlow } = await import('../yaml/flow-comments.js');
+  const seen = new Set<string>();
   for (const ref of refsOrBuiltins(refs)) {
     try {
       const rs = await loadRuleset(ref);
       const regexes = regexMatchers(rs);
       process.stdout.write(`✔ ${ref}: ${rs.rules.length} rules, ${regexes.length} regular expression${regexes.length === 1 ? '' : 's'}\n`);
       for (const w of rs.warnings ?? []) process.stdout.write(`  warning ${formatProblem(w)}\n`);
+      for (const file of rs.sources.filter((f) => !seen.has(f))) {
+        seen.add(file);
+        for (const c of await commentsInFlow(readFileSync(path.resolve(file), 'utf8'))) {
+          process.stdout.write(`  warning ${file}:${c.line}:${c.column}: a comment inside [ ] or { } runs to the end of the line and hides what follows it there (${JSON.stringify(c.text)}): put the comment on a line of its own\n`);
+        }
+      }
       for (const r of regexes) {
         if (couldBeStructured(r.source)) {
           process.stdout.write(`  warning ${r.rule} matcher ${r.matcher}: ${JSON.stringify(r.source)} is only words and alternatives: write it as "words" or "seq"\n`);

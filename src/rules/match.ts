@@ -211,8 +211,8 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
   return best;
 }
 
-/** Every matcher's hits in one segment, and the lattice the context cues are checked on. */
-export function scanSegment(compiled: CompiledRules, a: AnalyzedText): { hits: Hit[]; lattice: Lattice } {
+/** Every matcher's hits in one segment, and the lattice cues are checked on; `keep` filters before one rule's merge. */
+export function scanSegment(compiled: CompiledRules, a: AnalyzedText, keep?: (h: Hit, L: Lattice) => boolean): { hits: Hit[]; lattice: Lattice } {
   const L = buildLattice(compiled, a);
   const hits: Hit[] = [];
   const tried = new Set<number>();
@@ -237,7 +237,7 @@ export function scanSegment(compiled: CompiledRules, a: AnalyzedText): { hits: H
   for (const pos of L.numbers.keys()) for (const mi of compiled.startsWithNumber) tryAt(mi, pos);
   for (const mi of compiled.startsAnywhere) for (let pos = 0; pos < a.tokens.length; pos++) tryAt(mi, pos);
   pushRegexHits(compiled, a.norm.text, hits);
-  return { hits: dedupe(compiled, hits), lattice: L };
+  return { hits: dedupe(compiled, keep ? hits.filter((h) => keep(h, L)) : hits), lattice: L };
 }
 
 export function findHits(compiled: CompiledRules, a: AnalyzedText): Hit[] {

@@ -76,6 +76,18 @@ export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): Exc
   return respectsContext(rule, 'quotation') && cueNear(L, hit.start, hit.end, compiled.quotation) ? 'quotation' : undefined;
 }
 
+/**
+ * Whether the hit's matcher does not apply here at all (its `onlyWith` unmet in the text): asked before two hits of one
+ * rule are merged, so that such a hit does not hide another matcher's (全网竞拍多卖三成: an auction matcher whose onlyWith
+ * was unmet spanned the words a shorter one found). Cues that excuse a hit (a matcher's own `unless` too) excuse the
+ * words, so they are asked after the merge, and clear the shorter hit with the longer.
+ */
+function notApplying(compiled: CompiledRules, L: Lattice, hit: Hit): boolean {
+  const m = compiled.matchers[hit.matcher];
+  const rule = m ? (compiled.rules[m.rule] as Rule) : undefined;
+  return m !== undefined && rule?.kind === 'prohibit' && m.role === 'match' && onlyWithState(compiled, L, hit) === 'unmet';
+}
+
 /** Whether a prohibited word's own `unless` cues, or a negation or quotation, clear this hit. */
 export function clearedByContext(compiled: CompiledRules, L: Lattice, hit: Hit): boolean {
   return excusingCues(compiled, L, hit) !== undefined;
@@ -133,7 +145,7 @@ export function scanMemo(compiled: CompiledRules, analyzer: Analyzer, limit = SC
     scan: (text) =>
       scans(text, () => {
         const a = analyzer.analyze(text);
-        const { hits, lattice } = scanSegment(compiled, a);
+        const { hits, lattice } = scanSegment(compiled, a, (h, L) => !notApplying(compiled, L, h));
         const kept = hits.filter((h) => !clearedByContext(compiled, lattice, h));
         return { norm: a.norm, hits: kept.map((h) => markedForChecker(compiled, lattice, h)) };
       }),
