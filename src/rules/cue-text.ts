@@ -91,12 +91,12 @@ export function denialAffirms(text: string, at: number): boolean {
 const NOT_ONLY_ZH = /^不(?:仅|但|只|单|光(?![滑彩亮泽]))/u;
 /** Japanese "not only": the word limited (シミが消えるだけでなく), then its denial (で|では|じゃ before な). */
 const ONLY_JA = /(?:だけ|ばかり|のみ)(?:で|では|じゃ|じゃあ)?$/u;
-/** Korean "not only": 뿐(만) before 아니라 / 아니고, a particle between or not (주름 개선뿐만 아니라, 개선뿐만이 아니라). */
+/** Korean "not only": 뿐(만) before 아니라 / 아니고, a particle between or not (탈모 치료뿐만 아니라, 치료뿐만이 아니라). */
 const ONLY_KO = /뿐(?:만)?(?:이|은|는)?\s*$/u;
 
 /**
  * Whether a cue starting at `at` is the denial of "not only … (but also)": 不光治失眠，还能…, アトピーが治るだけでなく…,
- * 주름 개선뿐만 아니라…. It adds to what it follows instead of denying it (asked for by round 56's real claims).
+ * 탈모 치료뿐만 아니라…. It adds to what it follows instead of denying it (asked for by round 56's real claims).
  */
 function notOnly(text: string, at: number): boolean {
   if (NOT_ONLY_ZH.test(text.slice(at, at + 3))) return true;

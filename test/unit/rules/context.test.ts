@@ -311,7 +311,7 @@ ${unless}
     expect(denialAffirms('这个不但能降血压', 2)).toBe(true);
     expect(denialAffirms('アトピーが治るだけでなく', 9)).toBe(true);
     expect(denialAffirms('シミが消えるだけではなく', 8)).toBe(true);
-    expect(denialAffirms('주름 개선뿐만 아니라 탄력까지', 8)).toBe(true);
+    expect(denialAffirms('미백 효과뿐만 아니라 탄력까지', 8)).toBe(true);
     expect(denialAffirms('주름 개선 뿐 아니라', 7)).toBe(true);
     // Real denials stay cues: 不止痛 ("does not ease pain"), 不光滑, 治りません, a conditional 아니라면, a plain 아니라.
     expect(denialAffirms('这个不止痛', 2)).toBe(false);
@@ -322,7 +322,7 @@ ${unless}
     const engine = builtinEngine();
     const said = async (text: string, lang: 'ja' | 'zh' | 'ko') =>
       (await engine.check({ segments: [{ start: 0, end: 3, text }] }, lang)).filter((f) => f.kind === 'prohibited').map((f) => f.text);
-    expect(await said('주름 개선뿐만 아니라 얼굴 윤곽까지 완성', 'ko')).toContain('주름 개선');
+    expect(await said('탈모 치료뿐만 아니라 두피 열감까지 잡아 줘요', 'ko')).toContain('탈모 치료');
     expect(await said('不光治失眠', 'zh')).not.toEqual([]);
   });
 
