@@ -25,8 +25,8 @@ import { attachLazyFields, splitRuleset, type LazyNames } from './lazy-rule-fiel
 import { displayPath, loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
 import type { Ruleset } from '../rules/model.js';
 
-/** Bump when the entry layout changes (3: the files' shown names instead of the working directory). */
-const LAYOUT = 3;
+/** Bump when the entry layout changes (3: the files' shown names instead of the working directory; 4: the loader's code in the file name). */
+const LAYOUT = 4;
 
 interface Entry {
   layout: number;
@@ -66,9 +66,13 @@ function loaderCode(): Promise<string> {
   return folderCodeHash('rules').catch(() => 'unknown');
 }
 
-export function rulesetCacheFile(abs: string, opts: RulesetCacheOptions): string {
+/**
+ * The entry's file: keyed also by the loader's code, so that two builds of one version (the CLI as built, and its
+ * sources under the test runner) keep an entry each instead of overwriting each other's at every alternate run.
+ */
+export async function rulesetCacheFile(abs: string, opts: RulesetCacheOptions): Promise<string> {
   const dir = opts.cacheDir ? path.resolve(opts.cacheDir) : defaultCacheDir();
-  const key = sha256(`${LAYOUT}\0${opts.version}\0${displayPath(abs)}\0${abs}`);
+  const key = sha256(`${LAYOUT}\0${opts.version}\0${await loaderCode()}\0${displayPath(abs)}\0${abs}`);
   return path.join(dir, 'rulesets', `${key}.json`);
 }
 
@@ -135,7 +139,7 @@ export function distinctFiles(files: readonly EntryFile[]): EntryFile[] {
 export async function loadRulesetCached(ref: string, opts: RulesetCacheOptions): Promise<Ruleset> {
   const abs = resolveRulesetRef(ref, opts.cwd ?? process.cwd());
   const version = opts.version;
-  const file = rulesetCacheFile(abs, opts);
+  const file = await rulesetCacheFile(abs, opts);
   const hit = await readEntry(file, version);
   if (hit) {
     await touchCacheEntry(file);

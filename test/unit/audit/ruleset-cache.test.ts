@@ -6,6 +6,7 @@ import { distinctFiles, loadRulesetCached, rulesetCacheFile } from '../../../src
 import { MAX_ENTRIES } from '../../../src/io/cache-entry.js';
 import { BUILTIN_DIR, loadRuleset } from '../../../src/rules/load.js';
 import { RulesetError } from '../../../src/rules/model.js';
+import { runCli, runCliInProcess } from '../../helpers/cli.js';
 
 const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
 
@@ -48,7 +49,7 @@ describe('ruleset cache', () => {
     const direct = await loadRuleset(ref);
     expect(await loadRulesetCached(ref, opts)).toEqual(direct);
     expect(await loadRulesetCached(ref, opts)).toEqual(direct);
-    plantMarker(rulesetCacheFile(ref, opts));
+    plantMarker(await rulesetCacheFile(ref, opts));
     expect(await loadRulesetCached(ref, opts)).toEqual(MARKER);
   });
 
@@ -60,7 +61,7 @@ describe('ruleset cache', () => {
     const opts = { cacheDir, version: '1.0.0' };
     const direct = await loadRuleset(ref);
     await loadRulesetCached(ref, opts);
-    const file = rulesetCacheFile(ref, opts);
+    const file = await rulesetCacheFile(ref, opts);
     const [head, rest] = readFileSync(file, 'utf8').split('\n') as [string, string];
     const firstLine = (JSON.parse(head) as { ruleset: { rules: Record<string, unknown>[] } }).ruleset.rules;
     expect(firstLine.filter((r) => 'match' in r || 'examples' in r || 'unless' in r).map((r) => r.id)).toEqual([]);
@@ -93,7 +94,7 @@ describe('ruleset cache', () => {
       const outside = await loadRuleset(ref);
       expect(outside.sources).toEqual([ref, path.resolve(path.dirname(ref), '..', 'zh-basic.yaml')]);
       await loadRulesetCached(ref, opts);
-      plantMarker(rulesetCacheFile(ref, opts));
+      plantMarker(await rulesetCacheFile(ref, opts));
       process.chdir(tmp('lc-rscache-cwd-'));
       expect(await loadRulesetCached(ref, opts)).toEqual(MARKER);
       // From the ruleset's own folder its files are shown relatively: not the entry written outside it.
@@ -112,7 +113,7 @@ describe('ruleset cache', () => {
     const opts = { cacheDir, version: '1.0.0' };
     const direct = await loadRuleset(ref);
     await loadRulesetCached(ref, opts);
-    plantMarker(rulesetCacheFile(ref, opts));
+    plantMarker(await rulesetCacheFile(ref, opts));
     // Another version has its own entry.
     expect(await loadRulesetCached(ref, { cacheDir, version: '1.0.1' })).toEqual(direct);
     // A change in a file the ruleset extends (not the one named) is seen.
@@ -127,7 +128,7 @@ describe('ruleset cache', () => {
     expect((await loadRulesetCached(ref, { cacheDir: blocker, version: '1' })).id).toBe('house');
     const cacheDir = tmp('lc-rscache-');
     await loadRulesetCached(ref, { cacheDir, version: '1' });
-    writeFileSync(rulesetCacheFile(ref, { cacheDir, version: '1' }), '{ damaged');
+    writeFileSync(await rulesetCacheFile(ref, { cacheDir, version: '1' }), '{ damaged');
     expect((await loadRulesetCached(ref, { cacheDir, version: '1' })).id).toBe('house');
   });
 
@@ -156,8 +157,21 @@ describe('ruleset cache', () => {
     await loadRulesetCached(ref, opts);
     const left = readdirSync(dir);
     expect(left).toHaveLength(MAX_ENTRIES);
-    expect(left).toContain(path.basename(rulesetCacheFile(ref, opts)));
+    expect(left).toContain(path.basename(await rulesetCacheFile(ref, opts)));
     expect(left).toContain(path.basename(old(MAX_ENTRIES + 4)));
     expect(left).not.toContain(path.basename(old(0)));
+  });
+
+  it('keeps an entry for the CLI as built and one for its sources, instead of each overwriting the other', async () => {
+    // Same version, other loader code: before, both wrote one file, and every alternate run loaded the YAML again (the
+    // test suite runs both, and its end-to-end files paid a load of the built-in rulesets at most of their runs).
+    const ref = copySmall();
+    const cacheDir = tmp('lc-rscache-builds-');
+    const txt = path.join(tmp('lc-rscache-in-'), 'one.txt');
+    writeFileSync(txt, '国家级的好产品\n');
+    const args = ['audit', txt, '--ruleset', ref, '--format', 'json', '--cache-dir', cacheDir];
+    expect((await runCli(args)).code).toBe(1);
+    expect((await runCliInProcess(args)).code).toBe(1);
+    expect(readdirSync(path.join(cacheDir, 'rulesets'))).toHaveLength(2);
   });
 });
