@@ -2,9 +2,8 @@
  * `livecomply rules list | show | vocab | lint | test [ruleset...]` (default: every built-in ruleset).
  */
 import { Chalk } from 'chalk';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { asWritten, builtinRulesetNames, loadRuleset } from '../rules/load.js';
+import { asWritten, builtinRulesetNames, displayPath, loadRuleset, loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
 import { RulesetError, formatProblem, type Ruleset } from '../rules/model.js';
 import { matchEntries } from '../rules/model.js';
 import { VOCAB_REF } from '../rules/vocab.js';
@@ -105,14 +104,16 @@ export async function rulesLint(refs: string[]): Promise<number> {
   const seen = new Set<string>();
   for (const ref of refsOrBuiltins(refs)) {
     try {
-      const rs = await loadRuleset(ref);
+      const { ruleset: rs, read } = await loadRulesetReading(resolveRulesetRef(ref, process.cwd()));
       const regexes = regexMatchers(rs);
       process.stdout.write(`✔ ${ref}: ${rs.rules.length} rules, ${regexes.length} regular expression${regexes.length === 1 ? '' : 's'}\n`);
       for (const w of rs.warnings ?? []) process.stdout.write(`  warning ${formatProblem(w)}\n`);
-      for (const file of rs.sources.filter((f) => !seen.has(f))) {
+      // The files the load read (each once, with the text it read), not read again.
+      for (const { path: file, text } of read.filter((f) => !seen.has(f.path))) {
         seen.add(file);
-        for (const c of await commentsInFlow(readFileSync(path.resolve(file), 'utf8'))) {
-          process.stdout.write(`  warning ${file}:${c.line}:${c.column}: a comment inside [ ] or { } runs to the end of the line and hides what follows it there (${JSON.stringify(c.text)}): put the comment on a line of its own\n`);
+        for (const c of await commentsInFlow(text)) {
+          const reason = `a comment inside [ ] or { } runs to the end of the line and hides what follows it there (${JSON.stringify(c.text)}): put the comment on a line of its own`;
+          process.stdout.write(`  warning ${formatProblem({ file: displayPath(file), line: c.line, column: c.column, reason })}\n`);
         }
       }
       for (const r of regexes) {

@@ -10,7 +10,7 @@ import type { CompiledRules } from './compile.js';
 import type { Lattice } from './lattice.js';
 import { answeredYes } from './answered.js';
 import { cueNear, scanSegment, type Hit } from './match.js';
-import type { ContextRespected, Rule } from './model.js';
+import type { ContextRespected, ProhibitRule } from './model.js';
 import { anySaidIn } from './nearby.js';
 
 /**
@@ -57,15 +57,22 @@ export function respectsContext(rule: { respectContext?: boolean | ContextRespec
   return r === undefined || r === true || (r !== false && r[group] !== false);
 }
 
+/** The hit's matcher when it finds a prohibited word (a prohibit rule's `match`), the hits context may clear. */
+function claimMatcher(compiled: CompiledRules, hit: Hit): CompiledRules['matchers'][number] | undefined {
+  const m = compiled.matchers[hit.matcher];
+  return m && m.role === 'match' && compiled.rules[m.rule]?.kind === 'prohibit' ? m : undefined;
+}
+
 /**
  * Which cues clear this hit of a prohibited word: its rule's own `unless` cues, else a negation, else a quotation;
  * undefined when none does (or the hit is not a prohibited word's). A question answered yes (能瘦吗？能！) is a claim:
  * its own marks of asking excuse nothing, and only the rule's own cues may clear it.
  */
 export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): ExcusingCues | undefined {
-  const m = compiled.matchers[hit.matcher];
-  const rule = m ? (compiled.rules[m.rule] as Rule) : undefined;
-  if (!m || !rule || rule.kind !== 'prohibit' || m.role !== 'match') return undefined;
+  const m = claimMatcher(compiled, hit);
+  if (!m) return undefined;
+  // A claim matcher's rule is a prohibit rule (claimMatcher).
+  const rule = compiled.rules[m.rule] as ProhibitRule;
   // The matcher's own conditions: a hit its onlyWith context does not reach counts as excused by the rule itself.
   if (onlyWithState(compiled, L, hit) === 'unmet') return 'unless';
   const yes = answeredYes(L.a.norm.text, hit.start, hit.end);
@@ -83,9 +90,7 @@ export function excusingCues(compiled: CompiledRules, L: Lattice, hit: Hit): Exc
  * words, so they are asked after the merge, and clear the shorter hit with the longer.
  */
 function notApplying(compiled: CompiledRules, L: Lattice, hit: Hit): boolean {
-  const m = compiled.matchers[hit.matcher];
-  const rule = m ? (compiled.rules[m.rule] as Rule) : undefined;
-  return m !== undefined && rule?.kind === 'prohibit' && m.role === 'match' && onlyWithState(compiled, L, hit) === 'unmet';
+  return claimMatcher(compiled, hit) !== undefined && onlyWithState(compiled, L, hit) === 'unmet';
 }
 
 /** Whether a prohibited word's own `unless` cues, or a negation or quotation, clear this hit. */

@@ -8,7 +8,7 @@
  * the default cache folder, which the suite's global setup warms (test/global-setup.ts): loading a
  * language's YAML and compiling it took 4–12 s per language in each worker, reading the entries
  * 0.1–0.3 s. Under the test runner the caches key on src/'s code, which the CLI's entries (dist/'s) never match, and
- * an entry's file name holds that code (since the forty-seventh session: before, TEST_VERSION was the version with
+ * an entry's file name holds that code (since the forty-seventh session: before, the tests wrote under the version with
  * "+tests" to keep the CLI's and the tests' ruleset entries from overwriting each other); so the tests share their
  * entries with the CLI run in-process from src/ (runCliInProcess), which the global setup then warms too. What is read
  * is what a user's run reads; that it finds what a fresh compile finds is compiled-cache.test's to show.
@@ -30,9 +30,6 @@ export interface CompiledBuiltin {
   compiled: CompiledRules;
 }
 
-/** The version the tests' cache entries are written under (see above). */
-export const TEST_VERSION = VERSION;
-
 const loaded = new Map<string, Promise<Ruleset>>();
 const compiled = new Map<string, Promise<CompiledBuiltin>>();
 
@@ -44,7 +41,7 @@ function once<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<
 
 /** `loadRuleset(name)` of a built-in ruleset (cn, jp, kr), once per worker, through the ruleset cache. */
 export function builtinRuleset(name: string): Promise<Ruleset> {
-  return once(loaded, name, () => loadRulesetCached(name, { version: TEST_VERSION }));
+  return once(loaded, name, () => loadRulesetCached(name, { version: VERSION }));
 }
 
 /** A built-in ruleset with its language's analyser and its compiled form, once per worker, through the compiled cache. */
@@ -52,7 +49,7 @@ export function builtinCompiled(name: string): Promise<CompiledBuiltin> {
   return once(compiled, name, async () => {
     const ruleset = await builtinRuleset(name);
     const analyzer = await createAnalyzerFor(ruleset.language);
-    const compiled = await compileRulesCached([ruleset], ruleset.language, async () => analyzer, { version: TEST_VERSION });
+    const compiled = await compileRulesCached([ruleset], ruleset.language, async () => analyzer, { version: VERSION });
     return { ruleset, analyzer, compiled };
   });
 }

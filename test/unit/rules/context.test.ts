@@ -65,6 +65,10 @@ function neverWithoutMarks(f: SpanTest): void {
   );
 }
 
+/** The words the built-in ruleset of `lang` reports as prohibited in one segment. */
+const said = async (text: string, lang: 'ja' | 'zh' | 'ko') =>
+  (await builtinEngine().check({ segments: [{ start: 0, end: 3, text }] }, lang)).filter((f) => f.kind === 'prohibited').map((f) => f.text);
+
 describe('context cue groups', () => {
   it('wholeWords: a cue matches on word boundaries only, not inside another word', () => {
     const unless = (whole: string) => `    unless: { around: [床]${whole}, window: 10 }`;
@@ -298,9 +302,6 @@ ${unless}
     expect(denialAffirms('日本一ではありません', 3)).toBe(false);
 
     expect(denialAffirms('这个不是全网最低价', 2)).toBe(false);
-    const engine = builtinEngine();
-    const said = async (text: string, lang: 'ja' | 'zh' | 'ko') =>
-      (await engine.check({ segments: [{ start: 0, end: 3, text }] }, lang)).filter((f) => f.kind === 'prohibited').map((f) => f.text);
     expect(await said('シミが消えるのは嘘じゃないです', 'ja')).toContain('シミが消える');
     expect(await said('本当に痩せます、嘘じゃないです', 'ja')).toContain('痩せます');
     expect(await said('日本一ではありません', 'ja')).toEqual([]);
@@ -319,9 +320,6 @@ ${unless}
     expect(denialAffirms('治りません', 2)).toBe(false);
     expect(denialAffirms('치료뿐 아니라면', 5)).toBe(false);
     expect(denialAffirms('치료제가 아니라 크림이에요', 5)).toBe(false);
-    const engine = builtinEngine();
-    const said = async (text: string, lang: 'ja' | 'zh' | 'ko') =>
-      (await engine.check({ segments: [{ start: 0, end: 3, text }] }, lang)).filter((f) => f.kind === 'prohibited').map((f) => f.text);
     expect(await said('탈모 치료뿐만 아니라 두피 열감까지 잡아 줘요', 'ko')).toContain('탈모 치료');
     expect(await said('不光治失眠', 'zh')).not.toEqual([]);
   });

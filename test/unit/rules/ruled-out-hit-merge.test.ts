@@ -5,10 +5,9 @@
  * words (the matcher's own unless, the rule's, negation, quotation) still after it, clearing the shorter hit too.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileRules } from '../../../src/rules/compile.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
-import { prohibitedFindings, rulesetFromSource } from '../../helpers/rule-source.js';
+import { compileSource, prohibitedFindings } from '../../helpers/rule-source.js';
 
 let zh: Analyzer;
 beforeAll(async () => {
@@ -34,7 +33,7 @@ rules:
 `;
 
 const found = (yaml: string, text: string) =>
-  prohibitedFindings(compileRules([rulesetFromSource(yaml)], zh), text, zh).map((f) => `${f.matcher}:${f.text}`);
+  prohibitedFindings(compileSource(yaml, zh), text, zh).map((f) => `${f.matcher}:${f.text}`);
 
 describe('a hit whose matcher does not apply does not hide another matcher of its rule', () => {
   it('onlyWith unmet: the shorter hit is reported', () => {
