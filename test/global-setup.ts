@@ -16,9 +16,12 @@
  * format tests' first run alone took 15–25 s); now they find what these runs wrote. The tests still
  * run the same CLI; what an empty cache folder does is tested with folders of its own.
  *
- * And, meanwhile, the same three rulesets loaded and compiled in this process into the entries the
- * workers' builtinCompiled reads (test/helpers/builtin.ts: keyed by src/'s code, which the CLI's
- * entries never match). Each worker loaded and compiled all three itself before (4–12 s a language).
+ * And then the same three rulesets read in this process into the entries the workers' builtinCompiled
+ * reads (test/helpers/builtin.ts). Each worker loaded and compiled all three itself before (4–12 s a
+ * language). Since the forty-eighth session the sources and the CLI built from them share their cache
+ * entries (dist/code-hash.json), so this reads what the CLI's runs wrote; before, it compiled every
+ * ruleset a second time beside them (on a fresh machine about half of this setup's CPU), so the three
+ * steps now run one after another.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,7 +58,9 @@ export default async function setup(): Promise<() => void> {
   const run = mkdtempSync(path.join(os.tmpdir(), 'livecomply-test-'));
   const before = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP };
   for (const key of ['TMPDIR', 'TMP', 'TEMP'] as const) process.env[key] = run;
-  await Promise.all([warmCliCache(run, run).then(() => warmCliCache(run, ROOT)), warmSourceCache()]);
+  await warmCliCache(run, run);
+  await warmCliCache(run, ROOT);
+  await warmSourceCache();
   return () => {
     for (const [key, value] of Object.entries(before)) {
       if (value === undefined) delete process.env[key];

@@ -162,16 +162,21 @@ describe('ruleset cache', () => {
     expect(left).not.toContain(path.basename(old(0)));
   });
 
-  it('keeps an entry for the CLI as built and one for its sources, instead of each overwriting the other', async () => {
-    // Same version, other loader code: before, both wrote one file, and every alternate run loaded the YAML again (the
-    // test suite runs both, and its end-to-end files paid a load of the built-in rulesets at most of their runs).
+  it('shares one entry, ruleset and compiled, between the CLI as built and the sources it was built from', async () => {
+    // Until the forty-eighth session each keyed on the hash of its own modules (dist's .js, src's .ts), so a fresh
+    // machine's test run loaded and compiled every built-in ruleset twice; the build now records its sources' hashes.
+    // (Before the forty-seventh both wrote one file, and every alternate run loaded the YAML again.)
     const ref = copySmall();
     const cacheDir = tmp('lc-rscache-builds-');
     const txt = path.join(tmp('lc-rscache-in-'), 'one.txt');
     writeFileSync(txt, '国家级的好产品\n');
     const args = ['audit', txt, '--ruleset', ref, '--format', 'json', '--cache-dir', cacheDir];
     expect((await runCli(args)).code).toBe(1);
+    const entries = () => ({ rulesets: readdirSync(path.join(cacheDir, 'rulesets')), compiled: readdirSync(path.join(cacheDir, 'compiled')) });
+    const written = entries();
+    expect([written.rulesets.length, written.compiled.length]).toEqual([1, 1]);
     expect((await runCliInProcess(args)).code).toBe(1);
-    expect(readdirSync(path.join(cacheDir, 'rulesets'))).toHaveLength(2);
+    // The in-process run found both entries (other code would have written entries of its own beside them).
+    expect(entries()).toEqual(written);
   });
 });
