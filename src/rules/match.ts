@@ -20,7 +20,7 @@ import { deniesModifiedNoun, deniesOtherNoun } from './ko-denial-scope.js';
 import { pushRegexHits } from './regex-prefilter.js';
 import { isTagged } from './tagged-words.js';
 import { stemOfInflected } from './stem-cue.js';
-import { scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
+import { closingMark, scopeReach, SENTENCE_WINDOW, stopIn, stopTable, windowReach } from './stops.js';
 
 export interface Hit {
   matcher: number;
@@ -355,7 +355,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   // Korean: a copula denial of a noun in a clause of its own (…나아요, 연고가 아니라 크림이에요) is not about the match.
   const after = (c: { start: number; end: number }) =>
     c.start >= end &&
-    ((cues.scope ? c.end - end <= reach.ahead : apart(L, end, c.start) <= reach.ahead) || (L.lexicon.spokenForms === true && deniesModifiedNoun(text, L.a.tokens, end, c.start))) &&
+    ((cues.scope ? c.end - end <= reach.ahead || closingMark(text, end, reach.ahead, c) : apart(L, end, c.start) <= reach.ahead) || (L.lexicon.spokenForms === true && deniesModifiedNoun(text, L.a.tokens, end, c.start))) &&
     paired(c) &&
     !(L.lexicon.spokenForms && deniesOtherNoun(text, L.a.tokens, end, c.start, c.end));
   const whole = (c: { start: number; end: number }) => onBounds(c) && !(cues.endOnWord && cutInParticle(L, c));

@@ -94,6 +94,17 @@ export function stopIn(table: Uint8Array, from: number, to: number, bit: number)
 /** The furthest a `scope` reaches, in characters either side. */
 export const MAX_SCOPE = 120;
 
+/** The marks that close a question or an exclamation: as a cue, one of them belongs to the sentence it closes. */
+const CLOSING_MARKS = '?？!！';
+
+/**
+ * Whether a one-character cue [c.start, c.end) is the mark that ends a scope's reach ahead of `end`: its sentence's own
+ * ? or ! (a cue "?" with `scope: sentence` reads the question its sentence asks; the reach stops short of its stop).
+ */
+export function closingMark(text: string, end: number, ahead: number, c: { start: number; end: number }): boolean {
+  return c.start === end + ahead && c.end === c.start + 1 && CLOSING_MARKS.includes(text[c.start] ?? '');
+}
+
 /** Characters from `start` back to the start of its sentence/clause, and from `end` on to its end. */
 export function scopeReach(L: Lattice, start: number, end: number, scope: Scope): { back: number; ahead: number } {
   return reachUntil(L, start, end, MAX_SCOPE, SCOPE_END[scope], SENTENCES_CROSSED[scope]);

@@ -246,6 +246,14 @@ ${unless}
     expect(flags(ruleset('  negation: { after: [言えない], scope: clause }'), text)).toBe(true);
   });
 
+  it('a cue "?" under a scope reads the mark that closes its own sentence, not the next sentence\'s', () => {
+    // The reach stops at the sentence's stop, so until the forty-eighth session a "?" cue never counted there.
+    const rs = ruleset('  negation: { after: ["?"], scope: sentence }');
+    expect(flags(rs, '日本一の美容液ですか?')).toBe(false);
+    expect(flags(rs, '日本一の美容液です。本当ですか?')).toBe(true);
+    expect(flags(ruleset('  negation: { after: ["?"], scope: clause }'), '日本一の美容液、本当?')).toBe(true);
+  });
+
   it('several groups keep their own windows: a tight one before, a sentence-long one after', () => {
     const rs = ruleset(`  negation:
     - { before: [別に], window: 2 }
