@@ -162,3 +162,17 @@ export function deBeforeHelp(tokens: Token[]): Token[] {
 function isDeEnding(t: Token): boolean {
   return t.pos === 'EC' && (t.surface === '는데' || t.surface === '은데');
 }
+
+/**
+ * 없앴다 ("got rid of", the past of 없애다) said with a plain ending: ko-dic reads 없/VA 앴/EP 다/EC — the adjective 없다,
+ * "there is none" — where 없앴어요 and 없앴습니다 are one token with the base 없애다. A 앴 written right after 없 is that past:
+ * the stem is the verb 없애다, so a rule keyed on 없애다 finds 비린내를 완전히 없앴다 and one keyed on 없다 no longer does.
+ */
+export function pastOfEopsaeda(tokens: Token[]): Token[] {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1] as Token;
+    if (t.surface === '없' && t.pos === 'VA' && next.start === t.end && next.pos.startsWith('EP') && next.surface.startsWith('앴')) tokens[i] = { ...t, pos: 'VV', base: '없애다' };
+  }
+  return tokens;
+}

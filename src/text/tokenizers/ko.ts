@@ -10,7 +10,7 @@ import type { Token, Tokenizer } from '../tokenizer.js';
 import { alignTokens, type RawToken } from './align.js';
 import { fileSource } from './file-source.js';
 import { cuteEndingEdits } from './ko-cute.js';
-import { deBeforeHelp, fusedGiving, nominalisedJida, spacelessMyeon, suffixStartingWord } from './ko-forms.js';
+import { deBeforeHelp, fusedGiving, nominalisedJida, pastOfEopsaeda, spacelessMyeon, suffixStartingWord } from './ko-forms.js';
 import { MecabTokenizer, type MecabMorpheme, type MecabOptions } from './mecab.js';
 
 const require = createRequire(import.meta.url);
@@ -189,7 +189,7 @@ export async function createKoreanTokenizer(): Promise<Tokenizer> {
         if (piece.mark) raw.push({ surface: piece.text, pos: piece.mark });
         else for (const m of mecab.tokenize(piece.text)) toRaw(m, reading(m), raw);
       }
-      const tokens = fusedGiving(suffixStartingWord(text, nominalisedJida(alignTokens(text, raw)), wordTokens), wordTokens);
+      const tokens = fusedGiving(suffixStartingWord(text, pastOfEopsaeda(nominalisedJida(alignTokens(text, raw))), wordTokens), wordTokens);
       return deBeforeHelp(spacelessMyeon(text, tokens, wordTokens));
     },
   };
