@@ -41,7 +41,7 @@ export interface CompiledCacheOptions {
 let codeHash: Promise<string> | undefined;
 
 /**
- * A hash of the code a compiled form depends on: the rules/ and text/ modules as built (the same
+ * A hash of the code a compiled form depends on: the rules/ and text/ sources (code-hash.ts; the same
  * version number can hold different compilers while developing) and the tokenizer packages' versions.
  */
 export function compilerCode(): Promise<string> {

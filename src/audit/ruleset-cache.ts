@@ -61,14 +61,14 @@ interface EntryFile {
 
 const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
 
-/** The hash of the rules/ modules as built (the same version number can hold different loaders while developing). */
+/** The hash of the rules/ sources (code-hash.ts; the same version number can hold different loaders while developing). */
 function loaderCode(): Promise<string> {
   return folderCodeHash('rules').catch(() => 'unknown');
 }
 
 /**
- * The entry's file: keyed also by the loader's code, so that two builds of one version (the CLI as built, and its
- * sources under the test runner) keep an entry each instead of overwriting each other's at every alternate run.
+ * The entry's file: keyed also by the loader's code, so that two loaders of one version (a source edited and not yet
+ * built, and the build before it) keep an entry each instead of overwriting each other's at every alternate run.
  */
 export async function rulesetCacheFile(abs: string, opts: RulesetCacheOptions): Promise<string> {
   const dir = opts.cacheDir ? path.resolve(opts.cacheDir) : defaultCacheDir();

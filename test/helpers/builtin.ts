@@ -7,11 +7,10 @@
  * And read through the on-disk caches the CLI uses (audit/ruleset-cache, audit/compiled-cache), in
  * the default cache folder, which the suite's global setup warms (test/global-setup.ts): loading a
  * language's YAML and compiling it took 4–12 s per language in each worker, reading the entries
- * 0.1–0.3 s. Under the test runner the caches key on src/'s code, which the CLI's entries (dist/'s) never match, and
- * an entry's file name holds that code (since the forty-seventh session: before, the tests wrote under the version with
- * "+tests" to keep the CLI's and the tests' ruleset entries from overwriting each other); so the tests share their
- * entries with the CLI run in-process from src/ (runCliInProcess), which the global setup then warms too. What is read
- * is what a user's run reads; that it finds what a fresh compile finds is compiled-cache.test's to show.
+ * 0.1–0.3 s. The caches key on the sources' code (audit/code-hash.ts), which the CLI as built records from the sources
+ * it was built from, so the tests share their entries with the built CLI and with the CLI run in-process from src/
+ * (runCliInProcess), all warmed by the global setup. What is read is what a user's run reads; that it finds what a
+ * fresh compile finds is compiled-cache.test's to show.
  */
 import { Engine, preparedOf, type Prepared } from '../../src/audit/engine.js';
 import { createAnalyzerFor } from '../../src/text/analyzer-for.js';
