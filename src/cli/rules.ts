@@ -6,7 +6,7 @@ import path from 'node:path';
 import { asWritten, builtinRulesetNames, displayPath, loadRuleset, loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
 import { RulesetError, formatProblem, type Ruleset } from '../rules/model.js';
 import { matchEntries } from '../rules/model.js';
-import { VOCAB_REF } from '../rules/vocab.js';
+import { entryText, VOCAB_REF, writtenEntry, writtenVocab } from '../rules/vocab.js';
 import { listsLikeVocab, matchersOf, vocabUses } from '../rules/vocab-uses.js';
 import { loadRulesetCached } from '../audit/ruleset-cache.js';
 import { writeStdout } from './output.js';
@@ -89,7 +89,7 @@ export async function rulesShow(refs: string[], opts: RulesCommandOptions): Prom
   } else {
     for (const rs of rulesets) {
       out.push(`# ${rs.id} (${rs.language}) from ${rs.sources.join(', ')}`);
-      out.push(stringify({ id: rs.id, language: rs.language, context: rs.context, ...(rs.vocab ? { vocab: rs.vocab } : {}), rules: rs.rules.map(asWritten) }));
+      out.push(stringify({ id: rs.id, language: rs.language, context: rs.context, ...(rs.vocab ? { vocab: writtenVocab(rs.vocab) } : {}), rules: rs.rules.map(asWritten) }));
     }
   }
   await writeStdout(opts.json ? JSON.stringify(pool, null, 2) + '\n' : out.join('\n'));
@@ -162,7 +162,7 @@ export async function rulesVocab(refs: string[], opts: RulesCommandOptions & { n
   const rulesets = await loadAll(refs, false);
   if (opts.inline) return inlineLists(rulesets, opts);
   const uses = rulesets.map((rs) => ({ rs, lists: vocabUses(rs.vocab ?? {}, rs.rules.map(asWritten)) }));
-  const picked = uses.flatMap(({ rs, lists }) => lists.filter((l) => opts.name === undefined || l.name === opts.name).map((l) => ({ ruleset: rs.id, ...l, list: rs.vocab?.[l.name] ?? [] })));
+  const picked = uses.flatMap(({ rs, lists }) => lists.filter((l) => opts.name === undefined || l.name === opts.name).map((l) => ({ ruleset: rs.id, ...l, list: (rs.vocab?.[l.name] ?? []).map(writtenEntry) })));
   if (opts.name !== undefined && picked.length === 0) {
     process.stderr.write(`livecomply: no vocab list "${opts.name}" in ${rulesets.map((r) => r.id).join(', ')}\n`);
     return 2;
@@ -174,7 +174,7 @@ export async function rulesVocab(refs: string[], opts: RulesCommandOptions & { n
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const out: string[] = [];
   if (opts.name !== undefined) {
-    for (const l of picked) out.push(`${c.bold(`${l.ruleset} {${l.name}}`)}  ${c.dim(`${l.words} words · ${plural(l.rules.length, 'rule')}`)}`, ...l.rules.map((r) => `  ${r}`), `  ${c.dim(l.list.join(', '))}`, '');
+    for (const l of picked) out.push(`${c.bold(`${l.ruleset} {${l.name}}`)}  ${c.dim(`${l.words} words · ${plural(l.rules.length, 'rule')}`)}`, ...l.rules.map((r) => `  ${r}`), `  ${c.dim(l.list.map(entryText).join(', '))}`, '');
   } else {
     for (const { rs, lists } of uses) {
       out.push(`${c.bold(rs.id)}  ${c.dim(`${lists.length} vocab lists`)}`);

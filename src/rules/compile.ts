@@ -65,6 +65,8 @@ export interface CompiledCues {
   anywhere?: number;
   /** Atom of the words a before cue does not reach past (`notPast`). */
   notPast?: number;
+  /** Atom of the `except` phrases: a cue inside one of them does not count. */
+  except?: number;
   /** Atom of the words that keep the group from excusing anything in its reach (`notWith`). */
   notWith?: number;
   /** `notWith` words written with a part of speech (이@MM, @NP): found on the tokens, not in the lexicon. */
@@ -197,6 +199,7 @@ function compileCues(c: CueGroups | undefined, lex: LexiconBuilder, wholeSingle 
     if (g.then?.length) out.then = lex.atom(g.then, true);
     if (g.anywhere?.length) out.anywhere = lex.atom(g.anywhere, true);
     if (g.notPast?.length) out.notPast = lex.atom(g.notPast, true);
+    if (g.except?.length && g.nearby === undefined) out.except = lex.atom(g.except, true);
     const notWith = splitTagged(g.notWith ?? [], lex.normalize);
     if (notWith.plain.length) out.notWith = lex.atom(notWith.plain, true);
     if (notWith.tagged.length) out.notWithTagged = notWith.tagged;

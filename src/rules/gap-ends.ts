@@ -53,6 +53,8 @@ export function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: num
   let sentences = SENTENCES_CROSSED[step.scope];
   // Tokens passed that the count does not take: a comma crossed, and (spaced) a token inside a word already counted.
   let free = 0;
+  // Where the sentence end last crossed ends: a mark right after it is the same end (희귀병!! 이유만: one end, not two).
+  let crossedTo = -1;
   const out: number[] = [];
   for (let k = 0; p + k <= tokens.length; k++) {
     const t = tokens[p + k - 1];
@@ -63,15 +65,18 @@ export function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: num
     const stopped = k > 0 && t !== undefined && stopIn(table, t.start, t.end, stop);
     const breath = stopped && pauses > 0 && breathComma(L, p + k - 1);
     // next-sentence: one sentence end crossed (never a line break), the stop no word of the gap's.
-    const crossing = stopped && !breath && sentences > 0 && !stopIn(table, t.start, t.end, LINE_BREAK);
+    const sameEnd = stopped && !breath && t.start === crossedTo && !stopIn(table, t.start, t.end, LINE_BREAK);
+    const crossing = stopped && !breath && (sentences > 0 || sameEnd) && !stopIn(table, t.start, t.end, LINE_BREAK);
     if (crossing) free++;
     // One word past the count: only a breath right after the last word the gap may skip (絶対に、損は: a gap of one
     // skips に, then the comma after it, as it would cross the comma before に).
     if (k > step.max + free && !(t && breathComma(L, p + k - 1))) break;
     if (stopped) {
       if (breath) pauses--;
-      else if (crossing) sentences--;
-      else break;
+      else if (crossing) {
+        if (!sameEnd) sentences--;
+        crossedTo = t.end;
+      } else break;
     }
     if (k > 0 && t && !inWord && isPauseComma(t)) free++;
     out.push(p + k);

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { ContextCues, CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext, RulesetProblem, SeqElement, SeqObject } from './model.js';
 import { CUE_WORD_KEYS, mergeContext, RulesetError } from './model.js';
 import type { RulesetFile } from './parse.js';
-import { expandNestedVocab, expandPattern, expandWords, wordRefs } from './vocab.js';
+import { expandNestedVocab, expandPattern, expandWords, isNumberEntry, numberOfEntry, wordRefs } from './vocab.js';
+import { alternativePaths, canonicalElement, MAX_ALTERNATIVE_PATHS } from './seq-syntax.js';
 import { unknownTagWarnings } from './tag-check.js';
 import { listsNamedBy } from './vocab-uses.js';
 
@@ -206,45 +207,75 @@ function expandSeqObject(el: SeqObject, at: Path, words: ExpandWords): SeqObject
   return o;
 }
 
-/** A seq element with its vocab lists expanded; alternatives mixing words and objects keep each in its place. */
-function expandSeqElement(el: SeqElement, at: Path, words: ExpandWords): SeqElement {
-  if (typeof el === 'string') return words([el], at, 'matcher', false);
+/**
+ * A seq element with its vocab lists expanded; alternatives mixing words and objects keep each in its place. `seqWords`
+ * keeps a list's numbers (`{number: [斤]}` among its words), each then one more alternative, its units expanded.
+ */
+function expandSeqElement(el: SeqElement, at: Path, words: ExpandWords, seqWords: ExpandWords): SeqElement {
+  const alternatives = (ws: string[], where: Path): (string | SeqObject)[] =>
+    ws.map((w) => {
+      const n = numberOfEntry(w);
+      return n ? expandSeqObject(n, where, words) : w;
+    });
+  const mixed = (ws: string[], where: Path): SeqElement => (ws.some(isNumberEntry) ? alternatives(ws, where) : ws);
+  if (typeof el === 'string') return mixed(seqWords([el], at, 'matcher', false), at);
   if (!Array.isArray(el)) return expandSeqObject(el, at, words);
   const plain = el.filter((x): x is string => typeof x === 'string');
-  if (plain.length === el.length) return words(plain, at);
-  return el.flatMap((x, j): (string | SeqObject)[] => (typeof x === 'string' ? words([x], [...at, j], 'matcher', false) : [expandSeqObject(x, [...at, j], words)]));
+  if (plain.length === el.length) return mixed(seqWords(plain, at), at);
+  return el.flatMap((x, j): (string | SeqObject)[] => (typeof x === 'string' ? alternatives(seqWords([x], [...at, j], 'matcher', false), [...at, j]) : [expandSeqObject(x, [...at, j], words)]));
+}
+
+/** A seq whose lists brought numbers in as alternatives may read more ways than the compiler takes: the reason, or undefined. */
+function pathsProblem(seq: readonly SeqElement[]): string | undefined {
+  const paths = alternativePaths(seq.map(canonicalElement));
+  return paths > MAX_ALTERNATIVE_PATHS ? `with the numbers its vocab lists hold, its alternatives read ${paths} ways (more than ${MAX_ALTERNATIVE_PATHS}): split the matcher in two, or take the numbers out of a list` : undefined;
+}
+
+/**
+ * How a file's word lists are expanded, each problem reported at its place: `words` for every list but a seq element's
+ * (where a list's numbers are a problem), `seqWords` for a seq element's (where they are alternatives).
+ */
+function listExpanders(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[]) {
+  const problem = (where: (string | number)[], reason: string) => problems.push({ file: file.file, ...file.positionOf(where), reason });
+  const unknownName = (name: string, where: (string | number)[], what: string) => {
+    const known = Object.keys(vocab);
+    problem(where, `${what} uses {${name}}, but no vocab list "${name}" is defined in this ruleset or one it extends${known.length ? ` (defined: ${known.join(', ')})` : ''}`);
+  };
+  const numberOutsideSeq = (name: string, where: (string | number)[], what: string) =>
+    problem(where, `${what} uses {${name}}, which holds a number ({number: …}): a list's numbers count only where the list stands as a seq element or among a seq's alternatives (not in ${what}); use a list of words here`);
+  // `where` is the list (each unknown name reported at its own entry), or the element a single word stands for.
+  const expandAt = (keepNumbers: boolean) => (list: string[], where: (string | number)[], what = 'matcher', isList = true) => {
+    const { words: out, unknown, problems: joins } = expandWords(list, vocab);
+    const entryOf = (has: (w: string) => boolean) => (isList ? [...where, list.findIndex(has)] : where);
+    for (const name of unknown) unknownName(name, entryOf((w) => wordRefs(w).includes(name)), what);
+    for (const { index, reason } of joins) problem(isList ? [...where, index] : where, reason);
+    if (keepNumbers || !out.some(isNumberEntry)) return out;
+    for (const name of new Set(list.flatMap(wordRefs))) if (vocab[name]?.some(isNumberEntry)) numberOutsideSeq(name, entryOf((w) => wordRefs(w).includes(name)), what === 'matcher' ? 'a words list' : `a ${what}`);
+    return out.filter((w) => !isNumberEntry(w));
+  };
+  // A pattern's lists as alternations of their words.
+  const patterns = (list: string[] | undefined, path: (string | number)[]) =>
+    list?.map((p, j) => {
+      const { pattern, unknown, numbers } = expandPattern(p, vocab);
+      for (const name of unknown) unknownName(name, [...path, j], 'pattern');
+      for (const name of numbers) numberOutsideSeq(name, [...path, j], 'a pattern');
+      return pattern;
+    });
+  return { problem, words: expandAt(false), seqWords: expandAt(true), patterns };
 }
 
 /** The file's rules and context cues with every `{name}` vocab reference replaced by the list's words; unknown names become problems. */
 function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[]): { rules: Rule[]; context: RulesetContext } {
-  const unknownName = (name: string, where: (string | number)[], what: string) => {
-    const known = Object.keys(vocab);
-    problems.push({
-      file: file.file,
-      ...file.positionOf(where),
-      reason: `${what} uses {${name}}, but no vocab list "${name}" is defined in this ruleset or one it extends${known.length ? ` (defined: ${known.join(', ')})` : ''}`,
-    });
-  };
-  const expand = (patterns: string[] | undefined, path: (string | number)[]) =>
-    patterns?.map((p, j) => {
-      const { pattern, unknown } = expandPattern(p, vocab);
-      for (const name of unknown) unknownName(name, [...path, j], 'pattern');
-      return pattern;
-    });
-  // `where` is the list (each unknown name reported at its own entry), or the element a single word stands for.
-  const words = (list: string[], where: (string | number)[], what = 'matcher', isList = true) => {
-    const { words: out, unknown, problems: joins } = expandWords(list, vocab);
-    const entryOf = (has: (w: string) => boolean) => (isList ? [...where, list.findIndex(has)] : where);
-    for (const name of unknown) unknownName(name, entryOf((w) => wordRefs(w).includes(name)), what);
-    for (const { index, reason } of joins) problems.push({ file: file.file, ...file.positionOf(isList ? [...where, index] : where), reason });
-    return out;
-  };
+  const { problem, words, seqWords, patterns: expand } = listExpanders(file, vocab, problems);
   const expandMatch = (entries: MatchEntry[] | undefined, path: (string | number)[]) =>
     entries?.map((m, j): MatchEntry => {
       const here = [...path, j];
       if (m.regex !== undefined) return { ...m, regex: expand([m.regex], [...here, 'regex'])?.[0] ?? m.regex };
       if (m.words) return { ...m, words: words(m.words, [...here, 'words']), ...(m.not && { not: words(m.not, [...here, 'not']) }), ...(m.notAfter && { notAfter: words(m.notAfter, [...here, 'notAfter']) }) };
-      const seq = m.seq?.map((el, k) => expandSeqElement(el, [...here, 'seq', k], words));
+      const seq = m.seq?.map((el, k) => expandSeqElement(el, [...here, 'seq', k], words, seqWords));
+      // Written, the seq was checked; a list's numbers can only add ways to read it.
+      const tooMany = seq ? pathsProblem(seq) : undefined;
+      if (tooMany) problem([...here, 'seq'], tooMany);
       return seq ? { ...m, seq } : m;
     });
   const expandMatcher = <M extends Matcher>(m: M, path: (string | number)[]): M => {

@@ -127,8 +127,9 @@ export interface ContextCues {
    */
   side?: NearbySide;
   /**
-   * With `nearby`: a cue said inside one of these longer phrases does not count (稼げる is earning talk, but not in
-   * ポイントが稼げる); found anywhere in the normalised text, as the cues are.
+   * A cue said inside one of these longer phrases does not count (稼げる is earning talk, but not in ポイントが稼げる;
+   * the question ending 까요 is not in the explaining 니까요; 合格 not in 不合格); found anywhere in the normalised text,
+   * as the cues are. In any group (a `nearby` group's too).
    */
   except?: string[];
   /**

@@ -10,7 +10,7 @@ import { bareVocabLists } from './bare-lists.js';
 import { entryProblem, seqProblems } from './seq-syntax.js';
 import { linearRegexProblem } from './regex.js';
 import { rulesetSchema } from './schema.js';
-import { joinedParts, placeholderPattern, vocabName } from './vocab.js';
+import { joinedParts, numberEntry, placeholderPattern, vocabName, type VocabNumber } from './vocab.js';
 
 export type Override = 'off' | { severity?: Rule['severity']; enabled?: boolean };
 
@@ -42,7 +42,7 @@ interface RawRuleset {
   extends?: string | string[];
   overrides?: Record<string, Override>;
   context?: RulesetContext;
-  vocab?: Record<string, string[]>;
+  vocab?: Record<string, (string | VocabNumber)[]>;
   rules?: Rule[];
 }
 
@@ -56,7 +56,7 @@ export function parseRulesetSource(text: string, file: string): { ruleset?: Rule
   const rules = raw.rules ?? [];
   const bare = bareVocabLists(rules, raw.context, at);
   if (bare.length > 0) return { problems: bare };
-  const problems = [...checkRules(rules, raw.language, at), ...checkCues(raw.context?.negation, ['context', 'negation'], at), ...checkCues(raw.context?.quotation, ['context', 'quotation'], at)];
+  const problems = [...checkRules(rules, raw.language, at), ...checkCues(raw.context?.negation, ['context', 'negation'], at), ...checkCues(raw.context?.quotation, ['context', 'quotation'], at), ...vocabNumberProblems(raw.vocab, at)];
   if (problems.length > 0) return { problems };
   const ruleset: RulesetFile = {
     file,
@@ -65,7 +65,7 @@ export function parseRulesetSource(text: string, file: string): { ruleset?: Rule
     extends: raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends],
     overrides: raw.overrides ?? {},
     context: raw.context ?? {},
-    vocab: raw.vocab ?? {},
+    vocab: Object.fromEntries(Object.entries(raw.vocab ?? {}).map(([n, list]) => [n, list.map((w) => (typeof w === 'string' ? w : numberEntry(w)))])),
     rules,
     positionOf,
   };
@@ -75,6 +75,13 @@ export function parseRulesetSource(text: string, file: string): { ruleset?: Rule
 }
 
 type At = (path: readonly (string | number)[], reason: string) => RulesetProblem;
+
+/** A number written in a list whose bounds leave no number (the schema checked the rest of its shape). */
+function vocabNumberProblems(vocab: RawRuleset['vocab'], at: At): RulesetProblem[] {
+  return Object.entries(vocab ?? {}).flatMap(([name, list]) =>
+    list.flatMap((w, i) => (typeof w !== 'string' && w.min !== undefined && w.max !== undefined && w.min > w.max ? [at(['vocab', name, i, 'max'], `"max" (${w.max}) is below "min" (${w.min}): no number fits`)] : [])),
+  );
+}
 
 function checkRules(rules: Rule[], language: Language, at: At): RulesetProblem[] {
   const problems: RulesetProblem[] = [];
@@ -120,10 +127,7 @@ function checkCues(groups: CueGroups | undefined, path: (string | number)[], at:
 }
 
 /** Keys that only qualify a `nearby` group, with what each says. */
-const NEARBY_ONLY = [
-  ['side', `says on which side of the claim a "nearby" group's talk counts`],
-  ['except', `names phrases in which a "nearby" group's cue does not count`],
-] as const;
+const NEARBY_ONLY = [['side', `says on which side of the claim a "nearby" group's talk counts`]] as const;
 
 /** Keys a `nearby` group cannot have: it looks in whole segments, for cues said anywhere in them. */
 const NOT_NEARBY = ['before', 'after', 'around', 'inside', 'then', 'notPast', 'notWith', 'notWithScope', 'window', 'scope', 'quoted', 'wholeWords'] as const;

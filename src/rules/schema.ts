@@ -6,6 +6,13 @@ import { LANGUAGES } from '../core/language.js';
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 /** A list of words, or one bare vocab reference "{name}" (parse.ts makes it a list; another bare string is an error there). */
 const wordList = { type: ['array', 'string'], items: { type: 'string', minLength: 1 }, minLength: 1 } as const;
+/** A number written in a vocab list, as a seq's number element (units or true, bounds). */
+const vocabNumber = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['number'],
+  properties: { number: { oneOf: [{ const: true }, { ...stringList, minItems: 1 }] }, min: { type: 'number' }, max: { type: 'number' } },
+} as const;
 const cues = {
   type: 'object',
   additionalProperties: false,
@@ -156,7 +163,8 @@ export const rulesetSchema = {
     vocab: {
       type: 'object',
       propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_-]*$' },
-      additionalProperties: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      // A word, or a number among the words (`{number: [斤], min: 5}`: an alternative where the list is a seq element).
+      additionalProperties: { type: 'array', minItems: 1, items: { oneOf: [{ type: 'string', minLength: 1 }, vocabNumber] } },
     },
     name: { type: 'string' },
     description: { type: 'string' },

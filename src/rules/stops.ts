@@ -116,19 +116,22 @@ export function scopeReach(L: Lattice, start: number, end: number, scope: Scope)
  */
 function reachUntil(L: Lattice, start: number, end: number, limit: number, bit: number, cross = 0): { back: number; ahead: number } {
   const table = stopTable(L);
+  // A run of marks (!!, ?!, 。。) is one sentence end: a mark next to one just crossed is crossed with it.
   let left = cross;
   let b = start;
-  for (; b > 0 && start - b < limit; b--) {
+  for (let crossed = -1; b > 0 && start - b < limit; b--) {
     if (!stopIn(table, b - 1, b, bit)) continue;
-    if (left === 0 || stopIn(table, b - 1, b, LINE_BREAK)) break;
-    left--;
+    if (stopIn(table, b - 1, b, LINE_BREAK) || (left === 0 && crossed !== b)) break;
+    if (crossed !== b) left--;
+    crossed = b - 1;
   }
   left = cross;
   let a = end;
-  for (; a < table.length && a - end < limit; a++) {
+  for (let crossed = -1; a < table.length && a - end < limit; a++) {
     if (!stopIn(table, a, a + 1, bit)) continue;
-    if (left === 0 || stopIn(table, a, a + 1, LINE_BREAK)) break;
-    left--;
+    if (stopIn(table, a, a + 1, LINE_BREAK) || (left === 0 && crossed !== a)) break;
+    if (crossed !== a) left--;
+    crossed = a + 1;
   }
   return { back: start - b, ahead: a - end };
 }

@@ -32,17 +32,19 @@ export function vocabRefs(pattern: string): string[] {
 }
 
 /** The pattern with every `{name}` expanded; names missing from `vocab` are returned instead. */
-export function expandPattern(pattern: string, vocab: Vocab): { pattern: string; unknown: string[] } {
+export function expandPattern(pattern: string, vocab: Vocab): { pattern: string; unknown: string[]; numbers: string[] } {
   const unknown: string[] = [];
+  const numbers: string[] = [];
   const out = pattern.replace(VOCAB_REF, (whole, name: string) => {
     const words = vocab[name];
     if (!words) {
       unknown.push(name);
       return whole;
     }
-    return alternation(words);
+    if (words.some(isNumberEntry)) numbers.push(name);
+    return alternation(words.filter((w) => !isNumberEntry(w)));
   });
-  return { pattern: out, unknown };
+  return { pattern: out, unknown, numbers };
 }
 
 /** For checking a pattern's shape before the vocabulary is known: each `{name}` as one plain alternative. */
@@ -53,6 +55,49 @@ export function placeholderPattern(pattern: string): string {
 /** A `{name}` reference (the whole string), or undefined for a plain word. */
 export function vocabName(word: string): string | undefined {
   return /^\{([A-Za-z_][A-Za-z0-9_-]*)\}$/.exec(word.trim())?.[1];
+}
+
+/**
+ * A number written among a list's words (`amount: [一点, {number: [斤]}]`, `{number: [kg], min: 3}`): where the list
+ * stands as a seq element, it is one more alternative, the number (seq-syntax's mixed alternatives). Kept in the
+ * list as one string no word can be (a NUL, then the object's JSON with its braces swapped out, so no join or list
+ * reference reads inside it), so nested and inherited lists carry it as they carry words.
+ */
+export interface VocabNumber {
+  number: true | string[];
+  min?: number;
+  max?: number;
+}
+
+const NUMBER_MARK = '\u0000';
+
+/** A number entry as the string a list keeps. */
+export function numberEntry(n: VocabNumber): string {
+  return NUMBER_MARK + JSON.stringify(n).replace(/\{/g, '\u0001').replace(/\}/g, '\u0002');
+}
+
+/** The number a list's entry stands for, or undefined for a word. */
+export function numberOfEntry(w: string): VocabNumber | undefined {
+  if (!w.startsWith(NUMBER_MARK)) return undefined;
+  return JSON.parse(w.slice(1).replace(/\u0001/g, '{').replace(/\u0002/g, '}')) as VocabNumber;
+}
+
+export const isNumberEntry = (w: string): boolean => w.startsWith(NUMBER_MARK);
+
+/** A list's entry as its file wrote it: a word, or the number object. */
+export const writtenEntry = (w: string): string | VocabNumber => numberOfEntry(w) ?? w;
+
+/** A list's entry as a person reads it in a listing: the word, or the number as written (`{number: [斤], min: 3}`). */
+export function entryText(e: string | VocabNumber): string {
+  const n = typeof e === 'string' ? numberOfEntry(e) : e;
+  if (!n) return e as string;
+  const bounds = [...(n.min !== undefined ? [`min: ${n.min}`] : []), ...(n.max !== undefined ? [`max: ${n.max}`] : [])];
+  return `{${[`number: ${n.number === true ? 'true' : `[${n.number.join(', ')}]`}`, ...bounds].join(', ')}}`;
+}
+
+/** Lists as their files write them: each entry a word, or the number object. */
+export function writtenVocab(vocab: Vocab): Record<string, (string | VocabNumber)[]> {
+  return Object.fromEntries(Object.entries(vocab).map(([n, ws]) => [n, ws.map(writtenEntry)]));
 }
 
 /** One part of a joined word: a vocab list's name (`{name?}`: its words or nothing), or characters written as they are. */
@@ -87,18 +132,21 @@ export function joinedParts(word: string): JoinedPart[] | undefined {
  * Every word a joined entry stands for, the lists' words taken from `listWords` (undefined: no such list, named in
  * `unknown`). More than MAX_JOINED_WORDS words is a mistake (`tooMany`), not a list anyone could review.
  */
-export function joinedWords(parts: readonly JoinedPart[], listWords: (name: string) => readonly string[] | undefined): { words: string[]; unknown: string[]; tooMany?: number } {
+export function joinedWords(parts: readonly JoinedPart[], listWords: (name: string) => readonly string[] | undefined): { words: string[]; unknown: string[]; tooMany?: number; numbers?: string } {
   const unknown: string[] = [];
   let size = 1;
+  let numbers: string | undefined;
   const choices = parts.map((p) => {
     if ('text' in p) return [p.text];
     const words = listWords(p.list);
     if (!words) unknown.push(p.list);
+    if (words?.some(isNumberEntry)) numbers ??= p.list;
     const choices = p.optional ? [...(words ?? []), ''] : (words ?? []);
     size *= choices.length;
     return choices;
   });
   if (unknown.length > 0) return { words: [], unknown };
+  if (numbers !== undefined) return { words: [], unknown, numbers };
   if (size > MAX_JOINED_WORDS) return { words: [], unknown, tooMany: size };
   let out = [''];
   for (const c of choices) out = out.flatMap((head) => c.map((w) => head + w));
@@ -109,6 +157,7 @@ export function joinedWords(parts: readonly JoinedPart[], listWords: (name: stri
 /** The words a joined entry stands for, or what is wrong with it, in the words a loader reports. */
 function joinedOrProblem(word: string, parts: readonly JoinedPart[], listWords: (name: string) => readonly string[] | undefined): { words: string[]; unknown: string[]; problem?: string } {
   const r = joinedWords(parts, listWords);
+  if (r.numbers !== undefined) return { ...r, problem: `"${word}" joins {${r.numbers}}, which holds a number ({number: …}): a number cannot be joined to characters; use the list as a seq element of its own` };
   return r.tooMany === undefined ? r : { ...r, problem: `"${word}" joins lists into ${r.tooMany} words, more than ${MAX_JOINED_WORDS}: join shorter lists, or split the entry` };
 }
 

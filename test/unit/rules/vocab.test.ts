@@ -9,7 +9,7 @@ import { asWritten, BUILTIN_DIR, loadRuleset } from '../../../src/rules/load.js'
 import { builtinRuleset } from '../../helpers/builtin.js';
 import { vocabUses } from '../../../src/rules/vocab-uses.js';
 import { RulesetError } from '../../../src/rules/model.js';
-import { alternation, expandPattern, joinedParts, joinedWords, vocabName, vocabRefs, wordRefs } from '../../../src/rules/vocab.js';
+import { alternation, entryText, expandPattern, joinedParts, joinedWords, numberEntry, numberOfEntry, vocabName, vocabRefs, wordRefs, writtenVocab } from '../../../src/rules/vocab.js';
 import fc from 'fast-check';
 
 async function problemsOf(yaml: string): Promise<(number | string | undefined)[][]> {
@@ -21,8 +21,8 @@ async function problemsOf(yaml: string): Promise<(number | string | undefined)[]
 describe('vocab expansion', () => {
   it('expands {name} into an escaped alternation, longest word first, and leaves quantifiers alone', () => {
     expect(alternation(['痛风', '高血压', 'a.b', '痛风'])).toBe('(?:a\\.b|高血压|痛风)');
-    expect(expandPattern('{disease}.{0,8}(治好|根治)', { disease: ['痛风', '糖尿病'] })).toEqual({ pattern: '(?:糖尿病|痛风).{0,8}(治好|根治)', unknown: [] });
-    expect(expandPattern('x{2}y{1,3}', {})).toEqual({ pattern: 'x{2}y{1,3}', unknown: [] });
+    expect(expandPattern('{disease}.{0,8}(治好|根治)', { disease: ['痛风', '糖尿病'] })).toEqual({ pattern: '(?:糖尿病|痛风).{0,8}(治好|根治)', unknown: [], numbers: [] });
+    expect(expandPattern('x{2}y{1,3}', {})).toEqual({ pattern: 'x{2}y{1,3}', unknown: [], numbers: [] });
     expect(expandPattern('{nope}', {}).unknown).toEqual(['nope']);
     expect(vocabRefs('{a}.{0,3}{b_2}')).toEqual(['a', 'b_2']);
   });
@@ -345,5 +345,81 @@ describe('the built-in word-list files', () => {
     const vocabFile = await loadRuleset(path.join(BUILTIN_DIR, 'kr', 'vocab.yaml'));
     for (const name of ['advice_tip', 'goods_pointed']) expect(vocabFile.vocab?.[name]?.length).toBeGreaterThan(3);
     expect((await builtinRuleset('kr')).vocab?.advice_tip).toEqual(vocabFile.vocab?.advice_tip);
+  });
+});
+
+// Asked for by writers of rounds 56, 57 and 58: a list of amounts that holds a number as well as words
+// (几斤, 好几斤 or 3 斤 and more) had to be written as two matchers, one with the list and one with the number.
+describe('numbers in vocab lists: {number: [斤], min: 3} among the words', () => {
+  const ruleset = (lists: string, seq: string, extra = '') => `id: r
+language: zh
+vocab:
+${lists}
+rules:
+  - id: r/loss
+    kind: prohibit
+    category: efficacy
+    severity: error
+    message: { zh: m, en: m }
+    reference: test
+    match:
+      - id: m
+        seq: ${seq}${extra}
+    examples: { bad: [一个月瘦了五斤], good: [瘦了一斤] }
+`;
+  const LISTS = '  amount: [好几斤, {number: [斤, 公斤], min: 3}]\n  any_amount: ["{amount}", 一大圈]';
+
+  it('where the list stands as a seq element, each number is one more alternative (bounds and units kept), through nested lists', async () => {
+    const rs = await loadRuleset(path.join(files({ 'r.yaml': ruleset(LISTS, '[瘦了, "{any_amount}"]') }), 'r.yaml'));
+    expect(rs.rules[0]!.match?.[0]?.seq?.[1]).toEqual(['好几斤', { number: ['斤', '公斤'], min: 3 }, '一大圈']);
+    const zh = await createAnalyzerFor('zh');
+    const found = (text: string) => checkTranscript(compileRules([rs], zh), { segments: [{ start: 0, end: 5, text }] }, zh).map((f) => f.text);
+    expect(found('一个月瘦了五斤')).toEqual(['瘦了五斤']);
+    expect(found('一个月瘦了10公斤')).toEqual(['瘦了10公斤']);
+    expect(found('一个月瘦了好几斤')).toEqual(['瘦了好几斤']);
+    expect(found('一个月瘦了一大圈')).toEqual(['瘦了一大圈']);
+    expect(found('一个月瘦了两斤')).toEqual([]);
+    expect(found('一个月瘦了五岁')).toEqual([]);
+  });
+
+  it('a list in a file a ruleset extends brings its numbers along; among written alternatives too', async () => {
+    const dir = files({
+      'vocab.yaml': `id: v\nlanguage: zh\nvocab:\n${LISTS}\nrules: []\n`,
+      'r.yaml': ruleset('  own: [x]', '[瘦了, ["{amount}", 一圈]]').replace('rules:', 'extends: [vocab.yaml]\nrules:'),
+    });
+    const rs = await loadRuleset(path.join(dir, 'r.yaml'));
+    expect(rs.rules[0]!.match?.[0]?.seq?.[1]).toEqual(['好几斤', { number: ['斤', '公斤'], min: 3 }, '一圈']);
+  });
+
+  it('a list holding a number used where no number can stand is an error at that place, naming the list', async () => {
+    const unlessIn = ruleset(LISTS, '[瘦了, 一圈]', '\n    unless: { before: ["{amount}"] }');
+    expect(await problemsOf(unlessIn)).toEqual([[16, 24, 'a cue uses {amount}, which holds a number ({number: …}): a list\'s numbers count only where the list stands as a seq element or among a seq\'s alternatives (not in a cue); use a list of words here']]);
+    const wordsMatcher = ruleset(LISTS, '[瘦了]').replace('        seq: [瘦了]', '        words: ["{amount}", 瘦了]');
+    expect((await problemsOf(wordsMatcher))[0]?.[2]).toMatch(/^a words list uses \{amount\}, which holds a number/);
+    const optional = ruleset(LISTS, '[瘦了, {words: ["{amount}"], optional: true}]');
+    expect((await problemsOf(optional))[0]?.[2]).toMatch(/^a words list uses \{amount\}, which holds a number/);
+    const joined = ruleset(LISTS, '[瘦了, "{amount}左右"]');
+    expect((await problemsOf(joined))[0]?.[2]).toBe('"{amount}左右" joins {amount}, which holds a number ({number: …}): a number cannot be joined to characters; use the list as a seq element of its own');
+  });
+
+  it('bounds that leave no number, a wrong key, and a list whose numbers make too many ways to read a seq are refused', async () => {
+    expect(await problemsOf(ruleset('  amount: [几斤, {number: [斤], min: 5, max: 3}]', '[瘦了, "{amount}"]'))).toEqual([[4, 38, '"max" (3) is below "min" (5): no number fits']]);
+    expect((await problemsOf(ruleset('  amount: [几斤, {numbers: [斤]}]', '[瘦了, "{amount}"]')))[0]?.[0]).toBe(4);
+    const many = '  n: [{number: [斤]}, {number: [公斤]}, {number: [kg]}]';
+    const problems = await problemsOf(ruleset(many, '["{n}", 瘦了, "{n}", "{n}"]'));
+    expect(problems).toEqual([[14, 9, 'with the numbers its vocab lists hold, its alternatives read 27 ways (more than 16): split the matcher in two, or take the numbers out of a list']]);
+  });
+
+  it('an entry keeps its number as written through encoding, listings and nested joins', () => {
+    const n = { number: ['{unit}', '斤'], min: 2 };
+    const e = numberEntry(n);
+    expect(numberOfEntry(e)).toEqual(n);
+    expect(joinedParts(e)).toBeUndefined();
+    expect(vocabName(e)).toBeUndefined();
+    expect(entryText(e)).toBe('{number: [{unit}, 斤], min: 2}');
+    expect(writtenVocab({ a: ['x', e] })).toEqual({ a: ['x', n] });
+    fc.assert(fc.property(fc.record({ number: fc.oneof(fc.constant(true as const), fc.array(fc.string({ minLength: 1 }), { minLength: 1 })), min: fc.integer() }), (x) => {
+      expect(numberOfEntry(numberEntry(x))).toEqual(x);
+    }));
   });
 });
