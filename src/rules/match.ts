@@ -267,6 +267,7 @@ function dedupe(compiled: CompiledRules, hits: Hit[]): Hit[] {
   return out;
 }
 
+const NO_SPANS: readonly CharSpan[] = []; // a group without `except` phrases
 /** Chinese sentence-final particles: 吗 asks, 呢 asks or (mid-sentence) pauses on a topic, 吧 and 嘛 soften. */
 const FINAL_PARTICLE = /^[吗嗎呢么麼嘛吧]$/u;
 
@@ -362,7 +363,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   // A quoted phrase is refused from outside its quotation (我们今天不说“全网最低价”): a cue inside the same
   // quotation is part of what is quoted (“最后五十单 卖完就下架 不会再返场了” refuses nothing).
   const sameQuotation = (c: { start: number; end: number }) => cues.quoted === true && insideQuotes(text, Math.min(c.start, start), Math.max(c.end, end));
-  const excepted = cues.except === undefined ? [] : charsOf(L, cues.except);
+  const excepted = cues.except === undefined ? NO_SPANS : charsOf(L, cues.except);
   const found = (atom: number, near: (c: { start: number; end: number }) => boolean) =>
     charsOf(L, atom).some((c) => near(c) && whole(c) && !excepted.some((e) => e.start <= c.start && c.end <= e.end) && !(answered && asks(text.slice(c.start, c.end))) && !sameQuotation(c) && !insideAnotA(text, c.start) && !denialAffirms(text, c.start) && !denialAsks(text, c.start, c.end) && !askedAfterDenial(text, c.start) && !cannotBoasts(text, c.start, c.end));
   const inside = (c: { start: number; end: number }) => c.start >= start && c.end <= end;
