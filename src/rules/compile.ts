@@ -23,7 +23,7 @@ export type Step =
   | { kind: 'atom'; atom: number; optional: boolean }
   | { kind: 'pos'; tags: string[]; optional: boolean }
   /** `money`: a unit is money (円, 元, 원), so a currency sign before the number (¥9,800) stands for it. */
-  | { kind: 'number'; units: number | undefined; optional: boolean; min?: number; max?: number; money?: true }
+  | { kind: 'number'; units: number | undefined; optional: boolean; min?: number; max?: number; money?: true; ratio?: { min?: number; max?: number } }
   /** `spaced`: `max` counts words between spaces (Korean 어절), not tokens (rules/gap-ends.ts). */
   | { kind: 'gap'; max: number; scope: Scope; spaced?: true }
   | { kind: 'not'; atom: number }
@@ -156,7 +156,7 @@ function compileStep(c: Exclude<CanonicalElement, { kind: 'any' }>, lex: Lexicon
       return { kind: 'pos', tags: c.tags, optional: c.optional };
     case 'number': {
       const bounds = { ...(c.min !== undefined && { min: c.min }), ...(c.max !== undefined && { max: c.max }) };
-      return { kind: 'number', units: c.units ? lex.atom(c.units) : undefined, optional: c.optional, ...bounds, ...(c.units?.some((u) => MONEY_UNITS.has(u)) && { money: true as const }) };
+      return { kind: 'number', units: c.units ? lex.atom(c.units) : undefined, optional: c.optional, ...bounds, ...(c.units?.some((u) => MONEY_UNITS.has(u)) && { money: true as const }), ...(c.ratio && { ratio: c.ratio }) };
     }
     case 'gap':
       return { kind: 'gap', max: c.max, scope: c.scope, ...(c.spaced && { spaced: true as const }) };

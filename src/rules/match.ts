@@ -5,7 +5,6 @@
  */
 import type { AnalyzedText } from '../text/analyze.js';
 import type { Token } from '../text/tokenizer.js';
-import { carriedUnitAt, numberBounds, withoutCurrencySign } from '../text/numbers.js';
 import { spacedLength } from '../text/spaceless.js';
 import type { CompiledCues, CompiledRules, Step } from './compile.js';
 import type { Scope } from './model.js';
@@ -16,6 +15,7 @@ import { askedAfterDenial, cannotBoasts, denialAffirms, denialAsks, insideAnotA,
 import { anchorHolds } from './caption-edges.js';
 import { breathComma, skipsParticle, skipsPause } from './pauses.js';
 import { gapEnds } from './gap-ends.js';
+import { numberEnds, numberValue, ratioHolds } from './number-steps.js';
 import { deniesModifiedNoun, deniesOtherNoun } from './ko-denial-scope.js';
 import { pushRegexHits } from './regex-prefilter.js';
 import { isTagged } from './tagged-words.js';
@@ -33,70 +33,6 @@ export interface Hit {
   nearbyUnless?: true;
 }
 
-/** Token index (exclusive end) of the token that contains character `offset - 1`: a span rounded out to a token end. */
-function tokenEndCovering(L: Lattice, offset: number): number | undefined {
-  const exact = indexAt(L.tokenEndingAt, offset);
-  if (exact !== undefined) return exact;
-  const i = L.a.tokens.findIndex((t) => t.start < offset && offset <= t.end);
-  return i < 0 ? undefined : i + 1;
-}
-
-/**
- * Where a number step starting at token `pos` can end (exclusive token index). A number the
- * tokenizer glued to its unit (两点, 三天 as one word) ends with that token, so a `not` step right
- * after it reads the glued unit: 商场要两点才开门 is a time, not a price, for `{not: [点]}`.
- */
-function numberEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: number, next: Step | undefined): number[] {
-  const end = L.numbers.get(pos);
-  if (end === undefined) return [];
-  if (step.units !== undefined && !L.signedAt.has(pos)) return unitEnds(L, step, step.units, pos, end);
-  if (!withinBounds(L, step, pos, end)) return [];
-  if (step.units === undefined) {
-    const t = tokenEndCovering(L, end);
-    if (t === undefined) return [];
-    // Glued: the number and its unit are one token (not a number running on into the next word).
-    const glued = t - 1 === pos ? L.a.norm.text.slice(end, (L.a.tokens[pos] as { end: number }).end) : '';
-    return next?.kind === 'not' && glued && startsWithWordOf(L, next.atom, glued) ? [] : [t];
-  }
-  // ¥9,800 says its unit before it: a money unit asked for is met by the sign, any other is not.
-  const t = step.money ? tokenEndCovering(L, end) : undefined;
-  return t === undefined ? [] : [t];
-}
-
-/**
- * Where a number step with units ends: after a unit that follows the number (3 kg, 五斤), or one the number
- * carries in its last multipliers (万 of 五六万 and 3万, 万元 of 3万元; the value is then what comes
- * before the unit, as for 3 万). A unit may end inside a token before a 多 or 余 that ends it (3万多单:
- * more than 3万).
- */
-function unitEnds(L: Lattice, step: Extract<Step, { kind: 'number' }>, units: number, pos: number, end: number): number[] {
-  const text = L.a.norm.text;
-  const start = (L.a.tokens[pos] as { start: number }).start;
-  const from = text[end] === ' ' ? end + 1 : end;
-  // A unit a rule writes with the 多 of a Chinese N-odd number (`[多, 多块]` after 一百多) begins on that 多.
-  const odd = L.chinese && text[end - 1] === '多' ? end - 1 : undefined;
-  const out: number[] = [];
-  for (const u of charsOf(L, units)) {
-    const valueEnd = u.start === from || u.start === end || u.start === odd ? end : carriedUnitAt(text, start, u.start, end) ? u.start : undefined;
-    if (valueEnd === undefined || !withinBounds(L, step, pos, valueEnd)) continue;
-    const t = indexAt(L.tokenEndingAt, u.end) ?? (/[多余]/u.test(text[u.end] ?? '') ? indexAt(L.tokenEndingAt, u.end + 1) : undefined);
-    if (t !== undefined) out.push(t);
-  }
-  return out;
-}
-
-/** Whether the number at token `pos` (ending at `end`) meets the step's `min` and `max`: a range by its top for `min`, its bottom for `max`. */
-function withinBounds(L: Lattice, step: Extract<Step, { kind: 'number' }>, pos: number, end: number): boolean {
-  if (step.min === undefined && step.max === undefined) return true;
-  const b = numberBounds(withoutCurrencySign(L.a.norm.text.slice((L.a.tokens[pos] as { start: number }).start, end)));
-  return b !== undefined && (step.min === undefined || b.hi >= step.min) && (step.max === undefined || b.lo <= step.max);
-}
-
-/** Whether `text` starts with one of the atom's words. */
-function startsWithWordOf(L: Lattice, atom: number, text: string): boolean {
-  for (const h of L.lexicon.surface.searchCodes(text)) if (h.start === 0 && h.value >= 0 && inAtom(L.lexicon, atom, h.value)) return true;
-  return false;
-}
 
 /**
  * Whether the atom's words found at token `p` (starting there, or ending there for `end`) are all
@@ -141,13 +77,16 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
   const seen = new Set<number>();
   let best = -1;
   const stride = tokens.length + 1;
-  // Depth-first over (step, position); `last` is where the last consumed element ended.
-  const visit = (si: number, p: number, last: number): void => {
+  // A number step with a `ratio` reads the number an earlier number step of the path took: only then is it tracked.
+  const tracks = steps.some((st) => st.kind === 'number' && st.ratio !== undefined);
+  // Depth-first over (step, position); `last` is where the last consumed element ended, `prev` where the path's last
+  // number began (-1: none, or not tracked).
+  const visit = (si: number, p: number, last: number, prev: number): void => {
     if (si === steps.length) {
       if (last > best) best = last;
       return;
     }
-    const key = (si * stride + p) * stride + last;
+    const key = ((si * stride + p) * stride + last) * stride + prev + 1;
     if (seen.has(key)) return;
     seen.add(key);
     const step = steps[si] as Step;
@@ -159,11 +98,11 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
             if (!inAtom(L.lexicon, step.atom, L.lit[i] as number)) continue;
             present = true;
             const to = L.to[i] as number;
-            visit(si + 1, to, to);
+            visit(si + 1, to, to, prev);
             const particle = skipsParticle(steps[si + 1], tokens[to]);
-            if (particle || skipsPause(L, steps[si + 1], to)) visit(si + 1, to + 1, to);
+            if (particle || skipsPause(L, steps[si + 1], to)) visit(si + 1, to + 1, to, prev);
             // A particle, then a breath (혈압이, 조절돼요).
-            if (particle && skipsPause(L, steps[si + 1], to + 1)) visit(si + 1, to + 2, to);
+            if (particle && skipsPause(L, steps[si + 1], to + 1)) visit(si + 1, to + 2, to, prev);
           }
         }
         // An optional word that is there is not skipped when a `not` follows (after any further optional steps):
@@ -171,43 +110,44 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
         // {words: [는], optional: true}, {not: [이따]}] must not match 사업자 정보는 이따 by leaving 는 out; nor
         // [유료 광고, {words: [표시], optional: true}, {words: [는], optional: true}, {not: [안]}] 유료광고 표시는 안
         // 했어요 by leaving out 표시 and then 는). So for every optional step kind.
-        if (step.optional && !(present && notAhead(steps, si))) visit(si + 1, p, last);
+        if (step.optional && !(present && notAhead(steps, si))) visit(si + 1, p, last, prev);
         return;
       }
       case 'pos': {
         const t = tokens[p];
         const present = t !== undefined && step.tags.some((tag) => t.pos.startsWith(tag));
         if (present) {
-          visit(si + 1, p + 1, p + 1);
-          if (skipsPause(L, steps[si + 1], p + 1)) visit(si + 1, p + 2, p + 1);
+          visit(si + 1, p + 1, p + 1, prev);
+          if (skipsPause(L, steps[si + 1], p + 1)) visit(si + 1, p + 2, p + 1, prev);
         }
-        if (step.optional && !(present && notAhead(steps, si))) visit(si + 1, p, last);
+        if (step.optional && !(present && notAhead(steps, si))) visit(si + 1, p, last, prev);
         return;
       }
       case 'number': {
-        for (const e of numberEnds(L, step, p, steps[si + 1])) {
-          visit(si + 1, e, e);
-          if (skipsPause(L, steps[si + 1], e)) visit(si + 1, e + 1, e);
+        const ratioMet = step.ratio === undefined || ratioHolds(step.ratio, numberValue(L, p), prev < 0 ? undefined : numberValue(L, prev));
+        for (const e of ratioMet ? numberEnds(L, step, p, steps[si + 1]) : []) {
+          visit(si + 1, e, e, tracks ? p : prev);
+          if (skipsPause(L, steps[si + 1], e)) visit(si + 1, e + 1, e, tracks ? p : prev);
         }
         // A number that is there counts as there even when the `not` refuses the unit glued to it (两点).
-        if (step.optional && !(notAhead(steps, si) && numberEnds(L, step, p, undefined).length > 0)) visit(si + 1, p, last);
+        if (step.optional && !(notAhead(steps, si) && numberEnds(L, step, p, undefined).length > 0)) visit(si + 1, p, last, prev);
         return;
       }
       case 'gap': {
-        for (const q of gapEnds(L, step, p)) visit(si + 1, q, last);
+        for (const q of gapEnds(L, step, p)) visit(si + 1, q, last, prev);
         return;
       }
       case 'not':
       case 'notAfter':
-        if (notHolds(L, step.atom, p, step.kind === 'not' ? 'at' : 'end', pos)) visit(si + 1, p, last);
+        if (notHolds(L, step.atom, p, step.kind === 'not' ? 'at' : 'end', pos)) visit(si + 1, p, last, prev);
         return;
       case 'start':
       case 'end':
-        if (anchorHolds(L.a.norm, tokens, step.kind, p, L.spaceEdges)) visit(si + 1, p, last);
+        if (anchorHolds(L.a.norm, tokens, step.kind, p, L.spaceEdges)) visit(si + 1, p, last, prev);
         return;
     }
   };
-  visit(0, pos, -1);
+  visit(0, pos, -1, -1);
   return best;
 }
 

@@ -189,12 +189,11 @@ export interface SeqObject {
   pos?: string | string[];
   /** A number (digits or CJK numerals, a range like 3〜5 too), followed by one of these units when given. */
   number?: true | string[];
-  /**
-   * With `number`: the number is at least / at most this (`{number: ["%"], min: 50}` is a discount of
-   * half or more). A range (30〜50) counts by its top for `min` and by its bottom for `max`.
-   */
+  /** With `number`: at least / at most this (`{number: ["%"], min: 50}`); a range (30〜50) by its top for min, bottom for max. */
   min?: number;
   max?: number;
+  /** With `number`: this ÷ the number an earlier number element of the match took, at least `min` / at most `max`. */
+  ratio?: { min?: number; max?: number };
   /** Zero to N tokens of anything, never crossing a clause end (、。,!?) — or, with scope: sentence, a sentence end (。!?); scope: turn crosses ?! too. */
   gap?: number;
   scope?: Scope;

@@ -19,7 +19,7 @@ import { SCOPES, type MatchEntry, type Scope, type SeqElement, type SeqObject } 
 export type CanonicalElement =
   | { kind: 'words'; words: string[]; optional: boolean }
   | { kind: 'pos'; tags: string[]; optional: boolean }
-  | { kind: 'number'; units: string[] | undefined; optional: boolean; min?: number; max?: number }
+  | { kind: 'number'; units: string[] | undefined; optional: boolean; min?: number; max?: number; ratio?: { min?: number; max?: number } }
   | { kind: 'gap'; max: number; scope: Scope; spaced?: true }
   | { kind: 'not'; words: string[] }
   | { kind: 'notAfter'; words: string[] }
@@ -41,7 +41,7 @@ export const MAX_ALTERNATIVE_PATHS = 16;
 const ELEMENT_KEYS = ['words', 'pos', 'number', 'gap', 'not', 'notAfter', 'start', 'end'] as const;
 /** The elements that take no words of their own. */
 const ZERO_WIDTH = new Set<string>(['gap', 'not', 'notAfter', 'start', 'end']);
-const ALLOWED_KEYS = new Set<string>([...ELEMENT_KEYS, 'optional', 'scope', 'spaced', 'min', 'max']);
+const ALLOWED_KEYS = new Set<string>([...ELEMENT_KEYS, 'optional', 'scope', 'spaced', 'min', 'max', 'ratio']);
 const EXPECTED = `a word, "{list}", a list of words, or an object with one of ${ELEMENT_KEYS.join(', ')}`;
 
 export interface SeqProblem {
@@ -86,6 +86,16 @@ function alternativeObjectProblem(o: Record<string, unknown>): Omit<SeqProblem, 
   return elementProblem(rest);
 }
 
+/** Why a number's `ratio` is not valid, or undefined: `{min, max}`, positive numbers, on a number element. */
+function ratioProblem(r: unknown, kind: string): string | undefined {
+  if (kind !== 'number') return '"ratio" applies to a number only';
+  const o = r as Record<string, unknown>;
+  const keys = r !== null && typeof r === 'object' && !Array.isArray(r) ? Object.keys(o) : [];
+  if (keys.length === 0 || keys.some((k) => k !== 'min' && k !== 'max')) return '"ratio" must be {min: N} and/or {max: N}: this number divided by the earlier number of the match';
+  if (keys.some((k) => typeof o[k] !== 'number' || !Number.isFinite(o[k]) || (o[k] as number) <= 0)) return '"ratio" bounds must be numbers above 0';
+  return typeof o.min === 'number' && typeof o.max === 'number' && o.min > o.max ? `"ratio" max (${o.max}) is below its min (${o.min}): no number fits` : undefined;
+}
+
 /** Why one element is not valid, or undefined. */
 function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
   if (typeof el === 'string') return el.trim() ? undefined : { reason: `an element is empty: expected ${EXPECTED}` };
@@ -114,6 +124,10 @@ function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
     if (typeof o[bound] !== 'number' || !Number.isFinite(o[bound])) return { key: bound, reason: `"${bound}" must be a number` };
   }
   if (typeof o.min === 'number' && typeof o.max === 'number' && o.min > o.max) return { key: 'max', reason: `"max" (${o.max}) is below "min" (${o.min}): no number fits` };
+  if (o.ratio !== undefined) {
+    const r = ratioProblem(o.ratio, kind);
+    if (r) return { key: 'ratio', reason: r };
+  }
   const v = o[kind];
   switch (kind) {
     case 'words':
@@ -160,6 +174,7 @@ export function canonicalElement(el: SeqElement): CanonicalElement {
     const c: CanonicalElement = { kind: 'number', units: o.number === true ? undefined : o.number, optional };
     if (o.min !== undefined) c.min = o.min;
     if (o.max !== undefined) c.max = o.max;
+    if (o.ratio !== undefined) c.ratio = o.ratio;
     return c;
   }
   if (o.gap !== undefined) return { kind: 'gap', max: o.gap, scope: o.scope ?? 'clause', ...(o.spaced === true && { spaced: true as const }) };
@@ -197,6 +212,11 @@ export function seqProblems(seq: readonly unknown[]): SeqProblem[] {
       problems.push({ index, reason: 'a gap must stand between two elements: a sequence cannot start or end with one' });
     }
     if (e.kind === 'gap' && els[index + 1]?.kind === 'gap') problems.push({ index, reason: 'two gaps in a row: write one gap with the sum' });
+  });
+  const isNumber = (e: CanonicalElement) => e.kind === 'number' || (e.kind === 'any' && e.options.some((o) => o.some((x) => x.kind === 'number')));
+  const hasRatio = (e: CanonicalElement) => (e.kind === 'number' ? e.ratio !== undefined : e.kind === 'any' && e.options.some((o) => o.some((x) => x.kind === 'number' && x.ratio !== undefined)));
+  els.forEach((e, index) => {
+    if (hasRatio(e) && !els.slice(0, index).some(isNumber)) problems.push({ index, key: 'ratio', reason: '"ratio" compares this number with an earlier one: the sequence needs a number element before it' });
   });
   const paths = alternativePaths(els);
   if (paths > MAX_ALTERNATIVE_PATHS) problems.push({ reason: `its lists of mixed alternatives read ${paths} ways (more than ${MAX_ALTERNATIVE_PATHS}): split the matcher in two` });
