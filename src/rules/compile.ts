@@ -7,7 +7,7 @@
 import type { Analyzer } from '../text/analyze.js';
 import type { Language } from '../transcript/model.js';
 import { MONEY_UNITS } from '../text/numbers.js';
-import { cueGroups, matchEntries, mergeContext, negationNotPast, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type NearbySide, type Scope } from './model.js';
+import { cueGroups, matchEntries, mergeContext, negationNotPast, withNegationNotPast, type CueGroups, type MatchEntry, type Matcher, type Rule, type Ruleset, type RulesetContext, type NearbySide, type NumberRatio, type Scope } from './model.js';
 import { LexiconBuilder, type Lexicon } from './lexicon.js';
 import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement, entryElements, type CanonicalElement } from './seq-syntax.js';
@@ -23,7 +23,7 @@ export type Step =
   | { kind: 'atom'; atom: number; optional: boolean }
   | { kind: 'pos'; tags: string[]; optional: boolean }
   /** `money`: a unit is money (円, 元, 원), so a currency sign before the number (¥9,800) stands for it. */
-  | { kind: 'number'; units: number | undefined; optional: boolean; min?: number; max?: number; money?: true; ratio?: { min?: number; max?: number } }
+  | { kind: 'number'; units: number | undefined; optional: boolean; min?: number; max?: number; money?: true; ratio?: NumberRatio }
   /** `spaced`: `max` counts words between spaces (Korean 어절), not tokens (rules/gap-ends.ts). */
   | { kind: 'gap'; max: number; scope: Scope; spaced?: true }
   | { kind: 'not'; atom: number }

@@ -65,8 +65,9 @@ export function gapEnds(L: Lattice, step: Extract<Step, { kind: 'gap' }>, p: num
     const stopped = k > 0 && t !== undefined && stopIn(table, t.start, t.end, stop);
     const breath = stopped && pauses > 0 && breathComma(L, p + k - 1);
     // next-sentence: one sentence end crossed (never a line break), the stop no word of the gap's.
-    const sameEnd = stopped && !breath && t.start === crossedTo && !stopIn(table, t.start, t.end, LINE_BREAK);
-    const crossing = stopped && !breath && (sentences > 0 || sameEnd) && !stopIn(table, t.start, t.end, LINE_BREAK);
+    const overEnd = stopped && !breath && !stopIn(table, t.start, t.end, LINE_BREAK);
+    const sameEnd = overEnd && t.start === crossedTo;
+    const crossing = overEnd && (sentences > 0 || sameEnd);
     if (crossing) free++;
     // One word past the count: only a breath right after the last word the gap may skip (絶対に、損は: a gap of one
     // skips に, then the comma after it, as it would cross the comma before に).

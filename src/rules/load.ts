@@ -225,6 +225,9 @@ function expandSeqElement(el: SeqElement, at: Path, words: ExpandWords, seqWords
   return el.flatMap((x, j): (string | SeqObject)[] => (typeof x === 'string' ? alternatives(seqWords([x], [...at, j], 'matcher', false), [...at, j]) : [expandSeqObject(x, [...at, j], words)]));
 }
 
+/** How many objects (numbers, parts of speech, words objects) a list of alternatives holds. */
+const objectsIn = (el: SeqElement | undefined): number => (Array.isArray(el) ? el.filter((x) => typeof x !== 'string').length : 0);
+
 /** A seq whose lists brought numbers in as alternatives may read more ways than the compiler takes: the reason, or undefined. */
 function pathsProblem(seq: readonly SeqElement[]): string | undefined {
   const paths = alternativePaths(seq.map(canonicalElement));
@@ -273,8 +276,8 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
       if (m.regex !== undefined) return { ...m, regex: expand([m.regex], [...here, 'regex'])?.[0] ?? m.regex };
       if (m.words) return { ...m, words: words(m.words, [...here, 'words']), ...(m.not && { not: words(m.not, [...here, 'not']) }), ...(m.notAfter && { notAfter: words(m.notAfter, [...here, 'notAfter']) }) };
       const seq = m.seq?.map((el, k) => expandSeqElement(el, [...here, 'seq', k], words, seqWords));
-      // Written, the seq was checked; a list's numbers can only add ways to read it.
-      const tooMany = seq ? pathsProblem(seq) : undefined;
+      // Written, the seq was checked: only an element a list's numbers joined as alternatives can add ways to read it.
+      const tooMany = seq?.some((el, k) => objectsIn(el) > objectsIn(m.seq?.[k])) ? pathsProblem(seq) : undefined;
       if (tooMany) problem([...here, 'seq'], tooMany);
       return seq ? { ...m, seq } : m;
     });

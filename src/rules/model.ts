@@ -127,9 +127,8 @@ export interface ContextCues {
    */
   side?: NearbySide;
   /**
-   * A cue said inside one of these longer phrases does not count (稼げる is earning talk, but not in ポイントが稼げる;
-   * the question ending 까요 is not in the explaining 니까요; 合格 not in 不合格); found anywhere in the normalised text,
-   * as the cues are. In any group (a `nearby` group's too).
+   * A cue said inside one of these longer phrases does not count, in any group (稼げる is earning talk, but not in
+   * ポイントが稼げる; the question ending 까요 is not in the explaining 니까요; 合格 not in 不合格); found as the cues are.
    */
   except?: string[];
   /**
@@ -181,6 +180,8 @@ export function negationNotPast(context: RulesetContext): string[] {
  */
 export type SeqElement = string | (string | SeqObject)[] | SeqObject;
 
+/** A number step's bounds on its value divided by the number an earlier number step of the match took. */
+export type NumberRatio = { min?: number; max?: number };
 /** An element written as an object: exactly one of words / pos / number / gap / not / notAfter / start / end. */
 export interface SeqObject {
   /** Alternatives, as a string list (`"{name}"` for a vocab list). */
@@ -193,7 +194,7 @@ export interface SeqObject {
   min?: number;
   max?: number;
   /** With `number`: this ÷ the number an earlier number element of the match took, at least `min` / at most `max`. */
-  ratio?: { min?: number; max?: number };
+  ratio?: NumberRatio;
   /** Zero to N tokens of anything, never crossing a clause end (、。,!?) — or, with scope: sentence, a sentence end (。!?); scope: turn crosses ?! too. */
   gap?: number;
   scope?: Scope;

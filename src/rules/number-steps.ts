@@ -4,6 +4,7 @@
  */
 import { carriedUnitAt, numberBounds, withoutCurrencySign } from '../text/numbers.js';
 import type { Step } from './compile.js';
+import type { NumberRatio } from './model.js';
 import { charsOf, inAtom, indexAt, type Lattice } from './lattice.js';
 
 /** Token index (exclusive end) of the token that contains character `offset - 1`: a span rounded out to a token end. */
@@ -82,7 +83,7 @@ export function numberValue(L: Lattice, pos: number): { lo: number; hi: number }
  * Whether a number divided by the earlier one of its match is within a step's `ratio`: for `min` the number's top over
  * the earlier one's bottom, for `max` its bottom over the earlier one's top (a range may mean either end).
  */
-export function ratioHolds(ratio: { min?: number; max?: number }, value: { lo: number; hi: number } | undefined, prev: { lo: number; hi: number } | undefined): boolean {
+export function ratioHolds(ratio: NumberRatio, value: { lo: number; hi: number } | undefined, prev: { lo: number; hi: number } | undefined): boolean {
   if (!value || !prev) return false;
   if (ratio.min !== undefined && !(prev.lo > 0 && value.hi / prev.lo >= ratio.min)) return false;
   return ratio.max === undefined || (prev.hi > 0 && value.lo / prev.hi <= ratio.max);

@@ -7,7 +7,7 @@ import { parseValidatedYaml } from '../yaml/validated.js';
 import { isLanguage, type Language } from '../transcript/model.js';
 import type { BadExample, ContextCues, CueGroups, Matcher, RequireRule, Rule, RulesetContext, RulesetProblem } from './model.js';
 import { bareVocabLists } from './bare-lists.js';
-import { entryProblem, seqProblems } from './seq-syntax.js';
+import { elementProblem, entryProblem, seqProblems } from './seq-syntax.js';
 import { linearRegexProblem } from './regex.js';
 import { rulesetSchema } from './schema.js';
 import { joinedParts, numberEntry, placeholderPattern, vocabName, type VocabNumber } from './vocab.js';
@@ -76,10 +76,13 @@ export function parseRulesetSource(text: string, file: string): { ruleset?: Rule
 
 type At = (path: readonly (string | number)[], reason: string) => RulesetProblem;
 
-/** A number written in a list whose bounds leave no number (the schema checked the rest of its shape). */
+/** A number written in a list that is no valid number element (bounds that leave no number), checked as a seq's element is. */
 function vocabNumberProblems(vocab: RawRuleset['vocab'], at: At): RulesetProblem[] {
   return Object.entries(vocab ?? {}).flatMap(([name, list]) =>
-    list.flatMap((w, i) => (typeof w !== 'string' && w.min !== undefined && w.max !== undefined && w.min > w.max ? [at(['vocab', name, i, 'max'], `"max" (${w.max}) is below "min" (${w.min}): no number fits`)] : [])),
+    list.flatMap((w, i) => {
+      const p = typeof w === 'string' ? undefined : elementProblem(w);
+      return p ? [at(['vocab', name, i, ...(p.key ? [p.key] : [])], p.reason)] : [];
+    }),
   );
 }
 

@@ -13,13 +13,13 @@
  * clause) begins or ends there: `seq: [{start: true}, 28天, 亮白, {end: true}]` is the whole unit; `[茶, {gap: 6},
  * {start: true}, 血圧, {end: true}]` a unit of its own after the goods named.
  */
-import { SCOPES, type MatchEntry, type Scope, type SeqElement, type SeqObject } from './model.js';
+import { SCOPES, type MatchEntry, type NumberRatio, type Scope, type SeqElement, type SeqObject } from './model.js';
 
 /** An element in canonical form. */
 export type CanonicalElement =
   | { kind: 'words'; words: string[]; optional: boolean }
   | { kind: 'pos'; tags: string[]; optional: boolean }
-  | { kind: 'number'; units: string[] | undefined; optional: boolean; min?: number; max?: number; ratio?: { min?: number; max?: number } }
+  | { kind: 'number'; units: string[] | undefined; optional: boolean; min?: number; max?: number; ratio?: NumberRatio }
   | { kind: 'gap'; max: number; scope: Scope; spaced?: true }
   | { kind: 'not'; words: string[] }
   | { kind: 'notAfter'; words: string[] }
@@ -96,8 +96,8 @@ function ratioProblem(r: unknown, kind: string): string | undefined {
   return typeof o.min === 'number' && typeof o.max === 'number' && o.min > o.max ? `"ratio" max (${o.max}) is below its min (${o.min}): no number fits` : undefined;
 }
 
-/** Why one element is not valid, or undefined. */
-function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
+/** Why one element is not valid, or undefined (a vocab list's number entries are checked as elements too). */
+export function elementProblem(el: unknown): Omit<SeqProblem, 'index'> | undefined {
   if (typeof el === 'string') return el.trim() ? undefined : { reason: `an element is empty: expected ${EXPECTED}` };
   if (Array.isArray(el)) return isStringList(el) ? undefined : listProblem(el);
   if (el === null || typeof el !== 'object') return { reason: `found ${JSON.stringify(el)}: expected ${EXPECTED}` };
@@ -213,10 +213,10 @@ export function seqProblems(seq: readonly unknown[]): SeqProblem[] {
     }
     if (e.kind === 'gap' && els[index + 1]?.kind === 'gap') problems.push({ index, reason: 'two gaps in a row: write one gap with the sum' });
   });
-  const isNumber = (e: CanonicalElement) => e.kind === 'number' || (e.kind === 'any' && e.options.some((o) => o.some((x) => x.kind === 'number')));
-  const hasRatio = (e: CanonicalElement) => (e.kind === 'number' ? e.ratio !== undefined : e.kind === 'any' && e.options.some((o) => o.some((x) => x.kind === 'number' && x.ratio !== undefined)));
+  // The number elements an element holds: itself, or those among its alternatives.
+  const numbersOf = (e: CanonicalElement) => (e.kind === 'number' ? [e] : e.kind === 'any' ? e.options.flat().filter((x) => x.kind === 'number') : []);
   els.forEach((e, index) => {
-    if (hasRatio(e) && !els.slice(0, index).some(isNumber)) problems.push({ index, key: 'ratio', reason: '"ratio" compares this number with an earlier one: the sequence needs a number element before it' });
+    if (numbersOf(e).some((n) => n.ratio !== undefined) && !els.slice(0, index).some((x) => numbersOf(x).length > 0)) problems.push({ index, key: 'ratio', reason: '"ratio" compares this number with an earlier one: the sequence needs a number element before it' });
   });
   const paths = alternativePaths(els);
   if (paths > MAX_ALTERNATIVE_PATHS) problems.push({ reason: `its lists of mixed alternatives read ${paths} ways (more than ${MAX_ALTERNATIVE_PATHS}): split the matcher in two` });
