@@ -8,6 +8,7 @@ import type { Token } from '../text/tokenizer.js';
 import { currencySignBefore, findNumbers } from '../text/numbers.js';
 import { koreanNumeralSpans, withoutCopulaDigit } from '../text/ko-numerals.js';
 import { HitBuffer } from './automaton.js';
+import { breathComma } from './pauses.js';
 import { keepAcrossMarks, withBreaths, withoutRanges, withoutShortQuoteMarks } from './across-quotes.js';
 import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
@@ -175,7 +176,18 @@ function addLemmas(L: Lattice, a: AnalyzedText): void {
     pushToken(L, h.value, h.start, to);
   };
   // A word kept as written and keyed for its contracted forms (나오 on 나왔어요) takes no endings, as written.
-  for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) onLemma(h, contractedPrefixes(lexicon, h.value) ? h.end : endingsAfter(lexicon, a, h.end), true);
+  const byBase = (h: { start: number; end: number; value: number }) => onLemma(h, contractedPrefixes(lexicon, h.value) ? h.end : endingsAfter(lexicon, a, h.end), true);
+  for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) byBase(h);
+  // Once more without the breaths a Japanese or Korean host takes inside the word (楽に、なって is 楽になって): only the
+  // words that span one, at their tokens as written.
+  const kept = tokensBetweenBreaths(L);
+  if (kept) {
+    for (const h of lexicon.lemma.search(kept.map((i) => (a.tokens[i] as Token).base))) {
+      const start = kept[h.start] as number;
+      const end = (kept[h.end - 1] as number) + 1;
+      if (end - start !== h.end - h.start) byBase({ start, end, value: h.value });
+    }
+  }
   if (!lexicon.spokenForms) return;
   // inflected[i]: how many of the first i tokens differ from their base (a span's count is a difference, not a slice).
   const inflected = new Int32Array(a.tokens.length + 1);
@@ -185,6 +197,14 @@ function addLemmas(L: Lattice, a: AnalyzedText): void {
   for (const h of lexicon.lemma.search(a.tokens.map((t) => t.surface))) {
     if ((inflected[h.end] as number) > (inflected[h.start] as number)) onLemma(h, h.end);
   }
+}
+
+/** The indices of the tokens that are no breath comma (`breathComma`), or undefined where there is none. */
+function tokensBetweenBreaths(L: Lattice): number[] | undefined {
+  const n = L.a.tokens.length;
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) if (i === 0 || i === n - 1 || !breathComma(L, i)) kept.push(i);
+  return kept.length === n ? undefined : kept;
 }
 
 /** The surface automaton's hits of the segment being built (read before the next one is built). */

@@ -225,6 +225,17 @@ describe('seq elements', () => {
     expect(found(ko.c, ko.an, '당뇨에, 좋은 차예요')).toEqual(['당뇨에, 좋은 차@good-for']);
   });
 
+  it('a word of several tokens is found by its base form across a breath comma inside it (楽に、なって; 몸이, 좋아졌어요)', () => {
+    const { c, an } = compile(head('ja', `      - id: eased\n        seq: [関節, が, {gap: 2}, 楽になる]\n`));
+    expect(found(c, an, '関節がすごく楽になって')).toEqual(['関節がすごく楽になっ@eased']);
+    expect(found(c, an, '関節がすごく楽に、なって')).toEqual(['関節がすごく楽に、なっ@eased']);
+    expect(found(c, an, '関節が、楽に、なりました')).toEqual(['関節が、楽に、なり@eased']);
+    // A comma after a noun is no breath: 楽、なって stays two words.
+    expect(found(c, an, '関節が楽、なって')).toEqual([]);
+    const ko = compile(head('ko', `      - id: better\n        seq: [[몸이 좋아지다]]\n`));
+    expect(found(ko.c, ko.an, '몸이, 좋아졌어요')).toEqual(['몸이, 좋아졌어요@better']);
+  });
+
   it('a gap crosses a breath comma right after the last word it may skip (a pause a host takes there)', () => {
     const { c, an } = compile(head('ja', `      - id: never-lose\n        seq: [絶対, {gap: 1}, がっかりさせません]\n`));
     expect(found(c, an, '絶対にがっかりさせません')).toEqual(['絶対にがっかりさせません@never-lose']);
