@@ -29,6 +29,13 @@ describe('Korean tokens (mecab-ko-dic)', () => {
     // Read with the word after it: 할인가로 열어 (마감 할/XSV+ETM 인가/NNG before), not 할인 가로 ("horizontal").
     expect(tags('자정 마감 할인가로 열어 뒀어요').slice(2, 5)).toEqual(['할인/NNG', '가/XSN', '로/JKB']);
   });
+  // Round 60 (r60koa): ko-dic read 치과 의사인 as 치과/NNG 의/JKG 사인/NNG+JX, the genitive starting a written word.
+  it('reads a word written apart that ko-dic starts with the genitive 의 as a word (치과 의사인 → 의사)', () => {
+    expect(tags('치과 의사인 제가 쓰는 치약').slice(0, 3)).toEqual(['치과/NNG', '의사/NNG', '인/VCP+ETM']);
+    expect(tags('피부과 의사인 제가').slice(2, 4)).toEqual(['의사/NNG', '인/VCP+ETM']);
+    // Written against the noun, 의 is the genitive (선수의 사인).
+    expect(tags('선수의 사인을 받았어요').slice(0, 3)).toEqual(['선수/NNG', '의/JKG', '사인/NNG']);
+  });
   it('splits a noun from its particle 이 (관절/이), and leaves words ending in 이 whole (많이, 깨끗이, 길이)', () => {
     expect(tags('관절이 아파요').slice(0, 2)).toEqual(['관절/NNG', '이/JKS']);
     expect(tags('주름이 싹 펴져요').slice(0, 2)).toEqual(['주름/NNG', '이/JKS']);
