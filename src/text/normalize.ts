@@ -138,8 +138,10 @@ export function nfkcPass(original: string): NormalizedText {
       let n = g.segment.replace(FORMAT_CHARS, '');
       if (n === '') continue;
       // ㆍ (U+318D, a Hangul vowel letter) is how Korean print writes the list dot (비만ㆍ변비ㆍ당뇨):
-      // NFKC would make it a combining vowel that glues the words into one unknown token.
-      if (n === '\u318d') n = '\u00b7';
+      // NFKC would make it a combining vowel that glues the words into one unknown token. The hyphenation point ‧,
+      // the bullet • and the bullet operator ∙ stand for it in captions too (비염‧축농증; r60kob's request): ko-dic
+      // read each as an unknown word between the two.
+      if (LIST_DOTS.includes(n)) n = '\u00b7';
       n = n.normalize('NFKC').toLowerCase().replace(FORMAT_CHARS, '');
       // NFKC maps the ideographic space and friends to ' '; all whitespace becomes a plain space.
       n = n.replace(/\s+/gu, ' ');
@@ -149,6 +151,9 @@ export function nfkcPass(original: string): NormalizedText {
   }
   return { original, text: b.text, origStart: b.origStart, origEnd: b.origEnd };
 }
+
+/** Characters written as the list dot · (see nfkcPass). */
+const LIST_DOTS = ['\u318d', '\u2027', '\u2022', '\u2219'];
 
 /**
  * Decoration a caption or a chat line puts between words: emoji and other pictographs, hearts, stars,

@@ -29,6 +29,17 @@ describe('normalize', () => {
     expect(original.slice(span.start, span.end)).toBe('변비');
   });
 
+  it('reads the hyphenation point ‧, the bullet • and the bullet operator ∙ as the list dot · (비염‧축농증)', () => {
+    for (const dot of ['\u2027', '\u2022', '\u2219']) {
+      const original = `비염${dot}축농증 케어`;
+      const n = normalize(original, 'ko');
+      expect(n.text).toBe('비염·축농증 케어');
+      const i = n.text.indexOf('축농증');
+      const span = originalSpan(n, i, i + 3);
+      expect(original.slice(span.start, span.end)).toBe('축농증');
+    }
+  });
+
   it('removes spaces between CJK characters but keeps Korean word spacing', () => {
     expect(normalize('全网 最低 价', 'zh').text).toBe('全网最低价');
     expect(normalize('日本 一', 'ja').text).toBe('日本一');
