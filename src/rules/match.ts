@@ -294,9 +294,11 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
     c.end <= start && (cues.scope ? start - c.start <= reach.back : apart(L, c.end, start) <= reach.back) && !closesEarlierQuestion(L.a.norm.text, c) && !contrastBetween(c.end) && pairedAfterMatch();
   const text = L.a.norm.text;
   // Korean: a copula denial of a noun in a clause of its own (…나아요, 연고가 아니라 크림이에요) is not about the match.
+  // A cue within `ahead` characters after `from`, or the mark that closes the sentence there (a cue "?" reads the question).
+  const reaches = (from: number, ahead: number, c: { start: number; end: number }) => c.end - from <= ahead || closingMark(text, from, ahead, c);
   const after = (c: { start: number; end: number }) =>
     c.start >= end &&
-    ((cues.scope ? c.end - end <= reach.ahead || closingMark(text, end, reach.ahead, c) : apart(L, end, c.start) <= reach.ahead) || (L.lexicon.spokenForms === true && deniesModifiedNoun(text, L.a.tokens, end, c.start))) &&
+    ((cues.scope ? reaches(end, reach.ahead, c) : apart(L, end, c.start) <= reach.ahead) || (L.lexicon.spokenForms === true && deniesModifiedNoun(text, L.a.tokens, end, c.start))) &&
     paired(c) &&
     !(L.lexicon.spokenForms && deniesOtherNoun(text, L.a.tokens, end, c.start, c.end));
   const whole = (c: { start: number; end: number }) => onBounds(c) && !(cues.endOnWord && cutInParticle(L, c));
@@ -310,7 +312,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   // With `then`, an after or inside cue counts only when a then cue follows it, in its sentence or the group's scope;
   // a before cue, when a then cue follows the match as the before cue precedes it: within the window (or scope).
   const paired = (c: { start: number; end: number }) =>
-    cues.then === undefined || found(cues.then, (t) => t.start >= c.end && t.end - c.end <= scopeReach(L, c.end, c.end, cues.scope ?? 'sentence').ahead);
+    cues.then === undefined || found(cues.then, (t) => t.start >= c.end && reaches(c.end, scopeReach(L, c.end, c.end, cues.scope ?? 'sentence').ahead, t));
   // A contrast (但是) that starts between a before cue and the match ends what the cue reaches. It may be the
   // match's first word when words stand between it and the cue (不是药，胜似药), not right after it (不是胜似药).
   const contrastBetween = (from: number) =>
@@ -318,7 +320,7 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   // The same answer for every before cue of the group: looked up once, when a before cue is first in reach.
   let thenAfterMatch: boolean | undefined;
   const pairedAfterMatch = () =>
-    cues.then === undefined || (thenAfterMatch ??= found(cues.then, (t) => t.start >= end && (cues.scope ? t.end - end <= reach.ahead : apart(L, end, t.start) <= reach.ahead)));
+    cues.then === undefined || (thenAfterMatch ??= found(cues.then, (t) => t.start >= end && (cues.scope ? reaches(end, reach.ahead, t) : apart(L, end, t.start) <= reach.ahead)));
   // An `anywhere` cue that runs across an edge of the match (begins before it and ends inside it, or the other way) is
   // where `anywhere` looks too, though neither before, after nor inside.
   const straddles = (c: { start: number; end: number }) => (c.start < start && c.end > start) || (c.start < end && c.end > end);
