@@ -3,7 +3,8 @@
  * the dictionary's tags are handed in.
  *
  * - Colloquial body-look words jieba's dictionary lacks (马甲线, 人鱼线, 妈妈臀) or holds less often than a word
- *   overlapping them (后背 loses to 背上): 贴|出马|甲线, 后|背上. Such a word is made one token where it starts or ends on
+ *   overlapping them (后背 loses to 背上): 贴|出马|甲线, 后|背上; and, since round 60, a clinic procedure and a pet
+ *   illness (热|玛|吉打, 猫咪鼻|支流|眼泪). Such a word is made one token where it starts or ends on
  *   a cut already (贴|出|马甲线, 后背|上), never inside a word on both sides (然后|背上 stays).
  * - A numeral split from 分 (marks): 五|十分, 九|十|五分 read 五十|分, and 二十分, 一百分 as 二十|分, 一百|分; 十分 alone
  *   is "very" (十分好) and stays whole, as do 万分 and 十万分 (万分感谢).
@@ -36,6 +37,8 @@ export interface ZhPiece {
 /** Words made whole where jieba cuts across them (see above). */
 export const WHOLE_WORDS: readonly string[] = [
   '马甲线', '人鱼线', '蝴蝶袖', '蝴蝶臂', '拜拜肉', '双下巴', '游泳圈', '妈妈臀', '蜜桃臀', '小蛮腰', '后背',
+  // Round 60: a clinic procedure (热|玛|吉打 一次) and a cat's respiratory illness (猫咪鼻|支流|眼泪), which jieba cuts across.
+  '热玛吉', '鼻支',
 ];
 
 const NUMERAL = '[〇零一二两三四五六七八九十百千]';

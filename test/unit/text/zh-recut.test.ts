@@ -97,6 +97,12 @@ describe('body-look words cut across by jieba', () => {
     expect(found(['[后背, 上, {words: [的], optional: true}, 肉]'], '后背上的肉都没了')).toEqual(['后背上的肉']);
   });
 
+  it('a clinic procedure and a pet illness jieba cuts across are whole (热|玛|吉打, 猫咪鼻|支流|眼泪; round 60)', () => {
+    expect(tokens('热玛吉打一次')).toEqual(['热玛吉', '打', '一次']);
+    expect(tokens('猫咪鼻支流眼泪')).toEqual(['猫咪', '鼻支', '流', '眼泪']);
+    expect(found(['[热玛吉, {gap: 3}, 一劳永逸]'], '热玛吉打一次就一劳永逸')).toEqual(['热玛吉打一次就一劳永逸']);
+  });
+
   it('the re-cut keeps the text, never leaves an empty piece, and leaves other pieces as jieba cut them', () => {
     const alphabet = fc.constantFrom('马', '甲', '线', '出', '后', '背', '上', '人', '鱼', '贴', '五', '十', '分', '左', '右', '药', '都', '是', '好');
     const piece = fc.record({ surface: fc.array(alphabet, { minLength: 1, maxLength: 3 }).map((a) => a.join('')), pos: fc.constantFrom('n', 'v', 'm', 'f') });
