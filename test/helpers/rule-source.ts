@@ -40,6 +40,14 @@ export function prohibitedTexts(c: CompiledRules, text: string, analyzer: Analyz
 }
 
 /**
+ * The YAML of a ruleset with one prohibit rule `t/r` (category efficacy), one matcher `m` with sequence `seq` (written as
+ * YAML) and the rule's `unless` written as YAML (a group or a list of groups).
+ */
+export function seqUnlessSource(language: Language, seq: string, unless: string): string {
+  return `id: t\nlanguage: ${language}\nrules:\n  - id: t/r\n    kind: prohibit\n    category: efficacy\n    severity: error\n    message: { en: m, ${language}: m }\n    reference: test\n    match:\n      - id: m\n        seq: ${seq}\n    unless: ${unless}\n    examples: { bad: [x], good: [y] }\n`;
+}
+
+/**
  * The YAML of a ruleset with one prohibit rule per sequence: rule `t/r<i>`, matcher `m<i>`, the sequence written as
  * YAML (`'[治る, {gap: 2}, 消える]'`), so that every sequence that fits a line reports on its own.
  */

@@ -7,23 +7,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
-import { compileSource, prohibitedTexts } from '../../helpers/rule-source.js';
+import { compileSource, prohibitedTexts, seqUnlessSource } from '../../helpers/rule-source.js';
 
-const rule = (language: string, seq: string, unless: string) => `id: t
-language: ${language}
-rules:
-  - id: t/r
-    kind: prohibit
-    category: efficacy
-    severity: error
-    message: { en: m, ${language}: m }
-    reference: test
-    match:
-      - id: m
-        seq: ${seq}
-    unless: ${unless}
-    examples: { bad: [x], good: [y] }
-`;
+const rule = seqUnlessSource;
 
 let ko: Analyzer;
 let zh: Analyzer;

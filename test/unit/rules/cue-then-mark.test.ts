@@ -6,23 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
-import { compileSource, prohibitedTexts } from '../../helpers/rule-source.js';
+import { compileSource, prohibitedTexts, seqUnlessSource } from '../../helpers/rule-source.js';
 
-const rule = (unless: string) => `id: t
-language: ja
-rules:
-  - id: t/r
-    kind: prohibit
-    category: efficacy
-    severity: error
-    message: { en: m, ja: m }
-    reference: test
-    match:
-      - id: m
-        seq: [シミ, が, 消える]
-    unless: ${unless}
-    examples: { bad: [x], good: [y] }
-`;
+const rule = (unless: string) => seqUnlessSource('ja', '[シミ, が, 消える]', unless);
 
 let ja: Analyzer;
 beforeAll(async () => {
