@@ -199,12 +199,16 @@ function addLemmas(L: Lattice, a: AnalyzedText): void {
   }
 }
 
-/** The indices of the tokens that are no breath comma (`breathComma`), or undefined where there is none. */
+/** The indices of the tokens that are no breath comma (`breathComma`), or undefined where there is none (most segments). */
 function tokensBetweenBreaths(L: Lattice): number[] | undefined {
   const n = L.a.tokens.length;
-  const kept: number[] = [];
-  for (let i = 0; i < n; i++) if (i === 0 || i === n - 1 || !breathComma(L, i)) kept.push(i);
-  return kept.length === n ? undefined : kept;
+  let kept: number[] | undefined;
+  for (let i = 1; i + 1 < n; i++) {
+    if (!breathComma(L, i)) kept?.push(i);
+    else kept ??= Array.from({ length: i }, (_, k) => k);
+  }
+  kept?.push(n - 1);
+  return kept;
 }
 
 /** The surface automaton's hits of the segment being built (read before the next one is built). */

@@ -293,9 +293,9 @@ function groupNear(L: Lattice, start: number, end: number, cues: CompiledCues, a
   const before = (c: { start: number; end: number }) =>
     c.end <= start && (cues.scope ? start - c.start <= reach.back : apart(L, c.end, start) <= reach.back) && !closesEarlierQuestion(L.a.norm.text, c) && !contrastBetween(c.end) && pairedAfterMatch();
   const text = L.a.norm.text;
-  // Korean: a copula denial of a noun in a clause of its own (…나아요, 연고가 아니라 크림이에요) is not about the match.
   // A cue within `ahead` characters after `from`, or the mark that closes the sentence there (a cue "?" reads the question).
   const reaches = (from: number, ahead: number, c: { start: number; end: number }) => c.end - from <= ahead || closingMark(text, from, ahead, c);
+  // Korean: a copula denial of a noun in a clause of its own (…나아요, 연고가 아니라 크림이에요) is not about the match.
   const after = (c: { start: number; end: number }) =>
     c.start >= end &&
     ((cues.scope ? reaches(end, reach.ahead, c) : apart(L, end, c.start) <= reach.ahead) || (L.lexicon.spokenForms === true && deniesModifiedNoun(text, L.a.tokens, end, c.start))) &&
