@@ -8,7 +8,6 @@
 import type { HitBuffer } from './automaton.js';
 import type { Token } from '../text/tokenizer.js';
 import type { Lattice } from './lattice.js';
-import { breathComma } from './pauses.js';
 
 /** The most characters a pair of marks may wrap and still be read as part of a word. */
 export const MAX_QUOTED = 4;
@@ -75,16 +74,12 @@ export function keepAcrossMarks(hits: HitBuffer, found: number, u: Unmarked): nu
 }
 
 /**
- * The quiet ranges and the breath commas (`breathComma`: a Japanese or Korean pause comma after a particle or a
- * connective, not the last token), in order, none overlapping; the quiet ranges themselves where there is no breath.
+ * The quiet ranges and the breath commas (the tokens `breathCommas` found: a Japanese or Korean pause comma after a
+ * particle or a connective), in order, none overlapping; the quiet ranges themselves where there is no breath.
  */
-export function withBreaths(L: Lattice): readonly (readonly [number, number])[] | undefined {
+export function withBreaths(L: Lattice, breathTokens: readonly number[]): readonly (readonly [number, number])[] | undefined {
   const { tokens, quiet } = L.a;
-  const breaths: [number, number][] = [];
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (breathComma(L, i)) breaths.push([t.start, t.end]);
-  }
+  const breaths = breathTokens.map((i): [number, number] => [(tokens[i] as Token).start, (tokens[i] as Token).end]);
   if (breaths.length === 0) return quiet;
   const all = [...(quiet ?? []), ...breaths].sort((x, y) => x[0] - y[0]);
   const out: [number, number][] = [];

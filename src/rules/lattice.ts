@@ -8,7 +8,7 @@ import type { Token } from '../text/tokenizer.js';
 import { currencySignBefore, findNumbers } from '../text/numbers.js';
 import { koreanNumeralSpans, withoutCopulaDigit } from '../text/ko-numerals.js';
 import { HitBuffer } from './automaton.js';
-import { breathComma } from './pauses.js';
+import { breathCommas } from './pauses.js';
 import { keepAcrossMarks, withBreaths, withoutRanges, withoutShortQuoteMarks } from './across-quotes.js';
 import type { CompiledRules, Lexicon } from './compile.js';
 import { gluedNativeNumbers, spacelessRuns, type Run } from '../text/spaceless.js';
@@ -163,7 +163,7 @@ function pushChars(L: Lattice, lit: number, start: number, end: number, asWritte
 }
 
 /** Words found by their base form (and Korean words written in a spoken form, keyed as written). */
-function addLemmas(L: Lattice, a: AnalyzedText): void {
+function addLemmas(L: Lattice, a: AnalyzedText, breaths: readonly number[]): void {
   const { lexicon } = L;
   const onLemma = (h: { start: number; end: number; value: number }, to: number, byBase = false) => {
     const first = a.tokens[h.start];
@@ -180,7 +180,7 @@ function addLemmas(L: Lattice, a: AnalyzedText): void {
   for (const h of lexicon.lemma.search(a.tokens.map((t) => t.base))) byBase(h);
   // Once more without the breaths a Japanese or Korean host takes inside the word (楽に、なって is 楽になって): only the
   // words that span one, at their tokens as written.
-  const kept = tokensBetweenBreaths(L);
+  const kept = tokensBetweenBreaths(a.tokens.length, breaths);
   if (kept) {
     for (const h of lexicon.lemma.search(kept.map((i) => (a.tokens[i] as Token).base))) {
       const start = kept[h.start] as number;
@@ -199,15 +199,14 @@ function addLemmas(L: Lattice, a: AnalyzedText): void {
   }
 }
 
-/** The indices of the tokens that are no breath comma (`breathComma`), or undefined where there is none (most segments). */
-function tokensBetweenBreaths(L: Lattice): number[] | undefined {
-  const n = L.a.tokens.length;
-  let kept: number[] | undefined;
-  for (let i = 1; i + 1 < n; i++) {
-    if (!breathComma(L, i)) kept?.push(i);
-    else kept ??= Array.from({ length: i }, (_, k) => k);
+/** The indices of the `n` tokens that are no breath comma (`breaths`, in order), or undefined where there is none (most segments). */
+function tokensBetweenBreaths(n: number, breaths: readonly number[]): number[] | undefined {
+  if (breaths.length === 0) return undefined;
+  const kept: number[] = [];
+  for (let i = 0, b = 0; i < n; i++) {
+    if (i === breaths[b]) b++;
+    else kept.push(i);
   }
-  kept?.push(n - 1);
   return kept;
 }
 
@@ -314,7 +313,9 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
   };
   addSurfaceHits(compiled, L, lexicon.surface.searchCodesInto(text, hitBuffer), 0);
   if (L.chinese) addAcrossQuotes(compiled, L, text);
-  addAcrossFillers(compiled, L, text);
+  // The breath commas, found once for the searches across them (surface words here, base forms in addLemmas).
+  const breaths = breathCommas(L);
+  addAcrossFillers(compiled, L, text, breaths);
   // Korean written without spaces — a caption or hashtag, or one space left out (안좋아져요, 두배로, 품절임박): a rule's
   // words written with spaces are found there without them, in any word (their keys hold no space, so one search of
   // the text finds them inside words only).
@@ -322,7 +323,7 @@ export function buildLattice(compiled: CompiledRules, a: AnalyzedText): Lattice 
   const runs = despaced ? spacelessRuns(text) : [];
   L.spaceless = runs;
   if (despaced) addSurfaceHits(compiled, L, despaced.searchCodesInto(text, hitBuffer), 0);
-  if (n > 0) addLemmas(L, a);
+  if (n > 0) addLemmas(L, a, breaths);
   if (compiled.usesNumbers) {
     for (const num of findNumbers(text, compiled.language)) {
       const t = indexAt(tokenStartingAt, num.start);
@@ -364,8 +365,8 @@ function addAcrossQuotes(compiled: CompiledRules, L: Lattice, text: string): voi
  * the breaths a Japanese or Korean host takes after a particle or a connective too (肌が、弱い; 당뇨에, 좋은; a word
  * written with its comma, わけでは、ありません, is found by the first search), at their place as written.
  */
-function addAcrossFillers(compiled: CompiledRules, L: Lattice, text: string): void {
-  const breaths = withBreaths(L);
+function addAcrossFillers(compiled: CompiledRules, L: Lattice, text: string, breathTokens: readonly number[]): void {
+  const breaths = withBreaths(L, breathTokens);
   for (const ranges of breaths === L.a.quiet ? [L.a.quiet] : [L.a.quiet, breaths]) {
     const quiet = withoutRanges(text, ranges);
     if (!quiet) continue;

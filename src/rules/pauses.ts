@@ -53,6 +53,13 @@ export function breathComma(L: Lattice, p: number): boolean {
   return !L.chinese && p > 0 && isPauseComma(L.a.tokens[p]) && breathAfter(L.a.tokens[p - 1]);
 }
 
+/** The tokens that are a breath comma (`breathComma`), in order; never the first or the last token. */
+export function breathCommas(L: Lattice): number[] {
+  const out: number[] = [];
+  for (let i = 1; i + 1 < L.a.tokens.length; i++) if (breathComma(L, i)) out.push(i);
+  return out;
+}
+
 /** Chinese words after a pause comma that go on with the clause before it: the result of a condition. */
 const CARRIES_ON = new Set(['就', '都', '也', '还', '才', '便', '马上', '立马', '立刻', '直接', '一下子', '能', '可以', '会', '就能', '就会', '就可以']);
 
