@@ -3,7 +3,7 @@
  */
 import { Chalk } from 'chalk';
 import path from 'node:path';
-import { asWritten, builtinRulesetNames, displayPath, loadRuleset, loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
+import { asWritten, builtinRulesetNames, namedCuesAsWritten, displayPath, loadRuleset, loadRulesetReading, resolveRulesetRef } from '../rules/load.js';
 import { RulesetError, formatProblem, type Ruleset } from '../rules/model.js';
 import { matchEntries } from '../rules/model.js';
 import { entryText, VOCAB_REF, writtenEntry, writtenVocab } from '../rules/vocab.js';
@@ -161,7 +161,7 @@ const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 export async function rulesVocab(refs: string[], opts: RulesCommandOptions & { name?: string; inline?: boolean }): Promise<number> {
   const rulesets = await loadAll(refs, false);
   if (opts.inline) return inlineLists(rulesets, opts);
-  const uses = rulesets.map((rs) => ({ rs, lists: vocabUses(rs.vocab ?? {}, rs.rules.map(asWritten)) }));
+  const uses = rulesets.map((rs) => ({ rs, lists: vocabUses(rs.vocab ?? {}, rs.rules.map(asWritten), namedCuesAsWritten(rs)) }));
   const picked = uses.flatMap(({ rs, lists }) => lists.filter((l) => opts.name === undefined || l.name === opts.name).map((l) => ({ ruleset: rs.id, ...l, list: (rs.vocab?.[l.name] ?? []).map(writtenEntry) })));
   if (opts.name !== undefined && picked.length === 0) {
     process.stderr.write(`livecomply: no vocab list "${opts.name}" in ${rulesets.map((r) => r.id).join(', ')}\n`);

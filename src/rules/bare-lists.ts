@@ -26,7 +26,7 @@ function listed(owner: object, key: string, path: Path, at: At, schemaSays = fal
   return [at([...path, key], `"${key}" is a list of words: write [${v}] (a bare string is taken as a list only when it is a vocab list, "{name}")`)];
 }
 
-function cueLists(groups: CueGroups | undefined, path: Path, at: At): RulesetProblem[] {
+export function cueListsOf(groups: CueGroups | undefined, path: Path, at: At): RulesetProblem[] {
   if (groups === undefined || groups === null || typeof groups !== 'object') return [];
   const placed = Array.isArray(groups) ? groups.map((g, j) => ({ g, p: [...path, j] })) : [{ g: groups, p: path }];
   return placed.flatMap(({ g, p }) => (g !== null && typeof g === 'object' ? CUE_WORD_KEYS.flatMap((key) => listed(g, key, p, at)) : []));
@@ -46,7 +46,7 @@ function matcherLists(m: Matcher | undefined, path: Path, at: At): RulesetProble
     // A matcher's own cue groups, as a rule's unless.
     // A words matcher's own `not` and `notAfter` take one word as a seq element's do.
     for (const key of ['not', 'notAfter'] as const) if (typeof entry[key] === 'string') (entry as unknown as Record<string, unknown>)[key] = [entry[key]];
-    return [...listed(entry, 'words', here, at), ...inSeq, ...cueLists(entry.unless, [...here, 'unless'], at), ...cueLists(entry.onlyWith, [...here, 'onlyWith'], at)];
+    return [...listed(entry, 'words', here, at), ...inSeq, ...cueListsOf(entry.unless, [...here, 'unless'], at), ...cueListsOf(entry.onlyWith, [...here, 'onlyWith'], at)];
   });
 }
 
@@ -55,13 +55,13 @@ function matcherLists(m: Matcher | undefined, path: Path, at: At): RulesetProble
  * list; the problems of other bare strings where a list is wanted, at their line and column.
  */
 export function bareVocabLists(rules: Rule[], context: RulesetContext | undefined, at: At): RulesetProblem[] {
-  const problems = [...cueLists(context?.negation, ['context', 'negation'], at), ...cueLists(context?.quotation, ['context', 'quotation'], at)];
+  const problems = [...cueListsOf(context?.negation, ['context', 'negation'], at), ...cueListsOf(context?.quotation, ['context', 'quotation'], at)];
   rules.forEach((rule, i) => {
     const here = ['rules', i];
     problems.push(...matcherLists(rule, here, at));
     if (rule.kind === 'require') {
       problems.push(...matcherLists(rule.timing?.after, [...here, 'timing', 'after'], at), ...matcherLists(rule.when, [...here, 'when'], at));
-    } else problems.push(...cueLists(rule.unless, [...here, 'unless'], at));
+    } else problems.push(...cueListsOf(rule.unless, [...here, 'unless'], at));
   });
   return problems;
 }

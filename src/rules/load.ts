@@ -8,12 +8,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContextCues, CueGroups, MatchEntry, Matcher, Rule, Ruleset, RulesetContext, RulesetProblem, SeqElement, SeqObject } from './model.js';
-import { CUE_WORD_KEYS, mergeContext, RulesetError } from './model.js';
+import { CUE_WORD_KEYS, cueGroups as cueGroupsOf, mergeContext, RulesetError } from './model.js';
 import type { RulesetFile } from './parse.js';
 import { expandNestedVocab, expandPattern, expandWords, isNumberEntry, numberOfEntry, wordRefs } from './vocab.js';
 import { alternativePaths, canonicalElement, MAX_ALTERNATIVE_PATHS } from './seq-syntax.js';
 import { unknownTagWarnings } from './tag-check.js';
-import { listsNamedBy } from './vocab-uses.js';
+import { cueGroupsUsedBy, cueListNames, listsNamedBy, type NamedCueGroups } from './vocab-uses.js';
 
 /** The rulesets shipped with livecomply (`<package>/rulesets`). */
 export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');
@@ -88,6 +88,9 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
   let rules: Rule[] = [];
   let context: RulesetContext = {};
   let vocab: Record<string, string[]> = {};
+  /** The named cue groups of the rulesets it extends (their words expanded where each was defined). */
+  let named: NamedCues = {};
+  let namedWritten: NamedCues = {};
   /** Every list the chain defines, as its file wrote it (for a list this file extends: see growInherited). */
   let listsAsWritten: Record<string, string[]> = {};
   const sources: string[] = [];
@@ -123,6 +126,8 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
     rules = [...rules.filter((r) => !ids.has(r.id)), ...parent.rules];
     context = mergeContext(context, parent.context);
     vocab = { ...vocab, ...parent.vocab };
+    named = { ...named, ...namedCues.get(parent) };
+    namedWritten = { ...namedWritten, ...namedCuesAsWritten(parent) };
     listsAsWritten = { ...listsAsWritten, ...writtenLists.get(parent) };
     sources.push(...parent.sources);
   }
@@ -141,9 +146,9 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
       rules[idx] = remember(overridden(rule), overridden(asWritten(rule)));
     }
   }
-  const grown = growInherited(file, vocab, listsAsWritten, rules, problems);
-  ({ vocab, rules } = grown);
-  const { rules: ownRules, context: ownContext } = expandVocab(file, vocab, problems);
+  const grown = growInherited(file, vocab, listsAsWritten, rules, problems, { expanded: named, written: namedWritten });
+  ({ vocab, rules, named } = grown);
+  const { rules: ownRules, context: ownContext, named: visible } = expandVocab(file, vocab, problems, named);
   if (problems.length > 0) throw new RulesetError(problems);
   warnings.push(...unknownTagWarnings(file, vocab));
   const own = new Set(ownRules.map((r) => r.id));
@@ -151,6 +156,8 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
   context = mergeContext(context, ownContext);
   const ruleset: Ruleset = { id: file.id, language: file.language, sources: [file.file, ...sources], context, rules };
   writtenLists.set(ruleset, { ...listsAsWritten, ...grown.written });
+  namedCues.set(ruleset, visible);
+  writtenCues.set(ruleset, { ...namedWritten, ...Object.fromEntries(Object.entries(file.cues).map(([n, g]) => [n, cueGroupsOf(g)])) });
   if (Object.keys(vocab).length > 0) ruleset.vocab = vocab;
   if (warnings.length > 0) ruleset.warnings = warnings;
   if (file.name !== undefined) ruleset.name = file.name;
@@ -160,6 +167,17 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
 
 /** Each assembled ruleset's lists as their files wrote them, through its chain. */
 const writtenLists = new WeakMap<Ruleset, Record<string, string[]>>();
+
+/** Named cue groups by name, their words expanded. */
+type NamedCues = NamedCueGroups;
+/** The named cue groups each assembled ruleset defines or inherits (for the rulesets that extend it). */
+const namedCues = new WeakMap<Ruleset, NamedCues>();
+const writtenCues = new WeakMap<Ruleset, NamedCues>();
+
+/** The named cue groups a loaded ruleset defines or inherits, as their files wrote them (for `rules vocab`). */
+export function namedCuesAsWritten(ruleset: Ruleset): NamedCues {
+  return writtenCues.get(ruleset) ?? {};
+}
 
 /**
  * The lists with this file's own expanded, and the inherited rules. A list that names itself extends the list of that
@@ -175,10 +193,12 @@ function growInherited(
   listsAsWritten: Record<string, string[]>,
   rules: Rule[],
   problems: RulesetProblem[],
-): { vocab: Record<string, string[]>; rules: Rule[]; written: Record<string, string[]> } {
+  cues: { expanded: NamedCues; written: NamedCues },
+): { vocab: Record<string, string[]>; rules: Rule[]; written: Record<string, string[]>; named: NamedCues } {
+  const named = cues.expanded;
   const listProblem = (list: string, index: number, reason: string) => problems.push({ file: file.file, ...file.positionOf(['vocab', list, index]), reason });
   const grows = Object.keys(file.vocab).filter((n) => inherited[n] !== undefined && (file.vocab[n] ?? []).includes(`{${n}}`));
-  if (grows.length === 0) return { vocab: expandNestedVocab({ ...inherited, ...file.vocab }, Object.keys(file.vocab), listProblem), rules, written: file.vocab };
+  if (grows.length === 0) return { vocab: expandNestedVocab({ ...inherited, ...file.vocab }, Object.keys(file.vocab), listProblem), rules, written: file.vocab, named };
   const own = Object.fromEntries(Object.entries(file.vocab).map(([n, words]) => [n, grows.includes(n) ? words.flatMap((w) => (w === `{${n}}` ? (listsAsWritten[n] ?? inherited[n] ?? []) : [w])) : words]));
   const all = { ...listsAsWritten, ...own };
   const ownNames = new Set(Object.keys(file.vocab));
@@ -186,11 +206,15 @@ function growInherited(
   const vocab = expandNestedVocab(all, Object.keys(all), (list, index, reason) => (ownNames.has(list) ? listProblem(list, index, reason) : listProblem(grows[0] as string, 0, reason)));
   const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) => a?.length === b?.length && (a ?? []).every((w, i) => w === b?.[i]);
   const changed = new Set(Object.keys(inherited).filter((n) => !same(inherited[n], vocab[n])));
-  const again = rules.filter((r) => [...listsNamedBy(asWritten(r))].some((n) => changed.has(n)));
-  if (again.length === 0) return { vocab, rules, written: own };
-  const at = { ...file, rules: again.map(asWritten), context: {}, positionOf: () => file.positionOf(['vocab', grows[0] as string]) };
-  const redone = new Map(expandVocab(at, vocab, problems).rules.map((r) => [r.id, r]));
-  return { vocab, rules: rules.map((r) => redone.get(r.id) ?? r), written: own };
+  const at = { ...file, rules: [], context: {}, cues: {}, positionOf: () => file.positionOf(['vocab', grows[0] as string]) };
+  // A named cue group naming a grown list is expanded again with it, and so is every rule that uses the group.
+  const regrown = new Set(Object.keys(cues.written).filter((n) => (cues.written[n] ?? []).some((g) => cueListNames(g).some((l) => changed.has(l)))));
+  const kept = Object.fromEntries(Object.entries(named).filter(([n]) => !regrown.has(n)));
+  const nowNamed = regrown.size === 0 ? named : expandVocab({ ...at, cues: Object.fromEntries([...regrown].map((n) => [n, cues.written[n] ?? []])) }, vocab, problems, kept).named;
+  const again = rules.filter((r) => [...listsNamedBy(asWritten(r))].some((n) => changed.has(n)) || cueGroupsUsedBy(asWritten(r)).some((n) => regrown.has(n)));
+  if (again.length === 0) return { vocab, rules, written: own, named: nowNamed };
+  const redone = new Map(expandVocab({ ...at, rules: again.map(asWritten) }, vocab, problems, nowNamed).rules.map((r) => [r.id, r]));
+  return { vocab, rules: rules.map((r) => redone.get(r.id) ?? r), written: own, named: nowNamed };
 }
 
 type Path = (string | number)[];
@@ -268,7 +292,7 @@ function listExpanders(file: RulesetFile, vocab: Record<string, string[]>, probl
 }
 
 /** The file's rules and context cues with every `{name}` vocab reference replaced by the list's words; unknown names become problems. */
-function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[]): { rules: Rule[]; context: RulesetContext } {
+function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[], inherited: NamedCues): { rules: Rule[]; context: RulesetContext; named: NamedCues } {
   const { problem, words, seqWords, patterns: expand } = listExpanders(file, vocab, problems);
   const expandMatch = (entries: MatchEntry[] | undefined, path: (string | number)[]) =>
     entries?.map((m, j): MatchEntry => {
@@ -290,18 +314,26 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
     if (m.terms) out.terms = words(m.terms, [...path, 'terms']);
     return out;
   };
-  // Cue words may name a vocab list too (`before: ["{neg}", 言えません]`).
+  // Cue words may name a vocab list too (`before: ["{neg}", 言えません]`); `{use: name}` is a named group, expanded where defined.
   const expandCues = (groups: CueGroups, path: (string | number)[]): CueGroups => {
-    const one = (g: ContextCues, at: (string | number)[]): ContextCues => {
+    const one = (g: ContextCues, at: (string | number)[]): ContextCues[] => {
+      if (g.use !== undefined) return usedGroups(g.use, named, [...at, 'use'], problem);
       const out: ContextCues = { ...g };
       for (const key of CUE_WORD_KEYS) {
         const list = g[key];
         if (list) out[key] = words(list, [...at, key], 'cue');
       }
-      return out;
+      return [out];
     };
-    return Array.isArray(groups) ? groups.map((g, j) => one(g, [...path, j])) : one(groups, path);
+    if (Array.isArray(groups)) return groups.flatMap((g, j) => one(g, [...path, j]));
+    const out = one(groups, path);
+    return out.length === 1 ? (out[0] as ContextCues) : out;
   };
+  const named: NamedCues = { ...inherited };
+  for (const [name, groups] of Object.entries(file.cues)) {
+    if (inherited[name]) problem(['cues', name], `the cue group "${name}" is already defined in a ruleset this one extends: give this one another name`);
+    else named[name] = cueGroupsOf(expandCues(groups, ['cues', name]));
+  }
   const context: RulesetContext = { ...file.context };
   for (const key of ['negation', 'quotation'] as const) {
     const groups = file.context[key];
@@ -317,7 +349,16 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
     }
     return remember(r, rule);
   });
-  return { rules, context };
+  return { rules, context, named };
+}
+
+/** The groups a `{use: name}` stands for; an unknown name is a problem at the `use`. */
+function usedGroups(name: string, named: NamedCues, at: (string | number)[], problem: (where: (string | number)[], reason: string) => void): ContextCues[] {
+  const groups = named[name];
+  if (groups) return groups;
+  const known = Object.keys(named);
+  problem(at, `uses the cue group "${name}", but no named cue group (cues:) of that name is defined in this ruleset or one it extends${known.length ? ` (defined: ${known.join(', ')})` : ''}`);
+  return [];
 }
 
 /** Each loaded rule as its file wrote it (patterns with `{name}`, not the expanded lists), for `rules show`. */

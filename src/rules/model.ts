@@ -7,7 +7,7 @@
  *   name: …                     # optional human title
  *   extends: [cn/ad-law.yaml]   # optional: built-in names or paths relative to this file
  *   overrides:                  # optional: change inherited rules (cn/ad-law/absolute: off, or { severity: warning })
- *   context:                    # optional, ruleset-wide: cues that make a match not a claim
+ *   context:                    # optional, ruleset-wide: cues that make a match not a claim (`cues:` names groups)
  *     negation:  { before: [不是], after: [ではありません], window: 8 }
  *     quotation: { before: [法律规定], after: [是违禁词], window: 20 }
  *   rules: [ … ]
@@ -37,7 +37,6 @@ export const PRODUCT_CATEGORIES = [
   'general',
 ] as const;
 export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
-
 export { BASES, type Basis } from '../core/finding.js';
 
 export interface LocalizedMessage {
@@ -138,6 +137,8 @@ export interface ContextCues {
    * already matched so (방 is not in 방석, 一 not in 一般); `wholeWords: false` keeps it partial.
    */
   wholeWords?: boolean;
+  /** A named group (`cues:` of this file or one it extends) in this group's place, written alone; replaced on load. */
+  use?: string;
 }
 
 /** One group of cues, or several groups each with its own window or scope. */
@@ -370,7 +371,6 @@ export interface Ruleset {
   warnings?: RulesetProblem[];
 }
 
-/** One thing wrong in a ruleset file, at a place a person can jump to. */
 /** A problem in a ruleset file, at file:line:col (the one problem type of every YAML input). */
 export type RulesetProblem = YamlProblem;
 

@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import { parseValidatedYaml } from '../yaml/validated.js';
 import { isLanguage, type Language } from '../transcript/model.js';
 import type { BadExample, ContextCues, CueGroups, Matcher, RequireRule, Rule, RulesetContext, RulesetProblem } from './model.js';
-import { bareVocabLists } from './bare-lists.js';
+import { bareVocabLists, cueListsOf } from './bare-lists.js';
 import { elementProblem, entryProblem, seqProblems } from './seq-syntax.js';
 import { linearRegexProblem } from './regex.js';
 import { rulesetSchema } from './schema.js';
@@ -26,6 +26,8 @@ export interface RulesetFile {
   context: RulesetContext;
   /** Word lists its patterns (and those of rulesets extending it) use as `{name}`. */
   vocab: Record<string, string[]>;
+  /** Named cue groups its cue lists (and those of rulesets extending it) use as `{use: name}`. */
+  cues: Record<string, CueGroups>;
   rules: Rule[];
   /** Where things are, for later problems (overrides naming unknown rules). */
   positionOf(path: readonly (string | number)[]): { line: number; column: number };
@@ -43,6 +45,7 @@ interface RawRuleset {
   overrides?: Record<string, Override>;
   context?: RulesetContext;
   vocab?: Record<string, (string | VocabNumber)[]>;
+  cues?: Record<string, CueGroups>;
   rules?: Rule[];
 }
 
@@ -54,9 +57,16 @@ export function parseRulesetSource(text: string, file: string): { ruleset?: Rule
   const at = (path: readonly (string | number)[], reason: string): RulesetProblem => ({ file, ...positionOf(path), reason });
   if (!isLanguage(raw.language)) return { problems: [at(['language'], 'language must be ja, zh or ko')] };
   const rules = raw.rules ?? [];
-  const bare = bareVocabLists(rules, raw.context, at);
+  const named = Object.entries(raw.cues ?? {});
+  const bare = [...bareVocabLists(rules, raw.context, at), ...named.flatMap(([n, g]) => cueListsOf(g, ['cues', n], at))];
   if (bare.length > 0) return { problems: bare };
-  const problems = [...checkRules(rules, raw.language, at), ...checkCues(raw.context?.negation, ['context', 'negation'], at), ...checkCues(raw.context?.quotation, ['context', 'quotation'], at), ...vocabNumberProblems(raw.vocab, at)];
+  const problems = [
+    ...checkRules(rules, raw.language, at),
+    ...checkCues(raw.context?.negation, ['context', 'negation'], at),
+    ...checkCues(raw.context?.quotation, ['context', 'quotation'], at),
+    ...named.flatMap(([n, g]) => checkCues(g, ['cues', n], at, false, true)),
+    ...vocabNumberProblems(raw.vocab, at),
+  ];
   if (problems.length > 0) return { problems };
   const ruleset: RulesetFile = {
     file,
@@ -66,6 +76,7 @@ export function parseRulesetSource(text: string, file: string): { ruleset?: Rule
     overrides: raw.overrides ?? {},
     context: raw.context ?? {},
     vocab: Object.fromEntries(Object.entries(raw.vocab ?? {}).map(([n, list]) => [n, list.map((w) => (typeof w === 'string' ? w : numberEntry(w)))])),
+    cues: Object.fromEntries(named),
     rules,
     positionOf,
   };
@@ -118,15 +129,24 @@ function checkRules(rules: Rule[], language: Language, at: At): RulesetProblem[]
  * A group's `then` is what must follow one of its `after` or `inside` cues, or the match after a `before` cue: without any it could never count.
  * And a cue names a vocab list as a matcher's word does, as the whole entry ("{name}").
  */
-function checkCues(groups: CueGroups | undefined, path: (string | number)[], at: At, nearbyAllowed = false): RulesetProblem[] {
-  const placed = groups === undefined ? [] : Array.isArray(groups) ? groups.map((g, j) => ({ g, p: [...path, j] })) : [{ g: groups, p: path }];
-  const problems = placed.filter(({ g }) => g.then && !g.after && !g.inside && !g.before && !g.around && !g.anywhere).map(({ p }) => at([...p, 'then'], '"then" needs "after", "inside" or "before" in the same group: the cue it must follow'));
+function checkCues(groups: CueGroups | undefined, path: (string | number)[], at: At, nearbyAllowed = false, named = false): RulesetProblem[] {
+  const all = groups === undefined ? [] : Array.isArray(groups) ? groups.map((g, j) => ({ g, p: [...path, j] })) : [{ g: groups, p: path }];
+  const uses = all.filter(({ g }) => g.use !== undefined).flatMap(({ g, p }) => useProblems(g, p, at, named));
+  const placed = all.filter(({ g }) => g.use === undefined);
+  const problems = [...uses, ...placed.filter(({ g }) => g.then && !g.after && !g.inside && !g.before && !g.around && !g.anywhere).map(({ p }) => at([...p, 'then'], '"then" needs "after", "inside" or "before" in the same group: the cue it must follow'))];
   for (const { g, p } of placed) for (const key of CUE_LISTS) problems.push(...braceProblems(g[key], [...p, key], at));
   for (const { g, p } of placed) if (g.nearby !== undefined) problems.push(...nearbyProblems(g, p, at, nearbyAllowed));
   for (const { g, p } of placed) {
     for (const [key, what] of NEARBY_ONLY) if (g[key] !== undefined && g.nearby === undefined) problems.push(at([...p, key], `"${key}" ${what}: it needs "nearby" in the same group`));
   }
   return problems;
+}
+
+/** A group written `{use: name}` stands for the named group alone; a named group holds cues, not another's name. */
+function useProblems(g: ContextCues, p: (string | number)[], at: At, named: boolean): RulesetProblem[] {
+  if (named) return [at([...p, 'use'], `a named cue group holds its own cues: "use" (of "${g.use}") belongs where cue groups are used (a rule's or a matcher's unless or onlyWith, the context)`)];
+  const others = Object.keys(g).filter((k) => k !== 'use');
+  return others.length === 0 ? [] : [at([...p, others[0] as string], `a group that uses the named group "${g.use}" has nothing else ("${others[0]}" here): write the cues in the named group, or as a group of their own beside it`)];
 }
 
 /** Keys that only qualify a `nearby` group, with what each says. */

@@ -3,6 +3,8 @@ import { BASES, PRODUCT_CATEGORIES, SCOPES } from './model.js';
 import { SEVERITIES } from '../core/finding.js';
 import { LANGUAGES } from '../core/language.js';
 
+/** A vocab list's or a named cue group's name. */
+const NAME = '^[A-Za-z_][A-Za-z0-9_-]*$';
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 /** A list of words, or one bare vocab reference "{name}" (parse.ts makes it a list; another bare string is an error there). */
 const wordList = { type: ['array', 'string'], items: { type: 'string', minLength: 1 }, minLength: 1 } as const;
@@ -33,6 +35,7 @@ const cues = {
     nearby: { type: 'integer', minimum: 1, maximum: 3600 },
     side: { enum: ['before', 'after'] },
     except: wordList,
+    use: { type: 'string', pattern: NAME },
   },
 } as const;
 /** A category's name (a rule's, or a matcher's own). */
@@ -162,10 +165,12 @@ export const rulesetSchema = {
     id: { type: 'string', pattern: '^[a-z0-9][a-z0-9._/-]*$' },
     vocab: {
       type: 'object',
-      propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_-]*$' },
+      propertyNames: { pattern: NAME },
       // A word, or a number among the words (`{number: [斤], min: 5}`: an alternative where the list is a seq element).
       additionalProperties: { type: 'array', minItems: 1, items: { oneOf: [{ type: 'string', minLength: 1 }, vocabNumber] } },
     },
+    // Named cue groups: `unless: [{use: name}]` (a rule's, a matcher's unless or onlyWith, the context) stands for one.
+    cues: { type: 'object', propertyNames: { pattern: NAME }, additionalProperties: cueGroups },
     name: { type: 'string' },
     description: { type: 'string' },
     language: { enum: [...LANGUAGES] },

@@ -3,8 +3,8 @@
  * expanded), for `livecomply rules vocab` — a reviewer adding a word to a shared list sees every rule
  * it reaches. Pure.
  */
-import { cueGroups, matchEntries } from './model.js';
-import type { MatchEntry, Matcher, Rule } from './model.js';
+import { CUE_WORD_KEYS, cueGroups, matchEntries } from './model.js';
+import type { ContextCues, MatchEntry, Matcher, Rule } from './model.js';
 import { canonicalElement, entryElements } from './seq-syntax.js';
 import { vocabRefs, wordRefs, type Vocab } from './vocab.js';
 
@@ -38,24 +38,45 @@ function namesInEntry(e: MatchEntry): string[] {
   return words.flatMap(wordRefs);
 }
 
-/** The lists a rule's `unless` cues, and its matchers' own, name (before, after, around, inside, anywhere, then). */
-function namesInUnless(rule: Rule): string[] {
+/** A prohibit rule's cue groups and its matchers' own (unless, onlyWith), as the rule holds them. */
+function ruleCueGroups(rule: Rule): ContextCues[] {
   if (rule.kind !== 'prohibit') return [];
-  const groups = [...cueGroups(rule.unless), ...matchEntries(rule).flatMap((e) => [...cueGroups(e.unless), ...cueGroups(e.onlyWith)])];
+  return [...cueGroups(rule.unless), ...matchEntries(rule).flatMap((e) => [...cueGroups(e.unless), ...cueGroups(e.onlyWith)])];
+}
+
+/** Named cue groups by name, as written (`{name}` not yet expanded). */
+export type NamedCueGroups = Record<string, ContextCues[]>;
+
+/**
+ * The lists a rule's `unless` cues, and its matchers' own, name (before, after, around, inside, anywhere, then); a group
+ * written `{use: name}` names the lists of the named group.
+ */
+function namesInUnless(rule: Rule, named: NamedCueGroups): string[] {
+  const groups = ruleCueGroups(rule).flatMap((g) => (g.use === undefined ? [g] : (named[g.use] ?? [])));
   return groups.flatMap((g) => [g.before, g.after, g.around, g.inside, g.anywhere, g.then].flatMap((list) => (list ?? []).flatMap(wordRefs)));
 }
 
+/** Every list a cue group names, under any of its keys. */
+export function cueListNames(g: ContextCues): string[] {
+  return CUE_WORD_KEYS.flatMap((k) => (g[k] ?? []).flatMap(wordRefs));
+}
+
+/** The named cue groups a rule as written uses (`{use: name}` in its or its matchers' cue groups). */
+export function cueGroupsUsedBy(rule: Rule): string[] {
+  return ruleCueGroups(rule).flatMap((g) => (g.use === undefined ? [] : [g.use]));
+}
+
 /** The lists a rule as written names: in its matchers (words, seq, regex) and its and its matchers' cues. */
-export function listsNamedBy(rule: Rule): Set<string> {
-  return new Set([...matchersOf(rule).flatMap((m) => matchEntries(m).flatMap(namesInEntry)), ...namesInUnless(rule)]);
+export function listsNamedBy(rule: Rule, named: NamedCueGroups = {}): Set<string> {
+  return new Set([...matchersOf(rule).flatMap((m) => matchEntries(m).flatMap(namesInEntry)), ...namesInUnless(rule, named)]);
 }
 
 /** Every list of `vocab` with the rules (as written) that name it, in a matcher or an `unless` cue; lists no rule names have `rules: []`. */
-export function vocabUses(vocab: Vocab, rulesAsWritten: readonly Rule[]): VocabUse[] {
+export function vocabUses(vocab: Vocab, rulesAsWritten: readonly Rule[], named: NamedCueGroups = {}): VocabUse[] {
   const users = new Map<string, Set<string>>(Object.keys(vocab).map((n) => [n, new Set<string>()]));
   for (const rule of rulesAsWritten) {
     for (const m of matchersOf(rule)) for (const e of matchEntries(m)) for (const n of namesInEntry(e)) users.get(n)?.add(rule.id);
-    for (const n of namesInUnless(rule)) users.get(n)?.add(rule.id);
+    for (const n of namesInUnless(rule, named)) users.get(n)?.add(rule.id);
   }
   return [...users].map(([name, ids]) => ({ name, words: vocab[name]?.length ?? 0, rules: [...ids] }));
 }
