@@ -123,10 +123,10 @@ const NUMBER_RE: Record<Language, RegExp> = {
 
 /**
  * Whether a unit starting at `unitStart`, inside the number [start, end), is carried by the number: it begins on
- * the number's last multipliers (万 of 五六万, 3万, 十万; 만 of 3만) and a number comes before it.
+ * the number's last multipliers (万 of 五六万, 3万, 十万; 만 of 3만; 千 of the N-odd 两千多) and a number comes before it.
  */
 export function carriedUnitAt(text: string, start: number, unitStart: number, end: number): boolean {
-  return start < unitStart && unitStart < end && /^[十百千万萬亿億십백천만]+$/u.test(text.slice(unitStart, end)) && numberBounds(text.slice(start, unitStart)) !== undefined;
+  return start < unitStart && unitStart < end && /^[十百千万萬亿億십백천만]+多?$/u.test(text.slice(unitStart, end)) && numberBounds(text.slice(start, unitStart)) !== undefined;
 }
 
 /** Signs written before an amount (after NFKC: ￥ is ¥, ＄ is $, ￦ is ₩). */

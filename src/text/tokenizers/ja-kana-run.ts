@@ -104,7 +104,24 @@ function splitProductNoun<T extends ViterbiToken>(t: T, tokenize: (text: string)
 const CLAIM_SUFFIXES: readonly string[] = ['ゼロ', 'レス'];
 const MIN_HEAD_CLAIMED = 4;
 
-/** Both splits, as the tokenizer and its kuromoji parity test apply them: unknown hiragana runs, then katakana runs. */
+/** An unknown katakana word with middle dots glued after it (バストアップサプリ・, ラクラクダイエット・・・). */
+const DOTTED_RUN = /^([\p{Script=Katakana}ー]{2,})(・+)$/u;
+
+/**
+ * kuromoji glues the middle dots after an unknown katakana word into it (バストアップサプリ・楽しみ, ショボショボ・かすんだ;
+ * ・・・ is a common ellipsis in captions), which hides the word from a rule and from the katakana split below: the
+ * dots are cut off and tokenized alone (r61jab's request).
+ */
+function peelMiddleDots<T extends ViterbiToken>(tokens: readonly T[], tokenize: (text: string) => T[]): T[] {
+  return tokens.flatMap((t) => {
+    const m = known(t) ? null : DOTTED_RUN.exec(t.surface_form);
+    if (!m) return [t];
+    const [, word = '', dots = ''] = m;
+    return [{ ...t, surface_form: word, basic_form: t.basic_form === t.surface_form ? word : t.basic_form }, ...tokenize(dots)];
+  });
+}
+
+/** The splits, as the tokenizer and its kuromoji parity test apply them: unknown hiragana runs, dots, then katakana runs. */
 export function splitUnknownRuns<T extends ViterbiToken>(tokens: readonly T[], tokenize: (text: string) => T[]): T[] {
-  return splitKatakanaRuns(splitKanaRuns(tokens, tokenize), tokenize);
+  return splitKatakanaRuns(peelMiddleDots(splitKanaRuns(tokens, tokenize), tokenize), tokenize);
 }

@@ -78,6 +78,15 @@ describe('a unit the number carries', () => {
     // 万 inside 十二万八 is not its last unit: the amount has no 万 unit of its own.
     expect(found(c, 'zh', '月入十二万八')).toEqual([]);
   });
+
+  it('{number: [千]} reads the N-odd 两千多 and 三千多 (r61zhb: only 万 was read so, 3万多 being no N-odd number), 九百多 for [百]', () => {
+    const c = compile('zh', ['[专柜, {number: [千, 百]}]', '[专柜, {number: [千], min: 3}]']);
+    expect(found(c, 'zh', '专柜两千多')).toEqual(['专柜两千多@m0']);
+    expect(found(c, 'zh', '专柜三千多')).toEqual(['专柜三千多@m0', '专柜三千多@m1']);
+    expect(found(c, 'zh', '专柜九百多')).toEqual(['专柜九百多@m0']);
+    // Not a 千 the number does not end on.
+    expect(found(c, 'zh', '专柜两千三百多')).toEqual(['专柜两千三百多@m0']);
+  });
 });
 
 describe('Korean numerals read by their part of speech', () => {

@@ -83,6 +83,15 @@ describe('Japanese (kuromoji, IPADIC)', () => {
     const a = analyzers.ja!.analyze('話題のダウンタイムゼロ施術');
     for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
   });
+  // kuromoji glued the middle dots after an unknown katakana word into it (バストアップサプリ・楽しみ, ・・・ as a caption's
+  // ellipsis), hiding the word and its split from every rule (r61jab's request).
+  it('cuts middle dots off an unknown katakana word: バスト / アップ / サプリ / ・, ラクラク / ダイエット / ・ / ・ / ・', () => {
+    expect(surfaces('ja', 'バストアップサプリ・楽しみ')).toEqual(['バスト', 'アップ', 'サプリ', '・', '楽しみ']);
+    expect(surfaces('ja', 'ラクラクダイエット・・・')).toEqual(['ラクラク', 'ダイエット', '・', '・', '・']);
+    expect(surfaces('ja', 'ショボショボ・かすんだ')).toEqual(['ショボショボ', '・', 'かすん', 'だ']);
+    const a = analyzers.ja!.analyze('話題のバストアップサプリ・・・');
+    for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
+  });
   it('offsets point into the normalised text', () => {
     const a = analyzers.ja!.analyze('この美容液は2大保湿成分で日本一');
     for (const t of a.tokens) expect(a.norm.text.slice(t.start, t.end)).toBe(t.surface);
