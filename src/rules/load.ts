@@ -131,21 +131,7 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
     listsAsWritten = { ...listsAsWritten, ...writtenLists.get(parent) };
     sources.push(...parent.sources);
   }
-  for (const [id, ov] of Object.entries(file.overrides)) {
-    const idx = rules.findIndex((r) => r.id === id);
-    if (idx < 0) {
-      problems.push({ file: file.file, ...file.positionOf(['overrides', id]), reason: `overrides "${id}", but no inherited rule has that id` });
-      continue;
-    }
-    const rule = rules[idx] as Rule;
-    if (ov === 'off' || (typeof ov === 'object' && ov.enabled === false)) rules.splice(idx, 1);
-    else if (typeof ov === 'object' && ov.severity) {
-      const severity = ov.severity;
-      // An override's severity holds whatever a manifest declares.
-      const overridden = ({ declaredSeverity: _, ...r }: Rule): Rule => ({ ...r, severity });
-      rules[idx] = remember(overridden(rule), overridden(asWritten(rule)));
-    }
-  }
+  applyOverrides(file, rules, problems);
   const grown = growInherited(file, vocab, listsAsWritten, rules, problems, { expanded: named, written: namedWritten });
   ({ vocab, rules, named } = grown);
   const { rules: ownRules, context: ownContext, named: visible } = expandVocab(file, vocab, problems, named);
@@ -163,6 +149,25 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
   if (file.name !== undefined) ruleset.name = file.name;
   if (file.description !== undefined) ruleset.description = file.description;
   return ruleset;
+}
+
+/** The file's `overrides` applied, in place, to the rules it inherits: off, or another severity. */
+function applyOverrides(file: RulesetFile, rules: Rule[], problems: RulesetProblem[]): void {
+  for (const [id, ov] of Object.entries(file.overrides)) {
+    const idx = rules.findIndex((r) => r.id === id);
+    if (idx < 0) {
+      problems.push({ file: file.file, ...file.positionOf(['overrides', id]), reason: `overrides "${id}", but no inherited rule has that id` });
+      continue;
+    }
+    const rule = rules[idx] as Rule;
+    if (ov === 'off' || (typeof ov === 'object' && ov.enabled === false)) rules.splice(idx, 1);
+    else if (typeof ov === 'object' && ov.severity) {
+      const severity = ov.severity;
+      // An override's severity holds whatever a manifest declares.
+      const overridden = ({ declaredSeverity: _, ...r }: Rule): Rule => ({ ...r, severity });
+      rules[idx] = remember(overridden(rule), overridden(asWritten(rule)));
+    }
+  }
 }
 
 /** Each assembled ruleset's lists as their files wrote them, through its chain. */
