@@ -99,7 +99,8 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
             present = true;
             const to = L.to[i] as number;
             visit(si + 1, to, to, prev);
-            const particle = skipsParticle(steps[si + 1], tokens[to]);
+            // Not to an optional step with a `not` ahead: left out, the not would read past the particle it refuses.
+            const particle = skipsParticle(steps[si + 1], tokens[to]) && !notAhead(steps, si);
             if (particle || skipsPause(L, steps[si + 1], to)) visit(si + 1, to + 1, to, prev);
             // A particle, then a breath (혈압이, 조절돼요).
             if (particle && skipsPause(L, steps[si + 1], to + 1)) visit(si + 1, to + 2, to, prev);

@@ -9,7 +9,7 @@ import { createAnalyzerFor } from '../../../src/text/analyzer-for.js';
 import { checkTranscript } from '../../../src/rules/check.js';
 import { type CompiledRules } from '../../../src/rules/compile.js';
 import type { Analyzer } from '../../../src/text/analyze.js';
-import { compileSource } from '../../helpers/rule-source.js';
+import { compileSource, prohibitedTexts, seqRulesSource } from '../../helpers/rule-source.js';
 
 let analyzer: Analyzer;
 let compiled: CompiledRules;
@@ -61,5 +61,20 @@ describe('Korean particles between the words of a matcher', () => {
 
   it('a match never ends on the particle', () => {
     expect(found('기미가 고민이에요')).toEqual(['then-optional:기미']);
+  });
+});
+
+describe('a particle before an optional step with a not ahead', () => {
+  // The particle after a word was skipped to reach the next word step, so where that step was optional and left out
+  // the `not` after it read past the particle it refuses: r61kob's caption rule [의사, 처방, {optional}, {not: [이]},
+  // {end: true}] reported 의사 처방이, 필요한 분들은 (a breath comma after 이 made the end of a caption).
+  it('the not reads the particle, as it does with no optional step between', async () => {
+    const ko = await createAnalyzerFor('ko');
+    const c = compileSource(seqRulesSource('ko', ['[의사, 처방, {words: [또는, 및], optional: true}, {not: [이, 가]}, {end: true}]']), ko);
+    expect(prohibitedTexts(c, '의사 처방이, 필요한 분들은 병원에 가 보세요', ko)).toEqual([]);
+    expect(prohibitedTexts(c, '#의사 처방 #약사 추천', ko)).toEqual(['의사 처방']);
+    // A present optional step after the particle still matches where no not follows.
+    const d = compileSource(seqRulesSource('ko', ['[의사, {words: [처방], optional: true}, 추천]']), ko);
+    expect(prohibitedTexts(d, '의사가 추천한 제품', ko)).toEqual(['의사가 추천']);
   });
 });
