@@ -57,3 +57,27 @@ export function seqRulesSource(language: Language, seqs: readonly string[], cate
     .join('');
   return `id: t\nlanguage: ${language}\nrules:\n${rules}`;
 }
+
+/**
+ * One prohibit rule as an entry of a ruleset's `rules:` list (medical-claim, error), its matcher `m` reading `seq`, with
+ * the rule's `unless` or the matcher's own (`matcherUnless`) written as given: for tests that assemble rulesets from
+ * several files (extends) around one rule.
+ */
+export function prohibitRuleEntry(o: { id: string; language: Language; seq: string; unless?: string; matcherUnless?: string; bad: string; good: string }): string {
+  return [
+    `  - id: ${o.id}`,
+    '    kind: prohibit',
+    '    category: medical-claim',
+    '    severity: error',
+    `    message: { en: m, ${o.language}: m }`,
+    '    reference: test',
+    '    match:',
+    '      - id: m',
+    `        seq: ${o.seq}`,
+    ...(o.matcherUnless === undefined ? [] : [`        unless: ${o.matcherUnless}`]),
+    ...(o.unless === undefined ? [] : [`    unless: ${o.unless}`]),
+    `    examples: { bad: [${o.bad}], good: [${o.good}] }`,
+    '',
+  ].join('\n');
+}
+

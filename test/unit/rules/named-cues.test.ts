@@ -14,7 +14,7 @@ import { compileRules } from '../../../src/rules/compile.js';
 import { asWritten, loadRuleset, namedCuesAsWritten } from '../../../src/rules/load.js';
 import { vocabUses } from '../../../src/rules/vocab-uses.js';
 import { RulesetError, type Ruleset } from '../../../src/rules/model.js';
-import { prohibitedTexts } from '../../helpers/rule-source.js';
+import { prohibitRuleEntry, prohibitedTexts } from '../../helpers/rule-source.js';
 
 let zh: Analyzer;
 beforeAll(async () => {
@@ -40,17 +40,8 @@ rules: []
 `;
 
 /** A rule whose unless (the rule's, or its matcher's when `onMatcher`) is written as given. */
-const rule = (unless: string, onMatcher = false) => `  - id: main/cure
-    kind: prohibit
-    category: medical-claim
-    severity: error
-    message: { en: m, zh: m }
-    reference: test
-    match:
-      - id: cure
-        seq: [治好, 失眠]
-${onMatcher ? `        unless: ${unless}\n` : `    unless: ${unless}\n`}    examples: { bad: [这个能治好失眠], good: [网上说这个能治好失眠] }
-`;
+const rule = (unless: string, onMatcher = false) =>
+  prohibitRuleEntry({ id: 'main/cure', language: 'zh', seq: '[治好, 失眠]', ...(onMatcher ? { matcherUnless: unless } : { unless }), bad: '这个能治好失眠', good: '网上说这个能治好失眠' });
 const main = (unless: string, onMatcher = false, head = '') => `id: main\nlanguage: zh\nextends: [base.yaml]\n${head}rules:\n${rule(unless, onMatcher)}`;
 
 describe('named cue groups', () => {
