@@ -88,9 +88,9 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
   let rules: Rule[] = [];
   let context: RulesetContext = {};
   let vocab: Record<string, string[]> = {};
-  /** The named cue groups of the rulesets it extends (their words expanded where each was defined). */
-  let named: NamedCues = {};
-  let namedWritten: NamedCues = {};
+  /** The named cue groups of the rulesets it extends: their words expanded where each was defined, and as written. */
+  let named: NamedCueGroups = {};
+  let namedWritten: NamedCueGroups = {};
   /** Every list the chain defines, as its file wrote it (for a list this file extends: see growInherited). */
   let listsAsWritten: Record<string, string[]> = {};
   const sources: string[] = [];
@@ -173,14 +173,12 @@ function applyOverrides(file: RulesetFile, rules: Rule[], problems: RulesetProbl
 /** Each assembled ruleset's lists as their files wrote them, through its chain. */
 const writtenLists = new WeakMap<Ruleset, Record<string, string[]>>();
 
-/** Named cue groups by name, their words expanded. */
-type NamedCues = NamedCueGroups;
 /** The named cue groups each assembled ruleset defines or inherits (for the rulesets that extend it). */
-const namedCues = new WeakMap<Ruleset, NamedCues>();
-const writtenCues = new WeakMap<Ruleset, NamedCues>();
+const namedCues = new WeakMap<Ruleset, NamedCueGroups>();
+const writtenCues = new WeakMap<Ruleset, NamedCueGroups>();
 
 /** The named cue groups a loaded ruleset defines or inherits, as their files wrote them (for `rules vocab`). */
-export function namedCuesAsWritten(ruleset: Ruleset): NamedCues {
+export function namedCuesAsWritten(ruleset: Ruleset): NamedCueGroups {
   return writtenCues.get(ruleset) ?? {};
 }
 
@@ -198,8 +196,8 @@ function growInherited(
   listsAsWritten: Record<string, string[]>,
   rules: Rule[],
   problems: RulesetProblem[],
-  cues: { expanded: NamedCues; written: NamedCues },
-): { vocab: Record<string, string[]>; rules: Rule[]; written: Record<string, string[]>; named: NamedCues } {
+  cues: { expanded: NamedCueGroups; written: NamedCueGroups },
+): { vocab: Record<string, string[]>; rules: Rule[]; written: Record<string, string[]>; named: NamedCueGroups } {
   const named = cues.expanded;
   const listProblem = (list: string, index: number, reason: string) => problems.push({ file: file.file, ...file.positionOf(['vocab', list, index]), reason });
   const grows = Object.keys(file.vocab).filter((n) => inherited[n] !== undefined && (file.vocab[n] ?? []).includes(`{${n}}`));
@@ -297,7 +295,7 @@ function listExpanders(file: RulesetFile, vocab: Record<string, string[]>, probl
 }
 
 /** The file's rules and context cues with every `{name}` vocab reference replaced by the list's words; unknown names become problems. */
-function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[], inherited: NamedCues): { rules: Rule[]; context: RulesetContext; named: NamedCues } {
+function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problems: RulesetProblem[], inherited: NamedCueGroups): { rules: Rule[]; context: RulesetContext; named: NamedCueGroups } {
   const { problem, words, seqWords, patterns: expand } = listExpanders(file, vocab, problems);
   const expandMatch = (entries: MatchEntry[] | undefined, path: (string | number)[]) =>
     entries?.map((m, j): MatchEntry => {
@@ -334,7 +332,7 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
     const out = one(groups, path);
     return out.length === 1 ? (out[0] as ContextCues) : out;
   };
-  const named: NamedCues = { ...inherited };
+  const named: NamedCueGroups = { ...inherited };
   for (const [name, groups] of Object.entries(file.cues)) {
     if (inherited[name]) problem(['cues', name], `the cue group "${name}" is already defined in a ruleset this one extends: give this one another name`);
     else named[name] = cueGroupsOf(expandCues(groups, ['cues', name]));
@@ -358,7 +356,7 @@ function expandVocab(file: RulesetFile, vocab: Record<string, string[]>, problem
 }
 
 /** The groups a `{use: name}` stands for; an unknown name is a problem at the `use`. */
-function usedGroups(name: string, named: NamedCues, at: (string | number)[], problem: (where: (string | number)[], reason: string) => void): ContextCues[] {
+function usedGroups(name: string, named: NamedCueGroups, at: (string | number)[], problem: (where: (string | number)[], reason: string) => void): ContextCues[] {
   const groups = named[name];
   if (groups) return groups;
   const known = Object.keys(named);
