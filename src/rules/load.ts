@@ -214,7 +214,8 @@ function growInherited(
   const regrown = new Set(Object.keys(cues.written).filter((n) => (cues.written[n] ?? []).some((g) => cueListNames(g).some((l) => changed.has(l)))));
   const kept = Object.fromEntries(Object.entries(named).filter(([n]) => !regrown.has(n)));
   const nowNamed = regrown.size === 0 ? named : expandVocab({ ...at, cues: Object.fromEntries([...regrown].map((n) => [n, cues.written[n] ?? []])) }, vocab, problems, kept).named;
-  const again = rules.filter((r) => [...listsNamedBy(asWritten(r))].some((n) => changed.has(n)) || cueGroupsUsedBy(asWritten(r)).some((n) => regrown.has(n)));
+  const namesGrown = (w: Rule) => [...listsNamedBy(w)].some((n) => changed.has(n)) || cueGroupsUsedBy(w).some((n) => regrown.has(n));
+  const again = rules.filter((r) => namesGrown(asWritten(r)));
   if (again.length === 0) return { vocab, rules, written: own, named: nowNamed };
   const redone = new Map(expandVocab({ ...at, rules: again.map(asWritten) }, vocab, problems, nowNamed).rules.map((r) => [r.id, r]));
   return { vocab, rules: rules.map((r) => redone.get(r.id) ?? r), written: own, named: nowNamed };

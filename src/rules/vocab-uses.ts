@@ -67,8 +67,8 @@ export function cueGroupsUsedBy(rule: Rule): string[] {
 }
 
 /** The lists a rule as written names: in its matchers (words, seq, regex) and its and its matchers' cues. */
-export function listsNamedBy(rule: Rule, named: NamedCueGroups = {}): Set<string> {
-  return new Set([...matchersOf(rule).flatMap((m) => matchEntries(m).flatMap(namesInEntry)), ...namesInUnless(rule, named)]);
+export function listsNamedBy(rule: Rule): Set<string> {
+  return new Set([...matchersOf(rule).flatMap((m) => matchEntries(m).flatMap(namesInEntry)), ...namesInUnless(rule, {})]);
 }
 
 /** Every list of `vocab` with the rules (as written) that name it, in a matcher or an `unless` cue; lists no rule names have `rules: []`. */
