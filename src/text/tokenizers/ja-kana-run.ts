@@ -7,6 +7,9 @@
  */
 import type { ViterbiToken } from './kuromoji-viterbi.js';
 
+/** The first part of token `t` cut at `head`'s end: kuromoji's reading kept, a base form that was the surface cut alike. */
+const headOf = <T extends ViterbiToken>(t: T, head: string): T => ({ ...t, surface_form: head, basic_form: t.basic_form === t.surface_form ? head : t.basic_form });
+
 const HIRAGANA_RUN = /^\p{Script=Hiragana}{4,}$/u;
 /** The unknown word itself keeps at least this many kana. */
 const MIN_HEAD = 2;
@@ -41,7 +44,7 @@ export function splitKanaRuns<T extends ViterbiToken>(tokens: readonly T[], toke
     const i = knownTailAt(t.surface_form, tokenize);
     if (i === undefined) return [t];
     const head = t.surface_form.slice(0, i);
-    return [{ ...t, surface_form: head, basic_form: t.basic_form === t.surface_form ? head : t.basic_form }, ...tokenize(t.surface_form.slice(i))];
+    return [headOf(t, head), ...tokenize(t.surface_form.slice(i))];
   });
 }
 
@@ -66,7 +69,7 @@ function splitKatakanaRuns<T extends ViterbiToken>(tokens: readonly T[], tokeniz
       const tail = tokenize(run.slice(i));
       if (tail.length === 1 && known(tail[0] as T) && tail[0]?.pos === '名詞') {
         const head = run.slice(0, i);
-        return [{ ...t, surface_form: head, basic_form: t.basic_form === run ? head : t.basic_form }, tail[0] as T];
+        return [headOf(t, head), tail[0] as T];
       }
     }
     return splitProductNoun(t, tokenize);
@@ -117,7 +120,7 @@ function peelMiddleDots<T extends ViterbiToken>(tokens: readonly T[], tokenize: 
     const m = known(t) ? null : DOTTED_RUN.exec(t.surface_form);
     if (!m) return [t];
     const [, word = '', dots = ''] = m;
-    return [{ ...t, surface_form: word, basic_form: t.basic_form === t.surface_form ? word : t.basic_form }, ...tokenize(dots)];
+    return [headOf(t, word), ...tokenize(dots)];
   });
 }
 
