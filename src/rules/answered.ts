@@ -29,19 +29,30 @@ const QUESTION_REACH = 24;
 const ANSWER_REACH = 40;
 
 /**
- * Whether the words [start, end) are asked in a question (a question mark follows them in the same
- * sentence) that is then answered yes: the answer starts with a yes word (能, はい, 네, もちろん), or
- * repeats one of the last four characters of the words asked (消える？消えます, 빠져요? 빠져요), and neither
- * starts by declining nor denies (消えるとは言えないです, 不能保证).
+ * Where the question mark of the words [start, end) is: the first one inside them with words after it (a claim matcher
+ * that spans the question and its answer: 痛风能不能喝？能喝 就是为这个做的), else the first after them in the same
+ * sentence; -1 when there is none.
  */
-export function answeredYes(text: string, start: number, end: number): boolean {
-  const words = text.slice(start, end);
+function questionMark(text: string, start: number, end: number): number {
+  for (let i = start; i < end - 1; i++) if (QUESTION.test(text[i] as string)) return i;
   let q = end;
   while (q < text.length && q - end <= QUESTION_REACH && !QUESTION.test(text[q] as string)) {
-    if (answerEnd(text, q)) return false;
+    if (answerEnd(text, q)) return -1;
     q++;
   }
-  if (q >= text.length || !QUESTION.test(text[q] as string)) return false;
+  return q < text.length && QUESTION.test(text[q] as string) ? q : -1;
+}
+
+/**
+ * Whether the words [start, end) are asked in a question (a question mark follows them in the same
+ * sentence, or comes inside them with the answer after it) that is then answered yes: the answer starts with a yes
+ * word (能, はい, 네, もちろん), or repeats one of the last four characters of the words asked (消える？消えます,
+ * 빠져요? 빠져요), and neither starts by declining nor denies (消えるとは言えないです, 不能保证).
+ */
+export function answeredYes(text: string, start: number, end: number): boolean {
+  const q = questionMark(text, start, end);
+  if (q < 0) return false;
+  const words = text.slice(start, Math.min(end, q));
   let a = q + 1;
   while (a < text.length && (CLOSERS.has(text[a] as string) || QUESTION.test(text[a] as string))) a++;
   let stop = a;

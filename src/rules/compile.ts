@@ -21,7 +21,8 @@ export type MatcherRole = 'match' | 'trigger' | 'when';
 /** One step of a compiled sequence. Atoms are word sets (see Lexicon). */
 export type Step =
   | { kind: 'atom'; atom: number; optional: boolean }
-  | { kind: 'pos'; tags: string[]; optional: boolean }
+  /** `words`: words written with a part of speech (이@MM, @NP) among a words step's: any one of them, tags ignored. */
+  | { kind: 'pos'; tags: string[]; optional: boolean; words?: TaggedWord[] }
   /** `money`: a unit is money (円, 元, 원), so a currency sign before the number (¥9,800) stands for it. */
   | { kind: 'number'; units: number | undefined; optional: boolean; min?: number; max?: number; money?: true; ratio?: NumberRatio }
   /** `spaced`: `max` counts words between spaces (Korean 어절), not tokens (rules/gap-ends.ts). */
@@ -141,10 +142,27 @@ function compileStepPaths(entry: MatchEntry, lex: LexiconBuilder): { steps: Step
   let paths: { steps: Step[]; elements: number[] }[] = [{ steps: [], elements: [] }];
   entryElements(entry).forEach((el, k) => {
     const c = canonicalElement(el);
-    const options = (c.kind === 'any' ? c.options : [[c]]).map((path) => path.map((e) => compileStep(e, lex)));
+    const options = (c.kind === 'any' ? c.options : [[c]]).flatMap((path) => everyWay(path.map((e) => compileAlternatives(e, lex))));
     paths = paths.flatMap((p) => options.map((s) => ({ steps: [...p.steps, ...s], elements: [...p.elements, ...s.map(() => k)] })));
   });
   return paths;
+}
+
+/** Every sequence taking one step of each position's alternatives. */
+function everyWay(positions: readonly Step[][]): Step[][] {
+  return positions.reduce<Step[][]>((ways, alts) => ways.flatMap((w) => alts.map((a) => [...w, a])), [[]]);
+}
+
+/**
+ * One written element as the steps it may compile to: one, or for a words element holding words written with a part of
+ * speech (`이@MM`, `@NP`, as cue lists hold them; a shared list may be both), its plain words as one step and the tagged
+ * words as another — before, such a word in a sequence was looked for as written, `@` and all, and never found.
+ */
+function compileAlternatives(c: Exclude<CanonicalElement, { kind: 'any' }>, lex: LexiconBuilder): Step[] {
+  if (c.kind !== 'words') return [compileStep(c, lex)];
+  const { plain, tagged } = splitTagged(c.words, lex.normalize);
+  if (tagged.length === 0) return [compileStep(c, lex)];
+  return [...(plain.length > 0 ? [compileStep({ ...c, words: plain }, lex)] : []), { kind: 'pos', tags: [], words: tagged, optional: c.optional }];
 }
 
 /** One written element as the step it compiles to. */

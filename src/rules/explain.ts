@@ -116,6 +116,8 @@ export function describeStep(rule: Rule, matcherId: string, k: number, step: Ste
   const written = el === undefined ? undefined : canonicalElement(el);
   // Of mixed alternatives, the one this path of the matcher tried.
   const c = written?.kind === 'any' ? alternativeFor(written.options, step) : written;
+  // The words of a words element written with a part of speech (이@MM), a step of their own.
+  if (step.kind === 'pos' && step.words) return `a word with its part of speech ${someWords(step.words.map((w) => `${w.word ?? ''}@${w.tag}`))}`;
   switch (c?.kind ?? step.kind) {
     case 'words':
     case 'atom':

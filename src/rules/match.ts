@@ -116,7 +116,7 @@ function longestFrom(L: Lattice, steps: readonly Step[], pos: number): number {
       }
       case 'pos': {
         const t = tokens[p];
-        const present = t !== undefined && step.tags.some((tag) => t.pos.startsWith(tag));
+        const present = t !== undefined && (step.words ? isTagged(t, step.words) : step.tags.some((tag) => t.pos.startsWith(tag)));
         if (present) {
           visit(si + 1, p + 1, p + 1, prev);
           if (skipsPause(L, steps[si + 1], p + 1)) visit(si + 1, p + 2, p + 1, prev);

@@ -48,12 +48,11 @@ function ruleCueGroups(rule: Rule): ContextCues[] {
 export type NamedCueGroups = Record<string, ContextCues[]>;
 
 /**
- * The lists a rule's `unless` cues, and its matchers' own, name (before, after, around, inside, anywhere, then); a group
- * written `{use: name}` names the lists of the named group.
+ * The lists a rule's `unless` cues, and its matchers' own, name under any cue key (the cues, and the notPast, notWith and
+ * except words that limit them); a group written `{use: name}` names the lists of the named group.
  */
 function namesInUnless(rule: Rule, named: NamedCueGroups): string[] {
-  const groups = ruleCueGroups(rule).flatMap((g) => (g.use === undefined ? [g] : (named[g.use] ?? [])));
-  return groups.flatMap((g) => [g.before, g.after, g.around, g.inside, g.anywhere, g.then].flatMap((list) => (list ?? []).flatMap(wordRefs)));
+  return ruleCueGroups(rule).flatMap((g) => (g.use === undefined ? [g] : (named[g.use] ?? []))).flatMap(cueListNames);
 }
 
 /** Every list a cue group names, under any of its keys. */

@@ -26,6 +26,11 @@ describe('answeredYes', () => {
     // only the copula said again: 这是个误区 denies (it said 是, not the asked 脂肪)
     ['有人问出的汗都是脂肪吗？这是个误区，汗就是水', '都是脂肪', false],
     ['"머리 나요?" 이런 질문 많은데요, 샴푸로 머리카락이 난다고 하면 그건 허위광고예요', '머리 나요', false],
+    // words that hold the question and its answer (a matcher from the disease asked about to the answer): the answer
+    // after the question mark inside them is read as one after them would be (r62zhb)
+    ['有人问痛风能不能喝？能喝 就是为这个做的', '痛风能不能喝？能喝 就是为这个做的', true],
+    ['有人问痛风能不能喝？不能 它就是个饮料', '痛风能不能喝？不能 它就是个饮料', false],
+    ['「膝の痛みに効く?」効きます、関節にいいんです', '膝の痛みに効く?」効きます、関節にいい', true],
   ];
   it.each(cases)('%s (%s): answered yes %s', (text, words, answered) => {
     expect(yes(text, words)).toBe(answered);

@@ -182,6 +182,16 @@ ${unless}
     // a viewer's question read out and answered yes: the refusal cue is not there, so it stays a claim
     expect(flags(ruleset(refused), '「日本一？」はい、日本一です')).toBe(true);
     expect(flags(ruleset(refused), '「日本一？」ごめんなさい、言えません')).toBe(false);
+    // a matcher that spans the question and its answer, a viewer's question relayed before it: the relay excuses nothing
+    // when the host answers yes inside the match (r62zhb: 有人问痛风能不能喝？能喝 就是为这个做的)
+    const yaml = `id: t\nlanguage: zh\ncontext:\n  quotation:\n    - { before: [有人问], window: 12 }\nrules:\n  - id: t/aimed\n    kind: prohibit\n    category: medical-claim\n    severity: error\n    message: { zh: 宣称针对疾病, en: aimed at a disease }\n    reference: 广告法第十七条\n    match:\n      - id: asked-and-answered\n        seq: [痛风, {gap: 8, scope: turn}, 为这个做的]\n    examples: { bad: [痛风的人喝 就是为这个做的], good: [为这个做的] }\n`;
+    const { ruleset: f, problems } = parseRulesetSource(yaml, 't.yaml');
+    expect(problems).toEqual([]);
+    const aimed = compileRules([{ id: 't', language: 'zh', sources: [], context: f!.context, rules: f!.rules }], zh);
+    const said = (text: string) => checkTranscript(aimed, { segments: [{ start: 0, end: 5, text }] }, zh).filter((x) => x.kind === 'prohibited').length;
+    expect(said('有人问痛风能不能喝？能喝 就是为这个做的')).toBe(1);
+    expect(said('有人问痛风能不能喝？不能 不是为这个做的')).toBe(0);
+    expect(said('有人问痛风的人喝这个是不是就是为这个做的')).toBe(0);
     // the refusal is said of the quotation from outside it: one inside the same quotation is part of what is quoted
     expect(flags(ruleset(refused), '「日本一の美容液です、他店のことは言えませんが」')).toBe(true);
   });

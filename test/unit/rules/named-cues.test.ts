@@ -85,6 +85,20 @@ describe('named cue groups', () => {
     expect(vocabUses(rs.vocab ?? {}, rs.rules.map(asWritten)).find((u) => u.name === 'hearsay')?.rules).toEqual([]);
   });
 
+  it('a list a rule names only under notWith is grown into the rule too, and counted as the rule\'s by rules vocab', async () => {
+    // The rule's hearsay cue does not excuse a line with a word of {sure} in it; a house ruleset adds 肯定 to {sure}.
+    // Before, only the cue keys (before … then) were read for the lists a rule names: the grown word never reached it.
+    const base = BASE.replace('rules: []', '').replace('vocab:\n', 'vocab:\n  sure: [保证]\n');
+    const files = { 'base.yaml': base, 'main.yaml': main('[{before: ["{hearsay}"], window: 8, notWith: ["{sure}"]}]') };
+    const house = 'id: house\nlanguage: zh\nextends: [main.yaml]\nvocab:\n  sure: ["{sure}", 肯定]\nrules: []\n';
+    const grown = compileRules([await load({ ...files, 'house.yaml': house }, 'house.yaml')], zh);
+    expect(prohibitedTexts(grown, '听说这个肯定能治好失眠', zh)).toEqual(['治好失眠']);
+    expect(prohibitedTexts(grown, '听说这个能治好失眠', zh)).toEqual([]);
+    const rs = await load(files);
+    expect(prohibitedTexts(compileRules([rs], zh), '听说这个肯定能治好失眠', zh)).toEqual([]);
+    expect(vocabUses(rs.vocab ?? {}, rs.rules.map(asWritten)).find((u) => u.name === 'sure')?.rules).toEqual(['main/cure']);
+  });
+
   it('problems are reported at their line and column', async () => {
     const problems = async (files: Record<string, string>) => {
       try {

@@ -255,6 +255,17 @@ describe('seq elements', () => {
     expect(found(c, an, '업계 최고')).toEqual(['업계 최고@noun-best']);
   });
 
+  it('a word written with its part of speech (이@MM, 저@MM, @NP) in a sequence is that word so tagged (r62koa)', () => {
+    // Before, the words were looked for as written, @ and all, and the step matched nothing.
+    const { c, an } = compile(head('ko', `      - id: gone\n        seq: [분, 지나면, ["이@MM", "저@MM", 그 상품], {gap: 2}, [사라져요, 없어집니다]]\n      - id: pointed\n        seq: [["@NP"], 먹으면, 살]\n`));
+    expect(found(c, an, '10분 지나면 저 냄비 세트 사라져요')).toEqual(['분 지나면 저 냄비 세트 사라져요@gone']);
+    expect(found(c, an, '10분 지나면 그 상품 사라져요')).toEqual(['분 지나면 그 상품 사라져요@gone']);
+    // 이 the particle (향이) is not 이 the determiner.
+    expect(found(c, an, '10분 지나면 향이 사라져요')).toEqual([]);
+    expect(found(c, an, '이거 먹으면 살 빠져요')).toEqual(['이거 먹으면 살@pointed']);
+    expect(found(c, an, '밥 먹으면 살 쪄요')).toEqual([]);
+  });
+
   it('Korean: an amount said in groups apart is one number (사만 구천 원, 4만 9천 원)', () => {
     const { c, an } = compile(head('ko', `      - id: two-prices\n        seq: [정가, {number: [원]}, {number: [원]}]\n      - id: price\n        seq: [{number: [원]}, 에]\n`));
     expect(found(c, an, '정가 구만 구천 원 사만 구천 원')).toEqual(['정가 구만 구천 원 사만 구천 원@two-prices']);
