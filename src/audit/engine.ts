@@ -14,7 +14,7 @@ import { DEFAULT_RULESET, loadRuleset } from '../rules/load.js';
 import type { Rule, Ruleset } from '../rules/model.js';
 import { loadRulesetCached, type RulesetCacheOptions } from './ruleset-cache.js';
 import { compileRulesCached } from './compiled-cache.js';
-import { applyManifest, sponsoredRules, withRuleMetadata } from '../manifest/apply.js';
+import { applyManifest, withRuleMetadata } from '../manifest/apply.js';
 import { loadGazetteer, loadStatements } from '../manifest/load.js';
 import { declaredCategories, type Manifest } from '../manifest/model.js';
 
@@ -49,8 +49,6 @@ export interface Prepared {
   rulesets: Ruleset[];
   /** Every rule by id (for the manifest stage and the rule metadata findings carry). */
   rules: Map<string, Rule>;
-  /** With `sponsored: true` in a manifest: the ad disclosures required whatever is said (built on first use). */
-  sponsored?: Promise<CompiledRules>;
 }
 
 /** Kept here too for older imports; it lives in text/analyzer-for.ts. */
@@ -121,17 +119,6 @@ export class Engine {
     return preparedOf(await analyzerP, rulesets, compiled);
   }
 
-  /**
-   * The rules with every ad disclosure required whatever is said (a manifest's `sponsored: true`), compiled through the
-   * cache folder as the rules themselves are: a CI job auditing one sponsored segment a run compiled them on every run
-   * (3–13 s of CPU a language).
-   */
-  private compileSponsored(prepared: Prepared, language: Language): Promise<CompiledRules> {
-    const rulesets = prepared.rulesets.map((rs) => ({ ...rs, rules: sponsoredRules(rs.rules) }));
-    const cache = this.opts.cache;
-    return cache ? compileRulesCached(rulesets, language, () => Promise.resolve(prepared.analyzer), cache) : Promise.resolve(compileRules(rulesets, prepared.analyzer));
-  }
-
   /** The rulesets this run used: the explicitly named ones and those of every language prepared (the ones that loaded). */
   private async setsUsed(): Promise<Ruleset[]> {
     const sets: Ruleset[] = [];
@@ -199,11 +186,8 @@ export class Engine {
   /** check(), with the notes a reader needs to trust the result (disclosures that could not be verified as shown). */
   private async checkNoting(transcript: Transcript, language: Language, manifest: Manifest | undefined, ctx: CheckContext): Promise<{ findings: Finding[]; notes: string[] }> {
     const prepared = await this.prepare(language);
-    let compiled = prepared.compiled;
-    if (manifest?.sponsored) {
-      prepared.sponsored ??= this.compileSponsored(prepared, language);
-      compiled = await prepared.sponsored;
-    }
+    // A stream declared sponsored is checked with the same compiled rules: the check owes every ad disclosure then.
+    const compiled = prepared.compiled;
     const screenRead = wasScreenRead(transcript, ctx.screenRead);
     const unseen = screenRead ? [] : compiled.rules.filter((r) => r.kind === 'require' && r.channel === 'shown');
     let findings = withRuleMetadata(checkTranscript(compiled, transcript, prepared.analyzer, { ...this.opts, screenRead, sponsored: manifest?.sponsored === true, declared: declaredCategories(manifest) }), prepared.rules);

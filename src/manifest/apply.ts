@@ -24,16 +24,6 @@ export function withRuleMetadata(findings: Finding[], rules: ReadonlyMap<string,
   });
 }
 
-/** The rules with `sponsored: true`: ad disclosures are required from the start, whatever is said. */
-export function sponsoredRules<R extends Rule>(rules: readonly R[]): R[] {
-  return rules.map((r) => {
-    if (r.kind !== 'require' || r.category !== 'ad-disclosure' || !r.when) return r;
-    const copy = { ...r };
-    delete (copy as { when?: unknown }).when;
-    return copy;
-  });
-}
-
 interface Located {
   finding: Finding;
   segment: number | undefined;

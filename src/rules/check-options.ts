@@ -15,7 +15,8 @@ export interface CheckOptions {
   screenRead?: boolean;
   /**
    * The manifest declares the stream sponsored (paid or gifted). Rules with `onlyWhen: sponsored`
-   * report only then (`rules test` runs their examples as sponsored).
+   * report only then (`rules test` runs their examples as sponsored), and every ad disclosure is
+   * owed whatever is said (a required ad disclosure's `when` counts as met).
    */
   sponsored?: boolean;
   /**

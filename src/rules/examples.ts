@@ -5,9 +5,10 @@
 import type { Analyzer } from '../text/analyze.js';
 import type { Transcript } from '../transcript/model.js';
 import type { Finding } from '../core/finding.js';
-import { cueGroups, PRODUCT_CATEGORIES, type BadExample, type CueGroups } from './model.js';
+import { cueGroups, PRODUCT_CATEGORIES, type BadExample, type CueGroups, type Rule } from './model.js';
 import { canonicalBadExample } from './parse.js';
 import { checkTranscript } from './check.js';
+import type { CheckOptions } from './check-options.js';
 import { exactSurface, type CompiledRules, type Step } from './compile.js';
 import { explainExample } from './explain.js';
 
@@ -39,8 +40,17 @@ export interface ExampleOptions {
 }
 
 /**
+ * How a rule's examples are checked: a claim's as a sponsored stream with every product category declared (its
+ * `onlyWhen` then holds; other claims do not depend on either), a required disclosure's as a stream nobody declared
+ * sponsored (declared, every ad disclosure is owed whatever is said, and its `when` examples would tell nothing).
+ */
+function exampleOptions(rule: Rule): CheckOptions {
+  return rule.kind === 'require' ? { declared: PRODUCT_CATEGORIES } : { sponsored: true, declared: PRODUCT_CATEGORIES };
+}
+
+/**
  * Examples of `onlyWhen` rules are run as a sponsored stream with every product category declared
- * (other rules do not depend on either).
+ * (other claims do not depend on either; required disclosures are run undeclared: exampleOptions).
  */
 export function runExamples(compiled: CompiledRules, analyzer: Analyzer, onlyRules?: ReadonlySet<string>, opts: ExampleOptions = {}): ExampleResult[] {
   const results: ExampleResult[] = [];
@@ -49,13 +59,13 @@ export function runExamples(compiled: CompiledRules, analyzer: Analyzer, onlyRul
     if (said) r.reason = `${r.reason ?? ''}\n    why: ${said}`;
     return r;
   };
-  const raisedBy = (ruleId: string, text: string) => checkTranscript(compiled, asTranscript(text), analyzer, { sponsored: true, declared: PRODUCT_CATEGORIES }).filter((f) => f.ruleId === ruleId);
+  const raisedBy = (rule: Rule, text: string) => checkTranscript(compiled, asTranscript(text), analyzer, exampleOptions(rule)).filter((f) => f.ruleId === rule.id);
   const shown = (fs: readonly Finding[]) => fs.map((f) => (f.kind === 'missing' ? 'a missing disclosure' : `"${f.text}"${f.matcher ? ` (${f.matcher})` : ''}`)).join(', ');
   for (const rule of compiled.rules) {
     if (onlyRules && !onlyRules.has(rule.id)) continue;
     // Rules built in code (not parsed from YAML) may still hold plain strings.
     for (const ex of rule.examples.bad.map(canonicalBadExample)) {
-      const raised = raisedBy(rule.id, ex.text);
+      const raised = raisedBy(rule, ex.text);
       let reason = badExampleFailure(ex, raised, shown);
       if (raised.length === 0) reason = `${reason ?? ''}${gapStoppedHint(compiled, analyzer, rule.id, ex.text)}`;
       const r: ExampleResult = { ruleId: rule.id, kind: 'bad', text: ex.text, passed: reason === undefined };
@@ -63,7 +73,7 @@ export function runExamples(compiled: CompiledRules, analyzer: Analyzer, onlyRul
       results.push(why(r));
     }
     for (const text of rule.examples.good) {
-      const raised = raisedBy(rule.id, text);
+      const raised = raisedBy(rule, text);
       const r: ExampleResult = { ruleId: rule.id, kind: 'good', text, passed: raised.length === 0 };
       if (raised.length > 0) r.reason = `expected no report, but it reported ${shown(raised)}${cueInsideHint('unless' in rule ? rule.unless : undefined, raised)}`;
       results.push(why(r));
@@ -101,7 +111,7 @@ function gapStoppedHint(compiled: CompiledRules, analyzer: Analyzer, ruleId: str
   const mine = compiled.matchers.filter((m) => m.rule === index && m.steps?.some((s) => s.kind === 'gap' && s.scope === 'clause'));
   if (mine.length === 0) return '';
   const wide: CompiledRules = { ...compiled, matchers: compiled.matchers.map((m) => (mine.includes(m) && m.steps ? { ...m, steps: m.steps.map(widened) } : m)) };
-  const found = checkTranscript(wide, asTranscript(text), analyzer, { sponsored: true, declared: PRODUCT_CATEGORIES }).filter((f) => f.ruleId === ruleId);
+  const found = checkTranscript(wide, asTranscript(text), analyzer, exampleOptions(compiled.rules[index] as Rule)).filter((f) => f.ruleId === ruleId);
   if (found.length === 0) return '';
   const f = found[0] as Finding;
   return ` — a {gap} of scope clause (the default when none is written) stops at a comma (、,): with scope: sentence, matcher "${f.matcher ?? '?'}" would report "${f.text}"`;

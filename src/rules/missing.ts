@@ -59,7 +59,9 @@ export function missingFindings(compiled: CompiledRules, transcript: Transcript,
   for (const e of entries) {
     const rule = e.rule;
     const of = (role: 'match' | 'trigger' | 'when') => e[role].flatMap((idx) => occurrences.get(idx) ?? []);
-    if (rule.when && of('when').length === 0) continue;
+    // A stream declared sponsored owes every ad disclosure whatever is said: what the rule's `when` waits for is a given.
+    const owed = opts.sponsored === true && rule.category === 'ad-disclosure';
+    if (rule.when && !owed && of('when').length === 0) continue;
     // "Never shown" cannot be told when the picture was not read: what was said counts instead.
     const channel = rule.channel === 'shown' && !screenRead ? 'either' : rule.channel;
     const ctx: RequireContext = { rule, language: compiled.language, opts, transcript, duration: duration ?? 0, untimed, shown: channel === 'shown' };

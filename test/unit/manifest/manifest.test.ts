@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { applyManifest, originStatements, parseAmount, sellerMatches, sponsoredRules, withRuleMetadata } from '../../../src/manifest/apply.js';
+import { applyManifest, originStatements, parseAmount, sellerMatches, withRuleMetadata } from '../../../src/manifest/apply.js';
 import { loadGazetteer, loadStatements } from '../../../src/manifest/load.js';
 import { compact, placesAgree } from '../../../src/manifest/model.js';
 import { ManifestError, parseManifest } from '../../../src/manifest/parse.js';
@@ -236,11 +236,8 @@ describe('applyManifest (in process)', () => {
     expect(applyManifest([finding('f', 'アトピー', 1)], { manifest: one, transcript: t, rules, gazetteer: g, statements }, { language: 'ja', rulesetId: 'jp' })).toEqual([]);
   });
 
-  it('without a manifest, findings get their rule basis; sponsored rules lose their condition', () => {
+  it('without a manifest, findings get their rule basis', () => {
     expect(withRuleMetadata([finding('g', 'x', 0)], rules)[0]!.basis).toBe('statute');
-    const ad = { ...rule('a', 'ad-disclosure'), kind: 'require', when: { terms: ['提供'] } } as Rule;
-    expect('when' in sponsoredRules([ad])[0]!).toBe(false);
-    expect(sponsoredRules([ad])[0]).not.toBe(ad);
   });
 
   it('a reference price is compared with referencePrice; the seller said by name satisfies a missing seller disclosure; 由于 is not a seller', () => {
