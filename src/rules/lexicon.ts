@@ -4,6 +4,7 @@
  * Pure: the analyser is handed in.
  */
 import type { Analyzer } from '../text/analyze.js';
+import type { Language } from '../transcript/model.js';
 import type { Token } from '../text/tokenizer.js';
 import { Automaton, codeUnits } from './automaton.js';
 import { KanaReadings } from './kana-variants.js';
@@ -113,6 +114,11 @@ export class LexiconBuilder {
 
   /** A word as the lexicon keys it. */
   readonly normalize = (w: string): string => this.analyzer.normalizeTerm(w);
+
+  /** The language of the words. */
+  get language(): Language {
+    return this.analyzer.language;
+  }
 
   /** Words as the lexicon keys them, each once, sorted, none empty. */
   normalizeAll(words: readonly string[]): string[] {

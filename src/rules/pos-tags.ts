@@ -50,3 +50,14 @@ export function isAnalyserTag(tag: string, language: Language): boolean {
   const last = parts.pop() as string;
   return parts.every((p) => tags.includes(p)) && begins(last);
 }
+
+/**
+ * Whether a `word@TAG` of a sequence's words looks meant as a part of speech in this language (MeCab-ko's capitals,
+ * IPADIC's 名詞-style names, jieba's short lower-case tags), so that an unknown one is worth a warning; `@cosme` (a
+ * shop's name) does not, and stays a word as written.
+ */
+export function looksLikeTag(tag: string, language: Language): boolean {
+  if (language === 'ko') return /^[A-Z]+(?:\+[A-Z]+)*$/u.test(tag);
+  if (language === 'ja') return /詞|記号|フィラー|その他/u.test(tag);
+  return /^[a-z]{1,4}$/u.test(tag);
+}
