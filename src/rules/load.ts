@@ -20,10 +20,7 @@ export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 export function builtinRulesetNames(): string[] {
   if (!existsSync(BUILTIN_DIR)) return [];
-  return readdirSync(BUILTIN_DIR)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .map((f) => f.replace(/\.ya?ml$/, ''))
-    .sort();
+  return readdirSync(BUILTIN_DIR).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, '')).sort();
 }
 
 function looksLikePath(ref: string): boolean {
@@ -78,11 +75,21 @@ async function readRulesetFile(abs: string, read: ReadFiles): Promise<RulesetFil
   return ruleset;
 }
 
+/** Each load's files assembled, once however many files extend one (every rule file of cn extends cn/vocab.yaml). */
+const assembledIn = new WeakMap<ReadFiles, Map<string, Promise<Ruleset>>>();
+
 async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<Ruleset> {
   if (chain.includes(abs)) {
     const cycle = [...chain.slice(chain.indexOf(abs)), abs].map(displayPath).join(' → ');
     throw new RulesetError([{ file: displayPath(chain[chain.length - 1] ?? abs), line: 1, column: 1, reason: `"extends" goes round in a circle: ${cycle}` }]);
   }
+  const byFile = assembledIn.get(read) ?? new Map<string, Promise<Ruleset>>();
+  assembledIn.set(read, byFile);
+  if (!byFile.has(abs)) byFile.set(abs, assembleFile(abs, chain, read));
+  return byFile.get(abs) as Promise<Ruleset>;
+}
+
+async function assembleFile(abs: string, chain: string[], read: ReadFiles): Promise<Ruleset> {
   const file = await readRulesetFile(abs, read);
   const problems: RulesetProblem[] = [];
   let rules: Rule[] = [];
