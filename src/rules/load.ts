@@ -92,14 +92,14 @@ async function assemble(abs: string, chain: string[], read: ReadFiles): Promise<
 async function assembleFile(abs: string, chain: string[], read: ReadFiles): Promise<Ruleset> {
   const file = await readRulesetFile(abs, read);
   const problems: RulesetProblem[] = [];
-  let rules: Rule[] = [];
+  const inherited = new Map<string, Rule>(); // by id, in order; merged in place, as the lists are (cn has 130-odd parents)
   let context: RulesetContext = {};
   let vocab: Record<string, string[]> = {};
   /** The named cue groups of the rulesets it extends: their words expanded where each was defined, and as written. */
   let named: NamedCueGroups = {};
-  let namedWritten: NamedCueGroups = {};
+  const namedWritten: NamedCueGroups = {};
   /** Every list the chain defines, as its file wrote it (for a list this file extends: see growInherited). */
-  let listsAsWritten: Record<string, string[]> = {};
+  const listsAsWritten: Record<string, string[]> = {};
   const sources: string[] = [];
   const warnings: RulesetProblem[] = [];
   /** Which entry of `extends` each inherited rule id came from. */
@@ -123,21 +123,22 @@ async function assembleFile(abs: string, chain: string[], read: ReadFiles): Prom
       continue;
     }
     // A later parent's rule with the same id replaces an earlier one (a house ruleset may mean it; lint says so).
-    const ids = new Set(parent.rules.map((r) => r.id));
     for (const r of parent.rules) {
       const earlier = fromEntry.get(r.id);
       if (earlier !== undefined) warnings.push({ file: file.file, ...file.positionOf(['extends', i]), reason: `extends "${ref}", whose rule "${r.id}" replaces the rule of that id from "${earlier}" (an earlier entry of this list): rename one if both are wanted` });
       fromEntry.set(r.id, ref);
+      inherited.delete(r.id);
+      inherited.set(r.id, r);
     }
     warnings.push(...(parent.warnings ?? []));
-    rules = [...rules.filter((r) => !ids.has(r.id)), ...parent.rules];
     context = mergeContext(context, parent.context);
-    vocab = { ...vocab, ...parent.vocab };
-    named = { ...named, ...namedCues.get(parent) };
-    namedWritten = { ...namedWritten, ...namedCuesAsWritten(parent) };
-    listsAsWritten = { ...listsAsWritten, ...writtenLists.get(parent) };
+    Object.assign(vocab, parent.vocab);
+    Object.assign(named, namedCues.get(parent));
+    Object.assign(namedWritten, namedCuesAsWritten(parent));
+    Object.assign(listsAsWritten, writtenLists.get(parent));
     sources.push(...parent.sources);
   }
+  let rules = [...inherited.values()];
   applyOverrides(file, rules, problems);
   const grown = growInherited(file, vocab, listsAsWritten, rules, problems, { expanded: named, written: namedWritten });
   ({ vocab, rules, named } = grown);
