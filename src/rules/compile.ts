@@ -13,7 +13,6 @@ import { compileLinear, type LinearRegex } from './regex.js';
 import { canonicalElement, entryElements, type CanonicalElement } from './seq-syntax.js';
 import { splitNearby } from './nearby.js';
 import { splitTagged, type TaggedWord } from './tagged-words.js';
-import { isAnalyserTag } from './pos-tags.js';
 
 export { exactSurface, type Lexicon } from './lexicon.js';
 
@@ -161,14 +160,7 @@ function everyWay(positions: readonly Step[][]): Step[][] {
  */
 function compileAlternatives(c: Exclude<CanonicalElement, { kind: 'any' }>, lex: LexiconBuilder): Step[] {
   if (c.kind !== 'words') return [compileStep(c, lex)];
-  const tagged: TaggedWord[] = [];
-  const plain: string[] = [];
-  for (const w of c.words) {
-    // A tag the analyser does not give leaves the word as written: @cosme is a shop's name, not a part of speech.
-    const t = splitTagged([w], lex.normalize).tagged[0];
-    if (t && isAnalyserTag(t.tag, lex.language)) tagged.push(t);
-    else plain.push(w);
-  }
+  const { plain, tagged } = splitTagged(c.words, lex.normalize, lex.language);
   if (tagged.length === 0) return [compileStep(c, lex)];
   return [...(plain.length > 0 ? [compileStep({ ...c, words: plain }, lex)] : []), { kind: 'pos', tags: [], words: tagged, optional: c.optional }];
 }

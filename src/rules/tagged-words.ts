@@ -4,6 +4,8 @@
  * analyser's own (MeCab-ko's NP, MM, ETM; IPADIC's 名詞, 連体詞) and match by prefix. Pure.
  */
 import type { Token } from '../text/tokenizer.js';
+import type { Language } from '../transcript/model.js';
+import { isAnalyserTag } from './pos-tags.js';
 
 export interface TaggedWord {
   /** The word (normalised), matched by surface or base form; absent: any word with the tag. */
@@ -20,13 +22,16 @@ function taggedWord(w: string, normalize: (w: string) => string): TaggedWord | u
   return word.length > 0 ? { word, tag } : { tag };
 }
 
-/** A cue list split into its plain words and its words written with a part of speech. */
-export function splitTagged(words: readonly string[], normalize: (w: string) => string): { plain: string[]; tagged: TaggedWord[] } {
+/**
+ * A cue list split into its plain words and its words written with a part of speech. With `language` (a sequence's
+ * words), only a tag that language's analyser gives makes a tagged word: `@cosme` (a shop's name) stays a plain word.
+ */
+export function splitTagged(words: readonly string[], normalize: (w: string) => string, language?: Language): { plain: string[]; tagged: TaggedWord[] } {
   const plain: string[] = [];
   const tagged: TaggedWord[] = [];
   for (const w of words) {
     const t = taggedWord(w, normalize);
-    if (t) tagged.push(t);
+    if (t && (language === undefined || isAnalyserTag(t.tag, language))) tagged.push(t);
     else plain.push(w);
   }
   return { plain, tagged };
